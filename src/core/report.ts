@@ -1,0 +1,185 @@
+// Folds the runner's event stream into one ProfileReport: the CLI's --json document and the
+// extension's per-document results store both hold exactly this shape.
+import type {
+  Finding,
+  FindingCode,
+  LayerInfo,
+  RunnerError,
+  RunnerMessage,
+  RunnerMessageOf,
+  Severity,
+  WeightStats,
+} from './protocol';
+
+export interface ReportWeight {
+  name: string;
+  shape: number[];
+  /** ‖g‖ at step 0 (initial weights). */
+  gradNorm: number;
+  /** All statistics at step 0. */
+  stats: WeightStats;
+  /** ‖g‖ and ‖g‖/‖w‖ at every profiled step (step 0 first). */
+  steps: { step: number; gradNorm: number; ratio: number }[];
+}
+
+export interface ReportLayer {
+  name: string;
+  className: string;
+  activation?: string;
+  parent?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  /** Layer ‖g‖ at step 0; NaN for layers without trainable weights. */
+  gradNorm: number;
+  /** Finding codes that name this layer. */
+  verdicts: FindingCode[];
+  deadShare?: number;
+  saturatedShare?: number;
+  weights: ReportWeight[];
+  steps: { step: number; gradNorm: number }[];
+}
+
+export interface ReportFinding {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  layer?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  step?: number;
+}
+
+export interface ProfileReport {
+  file: string;
+  status: 'running' | 'done' | 'failed';
+  backend?: string;
+  backendReason?: string;
+  tfjsSource?: string;
+  tfjsVersion?: string;
+  modelName?: string;
+  modelClass?: string;
+  discovery?: RunnerMessageOf<'model'>['discovery'];
+  exportName?: string;
+  dataSource?: RunnerMessageOf<'model'>['dataSource'];
+  dataNote?: string;
+  loss?: string;
+  lossNote?: string;
+  optimizer?: string;
+  batchSize?: number;
+  totalSteps?: number;
+  layers: ReportLayer[];
+  steps: { step: number; loss: number }[];
+  findings: ReportFinding[];
+  error?: RunnerError;
+  durationMs?: number;
+}
+
+export function emptyReport(file: string): ProfileReport {
+  return { file, status: 'running', layers: [], steps: [], findings: [] };
+}
+
+function layerFromInfo(info: LayerInfo): ReportLayer {
+  return {
+    name: info.name,
+    className: info.className,
+    activation: info.activation,
+    parent: info.parent,
+    file: info.location?.file,
+    line: info.location?.line,
+    column: info.location?.column,
+    gradNorm: NaN,
+    verdicts: [],
+    weights: info.weights
+      .filter((w) => w.trainable)
+      .map((w) => ({ name: w.name, shape: w.shape, gradNorm: NaN, stats: undefined as unknown as WeightStats, steps: [] })),
+    steps: [],
+  };
+}
+
+function flattenFinding(finding: Finding): ReportFinding {
+  const { location, ...rest } = finding;
+  return { ...rest, file: location?.file, line: location?.line, column: location?.column };
+}
+
+/** Applies one runner message to the report (mutates and returns it). */
+export function applyMessage(report: ProfileReport, message: RunnerMessage): ProfileReport {
+  switch (message.type) {
+    case 'hello':
+      report.backend = message.backend;
+      report.backendReason = message.backendReason;
+      report.tfjsSource = message.tfjsSource;
+      report.tfjsVersion = message.tfjsVersion;
+      break;
+    case 'model':
+      report.modelName = message.modelName;
+      report.modelClass = message.className;
+      report.discovery = message.discovery;
+      report.exportName = message.exportName;
+      report.dataSource = message.dataSource;
+      report.dataNote = message.dataNote;
+      report.loss = message.loss;
+      report.lossNote = message.lossNote;
+      report.optimizer = message.optimizer;
+      report.batchSize = message.batchSize;
+      report.totalSteps = message.totalSteps;
+      report.layers = message.layers.map(layerFromInfo);
+      break;
+    case 'step': {
+      report.steps.push({ step: message.step, loss: message.loss });
+      const byName = new Map(report.layers.map((l) => [l.name, l]));
+      for (const stats of message.layers) {
+        const layer = byName.get(stats.name);
+        if (!layer) continue;
+        layer.steps.push({ step: message.step, gradNorm: stats.gradNorm });
+        if (message.step === 0) {
+          layer.gradNorm = stats.gradNorm;
+          layer.deadShare = stats.deadShare;
+          layer.saturatedShare = stats.saturatedShare;
+        }
+        for (const ws of stats.weights) {
+          const weight = layer.weights.find((w) => w.name === ws.name);
+          if (!weight) continue;
+          weight.steps.push({ step: message.step, gradNorm: ws.gradNorm, ratio: ws.ratio });
+          if (message.step === 0) {
+            weight.gradNorm = ws.gradNorm;
+            weight.stats = ws;
+          }
+        }
+      }
+      break;
+    }
+    case 'finding': {
+      const finding = flattenFinding(message.finding);
+      report.findings.push(finding);
+      const layer = report.layers.find((l) => l.name === finding.layer);
+      if (layer && !layer.verdicts.includes(finding.code)) layer.verdicts.push(finding.code);
+      break;
+    }
+    case 'error':
+      report.error = message;
+      report.status = 'failed';
+      break;
+    case 'done':
+      report.status = 'done';
+      report.durationMs = message.durationMs;
+      break;
+    case 'phase':
+    case 'log':
+      break;
+  }
+  return report;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function worstSeverity(findings: readonly { severity: Severity }[]): Severity | undefined {
+  let worst: Severity | undefined;
+  for (const f of findings) if (!worst || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst]) worst = f.severity;
+  return worst;
+}
+
+export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
