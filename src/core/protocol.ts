@@ -3,8 +3,8 @@
 // ±Infinity intact (plain JSON would turn them into null) and every incoming message is schema-checked.
 import { z } from 'zod';
 
-/** A number that may be NaN or ±Infinity once decoded. */
-const num = z.number();
+/** A number that may be NaN or ±Infinity once decoded (z.number() rejects those). */
+const num = z.custom<number>((value) => typeof value === 'number', { message: 'expected a number' });
 
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];

@@ -1,0 +1,175 @@
+// The typed host client shared by the extension and the CLI: starts a runner child process, streams its
+// validated events, and guarantees the process is gone on done, error, cancel, timeout or host exit.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { decodeRunnerMessage, encodeMessage, type ErrorKind, type ProfileRequest, type RunnerMessage } from '../core/protocol';
+import { applyMessage, emptyReport, type ProfileReport } from '../core/report';
+
+export interface ClientOptions {
+  /** The bundled runner script (dist/runner.js). */
+  runnerPath?: string;
+  /** Node executable; defaults to the current one (Electron runs as Node via ELECTRON_RUN_AS_NODE). */
+  nodePath?: string;
+  timeoutMs?: number;
+  memoryLimitMb?: number;
+  cwd?: string;
+  /** User program output forwarded as log events is capped at this many bytes. */
+  maxLogBytes?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+export const DEFAULT_MEMORY_MB = 4096;
+const DEFAULT_MAX_LOG_BYTES = 256 * 1024;
+
+export interface ProfileRun {
+  readonly pid: number | undefined;
+  /** Settles with the final report (status "done" or "failed"); never rejects. */
+  readonly result: Promise<ProfileReport>;
+  cancel(): Promise<ProfileReport>;
+}
+
+const liveChildren = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function killTree(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  try {
+    if (process.platform === 'win32') child.kill('SIGKILL');
+    else process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => liveChildren.forEach(killTree));
+}
+
+export function defaultRunnerPath(): string {
+  return path.join(__dirname, 'runner.js');
+}
+
+export function startProfile(
+  request: ProfileRequest,
+  options: ClientOptions = {},
+  onMessage: (message: RunnerMessage) => void = () => undefined,
+): ProfileRun {
+  installExitHook();
+  const nodePath = options.nodePath ?? process.execPath;
+  const memory = options.memoryLimitMb ?? DEFAULT_MEMORY_MB;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
+  const report = emptyReport(path.resolve(request.file));
+  const child = spawn(nodePath, [`--max-old-space-size=${memory}`, options.runnerPath ?? defaultRunnerPath()], {
+    cwd: options.cwd ?? path.dirname(path.resolve(request.file)),
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    detached: process.platform !== 'win32',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    windowsHide: true,
+  });
+  liveChildren.add(child);
+
+  let ending: { kind: ErrorKind; message: string } | undefined;
+  let stderrTail = '';
+  let logBytes = 0;
+  let truncated = false;
+
+  const deliver = (message: RunnerMessage) => {
+    applyMessage(report, message);
+    onMessage(message);
+  };
+  const fail = (kind: ErrorKind, message: string) => {
+    if (!ending) ending = { kind, message };
+    killTree(child);
+  };
+
+  const forward = (stream: NodeJS.ReadableStream, level: 'stdout' | 'stderr') => {
+    let pending = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      if (level === 'stderr') stderrTail = (stderrTail + chunk).slice(-8192);
+      if (truncated) return;
+      logBytes += Buffer.byteLength(chunk);
+      if (logBytes > maxLogBytes) {
+        truncated = true;
+        deliver({ type: 'log', level: 'warn', text: `… program output truncated after ${Math.round(maxLogBytes / 1024)} KiB` });
+        return;
+      }
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const text of lines) deliver({ type: 'log', level, text });
+    });
+    stream.on('end', () => {
+      if (pending && !truncated) deliver({ type: 'log', level, text: pending });
+    });
+  };
+  forward(child.stdout!, 'stdout');
+  forward(child.stderr!, 'stderr');
+
+  child.on('message', (raw) => {
+    let message: RunnerMessage;
+    try {
+      message = decodeRunnerMessage(raw);
+    } catch (error) {
+      fail('internal', `The runner sent an invalid message: ${(error as Error).message}`);
+      return;
+    }
+    deliver(message);
+  });
+
+  const timer = setTimeout(
+    () => fail('timeout', `The profile did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped. An endless loop or a very slow model? Raise the timeout (--timeout / gradientLens.timeoutSeconds).`),
+    timeoutMs,
+  );
+
+  const result = new Promise<ProfileReport>((resolve) => {
+    const settle = (code: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(timer);
+      liveChildren.delete(child);
+      killTree(child);
+      if (report.status === 'running') {
+        const oom = /heap out of memory|Reached heap limit|Allocation failed/i.test(stderrTail);
+        const error = ending
+          ? ending
+          : oom
+            ? { kind: 'out-of-memory' as const, message: `The runner ran out of memory (limit ${memory} MB). Reduce the batch size or model, or raise gradientLens.memoryLimitMb / --memory.` }
+            : {
+                kind: 'crashed' as const,
+                message: `The runner stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}).${stderrTail.trim() ? ` Last output: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
+              };
+        deliver({ type: 'error', ...error });
+      }
+      resolve(report);
+    };
+    child.once('error', (error) => {
+      fail('crashed', `Could not start the runner with ${nodePath}: ${error.message}`);
+      settle(null, null);
+    });
+    child.once('exit', (code, signal) => {
+      // Give the stdio streams a moment to drain, but never wait on a grandchild holding them open.
+      let done = false;
+      const finish = () => {
+        if (!done) {
+          done = true;
+          settle(code, signal);
+        }
+      };
+      child.once('close', finish);
+      setTimeout(finish, 200);
+    });
+  });
+
+  child.send(encodeMessage({ type: 'start', request }));
+
+  return {
+    pid: child.pid,
+    result,
+    cancel() {
+      fail('cancelled', 'Cancelled.');
+      return result;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// Records where every layer object is created. The Layer base constructor assigns `this.id`; a setter
+// for `id` on Layer.prototype therefore sees every layer (factories, `new` of custom subclasses, layers
+// built in loops or helpers, inner layers of wrappers) at the moment of creation. The first stack frame
+// outside TensorFlow.js, this runner and the layer's own constructors is the user's line.
+import * as path from 'node:path';
+import { findSourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { SourceLocation } from '../core/protocol';
+import type { Tf } from './tfjsResolve';
+
+const creationSites = new WeakMap<object, SourceLocation>();
+const runnerDir = __dirname;
+
+export function creationSiteOf(layer: object): SourceLocation | undefined {
+  return creationSites.get(layer);
+}
+
+function isLibraryFrame(file: string): boolean {
+  return (
+    file.startsWith('node:') ||
+    file.includes(`${path.sep}node_modules${path.sep}`) ||
+    file.startsWith(runnerDir + path.sep) ||
+    !path.isAbsolute(file)
+  );
+}
+
+function constructorNames(layer: object): Set<string> {
+  const names = new Set<string>();
+  for (let proto = Object.getPrototypeOf(layer); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (proto.constructor?.name) names.add(proto.constructor.name);
+  }
+  return names;
+}
+
+function toPath(fileName: string): string {
+  return fileName.startsWith('file://') ? fileURLToPath(fileName) : fileName;
+}
+
+/** Maps a generated position back through an inline source map (TypeScript / transpiled ESM). */
+export function mapToSource(file: string, line: number, column: number): SourceLocation {
+  const map = findSourceMap(file);
+  if (map) {
+    const entry = map.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+    if (entry && entry.originalSource !== undefined && entry.originalLine !== undefined) {
+      return {
+        file: toPath(entry.originalSource.startsWith('file://') || path.isAbsolute(entry.originalSource) ? entry.originalSource : path.resolve(path.dirname(file), entry.originalSource)),
+        line: entry.originalLine + 1,
+        column: (entry.originalColumn ?? 0) + 1,
+      };
+    }
+  }
+  return { file, line, column };
+}
+
+/** The first user frame of the current stack, skipping frames of the given constructor names. */
+export function userCallSite(skipConstructors: Set<string> = new Set()): SourceLocation | undefined {
+  const originalPrepare = Error.prepareStackTrace;
+  const originalLimit = Error.stackTraceLimit;
+  let frames: NodeJS.CallSite[] = [];
+  try {
+    Error.stackTraceLimit = 60;
+    Error.prepareStackTrace = (_error, callSites) => callSites;
+    frames = new Error().stack as unknown as NodeJS.CallSite[];
+  } finally {
+    Error.prepareStackTrace = originalPrepare;
+    Error.stackTraceLimit = originalLimit;
+  }
+  for (const frame of frames) {
+    const name = frame.getFileName();
+    if (!name) continue;
+    const file = toPath(name);
+    if (isLibraryFrame(file)) continue;
+    if (frame.isConstructor() && skipConstructors.has(frame.getFunctionName() ?? frame.getTypeName() ?? '')) continue;
+    const line = frame.getLineNumber();
+    const column = frame.getColumnNumber();
+    if (line == null || column == null) continue;
+    return mapToSource(file, line, column);
+  }
+  return undefined;
+}
+
+let installed = false;
+
+export function installLayerCreationCapture(tf: Tf): void {
+  if (installed) return;
+  installed = true;
+  const proto = (tf.layers.Layer as unknown as { prototype: object }).prototype;
+  Object.defineProperty(proto, 'id', {
+    configurable: true,
+    get() {
+      return undefined;
+    },
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, 'id', { value, writable: true, enumerable: true, configurable: true });
+      const site = userCallSite(constructorNames(this));
+      if (site) creationSites.set(this, site);
+    },
+  });
+}

@@ -1,0 +1,187 @@
+// The batch to profile on: captured from fit/fitDataset/trainOnBatch, a `sampleBatch` export, or
+// synthesized from the model's input shapes and loss. Always returned as tensors, one per input/output.
+import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import { DiscoveryError, type Capture } from './discovery';
+import type { Tf } from './tfjsResolve';
+
+export interface Batch {
+  xs: Tensor[];
+  ys: Tensor[];
+  source: 'fit' | 'sampleBatch' | 'synthetic';
+  note: string;
+}
+
+type Inner = LayersModel & {
+  inputLayers: { outboundNodes: { outboundLayer: { getClassName(): string; getConfig(): Record<string, unknown> } }[] }[];
+  lossFunctions: ((...args: unknown[]) => unknown)[];
+  loss: unknown;
+};
+
+/** The LayersModel that holds inputs, outputs and compiled loss functions (a Sequential wraps one). */
+export function innerModel(model: LayersModel): Inner {
+  const wrapped = (model as unknown as { model?: LayersModel }).model;
+  return (wrapped && wrapped !== model ? wrapped : model) as Inner;
+}
+
+const SEQUENCE_FILL = 8;
+const DEFAULT_BATCH = 32;
+const SEED = 1234;
+
+/** Names of the compiled losses, one per output. */
+export function lossNames(model: LayersModel): string[] {
+  const inner = innerModel(model);
+  const declared = inner.loss;
+  return inner.lossFunctions.map((fn, i) => {
+    const name = Array.isArray(declared) ? declared[i] : declared;
+    return typeof name === 'string' ? name : fn.name || 'custom';
+  });
+}
+
+function toTensor(tf: Tf, value: unknown, what: string): Tensor {
+  if (value instanceof tf.Tensor) return value;
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    try {
+      return tf.tensor(value as number[]);
+    } catch (error) {
+      throw new DiscoveryError('bad-data', `${what} is not a rectangular number array: ${(error as Error).message}`);
+    }
+  }
+  throw new DiscoveryError('bad-data', `${what} must be a tf.Tensor or a nested number array, got ${value === null ? 'null' : typeof value}.`);
+}
+
+function toTensorList(tf: Tf, value: unknown, count: number, what: string): Tensor[] {
+  if (count > 1) {
+    if (!Array.isArray(value) || value.length !== count) {
+      throw new DiscoveryError('bad-data', `${what} must be an array of ${count} tensors/arrays (the model has ${count}), got ${Array.isArray(value) ? `${value.length}` : typeof value}.`);
+    }
+    return value.map((v, i) => toTensor(tf, v, `${what}[${i}]`));
+  }
+  if (Array.isArray(value) && value.length === 1 && (value[0] instanceof tf.Tensor)) return [value[0]];
+  return [toTensor(tf, value, what)];
+}
+
+async function firstDatasetElement(dataset: unknown): Promise<{ xs: unknown; ys: unknown }> {
+  const iterator = await (dataset as { iterator(): Promise<{ next(): Promise<{ value: unknown; done: boolean }> }> }).iterator();
+  const { value, done } = await iterator.next();
+  if (done || !value || typeof value !== 'object') throw new DiscoveryError('bad-data', 'The dataset passed to fitDataset yielded no batch.');
+  const element = value as { xs?: unknown; ys?: unknown };
+  if (element.xs === undefined || element.ys === undefined) {
+    throw new DiscoveryError('bad-data', 'fitDataset elements must be {xs, ys}.');
+  }
+  return { xs: element.xs, ys: element.ys };
+}
+
+function sliceBatch(tf: Tf, tensors: Tensor[], size: number): Tensor[] {
+  return tensors.map((t) => (t.shape[0] !== undefined && t.shape[0] > size ? tf.slice(t, 0, size) : t));
+}
+
+export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: number | undefined): Promise<Batch> {
+  const inner = innerModel(capture.model);
+  let xs: unknown;
+  let ys: unknown;
+  let fitBatch: number | undefined;
+  if (capture.method === 'fitDataset') {
+    ({ xs, ys } = await firstDatasetElement(capture.args[0]));
+  } else {
+    [xs, ys] = capture.args;
+    fitBatch = (capture.args[2] as { batchSize?: number } | undefined)?.batchSize;
+  }
+  const size = batchSize ?? fitBatch ?? (capture.method === 'fit' ? DEFAULT_BATCH : Number.MAX_SAFE_INTEGER);
+  return {
+    xs: sliceBatch(tf, toTensorList(tf, xs, inner.inputs.length, `${capture.method} x`), size),
+    ys: sliceBatch(tf, toTensorList(tf, ys, inner.outputs.length, `${capture.method} y`), size),
+    source: 'fit',
+    note: `the first batch of the script's ${capture.method}() call`,
+  };
+}
+
+export async function batchFromExport(tf: Tf, model: LayersModel, sampleBatch: unknown, batchSize: number | undefined): Promise<Batch> {
+  const inner = innerModel(model);
+  const value = typeof sampleBatch === 'function' ? await (sampleBatch as () => unknown)() : sampleBatch;
+  if (!value || typeof value !== 'object' || !('xs' in value) || !('ys' in value)) {
+    throw new DiscoveryError('bad-data', 'sampleBatch must be (or return) an object {xs, ys}.');
+  }
+  const { xs, ys } = value as { xs: unknown; ys: unknown };
+  const size = batchSize ?? Number.MAX_SAFE_INTEGER;
+  return {
+    xs: sliceBatch(tf, toTensorList(tf, xs, inner.inputs.length, 'sampleBatch xs'), size),
+    ys: sliceBatch(tf, toTensorList(tf, ys, inner.outputs.length, 'sampleBatch ys'), size),
+    source: 'sampleBatch',
+    note: 'the exported sampleBatch',
+  };
+}
+
+function concreteShape(shape: (number | null)[], batch: number): number[] {
+  return shape.map((d, i) => (i === 0 ? batch : d ?? SEQUENCE_FILL));
+}
+
+export function synthesizeBatch(tf: Tf, model: LayersModel, batchSize: number | undefined): Batch {
+  const inner = innerModel(model);
+  const batch = batchSize ?? DEFAULT_BATCH;
+  const losses = lossNames(model);
+  const notes: string[] = [];
+  const xs = inner.inputs.map((input, i) => {
+    const shape = concreteShape(input.shape, batch);
+    const embedding = inner.inputLayers[i]?.outboundNodes
+      .map((n) => n.outboundLayer)
+      .find((l) => l.getClassName() === 'Embedding');
+    if (embedding) {
+      const inputDim = Number(embedding.getConfig().inputDim);
+      notes.push(`integer indices below ${inputDim} for the Embedding input`);
+      return tf.randomUniform(shape, 0, inputDim, 'int32', SEED + i);
+    }
+    return tf.randomNormal(shape, 0, 1, 'float32', SEED + i);
+  });
+  const ys = inner.outputs.map((output, i) => {
+    const shape = concreteShape(output.shape, batch);
+    const classes = shape[shape.length - 1];
+    const loss = losses[i] ?? 'meanSquaredError';
+    if (/^categorical_?crossentropy$/i.test(loss)) {
+      const labels = tf.randomUniform(shape.slice(0, -1), 0, classes, 'int32', SEED + 100 + i);
+      return tf.oneHot(labels.flatten(), classes).reshape(shape);
+    }
+    if (/^sparse_?categorical_?crossentropy$/i.test(loss)) {
+      return tf.randomUniform([...shape.slice(0, -1), 1], 0, classes, 'int32', SEED + 100 + i).cast('float32');
+    }
+    if (/^binary_?crossentropy$/i.test(loss)) {
+      return tf.randomUniform(shape, 0, 2, 'int32', SEED + 100 + i).cast('float32');
+    }
+    return tf.randomNormal(shape, 0, 1, 'float32', SEED + 100 + i);
+  });
+  return {
+    xs,
+    ys,
+    source: 'synthetic',
+    note: `synthetic: batch ${batch}, normal noise inputs${notes.length ? ` (${notes.join('; ')})` : ''}, labels shaped for ${losses.join(', ') || 'the loss'}`,
+  };
+}
+
+/** Explains a batch that does not fit the model, before TensorFlow.js fails with an obscure kernel error. */
+export function checkBatchShapes(model: LayersModel, batch: Batch): void {
+  const inner = innerModel(model);
+  const losses = lossNames(model);
+  const describe = (s: readonly (number | null)[]) => `[${s.map((d) => (d === null ? 'batch' : d)).join(', ')}]`;
+  inner.inputs.forEach((input, i) => {
+    const got = batch.xs[i].shape;
+    const want = input.shape;
+    if (got.length !== want.length || want.some((d, k) => k > 0 && d !== null && d !== got[k])) {
+      throw new DiscoveryError('bad-data', `Input ${i} (${input.name}) expects shape ${describe(want)} but the ${batch.note} has shape [${got.join(', ')}].`, [
+        `expected ${describe(want)}`,
+        `got [${got.join(', ')}]`,
+      ]);
+    }
+  });
+  const n = batch.xs[0]?.shape[0];
+  inner.outputs.forEach((output, i) => {
+    const got = batch.ys[i].shape;
+    const want = output.shape;
+    const sparse = /sparse/i.test(losses[i] ?? '');
+    const lastOk = sparse || want[want.length - 1] === null || got[got.length - 1] === want[want.length - 1];
+    if (!lastOk || got[0] !== n) {
+      throw new DiscoveryError('bad-data', `Output ${i} (${output.name}) produces shape ${describe(want)} but the labels in the ${batch.note} have shape [${got.join(', ')}]${got[0] !== n ? ` (and ${got[0]} rows for ${n} inputs)` : ''}.`, [
+        `expected ${describe(want)}`,
+        `got [${got.join(', ')}]`,
+      ]);
+    }
+  });
+}

@@ -1,0 +1,204 @@
+// Runner entry: the child process that loads the user's model file and profiles it. It talks only over
+// the IPC channel (user code owns stdout/stderr) and exits as soon as the work is done, because a
+// training script intercepted at fit() never finishes by itself.
+import * as path from 'node:path';
+import {
+  decodeHostMessage,
+  encodeMessage,
+  type ErrorKind,
+  type ProfileRequest,
+  type RunnerMessage,
+  type SourceLocation,
+} from '../core/protocol';
+import { evaluateHealth } from '../core/health';
+import { installLayerCreationCapture, userCallSite } from './callSites';
+import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, synthesizeBatch, type Batch } from './data';
+import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture } from './discovery';
+import { loadUserModule, UserSyntaxError } from './moduleLoader';
+import { Profiler } from './profiler';
+import { loadTfjs, RunnerSetupError, type Tf } from './tfjsResolve';
+import { chooseDefaultLoss } from './defaults';
+import { locationFromStack } from './stackLocation';
+
+const realExit = process.exit.bind(process);
+let finished = false;
+
+function send(message: RunnerMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send || !process.connected) return resolve();
+    process.send(encodeMessage(message), undefined, undefined, () => resolve());
+  });
+}
+
+async function finish(code: number, last?: RunnerMessage): Promise<never> {
+  finished = true;
+  if (last) await send(last);
+  return realExit(code);
+}
+
+class UserExit extends Error {
+  constructor(readonly code: number | undefined, readonly location: SourceLocation | undefined) {
+    super(`The model file called process.exit(${code ?? ''}) before profiling finished.`);
+  }
+}
+
+function trapProcessExit(): void {
+  process.exit = ((code?: number) => {
+    if (finished) return realExit(code);
+    // Throwing stops the user's code path without ending the runner; the error is reported as user-exit.
+    throw new UserExit(code, userCallSite());
+  }) as typeof process.exit;
+}
+
+function classify(error: unknown, phase: 'load' | 'run'): RunnerMessage {
+  const stack = error instanceof Error ? error.stack : undefined;
+  if (error instanceof UserSyntaxError) return { type: 'error', kind: 'syntax', message: error.message, location: error.location };
+  if (error instanceof UserExit) return { type: 'error', kind: 'user-exit', message: error.message, location: error.location };
+  if (error instanceof DiscoveryError) return { type: 'error', kind: error.kind, message: error.message, details: error.details };
+  if (error instanceof RunnerSetupError) return { type: 'error', kind: 'bad-request', message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof SyntaxError) {
+    return { type: 'error', kind: 'syntax', message: `Syntax error: ${message}`, location: locationFromStack(stack, true), stack };
+  }
+  const kind: ErrorKind = phase === 'load' ? 'import' : 'internal';
+  const prefix = phase === 'load' ? 'The model file threw while loading' : 'Profiling failed';
+  return { type: 'error', kind, message: `${prefix}: ${message}`, location: locationFromStack(stack, false), stack };
+}
+
+/** Waits for a training call when the module exported no model; gives up when the event loop goes idle. */
+function waitForTrainingCall(capture: Promise<Capture>): Promise<Capture> {
+  return new Promise((resolve, reject) => {
+    const channel = (process as unknown as { channel?: { unref(): void; ref(): void } }).channel;
+    const onIdle = () =>
+      reject(
+        new DiscoveryError(
+          'no-model',
+          'No model found: the module exports no tf.LayersModel, no model factory (default export, createModel, buildModel, getModel), and never calls fit/fitDataset/trainOnBatch.',
+        ),
+      );
+    process.once('beforeExit', onIdle);
+    channel?.unref();
+    capture.then((c) => {
+      channel?.ref();
+      process.off('beforeExit', onIdle);
+      resolve(c);
+    });
+  });
+}
+
+async function run(request: ProfileRequest): Promise<void> {
+  const started = Date.now();
+  const file = path.resolve(request.file);
+  const extensionRoot = request.extensionRoot ?? path.resolve(__dirname, '..');
+  process.setSourceMapsEnabled(true);
+  trapProcessExit();
+
+  await send({ type: 'phase', phase: 'loading', message: 'Loading TensorFlow.js' });
+  const { tf, source, backend, backendReason } = await loadTfjs(file, extensionRoot, request.backend);
+  await send({
+    type: 'hello',
+    pid: process.pid,
+    nodeVersion: process.version,
+    tfjsVersion: tf.version.tfjs ?? String(tf.version),
+    tfjsSource: source,
+    backend,
+    backendReason,
+  });
+  installLayerCreationCapture(tf);
+  const capture = interceptTraining(tf);
+
+  await send({ type: 'phase', phase: 'loading', message: `Loading ${path.basename(file)}` });
+  let ns: Record<string, unknown> | undefined;
+  let captured: Capture | undefined;
+  try {
+    const outcome = await Promise.race([loadUserModule(file).then((m) => ({ m })), capture.then((c) => ({ c }))]);
+    ns = 'm' in outcome ? outcome.m : undefined;
+    captured = 'c' in outcome ? outcome.c : undefined;
+  } catch (error) {
+    return finish(2, classify(error, 'load'));
+  }
+
+  await send({ type: 'phase', phase: 'building', message: 'Finding the model' });
+  let model;
+  let discovery: 'model-export' | 'factory' | 'training-script';
+  let exportName: string | undefined;
+  let batch: Batch;
+  try {
+    const found = captured ? undefined : await discoverModel(ns ?? {}, request.exportName, request.args);
+    if (!found && !captured) captured = await waitForTrainingCall(capture);
+    if (captured) {
+      model = captured.model;
+      discovery = 'training-script';
+    } else {
+      model = found!.model;
+      discovery = found!.discovery;
+      exportName = found!.exportName;
+    }
+    if (!isLayersModel(model)) throw new DiscoveryError('no-model', 'The discovered value is not a tf.LayersModel.');
+    const lossNote = ensureCompiled(tf, model);
+    await send({ type: 'phase', phase: 'data', message: 'Preparing the batch' });
+    batch = captured
+      ? await batchFromCapture(tf, captured, request.batchSize)
+      : ns?.sampleBatch !== undefined
+        ? await batchFromExport(tf, model, ns.sampleBatch, request.batchSize)
+        : synthesizeBatch(tf, model, request.batchSize);
+    checkBatchShapes(model, batch);
+    const profiler = new Profiler(tf, model);
+    const inner = innerModel(model);
+    await send({
+      type: 'model',
+      modelName: model.name,
+      className: model.getClassName(),
+      discovery,
+      exportName,
+      dataSource: batch.source,
+      dataNote: batch.note,
+      loss: lossNames(model).join(', '),
+      lossNote,
+      optimizer: inner.optimizer.getClassName(),
+      batchSize: batch.xs[0].shape[0] ?? 0,
+      totalSteps: request.steps,
+      layers: profiler.layers.map((l) => l.info),
+    });
+    await send({ type: 'phase', phase: 'profiling', message: 'Computing gradients' });
+    for (let step = 0; step <= request.steps; step++) {
+      const record = await profiler.step(step, batch, step < request.steps);
+      await send({ type: 'step', step, loss: record.loss, layers: record.layers });
+    }
+    await send({ type: 'phase', phase: 'analyzing', message: 'Checking gradient health' });
+    const findings = evaluateHealth(
+      profiler.layers.map((l) => l.info),
+      profiler.records,
+      request.thresholds,
+      profiler.nonFiniteOrigin,
+    );
+    for (const finding of findings) await send({ type: 'finding', finding });
+  } catch (error) {
+    return finish(2, classify(error, 'run'));
+  }
+  return finish(0, { type: 'done', steps: request.steps, durationMs: Date.now() - started });
+}
+
+/** Compiles an uncompiled model with a loss chosen from its last activation; returns the note for the report. */
+function ensureCompiled(tf: Tf, model: import('@tensorflow/tfjs').LayersModel): string | undefined {
+  const inner = innerModel(model);
+  if (inner.optimizer && inner.lossFunctions?.length) return undefined;
+  const { loss, reason } = chooseDefaultLoss(model);
+  model.compile({ optimizer: tf.train.adam(1e-3), loss });
+  return `The model was not compiled: profiling with loss ${loss} (${reason}) and Adam(lr 1e-3).`;
+}
+
+process.on('uncaughtException', (error) => void finish(2, classify(error, 'load')));
+process.on('unhandledRejection', (error) => void finish(2, classify(error, 'load')));
+process.on('message', (raw) => {
+  let message;
+  try {
+    message = decodeHostMessage(raw);
+  } catch (error) {
+    void finish(2, { type: 'error', kind: 'bad-request', message: `Invalid request: ${(error as Error).message}` });
+    return;
+  }
+  if (message.type === 'cancel') void finish(130, { type: 'error', kind: 'cancelled', message: 'Cancelled' });
+  else void run(message.request);
+});
+process.on('disconnect', () => realExit(130));

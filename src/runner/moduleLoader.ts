@@ -1,0 +1,114 @@
+// Loads the user's model file the way real projects write them: CommonJS or ESM, .js or TypeScript,
+// ESM syntax in .js files of packages without "type": "module" (bundler style), extensionless relative
+// imports. CommonJS-compatible files are transpiled by esbuild to CommonJS in-process (with inline
+// source maps so stack frames and layer call sites point at the user's lines); genuine ES modules
+// (.mjs/.mts, "type": "module" packages, top-level await) go through Node's ESM loader with our hooks.
+import Module, { register } from 'node:module';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { transformSync, type TransformFailure } from 'esbuild';
+import type { SourceLocation } from '../core/protocol';
+import { redirects } from './tfjsResolve';
+import { nearestPackageType } from './packageType';
+
+export class UserSyntaxError extends Error {
+  constructor(message: string, readonly location: SourceLocation) {
+    super(message);
+  }
+}
+
+const TS_EXTENSIONS = ['.ts', '.cts', '.mts'];
+const TLA_MESSAGE = /Top-level await is currently not supported/;
+
+function isUserFile(file: string): boolean {
+  return !file.includes(`${path.sep}node_modules${path.sep}`);
+}
+
+class NeedsEsmLoader extends Error {}
+
+function transpileToCommonJs(file: string): string {
+  const source = fs.readFileSync(file, 'utf8');
+  try {
+    return transformSync(source, {
+      loader: TS_EXTENSIONS.includes(path.extname(file)) ? 'ts' : 'js',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: 'inline',
+      sourcefile: file,
+      logLevel: 'silent',
+    }).code;
+  } catch (error) {
+    const failure = error as TransformFailure;
+    const first = failure.errors?.[0];
+    if (first && TLA_MESSAGE.test(first.text)) throw new NeedsEsmLoader(first.text);
+    if (first?.location) {
+      throw new UserSyntaxError(`Syntax error: ${first.text}`, {
+        file,
+        line: first.location.line,
+        column: first.location.column + 1,
+      });
+    }
+    throw error;
+  }
+}
+
+let cjsHooksInstalled = false;
+function installCommonJsHooks(): void {
+  if (cjsHooksInstalled) return;
+  cjsHooksInstalled = true;
+  type Loader = (module: Module & { _compile(code: string, file: string): void }, file: string) => void;
+  const extensions = (Module as unknown as { _extensions: Record<string, Loader> })._extensions;
+  const originalJs = extensions['.js'];
+  const transpiling: Loader = (module, file) => module._compile(transpileToCommonJs(file), file);
+  for (const ext of [...TS_EXTENSIONS, '.mjs']) extensions[ext] = transpiling;
+  extensions['.js'] = (module, file) => (isUserFile(file) ? transpiling(module, file) : originalJs(module, file));
+}
+
+let esmHooksRegistered = false;
+function registerEsmHooks(): void {
+  if (esmHooksRegistered) return;
+  esmHooksRegistered = true;
+  register(pathToFileURL(path.join(__dirname, 'esmHooks.mjs')).href, {
+    data: { redirects: Object.fromEntries(redirects) },
+  });
+}
+
+function needsEsmLoader(file: string): boolean {
+  const ext = path.extname(file);
+  if (ext === '.mjs' || ext === '.mts') return true;
+  if (ext === '.cjs' || ext === '.cts') return false;
+  return nearestPackageType(file) === 'module';
+}
+
+/** Loads the module and returns its exports as a plain record (ESM namespace or CommonJS exports). */
+export async function loadUserModule(file: string): Promise<Record<string, unknown>> {
+  installCommonJsHooks();
+  if (!needsEsmLoader(file)) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return normalizeCommonJsExports(require(file));
+    } catch (error) {
+      if (!(error instanceof NeedsEsmLoader)) throw error;
+      delete require.cache[file];
+    }
+  }
+  registerEsmHooks();
+  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+}
+
+function normalizeCommonJsExports(exported: unknown): Record<string, unknown> {
+  if (exported && typeof exported === 'object' && !isModelLike(exported)) {
+    const record = exported as Record<string, unknown>;
+    // esbuild-transpiled ESM keeps `default` as a property; plain CommonJS objects are their own namespace.
+    return record.__esModule ? record : { ...record, default: exported };
+  }
+  // A function or model as module.exports may carry extra exports as properties (e.g. sampleBatch).
+  return exported && (typeof exported === 'function' || typeof exported === 'object')
+    ? { ...(exported as Record<string, unknown>), default: exported }
+    : { default: exported };
+}
+
+function isModelLike(value: object): boolean {
+  return typeof (value as { getLayer?: unknown }).getLayer === 'function';
+}

@@ -1,0 +1,64 @@
+// The wasm backend (tfjs 4.22) ships no Conv2DBackpropFilter kernel, so no conv net can be trained on it.
+// This supplies it as a composition of kernels wasm does have:
+//   dW[kh,kw,ci,co] = Σ_{b,i,j} xpad[b, i·s+kh, j·s+kw, ci] · dy[b,i,j,co]
+// i.e. a conv2d of xpad viewed as [ci,H,W,b] with dy viewed as the filter [oh,ow,b,co] and dilation = stride.
+import type { Tf } from './tfjsResolve';
+
+interface KernelArgs {
+  inputs: { x: TensorInfoLike; dy: TensorInfoLike };
+  backend: { incRef(dataId: object): void };
+  attrs: {
+    strides: number | [number, number];
+    pad: 'valid' | 'same' | number;
+    dataFormat: 'NHWC' | 'NCHW';
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    filterShape: [number, number, number, number];
+  };
+}
+interface TensorInfoLike {
+  dataId: object;
+  shape: number[];
+  dtype: 'float32';
+}
+
+export function registerWasmConvBackpropFilter(tf: Tf): void {
+  if (tf.getKernel('Conv2DBackpropFilter', 'wasm')) return;
+  tf.registerKernel({
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'wasm',
+    kernelFunc: (raw) => {
+      const { inputs, backend, attrs } = raw as unknown as KernelArgs;
+      if (attrs.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter on wasm supports channelsLast only');
+      const engine = tf.engine();
+      const wrap = (info: TensorInfoLike) => {
+        backend.incRef(info.dataId);
+        return engine.makeTensorFromTensorInfo(info) as import('@tensorflow/tfjs').Tensor4D;
+      };
+      const result = tf.tidy(() => {
+        const x = wrap(inputs.x);
+        const dy = wrap(inputs.dy);
+        const info = tf.backend_util.computeConv2DInfo(
+          x.shape,
+          attrs.filterShape,
+          attrs.strides,
+          1,
+          attrs.pad,
+          attrs.dimRoundingMode,
+        );
+        const { top, bottom, left, right } = info.padInfo;
+        const xPadded = top || bottom || left || right ? tf.pad(x, [[0, 0], [top, bottom], [left, right], [0, 0]]) : x;
+        const xAsBatchOfChannels = tf.transpose(xPadded, [3, 1, 2, 0]);
+        const dyAsFilter = tf.transpose(dy, [1, 2, 0, 3]);
+        const full = tf.conv2d(xAsBatchOfChannels, dyAsFilter, 1, 'valid', 'NHWC', [info.strideHeight, info.strideWidth]);
+        const [kh, kw] = attrs.filterShape;
+        const cropped = full.shape[1] === kh && full.shape[2] === kw ? full : tf.slice(full, [0, 0, 0, 0], [-1, kh, kw, -1]);
+        return tf.transpose(cropped, [1, 2, 0, 3]);
+      });
+      // Hand the data to the engine's output tensor: keep one reference after our wrapper is disposed.
+      backend.incRef(result.dataId);
+      const out = { dataId: result.dataId, shape: result.shape, dtype: result.dtype };
+      result.dispose();
+      return out;
+    },
+  });
+}
