@@ -1,15 +1,16 @@
 // The one definition of every message between the host (extension / CLI) and the runner child process.
 // Messages travel as JSON strings over the IPC channel; `encodeMessage`/`decodeMessage` keep NaN and
-// ±Infinity intact (plain JSON would turn them into null) and every incoming message is schema-checked.
-import { z } from 'zod';
+// ±Infinity intact (plain JSON would turn them into null) and every incoming message is schema-checked
+// with valibot (chosen over zod: a few KB bundled and ~1 ms to load, which matters for cold starts).
+import * as v from 'valibot';
 
-/** A number that may be NaN or ±Infinity once decoded (z.number() rejects those). */
-const num = z.custom<number>((value) => typeof value === 'number', { message: 'expected a number' });
+/** A number that may be NaN or ±Infinity once decoded (v.number() rejects NaN). */
+const num = v.custom<number>((value) => typeof value === 'number', 'expected a number');
 
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
-export const Thresholds = z.object({
+export const Thresholds = v.object({
   /** Vanishing: layer ‖g‖ below this fraction of the largest layer ‖g‖ … */
   vanishingRelative: num,
   /** … and below this absolute norm. */
@@ -27,82 +28,82 @@ export const Thresholds = z.object({
   /** Saturation: share of sigmoid/tanh outputs in the flat tails. */
   saturatedShare: num,
 });
-export type Thresholds = z.infer<typeof Thresholds>;
+export type Thresholds = v.InferOutput<typeof Thresholds>;
 
-export const ProfileRequest = z.object({
-  file: z.string().min(1),
-  exportName: z.string().optional(),
-  args: z.array(z.unknown()).optional(),
-  steps: z.number().int().min(0).max(10_000),
-  batchSize: z.number().int().min(1).max(65_536).optional(),
-  backend: z.enum(BACKENDS),
-  thresholds: Thresholds.partial().optional(),
+export const ProfileRequest = v.object({
+  file: v.pipe(v.string(), v.minLength(1)),
+  exportName: v.optional(v.string()),
+  args: v.optional(v.array(v.unknown())),
+  steps: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
+  batchSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65_536))),
+  backend: v.picklist(BACKENDS),
+  thresholds: v.optional(v.partial(Thresholds)),
   /** Directory holding the extension's own node_modules (fallback tfjs). */
-  extensionRoot: z.string().optional(),
+  extensionRoot: v.optional(v.string()),
 });
-export type ProfileRequest = z.infer<typeof ProfileRequest>;
+export type ProfileRequest = v.InferOutput<typeof ProfileRequest>;
 
-export const SourceLocation = z.object({
-  file: z.string(),
+export const SourceLocation = v.object({
+  file: v.string(),
   /** 1-based */
-  line: z.number().int(),
+  line: v.pipe(v.number(), v.integer()),
   /** 1-based */
-  column: z.number().int(),
+  column: v.pipe(v.number(), v.integer()),
 });
-export type SourceLocation = z.infer<typeof SourceLocation>;
+export type SourceLocation = v.InferOutput<typeof SourceLocation>;
 
-export const WeightInfo = z.object({
-  name: z.string(),
-  shape: z.array(z.number().int()),
-  trainable: z.boolean(),
+export const WeightInfo = v.object({
+  name: v.string(),
+  shape: v.array(v.pipe(v.number(), v.integer())),
+  trainable: v.boolean(),
 });
-export type WeightInfo = z.infer<typeof WeightInfo>;
+export type WeightInfo = v.InferOutput<typeof WeightInfo>;
 
-export const LayerInfo = z.object({
-  name: z.string(),
-  className: z.string(),
+export const LayerInfo = v.object({
+  name: v.string(),
+  className: v.string(),
   /** Activation function name for layers that have one (relu, sigmoid, …). */
-  activation: z.string().optional(),
+  activation: v.optional(v.string()),
   /** Where the layer object was created. Absent only when no user frame was on the stack. */
-  location: SourceLocation.optional(),
+  location: v.optional(SourceLocation),
   /** Name of the wrapper or nested model that contains this layer. */
-  parent: z.string().optional(),
-  weights: z.array(WeightInfo),
+  parent: v.optional(v.string()),
+  weights: v.array(WeightInfo),
 });
-export type LayerInfo = z.infer<typeof LayerInfo>;
+export type LayerInfo = v.InferOutput<typeof LayerInfo>;
 
 export const DATA_SOURCES = ['fit', 'sampleBatch', 'synthetic'] as const;
 export const DISCOVERY = ['model-export', 'factory', 'training-script'] as const;
 
-export const WeightStats = z.object({
-  name: z.string(),
+export const WeightStats = v.object({
+  name: v.string(),
   gradNorm: num,
   meanAbs: num,
   maxAbs: num,
   zeroShare: num,
-  nanCount: z.number().int(),
-  infCount: z.number().int(),
+  nanCount: v.pipe(v.number(), v.integer()),
+  infCount: v.pipe(v.number(), v.integer()),
   weightNorm: num,
   /** ‖g‖ / ‖w‖ */
   ratio: num,
   /** Counts of log10|g| in HISTOGRAM_BINS equal bins over [HISTOGRAM_MIN_LOG10, HISTOGRAM_MAX_LOG10); exact zeros excluded. */
-  histogram: z.array(z.number().int()),
+  histogram: v.array(v.pipe(v.number(), v.integer())),
 });
-export type WeightStats = z.infer<typeof WeightStats>;
+export type WeightStats = v.InferOutput<typeof WeightStats>;
 
-export const LayerStepStats = z.object({
-  name: z.string(),
+export const LayerStepStats = v.object({
+  name: v.string(),
   /** L2 norm over all the layer's trainable weight gradients. */
   gradNorm: num,
-  weights: z.array(WeightStats),
+  weights: v.array(WeightStats),
   /** ReLU-family: share of units (output channels) that are zero for every example of the batch. */
-  deadShare: num.optional(),
+  deadShare: v.optional(num),
   /** sigmoid/tanh: share of outputs in the flat tails. */
-  saturatedShare: num.optional(),
+  saturatedShare: v.optional(num),
   /** Output contained NaN/Inf in the forward pass. */
-  nonFiniteOutput: z.boolean().optional(),
+  nonFiniteOutput: v.optional(v.boolean()),
 });
-export type LayerStepStats = z.infer<typeof LayerStepStats>;
+export type LayerStepStats = v.InferOutput<typeof LayerStepStats>;
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -117,15 +118,15 @@ export const FINDING_CODES = [
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
-export const Finding = z.object({
-  code: z.enum(FINDING_CODES),
-  severity: z.enum(SEVERITIES),
-  message: z.string(),
-  layer: z.string().optional(),
-  location: SourceLocation.optional(),
-  step: z.number().int().optional(),
+export const Finding = v.object({
+  code: v.picklist(FINDING_CODES),
+  severity: v.picklist(SEVERITIES),
+  message: v.string(),
+  layer: v.optional(v.string()),
+  location: v.optional(SourceLocation),
+  step: v.optional(v.pipe(v.number(), v.integer())),
 });
-export type Finding = z.infer<typeof Finding>;
+export type Finding = v.InferOutput<typeof Finding>;
 
 export const ERROR_KINDS = [
   'syntax',
@@ -145,70 +146,70 @@ export const ERROR_KINDS = [
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
-export const RunnerMessage = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('hello'),
-    pid: z.number().int(),
-    nodeVersion: z.string(),
-    tfjsVersion: z.string(),
+export const RunnerMessage = v.variant('type', [
+  v.object({
+    type: v.literal('hello'),
+    pid: v.pipe(v.number(), v.integer()),
+    nodeVersion: v.string(),
+    tfjsVersion: v.string(),
     /** Where the tfjs instance came from (workspace tfjs-node, extension tfjs, …). */
-    tfjsSource: z.string(),
-    backend: z.string(),
-    backendReason: z.string(),
+    tfjsSource: v.string(),
+    backend: v.string(),
+    backendReason: v.string(),
   }),
-  z.object({
-    type: z.literal('phase'),
-    phase: z.enum(['loading', 'building', 'data', 'profiling', 'analyzing']),
-    message: z.string(),
+  v.object({
+    type: v.literal('phase'),
+    phase: v.picklist(['loading', 'building', 'data', 'profiling', 'analyzing']),
+    message: v.string(),
   }),
-  z.object({
-    type: z.literal('model'),
-    modelName: z.string(),
-    className: z.string(),
-    discovery: z.enum(DISCOVERY),
-    exportName: z.string().optional(),
-    dataSource: z.enum(DATA_SOURCES),
-    dataNote: z.string(),
-    loss: z.string(),
+  v.object({
+    type: v.literal('model'),
+    modelName: v.string(),
+    className: v.string(),
+    discovery: v.picklist(DISCOVERY),
+    exportName: v.optional(v.string()),
+    dataSource: v.picklist(DATA_SOURCES),
+    dataNote: v.string(),
+    loss: v.string(),
     /** Set when the loss was chosen by us for an uncompiled model. */
-    lossNote: z.string().optional(),
-    optimizer: z.string(),
-    batchSize: z.number().int(),
-    totalSteps: z.number().int(),
-    layers: z.array(LayerInfo),
+    lossNote: v.optional(v.string()),
+    optimizer: v.string(),
+    batchSize: v.pipe(v.number(), v.integer()),
+    totalSteps: v.pipe(v.number(), v.integer()),
+    layers: v.array(LayerInfo),
   }),
-  z.object({
-    type: z.literal('step'),
-    step: z.number().int(),
+  v.object({
+    type: v.literal('step'),
+    step: v.pipe(v.number(), v.integer()),
     loss: num,
-    layers: z.array(LayerStepStats),
+    layers: v.array(LayerStepStats),
   }),
-  z.object({ type: z.literal('finding'), finding: Finding }),
-  z.object({
-    type: z.literal('log'),
-    level: z.enum(['info', 'warn', 'error', 'stdout', 'stderr']),
-    text: z.string(),
+  v.object({ type: v.literal('finding'), finding: Finding }),
+  v.object({
+    type: v.literal('log'),
+    level: v.picklist(['info', 'warn', 'error', 'stdout', 'stderr']),
+    text: v.string(),
   }),
-  z.object({
-    type: z.literal('error'),
-    kind: z.enum(ERROR_KINDS),
-    message: z.string(),
-    location: SourceLocation.optional(),
-    stack: z.string().optional(),
+  v.object({
+    type: v.literal('error'),
+    kind: v.picklist(ERROR_KINDS),
+    message: v.string(),
+    location: v.optional(SourceLocation),
+    stack: v.optional(v.string()),
     /** Extra structured detail: parameter names, candidate exports, expected shapes. */
-    details: z.array(z.string()).optional(),
+    details: v.optional(v.array(v.string())),
   }),
-  z.object({ type: z.literal('done'), steps: z.number().int(), durationMs: num }),
+  v.object({ type: v.literal('done'), steps: v.pipe(v.number(), v.integer()), durationMs: num }),
 ]);
-export type RunnerMessage = z.infer<typeof RunnerMessage>;
+export type RunnerMessage = v.InferOutput<typeof RunnerMessage>;
 export type RunnerMessageOf<T extends RunnerMessage['type']> = Extract<RunnerMessage, { type: T }>;
 export type RunnerError = RunnerMessageOf<'error'>;
 
-export const HostMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('start'), request: ProfileRequest }),
-  z.object({ type: z.literal('cancel') }),
+export const HostMessage = v.variant('type', [
+  v.object({ type: v.literal('start'), request: ProfileRequest }),
+  v.object({ type: v.literal('cancel') }),
 ]);
-export type HostMessage = z.infer<typeof HostMessage>;
+export type HostMessage = v.InferOutput<typeof HostMessage>;
 
 // --- non-finite-safe JSON -------------------------------------------------------------------------
 
@@ -244,10 +245,10 @@ export const encodeMessage = (message: RunnerMessage | HostMessage): string => s
 
 export function decodeRunnerMessage(text: unknown): RunnerMessage {
   if (typeof text !== 'string') throw new Error(`runner sent a non-string message (${typeof text})`);
-  return RunnerMessage.parse(parseWithNonFinite(text));
+  return v.parse(RunnerMessage, parseWithNonFinite(text));
 }
 
 export function decodeHostMessage(text: unknown): HostMessage {
   if (typeof text !== 'string') throw new Error(`host sent a non-string message (${typeof text})`);
-  return HostMessage.parse(parseWithNonFinite(text));
+  return v.parse(HostMessage, parseWithNonFinite(text));
 }

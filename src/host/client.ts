@@ -57,13 +57,14 @@ export function startProfile(
   onMessage: (message: RunnerMessage) => void = () => undefined,
 ): ProfileRun {
   installExitHook();
+  request = { ...request, file: path.resolve(request.file) };
   const nodePath = options.nodePath ?? process.execPath;
   const memory = options.memoryLimitMb ?? DEFAULT_MEMORY_MB;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
-  const report = emptyReport(path.resolve(request.file));
-  const child = spawn(nodePath, [`--max-old-space-size=${memory}`, options.runnerPath ?? defaultRunnerPath()], {
-    cwd: options.cwd ?? path.dirname(path.resolve(request.file)),
+  const report = emptyReport(request.file);
+  const child = spawn(nodePath, [`--max-old-space-size=${memory}`, path.resolve(options.runnerPath ?? defaultRunnerPath())], {
+    cwd: options.cwd ?? path.dirname(request.file),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     detached: process.platform !== 'win32',
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },

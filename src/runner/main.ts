@@ -90,7 +90,6 @@ async function run(request: ProfileRequest): Promise<void> {
   const started = Date.now();
   const file = path.resolve(request.file);
   const extensionRoot = request.extensionRoot ?? path.resolve(__dirname, '..');
-  process.setSourceMapsEnabled(true);
   trapProcessExit();
 
   await send({ type: 'phase', phase: 'loading', message: 'Loading TensorFlow.js' });
@@ -104,6 +103,9 @@ async function run(request: ProfileRequest): Promise<void> {
     backend,
     backendReason,
   });
+  // After tfjs is loaded: with source maps on, Node would read and parse tfjs's own large .map files.
+  // The user's transpiled files carry inline maps, so their stack frames map to their own lines.
+  process.setSourceMapsEnabled(true);
   installLayerCreationCapture(tf);
   const capture = interceptTraining(tf);
 

@@ -20,6 +20,7 @@ export class UserSyntaxError extends Error {
 
 const TS_EXTENSIONS = ['.ts', '.cts', '.mts'];
 const TLA_MESSAGE = /Top-level await is currently not supported/;
+const ESM_ONLY_SYNTAX = /Cannot use import statement|Unexpected token 'export'|import\.meta|await is only valid/;
 
 function isUserFile(file: string): boolean {
   return !file.includes(`${path.sep}node_modules${path.sep}`);
@@ -62,7 +63,17 @@ function installCommonJsHooks(): void {
   const originalJs = extensions['.js'];
   const transpiling: Loader = (module, file) => module._compile(transpileToCommonJs(file), file);
   for (const ext of [...TS_EXTENSIONS, '.mjs']) extensions[ext] = transpiling;
-  extensions['.js'] = (module, file) => (isUserFile(file) ? transpiling(module, file) : originalJs(module, file));
+  // Plain CommonJS compiles natively (no esbuild start-up on the common path); only a file that turns
+  // out to use ESM syntax is transpiled. Module-syntax SyntaxErrors are thrown before any code runs.
+  extensions['.js'] = (module, file) => {
+    if (!isUserFile(file)) return originalJs(module, file);
+    try {
+      return originalJs(module, file);
+    } catch (error) {
+      if (error instanceof SyntaxError && ESM_ONLY_SYNTAX.test(error.message)) return transpiling(module, file);
+      throw error;
+    }
+  };
 }
 
 let esmHooksRegistered = false;
@@ -103,10 +114,11 @@ function normalizeCommonJsExports(exported: unknown): Record<string, unknown> {
     // esbuild-transpiled ESM keeps `default` as a property; plain CommonJS objects are their own namespace.
     return record.__esModule ? record : { ...record, default: exported };
   }
-  // A function or model as module.exports may carry extra exports as properties (e.g. sampleBatch).
-  return exported && (typeof exported === 'function' || typeof exported === 'object')
-    ? { ...(exported as Record<string, unknown>), default: exported }
-    : { default: exported };
+  // A model as module.exports is the only export: spreading it would expose its internals (a Sequential's
+  // inner `model` is a second LayersModel, which made `module.exports = model` "ambiguous").
+  if (exported && typeof exported === 'object') return { default: exported };
+  // A function as module.exports may carry extra exports as properties (e.g. sampleBatch).
+  return typeof exported === 'function' ? { ...(exported as unknown as Record<string, unknown>), default: exported } : { default: exported };
 }
 
 function isModelLike(value: object): boolean {
