@@ -155,11 +155,12 @@ export function startProfile(
       const finish = () => {
         if (!done) {
           done = true;
+          clearTimeout(fallback);
           settle(code, signal);
         }
       };
+      const fallback = setTimeout(finish, 200);
       child.once('close', finish);
-      setTimeout(finish, 200);
     });
   });
 
