@@ -157,7 +157,7 @@ export async function main(argv: string[]): Promise<number> {
   const tty = process.stderr.isTTY && !options.json;
   const run = startProfile(
     { file: options.file, exportName: options.exportName, args: options.args, steps: options.steps, batchSize: options.batchSize, backend: options.backend },
-    { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb },
+    { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() },
     (message) => {
       if (message.type === 'log') process.stderr.write(`${tty ? '\r\x1b[K' : ''}[${message.level}] ${message.text}\n`);
       const line = tty ? progress(message, options.steps) : undefined;

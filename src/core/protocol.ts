@@ -40,6 +40,8 @@ export const ProfileRequest = v.object({
   thresholds: v.optional(v.partial(Thresholds)),
   /** Directory holding the extension's own node_modules (fallback tfjs). */
   extensionRoot: v.optional(v.string()),
+  /** Working directory for the user's code (workspace folder / the shell's cwd). */
+  cwd: v.optional(v.string()),
 });
 export type ProfileRequest = v.InferOutput<typeof ProfileRequest>;
 
@@ -207,6 +209,13 @@ export type RunnerError = RunnerMessageOf<'error'>;
 
 export const HostMessage = v.variant('type', [
   v.object({ type: v.literal('start'), request: ProfileRequest }),
+  /** Warm start: load tfjs and the backend as a profile of anchorFile would, then wait for 'start'. */
+  v.object({
+    type: v.literal('prepare'),
+    anchorFile: v.string(),
+    backend: v.picklist(BACKENDS),
+    extensionRoot: v.optional(v.string()),
+  }),
   v.object({ type: v.literal('cancel') }),
 ]);
 export type HostMessage = v.InferOutput<typeof HostMessage>;

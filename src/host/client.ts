@@ -51,26 +51,55 @@ export function defaultRunnerPath(): string {
   return path.join(__dirname, 'runner.js');
 }
 
-export function startProfile(
-  request: ProfileRequest,
-  options: ClientOptions = {},
-  onMessage: (message: RunnerMessage) => void = () => undefined,
-): ProfileRun {
+/** Starts a runner process that waits for its request (used directly, or kept warm by RunnerPool). */
+export function spawnRunner(options: ClientOptions = {}): ChildProcess {
   installExitHook();
-  request = { ...request, file: path.resolve(request.file) };
-  const nodePath = options.nodePath ?? process.execPath;
   const memory = options.memoryLimitMb ?? DEFAULT_MEMORY_MB;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
-  const report = emptyReport(request.file);
-  const child = spawn(nodePath, [`--max-old-space-size=${memory}`, path.resolve(options.runnerPath ?? defaultRunnerPath())], {
-    cwd: options.cwd ?? path.dirname(request.file),
+  const child = spawn(options.nodePath ?? process.execPath, [`--max-old-space-size=${memory}`, path.resolve(options.runnerPath ?? defaultRunnerPath())], {
+    cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // Its own process group, so cancel/timeout also end anything the user's code spawned.
     detached: process.platform !== 'win32',
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     windowsHide: true,
   });
   liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  // An idle warm runner must not keep a CLI or test process alive.
+  setReferenced(child, false);
+  return child;
+}
+
+function setReferenced(child: ChildProcess, referenced: boolean): void {
+  type Handle = { ref?(): void; unref?(): void } | null | undefined;
+  const handles: Handle[] = [child, child.channel as Handle, child.stdout as Handle, child.stderr as Handle];
+  for (const handle of handles) (referenced ? handle?.ref : handle?.unref)?.call(handle);
+}
+
+export function disposeRunner(child: ChildProcess): void {
+  liveChildren.delete(child);
+  killTree(child);
+}
+
+/**
+ * Profiles request.file in a runner: `warmChild` when given (a spawnRunner() child, possibly prepared),
+ * else a fresh one. The user's code runs in options.cwd, default the file's folder.
+ */
+export function startProfile(
+  request: ProfileRequest,
+  options: ClientOptions = {},
+  onMessage: (message: RunnerMessage) => void = () => undefined,
+  warmChild?: ChildProcess,
+): ProfileRun {
+  request = { ...request, file: path.resolve(request.file) };
+  request.cwd ??= options.cwd ?? path.dirname(request.file);
+  const nodePath = options.nodePath ?? process.execPath;
+  const memory = options.memoryLimitMb ?? DEFAULT_MEMORY_MB;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
+  const report = emptyReport(request.file);
+  const child = warmChild && warmChild.exitCode === null && warmChild.signalCode === null && warmChild.connected ? warmChild : spawnRunner(options);
+  setReferenced(child, true);
 
   let ending: { kind: ErrorKind; message: string } | undefined;
   let stderrTail = '';
@@ -129,8 +158,7 @@ export function startProfile(
   const result = new Promise<ProfileReport>((resolve) => {
     const settle = (code: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(timer);
-      liveChildren.delete(child);
-      killTree(child);
+      disposeRunner(child);
       if (report.status === 'running') {
         const oom = /heap out of memory|Reached heap limit|Allocation failed/i.test(stderrTail);
         const error = ending

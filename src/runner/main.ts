@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import {
   decodeHostMessage,
   encodeMessage,
+  type BackendChoice,
   type ErrorKind,
   type ProfileRequest,
   type RunnerMessage,
@@ -14,9 +15,9 @@ import { evaluateHealth } from '../core/health';
 import { installLayerCreationCapture, userCallSite } from './callSites';
 import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, synthesizeBatch, type Batch } from './data';
 import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture } from './discovery';
-import { loadUserModule, UserSyntaxError } from './moduleLoader';
+import { loadUserModule, UserSyntaxError, warmUpTranspiler } from './moduleLoader';
 import { Profiler } from './profiler';
-import { loadTfjs, RunnerSetupError, type Tf } from './tfjsResolve';
+import { loadTfjs, RunnerSetupError, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaults';
 import { locationFromStack } from './stackLocation';
 
@@ -86,14 +87,22 @@ function waitForTrainingCall(capture: Promise<Capture>): Promise<Capture> {
   });
 }
 
+const defaultExtensionRoot = () => path.resolve(__dirname, '..');
+
+/** A warm runner has tfjs loaded before the request arrives; the host only sends a request whose file resolves tfjs the same way. */
+let prepared: { backend: BackendChoice; tfjs: Promise<TfjsInstance> } | undefined;
+
 async function run(request: ProfileRequest): Promise<void> {
   const started = Date.now();
   const file = path.resolve(request.file);
-  const extensionRoot = request.extensionRoot ?? path.resolve(__dirname, '..');
+  const extensionRoot = request.extensionRoot ?? defaultExtensionRoot();
+  if (request.cwd) process.chdir(request.cwd);
   trapProcessExit();
 
   await send({ type: 'phase', phase: 'loading', message: 'Loading TensorFlow.js' });
-  const { tf, source, backend, backendReason } = await loadTfjs(file, extensionRoot, request.backend);
+  const { tf, source, backend, backendReason } = await (prepared?.backend === request.backend
+    ? prepared.tfjs
+    : loadTfjs(file, extensionRoot, request.backend));
   await send({
     type: 'hello',
     pid: process.pid,
@@ -181,6 +190,15 @@ async function run(request: ProfileRequest): Promise<void> {
   return finish(0, { type: 'done', steps: request.steps, durationMs: Date.now() - started });
 }
 
+/** One tiny forward/backward pass so the first real step does not pay the backend's first-use costs. */
+function warmUpKernels(tf: Tf): void {
+  tf.tidy(() => {
+    const w = tf.variable(tf.randomNormal([4, 3]), true, 'gradient_lens_warm_up');
+    tf.variableGrads(() => tf.losses.softmaxCrossEntropy(tf.oneHot([0, 1], 3), tf.sigmoid(tf.matMul(tf.ones([2, 4]), w))) as never, [w]);
+    w.dispose();
+  });
+}
+
 /** Compiles an uncompiled model with a loss chosen from its last activation; returns the note for the report. */
 function ensureCompiled(tf: Tf, model: import('@tensorflow/tfjs').LayersModel): string | undefined {
   const inner = innerModel(model);
@@ -201,6 +219,14 @@ process.on('message', (raw) => {
     return;
   }
   if (message.type === 'cancel') void finish(130, { type: 'error', kind: 'cancelled', message: 'Cancelled' });
-  else void run(message.request);
+  else if (message.type === 'prepare') {
+    const tfjs = loadTfjs(path.resolve(message.anchorFile), message.extensionRoot ?? defaultExtensionRoot(), message.backend).then((instance) => {
+      warmUpKernels(instance.tf);
+      return instance;
+    });
+    tfjs.catch(() => undefined); // reported when a request uses it
+    prepared = { backend: message.backend, tfjs };
+    warmUpTranspiler();
+  } else void run(message.request);
 });
 process.on('disconnect', () => realExit(130));

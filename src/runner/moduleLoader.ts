@@ -21,6 +21,12 @@ export class UserSyntaxError extends Error {
 const TS_EXTENSIONS = ['.ts', '.cts', '.mts'];
 const TLA_MESSAGE = /Top-level await is currently not supported/;
 const ESM_ONLY_SYNTAX = /Cannot use import statement|Unexpected token 'export'|import\.meta|await is only valid/;
+/**
+ * An import/export statement at the start of a line. Node ≥ 20.19 / 22.12 no longer throws a SyntaxError
+ * for ESM syntax in a CommonJS .js file: it detects it and loads the file as a real ES module, where
+ * bundler-style extensionless imports (`from './layers'`) fail. Such files must be transpiled up front.
+ */
+const MODULE_SYNTAX = /^[ \t]*(?:import[ \t]*[\w*{'"$]|export[ \t]+(?:default\b|const\b|let\b|var\b|function\b|async\b|class\b|\{|\*))/m;
 
 function isUserFile(file: string): boolean {
   return !file.includes(`${path.sep}node_modules${path.sep}`);
@@ -54,6 +60,11 @@ function transpileToCommonJs(file: string): string {
   }
 }
 
+/** Starts esbuild's service ahead of time (a warm runner): its first transform costs ~70 ms. */
+export function warmUpTranspiler(): void {
+  transformSync('', { loader: 'ts', format: 'cjs' });
+}
+
 let cjsHooksInstalled = false;
 function installCommonJsHooks(): void {
   if (cjsHooksInstalled) return;
@@ -67,6 +78,7 @@ function installCommonJsHooks(): void {
   // out to use ESM syntax is transpiled. Module-syntax SyntaxErrors are thrown before any code runs.
   extensions['.js'] = (module, file) => {
     if (!isUserFile(file)) return originalJs(module, file);
+    if (MODULE_SYNTAX.test(fs.readFileSync(file, 'utf8'))) return transpiling(module, file);
     try {
       return originalJs(module, file);
     } catch (error) {
@@ -112,7 +124,9 @@ function normalizeCommonJsExports(exported: unknown): Record<string, unknown> {
   if (exported && typeof exported === 'object' && !isModelLike(exported)) {
     const record = exported as Record<string, unknown>;
     // esbuild-transpiled ESM keeps `default` as a property; plain CommonJS objects are their own namespace.
-    return record.__esModule ? record : { ...record, default: exported };
+    if (record.__esModule) return record;
+    // `default` (the exports object itself) stays reachable but is no candidate and not listed as an export.
+    return Object.defineProperty({ ...record }, 'default', { value: exported, enumerable: false });
   }
   // A model as module.exports is the only export: spreading it would expose its internals (a Sequential's
   // inner `model` is a second LayersModel, which made `module.exports = model` "ambiguous").
