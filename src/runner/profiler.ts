@@ -4,7 +4,7 @@
 import type { LayersModel, NamedTensorMap, Scalar, SymbolicTensor, Tensor } from '@tensorflow/tfjs';
 import { combinedNorm, weightStats } from '../core/stats';
 import type { NonFiniteOrigin, StepRecord } from '../core/health';
-import type { LayerInfo, LayerStepStats, WeightStats } from '../core/protocol';
+import type { LayerInfo, LayerStepStats, SourceLocation, WeightStats } from '../core/protocol';
 import { creationSiteOf } from './callSites';
 import { innerModel, type Batch } from './data';
 import { DiscoveryError } from './discovery';
@@ -42,16 +42,26 @@ interface ProfiledLayer {
   layer: AnyLayer;
   info: LayerInfo;
   weights: LayerVariable[];
-  /** Index into the probe outputs when this layer's activations are measured. */
+  /** Index into the probe model's outputs (model outputs first) when this layer's activations are measured. */
   probe?: { index: number; kind: 'dead' | 'saturated' };
 }
 
+type FlatLayer = { layer: AnyLayer; parent?: string; topLevel: boolean; location?: SourceLocation };
+
 /** All layers, depth first: nested models and wrappers contribute their inner layers. */
-function flattenLayers(layers: AnyLayer[], parent?: string, out: { layer: AnyLayer; parent?: string; topLevel: boolean }[] = []) {
+function flattenLayers(layers: AnyLayer[], parent?: string, out: FlatLayer[] = [], userSite?: SourceLocation) {
   for (const layer of layers) {
     if (layer.getClassName() === 'InputLayer') continue;
-    out.push({ layer, parent, topLevel: parent === undefined });
-    const children = layer.layers ?? [layer.layer, layer.forwardLayer, layer.backwardLayer].filter((l): l is AnyLayer => !!l);
+    out.push({ layer, parent, topLevel: parent === undefined, location: userSite ?? creationSiteOf(layer) });
+    if (layer.forwardLayer && layer.backwardLayer) {
+      // Bidirectional builds its forward/backward layers from the config of the layer the user passed in,
+      // inside its own constructor; that user layer is never called. Report the two working copies at the
+      // line where the user created the recurrent layer, and leave the unused original out.
+      const site = (layer.layer && creationSiteOf(layer.layer)) ?? creationSiteOf(layer);
+      flattenLayers([layer.forwardLayer, layer.backwardLayer], layer.name, out, site);
+      continue;
+    }
+    const children = layer.layers ?? (layer.layer ? [layer.layer] : []);
     flattenLayers(children, layer.name, out);
   }
   return out;
@@ -79,22 +89,28 @@ export class Profiler {
     const owner = new Map<LayerVariable, AnyLayer>();
     for (const { layer } of flat) for (const w of layer.trainableWeights) owner.set(w, layer);
     const probeOutputs: SymbolicTensor[] = [];
-    this.layers = flat.map(({ layer, parent, topLevel }) => {
+    this.layers = flat.map(({ layer, parent, topLevel, location }) => {
       const weights = this.variables.filter((v) => owner.get(v) === layer);
       const activation = activationOf(layer);
       const info: LayerInfo = {
         name: layer.name,
         className: layer.getClassName(),
         activation,
-        location: creationSiteOf(layer),
+        location,
         parent,
         weights: layer.weights.filter((w) => owner.get(w) === layer || !w.trainable).map((w) => ({ name: w.name, shape: [...w.shape], trainable: w.trainable && owner.get(w) === layer })),
       };
       const entry: ProfiledLayer = { layer, info, weights };
       const kind = activation && RELU_FAMILY.has(activation) ? 'dead' : activation && SATURATING.has(activation) ? 'saturated' : undefined;
       if (kind && topLevel && !COMPOSITE.has(info.className) && layer.inboundNodes.length === 1 && !Array.isArray(layer.output)) {
-        entry.probe = { index: probeOutputs.length, kind };
-        probeOutputs.push(layer.output as SymbolicTensor);
+        // A layer that is also a model output (e.g. a sigmoid classifier head) is read from that output:
+        // listing it twice makes tf.model() drop the duplicate and the probe index point past the end.
+        const asModelOutput = this.inner.outputs.indexOf(layer.output as SymbolicTensor);
+        if (asModelOutput >= 0) entry.probe = { index: asModelOutput, kind };
+        else {
+          entry.probe = { index: this.inner.outputs.length + probeOutputs.length, kind };
+          probeOutputs.push(layer.output as SymbolicTensor);
+        }
       }
       return entry;
     });
@@ -135,7 +151,7 @@ export class Profiler {
       const result = this.probe.apply(batch.xs, { training: true });
       const outputs = Array.isArray(result) ? result : [result];
       for (const l of probed) {
-        activationScalars.push(tf.keep(this.activationStat(outputs[this.outputCount + l.probe!.index] as Tensor, l.probe!.kind, l.info.activation!)));
+        activationScalars.push(tf.keep(this.activationStat(outputs[l.probe!.index] as Tensor, l.probe!.kind, l.info.activation!)));
       }
       return this.totalLoss(batch.ys, outputs.slice(0, this.outputCount) as Tensor[]);
     }, this.variables.map((v) => v.read()) as never);

@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceLocation } from '../core/protocol';
 
-const FRAME = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/;
+// The path must start right after "at " or "(": otherwise "node:internal/modules/esm/resolve:283:11" matched
+// as the user file "/modules/esm/resolve".
+const FRAME = /(?:^\s+at |\()((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/;
 /** V8 prints "file:line" as the first line of a SyntaxError raised while compiling a file. */
 const SYNTAX_HEADER = /^((?:file:\/\/)?\/[^:]+):(\d+)\s*$/;
 

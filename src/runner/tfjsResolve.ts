@@ -3,7 +3,7 @@
 import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { BackendChoice } from '../core/protocol';
-import { registerWasmConvBackpropFilter } from './wasmKernels';
+import { registerWasmConvBackpropFilter, registerWasmUnsortedSegmentSum } from './wasmKernels';
 
 export type Tf = typeof import('@tensorflow/tfjs');
 
@@ -162,6 +162,7 @@ async function tryWasm(tf: Tf, userFile: string, extensionRoot: string): Promise
     require(main);
     if (!(await tf.setBackend('wasm'))) return 'setBackend("wasm") returned false';
     registerWasmConvBackpropFilter(tf);
+    registerWasmUnsortedSegmentSum(tf);
     return undefined;
   } catch (error) {
     return firstLine(String((error as Error)?.message ?? error));

@@ -62,3 +62,47 @@ export function registerWasmConvBackpropFilter(tf: Tf): void {
     },
   });
 }
+
+/**
+ * The wasm backend (tfjs 4.22) has no UnsortedSegmentSum kernel either: it is the gradient of Gather, so
+ * every Embedding layer failed to train on wasm ("Kernel 'UnsortedSegmentSum' not registered").
+ * ScatterNd (which wasm has) sums duplicate indices, so
+ *   out[s, …] = Σ_{i: ids[i] = s} x[i, …] = scatterNd(ids as [m, 1], x as [m, …], [numSegments, …]),
+ * with ids outside [0, numSegments) dropped as TensorFlow does.
+ */
+export function registerWasmUnsortedSegmentSum(tf: Tf): void {
+  if (tf.getKernel('UnsortedSegmentSum', 'wasm')) return;
+  tf.registerKernel({
+    kernelName: 'UnsortedSegmentSum',
+    backendName: 'wasm',
+    kernelFunc: (raw) => {
+      const { inputs, backend, attrs } = raw as unknown as {
+        inputs: { x: TensorInfoLike; segmentIds: TensorInfoLike };
+        backend: { incRef(dataId: object): void };
+        attrs: { numSegments: number };
+      };
+      const engine = tf.engine();
+      const wrap = (info: TensorInfoLike) => {
+        backend.incRef(info.dataId);
+        return engine.makeTensorFromTensorInfo(info) as import('@tensorflow/tfjs').Tensor;
+      };
+      const result = tf.tidy(() => {
+        const x = wrap(inputs.x);
+        const segmentIds = wrap(inputs.segmentIds);
+        const m = segmentIds.size;
+        const rest = x.shape.slice(segmentIds.rank);
+        const ids = tf.reshape(tf.cast(segmentIds, 'int32'), [m]);
+        const valid = tf.logicalAnd(tf.greaterEqual(ids, 0), tf.less(ids, attrs.numSegments));
+        const safeIds = tf.where(valid, ids, tf.zerosLike(ids));
+        const rows = tf.reshape(x, [m, -1]);
+        const updates = tf.mul(rows, tf.reshape(tf.cast(valid, x.dtype), [m, 1]));
+        const summed = tf.scatterND(tf.reshape(safeIds, [m, 1]), updates, [attrs.numSegments, rows.shape[1] as number]);
+        return tf.reshape(summed, [attrs.numSegments, ...rest]);
+      });
+      backend.incRef(result.dataId);
+      const out = { dataId: result.dataId, shape: result.shape, dtype: result.dtype };
+      result.dispose();
+      return out;
+    },
+  });
+}

@@ -1,0 +1,123 @@
+// Shared helpers for the runner test suite: run the real engine through the host client (dist/runner.js)
+// or the CLI (dist/cli.js), locate marker comments in fixtures, and check that no runner outlives a run.
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startProfile, type ClientOptions } from '../../src/host/client';
+import type { ProfileRequest, RunnerMessage } from '../../src/core/protocol';
+import type { ProfileReport } from '../../src/core/report';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const RUNNER = path.join(ROOT, 'dist', 'runner.js');
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'runner');
+
+if (!fs.existsSync(RUNNER) || !fs.existsSync(CLI)) {
+  throw new Error('dist/runner.js or dist/cli.js is missing: run `npm run build` before the runner tests.');
+}
+
+export const fixture = (...parts: string[]) => path.join(FIXTURES, ...parts);
+
+/** 1-based line of the (single) line of `file` that contains `marker`. */
+export function lineOf(file: string, marker: string): number {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const hits = lines.flatMap((l, i) => (l.includes(marker) ? [i + 1] : []));
+  assert.equal(hits.length, 1, `marker "${marker}" must occur exactly once in ${file} (found ${hits.length})`);
+  return hits[0];
+}
+
+export interface RunOutcome {
+  report: ProfileReport;
+  messages: RunnerMessage[];
+  pid: number | undefined;
+  ms: number;
+}
+
+export function isAlive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    assert.equal((error as NodeJS.ErrnoException).code, 'ESRCH');
+    return false;
+  }
+}
+
+/** Waits briefly for the kernel to reap the process; the client kills the group and waits for exit. */
+export async function assertGone(pid: number | undefined): Promise<void> {
+  assert.ok(pid !== undefined, 'the runner had a pid');
+  for (let i = 0; i < 20 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 25));
+  assert.equal(isAlive(pid), false, `runner process ${pid} is still alive`);
+}
+
+export async function profile(
+  file: string,
+  request: Partial<ProfileRequest> = {},
+  options: ClientOptions = {},
+): Promise<RunOutcome> {
+  const messages: RunnerMessage[] = [];
+  const started = Date.now();
+  const run = startProfile(
+    { file, steps: 0, backend: 'auto', ...request },
+    { runnerPath: RUNNER, timeoutMs: 60_000, ...options },
+    (m) => messages.push(m),
+  );
+  const report = await run.result;
+  await assertGone(run.pid);
+  return { report, messages, pid: run.pid, ms: Date.now() - started };
+}
+
+/** Runs a profile and asserts it succeeded, with the runner's error in the failure message. */
+export async function profileOk(file: string, request: Partial<ProfileRequest> = {}, options: ClientOptions = {}): Promise<RunOutcome> {
+  const outcome = await profile(file, request, options);
+  assert.equal(outcome.report.status, 'done', `profile of ${path.basename(file)} failed: ${JSON.stringify(outcome.report.error)}`);
+  return outcome;
+}
+
+export async function profileFails(file: string, request: Partial<ProfileRequest> = {}, options: ClientOptions = {}) {
+  const outcome = await profile(file, request, options);
+  assert.equal(outcome.report.status, 'failed', `expected ${path.basename(file)} to fail`);
+  assert.ok(outcome.report.error, 'a failed report carries the error');
+  return { ...outcome, error: outcome.report.error! };
+}
+
+export function layer(report: ProfileReport, name: string) {
+  const found = report.layers.find((l) => l.name === name);
+  assert.ok(found, `layer ${name} in ${report.layers.map((l) => l.name).join(', ')}`);
+  return found;
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function cli(args: string[], cwd = ROOT): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Runs async jobs with at most `limit` at a time (2 cores: two runners in parallel). */
+export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return results;
+}
