@@ -49,3 +49,12 @@ for (const r of rows) {
     `${r.backend.padEnd(10)}  ${r.cli.toFixed(0).padStart(10)} ms   ${r.bare.toFixed(0).padStart(10)} ms   ${r.coldRatio.toFixed(2).padStart(10)}          ${r.plainStep.toFixed(1).padStart(7)} ms  ${r.profiledStep.toFixed(1).padStart(9)} ms     ${r.stepRatio.toFixed(2)}`,
   );
 }
+
+// Extension path: warm re-profile (RunnerPool) vs cold profile of the same file, steps 0.
+console.log('\nWarm re-profile vs cold profile (goal ≤0.35), medians');
+for (const backend of values.backends.split(',')) {
+  for (const file of ['examples/deep-sigmoid/model.ts', 'examples/mnist-cnn/model.js']) {
+    const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/warm.ts'), file, '0', String(runs), backend], { cwd: root, encoding: 'utf8' }));
+    console.log(`${backend.padEnd(10)}  ${file.padEnd(32)} cold ${r.coldMs.toFixed(0).padStart(5)} ms  warm ${r.warmMs.toFixed(0).padStart(5)} ms  ratio ${r.ratio.toFixed(2)}`);
+  }
+}
