@@ -102,8 +102,6 @@ export const LayerStepStats = v.object({
   deadShare: v.optional(num),
   /** sigmoid/tanh: share of outputs in the flat tails. */
   saturatedShare: v.optional(num),
-  /** Output contained NaN/Inf in the forward pass. */
-  nonFiniteOutput: v.optional(v.boolean()),
 });
 export type LayerStepStats = v.InferOutput<typeof LayerStepStats>;
 
