@@ -156,6 +156,9 @@ export function synthesizeBatch(tf: Tf, model: LayersModel, batchSize: number | 
   };
 }
 
+/** "the exported sampleBatch", not "the the exported sampleBatch" (notes of fit/sampleBatch batches start with "the"). */
+const theBatch = (batch: Batch) => (batch.note.startsWith('the ') ? batch.note : `the batch (${batch.note})`);
+
 /** Explains a batch that does not fit the model, before TensorFlow.js fails with an obscure kernel error. */
 export function checkBatchShapes(model: LayersModel, batch: Batch): void {
   const inner = innerModel(model);
@@ -165,7 +168,7 @@ export function checkBatchShapes(model: LayersModel, batch: Batch): void {
     const got = batch.xs[i].shape;
     const want = input.shape;
     if (got.length !== want.length || want.some((d, k) => k > 0 && d !== null && d !== got[k])) {
-      throw new DiscoveryError('bad-data', `Input ${i} (${input.name}) expects shape ${describe(want)} but the ${batch.note} has shape [${got.join(', ')}].`, [
+      throw new DiscoveryError('bad-data', `Input ${i} (${input.name}) expects shape ${describe(want)} but ${theBatch(batch)} has shape [${got.join(', ')}].`, [
         `expected ${describe(want)}`,
         `got [${got.join(', ')}]`,
       ]);
@@ -178,7 +181,7 @@ export function checkBatchShapes(model: LayersModel, batch: Batch): void {
     const sparse = /sparse/i.test(losses[i] ?? '');
     const lastOk = sparse || want[want.length - 1] === null || got[got.length - 1] === want[want.length - 1];
     if (!lastOk || got[0] !== n) {
-      throw new DiscoveryError('bad-data', `Output ${i} (${output.name}) produces shape ${describe(want)} but the labels in the ${batch.note} have shape [${got.join(', ')}]${got[0] !== n ? ` (and ${got[0]} rows for ${n} inputs)` : ''}.`, [
+      throw new DiscoveryError('bad-data', `Output ${i} (${output.name}) produces shape ${describe(want)} but the labels in ${theBatch(batch)} have shape [${got.join(', ')}]${got[0] !== n ? ` (and ${got[0]} rows for ${n} inputs)` : ''}.`, [
         `expected ${describe(want)}`,
         `got [${got.join(', ')}]`,
       ]);

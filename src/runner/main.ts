@@ -31,8 +31,24 @@ function send(message: RunnerMessage): Promise<void> {
   });
 }
 
+/**
+ * Output the user's code wrote but the pipe has not taken yet: process.exit() would drop it (10 MB
+ * printed while loading arrived as an arbitrary ~100-200 KB, without the host's truncation notice).
+ */
+function flushed(stream: NodeJS.WriteStream, limitMs: number): Promise<void> {
+  if (!stream.writableLength) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, limitMs);
+    stream.write('', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 async function finish(code: number, last?: RunnerMessage): Promise<never> {
   finished = true;
+  await Promise.all([flushed(process.stdout, 2000), flushed(process.stderr, 2000)]);
   if (last) await send(last);
   return realExit(code);
 }

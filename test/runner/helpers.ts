@@ -34,14 +34,23 @@ export interface RunOutcome {
   ms: number;
 }
 
+/**
+ * process.kill(pid, 0) throws ESRCH once the process is gone. A killed grandchild whose parent died is
+ * re-parented to PID 1, which in some sandboxes never reaps it: a zombie (state Z) counts as gone.
+ */
 export function isAlive(pid: number | undefined): boolean {
   if (pid === undefined) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     assert.equal((error as NodeJS.ErrnoException).code, 'ESRCH');
     return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return true;
   }
 }
 
