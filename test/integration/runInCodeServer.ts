@@ -148,6 +148,18 @@ async function killGroup(pgid: number, label: string): Promise<void> {
   if (left.length > 0) say(`WARNING: ${label} processes left: ${left.join(' ')}`);
 }
 
+/**
+ * Kills process group `pgid` if this runner dies without cleaning up (SIGKILL, OOM, a CI time limit):
+ * a tiny shell in its own session polls for our pid once a second.
+ */
+function guardGroup(pgid: number, removeDir?: string): ChildProcess {
+  let script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -TERM -${pgid} 2>/dev/null; sleep 2; kill -KILL -${pgid} 2>/dev/null`;
+  if (removeDir) script += `; rm -rf '${removeDir.replace(/'/g, `'\\''`)}'`;
+  const guard = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  guard.unref();
+  return guard;
+}
+
 // ---- state shared with cleanup -------------------------------------------------------------------
 let server: ChildProcess | undefined;
 let serverPgid: number | undefined;
@@ -156,6 +168,8 @@ let browserPgid: number | undefined;
 let tmpDir: string | undefined;
 let keepTmp = false;
 let cleanedUp: Promise<void> | undefined;
+let exiting = false; // a signal handler owns the final line and the exit
+const guards: ChildProcess[] = [];
 
 function cleanup(): Promise<void> {
   cleanedUp ??= (async () => {
@@ -164,6 +178,13 @@ function cleanup(): Promise<void> {
     }
     if (browserPgid) await killGroup(browserPgid, 'chromium');
     if (serverPgid) await killGroup(serverPgid, 'code-server');
+    for (const g of guards) {
+      try {
+        if (g.pid) process.kill(g.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
     if (tmpDir && !keepTmp) fs.rmSync(tmpDir, { recursive: true, force: true, maxRetries: 3 });
   })();
   return cleanedUp;
@@ -176,6 +197,8 @@ function finalLine(passed: number, failed: number): void {
 // Every way out goes through cleanup first.
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(sig, () => {
+    if (exiting) return;
+    exiting = true;
     say(`received ${sig}, stopping`);
     void cleanup().finally(() => {
       finalLine(0, 1);
@@ -185,6 +208,8 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 process.on('uncaughtException', (err) => {
   console.error(err);
+  if (exiting) return;
+  exiting = true;
   void cleanup().finally(() => {
     finalLine(0, 1);
     process.exit(1);
@@ -310,6 +335,7 @@ async function main(o: Options): Promise<Outcome> {
   // and everything it spawns can be killed as one group.
   server = spawn(nodeBin, args, { cwd: o.workspace, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   serverPgid = server.pid;
+  if (serverPgid) guards.push(guardGroup(serverPgid, keepTmp ? undefined : tmpDir));
   const serverExited = new Promise<string>((resolve) => {
     server!.on('exit', (code, sig) => resolve(`code-server exited (code ${code}, signal ${sig})`));
     server!.on('error', (err) => resolve(`code-server failed to start: ${err.message}`));
@@ -341,6 +367,7 @@ async function main(o: Options): Promise<Outcome> {
   });
   // playwright starts Chromium as a child of ours and leader of its own process group
   browserPgid = childrenOf(process.pid).find((pid) => pid !== server?.pid && /chrom/i.test(readComm(pid)));
+  if (browserPgid) guards.push(guardGroup(browserPgid));
   const page: Page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
   const outcome: Outcome = {};
@@ -423,7 +450,8 @@ async function main(o: Options): Promise<Outcome> {
       /* partial */
     }
   }
-  if (outcome.error || outcome.exitCode !== 0) {
+  if (outcome.error || !outcome.result) {
+    // Crash, timeout or no counts: show what the server and the page said (plain failures need not).
     const tail = (s: string) => s.split('\n').slice(-40).join('\n');
     if (!o.verbose) {
       console.log('--- code-server log (tail) ---');
@@ -453,6 +481,7 @@ async function runMain(): Promise<number> {
     outcome = { error: (err as Error).stack ?? String(err) };
   }
   await cleanup();
+  if (exiting) return new Promise<number>(() => undefined); // the signal handler exits
   if (outcome.error) say(`ERROR: ${outcome.error}`);
   const passed = outcome.result?.passed ?? 0;
   let failed = outcome.result?.failed ?? 0;
