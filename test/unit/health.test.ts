@@ -1,0 +1,137 @@
+// The health rules (src/core/health.ts) on hand-made statistics: each rule's threshold edge, severity,
+// layer/location, de-duplication across steps, threshold overrides and the non-finite origin.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { DEFAULT_THRESHOLDS, evaluateHealth, RULE_SEVERITY, type StepRecord } from '../../src/core/health';
+import type { LayerInfo, LayerStepStats, WeightStats } from '../../src/core/protocol';
+
+function w(name: string, gradNorm: number, opts: Partial<WeightStats> = {}): WeightStats {
+  return {
+    name,
+    gradNorm,
+    meanAbs: opts.meanAbs ?? gradNorm / 10,
+    maxAbs: gradNorm,
+    zeroShare: 0,
+    nanCount: 0,
+    infCount: 0,
+    weightNorm: 1,
+    ratio: gradNorm,
+    histogram: new Array(64).fill(0),
+    ...opts,
+  };
+}
+
+function info(name: string, activation?: string, line = 10): LayerInfo {
+  return { name, className: 'Dense', activation, location: { file: '/m.js', line, column: 5 }, weights: [{ name: `${name}/kernel`, shape: [10, 10], trainable: true }] };
+}
+
+function stats(name: string, gradNorm: number, extra: Partial<LayerStepStats> = {}, wopts: Partial<WeightStats> = {}): LayerStepStats {
+  return { name, gradNorm, weights: [w(`${name}/kernel`, gradNorm, wopts)], ...extra };
+}
+
+const step = (n: number, loss: number, layers: LayerStepStats[]): StepRecord => ({ step: n, loss, layers });
+const codes = (findings: ReturnType<typeof evaluateHealth>) => findings.map((f) => `${f.code}:${f.layer ?? '-'}`);
+
+test('severities', () => {
+  assert.deepEqual(RULE_SEVERITY, { 'non-finite': 'error', exploding: 'error', 'loss-diverging': 'error', vanishing: 'warning', 'dead-relu': 'warning', saturation: 'warning' });
+  assert.equal(DEFAULT_THRESHOLDS.explodingRatio, 10);
+});
+
+test('healthy statistics: no findings', () => {
+  const layers = [info('a', 'relu'), info('b')];
+  assert.deepEqual(evaluateHealth(layers, [step(0, 1, [stats('a', 0.5, { deadShare: 0.1 }), stats('b', 0.8)]), step(1, 0.9, [stats('a', 0.4), stats('b', 0.7)])]), []);
+});
+
+test('vanishing: below 1e-3 × the largest layer AND below 1e-4 absolute, with location and message', () => {
+  const layers = [info('first', 'sigmoid', 3), info('mid', 'relu', 4), info('last', undefined, 5)];
+  const findings = evaluateHealth(layers, [step(0, 1, [stats('first', 9e-5), stats('mid', 5e-4), stats('last', 1)])]);
+  assert.deepEqual(codes(findings), ['vanishing:first']);
+  const [f] = findings;
+  assert.equal(f.severity, 'warning');
+  assert.deepEqual(f.location, { file: '/m.js', line: 3, column: 5 });
+  assert.equal(f.step, 0);
+  assert.match(f.message, /‖g‖ = 9\.0e-5/);
+  assert.match(f.message, /the largest layer \(last, 1\)/);
+  assert.match(f.message, /sigmoid layer multiplies the backward signal/);
+  // All layers tiny but comparable: the relative condition fails, so not vanishing.
+  assert.deepEqual(evaluateHealth(layers, [step(0, 1, [stats('first', 5e-5), stats('mid', 5e-5), stats('last', 1e-2)])]), []);
+  // A non-saturating activation gets the initialization advice instead.
+  assert.match(evaluateHealth(layers, [step(0, 1, [stats('mid', 1e-9), stats('last', 1)])])[0].message, /He for ReLU/);
+});
+
+test('vanishing by mean |g| < 1e-7 alone, weighted by weight sizes; only at step 0', () => {
+  const layers = [info('a'), info('b')];
+  const tinyMean = stats('a', 1e-3, {}, { meanAbs: 5e-8 });
+  assert.deepEqual(codes(evaluateHealth(layers, [step(0, 1, [tinyMean, stats('b', 2e-3)])])), ['vanishing:a']);
+  assert.deepEqual(evaluateHealth(layers, [step(0, 1, [stats('a', 1), stats('b', 1)]), step(1, 1, [tinyMean, stats('b', 2e-3)])]), []);
+});
+
+test('exploding: ‖g‖ ≥ 1e5 or ‖g‖/‖w‖ > 10', () => {
+  const layers = [info('a'), info('b'), info('c')];
+  const findings = evaluateHealth(layers, [
+    step(0, 1, [stats('a', 1e5, {}, { weightNorm: 1e9 }), stats('b', 11, {}, { weightNorm: 1 }), stats('c', 9, {}, { weightNorm: 1 })]),
+  ]);
+  assert.deepEqual(codes(findings), ['exploding:a', 'exploding:b']);
+  assert.equal(findings[0].severity, 'error');
+  assert.match(findings[1].message, /‖g‖\/‖w‖ = 11/);
+  // A layer norm over several weights: ‖w‖ = √(3² + 4²) = 5, ‖g‖ = 40 → ratio 8, not exploding.
+  const two: LayerStepStats = { name: 'a', gradNorm: 40, weights: [w('a/kernel', 40, { weightNorm: 3 }), w('a/bias', 0, { weightNorm: 4 })] };
+  assert.deepEqual(evaluateHealth([info('a')], [step(0, 1, [two])]), []);
+  assert.deepEqual(codes(evaluateHealth([info('a')], [step(0, 1, [two])], { explodingRatio: 5 })), ['exploding:a']);
+});
+
+test('dead ReLU at ≥ 70 % dead units; saturation above 50 %', () => {
+  const layers = [info('r', 'relu'), info('s', 'sigmoid'), info('t', 'tanh')];
+  const findings = evaluateHealth(layers, [
+    step(0, 1, [stats('r', 0.5, { deadShare: 0.7 }), stats('s', 0.5, { saturatedShare: 0.51 }), stats('t', 0.5, { saturatedShare: 0.5 })]),
+  ]);
+  assert.deepEqual(codes(findings), ['dead-relu:r', 'saturation:s']);
+  assert.match(findings[0].message, /70 % of units output 0/);
+  assert.match(findings[1].message, /51 % of outputs sit in the flat tails of sigmoid/);
+  assert.deepEqual(evaluateHealth(layers, [step(0, 1, [stats('r', 0.5, { deadShare: 0.69 })])]), []);
+});
+
+test('each code is reported once per layer, at the first step it applies', () => {
+  const layers = [info('r', 'relu')];
+  const findings = evaluateHealth(layers, [step(0, 1, [stats('r', 0.5, { deadShare: 0.2 })]), step(1, 1, [stats('r', 0.5, { deadShare: 0.9 })]), step(2, 1, [stats('r', 0.5, { deadShare: 1 })])]);
+  assert.deepEqual(codes(findings), ['dead-relu:r']);
+  assert.equal(findings[0].step, 1);
+});
+
+test('non-finite gradients without a located origin: one finding per layer with NaN/Inf', () => {
+  const layers = [info('a'), info('b')];
+  const findings = evaluateHealth(layers, [step(0, NaN, [stats('a', NaN, {}, { nanCount: 3, infCount: 1 }), stats('b', 1)])]);
+  assert.deepEqual(codes(findings), ['non-finite:a']);
+  assert.match(findings[0].message, /4 NaN\/Inf values at step 0/);
+  assert.equal(findings[0].severity, 'error');
+});
+
+test('non-finite with a located origin: exactly one finding, on the origin layer (or none for the loss)', () => {
+  const layers = [info('a', undefined, 7), info('b', undefined, 8)];
+  const records = [step(0, NaN, [stats('a', NaN, {}, { nanCount: 1 }), stats('b', NaN, {}, { nanCount: 2 })])];
+  const forward = evaluateHealth(layers, records, {}, { step: 0, layer: 'b', pass: 'forward' });
+  assert.deepEqual(codes(forward), ['non-finite:b']);
+  assert.equal(forward[0].location?.line, 8);
+  assert.match(forward[0].message, /in the forward pass/);
+  const loss = evaluateHealth(layers, records, {}, { step: 0, layer: '', pass: 'loss' });
+  assert.deepEqual(codes(loss), ['non-finite:-']);
+  assert.equal(loss[0].location, undefined);
+  assert.match(loss[0].message, /in the loss/);
+});
+
+test('loss diverging: ×1000 growth or a non-finite loss after step 0', () => {
+  const layers = [info('a')];
+  const l = (n: number, loss: number) => step(n, loss, [stats('a', 0.5)]);
+  const grown = evaluateHealth(layers, [l(0, 0.5), l(1, 10), l(2, 500)]);
+  assert.deepEqual(codes(grown), ['loss-diverging:-']);
+  assert.equal(grown[0].step, 2);
+  assert.match(grown[0].message, /from 0\.5 to 500 by step 2/);
+  assert.deepEqual(codes(evaluateHealth(layers, [l(0, 0.5), l(1, Infinity)])), ['loss-diverging:-']);
+  assert.deepEqual(evaluateHealth(layers, [l(0, 0.5), l(1, 400)]), []);
+  assert.deepEqual(codes(evaluateHealth(layers, [l(0, 0.5), l(1, 400)], { explodingLossGrowth: 100 })), ['loss-diverging:-']);
+});
+
+test('layers without weights are ignored by the gradient rules', () => {
+  const layers = [info('flat'), info('a')];
+  assert.deepEqual(evaluateHealth(layers, [step(0, 1, [{ name: 'flat', gradNorm: NaN, weights: [] }, stats('a', 1)])]), []);
+});
