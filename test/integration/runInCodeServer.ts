@@ -272,6 +272,10 @@ const NOISE = [
   /ENOTFOUND open-vsx\.org/,
   /Timed out waiting for authentication provider '[^']+' to register/,
   /^Creation of workbench contribution '[^']+' took \d+ms/,
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^\[(reconnection-grace-time|AgentHost:remote|AccountPolicyGate|Service Worker)\]/,
+  /^Updating additional builtin extensions cache/,
 ];
 
 interface Outcome {

@@ -8,7 +8,15 @@
 // file named by GRADIENT_LENS_IT_RESULT_FILE when that is set (the extension host inherits the server's
 // environment), so a runner that loses the log still gets them.
 //
-// Environment (all optional): GRADIENT_LENS_IT_GREP (mocha grep), GRADIENT_LENS_IT_TIMEOUT (ms per test).
+// Environment (all optional; the runners set them): GRADIENT_LENS_IT_GREP (mocha grep on full titles),
+// GRADIENT_LENS_IT_TIMEOUT (ms per test), GRADIENT_LENS_IT_TRUST ('trusted' | 'untrusted'),
+// GRADIENT_LENS_IT_WORKSPACE (the folder the runner opened).
+//
+// Trust: the trusted run (default) runs every test. The untrusted run (runInCodeServer --untrusted:
+// workspace trust enabled, folder not trusted, Restricted Mode) runs only tests whose full title contains
+// `@untrusted` (put it in a describe title) unless a grep is given; such tests must hold in both runs
+// (check `vscode.workspace.isTrusted`, or `this.skip()` where a test means only one of them).
+// A run in which no test ran at all counts as one failure.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
@@ -27,7 +35,9 @@ export function run(): Promise<void> {
     reporter: 'spec',
     timeout: Number(process.env.GRADIENT_LENS_IT_TIMEOUT) || 60_000,
   });
-  if (process.env.GRADIENT_LENS_IT_GREP) mocha.grep(process.env.GRADIENT_LENS_IT_GREP);
+  const grep =
+    process.env.GRADIENT_LENS_IT_GREP || (process.env.GRADIENT_LENS_IT_TRUST === 'untrusted' ? '@untrusted' : undefined);
+  if (grep) mocha.grep(grep);
 
   const dir = __dirname;
   const files = fs
@@ -42,6 +52,10 @@ export function run(): Promise<void> {
       if (files.length === 0) {
         result.failed += 1;
         result.failures.push({ title: '(suite)', error: `no *.test.js files in ${dir}` });
+      }
+      if (files.length > 0 && error === undefined && result.passed + result.failed + result.pending === 0) {
+        result.failed += 1;
+        result.failures.push({ title: '(suite)', error: `no test ran${grep ? ` (grep: ${grep})` : ''}` });
       }
       if (error !== undefined) {
         result.failed += 1;
@@ -69,6 +83,7 @@ export function run(): Promise<void> {
 
 function report(result: SuiteResult): void {
   const line = `RESULT ${JSON.stringify({ passed: result.passed, failed: result.failed, pending: result.pending })}`;
+  for (const f of result.failures) if (f.title === '(suite)') console.error(`suite error: ${f.error}`);
   console.log(line);
   const file = process.env.GRADIENT_LENS_IT_RESULT_FILE;
   if (file) {

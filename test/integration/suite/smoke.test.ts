@@ -11,7 +11,7 @@ const EXTENSION_ID = 'gradient-lens.gradient-lens';
 const expectedWorkspace = process.env.GRADIENT_LENS_IT_WORKSPACE;
 const expectedTrust = process.env.GRADIENT_LENS_IT_TRUST; // 'trusted' | 'untrusted' | undefined
 
-describe('smoke', () => {
+describe('smoke @untrusted', () => {
   it('opens the fixture workspace', () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.strictEqual(folders.length, 1, `workspace folders: ${folders.map((f) => f.uri.toString())}`);
