@@ -121,16 +121,22 @@ export function startProfile(
     stream.on('data', (chunk: string) => {
       if (level === 'stderr') stderrTail = (stderrTail + chunk).slice(-8192);
       if (truncated) return;
-      logBytes += Buffer.byteLength(chunk);
-      if (logBytes > maxLogBytes) {
-        truncated = true;
-        deliver({ type: 'log', level: 'warn', text: `… program output truncated after ${Math.round(maxLogBytes / 1024)} KiB` });
-        return;
-      }
+      const bytes = Buffer.byteLength(chunk);
+      // Deliver up to the cap: dropping the whole chunk that crosses it forwarded anything from 1 KiB
+      // to the cap, depending on how the pipe happened to split the output.
+      const over = logBytes + bytes > maxLogBytes;
+      if (over) chunk = Buffer.from(chunk).subarray(0, maxLogBytes - logBytes).toString('utf8').replace(/\uFFFD$/, '');
+      logBytes += over ? maxLogBytes - logBytes : bytes;
       pending += chunk;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const text of lines) deliver({ type: 'log', level, text });
+      if (over) {
+        truncated = true;
+        if (pending) deliver({ type: 'log', level, text: pending });
+        pending = '';
+        deliver({ type: 'log', level: 'warn', text: `… program output truncated after ${Math.round(maxLogBytes / 1024)} KiB` });
+      }
     });
     stream.on('end', () => {
       if (pending && !truncated) deliver({ type: 'log', level, text: pending });
