@@ -17,7 +17,7 @@ export const Thresholds = v.object({
   vanishingAbsolute: num,
   /** Vanishing regardless of the other layers: mean |g| below this. */
   vanishingMeanAbs: num,
-  /** Exploding: ‖g‖/‖w‖ above this (an SGD step of lr≈1 would more than replace the weights). */
+  /** Exploding: ‖g‖/‖w‖ above this (default 10: one SGD step at lr 0.1 would replace the weights; healthy layers sit near 1 at initialization). */
   explodingRatio: num,
   /** Exploding: layer ‖g‖ at or above this. */
   explodingNorm: num,
