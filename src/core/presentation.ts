@@ -1,0 +1,230 @@
+// Pure text for the editor views of a ProfileReport: end-of-line decoration text (one layer or several
+// created on the same line), sparklines, the status bar summary, hover and report Markdown.
+// No vscode import: unit-tested in plain Node (test/unit/presentation.test.ts).
+import type { FindingCode } from './protocol';
+import { formatNumber } from './format';
+import type { ProfileReport, ReportFinding, ReportLayer } from './report';
+
+/** Colour keys of the decorations; each maps to the theme colour `gradientLens.<key>Foreground`. */
+export type VerdictColor = 'healthy' | 'vanishing' | 'exploding' | 'nonFinite' | 'dead' | 'saturated' | 'stale';
+export const VERDICT_COLORS: readonly VerdictColor[] = ['healthy', 'vanishing', 'exploding', 'nonFinite', 'dead', 'saturated', 'stale'];
+
+/** Most severe first: decides the colour of a line with several verdicts. */
+export const VERDICT_PRIORITY: readonly FindingCode[] = ['non-finite', 'exploding', 'loss-diverging', 'vanishing', 'dead-relu', 'saturation'];
+
+const COLOR_OF: Record<FindingCode, VerdictColor> = {
+  'non-finite': 'nonFinite',
+  exploding: 'exploding',
+  'loss-diverging': 'exploding',
+  vanishing: 'vanishing',
+  'dead-relu': 'dead',
+  saturation: 'saturated',
+};
+
+export const VERDICT_LABEL: Record<FindingCode, string> = {
+  'non-finite': 'NaN/Inf',
+  exploding: 'exploding',
+  'loss-diverging': 'loss diverging',
+  vanishing: 'vanishing',
+  'dead-relu': 'dead ReLU',
+  saturation: 'saturated',
+};
+
+const STATUS_LABEL: Record<FindingCode, string> = {
+  'non-finite': 'NaN/Inf',
+  exploding: 'exploding',
+  'loss-diverging': 'diverging',
+  vanishing: 'vanishing',
+  'dead-relu': 'dead',
+  saturation: 'saturated',
+};
+
+export function sortVerdicts(codes: Iterable<FindingCode>): FindingCode[] {
+  return [...new Set(codes)].sort((a, b) => VERDICT_PRIORITY.indexOf(a) - VERDICT_PRIORITY.indexOf(b));
+}
+
+export function verdictColor(verdicts: readonly FindingCode[], stale = false): VerdictColor {
+  if (stale) return 'stale';
+  const worst = sortVerdicts(verdicts)[0];
+  return worst ? COLOR_OF[worst] : 'healthy';
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/**
+ * A unicode sparkline on a log scale (gradient norms span orders of magnitude): ▁ smallest, █ largest;
+ * `_` for exact zeros, `!` for NaN/Inf.
+ */
+export function sparkline(values: readonly number[]): string {
+  const logs = values.map((v) => (Number.isFinite(v) && v !== 0 ? Math.log10(Math.abs(v)) : undefined));
+  const defined = logs.filter((l): l is number => l !== undefined);
+  const min = Math.min(...defined);
+  const max = Math.max(...defined);
+  return values
+    .map((v, i) => {
+      if (!Number.isFinite(v)) return '!';
+      if (v === 0) return '_';
+      const l = logs[i]!;
+      if (!(max - min > 1e-9)) return BARS[3];
+      return BARS[Math.round(((l - min) / (max - min)) * (BARS.length - 1))];
+    })
+    .join('');
+}
+
+/** Whether a layer gets a decoration: it has trainable weights, or a verdict of its own. */
+export function isDecorated(layer: ReportLayer): boolean {
+  return layer.weights.length > 0 || layer.verdicts.length > 0;
+}
+
+/** ‖g‖/‖w‖ of the whole layer at step 0. */
+export function layerRatio(layer: ReportLayer): number {
+  let g = 0;
+  let w = 0;
+  for (const weight of layer.weights) {
+    if (!weight.stats) continue;
+    g += weight.stats.gradNorm ** 2;
+    w += weight.stats.weightNorm ** 2;
+  }
+  return w > 0 ? Math.sqrt(g) / Math.sqrt(w) : NaN;
+}
+
+export type DecorationStyle = 'compact' | 'detailed';
+
+export interface LineDecoration {
+  text: string;
+  verdicts: FindingCode[];
+  color: VerdictColor;
+}
+
+function normText(layer: ReportLayer): string {
+  return layer.weights.length > 0 ? formatNumber(layer.gradNorm) : '–';
+}
+
+/**
+ * The end-of-line text for the layers created on one line: `∇ 2.1e-3` (+ verdicts) for one layer,
+ * `∇ 3× 1.2e-3–4.5e-2 · 2 vanishing` for several (a layer created in a loop).
+ */
+export function lineDecoration(layers: readonly ReportLayer[], style: DecorationStyle = 'compact', stale = false): LineDecoration {
+  const verdicts = sortVerdicts(layers.flatMap((l) => l.verdicts));
+  const color = verdictColor(verdicts, stale);
+  let text: string;
+  if (layers.length === 1) {
+    const layer = layers[0];
+    text = `∇ ${normText(layer)}`;
+    if (verdicts.length) text += ` ${verdicts.map((v) => VERDICT_LABEL[v]).join(' · ')}`;
+    if (style === 'detailed' && layer.weights.length > 0) {
+      text += `  ‖g‖/‖w‖ ${formatNumber(layerRatio(layer))}`;
+      if (layer.steps.length > 1) text += `  ${sparkline(layer.steps.map((s) => s.gradNorm))}`;
+    }
+  } else {
+    const withWeights = layers.filter((l) => l.weights.length > 0);
+    const norms = withWeights.map((l) => l.gradNorm);
+    const finite = norms.filter(Number.isFinite);
+    let range: string;
+    if (finite.length === 0) range = norms.length ? formatNumber(norms[0]) : '–';
+    else {
+      const lo = Math.min(...finite);
+      const hi = Math.max(...finite);
+      range = lo === hi ? formatNumber(lo) : `${formatNumber(lo)}–${formatNumber(hi)}`;
+      if (finite.length < norms.length) range += ` +${norms.length - finite.length} NaN/Inf`;
+    }
+    text = `∇ ${layers.length}× ${range}`;
+    for (const v of verdicts) text += ` · ${layers.filter((l) => l.verdicts.includes(v)).length} ${VERDICT_LABEL[v]}`;
+    if (style === 'detailed' && withWeights.length > 1) text += `  by layer ${sparkline(norms)}`;
+  }
+  if (stale) text += ' (edited)';
+  return { text, verdicts, color };
+}
+
+/** Status bar text: `$(pulse) 2 vanishing · 1 dead`, `$(pulse) healthy`, `$(error) failed`. */
+export function statusSummary(report: ProfileReport): string {
+  if (report.status === 'failed') return `$(error) ${report.error?.kind === 'cancelled' ? 'cancelled' : 'profile failed'}`;
+  if (report.status === 'running') return '$(sync~spin) profiling';
+  const counts = new Map<FindingCode, number>();
+  for (const layer of report.layers) for (const v of layer.verdicts) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const f of report.findings) if (!f.layer) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+  const parts = sortVerdicts(counts.keys()).map((v) => `${counts.get(v)} ${STATUS_LABEL[v]}`);
+  return `$(pulse) ${parts.length ? parts.join(' · ') : 'healthy'}`;
+}
+
+const mdEscape = (text: string) => text.replace(/([\\`*_{}[\]()#+!|<>])/g, '\\$1');
+
+function percent(share: number | undefined): string {
+  return share === undefined || !Number.isFinite(share) ? '–' : `${(share * 100).toFixed(share > 0 && share < 0.01 ? 2 : 0)} %`;
+}
+
+/** Hover Markdown for the layers created on one line. `ruleUrl(code)` links a rule's documentation. */
+export function hoverMarkdown(
+  layers: readonly ReportLayer[],
+  findings: readonly ReportFinding[],
+  ruleUrl: (code: FindingCode) => string,
+  options: { stale?: boolean; maxLayers?: number } = {},
+): string {
+  const out: string[] = [];
+  const max = options.maxLayers ?? 8;
+  if (options.stale) out.push('_This line was edited after the profile: the numbers describe the code as it was. Profile again to refresh._', '');
+  for (const layer of layers.slice(0, max)) {
+    const head = [`**${mdEscape(layer.name)}**`, mdEscape(layer.className)];
+    if (layer.activation) head.push(mdEscape(layer.activation));
+    let line = `${head.join(' · ')} — ‖g‖ ${formatNumber(layer.weights.length ? layer.gradNorm : undefined)}`;
+    if (layer.steps.length > 1) line += ` · trend \`${sparkline(layer.steps.map((s) => s.gradNorm))}\` (steps ${layer.steps[0].step}–${layer.steps[layer.steps.length - 1].step})`;
+    out.push(line, '');
+    if (layer.weights.length) {
+      out.push('| weight | shape | ‖g‖ | mean \\|g\\| | max \\|g\\| | zeros | ‖g‖/‖w‖ | NaN/Inf |', '|---|---|--:|--:|--:|--:|--:|--:|');
+      for (const w of layer.weights) {
+        const s = w.stats;
+        const short = w.name.startsWith(`${layer.name}/`) ? w.name.slice(layer.name.length + 1) : w.name;
+        out.push(
+          `| ${mdEscape(short)} | ${w.shape.join('×') || 'scalar'} | ${formatNumber(w.gradNorm)} | ${formatNumber(s?.meanAbs)} | ${formatNumber(s?.maxAbs)} | ${percent(s?.zeroShare)} | ${formatNumber(s?.ratio)} | ${s ? `${s.nanCount}/${s.infCount}` : '–'} |`,
+        );
+      }
+      out.push('');
+    } else {
+      out.push('_No trainable weights._', '');
+    }
+    const extra: string[] = [];
+    if (layer.deadShare !== undefined) extra.push(`dead units ${percent(layer.deadShare)}`);
+    if (layer.saturatedShare !== undefined) extra.push(`saturated outputs ${percent(layer.saturatedShare)}`);
+    if (extra.length) out.push(extra.join(' · '), '');
+    for (const code of sortVerdicts(layer.verdicts)) {
+      const finding = findings.find((f) => f.layer === layer.name && f.code === code);
+      out.push(`**${VERDICT_LABEL[code]}** ([${code}](${ruleUrl(code)})): ${finding ? mdEscape(finding.message) : ''}`, '');
+    }
+    if (!layer.verdicts.length && layer.weights.length) out.push('Healthy gradients.', '');
+  }
+  if (layers.length > max) out.push(`_… and ${layers.length - max} more layers created on this line._`);
+  return out.join('\n').trim();
+}
+
+/** A read-only Markdown rendering of the whole report (the "Show report" command). */
+export function reportMarkdown(report: ProfileReport, ruleUrl: (code: FindingCode) => string, displayPath: (file: string) => string = (f) => f): string {
+  const out: string[] = [`# Gradient Lens — ${mdEscape(displayPath(report.file))}`, ''];
+  if (report.status === 'failed' && report.error) {
+    const e = report.error;
+    const where = e.location ? ` at ${mdEscape(displayPath(e.location.file))}:${e.location.line}:${e.location.column}` : '';
+    out.push(`**The profile failed** (${e.kind})${where}: ${mdEscape(e.message)}`, '');
+    if (e.details?.length) out.push(...e.details.map((d) => `- ${mdEscape(d)}`), '');
+    return out.join('\n');
+  }
+  if (report.status === 'running') out.push('_Profiling…_', '');
+  out.push(
+    `- model **${mdEscape(report.modelName ?? '?')}** (${report.modelClass ?? '?'}, ${report.discovery ?? '?'}${report.exportName ? ` "${mdEscape(report.exportName)}"` : ''})`,
+    `- backend ${report.backend ?? '?'} (${mdEscape(report.backendReason ?? '')}); tfjs ${report.tfjsVersion ?? '?'} from ${mdEscape(report.tfjsSource ?? '?')}`,
+    `- loss ${mdEscape(report.loss ?? '?')}; optimizer ${mdEscape(report.optimizer ?? '?')}; batch ${report.batchSize ?? '?'}; ${Math.max(0, report.steps.length - 1)} steps`,
+    `- data: ${mdEscape(report.dataNote ?? '?')}`,
+  );
+  if (report.lossNote) out.push(`- ${mdEscape(report.lossNote)}`);
+  if (report.steps.length) out.push(`- loss over the steps: \`${sparkline(report.steps.map((s) => s.loss))}\` ${formatNumber(report.steps[0].loss)} → ${formatNumber(report.steps[report.steps.length - 1].loss)}`);
+  out.push('', '| layer | class | line | ‖g‖ step 0 | trend | verdict |', '|---|---|--:|--:|---|---|');
+  for (const layer of report.layers) {
+    out.push(
+      `| ${layer.parent ? '↳ ' : ''}${mdEscape(layer.name)} | ${mdEscape(layer.className)}${layer.activation ? ` (${mdEscape(layer.activation)})` : ''} | ${layer.line ?? ''} | ${layer.weights.length ? formatNumber(layer.gradNorm) : '–'} | ${layer.steps.length > 1 && layer.weights.length ? sparkline(layer.steps.map((s) => s.gradNorm)) : ''} | ${sortVerdicts(layer.verdicts).map((v) => `[${VERDICT_LABEL[v]}](${ruleUrl(v)})`).join(', ') || (layer.weights.length ? 'ok' : '')} |`,
+    );
+  }
+  out.push('', '## Findings', '');
+  if (!report.findings.length) out.push('No findings: gradients look healthy.');
+  for (const f of report.findings) {
+    out.push(`- **${f.severity}** [${f.code}](${ruleUrl(f.code)})${f.layer ? ` ${mdEscape(f.layer)}` : ''}${f.line ? ` (line ${f.line})` : ''}: ${mdEscape(f.message)}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,32 @@
+// "Profile gradients" above each `tf.sequential(` / `tf.model(` (a regex over the text), and the last
+// result's summary next to it once the file has been profiled.
+import * as vscode from 'vscode';
+import { statusSummary } from '../core/presentation';
+import { COMMANDS, DOCUMENT_SELECTOR, MODEL_CONSTRUCTION } from './constants';
+import type { ResultsStore } from './resultsStore';
+
+export function registerCodeLens(store: ResultsStore): vscode.Disposable {
+  const changed = new vscode.EventEmitter<void>();
+  const subscription = store.onDidChange((change) => {
+    if (change.reason !== 'edit') changed.fire();
+  });
+  const provider = vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, {
+    onDidChangeCodeLenses: changed.event,
+    provideCodeLenses(document) {
+      const text = document.getText();
+      const lenses: vscode.CodeLens[] = [];
+      const report = store.get(document.uri)?.report;
+      const pattern = new RegExp(MODEL_CONSTRUCTION.source, 'g');
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        const start = document.positionAt(match.index);
+        const range = new vscode.Range(start, start);
+        lenses.push(new vscode.CodeLens(range, { title: '$(pulse) Profile gradients', command: COMMANDS.profile, arguments: [document.uri], tooltip: 'Profile the per-layer gradients of this model (Gradient Lens)' }));
+        if (report) {
+          lenses.push(new vscode.CodeLens(range, { title: statusSummary(report).replace(/^\$\([^)]+\) /, ''), command: COMMANDS.showPanel, arguments: [document.uri], tooltip: 'Show the last Gradient Lens report of this file' }));
+        }
+      }
+      return lenses;
+    },
+  });
+  return vscode.Disposable.from(provider, subscription, changed);
+}

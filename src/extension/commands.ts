@@ -1,0 +1,47 @@
+// The contributed commands, bound to the features that implement them.
+import * as vscode from 'vscode';
+import type { ArgumentsStore } from './argumentsStore';
+import { COMMANDS } from './constants';
+import type { Profiler } from './profiler';
+import type { ReportView } from './reportView';
+import { fileKey, type ResultsStore } from './resultsStore';
+import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
+
+/** The file a command applies to: its argument (explorer/editor menus, CodeLens), else the active editor. */
+function targetUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return active?.scheme === 'file' ? active : undefined;
+}
+
+export function registerCommands(profiler: Profiler, store: ResultsStore, args: ArgumentsStore, report: ReportView): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(COMMANDS.profile, async (arg?: unknown) => {
+      if (!vscode.workspace.isTrusted) return explainRestrictedMode();
+      const uri = targetUri(arg);
+      if (!uri) {
+        void vscode.window.showInformationMessage('Gradient Lens: open or select a JavaScript/TypeScript model file to profile.');
+        return;
+      }
+      try {
+        await profiler.profile(uri, { interactive: true });
+      } catch (error) {
+        if (!(error instanceof UntrustedWorkspaceError)) void vscode.window.showErrorMessage(`Gradient Lens: ${(error as Error).message}`);
+      }
+    }),
+    vscode.commands.registerCommand(COMMANDS.cancel, (arg?: unknown) => profiler.cancel(arg instanceof vscode.Uri ? fileKey(arg) : undefined)),
+    vscode.commands.registerCommand(COMMANDS.clearResults, (arg?: unknown) => {
+      if (arg instanceof vscode.Uri) store.delete(arg);
+      else store.clear();
+    }),
+    vscode.commands.registerCommand(COMMANDS.showPanel, (arg?: unknown) => report.show(arg instanceof vscode.Uri ? arg : undefined)),
+    vscode.commands.registerCommand(COMMANDS.editArguments, async (arg?: unknown) => {
+      const uri = targetUri(arg);
+      if (!uri) {
+        void vscode.window.showInformationMessage('Gradient Lens: open a model file to edit its export and arguments.');
+        return;
+      }
+      await args.edit(fileKey(uri));
+    }),
+  );
+}

@@ -1,0 +1,30 @@
+// Identifiers and the one place that knows where the repository (and so the rule documentation) lives.
+import type { FindingCode } from '../core/protocol';
+
+export const REPOSITORY_URL = 'https://github.com/gradient-lens/gradient-lens';
+
+/** The documentation page of a finding code (docs/rules/<code>.md in the repository). */
+export function ruleDocUrl(code: FindingCode): string {
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${code}.md`;
+}
+
+export const COMMANDS = {
+  profile: 'gradientLens.profile',
+  cancel: 'gradientLens.cancel',
+  clearResults: 'gradientLens.clearResults',
+  showPanel: 'gradientLens.showPanel',
+  editArguments: 'gradientLens.editArguments',
+} as const;
+
+export const CONTEXT_KEYS = {
+  running: 'gradientLens.running',
+  hasResults: 'gradientLens.hasResults',
+} as const;
+
+/** Languages whose documents get CodeLenses, hovers and line tracking. */
+export const DOCUMENT_SELECTOR = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'].map((language) => ({ scheme: 'file', language }));
+
+/** `tf.sequential(` / `tf.model(`: where a model is constructed (CodeLens, model-level diagnostics). */
+export const MODEL_CONSTRUCTION = /\btf\s*\.\s*(?:sequential|model)\s*\(/g;
+
+export const DIAGNOSTIC_SOURCE = 'Gradient Lens';

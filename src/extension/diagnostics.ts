@@ -1,0 +1,110 @@
+// Problems: each finding at its layer's line (source "Gradient Lens", code linking the rule doc),
+// model-level findings at the model construction (or line 1), and a failed run at its error location.
+// Rebuilt from the results store whenever it changes.
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { Severity } from '../core/protocol';
+import { DIAGNOSTIC_SOURCE, MODEL_CONSTRUCTION, ruleDocUrl } from './constants';
+import type { ResultEntry, ResultsStore } from './resultsStore';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+function documentText(file: string): string | undefined {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+  if (open) return open.getText();
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** 1-based line of the first `tf.sequential(` / `tf.model(` in the profiled file, else its first layer, else 1. */
+function modelLine(entry: ResultEntry): number {
+  const text = documentText(entry.file);
+  if (text) {
+    const pattern = new RegExp(MODEL_CONSTRUCTION.source);
+    const match = pattern.exec(text);
+    if (match) return text.slice(0, match.index).split('\n').length;
+  }
+  const lines = entry.report.layers.filter((l) => l.file === entry.file && l.line !== undefined).map((l) => l.line!);
+  return lines.length ? Math.min(...lines) : 1;
+}
+
+function lineRange(line: number, column?: number): vscode.Range {
+  // Clamped by the editor to the line's real length.
+  return new vscode.Range(line - 1, Math.max(0, (column ?? 1) - 1), line - 1, Number.MAX_SAFE_INTEGER);
+}
+
+export class DiagnosticsView implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('gradient-lens');
+  private readonly subscription: vscode.Disposable;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly store: ResultsStore) {
+    this.subscription = store.onDidChange((change) => {
+      if (change.reason !== 'edit') return this.refresh();
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.refresh(), 150);
+    });
+  }
+
+  refresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const add = (file: string, diagnostic: vscode.Diagnostic) => {
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      const list = byFile.get(file) ?? [];
+      list.push(diagnostic);
+      byFile.set(file, list);
+    };
+    for (const entry of this.store.all()) {
+      const report = entry.report;
+      for (const finding of report.findings) {
+        let file = entry.file;
+        let line: number | undefined;
+        let column: number | undefined;
+        const layer = finding.layer ? report.layers.find((l) => l.name === finding.layer) : undefined;
+        if (layer) {
+          if (!layer.file || layer.line === undefined) continue; // no user frame, or its line was deleted
+          file = layer.file;
+          line = layer.line;
+          column = layer.column;
+        } else if (finding.file && finding.line !== undefined) {
+          file = finding.file;
+          line = finding.line;
+          column = finding.column;
+        } else {
+          line = modelLine(entry);
+        }
+        const diagnostic = new vscode.Diagnostic(lineRange(line, column), finding.message, SEVERITY[finding.severity]);
+        diagnostic.code = { value: finding.code, target: vscode.Uri.parse(ruleDocUrl(finding.code)) };
+        add(file, diagnostic);
+      }
+      const error = report.error;
+      if (report.status === 'failed' && error && error.kind !== 'cancelled') {
+        const location = error.location;
+        const diagnostic = new vscode.Diagnostic(
+          location ? lineRange(location.line, location.column) : lineRange(modelLine(entry)),
+          `Profiling failed (${error.kind}): ${error.message}${error.details?.length ? ` [${error.details.join(', ')}]` : ''}`,
+          vscode.DiagnosticSeverity.Error,
+        );
+        diagnostic.code = error.kind;
+        add(location?.file ?? entry.file, diagnostic);
+      }
+    }
+    this.collection.clear();
+    for (const [file, diagnostics] of byFile) this.collection.set(vscode.Uri.file(file), diagnostics);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.subscription.dispose();
+    this.collection.dispose();
+  }
+}

@@ -1,0 +1,42 @@
+// The "Gradient Lens" log channel: runner logs and the user program's stdout/stderr.
+import * as vscode from 'vscode';
+import type { RunnerMessage } from '../core/protocol';
+
+export function createLog(): vscode.LogOutputChannel {
+  return vscode.window.createOutputChannel('Gradient Lens', { log: true });
+}
+
+export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMessage): void {
+  switch (message.type) {
+    case 'log':
+      if (message.level === 'error') log.error(message.text);
+      else if (message.level === 'warn') log.warn(message.text);
+      else if (message.level === 'stdout') log.info(`[program] ${message.text}`);
+      else if (message.level === 'stderr') log.warn(`[program stderr] ${message.text}`);
+      else log.info(message.text);
+      break;
+    case 'hello':
+      log.info(`runner pid ${message.pid}, Node ${message.nodeVersion}, tfjs ${message.tfjsVersion} from ${message.tfjsSource}, backend ${message.backend} (${message.backendReason})`);
+      break;
+    case 'phase':
+      log.info(`${message.phase}: ${message.message}`);
+      break;
+    case 'model':
+      log.info(`model ${message.modelName} (${message.className}, ${message.discovery}${message.exportName ? ` "${message.exportName}"` : ''}): ${message.layers.length} layers; data ${message.dataNote}; loss ${message.loss}`);
+      if (message.lossNote) log.info(message.lossNote);
+      break;
+    case 'finding':
+      log.info(`finding ${message.finding.severity} ${message.finding.code}${message.finding.layer ? ` ${message.finding.layer}` : ''}: ${message.finding.message}`);
+      break;
+    case 'error':
+      if (message.kind === 'cancelled') log.info('cancelled');
+      else log.error(`${message.kind}: ${message.message}${message.stack ? `\n${message.stack}` : ''}`);
+      break;
+    case 'done':
+      log.info(`done: ${message.steps} steps in ${Math.round(message.durationMs)} ms`);
+      break;
+    case 'step':
+      log.trace(`step ${message.step} loss ${message.loss}`);
+      break;
+  }
+}

@@ -1,0 +1,202 @@
+// The "Profile gradients" and "Cancel" commands: command → host client → runner, with a cancellable
+// progress notification; the finished report goes into the results store. Asks for an export or factory
+// arguments when the runner needs them, remembers the answer and runs again.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { RunnerMessage } from '../core/protocol';
+import type { ProfileReport } from '../core/report';
+import { startProfile, type ProfileRun } from '../host/client';
+import type { ArgumentsStore } from './argumentsStore';
+import { readSettings } from './config';
+import { COMMANDS } from './constants';
+import { logRunnerMessage } from './log';
+import { fileKey, type ResultsStore } from './resultsStore';
+import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
+
+export interface ProfileOptions {
+  /** Ask (QuickPick / InputBox) when the runner needs an export or arguments. */
+  interactive: boolean;
+}
+
+const PHASE_TITLE: Record<string, string> = {
+  loading: 'Loading',
+  building: 'Building the model',
+  data: 'Preparing data',
+  profiling: 'Profiling',
+  analyzing: 'Analyzing',
+};
+
+/** How many times one command may re-run after asking the user (export, then arguments, …). */
+const MAX_PROMPTS = 3;
+
+export class Profiler implements vscode.Disposable {
+  /** Per file: the run in flight, and the cancellation of the whole command (also before the run starts). */
+  private readonly active = new Map<string, { cancel: vscode.CancellationTokenSource; run?: ProfileRun }>();
+  private readonly pids = new Set<number>();
+
+  constructor(
+    private readonly extensionPath: string,
+    private readonly store: ResultsStore,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly args: ArgumentsStore,
+  ) {}
+
+  /** Process ids of runners that have not exited yet. */
+  runnerPids(): number[] {
+    return [...this.pids];
+  }
+
+  isRunning(): boolean {
+    return this.active.size > 0;
+  }
+
+  /** Cancels the runs of `file`, or all runs. Resolves once their runners are gone. */
+  async cancel(file?: string): Promise<void> {
+    const targets = file ? [fileKey(file)] : [...this.active.keys()];
+    const waits: Promise<unknown>[] = [];
+    for (const key of targets) {
+      const active = this.active.get(key);
+      if (!active) continue;
+      active.cancel.cancel();
+      if (active.run) waits.push(active.run.cancel());
+    }
+    await Promise.all(waits);
+  }
+
+  /**
+   * Profiles `uri` and stores the result. Resolves with the final report (a cancelled run resolves with
+   * status "failed" and error kind "cancelled" and leaves the previous results in place). Rejects with
+   * UntrustedWorkspaceError in Restricted Mode, where nothing runs.
+   */
+  async profile(uri: vscode.Uri, options: ProfileOptions, prompts = 0): Promise<ProfileReport> {
+    if (!vscode.workspace.isTrusted) {
+      explainRestrictedMode();
+      throw new UntrustedWorkspaceError();
+    }
+    if (uri.scheme !== 'file') throw new Error(`Gradient Lens profiles files on disk, not ${uri.scheme}: documents.`);
+    const file = fileKey(uri);
+    // A new profile of a file replaces the one in flight. The slot is registered before any await, so a
+    // cancel issued at any moment from here on reaches this command.
+    const previous = this.active.get(file);
+    const cancel = new vscode.CancellationTokenSource();
+    const slot: { cancel: vscode.CancellationTokenSource; run?: ProfileRun } = { cancel };
+    this.active.set(file, slot);
+    this.store.setRunning(file, { message: 'Starting' });
+    try {
+      if (previous) {
+        previous.cancel.cancel();
+        await previous.run?.cancel();
+      }
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && fileKey(d.uri) === file);
+      if (document?.isDirty) await document.save();
+      if (cancel.token.isCancellationRequested) return this.cancelledReport(file);
+      const report = await this.run(uri, file, slot);
+      if (report.status === 'failed' && report.error?.kind === 'cancelled') return report;
+      this.store.set(report);
+      if (report.status === 'failed') return await this.handleFailure(uri, report, options, prompts);
+      return report;
+    } finally {
+      if (this.active.get(file) === slot) {
+        this.active.delete(file);
+        this.store.setRunning(file, undefined);
+      }
+      cancel.dispose();
+    }
+  }
+
+  private cancelledReport(file: string): ProfileReport {
+    return { file, status: 'failed', layers: [], steps: [], findings: [], error: { type: 'error', kind: 'cancelled', message: 'Cancelled.' } };
+  }
+
+  private run(uri: vscode.Uri, file: string, slot: { cancel: vscode.CancellationTokenSource; run?: ProfileRun }): Promise<ProfileReport> {
+    const settings = readSettings(uri);
+    const remembered = this.args.get(file);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const title = `Gradient Lens: ${path.basename(file)}`;
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+        const totalSteps = settings.steps;
+        let phase = 'Starting';
+        const onMessage = (message: RunnerMessage) => {
+          logRunnerMessage(this.log, message);
+          if (message.type === 'phase') {
+            phase = PHASE_TITLE[message.phase] ?? message.phase;
+            progress.report({ message: message.message || phase });
+            this.store.setRunning(file, { message: phase, totalSteps });
+          } else if (message.type === 'step') {
+            progress.report({ message: `${phase}: step ${message.step}/${totalSteps}`, increment: 100 / (totalSteps + 1) });
+            this.store.setRunning(file, { message: phase, step: message.step, totalSteps });
+          }
+        };
+        this.log.info(`profiling ${file}${remembered.exportName ? ` export "${remembered.exportName}"` : ''}${remembered.args ? ` args ${JSON.stringify(remembered.args)}` : ''} (${settings.steps} steps, backend ${settings.backend})`);
+        const run = startProfile(
+          {
+            file,
+            exportName: remembered.exportName,
+            args: remembered.args,
+            steps: settings.steps,
+            batchSize: settings.batchSize,
+            backend: settings.backend,
+            thresholds: settings.thresholds,
+            extensionRoot: this.extensionPath,
+            cwd: folder?.uri.fsPath ?? path.dirname(file),
+          },
+          {
+            runnerPath: path.join(this.extensionPath, 'dist', 'runner.js'),
+            nodePath: settings.nodePath,
+            timeoutMs: settings.timeoutMs,
+            memoryLimitMb: settings.memoryLimitMb,
+          },
+          onMessage,
+        );
+        slot.run = run;
+        const pid = run.pid;
+        if (pid !== undefined) this.pids.add(pid);
+        void run.result.then(() => {
+          if (pid !== undefined) this.pids.delete(pid);
+        });
+        const stop = () => void run.cancel();
+        const subscriptions = [token.onCancellationRequested(stop), slot.cancel.token.onCancellationRequested(stop)];
+        if (token.isCancellationRequested || slot.cancel.token.isCancellationRequested) stop();
+        try {
+          return await run.result;
+        } finally {
+          subscriptions.forEach((s) => s.dispose());
+        }
+      }),
+    );
+  }
+
+  private async handleFailure(uri: vscode.Uri, report: ProfileReport, options: ProfileOptions, prompts: number): Promise<ProfileReport> {
+    const error = report.error!;
+    const file = fileKey(uri);
+    if (options.interactive && prompts < MAX_PROMPTS && error.details?.length) {
+      let answered = false;
+      if (error.kind === 'ambiguous-export') answered = await this.args.pickExport(file, error.details);
+      else if (error.kind === 'needs-args') {
+        const factory = /factory "([^"]+)"/.exec(error.message)?.[1];
+        answered = await this.args.askArgs(file, error.details, factory);
+      }
+      if (answered) return this.profile(uri, options, prompts + 1);
+    }
+    this.showError(uri, report);
+    return report;
+  }
+
+  private showError(uri: vscode.Uri, report: ProfileReport): void {
+    const error = report.error!;
+    const actions = ['Show log'];
+    if (['needs-args', 'ambiguous-export', 'no-model', 'bad-data'].includes(error.kind)) actions.push('Edit arguments');
+    if (['timeout', 'out-of-memory'].includes(error.kind)) actions.push('Open settings');
+    const where = error.location ? ` (${path.basename(error.location.file)}:${error.location.line})` : '';
+    void vscode.window.showErrorMessage(`Gradient Lens: profiling ${path.basename(report.file)} failed${where}: ${error.message}`, ...actions).then((choice) => {
+      if (choice === 'Show log') this.log.show(true);
+      else if (choice === 'Edit arguments') void vscode.commands.executeCommand(COMMANDS.editArguments, uri);
+      else if (choice === 'Open settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'gradientLens');
+    });
+  }
+
+  dispose(): void {
+    void this.cancel();
+  }
+}

@@ -1,0 +1,34 @@
+// Status bar: the running profile's step, else the last result's summary ("$(pulse) 2 vanishing · 1 dead").
+// Clicking it shows the report.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { statusSummary } from '../core/presentation';
+import { COMMANDS } from './constants';
+import type { ResultsStore } from './resultsStore';
+
+export function registerStatusBar(store: ResultsStore): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('gradientLens.status', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Gradient Lens';
+  const update = () => {
+    const running = store.running()[0];
+    if (running) {
+      const step = running.step !== undefined && running.totalSteps !== undefined ? ` step ${running.step}/${running.totalSteps}` : '';
+      item.text = `$(sync~spin) ${running.message}${step}`;
+      item.tooltip = `Gradient Lens: profiling ${path.basename(running.file)}`;
+      item.command = COMMANDS.cancel;
+      item.show();
+      return;
+    }
+    const entry = store.lastFile ? store.get(store.lastFile) : undefined;
+    if (!entry) {
+      item.hide();
+      return;
+    }
+    item.text = statusSummary(entry.report);
+    item.tooltip = `Gradient Lens: ${path.basename(entry.file)}${entry.report.error ? ` — ${entry.report.error.message}` : ''}. Click to show the report.`;
+    item.command = { command: COMMANDS.showPanel, title: 'Show report', arguments: [vscode.Uri.file(entry.file)] };
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(item, store.onDidChange(update), store.onDidChangeRunning(update));
+}
