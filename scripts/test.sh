@@ -43,17 +43,20 @@ if [ "${GRADIENT_LENS_SKIP_NATIVE:-}" != 1 ] && [ -f scripts/setup-native-lane.s
 fi
 suite runner "${NODE_TEST[@]}" test/runner/*.test.ts
 
-if [ "${GRADIENT_LENS_SKIP_VSCODE:-}" != 1 ] && [ -f scripts/integration.sh ]; then
-  echo "=== integration (inside VS Code via code-server)"
-  start=$SECONDS
-  bash scripts/integration.sh 2>&1 | tee "$OUT/integration.log"
-  rc=${PIPESTATUS[0]}
-  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$OUT/integration.log" | awk '{p+=$1; f+=$3} END {print p+0, f+0}')
-  read -r ip if_ <<<"$line"
+vscode_suite() { # vscode_suite NAME SCRIPT : a suite that prints "N passed, N failed" lines itself
+  local name=$1 script=$2
+  [ "${GRADIENT_LENS_SKIP_VSCODE:-}" != 1 ] && [ -f "$script" ] || return 0
+  echo "=== $name"
+  local start=$SECONDS
+  bash "$script" 2>&1 | tee "$OUT/$name.log"
+  local rc=${PIPESTATUS[0]} ip if_
+  read -r ip if_ <<<"$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$OUT/$name.log" | awk '{p+=$1; f+=$3} END {print p+0, f+0}')"
   passed=$((passed + ip)); failed=$((failed + if_))
-  [ "$rc" = 0 ] || failures+=("integration (exit $rc)")
-  echo "=== integration: exit $rc in $((SECONDS - start)) s"
-fi
+  [ "$rc" = 0 ] || failures+=("$name (exit $rc)")
+  echo "=== $name: exit $rc in $((SECONDS - start)) s"
+}
+vscode_suite integration scripts/integration.sh
+vscode_suite e2e scripts/e2e.sh
 
 echo
 [ ${#failures[@]} -eq 0 ] || printf 'FAILED: %s\n' "${failures[@]}"
