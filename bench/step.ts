@@ -1,23 +1,16 @@
 // One profiling step (gradients + every statistic + histograms + optimizer step) against one plain
 // trainOnBatch of the same model, batch and backend, in one process. Prints JSON medians in ms.
-import * as tf from '@tensorflow/tfjs';
-import { registerWasmConvBackpropFilter } from '../src/runner/wasmKernels';
 import { Profiler } from '../src/runner/profiler';
 import type { Batch } from '../src/runner/data';
-import { loadExample } from './cnn';
+import type { BackendChoice } from '../src/core/protocol';
+import { loadExample, setUpBackend } from './cnn';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  const backend = process.argv[2] ?? 'wasm';
+  const backend = (process.argv[2] ?? 'wasm') as BackendChoice;
   const repeats = Number(process.argv[3] ?? 15);
-  if (backend === 'wasm') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('@tensorflow/tfjs-backend-wasm');
-  }
-  tf.env().set('PROD', true);
-  if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} unavailable`);
-  if (backend === 'wasm') registerWasmConvBackpropFilter(tf);
+  const tf = await setUpBackend(backend);
   const example = loadExample();
   const { xs, ys } = example.sampleBatch();
   const x = tf.tensor4d(xs);
