@@ -1,0 +1,61 @@
+/// <reference types="mocha" />
+// Cancellation: the runner is gone within a second, and 50 rapid profile/cancel cycles leave no
+// runner process and no error.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { alive, describeTrusted, fixture, getApi, runnerProcesses, sleep, useFewSteps, waitFor } from './helpers';
+
+describeTrusted('cancel', () => {
+  before(() => useFewSteps());
+
+  it('cancel kills a running profile within 1 s and keeps the previous results', async () => {
+    const api = await getApi();
+    const uri = fixture('model.js');
+    const first = await api.profile(uri);
+    assert.strictEqual(first.status, 'done', JSON.stringify(first.error));
+    // a long run: thousands of steps
+    await useFewSteps(5000);
+    let pending: Promise<{ error?: { kind: string } }>;
+    try {
+      pending = api.profile(uri);
+    } finally {
+      await useFewSteps();
+    }
+    const [pid] = await waitFor(() => (api.runnerPids().length ? api.runnerPids() : undefined), 'a runner pid');
+    await sleep(2500);
+    const t0 = Date.now();
+    await vscode.commands.executeCommand('gradientLens.cancel');
+    const report = await pending;
+    const elapsed = Date.now() - t0;
+    assert.strictEqual(report.error?.kind, 'cancelled');
+    assert.ok(elapsed < 1000, `cancel took ${elapsed} ms`);
+    assert.ok(!alive(pid), `runner ${pid} still alive`);
+    assert.strictEqual(api.getReport(uri)?.status, 'done', 'the previous results stay');
+  });
+
+  it('50 rapid profile/cancel cycles leave no runner process and no error', async function () {
+    this.timeout(120_000);
+    const api = await getApi();
+    const uri = fixture('model.js');
+    const seen = new Set<number>();
+    const collect = setInterval(() => api.runnerPids().forEach((p) => seen.add(p)), 2);
+    const runs: Promise<unknown>[] = [];
+    try {
+      for (let i = 0; i < 50; i++) {
+        runs.push(api.profile(uri));
+        api.runnerPids().forEach((p) => seen.add(p));
+        await sleep((i % 5) * 15);
+        api.runnerPids().forEach((p) => seen.add(p));
+        await vscode.commands.executeCommand('gradientLens.cancel');
+      }
+      const reports = (await Promise.all(runs)) as { status: string; error?: { kind: string } }[];
+      for (const r of reports) assert.ok(r.status === 'done' || r.error?.kind === 'cancelled', `unexpected outcome ${JSON.stringify(r.error)}`);
+    } finally {
+      clearInterval(collect);
+    }
+    assert.deepStrictEqual(api.runnerPids(), []);
+    assert.ok(seen.size >= 10, `only ${seen.size} runner pids observed`);
+    await waitFor(() => [...seen].every((pid) => !alive(pid)), 'every runner to be gone', 1000);
+    assert.deepStrictEqual(runnerProcesses(), []);
+  });
+});
