@@ -9,8 +9,11 @@ import type { ProfileReport, ReportFinding, ReportLayer } from './report';
 export type VerdictColor = 'healthy' | 'vanishing' | 'exploding' | 'nonFinite' | 'dead' | 'saturated' | 'stale';
 export const VERDICT_COLORS: readonly VerdictColor[] = ['healthy', 'vanishing', 'exploding', 'nonFinite', 'dead', 'saturated', 'stale'];
 
-/** Most severe first: decides the colour of a line with several verdicts. */
-export const VERDICT_PRIORITY: readonly FindingCode[] = ['non-finite', 'exploding', 'loss-diverging', 'vanishing', 'dead-relu', 'saturation'];
+/**
+ * Most severe first: decides the colour of a line with several verdicts. Causes before symptoms: dead
+ * ReLU units and saturated activations are why the gradient vanishes there.
+ */
+export const VERDICT_PRIORITY: readonly FindingCode[] = ['non-finite', 'exploding', 'loss-diverging', 'dead-relu', 'saturation', 'vanishing'];
 
 const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'non-finite': 'nonFinite',

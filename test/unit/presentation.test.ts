@@ -60,7 +60,7 @@ test('status summary counts layers per verdict', () => {
   const r = emptyReport('/m.js');
   r.status = 'done';
   r.layers = [layer('a', 1, ['vanishing']), layer('b', 1, ['vanishing', 'dead-relu']), layer('c', 1)];
-  assert.equal(statusSummary(r), '$(pulse) 2 vanishing · 1 dead');
+  assert.equal(statusSummary(r), '$(pulse) 1 dead · 2 vanishing');
   r.layers = [layer('c', 1)];
   assert.equal(statusSummary(r), '$(pulse) healthy');
   r.status = 'failed';
