@@ -1,0 +1,50 @@
+// The extension manifest stays in step with the code: threshold settings mirror DEFAULT_THRESHOLDS,
+// every decoration colour is contributed, every finding code has its rule page, menus name real commands.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_THRESHOLDS } from '../../src/core/health';
+import { VERDICT_COLORS } from '../../src/core/presentation';
+import { FINDING_CODES } from '../../src/core/protocol';
+
+const root = path.resolve(__dirname, '../..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+test('threshold settings mirror DEFAULT_THRESHOLDS', () => {
+  const props = manifest.contributes.configuration.properties;
+  for (const [key, value] of Object.entries(DEFAULT_THRESHOLDS)) {
+    const prop = props[`gradientLens.thresholds.${key}`];
+    assert.ok(prop, `gradientLens.thresholds.${key} missing`);
+    assert.equal(prop.default, value, `gradientLens.thresholds.${key}`);
+    assert.match(prop.markdownDescription, new RegExp(`Default \`${value}\``));
+  }
+  const declared = Object.keys(props).filter((k) => k.startsWith('gradientLens.thresholds.'));
+  assert.equal(declared.length, Object.keys(DEFAULT_THRESHOLDS).length);
+});
+
+test('every decoration colour is contributed with light, dark and high-contrast defaults', () => {
+  for (const color of VERDICT_COLORS) {
+    const entry = manifest.contributes.colors.find((c: { id: string }) => c.id === `gradientLens.${color}Foreground`);
+    assert.ok(entry, color);
+    for (const theme of ['light', 'dark', 'highContrast', 'highContrastLight']) assert.match(entry.defaults[theme], /^#[0-9A-F]{6}$/i);
+  }
+});
+
+test('every finding code has a rule page naming its default threshold source', () => {
+  for (const code of FINDING_CODES) {
+    const file = path.join(root, 'docs/rules', `${code}.md`);
+    assert.ok(fs.existsSync(file), file);
+    assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`^# \`${code}\``));
+  }
+});
+
+test('menus and icons refer to contributed commands and existing files', () => {
+  const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+  for (const [menu, items] of Object.entries(manifest.contributes.menus) as [string, { command: string }[]][]) {
+    for (const item of items) assert.ok(commands.has(item.command), `${menu}: ${item.command}`);
+  }
+  for (const c of manifest.contributes.commands) {
+    if (c.icon && typeof c.icon === 'object') for (const p of Object.values(c.icon) as string[]) assert.ok(fs.existsSync(path.join(root, p)), p);
+  }
+});
