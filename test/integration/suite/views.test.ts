@@ -4,7 +4,7 @@
 // and failed runs (syntax error, factory that needs arguments).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { describeTrusted, fixture, getApi, open, ourDiagnostics, revertAll, useFewSteps, waitFor } from './helpers';
+import { describeTrusted, fixture, getApi, open, ourDiagnostics, revertAll, sleep, useFewSteps, waitFor } from './helpers';
 
 const byLine = (decorations: { line: number }[]) => decorations.map((d) => d.line);
 
@@ -112,6 +112,40 @@ describeTrusted('views of a profile', () => {
       const r = api.getRenderedDecorations(uri);
       return byLine(r).join() === '6,7,8' && r.every((d) => d.color !== 'gradientLens.staleForeground');
     }, 'fresh decorations after re-profiling');
+  });
+
+  it('layers created in another file decorate that file when its editor is visible', async () => {
+    const api = await getApi();
+    const main = fixture('uses-helper.js');
+    const report = await api.profile(main);
+    assert.strictEqual(report.status, 'done', JSON.stringify(report.error));
+    const helper = await open('lib/stack.js');
+    const rendered = await waitFor(() => {
+      const r = api.getRenderedDecorations(helper.document.uri);
+      return r.length ? r : undefined;
+    }, 'decorations in lib/stack.js');
+    assert.deepStrictEqual(byLine(rendered), [7]);
+    assert.match(rendered[0].text, /^∇ 3× /);
+    const mainEditor = await open('uses-helper.js');
+    await waitFor(() => byLine(api.getRenderedDecorations(mainEditor.document.uri)).join() === '9', 'the output layer in uses-helper.js');
+  });
+
+  it('ambiguous export: the command asks with a QuickPick, remembers the choice and profiles again', async () => {
+    const api = await getApi();
+    const uri = fixture('two-models.js');
+    await open('two-models.js');
+    const command = Promise.resolve(vscode.commands.executeCommand('gradientLens.profile', uri));
+    await waitFor(() => api.getReport(uri)?.error?.kind === 'ambiguous-export', 'the ambiguous-export failure', 30_000);
+    await sleep(500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await command;
+    const report = api.getReport(uri);
+    assert.strictEqual(report?.status, 'done', JSON.stringify(report?.error));
+    assert.strictEqual(report?.exportName, 'encoder');
+    // remembered: the API (which never prompts) now profiles the chosen export
+    const again = await api.profile(uri);
+    assert.strictEqual(again.status, 'done');
+    assert.strictEqual(again.exportName, 'encoder');
   });
 
   it('a syntax error yields a diagnostic at its line and no decorations', async () => {
