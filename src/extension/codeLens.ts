@@ -2,7 +2,8 @@
 // result's summary next to it once the file has been profiled.
 import * as vscode from 'vscode';
 import { statusSummary } from '../core/presentation';
-import { COMMANDS, DOCUMENT_SELECTOR, MODEL_CONSTRUCTION } from './constants';
+import { modelConstructionOffsets } from '../core/modelSites';
+import { COMMANDS, DOCUMENT_SELECTOR } from './constants';
 import type { ResultsStore } from './resultsStore';
 
 export function registerCodeLens(store: ResultsStore): vscode.Disposable {
@@ -16,9 +17,8 @@ export function registerCodeLens(store: ResultsStore): vscode.Disposable {
       const text = document.getText();
       const lenses: vscode.CodeLens[] = [];
       const report = store.get(document.uri)?.report;
-      const pattern = new RegExp(MODEL_CONSTRUCTION.source, 'g');
-      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-        const start = document.positionAt(match.index);
+      for (const offset of modelConstructionOffsets(text)) {
+        const start = document.positionAt(offset);
         const range = new vscode.Range(start, start);
         lenses.push(new vscode.CodeLens(range, { title: '$(pulse) Profile gradients', command: COMMANDS.profile, arguments: [document.uri], tooltip: 'Profile the per-layer gradients of this model (Gradient Lens)' }));
         if (report) {

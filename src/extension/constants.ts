@@ -24,7 +24,4 @@ export const CONTEXT_KEYS = {
 /** Languages whose documents get CodeLenses, hovers and line tracking. */
 export const DOCUMENT_SELECTOR = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'].map((language) => ({ scheme: 'file', language }));
 
-/** `tf.sequential(` / `tf.model(`: where a model is constructed (CodeLens, model-level diagnostics). */
-export const MODEL_CONSTRUCTION = /\btf\s*\.\s*(?:sequential|model)\s*\(/g;
-
 export const DIAGNOSTIC_SOURCE = 'Gradient Lens';

@@ -4,7 +4,8 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { Severity } from '../core/protocol';
-import { DIAGNOSTIC_SOURCE, MODEL_CONSTRUCTION, ruleDocUrl } from './constants';
+import { firstModelLine } from '../core/modelSites';
+import { DIAGNOSTIC_SOURCE, ruleDocUrl } from './constants';
 import type { ResultEntry, ResultsStore } from './resultsStore';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -26,11 +27,8 @@ function documentText(file: string): string | undefined {
 /** 1-based line of the first `tf.sequential(` / `tf.model(` in the profiled file, else its first layer, else 1. */
 function modelLine(entry: ResultEntry): number {
   const text = documentText(entry.file);
-  if (text) {
-    const pattern = new RegExp(MODEL_CONSTRUCTION.source);
-    const match = pattern.exec(text);
-    if (match) return text.slice(0, match.index).split('\n').length;
-  }
+  const line = text === undefined ? undefined : firstModelLine(text);
+  if (line !== undefined) return line;
   const lines = entry.report.layers.filter((l) => l.file === entry.file && l.line !== undefined).map((l) => l.line!);
   return lines.length ? Math.min(...lines) : 1;
 }

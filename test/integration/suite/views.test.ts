@@ -148,6 +148,17 @@ describeTrusted('views of a profile', () => {
     assert.strictEqual(again.exportName, 'encoder');
   });
 
+  it('a model-level finding (diverging loss) sits on the tf.sequential( line', async () => {
+    const api = await getApi();
+    const uri = fixture('diverging.js');
+    const report = await api.profile(uri);
+    assert.strictEqual(report.status, 'done', JSON.stringify(report.error));
+    assert.ok(report.findings.some((f) => f.code === 'loss-diverging' && !f.layer), JSON.stringify(report.findings));
+    const diagnostic = await waitFor(() => ourDiagnostics(uri).find((d) => (d.code as { value: string }).value === 'loss-diverging'), 'loss-diverging diagnostic');
+    assert.strictEqual(diagnostic.range.start.line + 1, 6);
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+  });
+
   it('a syntax error yields a diagnostic at its line and no decorations', async () => {
     const api = await getApi();
     const editor = await open('syntax-error.js');
