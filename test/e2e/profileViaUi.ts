@@ -1,0 +1,377 @@
+// End-to-end check through the VS Code UI (code-server + headless Chromium): open the e2e fixture,
+// right-click the model file in the Explorer → "Profile gradients", wait for the end-of-line decorations,
+// read their text from the DOM (`::after` content of the decoration spans), check the verdicts per line,
+// check they are readable (contrast against the editor background) in a light and a dark theme, and save
+// screenshots of both.
+//
+//   node --import tsx test/e2e/profileViaUi.ts [--vsix FILE] [--screenshots DIR] [--timeout S] [--tools DIR]
+//        [--keep-tmp] [--verbose]
+//
+// Without --vsix the extension is loaded from the repository (extensionDevelopmentPath payload; run
+// `npm run build` first). With --vsix FILE it is installed into a fresh extensions folder with
+// `code-server --install-extension` and code-server starts without any development path: the packaged
+// extension, as a user gets it. The workspace is a copy of test/fixtures/workspace-e2e in a temp folder
+// (no node_modules above it), so the extension's own TensorFlow.js is what the model file gets.
+// Last line: `N passed, N failed`; exit code 0 only without failure. No process is left behind.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { findTools, defaultTools, processesMatching, repoRoot, Session, sleep, whenWorkbenchRestored } from './codeServer';
+
+interface Options {
+  vsix?: string;
+  screenshots: string;
+  timeoutS: number;
+  tools: string;
+  keepTmp: boolean;
+  verbose: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { screenshots: path.join(repoRoot, 'test-output/screenshots'), timeoutS: 300, tools: defaultTools(), keepTmp: false, verbose: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--vsix': o.vsix = path.resolve(value()); break;
+      case '--screenshots': o.screenshots = path.resolve(value()); break;
+      case '--timeout': o.timeoutS = Number(value()); break;
+      case '--tools': o.tools = path.resolve(value()); break;
+      case '--keep-tmp': o.keepTmp = true; break;
+      case '--verbose': o.verbose = true; break;
+      default: throw new Error(`unknown argument ${a}`);
+    }
+  }
+  return o;
+}
+
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+const say = (msg: string) => console.log(`[e2e ${elapsed()}] ${msg}`);
+
+// ---- expectations (test/fixtures/workspace-e2e/model.js) -----------------------------------------
+const FIXTURE = path.join(repoRoot, 'test/fixtures/workspace-e2e');
+const MODEL = 'model.js';
+const LAYER_LINES = [10, 11, 12, 13, 14, 15, 16, 17, 19];
+const VANISHING_LINES = [10]; // line 11 is usually vanishing too, but not with every random initialization
+const DEAD_LINE = 17;
+const HEALTHY_LINE = 19;
+const UNDECORATED_LINES = [18]; // concatenate: no weights, no verdict
+const MIN_CONTRAST = 3; // WCAG AA for large text / UI components; decorations are hints, not body text
+const NUMBER = String.raw`(?:\d+(?:\.\d+)?(?:e[+-]?\d+)?|NaN|Infinity)`;
+
+// ---- results ---------------------------------------------------------------------------------------
+let passed = 0;
+let failed = 0;
+function check(name: string, ok: boolean, detail = ''): boolean {
+  if (ok) passed++;
+  else failed++;
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
+  return ok;
+}
+
+// ---- DOM reading -------------------------------------------------------------------------------
+interface DomDecoration {
+  line: number;
+  text: string;
+  color: string;
+}
+
+/**
+ * The end-of-line decorations rendered in the active editor, by editor line: the `::after` content of
+ * every span in `.view-lines`, mapped to its line number through the gutter row at the same `top`.
+ */
+async function readDecorations(page: Page): Promise<{ decorations: DomDecoration[]; background: string }> {
+  return page.evaluate(() => {
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor') ?? document.querySelector('.monaco-editor');
+    if (!editor) return { decorations: [], background: '' };
+    const lineAtTop = new Map<string, number>();
+    for (const row of Array.from(editor.querySelectorAll<HTMLElement>('.margin-view-overlays > div'))) {
+      const n = Number(row.querySelector('.line-numbers')?.textContent?.trim());
+      if (n > 0) lineAtTop.set(row.style.top, n);
+    }
+    const decorations: { line: number; text: string; color: string }[] = [];
+    for (const viewLine of Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line'))) {
+      const line = lineAtTop.get(viewLine.style.top) ?? -1;
+      for (const span of Array.from(viewLine.querySelectorAll('span'))) {
+        const after = getComputedStyle(span, '::after');
+        const content = after.content;
+        if (!content || content === 'none' || content === 'normal') continue;
+        // content is a CSS string: "…" with \" and \\ escapes
+        const text = content.replace(/^"|"$/g, '').replace(/\\(.)/g, '$1');
+        decorations.push({ line, text, color: after.color });
+      }
+    }
+    const bg = editor.querySelector('.monaco-editor-background') ?? editor;
+    return { decorations, background: getComputedStyle(bg).backgroundColor };
+  });
+}
+
+function parseRgb(css: string): [number, number, number, number] | undefined {
+  const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+))?\s*\)/.exec(css);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : undefined;
+}
+
+function luminance([r, g, b]: number[]): number {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** WCAG contrast ratio of a foreground colour (alpha-blended over the background) against the background. */
+function contrast(fg: string, bg: string): number {
+  const f = parseRgb(fg);
+  const b = parseRgb(bg);
+  if (!f || !b) return NaN;
+  const blended = [0, 1, 2].map((i) => f[i] * f[3] + b[i] * (1 - f[3]));
+  const [l1, l2] = [luminance(blended), luminance(b)].sort((x, y) => y - x);
+  return (l1 + 0.05) / (l2 + 0.05);
+}
+
+async function waitForDecorations(page: Page, timeoutMs: number): Promise<DomDecoration[]> {
+  const deadline = Date.now() + timeoutMs;
+  let last: DomDecoration[] = [];
+  while (Date.now() < deadline) {
+    last = (await readDecorations(page)).decorations;
+    const lines = new Set(last.filter((d) => d.text.startsWith('∇')).map((d) => d.line));
+    if (LAYER_LINES.every((l) => lines.has(l))) return last;
+    await sleep(250);
+  }
+  return last;
+}
+
+async function workbenchTheme(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const wb = document.querySelector('.monaco-workbench');
+    return wb?.classList.contains('vs-dark') ? 'dark' : wb?.classList.contains('hc-black') || wb?.classList.contains('hc-light') ? 'hc' : wb?.classList.contains('vs') ? 'light' : 'unknown';
+  });
+}
+
+/** Switches the colour theme through the command palette (Preferences: Color Theme). */
+async function selectTheme(page: Page, theme: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('>Preferences: Color Theme');
+  // Not the first row: "Preferences: Browse Color Themes in Marketplace" sorts before it.
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: /^Preferences: Color Theme/ }).first().click({ timeout: 10_000 });
+  // The picker lists themes by label: "Default Dark Modern" (the setting value) is "Dark Modern" there.
+  const label = theme.replace(/^Default /, '');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
+  await input.fill(label);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^\\s*${label}$`) }).first().click({ timeout: 10_000 });
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+}
+
+// ---- the run ---------------------------------------------------------------------------------------
+async function run(o: Options, session: Session): Promise<string[]> {
+  const mode = o.vsix ? 'vsix' : 'dev';
+  const workspace = path.join(session.tmpDir, 'workspace-e2e');
+  fs.cpSync(FIXTURE, workspace, { recursive: true });
+  const settings = {
+    'workbench.colorTheme': 'Default Light Modern',
+    'editor.minimap.enabled': false,
+    'workbench.editor.enablePreview': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'typescript.disableAutomaticTypeAcquisition': true,
+    'gradientLens.steps': 5,
+  };
+  if (o.vsix) {
+    const size = fs.statSync(o.vsix).size;
+    say(`installing ${path.relative(process.cwd(), o.vsix)} (${(size / 1024 / 1024).toFixed(1)} MB) into a fresh extensions folder`);
+  } else if (!fs.existsSync(path.join(repoRoot, 'dist/extension.js'))) {
+    throw new Error('dist/extension.js missing: run npm run build first');
+  }
+  await session.start({ workspace, settings, vsix: o.vsix, verbose: o.verbose, log: (m) => say(m) });
+  if (o.vsix) {
+    const installed = fs.readdirSync(session.extensionsDir).filter((d) => d.startsWith('gradient-lens.gradient-lens'));
+    check('the .vsix installs into a fresh extensions folder', installed.length === 1, installed.join(', ') || 'nothing installed');
+  }
+  say(`code-server on 127.0.0.1:${session.port} (${mode}), opening the workbench`);
+  const page = await session.newPage(o.verbose, { width: 1600, height: 900 });
+  const payload: [string, string][] = o.vsix ? [] : [['extensionDevelopmentPath', session.remote(repoRoot)]];
+  await page.goto(session.url(workspace, payload), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await whenWorkbenchRestored(page);
+  check('workbench restored', true);
+
+  // Open the file from the Explorer.
+  const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${MODEL}"]`).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+  const opened = await page
+    .locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'createModel' })
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .then(() => true, () => false);
+  check(`${MODEL} opens in the editor from the Explorer`, opened);
+
+  // Right-click it in the Explorer → "Profile gradients".
+  const item = page.getByRole('menuitem', { name: 'Profile gradients' });
+  let menu = 'explorer';
+  let found = false;
+  for (let attempt = 0; attempt < 10 && !found; attempt++) {
+    // The menu item appears once the extension's contributions are registered; retry until then.
+    await row.click({ button: 'right' });
+    found = await item.first().waitFor({ timeout: 3000 }).then(() => true, () => false);
+    if (!found) await page.keyboard.press('Escape');
+  }
+  if (!found) {
+    menu = 'editor';
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ button: 'right', position: { x: 200, y: 40 } });
+    found = await item.first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+  }
+  check('"Profile gradients" is in the Explorer context menu', found && menu === 'explorer', found ? `found in the ${menu} context menu` : 'not in either context menu');
+  if (!found) {
+    await page.screenshot({ path: path.join(o.screenshots, `e2e-${mode}-no-menu.png`) });
+    return [];
+  }
+  const tProfile = Date.now();
+  await item.first().click();
+
+  // Decorations.
+  const decorations = await waitForDecorations(page, Math.max(10_000, o.timeoutS * 1000 - (Date.now() - t0) - 30_000));
+  const profileS = (Date.now() - tProfile) / 1000;
+  const byLine = new Map(decorations.map((d) => [d.line, d]));
+  const shown = decorations.map((d) => `${d.line}: ${d.text}`).join(' | ');
+  say(`decorations after ${profileS.toFixed(1)} s: ${shown || 'none'}`);
+  const missing = LAYER_LINES.filter((l) => !byLine.has(l));
+  check('decorations appear on every layer line after profiling', missing.length === 0, missing.length ? `missing on lines ${missing.join(', ')}` : `${decorations.length} in ${profileS.toFixed(1)} s`);
+  const numberRe = new RegExp(`^∇ ${NUMBER}(?: |$)`);
+  const bad = LAYER_LINES.filter((l) => byLine.has(l) && !numberRe.test(byLine.get(l)!.text));
+  check('each decoration starts with "∇" and a number', missing.length < LAYER_LINES.length && bad.length === 0, bad.map((l) => `${l}: ${byLine.get(l)!.text}`).join('; '));
+  const notVanishing = VANISHING_LINES.filter((l) => !/\bvanishing\b/.test(byLine.get(l)?.text ?? ''));
+  check(`first sigmoid layers (lines ${VANISHING_LINES.join(', ')}) are marked vanishing`, notVanishing.length === 0, VANISHING_LINES.map((l) => `${l}: ${byLine.get(l)?.text ?? '—'}`).join('; '));
+  check(`ReLU layer with bias -100 (line ${DEAD_LINE}) is marked dead`, /dead ReLU/.test(byLine.get(DEAD_LINE)?.text ?? ''), byLine.get(DEAD_LINE)?.text ?? 'no decoration');
+  check(`softmax head (line ${HEALTHY_LINE}) has no verdict`, new RegExp(`^∇ ${NUMBER}$`).test(byLine.get(HEALTHY_LINE)?.text ?? ''), byLine.get(HEALTHY_LINE)?.text ?? 'no decoration');
+  const extra = UNDECORATED_LINES.filter((l) => byLine.has(l));
+  const outside = decorations.filter((d) => !LAYER_LINES.includes(d.line) && !UNDECORATED_LINES.includes(d.line));
+  check('no decoration on other lines (concatenate, non-layer code)', extra.length === 0 && outside.length === 0, [...extra.map((l) => `${l}: ${byLine.get(l)!.text}`), ...outside.map((d) => `${d.line}: ${d.text}`)].join('; '));
+  const colors = new Set([byLine.get(VANISHING_LINES[0])?.color, byLine.get(DEAD_LINE)?.color, byLine.get(HEALTHY_LINE)?.color]);
+  check('vanishing, dead and healthy decorations have three different colours', colors.size === 3 && !colors.has(undefined), [...colors].join(' / '));
+
+  const status = await page.locator('.statusbar-item', { hasText: /dead/ }).first().textContent({ timeout: 5000 }).catch(() => null);
+  check('status bar summarises the findings', !!status && /vanishing/.test(status) && /dead/.test(status), status?.trim() ?? 'no status bar item mentioning "dead"');
+
+  // Readability in a light and a dark theme.
+  const shots: string[] = [];
+  for (const [variant, theme] of [['light', 'Default Light Modern'], ['dark', 'Default Dark Modern']] as const) {
+    if ((await workbenchTheme(page)) !== variant) {
+      await selectTheme(page, theme).catch((e) => say(`theme picker: ${(e as Error).message.split('\n')[0]}`));
+      for (let i = 0; i < 40 && (await workbenchTheme(page)) !== variant; i++) await sleep(250);
+    }
+    await page.mouse.move(900, 700); // below the last line: no hover, no tooltip
+    await sleep(800); // let decorations re-style
+    const now = await workbenchTheme(page);
+    const { decorations: ds, background } = await readDecorations(page);
+    const lows = ds
+      .filter((d) => LAYER_LINES.includes(d.line))
+      .map((d) => ({ d, c: contrast(d.color, background) }))
+      .filter(({ c }) => !(c >= MIN_CONTRAST));
+    const samples = [VANISHING_LINES[0], DEAD_LINE, HEALTHY_LINE]
+      .map((l) => ds.find((d) => d.line === l))
+      .filter((d): d is DomDecoration => !!d)
+      .map((d) => `${d.line} ${d.color} ${contrast(d.color, background).toFixed(1)}:1`);
+    check(
+      `${variant} theme (${theme}): decorations readable (contrast ≥ ${MIN_CONTRAST}:1 on ${background})`,
+      now === variant && ds.length >= LAYER_LINES.length && lows.length === 0,
+      now !== variant ? `workbench theme is ${now}` : lows.length ? lows.map(({ d, c }) => `line ${d.line} ${d.color} ${c.toFixed(2)}:1`).join('; ') : samples.join('; '),
+    );
+    fs.mkdirSync(o.screenshots, { recursive: true });
+    const file = path.join(o.screenshots, `e2e-${mode}-${variant}.png`);
+    await page.screenshot({ path: file });
+    shots.push(file);
+    say(`screenshot ${path.relative(process.cwd(), file)}`);
+  }
+
+  // Runner processes started by this extension host: collected now, checked once everything is closed.
+  return [
+    ...processesMatching(path.join(session.tmpDir)).map(String),
+    ...(session.serverPgid ? descendants(session.serverPgid).map(String) : []),
+  ];
+}
+
+function descendants(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const e of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
+      parentOf.set(Number(e), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* gone */
+    }
+  }
+  const out: number[] = [];
+  for (const [pid] of parentOf) {
+    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) {
+      if (p === root) {
+        out.push(pid);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function alive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<number> {
+  let o: Options;
+  try {
+    o = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`profileViaUi: ${(e as Error).message}`);
+    console.log('0 passed, 1 failed');
+    return 2;
+  }
+  say(o.vsix ? `packaged extension ${path.relative(process.cwd(), o.vsix)}` : 'extension from the repository (extensionDevelopmentPath)');
+  let session: Session | undefined;
+  let watched: number[] = [];
+  const stop = async (why: string) => {
+    say(why);
+    await session?.close(o.keepTmp);
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    process.exit(130);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, () => void stop(`received ${sig}, stopping`));
+  const timer = setTimeout(() => void stop(`timed out after ${o.timeoutS} s`), o.timeoutS * 1000);
+  try {
+    session = new Session(findTools(o.tools));
+    if (o.keepTmp) say(`temp folder ${session.tmpDir}`);
+    watched = (await run(o, session)).map(Number);
+  } catch (e) {
+    check('end-to-end run completed', false, (e as Error).stack ?? String(e));
+    if (session) {
+      console.log('--- code-server log (tail) ---');
+      console.log(session.serverLogTail());
+      console.log('--- browser console (tail) ---');
+      console.log(session.pageLog.slice(-30).join('\n'));
+      console.log('---');
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  const left = session ? await session.close(o.keepTmp) : [];
+  for (let i = 0; i < 30 && watched.some(alive); i++) await sleep(100);
+  const leftOver = [...left, ...watched.filter(alive).map((p) => `pid ${p} (${fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 120)})`)];
+  check('no process left behind (code-server, extension host, runners, Chromium)', leftOver.length === 0, leftOver.join('; '));
+  say(`done in ${elapsed()}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+void main().then((code) => process.exit(code));
