@@ -200,6 +200,9 @@ async function run(o: Options, session: Session): Promise<string[]> {
   await page.goto(session.url(workspace, payload), { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await whenWorkbenchRestored(page);
   check('workbench restored', true);
+  const title = await page.title();
+  const devHost = /Extension Development Host/.test(title);
+  check(o.vsix ? 'runs the installed extension (no development host)' : 'runs the extension from the repository (development host)', devHost === !o.vsix, title);
 
   // Open the file from the Explorer.
   const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${MODEL}"]`).first();
