@@ -14,6 +14,8 @@ export interface GradientLensApi {
   getReport(uri: vscode.Uri): ProfileReport | undefined;
   /** Process ids of runner processes that have not exited yet. */
   runnerPids(): number[];
+  /** The idle warm runner kept for the next profile (gradientLens.keepRunnerWarm), if any. */
+  warmRunnerPid(): number | undefined;
 }
 
 export function createApi(profiler: Profiler, store: ResultsStore, decorations: DecorationRenderer): GradientLensApi {
@@ -22,5 +24,6 @@ export function createApi(profiler: Profiler, store: ResultsStore, decorations: 
     getRenderedDecorations: (uri) => decorations.renderedFor(uri),
     getReport: (uri) => store.get(uri)?.report,
     runnerPids: () => profiler.runnerPids(),
+    warmRunnerPid: () => profiler.warmRunnerPid(),
   };
 }

@@ -15,6 +15,8 @@ export interface Settings {
   decorationStyle: DecorationStyle;
   /** undefined: the extension host's own runtime. */
   nodePath?: string;
+  /** Keep one runner with TensorFlow.js loaded for the next profile. */
+  keepRunnerWarm: boolean;
 }
 
 export function readSettings(scope?: vscode.Uri): Settings {
@@ -41,5 +43,6 @@ export function readSettings(scope?: vscode.Uri): Settings {
     decorationsEnabled: c.get<boolean>('decorations.enabled') ?? true,
     decorationStyle: c.get<string>('decorations.style') === 'detailed' ? 'detailed' : 'compact',
     nodePath: nodePath ? nodePath : undefined,
+    keepRunnerWarm: c.get<boolean>('keepRunnerWarm') ?? true,
   };
 }

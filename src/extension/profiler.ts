@@ -5,7 +5,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RunnerMessage } from '../core/protocol';
 import type { ProfileReport } from '../core/report';
-import { startProfile, type ProfileRun } from '../host/client';
+import { startProfile, type ClientOptions, type ProfileRun } from '../host/client';
+import { RunnerPool } from '../host/runnerPool';
 import type { ArgumentsStore } from './argumentsStore';
 import { readSettings } from './config';
 import { COMMANDS } from './constants';
@@ -33,6 +34,8 @@ export class Profiler implements vscode.Disposable {
   /** Per file: the run in flight, and the cancellation of the whole command (also before the run starts). */
   private readonly active = new Map<string, { cancel: vscode.CancellationTokenSource; run?: ProfileRun }>();
   private readonly pids = new Set<number>();
+  /** The warm runner pool for the current runner options (rebuilt when the settings change them). */
+  private pool?: { key: string; pool: RunnerPool };
 
   constructor(
     private readonly extensionPath: string,
@@ -129,26 +132,24 @@ export class Profiler implements vscode.Disposable {
           }
         };
         this.log.info(`profiling ${file}${remembered.exportName ? ` export "${remembered.exportName}"` : ''}${remembered.args ? ` args ${JSON.stringify(remembered.args)}` : ''} (${settings.steps} steps, backend ${settings.backend})`);
-        const run = startProfile(
-          {
-            file,
-            exportName: remembered.exportName,
-            args: remembered.args,
-            steps: settings.steps,
-            batchSize: settings.batchSize,
-            backend: settings.backend,
-            thresholds: settings.thresholds,
-            extensionRoot: this.extensionPath,
-            cwd: folder?.uri.fsPath ?? path.dirname(file),
-          },
-          {
-            runnerPath: path.join(this.extensionPath, 'dist', 'runner.js'),
-            nodePath: settings.nodePath,
-            timeoutMs: settings.timeoutMs,
-            memoryLimitMb: settings.memoryLimitMb,
-          },
-          onMessage,
-        );
+        const request = {
+          file,
+          exportName: remembered.exportName,
+          args: remembered.args,
+          steps: settings.steps,
+          batchSize: settings.batchSize,
+          backend: settings.backend,
+          thresholds: settings.thresholds,
+          extensionRoot: this.extensionPath,
+          cwd: folder?.uri.fsPath ?? path.dirname(file),
+        };
+        const clientOptions: ClientOptions = {
+          runnerPath: path.join(this.extensionPath, 'dist', 'runner.js'),
+          nodePath: settings.nodePath,
+          timeoutMs: settings.timeoutMs,
+          memoryLimitMb: settings.memoryLimitMb,
+        };
+        const run = settings.keepRunnerWarm ? this.warmPool(clientOptions).profile(request, onMessage) : startProfile(request, clientOptions, onMessage);
         slot.run = run;
         const pid = run.pid;
         if (pid !== undefined) this.pids.add(pid);
@@ -165,6 +166,20 @@ export class Profiler implements vscode.Disposable {
         }
       }),
     );
+  }
+
+  private warmPool(options: ClientOptions): RunnerPool {
+    const key = JSON.stringify(options);
+    if (this.pool?.key !== key) {
+      this.pool?.pool.dispose();
+      this.pool = { key, pool: new RunnerPool({ ...options, extensionRoot: this.extensionPath }) };
+    }
+    return this.pool.pool;
+  }
+
+  /** Process id of the idle warm runner, if one is prepared. */
+  warmRunnerPid(): number | undefined {
+    return this.pool?.pool.warmPid;
   }
 
   private async handleFailure(uri: vscode.Uri, report: ProfileReport, options: ProfileOptions, prompts: number): Promise<ProfileReport> {
@@ -198,5 +213,6 @@ export class Profiler implements vscode.Disposable {
 
   dispose(): void {
     void this.cancel();
+    this.pool?.pool.dispose();
   }
 }

@@ -56,6 +56,27 @@ describeTrusted('cancel', () => {
     assert.deepStrictEqual(api.runnerPids(), []);
     assert.ok(seen.size >= 10, `only ${seen.size} runner pids observed`);
     await waitFor(() => [...seen].every((pid) => !alive(pid)), 'every runner to be gone', 1000);
-    assert.deepStrictEqual(runnerProcesses(), []);
+    // The one idle warm runner (gradientLens.keepRunnerWarm) is kept on purpose; nothing else may remain.
+    await sleep(300);
+    const warm = api.warmRunnerPid();
+    assert.deepStrictEqual(runnerProcesses().filter((pid) => pid !== warm), []);
+  });
+
+  it('a warm runner (tfjs already loaded) serves the next profile, and only one is kept', async () => {
+    const api = await getApi();
+    const uri = fixture('model.js');
+    assert.strictEqual((await api.profile(uri)).status, 'done');
+    const warm = await waitFor(() => api.warmRunnerPid(), 'a warm runner');
+    assert.ok(alive(warm));
+    const pending = api.profile(uri);
+    const used = await waitFor(() => (api.runnerPids().length ? api.runnerPids() : undefined), 'the profile to start');
+    assert.deepStrictEqual(used, [warm], 'the profile runs in the warm runner');
+    const report = await pending;
+    assert.strictEqual(report.status, 'done', JSON.stringify(report.error));
+    const next = await waitFor(() => api.warmRunnerPid(), 'the next warm runner');
+    assert.notStrictEqual(next, warm);
+    await waitFor(() => !alive(warm), 'the used runner to exit', 2000);
+    await sleep(300);
+    assert.deepStrictEqual(runnerProcesses(), [next], 'exactly one idle runner is kept');
   });
 });
