@@ -262,6 +262,15 @@ async function run(o: Options, session: Session): Promise<string[]> {
   const status = await page.locator('.statusbar-item', { hasText: /dead/ }).first().textContent({ timeout: 5000 }).catch(() => null);
   check('status bar summarises the findings', !!status && /vanishing/.test(status) && /dead/.test(status), status?.trim() ?? 'no status bar item mentioning "dead"');
 
+  // CodeLens above `tf.model(`: "Profile gradients" and, once profiled, the summary.
+  let lens = '';
+  for (let i = 0; i < 20; i++) {
+    lens = (await page.locator('.editor-group-container.active .codelens-decoration').allTextContents().catch(() => [])).join(' / ');
+    if (/dead/.test(lens)) break;
+    await sleep(250);
+  }
+  check('CodeLens shows the profile summary', /Profile gradients/.test(lens) && /vanishing/.test(lens) && /dead/.test(lens), lens || 'no CodeLens');
+
   // Readability in a light and a dark theme.
   const shots: string[] = [];
   for (const [variant, theme] of [['light', 'Default Light Modern'], ['dark', 'Default Dark Modern']] as const) {
