@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { makeNativeWorkspace, NATIVE_SKIP, nativeTfjsNodeDir } from './nativeLane';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -175,11 +176,14 @@ for (const kind of MODELS) {
       compare(t, `${kind} tfjs in-process (cpu)`, actual, loss, expected, weights);
     });
 
-    for (const backend of ['cpu', 'wasm'] as const) {
-      test(`CLI --backend ${backend} gradients match Keras`, { skip: pythonSkip || cliSkip, timeout: 240_000 }, async (t) => {
+    for (const backend of ['cpu', 'wasm', 'tensorflow'] as const) {
+      const nativeSkip = backend === 'tensorflow' && !nativeTfjsNodeDir() ? NATIVE_SKIP : false;
+      test(`CLI --backend ${backend} gradients match Keras`, { skip: pythonSkip || cliSkip || nativeSkip, timeout: 240_000 }, async (t) => {
         const { weights } = load(kind);
         const expected = await oracle(kind);
-        const fixture = path.join(FIXTURES, `${kind}.js`);
+        // tensorflow: the fixture runs in a workspace of its own whose node_modules holds the native tfjs-node.
+        const source = path.join(FIXTURES, `${kind}.js`);
+        const fixture = backend === 'tensorflow' ? path.join(makeNativeWorkspace([source])!, `${kind}.js`) : source;
         const { code, stdout, stderr } = await run(process.execPath, [CLI, 'profile', fixture, '--json', '--steps', '0', '--backend', backend], undefined, 180_000);
         assert.equal(code, 0, `CLI exited ${code}:\n${stderr}\n${stdout.slice(0, 2000)}`);
         const report = JSON.parse(stdout) as CliReport;
