@@ -303,6 +303,15 @@ async function run(o: Options, session: Session): Promise<string[]> {
   }
 
   // Runner processes started by this extension host: collected now, checked once everything is closed.
+  const under = session.serverPgid ? descendants(session.serverPgid) : [];
+  const runners = under.filter((p) => {
+    try {
+      return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('runner.js');
+    } catch {
+      return false;
+    }
+  });
+  say(`${runners.length} runner process(es) alive after profiling (the warm runner): ${runners.join(' ') || '-'}`);
   return [
     ...processesMatching(path.join(session.tmpDir)).map(String),
     ...(session.serverPgid ? descendants(session.serverPgid).map(String) : []),
@@ -380,7 +389,7 @@ async function main(): Promise<number> {
   const left = session ? await session.close(o.keepTmp) : [];
   for (let i = 0; i < 30 && watched.some(alive); i++) await sleep(100);
   const leftOver = [...left, ...watched.filter(alive).map((p) => `pid ${p} (${fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 120)})`)];
-  check('no process left behind (code-server, extension host, runners, Chromium)', leftOver.length === 0, leftOver.join('; '));
+  check('no process left behind (code-server, extension host, runners, Chromium)', leftOver.length === 0, leftOver.length ? leftOver.join('; ') : `${new Set(watched).size} processes under code-server watched, all gone`);
   say(`done in ${elapsed()}`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
