@@ -106,7 +106,9 @@ export function evaluateHealth(
       if (!Number.isFinite(l.gradNorm)) continue;
       const meanAbs = layerMeanAbs(l, info.get(l.name));
       const relative = maxNorm > 0 ? l.gradNorm / maxNorm : 0;
-      if (record.step === 0 && ((relative < t.vanishingRelative && l.gradNorm < t.vanishingAbsolute) || meanAbs < t.vanishingMeanAbs)) {
+      // A dead ReLU layer has (near-)zero gradients because it is dead: report the cause, not the symptom.
+      const dead = l.deadShare !== undefined && l.deadShare >= t.deadShare;
+      if (record.step === 0 && !dead && ((relative < t.vanishingRelative && l.gradNorm < t.vanishingAbsolute) || meanAbs < t.vanishingMeanAbs)) {
         const act = info.get(l.name)?.activation;
         add(
           'vanishing',

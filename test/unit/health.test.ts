@@ -135,3 +135,12 @@ test('layers without weights are ignored by the gradient rules', () => {
   const layers = [info('flat'), info('a')];
   assert.deepEqual(evaluateHealth(layers, [step(0, 1, [{ name: 'flat', gradNorm: NaN, weights: [] }, stats('a', 1)])]), []);
 });
+
+test('a dead ReLU layer (zero gradient because it is dead) is reported dead, not also vanishing', () => {
+  const layers = [info('r', 'relu'), info('h', 'softmax')];
+  const deadAndZero = evaluateHealth(layers, [step(0, 1, [stats('r', 0, { deadShare: 1 }), stats('h', 0.5)])]);
+  assert.deepEqual(codes(deadAndZero), ['dead-relu:r']);
+  // the same zero gradient without dead units is vanishing
+  const zero = evaluateHealth(layers, [step(0, 1, [stats('r', 0, { deadShare: 0.1 }), stats('h', 0.5)])]);
+  assert.deepEqual(codes(zero), ['vanishing:r']);
+});
