@@ -128,20 +128,10 @@ if [ "${GRADIENT_LENS_NATIVE_FORCE:-}" != 1 ] && [ "$(cat "$PKGROOT/.gradient-le
   say "ready at $PKG (cached, $((SECONDS - start)) s)"
   exit 0
 fi
-rm -f "$READY"
+# READY stays while rebuilding: the folder it names is replaced by a rename only once the new lane works.
 
-# --- tfjs-node package, install scripts not run, into a fresh folder (swapped in once it works) ---
-NEW=$(mktemp -d "$LANE/pkg.new.XXXXXX") && chmod 755 "$NEW" || skip "cannot create a folder in $LANE"
-NEWPKG="$NEW/node_modules/@tensorflow/tfjs-node"
-# A package.json of its own so that npm installs here, not into some node_modules further up.
-echo '{ "name": "gradient-lens-native-lane", "private": true }' >"$NEW/package.json"
-say "installing @tensorflow/tfjs-node@$TFJS_NODE_VERSION (--ignore-scripts)"
-(cd "$NEW" && npm install --prefix "$NEW" --ignore-scripts --no-save --no-package-lock --no-audit --no-fund \
-  --loglevel=error "@tensorflow/tfjs-node@$TFJS_NODE_VERSION" >"$LOGS/npm.log" 2>&1) ||
-  skip "npm could not install @tensorflow/tfjs-node@$TFJS_NODE_VERSION (see $LOGS/npm.log)"
-[ -f "$NEWPKG/binding.gyp" ] || skip "npm installed no @tensorflow/tfjs-node with a binding.gyp (see $LOGS/npm.log)"
-
-# --- TensorFlow C library + headers from the tensorflow-cpu wheel (cached across package rebuilds) ---
+# --- the tensorflow-cpu wheel (only while its files are not cached); first, so that a missing python,
+# pip or wheel skips within seconds ---
 if [ ! -f "$TF/.complete" ]; then
   PYTHON=$(command -v python3 || command -v python || true)
   [ -n "$PYTHON" ] || skip "python3 not found on PATH (pip fetches the tensorflow-cpu wheel)"
@@ -180,7 +170,21 @@ if [ ! -f "$TF/.complete" ]; then
     skip "pip could not fetch tensorflow-cpu==$TF_VERSION (see $LOGS/pip.log)"
   WHEEL=$(ls "$WHEELS"/tensorflow_cpu-"$TF_VERSION"-*.whl 2>/dev/null | head -n 1)
   [ -n "$WHEEL" ] || skip "pip reported success but left no tensorflow_cpu wheel in $WHEELS"
+fi
 
+# --- tfjs-node package, install scripts not run, into a fresh folder (swapped in once it works) ---
+NEW=$(mktemp -d "$LANE/pkg.new.XXXXXX") && chmod 755 "$NEW" || skip "cannot create a folder in $LANE"
+NEWPKG="$NEW/node_modules/@tensorflow/tfjs-node"
+# A package.json of its own so that npm installs here, not into some node_modules further up.
+echo '{ "name": "gradient-lens-native-lane", "private": true }' >"$NEW/package.json"
+say "installing @tensorflow/tfjs-node@$TFJS_NODE_VERSION (--ignore-scripts)"
+(cd "$NEW" && npm install --prefix "$NEW" --ignore-scripts --no-save --no-package-lock --no-audit --no-fund \
+  --loglevel=error "@tensorflow/tfjs-node@$TFJS_NODE_VERSION" >"$LOGS/npm.log" 2>&1) ||
+  skip "npm could not install @tensorflow/tfjs-node@$TFJS_NODE_VERSION (see $LOGS/npm.log)"
+[ -f "$NEWPKG/binding.gyp" ] || skip "npm installed no @tensorflow/tfjs-node with a binding.gyp (see $LOGS/npm.log)"
+
+# --- TensorFlow C library + headers from the wheel (cached across package rebuilds) ---
+if [ ! -f "$TF/.complete" ]; then
   # Headers: the #include closure (within the wheel) of what the addon's sources include.
   mapfile -t seeds < <(grep -ho '#include "tensorflow/[^"]*"' "$NEWPKG"/binding/*.cc "$NEWPKG"/binding/*.h 2>/dev/null | cut -d'"' -f2 | sort -u)
   say "extracting the C library and headers from $(basename "$WHEEL")"
