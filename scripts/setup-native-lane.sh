@@ -114,7 +114,14 @@ async function gradients(backend) {
     `${worst.toExponential(1)}, loss ${native.loss.toFixed(7)} vs ${cpu.loss.toFixed(7)}`;
   if (!(worst < 1e-4) || !(Math.abs(native.loss - cpu.loss) < 1e-4 * Math.abs(cpu.loss))) fail(`gradient mismatch: ${line}`);
   console.log(line);
-})().catch((e) => fail(`gradient check threw: ${String(e.message).split('\n')[0]}`));
+})().catch((e) => {
+  const msg = String(e.message).split('\n')[0];
+  // tfjs-node 4.22.0 calls util.isNullOrUndefined, removed in Node 23 (fix merged upstream, unreleased:
+  // tensorflow/tfjs#8425, #8609); the addon itself loads fine there.
+  const hint = /isNullOrUndefined|isArray/.test(msg) ? ` (tfjs-node ${require(pkg + '/package.json').version} on Node ${process.version}: ` +
+    'node:util lost isNullOrUndefined in Node 23, tensorflow/tfjs#8609; define it before requiring tfjs-node)' : '';
+  fail(`gradient check threw: ${msg}${hint}`);
+});
 EOF
 
 verify() { # verify PKGDIR : prints the summary line; the reason goes to $LOGS/verify.log
