@@ -19,7 +19,7 @@
 #      half-built lane never replaces a working one) and write the package dir into <cache>/native/READY.
 #
 # Cache: <cache> = ${GRADIENT_LENS_TOOLS:-$HOME/.cache/gradient-lens-tools}. Idempotent: a lane whose
-# stamp matches and which passes the check is reused ("(cached)", ~2 s). Non-interactive; concurrent
+# stamp matches and which passes the check is reused ("(cached)", <1 s incl. the gradient check). Non-interactive; concurrent
 # runs serialize on a lock. Prints "native lane: ready at DIR" or "native lane: skipped: REASON"
 # (exit 0 in both cases; READY is removed when skipped). Logs: <cache>/native/logs/.
 #
