@@ -71,12 +71,12 @@ function candidates(userFile: string, extensionRoot: string, wantNative: boolean
     [path.join(extensionRoot, 'package.json'), 'Gradient Lens'],
   ];
   const list: Candidate[] = [];
-  if (wantNative) {
-    for (const [anchor, who] of anchors) {
-      for (const pkg of NATIVE_PACKAGES) {
-        const main = tryResolve(anchor, pkg);
-        if (main) list.push({ main, source: `${who} ${pkg}`, native: true });
-      }
+  // The workspace's own tfjs-node is loaded whatever the backend, so user code keeps tf.node.*;
+  // ours only when the native backend is wanted.
+  for (const [anchor, who] of wantNative ? anchors : anchors.slice(0, 1)) {
+    for (const pkg of NATIVE_PACKAGES) {
+      const main = tryResolve(anchor, pkg);
+      if (main) list.push({ main, source: `${who} ${pkg}`, native: true });
     }
   }
   for (const [anchor, who] of anchors) {
@@ -84,6 +84,17 @@ function candidates(userFile: string, extensionRoot: string, wantNative: boolean
     if (main) list.push({ main, source: `${who} @tensorflow/tfjs`, native: false });
   }
   return list;
+}
+
+/**
+ * tfjs-node ≤ 4.22 calls util.isNullOrUndefined / util.isArray, which Node 23 removed (tensorflow/tfjs#8609,
+ * fixed upstream but unreleased): every op would throw on Node ≥ 23 (code-server, newer Electron).
+ */
+function restoreUtilHelpersForTfjsNode(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const util = require('node:util') as Record<string, unknown>;
+  util.isNullOrUndefined ??= (value: unknown) => value === null || value === undefined;
+  util.isArray ??= Array.isArray;
 }
 
 function pointRedirectsAt(tfjsMain: string, nativeMain: string | undefined): void {
@@ -110,6 +121,7 @@ export async function loadTfjs(userFile: string, extensionRoot: string, choice: 
         const tfjsMain = tryResolve(c.main, '@tensorflow/tfjs');
         if (!tfjsMain) throw new Error('its @tensorflow/tfjs dependency is missing');
         pointRedirectsAt(tfjsMain, c.main);
+        restoreUtilHelpersForTfjsNode();
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         tf = require(c.main) as Tf;
       } else {
@@ -134,7 +146,7 @@ export async function loadTfjs(userFile: string, extensionRoot: string, choice: 
     : wantNative
       ? 'no @tensorflow/tfjs-node installed'
       : '';
-  if (native && (await tf.setBackend('tensorflow'))) {
+  if (native && wantNative && (await tf.setBackend('tensorflow'))) {
     return { tf, source, backend: 'tensorflow', backendReason: `native TensorFlow via ${source}` };
   }
   if (choice === 'tensorflow') {
