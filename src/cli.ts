@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BACKENDS, SEVERITIES, stringifyWithNonFinite, type BackendChoice, type RunnerMessage, type Severity } from './core/protocol';
+import { BACKENDS, SEVERITIES, stringifyWithNonFinite, type BackendChoice, type RunnerMessage, type Severity, type Thresholds } from './core/protocol';
+import { DEFAULT_THRESHOLDS } from './core/health';
 import { severityAtLeast, worstSeverity, type ProfileReport } from './core/report';
 import { formatNumber } from './core/format';
 import { startProfile } from './host/client';
@@ -20,6 +21,8 @@ Options:
   --timeout S          stop the run after S seconds (default 120)
   --memory MB          memory limit of the runner (default 4096)
   --fail-on LEVEL      exit 1 when a finding is at least error | warning | info | none (default error)
+  --threshold K=V      override a health threshold (repeatable), e.g. --threshold deadShare=0.5
+                       keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}
   --json               print one JSON document instead of the table
   -h, --help           show this help
 
@@ -47,6 +50,7 @@ function parseCommandLine(argv: string[]) {
       timeout: { type: 'string' },
       memory: { type: 'string' },
       'fail-on': { type: 'string' },
+      threshold: { type: 'string', multiple: true },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -70,8 +74,17 @@ function parseCommandLine(argv: string[]) {
   if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}`);
   const failOn = values['fail-on'] ?? 'error';
   if (failOn !== 'none' && !SEVERITIES.includes(failOn as Severity)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
+  const thresholds: Partial<Thresholds> = {};
+  for (const pair of values.threshold ?? []) {
+    const [key, raw] = pair.split('=');
+    const value = Number(raw);
+    if (!(key in DEFAULT_THRESHOLDS)) throw new UsageError(`--threshold: unknown key "${key}" (keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')})`);
+    if (raw === undefined || raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new UsageError(`--threshold ${key} needs a number ≥ 0, got "${raw ?? ''}"`);
+    thresholds[key as keyof Thresholds] = value;
+  }
   return {
     file: path.resolve(file),
+    thresholds,
     exportName: values.export,
     args,
     steps: positiveInt(values.steps, '--steps', 20, 0)!,
@@ -156,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const tty = process.stderr.isTTY && !options.json;
   const run = startProfile(
-    { file: options.file, exportName: options.exportName, args: options.args, steps: options.steps, batchSize: options.batchSize, backend: options.backend },
+    { file: options.file, exportName: options.exportName, args: options.args, steps: options.steps, batchSize: options.batchSize, backend: options.backend, thresholds: options.thresholds },
     { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() },
     (message) => {
       if (message.type === 'log') process.stderr.write(`${tty ? '\r\x1b[K' : ''}[${message.level}] ${message.text}\n`);

@@ -143,3 +143,14 @@ test('usage errors: exit 2 with the usage text; --help exits 0', async () => {
   assert.equal(help.code, 0);
   assert.match(help.stdout, /Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the run failed\./);
 });
+
+test('--threshold overrides a health rule: a stricter dead share keeps the dead layer; an impossible one drops it', async () => {
+  const file = rel(fixture('demos', 'dead-relu.js'));
+  const base = ['profile', file, '--steps', '0', '--json'];
+  const dead = (r: CliResult) => json(r).findings.filter((f) => f.code === 'dead-relu').length;
+  assert.equal(dead(await cli([...base, '--threshold', 'deadShare=0.5'])), 1);
+  assert.equal(dead(await cli([...base, '--threshold', 'deadShare=2'])), 0);
+  const bad = await cli([...base, '--threshold', 'deadShare=abc']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--threshold deadShare needs a number/);
+});
