@@ -1,7 +1,6 @@
 // Finds the model in the user's module: an exported model, a factory function, or — for training
 // scripts — the model (and data) of the first fit/fitDataset/trainOnBatch call, which is intercepted so
 // the script stops there instead of training.
-import { parse } from 'acorn';
 import type { LayersModel } from '@tensorflow/tfjs';
 import type { ErrorKind } from '../core/protocol';
 import type { Tf } from './tfjsResolve';
@@ -52,6 +51,9 @@ export function interceptTraining(tf: Tf): Promise<Capture> {
 
 /** Parameter names of a function, for the "needs arguments" message. */
 export function parameterNames(fn: (...args: unknown[]) => unknown): string[] {
+  // Loaded here, on the rare needs-arguments path, to keep the runner's start-up lean.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('acorn') as typeof import('acorn');
   const text = Function.prototype.toString.call(fn);
   for (const wrapped of [`(${text})`, `({${text}})`]) {
     try {

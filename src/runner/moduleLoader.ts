@@ -7,7 +7,11 @@ import Module, { register } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { transformSync, type TransformFailure } from 'esbuild';
+import type { TransformFailure } from 'esbuild';
+
+/** esbuild is loaded on first use: plain CommonJS model files never need it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const transformSync: typeof import('esbuild').transformSync = (...args) => require('esbuild').transformSync(...args);
 import type { SourceLocation } from '../core/protocol';
 import { redirects } from './tfjsResolve';
 import { nearestPackageType } from './packageType';
