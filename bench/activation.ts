@@ -13,7 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { findTools, repoRoot, Session, sleep } from '../test/e2e/codeServer';
+import { findTools, repoRoot, Session, sleep } from '../test/integration/codeServer';
 
 const GOAL_MS = 30;
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, vsix: { type: 'string' }, verbose: { type: 'boolean', default: false }, split: { type: 'boolean', default: false } } });

@@ -15,8 +15,9 @@
 // Last line: `N passed, N failed`; exit code 0 only without failure. No process is left behind.
 import * as fs from 'fs';
 import * as path from 'path';
+import * as util from 'util';
 import type { Page } from 'playwright-core';
-import { findTools, defaultTools, processesMatching, repoRoot, Session, sleep, whenWorkbenchRestored } from './codeServer';
+import { findTools, defaultTools, processesMatching, repoRoot, Session, sleep, whenWorkbenchRestored } from '../integration/codeServer';
 
 interface Options {
   vsix?: string;
@@ -28,25 +29,25 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { screenshots: path.join(repoRoot, 'test-output/screenshots'), timeoutS: 300, tools: defaultTools(), keepTmp: false, verbose: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    switch (a) {
-      case '--vsix': o.vsix = path.resolve(value()); break;
-      case '--screenshots': o.screenshots = path.resolve(value()); break;
-      case '--timeout': o.timeoutS = Number(value()); break;
-      case '--tools': o.tools = path.resolve(value()); break;
-      case '--keep-tmp': o.keepTmp = true; break;
-      case '--verbose': o.verbose = true; break;
-      default: throw new Error(`unknown argument ${a}`);
-    }
-  }
-  return o;
+  const { values } = util.parseArgs({
+    args: argv,
+    options: {
+      vsix: { type: 'string' },
+      screenshots: { type: 'string', default: path.join(repoRoot, 'test-output/screenshots') },
+      timeout: { type: 'string', default: '300' },
+      tools: { type: 'string', default: defaultTools() },
+      'keep-tmp': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  return {
+    vsix: values.vsix === undefined ? undefined : path.resolve(values.vsix),
+    screenshots: path.resolve(values.screenshots),
+    timeoutS: Number(values.timeout),
+    tools: path.resolve(values.tools),
+    keepTmp: values['keep-tmp'],
+    verbose: values.verbose,
+  };
 }
 
 const t0 = Date.now();

@@ -24,13 +24,12 @@
 // when the suite ran with no failure.
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import * as util from 'util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { baseSettings, childrenOf, defaultTools, guardGroup, killGroup, readComm, repoRoot, sleep, waitForHealthz } from './codeServer';
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 interface Options {
   workspace: string;
@@ -45,37 +44,37 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = {
-    workspace: path.join(repoRoot, 'test/fixtures/workspace-basic'),
-    suite: path.join(repoRoot, 'out/test/integration/suite/index.js'),
-    untrusted: false,
-    timeoutS: Number(process.env.GRADIENT_LENS_IT_TIMEOUT_S) || 300,
-    tools: process.env.GRADIENT_LENS_TOOLS || path.join(os.homedir(), '.cache/gradient-lens-tools'),
-    verbose: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    switch (a) {
-      case '--workspace': o.workspace = path.resolve(value()); break;
-      case '--suite': o.suite = path.resolve(value()); break;
-      case '--untrusted': o.untrusted = true; break;
-      case '--screenshots': o.screenshots = path.resolve(value()); break;
-      case '--timeout': o.timeoutS = Number(value()); break;
-      case '--tools': o.tools = path.resolve(value()); break;
-      case '--settings': o.settings = path.resolve(value()); break;
-      case '--grep': o.grep = value(); break;
-      case '--verbose': o.verbose = true; break;
-      case '-h': case '--help':
-        console.log(fs.readFileSync(__filename, 'utf8').split('\n').filter((l) => l.startsWith('//')).join('\n'));
-        process.exit(0);
-      default: throw new Error(`unknown argument ${a}`);
-    }
+  const { values } = util.parseArgs({
+    args: argv,
+    options: {
+      workspace: { type: 'string', default: path.join(repoRoot, 'test/fixtures/workspace-basic') },
+      suite: { type: 'string', default: path.join(repoRoot, 'out/test/integration/suite/index.js') },
+      untrusted: { type: 'boolean', default: false },
+      screenshots: { type: 'string' },
+      timeout: { type: 'string', default: process.env.GRADIENT_LENS_IT_TIMEOUT_S || '300' },
+      tools: { type: 'string', default: defaultTools() },
+      settings: { type: 'string' },
+      grep: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(fs.readFileSync(__filename, 'utf8').split('\n').filter((l) => l.startsWith('//')).join('\n'));
+    process.exit(0);
   }
+  const resolve = (p: string | undefined) => (p === undefined ? undefined : path.resolve(p));
+  const o: Options = {
+    workspace: path.resolve(values.workspace),
+    suite: path.resolve(values.suite),
+    untrusted: values.untrusted,
+    screenshots: resolve(values.screenshots),
+    timeoutS: Number(values.timeout),
+    tools: path.resolve(values.tools),
+    settings: resolve(values.settings),
+    grep: values.grep,
+    verbose: values.verbose,
+  };
   if (!(o.timeoutS > 0)) throw new Error('--timeout must be a positive number of seconds');
   return o;
 }
@@ -84,80 +83,10 @@ const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 const say = (msg: string) => console.log(`[runInCodeServer ${elapsed()}] ${msg}`);
 
-// ---- process-group bookkeeping -------------------------------------------------------------------
-/** Process ids whose process group is `pgid` (Linux /proc). */
-function groupMembers(pgid: number): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // pid (comm) state ppid pgrp ... ; comm may contain spaces/parens, so parse after the last ')'
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid && fields[0] !== 'Z') pids.push(Number(entry));
-    } catch {
-      /* process went away */
-    }
-  }
-  return pids;
-}
-
-/** Direct children of `ppid` (Linux /proc). */
-function childrenOf(ppid: number): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === ppid) pids.push(Number(entry));
-    } catch {
-      /* process went away */
-    }
-  }
-  return pids;
-}
-
-function readComm(pid: number): string {
-  try {
-    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-  } catch {
-    return '';
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function killGroup(pgid: number, label: string): Promise<void> {
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-pgid, sig);
-    } catch {
-      /* group already gone */
-    }
-  };
-  if (groupMembers(pgid).length === 0) return;
-  signal('SIGTERM');
-  for (let i = 0; i < 30 && groupMembers(pgid).length > 0; i++) await sleep(100);
-  if (groupMembers(pgid).length > 0) {
-    say(`${label}: still running after SIGTERM, sending SIGKILL`);
-    signal('SIGKILL');
-    for (let i = 0; i < 50 && groupMembers(pgid).length > 0; i++) await sleep(100);
-  }
-  const left = groupMembers(pgid);
+// ---- process-group bookkeeping (shared helpers in ./codeServer) -----------------------------------
+async function killGroupLogged(pgid: number, label: string): Promise<void> {
+  const left = await killGroup(pgid);
   if (left.length > 0) say(`WARNING: ${label} processes left: ${left.join(' ')}`);
-}
-
-/**
- * Kills process group `pgid` if this runner dies without cleaning up (SIGKILL, OOM, a CI time limit):
- * a tiny shell in its own session polls for our pid once a second.
- */
-function guardGroup(pgid: number, removeDir?: string): ChildProcess {
-  let script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -TERM -${pgid} 2>/dev/null; sleep 2; kill -KILL -${pgid} 2>/dev/null`;
-  if (removeDir) script += `; rm -rf '${removeDir.replace(/'/g, `'\\''`)}'`;
-  const guard = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
-  guard.unref();
-  return guard;
 }
 
 // ---- state shared with cleanup -------------------------------------------------------------------
@@ -176,8 +105,8 @@ function cleanup(): Promise<void> {
     if (browser) {
       await Promise.race([browser.close().catch(() => undefined), sleep(5000)]);
     }
-    if (browserPgid) await killGroup(browserPgid, 'chromium');
-    if (serverPgid) await killGroup(serverPgid, 'code-server');
+    if (browserPgid) await killGroupLogged(browserPgid, 'chromium');
+    if (serverPgid) await killGroupLogged(serverPgid, 'code-server');
     for (const g of guards) {
       try {
         if (g.pid) process.kill(g.pid, 'SIGKILL');
@@ -218,19 +147,7 @@ process.on('uncaughtException', (err) => {
 
 // ---- code-server ---------------------------------------------------------------------------------
 function userSettings(o: Options): Record<string, unknown> {
-  const settings: Record<string, unknown> = {
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.ignoreRecommendations': true,
-    'workbench.startupEditor': 'none',
-    'workbench.enableExperiments': false,
-    'workbench.tips.enabled': false,
-    'chat.disableAIFeatures': true,
-    'git.openRepositoryInParentFolders': 'never',
-    'security.workspace.trust.enabled': o.untrusted,
-  };
+  const settings: Record<string, unknown> = { ...baseSettings, 'security.workspace.trust.enabled': o.untrusted };
   if (o.untrusted) {
     Object.assign(settings, {
       'security.workspace.trust.startupPrompt': 'never',
@@ -241,25 +158,6 @@ function userSettings(o: Options): Record<string, unknown> {
   }
   if (o.settings) Object.assign(settings, JSON.parse(fs.readFileSync(o.settings, 'utf8')));
   return settings;
-}
-
-function waitForHealthz(port: number, deadline: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 2000 }, (res) => {
-        res.resume();
-        if (res.statusCode === 200) resolve();
-        else retry();
-      });
-      req.on('error', retry);
-      req.on('timeout', () => req.destroy());
-    };
-    const retry = () => {
-      if (Date.now() > deadline) reject(new Error('code-server /healthz did not answer'));
-      else setTimeout(attempt, 200);
-    };
-    attempt();
-  });
 }
 
 /** Formats a forwarded console call (printf-style, `%c` styling dropped) like Node's console does. */

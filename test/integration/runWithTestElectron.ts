@@ -9,44 +9,37 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as util from 'util';
 import { runTests } from '@vscode/test-electron';
+import { baseSettings, repoRoot } from './codeServer';
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 async function main(): Promise<number> {
-  let workspace = path.join(repoRoot, 'test/fixtures/workspace-basic');
-  let suite = path.join(repoRoot, 'out/test/integration/suite/index.js');
-  let untrusted = false;
-  let version: string | undefined = process.env.VSCODE_TEST_VERSION;
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--workspace') workspace = path.resolve(value());
-    else if (a === '--suite') suite = path.resolve(value());
-    else if (a === '--untrusted') untrusted = true;
-    else if (a === '--version') version = value();
-    else if (a === '--screenshots' || a === '--timeout' || a === '--tools' || a === '--grep') value(); // runInCodeServer options
-    else throw new Error(`unknown argument ${a}`);
-  }
+  // Same options as runInCodeServer.ts; the code-server-only ones are accepted and ignored.
+  const { values } = util.parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      workspace: { type: 'string', default: path.join(repoRoot, 'test/fixtures/workspace-basic') },
+      suite: { type: 'string', default: path.join(repoRoot, 'out/test/integration/suite/index.js') },
+      untrusted: { type: 'boolean', default: false },
+      version: { type: 'string', default: process.env.VSCODE_TEST_VERSION },
+      screenshots: { type: 'string' },
+      timeout: { type: 'string' },
+      tools: { type: 'string' },
+      grep: { type: 'string' },
+    },
+  });
+  const workspace = path.resolve(values.workspace);
+  const suite = path.resolve(values.suite);
+  const untrusted = values.untrusted;
+  const version = values.version;
   if (!fs.existsSync(suite)) throw new Error(`${suite} missing: run npm run build:tests first`);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gradient-lens-electron-'));
   const userData = path.join(tmp, 'user-data');
   const resultFile = path.join(tmp, 'result.json');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  const settings: Record<string, unknown> = {
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoUpdate': false,
-    'workbench.startupEditor': 'none',
-    'chat.disableAIFeatures': true,
-    'security.workspace.trust.enabled': untrusted,
-  };
+  const settings: Record<string, unknown> = { ...baseSettings, 'security.workspace.trust.enabled': untrusted };
   if (untrusted) {
     settings['security.workspace.trust.startupPrompt'] = 'never';
     settings['security.workspace.trust.banner'] = 'never';

@@ -1,8 +1,7 @@
-// Shared by the end-to-end checks (test/e2e/profileViaUi.ts) and the activation benchmark
-// (bench/activation.ts): starts code-server in its own process group, launches headless Chromium, and
-// tears both down (process groups killed, watchdogs that kill them if we die first, temp folder removed).
-// Same mechanism as test/integration/runInCodeServer.ts (see docs in /work/shared/notes/vscode-testing.md);
-// kept separate because that file is a script that runs on import.
+// code-server + headless Chromium plumbing shared by the integration runner (runInCodeServer.ts), the
+// end-to-end checks (test/e2e/profileViaUi.ts) and the activation benchmark (bench/activation.ts): starts
+// code-server in its own process group, launches Chromium, and tears both down (process groups killed,
+// watchdogs that kill them if we die first, temp folder removed). See /work/shared/notes/vscode-testing.md.
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
@@ -78,7 +77,7 @@ export function processesMatching(text: string): number[] {
   return pids;
 }
 
-function readComm(pid: number): string {
+export function readComm(pid: number): string {
   try {
     return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
   } catch {
@@ -105,7 +104,7 @@ export async function killGroup(pgid: number): Promise<number[]> {
 }
 
 /** A tiny shell in its own session kills group `pgid` (and removes `removeDir`) once our pid is gone. */
-function guardGroup(pgid: number, removeDir?: string): ChildProcess {
+export function guardGroup(pgid: number, removeDir?: string): ChildProcess {
   let script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -TERM -${pgid} 2>/dev/null; sleep 2; kill -KILL -${pgid} 2>/dev/null`;
   if (removeDir) script += `; rm -rf '${removeDir.replace(/'/g, `'\\''`)}'`;
   const g = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
