@@ -1,0 +1,215 @@
+// Inline warnings while editing: the static analyzer (src/core/lint) on every open JS/TS document that
+// uses TensorFlow.js, re-run per document shortly after the user stops typing. It executes nothing, so it
+// stays on in untrusted workspaces. It has a collection of its own: the runtime findings of the last
+// profile (diagnostics.ts) are rebuilt from the results store and would wipe these otherwise; the two
+// kinds stand side by side under the same source and are told apart by their codes and doc links.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type * as Analyzer from '../core/lint';
+import type { LintDiagnostic, LintLevel, LintOptions, LintRange, LintResult, LintSeverity } from '../core/lint';
+import { DIAGNOSTIC_SOURCE } from './constants';
+
+let analyzer: typeof Analyzer | undefined;
+/**
+ * The analyzer is a bundle of its own (dist/lint.js, built from src/core/lint) loaded on first use:
+ * compiling @babel/parser (~550 KB) would otherwise roughly double the extension's activation time.
+ */
+function loadAnalyzer(): typeof Analyzer {
+  return (analyzer ??= require(path.join(__dirname, 'lint.js')) as typeof Analyzer);
+}
+
+/** .js .mjs .cjs are 'javascript' documents, .ts .mts .cts 'typescript' ones. */
+const LANGUAGES = ['javascript', 'typescript'];
+const SCHEMES = ['file', 'untitled'];
+export const LINT_SELECTOR: vscode.DocumentFilter[] = LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
+const DEBOUNCE_MS = 250;
+/**
+ * Larger documents are not analyzed: the analysis runs on the extension host's thread and takes ~1 s per
+ * MB (a bundled tf.js); hand-written model files are far below this (5,000 lines ≈ 200 KB).
+ */
+export const MAX_LINT_CHARS = 500_000;
+
+const SEVERITY: Record<LintSeverity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export interface LintSettings {
+  enabled: boolean;
+  options: LintOptions;
+  /** One message per setting value that was ignored. */
+  problems: string[];
+}
+
+/** gradientLens.lint.*, validated: a bad entry is reported and ignored, the rest still applies. */
+export function readLintSettings(scope?: vscode.Uri): LintSettings {
+  const { DEFAULT_DEEP_STACK_MIN, LINT_CODES, LINT_LEVELS } = loadAnalyzer();
+  const c = vscode.workspace.getConfiguration('gradientLens.lint', scope);
+  const problems: string[] = [];
+  const rules: Record<string, LintLevel> = {};
+  const configured = c.get<unknown>('rules');
+  if (configured !== undefined && (typeof configured !== 'object' || configured === null || Array.isArray(configured))) {
+    problems.push(`gradientLens.lint.rules must be an object of rule code → level, got ${JSON.stringify(configured)}; ignored`);
+  } else {
+    for (const [code, level] of Object.entries((configured ?? {}) as Record<string, unknown>)) {
+      if (!LINT_CODES.includes(code)) problems.push(`gradientLens.lint.rules: unknown rule "${code}" ignored (known: ${LINT_CODES.join(', ')})`);
+      else if (!LINT_LEVELS.includes(level as LintLevel)) problems.push(`gradientLens.lint.rules["${code}"]: ${JSON.stringify(level)} is not one of ${LINT_LEVELS.join(', ')}; ignored`);
+      else rules[code] = level as LintLevel;
+    }
+  }
+  let deepStackMin = DEFAULT_DEEP_STACK_MIN;
+  const depth = c.get<unknown>('deepStackMin');
+  if (typeof depth === 'number' && Number.isInteger(depth) && depth >= 2) deepStackMin = depth;
+  else if (depth !== undefined) problems.push(`gradientLens.lint.deepStackMin must be an integer ≥ 2, got ${JSON.stringify(depth)}; using ${DEFAULT_DEEP_STACK_MIN}`);
+  return { enabled: c.get<boolean>('enabled') !== false, options: { rules, deepStackMin }, problems };
+}
+
+/** JS/TS documents the user writes: not installed packages (node_modules), which they do not edit. */
+export function isLintable(document: vscode.TextDocument): boolean {
+  return LANGUAGES.includes(document.languageId) && SCHEMES.includes(document.uri.scheme) && !document.uri.path.includes('/node_modules/');
+}
+
+/** The name the parser sees: the file's own when it has a JS/TS extension, else one implied by the language. */
+function parserFileName(document: vscode.TextDocument): string {
+  const name = document.fileName;
+  const ext = name.slice(name.lastIndexOf('.')).toLowerCase();
+  if ((loadAnalyzer().LINT_EXTENSIONS as readonly string[]).includes(ext)) return name;
+  return `${name}${document.languageId === 'typescript' ? '.ts' : '.js'}`;
+}
+
+export function toVsRange(document: vscode.TextDocument, range: LintRange): vscode.Range {
+  return new vscode.Range(document.positionAt(range.start.offset), document.positionAt(range.end.offset));
+}
+
+export function toVsDiagnostic(document: vscode.TextDocument, lint: LintDiagnostic): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toVsRange(document, lint.range), lint.message, SEVERITY[lint.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: lint.code, target: vscode.Uri.parse(lint.docUrl) };
+  if (lint.related?.length) {
+    diagnostic.relatedInformation = lint.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toVsRange(document, r.range)), r.message),
+    );
+  }
+  return diagnostic;
+}
+
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  if (tab.input instanceof vscode.TabInputText) return tab.input.uri;
+  if (tab.input instanceof vscode.TabInputTextDiff) return tab.input.modified;
+  return undefined;
+}
+
+export class LintDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('gradient-lens-lint');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The last analysis of each document and the text it read (quick fixes reuse it while the text is unchanged). */
+  private readonly results = new Map<string, { text: string; result: LintResult }>();
+  private readonly reported = new Set<string>();
+  private readonly subscriptions: vscode.Disposable[];
+  private readonly initialRun: NodeJS.Timeout;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.subscriptions = [
+      vscode.workspace.onDidOpenTextDocument((document) => this.publish(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.schedule(event.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      // Closing its last tab closes a document for the user; VS Code may keep it open for a while longer.
+      vscode.window.tabGroups.onDidChangeTabs((event) => this.tabsChanged(event)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration('gradientLens.lint')) return;
+        this.results.clear();
+        this.reported.clear();
+        this.publishAll();
+      }),
+    ];
+    // After activate() returns: the documents already open (the one that activated us) load the analyzer.
+    this.initialRun = setTimeout(() => this.publishAll(), 0);
+  }
+
+  /**
+   * The analysis of the document as it is now (from the last run when the text is unchanged), or
+   * undefined when the document is not linted (not JS/TS, too large, or linting is disabled for it).
+   */
+  resultFor(document: vscode.TextDocument): LintResult | undefined {
+    if (!isLintable(document)) return undefined;
+    const key = document.uri.toString();
+    const text = document.getText();
+    const cached = this.results.get(key);
+    if (cached?.text === text) return cached.result;
+    const settings = readLintSettings(document.uri);
+    this.reportProblems(settings.problems);
+    if (!settings.enabled) return undefined;
+    if (text.length > MAX_LINT_CHARS) {
+      this.reportProblems([`${document.uri.fsPath || document.uri.toString()}: no inline warnings, the document is over the analyzer's limit of ${MAX_LINT_CHARS} characters`]);
+      return undefined;
+    }
+    const result = loadAnalyzer().lintSource(text, parserFileName(document), settings.options);
+    this.results.set(key, { text, result });
+    return result;
+  }
+
+  private publish(document: vscode.TextDocument): void {
+    this.cancelTimer(document.uri);
+    if (document.isClosed) return;
+    const result = this.resultFor(document);
+    if (!result?.usesTfjs || result.diagnostics.length === 0) this.collection.delete(document.uri);
+    else this.collection.set(document.uri, result.diagnostics.map((d) => toVsDiagnostic(document, d)));
+  }
+
+  private publishAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.publish(document);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (!isLintable(document)) return;
+    this.cancelTimer(document.uri);
+    this.timers.set(document.uri.toString(), setTimeout(() => this.publish(document), DEBOUNCE_MS));
+  }
+
+  private cancelTimer(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+  }
+
+  private tabsChanged(event: vscode.TabChangeEvent): void {
+    for (const tab of event.opened) {
+      const uri = tabUri(tab)?.toString();
+      const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      if (document) this.publish(document);
+    }
+    if (event.closed.length === 0) return;
+    const shown = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tabUri(tab)?.toString())));
+    for (const tab of event.closed) {
+      const uri = tabUri(tab);
+      if (uri && !shown.has(uri.toString())) this.forget(uri);
+    }
+  }
+
+  private forget(uri: vscode.Uri): void {
+    this.cancelTimer(uri);
+    this.results.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  /** Settings problems and skipped documents go to the log once each, not on every keystroke. */
+  private reportProblems(problems: string[]): void {
+    for (const problem of problems) {
+      if (this.reported.has(problem)) continue;
+      this.reported.add(problem);
+      this.log.warn(problem);
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.initialRun);
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const s of this.subscriptions) s.dispose();
+    this.collection.dispose();
+  }
+}
