@@ -1,0 +1,250 @@
+// The LR range test inside the runner: for each repeat, fresh initial weights and a fresh optimizer of the
+// model's own class, then one trainOnBatch per scheduled LR on the next batch of a seeded shuffle, each
+// point streamed as it happens. It works on the runner's copy of the model: the user's process, model and
+// weights are never touched, so — unlike finders that checkpoint and restore the model in place — nothing
+// of the sweep (weights, optimizer state, LR) can leak into the user's training.
+import type { LayersModel, Optimizer, Tensor } from '@tensorflow/tfjs';
+import { LossSmoother, lrSchedule, StopRule, summarizeRepeats, type RepeatCurve } from '../core/lrFinder';
+import type { LrRequest, LrResult, RunnerMessage } from '../core/protocol';
+import { innerModel, type Batches } from './data';
+import { DiscoveryError } from './discovery';
+import type { Tf } from './tfjsResolve';
+
+/** Optimizers whose learning rate the sweep can override every step (tfjs class names). */
+const KNOWN_OPTIMIZERS = new Set(['SGD', 'Momentum', 'Adam', 'Adamax', 'RMSProp', 'Adagrad', 'Adadelta']);
+
+type OptimizerClass = { fromConfig(cls: unknown, config: Record<string, unknown>): Optimizer };
+
+export interface SweepOptimizer {
+  /** The tfjs class name the sweep uses. */
+  name: string;
+  /** Set when the model's optimizer is not one the sweep knows: it falls back to SGD. */
+  note?: string;
+  create(lr: number): Optimizer;
+}
+
+/** The model's own optimizer class with its own settings (momentum, betas, …), re-created per repeat. */
+export function sweepOptimizer(tf: Tf, model: LayersModel): SweepOptimizer {
+  const current = innerModel(model).optimizer;
+  const name = current.getClassName();
+  if (!KNOWN_OPTIMIZERS.has(name)) {
+    return {
+      name: 'SGD',
+      note: `The model's optimizer ${name} is not one whose learning rate the finder can set (${[...KNOWN_OPTIMIZERS].join(', ')}): the sweep uses plain SGD.`,
+      create: (lr) => tf.train.sgd(lr),
+    };
+  }
+  const cls = current.constructor as unknown as OptimizerClass;
+  const config = current.getConfig() as Record<string, unknown>;
+  return { name, create: (lr) => cls.fromConfig(cls, { ...config, learningRate: lr }) };
+}
+
+function setLearningRate(optimizer: Optimizer, lr: number): void {
+  const o = optimizer as unknown as { learningRate: number; setLearningRate?(lr: number): void };
+  // SGD and Momentum keep -lr as a cached scalar; the others read the field on every step.
+  if (o.setLearningRate) o.setLearningRate(lr);
+  else o.learningRate = lr;
+}
+
+/** Weight-name suffix → the layer (or RNN cell) attribute holding its initializer. */
+const INITIALIZER_ATTRIBUTE: Record<string, string> = {
+  kernel: 'kernelInitializer',
+  bias: 'biasInitializer',
+  recurrent_kernel: 'recurrentInitializer',
+  embeddings: 'embeddingsInitializer',
+  depthwise_kernel: 'depthwiseInitializer',
+  pointwise_kernel: 'pointwiseInitializer',
+  gamma: 'gammaInitializer',
+  beta: 'betaInitializer',
+  moving_mean: 'movingMeanInitializer',
+  moving_variance: 'movingVarianceInitializer',
+};
+
+type Initializer = { apply(shape: number[], dtype?: string): Tensor };
+type Variable = { id: number; originalName: string; shape: number[]; dtype: string; read(): Tensor; write(value: Tensor): unknown };
+type Owner = { weights?: Variable[]; layers?: Owner[]; layer?: Owner; cell?: Owner; cells?: Owner[]; forwardLayer?: Owner; backwardLayer?: Owner } & Record<string, unknown>;
+
+/** Each weight's initializer, found on the layer or cell that created it (nested models and wrappers included). */
+function initializersOf(model: LayersModel): Map<number, Initializer> {
+  const found = new Map<number, Initializer>();
+  const visit = (owner: Owner | undefined) => {
+    if (!owner) return;
+    for (const child of [...(owner.layers ?? []), owner.layer, owner.cell, ...(owner.cells ?? []), owner.forwardLayer, owner.backwardLayer]) visit(child);
+    for (const variable of owner.weights ?? []) {
+      if (found.has(variable.id)) continue;
+      const attribute = INITIALIZER_ATTRIBUTE[variable.originalName.split('/').pop() ?? ''];
+      // An LSTM cell with unitForgetBias built its bias with an inline initializer (forget gate at 1),
+      // not with the biasInitializer it keeps.
+      const inlineBias = attribute === 'biasInitializer' && owner.unitForgetBias === true;
+      const initializer = attribute && !inlineBias ? (owner[attribute] as Initializer | undefined) : undefined;
+      if (initializer && typeof initializer.apply === 'function') found.set(variable.id, initializer);
+    }
+  };
+  visit(model as unknown as Owner);
+  return found;
+}
+
+/** mulberry32: a small seeded PRNG, for the batch order and for seeding tfjs's unseeded initializers. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Batch indices for `steps` steps: a fresh seeded shuffle for every pass over the batches. */
+export function batchOrder(batchCount: number, steps: number, random: () => number): number[] {
+  const order: number[] = [];
+  while (order.length < steps) {
+    const pass = Array.from({ length: batchCount }, (_, i) => i);
+    for (let i = pass.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [pass[i], pass[j]] = [pass[j], pass[i]];
+    }
+    order.push(...pass);
+  }
+  return order.slice(0, steps);
+}
+
+/**
+ * Resets the weights for a repeat: every weight with a known initializer is drawn afresh (tfjs's unseeded
+ * initializers take their seed from Math.random, which is seeded here for the duration); the others go
+ * back to the values the model had when it was loaded.
+ */
+class WeightReset {
+  private readonly initializers: Map<number, Initializer>;
+  private readonly initial: Map<number, Tensor>;
+  readonly note?: string;
+
+  constructor(private readonly tf: Tf, private readonly model: LayersModel) {
+    const variables = model.weights as unknown as Variable[];
+    this.initializers = initializersOf(model);
+    const others = variables.filter((v) => !this.initializers.has(v.id));
+    this.initial = new Map(others.map((v) => [v.id, v.read().clone()]));
+    if (others.length) {
+      this.note = `${others.length} of ${variables.length} weights have no known initializer (${others
+        .slice(0, 3)
+        .map((v) => v.originalName)
+        .join(', ')}${others.length > 3 ? ', …' : ''}): every repeat starts them from their loaded values.`;
+    }
+  }
+
+  reset(seed: number): void {
+    const random = Math.random;
+    Math.random = seededRandom(seed);
+    try {
+      for (const variable of this.model.weights as unknown as Variable[]) {
+        const initializer = this.initializers.get(variable.id);
+        this.tf.tidy(() => {
+          variable.write(initializer ? initializer.apply(variable.shape, variable.dtype) : this.initial.get(variable.id)!.clone());
+        });
+      }
+    } finally {
+      Math.random = random;
+    }
+  }
+}
+
+export interface SweepSetup {
+  optimizer: SweepOptimizer;
+  weightsNote?: string;
+  /** `stopRequested` is polled before every batch; when it names a reason the sweep ends with the partial result. */
+  run(send: (message: RunnerMessage) => Promise<void>, stopRequested: () => StopRequest | undefined): Promise<LrResult>;
+}
+
+const DEFAULT_SEED = 1;
+
+/** Why the host asked a sweep to stop. */
+export type StopRequest = 'cancelled' | 'timeout';
+
+/** Prepares a sweep of `model` over `data` (checks it can train at all); run() streams the points. */
+export function prepareSweep(tf: Tf, model: LayersModel, data: Batches, request: LrRequest): SweepSetup {
+  if (!model.trainableWeights.length) {
+    throw new DiscoveryError('no-trainable-weights', `Model "${model.name}" has no trainable weights: there is no learning rate to find.`);
+  }
+  const inner = innerModel(model);
+  // The patched prototype method is the training-script interceptor; the inner model's own class method trains.
+  const trainOnBatch = trainOnBatchOf(tf);
+  const optimizer = sweepOptimizer(tf, model);
+  const weights = new WeightReset(tf, model);
+  const lrs = lrSchedule(request.startLr, request.endLr, request.steps, request.mode);
+  const seed = request.seed ?? DEFAULT_SEED;
+
+  const run = async (send: (message: RunnerMessage) => Promise<void>, stopRequested: () => StopRequest | undefined): Promise<LrResult> => {
+    const curves: (RepeatCurve & { complete: boolean })[] = [];
+    const reasons: string[] = [];
+    let cancelled: StopRequest | undefined;
+    for (let repeat = 0; repeat < request.repeats && !cancelled; repeat++) {
+      weights.reset(seed + repeat);
+      const stepper = optimizer.create(lrs[0]);
+      inner.optimizer = stepper;
+      const order = batchOrder(data.batches.length, request.steps, seededRandom(seed + repeat + 0x9e3779b9));
+      const smoother = new LossSmoother();
+      const stopRule = new StopRule();
+      const curve: RepeatCurve & { complete: boolean } = { lrs: [], losses: [], smoothed: [], complete: false };
+      curves.push(curve);
+      let reason = 'reached endLr';
+      for (let step = 0; step < request.steps; step++) {
+        // A fast step (wasm data(), a synchronous IPC write) settles in microtasks only: yield to the
+        // event loop so an incoming cancel is read.
+        await new Promise((resolve) => setImmediate(resolve));
+        cancelled = stopRequested();
+        if (cancelled) {
+          reason = cancelled;
+          break;
+        }
+        const lr = lrs[step];
+        setLearningRate(stepper, lr);
+        const batch = data.batches[order[step]];
+        const out = await trainOnBatch.call(inner, batch.xs, batch.ys);
+        const loss = Array.isArray(out) ? out[0] : out;
+        const smoothed = smoother.add(loss);
+        curve.lrs.push(lr);
+        curve.losses.push(loss);
+        curve.smoothed.push(smoothed);
+        // Not awaited: IPC keeps the order, and waiting for each write would add its latency to every step.
+        void send({ type: 'lrPoint', repeat, step, lr, loss, smoothed });
+        const stop = stopRule.check(smoothed);
+        if (stop) {
+          reason = step === 0 && !Number.isFinite(loss) ? `loss is ${loss} on the first batch, before any update: the model or data produce it, not the learning rate (gradient-lens profile shows where)` : stop;
+          break;
+        }
+      }
+      curve.complete = !cancelled;
+      stepper.dispose();
+      reasons.push(reason);
+      await send({ type: 'lrRepeatDone', repeat, stoppedEarly: reason !== 'reached endLr', reason });
+    }
+    // A cancelled repeat is partial: summarize the finished ones, or the partial one when none finished.
+    const finished = curves.filter((c) => c.complete);
+    return summarizeRepeats(finished.length ? finished : curves, {
+      stoppedEarly: cancelled !== undefined || reasons.every((r) => r !== 'reached endLr'),
+      reason: cancelled ?? combineReasons(reasons),
+    });
+  };
+  return { optimizer, weightsNote: weights.note, run };
+}
+
+/** "loss exceeded 4x its best" when all repeats agree, else each reason with its count. */
+function combineReasons(reasons: string[]): string {
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  if (counts.size === 1) return reasons[0];
+  return [...counts].map(([reason, n]) => `${reason} (${n} of ${reasons.length} repeats)`).join('; ');
+}
+
+type TrainOnBatch = (this: LayersModel, x: Tensor[], y: Tensor[]) => Promise<number | number[]>;
+let originalTrainOnBatch: TrainOnBatch | undefined;
+
+/** Call before the training-script interceptor patches LayersModel.prototype. */
+export function rememberTrainOnBatch(tf: Tf): void {
+  originalTrainOnBatch ??= tf.LayersModel.prototype.trainOnBatch as unknown as TrainOnBatch;
+}
+
+function trainOnBatchOf(tf: Tf): TrainOnBatch {
+  return originalTrainOnBatch ?? (tf.LayersModel.prototype.trainOnBatch as unknown as TrainOnBatch);
+}

@@ -1,0 +1,119 @@
+// PyTorch Lightning's LR finder as a peer for `gradient-lens lr`: the shared pieces of
+// test/runner/lrLightning.test.ts and bench/lrPeer.ts. The same 1024 MNIST digits go to both sides:
+// test/fixtures/runner/lr/digits.js picks them, exportDigits writes them for test/oracle/lightning_lr_find.py.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT } from './helpers';
+
+export const LIGHTNING_SCRIPT = path.join(ROOT, 'test', 'oracle', 'lightning_lr_find.py');
+export const LR_FIXTURE_DIR = path.join(ROOT, 'test', 'fixtures', 'runner', 'lr');
+/** The tfjs training script: 784 -> 64 relu -> 10 softmax, Adam, fit(batchSize 64) on the digits. */
+export const MNIST_MLP = path.join(LR_FIXTURE_DIR, 'mnist-mlp.js');
+export const VENV = process.env.GRADIENT_LENS_VENV || path.join(os.homedir(), '.cache', 'gradient-lens-venv');
+export const VENV_PYTHON = path.join(VENV, 'bin', 'python');
+const LIGHTNING_MARKER = path.join(VENV, '.gradient-lens-lightning');
+
+/** Why the Lightning side cannot run here, or false. */
+export function lightningSkipReason(): string | false {
+  if (!fs.existsSync(VENV_PYTHON)) return `python venv missing (${VENV}): run scripts/setup-python-oracle.sh (needs python3)`;
+  if (!fs.existsSync(LIGHTNING_MARKER)) return `torch/pytorch-lightning not installed in ${VENV}: run scripts/setup-python-oracle.sh`;
+  return false;
+}
+
+/** One LR sweep setting, passed identically to both sides. */
+export interface Sweep {
+  start: number;
+  end: number;
+  steps: number;
+  batch: number;
+  repeats: number;
+  seed: number;
+}
+
+export interface LightningRun {
+  seed: number;
+  suggestion: number | null;
+  suggestionPerDecade: number | null;
+  lrs: number[];
+  losses: number[];
+  /** Lightning's smoothed losses with its bias-correction off-by-one undone (see the script's docstring). */
+  unbiased: number[];
+  steps: number;
+  lrFindSeconds: number;
+  cpuSeconds: number;
+}
+
+export interface LightningResult {
+  suggestion: number | null;
+  suggestionPerDecade: number | null;
+  runs: LightningRun[];
+  examples: number;
+  importSeconds: number;
+  threads: number;
+  versions: { python: string; torch: string; pytorch_lightning: string };
+  /** Wall time of the whole Python process, measured from here. */
+  processSeconds: number;
+}
+
+/** Writes the fixture's digits as xs.f32 (N×784 float32 LE) and labels.u8 into a new temp folder. */
+export function exportDigits(): string {
+  const { loadDigits } = require(path.join(LR_FIXTURE_DIR, 'digits.js')) as {
+    loadDigits(): { pixels: number[][]; labels: number[] };
+  };
+  const { pixels, labels } = loadDigits();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-lr-peer-'));
+  const xs = Float32Array.from(pixels.flat());
+  fs.writeFileSync(path.join(dir, 'xs.f32'), new Uint8Array(xs.buffer, xs.byteOffset, xs.byteLength));
+  fs.writeFileSync(path.join(dir, 'labels.u8'), Uint8Array.from(labels));
+  return dir;
+}
+
+/**
+ * torch's intra-op threads for the peer. On this shared 2-core machine two OpenMP threads spin against the
+ * other processes: lr_find took ~200 ms/step with 2 threads and ~8 ms/step with 1 (bench/lrPeer.ts shows both).
+ */
+export const lightningEnv = (threads?: number): NodeJS.ProcessEnv =>
+  threads === undefined ? { ...process.env } : { ...process.env, OMP_NUM_THREADS: String(threads) };
+
+/** Runs Lightning's lr_find on the exported digits; rejects with its stderr on failure or timeout. */
+export function runLightning(dataDir: string, sweep: Sweep, timeoutMs: number, threads?: number): Promise<LightningResult> {
+  const args = [
+    LIGHTNING_SCRIPT, dataDir,
+    '--min-lr', String(sweep.start), '--max-lr', String(sweep.end), '--steps', String(sweep.steps),
+    '--batch', String(sweep.batch), '--repeats', String(sweep.repeats), '--seed', String(sweep.seed),
+  ];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(VENV_PYTHON, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: lightningEnv(threads) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const processSeconds = (performance.now() - started) / 1000;
+      const line = stdout.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) {
+        reject(new Error(`lightning_lr_find.py exited ${code ?? signal}: ${stderr.slice(-2000)}`));
+        return;
+      }
+      resolve({ ...(JSON.parse(line) as Omit<LightningResult, 'processSeconds'>), processSeconds });
+    });
+  });
+}
+
+/** CLI arguments of `gradient-lens lr` for the same sweep. */
+export function lrCliArgs(file: string, sweep: Sweep, backend = 'auto'): string[] {
+  return [
+    'lr', file, '--start', String(sweep.start), '--end', String(sweep.end), '--steps', String(sweep.steps),
+    '--batch', String(sweep.batch), '--repeats', String(sweep.repeats), '--seed', String(sweep.seed),
+    '--backend', backend, '--json',
+  ];
+}
