@@ -15,9 +15,15 @@ const common = {
 };
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+  // The static analyzer, which the extension loads on first use (keeps @babel/parser out of activation).
+  { ...common, entryPoints: ['src/core/lint/index.ts'], outfile: 'dist/lint.js' },
+  // The Apply-learning-rate edit (parses with @babel/parser), loaded on first Apply for the same reason.
+  { ...common, entryPoints: ['src/core/lrEdit.ts'], outfile: 'dist/lrEdit.js' },
   { ...common, entryPoints: ['src/runner/main.ts'], outfile: 'dist/runner.js' },
   { ...common, entryPoints: ['src/runner/esmHooks.ts'], outfile: 'dist/esmHooks.mjs', format: 'esm' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The panel's browser bundle; its CSS imports (uPlot's, media/panel.css) become dist/webview/panel.css.
+  { entryPoints: ['webview/src/main.ts'], outfile: 'dist/webview/panel.js', bundle: true, platform: 'browser', format: 'iife', target: 'chrome120', minify: true, sourcemap: true, logLevel: 'info' },
 ];
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

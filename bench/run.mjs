@@ -83,3 +83,11 @@ for (const backend of values.backends.split(',')) {
     console.log(`${backend.padEnd(10)}  ${example.padEnd(32)} cold ${r.coldMs.toFixed(0).padStart(5)} ms  warm ${r.warmMs.toFixed(0).padStart(5)} ms  ratio ${r.ratio.toFixed(2)}`);
   }
 }
+
+// LR range test: a 100-step sweep vs 100 plain trainOnBatch, same model, batch and backend (bench/lr.ts).
+console.log('\nLR range test, MNIST CNN: 100-step sweep vs 100 trainOnBatch (goal ≤1.15), medians');
+for (const backend of values.backends.split(',')) {
+  const file = exampleFor(backend, 'examples/mnist-cnn/model.js');
+  const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/lr.ts'), file, String(runs), backend], { cwd: root, encoding: 'utf8' }));
+  console.log(`${backend.padEnd(10)}  trainOnBatch ×100 ${r.trainOnBatchMs.toFixed(0).padStart(6)} ms  sweep ${r.sweepMs.toFixed(0).padStart(6)} ms  ratio ${r.ratio.toFixed(2)} (fastest runs ${r.fastestRatio.toFixed(2)})`);
+}

@@ -34,6 +34,7 @@ npx --no-install tsc -p . --noEmit || failures+=("typecheck")
 
 NODE_TEST=(node --import tsx --test --test-reporter=tap --test-concurrency=1)
 suite unit "${NODE_TEST[@]}" test/unit/*.test.ts
+suite webview "${NODE_TEST[@]}" test/e2e/webview/panel.test.ts  # the panel bundle in Chromium; skips visibly without it
 
 if [ "${GRADIENT_LENS_SKIP_PYTHON:-}" != 1 ] && [ -f scripts/setup-python-oracle.sh ]; then
   bash scripts/setup-python-oracle.sh || echo "python oracle setup failed: oracle tests will skip"

@@ -1,195 +1,33 @@
-// gradient-lens CLI: the same engine as the extension, for terminals and CI.
-import { parseArgs } from 'node:util';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { BACKENDS, SEVERITIES, stringifyWithNonFinite, type BackendChoice, type RunnerMessage, type Severity, type Thresholds } from './core/protocol';
-import { DEFAULT_THRESHOLDS } from './core/health';
-import { severityAtLeast, worstSeverity, type ProfileReport } from './core/report';
-import { formatNumber } from './core/format';
-import { startProfile } from './host/client';
+// gradient-lens CLI: the same engine as the extension, for terminals and CI. One file per command under cli/.
+import { PROFILE_USAGE, profileCommand } from './cli/profile';
+import { LINT_USAGE, lintCommand } from './cli/lint';
+import { LR_USAGE, lrCommand } from './cli/lr';
 
-const USAGE = `Usage: gradient-lens profile FILE [options]
+const COMMANDS: Record<string, { usage: string; run(argv: string[]): Promise<number> }> = {
+  profile: { usage: PROFILE_USAGE, run: profileCommand },
+  lint: { usage: LINT_USAGE, run: lintCommand },
+  lr: { usage: LR_USAGE, run: lrCommand },
+};
 
-Profiles the per-layer gradients of the TensorFlow.js model defined in FILE.
+const USAGE = `Usage: gradient-lens <command> [options]
 
-Options:
-  --export NAME        which export holds the model or factory (when there are several)
-  --args JSON          arguments for a factory function, as a JSON array
-  --steps N            optimizer steps after step 0 (default 20)
-  --batch N            batch size (default: the script's, or 32 for synthetic data)
-  --backend B          auto | tensorflow | wasm | cpu (default auto)
-  --timeout S          stop the run after S seconds (default 120)
-  --memory MB          memory limit of the runner (default 4096)
-  --fail-on LEVEL      exit 1 when a finding is at least error | warning | info | none (default error)
-  --threshold K=V      override a health threshold (repeatable), e.g. --threshold deadShare=0.5
-                       keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}
-  --json               print one JSON document instead of the table
-  -h, --help           show this help
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(9)}${command.usage.split('\n')[2] ?? ''}`)
+  .join('\n')}
 
-Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the run failed.`;
-
-class UsageError extends Error {}
-
-function positiveInt(value: string | undefined, flag: string, fallback: number | undefined, min = 1): number | undefined {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be an integer ≥ ${min}, got "${value}"`);
-  return n;
-}
-
-function parseCommandLine(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      export: { type: 'string' },
-      args: { type: 'string' },
-      steps: { type: 'string' },
-      batch: { type: 'string' },
-      backend: { type: 'string' },
-      timeout: { type: 'string' },
-      memory: { type: 'string' },
-      'fail-on': { type: 'string' },
-      threshold: { type: 'string', multiple: true },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return undefined;
-  const [command, file, ...extra] = positionals;
-  if (command !== 'profile') throw new UsageError(command ? `Unknown command "${command}"` : 'Missing command');
-  if (!file) throw new UsageError('Missing FILE');
-  if (extra.length) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
-  if (!fs.existsSync(file)) throw new UsageError(`File not found: ${file}`);
-  let args: unknown[] | undefined;
-  if (values.args !== undefined) {
-    try {
-      args = JSON.parse(values.args);
-    } catch (error) {
-      throw new UsageError(`--args is not valid JSON: ${(error as Error).message}`);
-    }
-    if (!Array.isArray(args)) throw new UsageError('--args must be a JSON array, e.g. --args \'[10, "relu"]\'');
-  }
-  const backend = (values.backend ?? 'auto') as BackendChoice;
-  if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}`);
-  const failOn = values['fail-on'] ?? 'error';
-  if (failOn !== 'none' && !SEVERITIES.includes(failOn as Severity)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
-  const thresholds: Partial<Thresholds> = {};
-  for (const pair of values.threshold ?? []) {
-    const [key, raw] = pair.split('=');
-    const value = Number(raw);
-    if (!(key in DEFAULT_THRESHOLDS)) throw new UsageError(`--threshold: unknown key "${key}" (keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')})`);
-    if (raw === undefined || raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new UsageError(`--threshold ${key} needs a number ≥ 0, got "${raw ?? ''}"`);
-    thresholds[key as keyof Thresholds] = value;
-  }
-  return {
-    file: path.resolve(file),
-    thresholds,
-    exportName: values.export,
-    args,
-    steps: positiveInt(values.steps, '--steps', 20, 0)!,
-    batchSize: positiveInt(values.batch, '--batch', undefined),
-    backend,
-    timeoutMs: positiveInt(values.timeout, '--timeout', 120)! * 1000,
-    memoryLimitMb: positiveInt(values.memory, '--memory', 4096, 64)!,
-    failOn: failOn as Severity | 'none',
-    json: values.json ?? false,
-  };
-}
-
-function relative(file: string | undefined): string {
-  return file ? path.relative(process.cwd(), file) || file : '?';
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
-}
-
-export function renderReport(report: ProfileReport): string {
-  const out: string[] = [];
-  out.push(`Gradient Lens — ${relative(report.file)}`);
-  out.push(`backend ${report.backend} (${report.backendReason}); tfjs ${report.tfjsVersion} from ${report.tfjsSource}`);
-  out.push(`model ${report.modelName} (${report.modelClass}, ${report.discovery}${report.exportName ? ` "${report.exportName}"` : ''}); loss ${report.loss}; optimizer ${report.optimizer}`);
-  out.push(`data: ${report.dataNote}; batch ${report.batchSize}; ${report.steps.length - 1} steps`);
-  if (report.lossNote) out.push(report.lossNote);
-  const rows = [['layer', 'class', 'location', '‖g‖ step 0', 'verdict']];
-  for (const layer of report.layers) {
-    const hasWeights = layer.weights.length > 0;
-    const extra = [layer.deadShare !== undefined ? `dead ${(layer.deadShare * 100).toFixed(0)}%` : '', layer.saturatedShare !== undefined ? `saturated ${(layer.saturatedShare * 100).toFixed(0)}%` : ''].filter(Boolean);
-    rows.push([
-      (layer.parent ? '  ' : '') + layer.name,
-      layer.className,
-      layer.line ? `${relative(layer.file)}:${layer.line}` : '',
-      hasWeights ? formatNumber(layer.gradNorm) : '–',
-      [layer.verdicts.join(', ') || (hasWeights ? 'ok' : ''), ...extra].filter(Boolean).join('; '),
-    ]);
-  }
-  out.push('', table(rows));
-  const losses = report.steps.map((s) => formatNumber(s.loss));
-  if (losses.length) out.push('', `loss: ${losses.length > 8 ? [...losses.slice(0, 4), '…', ...losses.slice(-3)].join(' → ') : losses.join(' → ')}`);
-  if (report.findings.length) {
-    out.push('', 'Findings:');
-    for (const f of report.findings) {
-      out.push(`  ${f.severity.toUpperCase()} ${f.code}${f.layer ? ` ${f.layer}` : ''}${f.line ? ` (${relative(f.file)}:${f.line})` : ''}`);
-      out.push(`    ${f.message}`);
-    }
-  } else {
-    out.push('', 'No findings: gradients look healthy.');
-  }
-  return out.join('\n');
-}
-
-export function renderError(report: ProfileReport): string {
-  const e = report.error!;
-  const where = e.location ? `${relative(e.location.file)}:${e.location.line}:${e.location.column}: ` : '';
-  const lines = [`gradient-lens: ${where}${e.kind}: ${e.message}`];
-  if (e.details?.length) lines.push(...e.details.map((d) => `  ${d}`));
-  return lines.join('\n');
-}
-
-function progress(message: RunnerMessage, totalSteps: number): string | undefined {
-  if (message.type === 'phase') return message.message;
-  if (message.type === 'step') return `step ${message.step}/${totalSteps} loss ${formatNumber(message.loss)}`;
-  return undefined;
-}
+Run gradient-lens <command> --help for a command's options.`;
 
 export async function main(argv: string[]): Promise<number> {
-  let options;
-  try {
-    options = parseCommandLine(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError) && !(error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw error;
-    process.stderr.write(`gradient-lens: ${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (!options) {
+  const [name, ...rest] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (command) return command.run(rest);
+  if (name === '-h' || name === '--help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const tty = process.stderr.isTTY && !options.json;
-  const run = startProfile(
-    { file: options.file, exportName: options.exportName, args: options.args, steps: options.steps, batchSize: options.batchSize, backend: options.backend, thresholds: options.thresholds },
-    { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() },
-    (message) => {
-      if (message.type === 'log') process.stderr.write(`${tty ? '\r\x1b[K' : ''}[${message.level}] ${message.text}\n`);
-      const line = tty ? progress(message, options.steps) : undefined;
-      if (line) process.stderr.write(`\r\x1b[K${line}`);
-    },
-  );
-  const cancel = () => void run.cancel();
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
-  const report = await run.result;
-  if (tty) process.stderr.write('\r\x1b[K');
-  if (options.json) process.stdout.write(`${stringifyWithNonFinite(report, 2)}\n`);
-  if (report.status === 'failed') {
-    process.stderr.write(`${renderError(report)}\n`);
-    return 2;
-  }
-  if (!options.json) process.stdout.write(`${renderReport(report)}\n`);
-  const worst = worstSeverity(report.findings);
-  return options.failOn !== 'none' && worst && severityAtLeast(worst, options.failOn) ? 1 : 0;
+  process.stderr.write(`gradient-lens: ${name ? `Unknown command "${name}"` : 'Missing command'}\n\n${USAGE}\n`);
+  return 2;
 }
 
 if (require.main === module) {

@@ -30,20 +30,86 @@ export const Thresholds = v.object({
 });
 export type Thresholds = v.InferOutput<typeof Thresholds>;
 
-export const ProfileRequest = v.object({
+/** Which model to load and how: shared by profiling and the LR range test. */
+const targetFields = {
   file: v.pipe(v.string(), v.minLength(1)),
   exportName: v.optional(v.string()),
   args: v.optional(v.array(v.unknown())),
-  steps: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
   batchSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65_536))),
   backend: v.picklist(BACKENDS),
-  thresholds: v.optional(v.partial(Thresholds)),
   /** Directory holding the extension's own node_modules (fallback tfjs). */
   extensionRoot: v.optional(v.string()),
   /** Working directory for the user's code (workspace folder / the shell's cwd). */
   cwd: v.optional(v.string()),
+};
+
+export const ProfileRequest = v.object({
+  ...targetFields,
+  steps: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
+  thresholds: v.optional(v.partial(Thresholds)),
 });
 export type ProfileRequest = v.InferOutput<typeof ProfileRequest>;
+
+export const LR_MODES = ['exp', 'linear'] as const;
+export type LrMode = (typeof LR_MODES)[number];
+
+const positive = v.pipe(v.number(), v.minValue(Number.MIN_VALUE));
+
+/** Leslie Smith's LR range test: raise the LR from startLr to endLr over `steps` batches, `repeats` times. */
+export const LrRequest = v.pipe(
+  v.object({
+    ...targetFields,
+    startLr: positive,
+    endLr: positive,
+    steps: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(10_000)),
+    mode: v.picklist(LR_MODES),
+    repeats: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
+    /** Seed of the first repeat (weights re-initialized and batch order shuffled per repeat). */
+    seed: v.optional(v.pipe(v.number(), v.integer())),
+  }),
+  v.check((r) => r.endLr > r.startLr, 'endLr must be greater than startLr'),
+);
+export type LrRequest = v.InferOutput<typeof LrRequest>;
+
+export const LR_SUGGESTION_KINDS = ['steep', 'valley', 'minimum', 'slide'] as const;
+export type LrSuggestionKind = (typeof LR_SUGGESTION_KINDS)[number];
+
+export const LrSuggestion = v.object({
+  /** The suggestion on the median curve. */
+  lr: num,
+  /** log10(max/min) of this suggestion over the individual repeats: 0 = they all agree. */
+  spreadDecades: num,
+  /** The rule that produced it, in words (for hovers, the panel and the CLI). */
+  rule: v.string(),
+});
+export type LrSuggestion = v.InferOutput<typeof LrSuggestion>;
+
+export const LrCurvePoint = v.object({ lr: num, loss: num });
+export const LrBandPoint = v.object({ lr: num, low: num, high: num });
+
+export const LrResult = v.object({
+  /** Median over repeats of the smoothed loss at each step (steps every repeat reached). */
+  median: v.array(LrCurvePoint),
+  /** Spread of the smoothed loss over repeats at each step (min–max). */
+  band: v.array(LrBandPoint),
+  /** A suggestion is absent when the curve gives it no basis (e.g. a flat curve has no steep descent). */
+  suggestions: v.object({
+    steep: v.optional(LrSuggestion),
+    valley: v.optional(LrSuggestion),
+    minimum: v.optional(LrSuggestion),
+    slide: v.optional(LrSuggestion),
+  }),
+  /**
+   * Where the loss blew up: the LR of the update that began the climb after which the raw batch loss
+   * stays above 2× its running minimum to the end (core/lrFinder divergenceIndex); the median over the
+   * repeats that diverged, absent unless at least half did.
+   */
+  divergenceLr: v.optional(num),
+  stoppedEarly: v.boolean(),
+  /** Why the sweep ended: "reached endLr", "loss exceeded 4x its best", "loss is NaN", "cancelled", … */
+  reason: v.string(),
+});
+export type LrResult = v.InferOutput<typeof LrResult>;
 
 export const SourceLocation = v.object({
   file: v.string(),
@@ -159,7 +225,7 @@ export const RunnerMessage = v.variant('type', [
   }),
   v.object({
     type: v.literal('phase'),
-    phase: v.picklist(['loading', 'building', 'data', 'profiling', 'analyzing']),
+    phase: v.picklist(['loading', 'building', 'data', 'profiling', 'sweeping', 'analyzing']),
     message: v.string(),
   }),
   v.object({
@@ -174,7 +240,12 @@ export const RunnerMessage = v.variant('type', [
     /** Set when the loss was chosen by us for an uncompiled model. */
     lossNote: v.optional(v.string()),
     optimizer: v.string(),
+    /** LR range test: set when the model's optimizer is unknown and the sweep falls back to SGD. */
+    optimizerNote: v.optional(v.string()),
+    /** LR range test: set when some weights cannot be re-drawn from an initializer for each repeat. */
+    weightsNote: v.optional(v.string()),
     batchSize: v.pipe(v.number(), v.integer()),
+    /** Profiling: optimizer steps; LR range test: steps × repeats. */
     totalSteps: v.pipe(v.number(), v.integer()),
     layers: v.array(LayerInfo),
   }),
@@ -185,6 +256,22 @@ export const RunnerMessage = v.variant('type', [
     layers: v.array(LayerStepStats),
   }),
   v.object({ type: v.literal('finding'), finding: Finding }),
+  /** One LR range-test batch, sent as it happens so a chart can grow live. */
+  v.object({
+    type: v.literal('lrPoint'),
+    repeat: v.pipe(v.number(), v.integer()),
+    step: v.pipe(v.number(), v.integer()),
+    lr: num,
+    loss: num,
+    smoothed: num,
+  }),
+  v.object({
+    type: v.literal('lrRepeatDone'),
+    repeat: v.pipe(v.number(), v.integer()),
+    stoppedEarly: v.boolean(),
+    reason: v.string(),
+  }),
+  v.object({ type: v.literal('lrResult'), result: LrResult }),
   v.object({
     type: v.literal('log'),
     level: v.picklist(['info', 'warn', 'error', 'stdout', 'stderr']),
@@ -207,6 +294,7 @@ export type RunnerError = RunnerMessageOf<'error'>;
 
 export const HostMessage = v.variant('type', [
   v.object({ type: v.literal('start'), request: ProfileRequest }),
+  v.object({ type: v.literal('lrStart'), request: LrRequest }),
   /** Warm start: load tfjs and the backend as a profile of anchorFile would, then wait for 'start'. */
   v.object({
     type: v.literal('prepare'),
@@ -214,7 +302,8 @@ export const HostMessage = v.variant('type', [
     backend: v.picklist(BACKENDS),
     extensionRoot: v.optional(v.string()),
   }),
-  v.object({ type: v.literal('cancel') }),
+  /** An LR sweep answers with its partial result, `reason` ("cancelled" or "timeout") as the result's reason. */
+  v.object({ type: v.literal('cancel'), reason: v.optional(v.picklist(['cancelled', 'timeout'])) }),
 ]);
 export type HostMessage = v.InferOutput<typeof HostMessage>;
 

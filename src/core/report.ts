@@ -37,7 +37,8 @@ export interface ReportLayer {
   deadShare?: number;
   saturatedShare?: number;
   weights: ReportWeight[];
-  steps: { step: number; gradNorm: number }[];
+  /** Per step: layer ‖g‖ and the 64-bin log10|g| histogram summed over its weights (the panel's distribution view). */
+  steps: { step: number; gradNorm: number; histogram?: number[] }[];
 }
 
 export interface ReportFinding {
@@ -132,7 +133,8 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
       for (const stats of message.layers) {
         const layer = byName.get(stats.name);
         if (!layer) continue;
-        layer.steps.push({ step: message.step, gradNorm: stats.gradNorm });
+        const histogram = stats.weights.length ? stats.weights[0].histogram.map((_, bin) => stats.weights.reduce((sum, w) => sum + w.histogram[bin], 0)) : undefined;
+        layer.steps.push({ step: message.step, gradNorm: stats.gradNorm, histogram });
         if (message.step === 0) {
           layer.gradNorm = stats.gradNorm;
           layer.deadShare = stats.deadShare;

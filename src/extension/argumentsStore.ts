@@ -64,6 +64,17 @@ export class ArgumentsStore {
     return true;
   }
 
+  /**
+   * Asks for what a failed run says is missing: the export to use ('ambiguous-export', candidates in
+   * details) or the factory's arguments ('needs-args', parameter names in details). true when answered.
+   */
+  async askForMissing(file: string, error: { kind: string; message: string; details?: string[] }): Promise<boolean> {
+    if (!error.details?.length) return false;
+    if (error.kind === 'ambiguous-export') return this.pickExport(file, error.details);
+    if (error.kind === 'needs-args') return this.askArgs(file, error.details, /factory "([^"]+)"/.exec(error.message)?.[1]);
+    return false;
+  }
+
   /** Edits both remembered values. true when something was saved. */
   async edit(file: string): Promise<boolean> {
     const remembered = this.get(file);

@@ -21,8 +21,9 @@ export function registerCodeLens(store: ResultsStore): vscode.Disposable {
         const start = document.positionAt(offset);
         const range = new vscode.Range(start, start);
         lenses.push(new vscode.CodeLens(range, { title: '$(pulse) Profile gradients', command: COMMANDS.profile, arguments: [document.uri], tooltip: 'Profile the per-layer gradients of this model (Gradient Lens)' }));
+        lenses.push(new vscode.CodeLens(range, { title: '$(graph-line) Find learning rate', command: COMMANDS.findLearningRate, arguments: [document.uri], tooltip: 'Run a learning-rate range test on this model and chart it (Gradient Lens)' }));
         if (report) {
-          lenses.push(new vscode.CodeLens(range, { title: statusSummary(report).replace(/^\$\([^)]+\) /, ''), command: COMMANDS.showPanel, arguments: [document.uri], tooltip: 'Show the last Gradient Lens report of this file' }));
+          lenses.push(new vscode.CodeLens(range, { title: statusSummary(report).replace(/^\$\([^)]+\) /, ''), command: COMMANDS.showGradientPanel, arguments: [document.uri], tooltip: 'Show the gradient panel of this file (Gradient Lens)' }));
         }
       }
       return lenses;

@@ -8,7 +8,7 @@ import { fileKey, type ResultsStore } from './resultsStore';
 import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
 
 /** The file a command applies to: its argument (explorer/editor menus, CodeLens), else the active editor. */
-function targetUri(arg: unknown): vscode.Uri | undefined {
+export function targetUri(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
   const active = vscode.window.activeTextEditor?.document.uri;
   return active?.scheme === 'file' ? active : undefined;

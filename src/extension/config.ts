@@ -1,6 +1,9 @@
 // Reads the gradientLens.* settings into what a profile request and the views need.
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { BACKENDS, type BackendChoice, type Thresholds } from '../core/protocol';
+import { BACKENDS, LR_MODES, type BackendChoice, type LrMode, type Thresholds } from '../core/protocol';
+import type { ClientOptions } from '../host/client';
+import type { ArgumentsStore } from './argumentsStore';
 import { DEFAULT_THRESHOLDS } from '../core/health';
 import type { DecorationStyle } from '../core/presentation';
 
@@ -44,5 +47,60 @@ export function readSettings(scope?: vscode.Uri): Settings {
     decorationStyle: c.get<string>('decorations.style') === 'detailed' ? 'detailed' : 'compact',
     nodePath: nodePath ? nodePath : undefined,
     keepRunnerWarm: c.get<boolean>('keepRunnerWarm') ?? true,
+  };
+}
+
+/** gradientLens.lr.*: the learning-rate range test. */
+export interface LrSettings {
+  startLr: number;
+  endLr: number;
+  steps: number;
+  mode: LrMode;
+  repeats: number;
+}
+
+export function readLrSettings(scope?: vscode.Uri): LrSettings {
+  const c = vscode.workspace.getConfiguration('gradientLens.lr', scope);
+  const positive = (key: string, fallback: number) => {
+    const value = c.get<number>(key);
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  const int = (key: string, fallback: number, min: number, max: number) => {
+    const value = c.get<number>(key);
+    return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
+  };
+  const mode = c.get<string>('mode') as LrMode;
+  return {
+    startLr: positive('startLr', 1e-7),
+    endLr: positive('endLr', 10),
+    steps: int('steps', 100, 2, 10_000),
+    mode: LR_MODES.includes(mode) ? mode : 'exp',
+    repeats: int('repeats', 3, 1, 50),
+  };
+}
+
+/** How runner processes start (profiling and the LR finder alike). */
+export function runnerClientOptions(settings: Settings, extensionPath: string): ClientOptions {
+  return {
+    runnerPath: path.join(extensionPath, 'dist', 'runner.js'),
+    nodePath: settings.nodePath,
+    timeoutMs: settings.timeoutMs,
+    memoryLimitMb: settings.memoryLimitMb,
+  };
+}
+
+/** Which model a runner loads and how (the request fields profiling and the LR finder share). */
+export function runTarget(uri: vscode.Uri, settings: Settings, args: ArgumentsStore, extensionPath: string) {
+  const file = path.resolve(uri.fsPath);
+  const remembered = args.get(file);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return {
+    file,
+    exportName: remembered.exportName,
+    args: remembered.args,
+    batchSize: settings.batchSize,
+    backend: settings.backend,
+    extensionRoot: extensionPath,
+    cwd: folder?.uri.fsPath ?? path.dirname(file),
   };
 }

@@ -14,6 +14,12 @@ export const COMMANDS = {
   clearResults: 'gradientLens.clearResults',
   showPanel: 'gradientLens.showPanel',
   editArguments: 'gradientLens.editArguments',
+  findLearningRate: 'gradientLens.findLearningRate',
+  showGradientPanel: 'gradientLens.showGradientPanel',
+  /** Internal (the panel's buttons and the tests; not in the palette): (uri, lr). */
+  applyLearningRate: 'gradientLens.applyLearningRate',
+  copyLearningRate: 'gradientLens.copyLearningRate',
+  cancelFindLearningRate: 'gradientLens.cancelFindLearningRate',
 } as const;
 
 export const CONTEXT_KEYS = {

@@ -1,10 +1,12 @@
 // Wiring only: each feature lives in its own file and renders from the one results store.
 //   command → host client → runner → protocol events → ResultsStore → decorations, hovers, diagnostics,
 //   CodeLens, status bar, report preview.
+//   Editor text → static analyzer (src/core/lint, nothing executed) → lint diagnostics and quick fixes.
 // Activation stays cheap: nothing here loads TensorFlow.js (the runner process does).
 import * as vscode from 'vscode';
 import { createApi, type GradientLensApi } from './api';
 import { ArgumentsStore } from './argumentsStore';
+import { registerLintCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { registerContextKeys } from './contextKeys';
@@ -12,7 +14,10 @@ import { DecorationRenderer } from './decorations';
 import { DiagnosticsView } from './diagnostics';
 import { registerHover } from './hover';
 import { registerLineTracker } from './lineTracker';
+import { LintDiagnostics } from './lintDiagnostics';
 import { createLog } from './log';
+import { LrFinder, registerLrCommands } from './lrFinder';
+import { PanelManager, registerPanelCommands } from './panel';
 import { Profiler } from './profiler';
 import { ReportView } from './reportView';
 import { ResultsStore } from './resultsStore';
@@ -25,12 +30,17 @@ export function activate(context: vscode.ExtensionContext): GradientLensApi {
   const profiler = new Profiler(context.extensionPath, store, log, args);
   const decorations = new DecorationRenderer(store);
   const report = new ReportView(store);
+  const lint = new LintDiagnostics(log);
+  const panels = new PanelManager(context.extensionUri, store, log);
+  const lrFinder = new LrFinder(context.extensionPath, panels, log, args);
   context.subscriptions.push(
     log,
     store,
     profiler,
     decorations,
     new DiagnosticsView(store),
+    lint,
+    registerLintCodeActions(lint),
     report,
     registerHover(store),
     registerCodeLens(store),
@@ -38,8 +48,13 @@ export function activate(context: vscode.ExtensionContext): GradientLensApi {
     registerStatusBar(store),
     registerContextKeys(store),
     registerCommands(profiler, store, args, report),
+    panels,
+    panels.registerSerializer(),
+    registerPanelCommands(panels, store),
+    lrFinder,
+    registerLrCommands(lrFinder),
   );
-  return createApi(profiler, store, decorations);
+  return createApi(profiler, store, decorations, panels, lrFinder);
 }
 
 export function deactivate(): void {}

@@ -8,9 +8,9 @@ import type { ProfileReport } from '../core/report';
 import { startProfile, type ClientOptions, type ProfileRun } from '../host/client';
 import { RunnerPool } from '../host/runnerPool';
 import type { ArgumentsStore } from './argumentsStore';
-import { readSettings } from './config';
-import { COMMANDS } from './constants';
+import { readSettings, runnerClientOptions, runTarget } from './config';
 import { logRunnerMessage } from './log';
+import { showRunFailure } from './runFailure';
 import { fileKey, type ResultsStore } from './resultsStore';
 import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
 
@@ -114,7 +114,6 @@ export class Profiler implements vscode.Disposable {
   private run(uri: vscode.Uri, file: string, slot: { cancel: vscode.CancellationTokenSource; run?: ProfileRun }): Promise<ProfileReport> {
     const settings = readSettings(uri);
     const remembered = this.args.get(file);
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
     const title = `Gradient Lens: ${path.basename(file)}`;
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
@@ -132,23 +131,8 @@ export class Profiler implements vscode.Disposable {
           }
         };
         this.log.info(`profiling ${file}${remembered.exportName ? ` export "${remembered.exportName}"` : ''}${remembered.args ? ` args ${JSON.stringify(remembered.args)}` : ''} (${settings.steps} steps, backend ${settings.backend})`);
-        const request = {
-          file,
-          exportName: remembered.exportName,
-          args: remembered.args,
-          steps: settings.steps,
-          batchSize: settings.batchSize,
-          backend: settings.backend,
-          thresholds: settings.thresholds,
-          extensionRoot: this.extensionPath,
-          cwd: folder?.uri.fsPath ?? path.dirname(file),
-        };
-        const clientOptions: ClientOptions = {
-          runnerPath: path.join(this.extensionPath, 'dist', 'runner.js'),
-          nodePath: settings.nodePath,
-          timeoutMs: settings.timeoutMs,
-          memoryLimitMb: settings.memoryLimitMb,
-        };
+        const request = { ...runTarget(uri, settings, this.args, this.extensionPath), steps: settings.steps, thresholds: settings.thresholds };
+        const clientOptions = runnerClientOptions(settings, this.extensionPath);
         const run = settings.keepRunnerWarm ? this.warmPool(clientOptions).profile(request, onMessage) : startProfile(request, clientOptions, onMessage);
         slot.run = run;
         const pid = run.pid;
@@ -185,30 +169,13 @@ export class Profiler implements vscode.Disposable {
   private async handleFailure(uri: vscode.Uri, report: ProfileReport, options: ProfileOptions, prompts: number): Promise<ProfileReport> {
     const error = report.error!;
     const file = fileKey(uri);
-    if (options.interactive && prompts < MAX_PROMPTS && error.details?.length) {
-      let answered = false;
-      if (error.kind === 'ambiguous-export') answered = await this.args.pickExport(file, error.details);
-      else if (error.kind === 'needs-args') {
-        const factory = /factory "([^"]+)"/.exec(error.message)?.[1];
-        answered = await this.args.askArgs(file, error.details, factory);
-      }
-      if (answered) return this.profile(uri, options, prompts + 1);
-    }
+    if (options.interactive && prompts < MAX_PROMPTS && (await this.args.askForMissing(file, error))) return this.profile(uri, options, prompts + 1);
     this.showError(uri, report);
     return report;
   }
 
   private showError(uri: vscode.Uri, report: ProfileReport): void {
-    const error = report.error!;
-    const actions = ['Show log'];
-    if (['needs-args', 'ambiguous-export', 'no-model', 'bad-data'].includes(error.kind)) actions.push('Edit arguments');
-    if (['timeout', 'out-of-memory'].includes(error.kind)) actions.push('Open settings');
-    const where = error.location ? ` (${path.basename(error.location.file)}:${error.location.line})` : '';
-    void vscode.window.showErrorMessage(`Gradient Lens: profiling ${path.basename(report.file)} failed${where}: ${error.message}`, ...actions).then((choice) => {
-      if (choice === 'Show log') this.log.show(true);
-      else if (choice === 'Edit arguments') void vscode.commands.executeCommand(COMMANDS.editArguments, uri);
-      else if (choice === 'Open settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'gradientLens');
-    });
+    showRunFailure(this.log, uri, `profiling ${path.basename(report.file)}`, report.error!);
   }
 
   dispose(): void {

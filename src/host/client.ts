@@ -1,9 +1,11 @@
-// The typed host client shared by the extension and the CLI: starts a runner child process, streams its
-// validated events, and guarantees the process is gone on done, error, cancel, timeout or host exit.
+// The typed host client shared by the extension and the CLI: starts a runner child process (a profile or
+// an LR range test), streams its validated events, and guarantees the process is gone on done, error,
+// cancel, timeout or host exit.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { decodeRunnerMessage, encodeMessage, type ErrorKind, type ProfileRequest, type RunnerMessage } from '../core/protocol';
+import { decodeRunnerMessage, encodeMessage, type ErrorKind, type HostMessage, type LrRequest, type ProfileRequest, type RunnerMessage } from '../core/protocol';
 import { applyMessage, emptyReport, type ProfileReport } from '../core/report';
+import { applyLrMessage, emptyLrReport, type LrReport } from '../core/lrReport';
 
 export interface ClientOptions {
   /** The bundled runner script (dist/runner.js). */
@@ -91,13 +93,54 @@ export function startProfile(
   onMessage: (message: RunnerMessage) => void = () => undefined,
   warmChild?: ChildProcess,
 ): ProfileRun {
-  request = { ...request, file: path.resolve(request.file) };
-  request.cwd ??= options.cwd ?? path.dirname(request.file);
+  request = withPaths(request, options);
+  return startRun({ type: 'start', request }, emptyReport(request.file), applyMessage, 'profile', options, onMessage, warmChild);
+}
+
+export interface LrRun {
+  readonly pid: number | undefined;
+  /** Settles with the final report (status "done" or "failed"); never rejects. */
+  readonly result: Promise<LrReport>;
+  /**
+   * Asks the runner to stop after the current batch and report what it had (its `result` is kept), then
+   * ends it; a timeout does the same (error kind "timeout", result reason "timeout").
+   */
+  cancel(): Promise<LrReport>;
+}
+
+/** How long a cancelled LR sweep may take to send its partial result before its process is killed. */
+const CANCEL_GRACE_MS = 3000;
+
+/** Runs the LR range test of request.file in a fresh runner (same limits and clean-up as profiling). */
+export function startLrFinder(request: LrRequest, options: ClientOptions = {}, onMessage: (message: RunnerMessage) => void = () => undefined): LrRun {
+  request = withPaths(request, options);
+  return startRun({ type: 'lrStart', request }, emptyLrReport(request.file), applyLrMessage, 'learning-rate sweep', options, onMessage, undefined, CANCEL_GRACE_MS);
+}
+
+function withPaths<R extends { file: string; cwd?: string }>(request: R, options: ClientOptions): R {
+  const file = path.resolve(request.file);
+  return { ...request, file, cwd: request.cwd ?? options.cwd ?? path.dirname(file) };
+}
+
+/**
+ * Starts `start` in a runner and folds its events into `report`. A cancel or timeout kills the process
+ * group at once, or — with `cancelGraceMs` — first asks the runner to stop and report, killing it after
+ * the grace.
+ */
+function startRun<R extends { status: 'running' | 'done' | 'failed' }>(
+  start: HostMessage,
+  report: R,
+  apply: (report: R, message: RunnerMessage) => unknown,
+  work: string,
+  options: ClientOptions,
+  onMessage: (message: RunnerMessage) => void,
+  warmChild?: ChildProcess,
+  cancelGraceMs?: number,
+): { pid: number | undefined; result: Promise<R>; cancel(): Promise<R> } {
   const nodePath = options.nodePath ?? process.execPath;
   const memory = options.memoryLimitMb ?? DEFAULT_MEMORY_MB;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
-  const report = emptyReport(request.file);
   const child = warmChild && warmChild.exitCode === null && warmChild.signalCode === null && warmChild.connected ? warmChild : spawnRunner(options);
   setReferenced(child, true);
 
@@ -107,7 +150,7 @@ export function startProfile(
   let truncated = false;
 
   const deliver = (message: RunnerMessage) => {
-    applyMessage(report, message);
+    apply(report, message);
     onMessage(message);
   };
   const fail = (kind: ErrorKind, message: string) => {
@@ -153,15 +196,26 @@ export function startProfile(
       fail('internal', `The runner sent an invalid message: ${(error as Error).message}`);
       return;
     }
-    deliver(message);
+    // The runner's answer to our stop request reports the host's reason for it (e.g. the timeout).
+    deliver(message.type === 'error' && message.kind === 'cancelled' && ending ? { type: 'error', ...ending } : message);
   });
 
+  /** With a grace period the runner is asked to stop and report what it has (its error then carries this reason); else it is killed. */
+  const stop = (kind: 'cancelled' | 'timeout', message: string) => {
+    if (cancelGraceMs === undefined || !child.connected) return fail(kind, message);
+    if (ending) return;
+    ending = { kind, message };
+    child.send(encodeMessage({ type: 'cancel', reason: kind === 'timeout' ? 'timeout' : 'cancelled' }));
+    const grace = setTimeout(() => killTree(child), cancelGraceMs);
+    void result.then(() => clearTimeout(grace));
+  };
+
   const timer = setTimeout(
-    () => fail('timeout', `The profile did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped. An endless loop or a very slow model? Raise the timeout (--timeout / gradientLens.timeoutSeconds).`),
+    () => stop('timeout', `The ${work} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped. An endless loop or a very slow model? Raise the timeout (--timeout / gradientLens.timeoutSeconds).`),
     timeoutMs,
   );
 
-  const result = new Promise<ProfileReport>((resolve) => {
+  const result = new Promise<R>((resolve) => {
     const settle = (code: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(timer);
       disposeRunner(child);
@@ -198,13 +252,13 @@ export function startProfile(
     });
   });
 
-  child.send(encodeMessage({ type: 'start', request }));
+  child.send(encodeMessage(start));
 
   return {
     pid: child.pid,
     result,
     cancel() {
-      fail('cancelled', 'Cancelled.');
+      stop('cancelled', 'Cancelled.');
       return result;
     },
   };

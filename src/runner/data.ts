@@ -75,24 +75,95 @@ function sliceBatch(tf: Tf, tensors: Tensor[], size: number): Tensor[] {
   return tensors.map((t) => (t.shape[0] !== undefined && t.shape[0] > size ? tf.slice(t, 0, size) : t));
 }
 
-export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: number | undefined): Promise<Batch> {
+/** The x/y the intercepted fit/trainOnBatch call was given, whole, and the batch size it would train with. */
+function capturedArrays(tf: Tf, capture: Capture, batchSize: number | undefined): { xs: Tensor[]; ys: Tensor[]; size: number } {
   const inner = innerModel(capture.model);
-  let xs: unknown;
-  let ys: unknown;
-  let fitBatch: number | undefined;
-  if (capture.method === 'fitDataset') {
-    ({ xs, ys } = await firstDatasetElement(capture.args[0]));
-  } else {
-    [xs, ys] = capture.args;
-    fitBatch = (capture.args[2] as { batchSize?: number } | undefined)?.batchSize;
-  }
-  const size = batchSize ?? fitBatch ?? (capture.method === 'fit' ? DEFAULT_BATCH : Number.MAX_SAFE_INTEGER);
+  const [x, y, config] = capture.args;
+  const fitBatch = (config as { batchSize?: number } | undefined)?.batchSize;
   return {
-    xs: sliceBatch(tf, toTensorList(tf, xs, inner.inputs.length, `${capture.method} x`), size),
-    ys: sliceBatch(tf, toTensorList(tf, ys, inner.outputs.length, `${capture.method} y`), size),
-    source: 'fit',
-    note: `the first batch of the script's ${capture.method}() call`,
+    xs: toTensorList(tf, x, inner.inputs.length, `${capture.method} x`),
+    ys: toTensorList(tf, y, inner.outputs.length, `${capture.method} y`),
+    size: batchSize ?? fitBatch ?? (capture.method === 'fit' ? DEFAULT_BATCH : Number.MAX_SAFE_INTEGER),
   };
+}
+
+function datasetElementTensors(tf: Tf, capture: Capture, element: { xs: unknown; ys: unknown }): { xs: Tensor[]; ys: Tensor[] } {
+  const inner = innerModel(capture.model);
+  return {
+    xs: toTensorList(tf, element.xs, inner.inputs.length, 'fitDataset xs'),
+    ys: toTensorList(tf, element.ys, inner.outputs.length, 'fitDataset ys'),
+  };
+}
+
+export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: number | undefined): Promise<Batch> {
+  const note = `the first batch of the script's ${capture.method}() call`;
+  if (capture.method === 'fitDataset') {
+    const { xs, ys } = datasetElementTensors(tf, capture, await firstDatasetElement(capture.args[0]));
+    const size = batchSize ?? Number.MAX_SAFE_INTEGER;
+    return { xs: sliceBatch(tf, xs, size), ys: sliceBatch(tf, ys, size), source: 'fit', note };
+  }
+  const { xs, ys, size } = capturedArrays(tf, capture, batchSize);
+  return { xs: sliceBatch(tf, xs, size), ys: sliceBatch(tf, ys, size), source: 'fit', note };
+}
+
+/** Everything the LR range test cycles through: equal-sized batches of the available data. */
+export interface Batches {
+  batches: { xs: Tensor[]; ys: Tensor[] }[];
+  source: Batch['source'];
+  note: string;
+}
+
+/** Splits whole x/y tensors into ⌊rows/size⌋ batches (a smaller remainder is dropped, so every batch is alike; fewer rows than size: one batch). */
+function splitRows(tf: Tf, xs: Tensor[], ys: Tensor[], size: number): Batches['batches'] {
+  const rows = xs[0].shape[0] ?? 1;
+  const count = Math.max(1, Math.floor(rows / size));
+  const take = Math.min(size, rows);
+  const slice = (t: Tensor, start: number) => (take === rows ? t : tf.slice(t, start, take));
+  return Array.from({ length: count }, (_, i) => ({ xs: xs.map((t) => slice(t, i * take)), ys: ys.map((t) => slice(t, i * take)) }));
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 'es'}`;
+
+/**
+ * The LR range test's data, on the same paths as profiling but all of it: the intercepted call's whole
+ * x/y split by its batch size (fitDataset: up to `maxBatches` elements), else the exported sampleBatch
+ * (split by batchSize when given), else one synthetic batch, flagged: with random labels the curve only
+ * shows where training diverges.
+ */
+export async function sweepBatches(
+  tf: Tf,
+  model: LayersModel,
+  capture: Capture | undefined,
+  sampleBatch: unknown,
+  batchSize: number | undefined,
+  maxBatches: number,
+): Promise<Batches> {
+  if (capture?.method === 'fitDataset') {
+    const iterator = await (capture.args[0] as { iterator(): Promise<{ next(): Promise<{ value: unknown; done: boolean }> }> }).iterator();
+    const batches: Batches['batches'] = [];
+    while (batches.length < maxBatches) {
+      const { value, done } = await iterator.next();
+      if (done) break;
+      const element = value as { xs?: unknown; ys?: unknown } | undefined;
+      if (!element || element.xs === undefined || element.ys === undefined) throw new DiscoveryError('bad-data', 'fitDataset elements must be {xs, ys}.');
+      const { xs, ys } = datasetElementTensors(tf, capture, { xs: element.xs, ys: element.ys });
+      batches.push({ xs: sliceBatch(tf, xs, batchSize ?? Number.MAX_SAFE_INTEGER), ys: sliceBatch(tf, ys, batchSize ?? Number.MAX_SAFE_INTEGER) });
+    }
+    if (!batches.length) throw new DiscoveryError('bad-data', 'The dataset passed to fitDataset yielded no batch.');
+    return { batches, source: 'fit', note: `${plural(batches.length, 'batch')} of the script's fitDataset() call` };
+  }
+  if (capture) {
+    const { xs, ys, size } = capturedArrays(tf, capture, batchSize);
+    const batches = splitRows(tf, xs, ys, size);
+    return { batches, source: 'fit', note: `the script's ${capture.method}() data in ${plural(batches.length, 'batch')} of ${batches[0].xs[0].shape[0]}` };
+  }
+  if (sampleBatch !== undefined) {
+    const { xs, ys } = await batchFromExport(tf, model, sampleBatch, undefined);
+    const batches = splitRows(tf, xs, ys, batchSize ?? Number.MAX_SAFE_INTEGER);
+    return { batches, source: 'sampleBatch', note: `the exported sampleBatch in ${plural(batches.length, 'batch')} of ${batches[0].xs[0].shape[0]}` };
+  }
+  const { xs, ys, note } = synthesizeBatch(tf, model, batchSize);
+  return { batches: [{ xs, ys }], source: 'synthetic', note: `${note} — random labels: the curve only shows where training diverges, not a good learning rate` };
 }
 
 export async function batchFromExport(tf: Tf, model: LayersModel, sampleBatch: unknown, batchSize: number | undefined): Promise<Batch> {

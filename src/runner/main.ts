@@ -1,21 +1,24 @@
-// Runner entry: the child process that loads the user's model file and profiles it. It talks only over
-// the IPC channel (user code owns stdout/stderr) and exits as soon as the work is done, because a
-// training script intercepted at fit() never finishes by itself.
+// Runner entry: the child process that loads the user's model file and profiles it or runs the LR range
+// test. It talks only over the IPC channel (user code owns stdout/stderr) and exits as soon as the work is
+// done, because a training script intercepted at fit() never finishes by itself.
 import * as path from 'node:path';
 import {
   decodeHostMessage,
   encodeMessage,
   type BackendChoice,
   type ErrorKind,
+  type LrRequest,
   type ProfileRequest,
   type RunnerMessage,
   type SourceLocation,
 } from '../core/protocol';
 import { evaluateHealth } from '../core/health';
 import { installLayerCreationCapture, userCallSite } from './callSites';
-import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, synthesizeBatch, type Batch } from './data';
+import type { LayersModel } from '@tensorflow/tfjs';
+import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, sweepBatches, synthesizeBatch } from './data';
 import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture } from './discovery';
 import { loadUserModule, UserSyntaxError, warmUpTranspiler } from './moduleLoader';
+import { prepareSweep, rememberTrainOnBatch } from './lrFinder';
 import { Profiler } from './profiler';
 import { loadTfjs, RunnerSetupError, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaults';
@@ -67,7 +70,9 @@ function trapProcessExit(): void {
   }) as typeof process.exit;
 }
 
-function classify(error: unknown, phase: 'load' | 'run'): RunnerMessage {
+type Work = 'profile' | 'sweep';
+
+function classify(error: unknown, phase: 'load' | Work): RunnerMessage {
   const stack = error instanceof Error ? error.stack : undefined;
   if (error instanceof UserSyntaxError) return { type: 'error', kind: 'syntax', message: error.message, location: error.location };
   if (error instanceof UserExit) return { type: 'error', kind: 'user-exit', message: error.message, location: error.location };
@@ -78,7 +83,7 @@ function classify(error: unknown, phase: 'load' | 'run'): RunnerMessage {
     return { type: 'error', kind: 'syntax', message: `Syntax error: ${message}`, location: locationFromStack(stack, true), stack };
   }
   const kind: ErrorKind = phase === 'load' ? 'import' : 'internal';
-  const prefix = phase === 'load' ? 'The model file threw while loading' : 'Profiling failed';
+  const prefix = phase === 'load' ? 'The model file threw while loading' : phase === 'profile' ? 'Profiling failed' : 'The learning-rate sweep failed';
   return { type: 'error', kind, message: `${prefix}: ${message}`, location: locationFromStack(stack, false), stack };
 }
 
@@ -108,8 +113,28 @@ const defaultExtensionRoot = () => path.resolve(__dirname, '..');
 /** A warm runner has tfjs loaded before the request arrives; the host only sends a request whose file resolves tfjs the same way. */
 let prepared: { backend: BackendChoice; tfjs: Promise<TfjsInstance> } | undefined;
 
-async function run(request: ProfileRequest): Promise<void> {
-  const started = Date.now();
+/** An error already classified (load-time errors are classified where they happen). */
+class Classified extends Error {
+  constructor(readonly report: RunnerMessage) {
+    super('classified');
+  }
+}
+
+interface Target {
+  tf: Tf;
+  model: LayersModel;
+  discovery: 'model-export' | 'factory' | 'training-script';
+  exportName?: string;
+  lossNote?: string;
+  captured?: Capture;
+  ns?: Record<string, unknown>;
+}
+
+/**
+ * What profiling and the LR range test share: load tfjs and the backend, load the user's module, find the
+ * model (export, factory, or the model of an intercepted training call) and make sure it is compiled.
+ */
+async function loadTarget(request: ProfileRequest | LrRequest): Promise<Target> {
   const file = path.resolve(request.file);
   const extensionRoot = request.extensionRoot ?? defaultExtensionRoot();
   if (request.cwd) process.chdir(request.cwd);
@@ -132,6 +157,7 @@ async function run(request: ProfileRequest): Promise<void> {
   // The user's transpiled files carry inline maps, so their stack frames map to their own lines.
   process.setSourceMapsEnabled(true);
   installLayerCreationCapture(tf);
+  rememberTrainOnBatch(tf);
   const capture = interceptTraining(tf);
 
   await send({ type: 'phase', phase: 'loading', message: `Loading ${path.basename(file)}` });
@@ -142,29 +168,26 @@ async function run(request: ProfileRequest): Promise<void> {
     ns = 'm' in outcome ? outcome.m : undefined;
     captured = 'c' in outcome ? outcome.c : undefined;
   } catch (error) {
-    return finish(2, classify(error, 'load'));
+    throw new Classified(classify(error, 'load'));
   }
 
   await send({ type: 'phase', phase: 'building', message: 'Finding the model' });
-  let model;
-  let discovery: 'model-export' | 'factory' | 'training-script';
-  let exportName: string | undefined;
-  let batch: Batch;
+  const found = captured ? undefined : await discoverModel(ns ?? {}, request.exportName, request.args);
+  if (!found && !captured) captured = await waitForTrainingCall(capture);
+  const model = captured ? captured.model : found!.model;
+  if (!isLayersModel(model)) throw new DiscoveryError('no-model', 'The discovered value is not a tf.LayersModel.');
+  const lossNote = ensureCompiled(tf, model);
+  return { tf, model, discovery: captured ? 'training-script' : found!.discovery, exportName: found?.exportName, lossNote, captured, ns };
+}
+
+const failure = (error: unknown, work: Work) => (error instanceof Classified ? error.report : classify(error, work));
+
+async function profile(request: ProfileRequest): Promise<void> {
+  const started = Date.now();
   try {
-    const found = captured ? undefined : await discoverModel(ns ?? {}, request.exportName, request.args);
-    if (!found && !captured) captured = await waitForTrainingCall(capture);
-    if (captured) {
-      model = captured.model;
-      discovery = 'training-script';
-    } else {
-      model = found!.model;
-      discovery = found!.discovery;
-      exportName = found!.exportName;
-    }
-    if (!isLayersModel(model)) throw new DiscoveryError('no-model', 'The discovered value is not a tf.LayersModel.');
-    const lossNote = ensureCompiled(tf, model);
+    const { tf, model, discovery, exportName, lossNote, captured, ns } = await loadTarget(request);
     await send({ type: 'phase', phase: 'data', message: 'Preparing the batch' });
-    batch = captured
+    const batch = captured
       ? await batchFromCapture(tf, captured, request.batchSize)
       : ns?.sampleBatch !== undefined
         ? await batchFromExport(tf, model, ns.sampleBatch, request.batchSize)
@@ -201,9 +224,56 @@ async function run(request: ProfileRequest): Promise<void> {
     );
     for (const finding of findings) await send({ type: 'finding', finding });
   } catch (error) {
-    return finish(2, classify(error, 'run'));
+    return finish(2, failure(error, 'profile'));
   }
   return finish(0, { type: 'done', steps: request.steps, durationMs: Date.now() - started });
+}
+
+/** Set while an LR sweep runs: a cancel then ends it after the current batch, with the partial result. */
+let cancelSweep: ((reason: 'cancelled' | 'timeout') => void) | undefined;
+
+async function findLearningRate(request: LrRequest): Promise<void> {
+  const started = Date.now();
+  let cancelled: 'cancelled' | 'timeout' | undefined;
+  let steps = 0;
+  try {
+    const { tf, model, discovery, exportName, lossNote, captured, ns } = await loadTarget(request);
+    await send({ type: 'phase', phase: 'data', message: 'Preparing the batches' });
+    const data = await sweepBatches(tf, model, captured, ns?.sampleBatch, request.batchSize, request.steps);
+    checkBatchShapes(model, { ...data.batches[0], source: data.source, note: data.note });
+    const sweep = prepareSweep(tf, model, data, request);
+    await send({
+      type: 'model',
+      modelName: model.name,
+      className: model.getClassName(),
+      discovery,
+      exportName,
+      dataSource: data.source,
+      dataNote: data.note,
+      loss: lossNames(model).join(', '),
+      lossNote,
+      optimizer: sweep.optimizer.name,
+      optimizerNote: sweep.optimizer.note,
+      weightsNote: sweep.weightsNote,
+      batchSize: data.batches[0].xs[0].shape[0] ?? 0,
+      totalSteps: request.steps * request.repeats,
+      layers: [],
+    });
+    await send({ type: 'phase', phase: 'sweeping', message: `Sweeping the learning rate from ${request.startLr} to ${request.endLr}` });
+    cancelSweep = (reason) => (cancelled = reason);
+    const result = await sweep.run(
+      (message) => {
+        if (message.type === 'lrPoint') steps++;
+        return send(message);
+      },
+      () => cancelled,
+    );
+    await send({ type: 'lrResult', result });
+  } catch (error) {
+    return finish(2, failure(error, 'sweep'));
+  }
+  if (cancelled) return finish(130, { type: 'error', kind: 'cancelled', message: 'Cancelled.' });
+  return finish(0, { type: 'done', steps, durationMs: Date.now() - started });
 }
 
 /** One tiny forward/backward pass so the first real step does not pay the backend's first-use costs. */
@@ -234,7 +304,10 @@ process.on('message', (raw) => {
     void finish(2, { type: 'error', kind: 'bad-request', message: `Invalid request: ${(error as Error).message}` });
     return;
   }
-  if (message.type === 'cancel') void finish(130, { type: 'error', kind: 'cancelled', message: 'Cancelled' });
+  if (message.type === 'cancel') {
+    if (cancelSweep) cancelSweep(message.reason ?? 'cancelled');
+    else void finish(130, { type: 'error', kind: 'cancelled', message: 'Cancelled' });
+  }
   else if (message.type === 'prepare') {
     const tfjs = loadTfjs(path.resolve(message.anchorFile), message.extensionRoot ?? defaultExtensionRoot(), message.backend).then((instance) => {
       warmUpKernels(instance.tf);
@@ -243,6 +316,7 @@ process.on('message', (raw) => {
     tfjs.catch(() => undefined); // reported when a request uses it
     prepared = { backend: message.backend, tfjs };
     warmUpTranspiler();
-  } else void run(message.request);
+  } else if (message.type === 'start') void profile(message.request);
+  else void findLearningRate(message.request);
 });
 process.on('disconnect', () => realExit(130));

@@ -136,6 +136,8 @@ export const baseSettings: Record<string, unknown> = {
   'chat.disableAIFeatures': true,
   'git.openRepositoryInParentFolders': 'never',
   'security.workspace.trust.enabled': false,
+  // Tests that type into fixture files must not write them back to the repository.
+  'files.autoSave': 'off',
 };
 
 export class Session {

@@ -26,7 +26,8 @@ const RUNS = {
   missingFile: ['profile', 'no/such/file.js'],
   badBackend: ['profile', rel(fixture('closed', 'dense-bias.js')), '--backend', 'gpu'],
   badArgs: ['profile', rel(fixture('closed', 'dense-bias.js')), '--args', '{"a":1}'],
-  help: ['--help'],
+  help: ['profile', '--help'],
+  topHelp: ['--help'],
 } satisfies Record<string, string[]>;
 type RunName = keyof typeof RUNS;
 const names = Object.keys(RUNS) as RunName[];
@@ -142,6 +143,9 @@ test('usage errors: exit 2 with the usage text; --help exits 0', async () => {
   const help = await run('help');
   assert.equal(help.code, 0);
   assert.match(help.stdout, /Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the run failed\./);
+  const top = await run('topHelp');
+  assert.equal(top.code, 0);
+  assert.match(top.stdout, /^  profile +Profiles the per-layer gradients/m);
 });
 
 test('--threshold overrides a health rule: a stricter dead share keeps the dead layer; an impossible one drops it', async () => {

@@ -12,7 +12,7 @@ interface MenuItem {
 }
 
 const manifest = () => vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
-const COMMAND_IDS = ['gradientLens.profile', 'gradientLens.cancel', 'gradientLens.clearResults', 'gradientLens.showPanel', 'gradientLens.editArguments'];
+const COMMAND_IDS = ['gradientLens.profile', 'gradientLens.cancel', 'gradientLens.clearResults', 'gradientLens.showPanel', 'gradientLens.editArguments', 'gradientLens.findLearningRate', 'gradientLens.showGradientPanel'];
 
 /** Evaluates the `resourceExtname =~ /…/` part of a when clause against a file name. */
 function extnameMatches(when: string, file: string): boolean {
@@ -46,7 +46,7 @@ describe('manifest @untrusted', () => {
 
   it('declares activation, trust, extension kind, settings and colours', () => {
     const m = manifest();
-    assert.deepStrictEqual(m.activationEvents, ['onLanguage:javascript', 'onLanguage:typescript']);
+    assert.deepStrictEqual(m.activationEvents, ['onLanguage:javascript', 'onLanguage:typescript', 'onWebviewPanel:gradientLens.panel']);
     assert.strictEqual(m.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.ok(m.capabilities.untrustedWorkspaces.description.length > 20);
     assert.deepStrictEqual(m.extensionKind, ['workspace']);

@@ -1,0 +1,199 @@
+// `gradient-lens lr FILE`: Leslie Smith's LR range test — the suggestions and an ASCII sketch of the
+// median curve on a terminal, or one JSON document.
+import { parseArgs } from 'node:util';
+import * as v from 'valibot';
+import { LR_MODES, LR_SUGGESTION_KINDS, LrRequest, stringifyWithNonFinite, type LrResult, type RunnerMessage } from '../core/protocol';
+import { lrJsonDocument, type LrReport } from '../core/lrReport';
+import { formatLearningRate, formatNumber } from '../core/format';
+import { startLrFinder } from '../host/client';
+import { isUsageError, parseTarget, positiveInt, relative, table, TARGET_OPTIONS, UsageError } from './shared';
+import { renderError } from './profile';
+
+export const LR_USAGE = `Usage: gradient-lens lr FILE [options]
+
+Finds a learning rate for the TensorFlow.js model in FILE with an LR range test.
+
+Options:
+  --export NAME        which export holds the model or factory (when there are several)
+  --args JSON          arguments for a factory function, as a JSON array
+  --batch N            batch size (default: the script's, or 32 for synthetic data)
+  --backend B          auto | tensorflow | wasm | cpu (default auto)
+  --timeout S          stop the run after S seconds (default 300)
+  --memory MB          memory limit of the runner (default 4096)
+  --start LR           first learning rate (default 1e-7)
+  --end LR             last learning rate (default 10)
+  --steps N            batches per sweep (default 100)
+  --mode M             exp | linear spacing of the learning rates (default exp)
+  --repeats K          sweeps with different initial weights and batch order (default 3)
+  --seed N             seed of the first repeat (default 1)
+  --json               print one JSON document instead of the summary
+  -h, --help           show this help
+
+Exit codes: 0 suggestions found, 1 the curve gave no suggestion, 2 the run failed (a timeout still prints
+what the sweep had), 130 cancelled (prints what it had).`;
+
+function positiveNumber(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, got "${value}"`);
+  return n;
+}
+
+function parseCommandLine(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ...TARGET_OPTIONS,
+      start: { type: 'string' },
+      end: { type: 'string' },
+      steps: { type: 'string' },
+      mode: { type: 'string' },
+      repeats: { type: 'string' },
+      seed: { type: 'string' },
+    },
+  });
+  if (values.help) return undefined;
+  const { timeoutMs, memoryLimitMb, json, ...target } = parseTarget(values, positionals, 300);
+  const mode = values.mode ?? 'exp';
+  if (!(LR_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode must be one of ${LR_MODES.join(', ')}`);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
+  const parsed = v.safeParse(LrRequest, {
+    ...target,
+    startLr: positiveNumber(values.start, '--start', 1e-7),
+    endLr: positiveNumber(values.end, '--end', 10),
+    steps: positiveInt(values.steps, '--steps', 100, 2),
+    mode,
+    repeats: positiveInt(values.repeats, '--repeats', 3),
+    seed,
+  });
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const key = issue.path?.map((p) => String(p.key)).join('.');
+    throw new UsageError(`${key ? `${key}: ` : ''}${issue.message}`);
+  }
+  return {
+    request: parsed.output,
+    timeoutMs,
+    memoryLimitMb,
+    json,
+  };
+}
+
+const MARKS: Record<(typeof LR_SUGGESTION_KINDS)[number], string> = { valley: 'v', steep: 's', minimum: 'm', slide: 'l' };
+
+/**
+ * The median curve as a character plot: x is log10(LR) (linear for a linear sweep), y the smoothed loss
+ * from its minimum up to 1.5× the rise from the minimum to the first point (the blow-up is clipped so the
+ * descent stays visible); below the axis a letter marks each suggestion and × the divergence LR.
+ */
+export function sketchCurve(result: LrResult, logScale: boolean, width = 64, height = 12): string {
+  const points = result.median.filter((p) => Number.isFinite(p.loss));
+  if (points.length < 2) return '';
+  const x = (lr: number) => (logScale ? Math.log10(lr) : lr);
+  const x0 = x(points[0].lr);
+  const x1 = x(points[points.length - 1].lr);
+  const column = (lr: number) => Math.round(((x(lr) - x0) / (x1 - x0 || 1)) * (width - 1));
+  const low = Math.min(...points.map((p) => p.loss));
+  const rise = points[0].loss - low;
+  const high = rise > 0 ? low + 1.5 * rise : Math.max(...points.map((p) => p.loss));
+  const span = high - low || 1;
+  const grid = Array.from({ length: height }, () => new Array<string>(width).fill(' '));
+  for (const p of points) {
+    const c = column(p.lr);
+    const level = Math.min(Math.max((p.loss - low) / span, 0), 1);
+    const r = height - 1 - Math.round(level * (height - 1));
+    if (c >= 0 && c < width) grid[r][c] = p.loss > high ? '^' : '*';
+  }
+  const marks = new Array<string>(width).fill(' ');
+  const inRange = (lr: number | undefined): lr is number => lr !== undefined && Number.isFinite(lr) && column(lr) >= 0 && column(lr) < width;
+  if (inRange(result.divergenceLr)) marks[column(result.divergenceLr)] = '×';
+  for (const kind of LR_SUGGESTION_KINDS) {
+    const lr = result.suggestions[kind]?.lr;
+    if (inRange(lr)) marks[column(lr)] = MARKS[kind];
+  }
+  const label = (value: number) => formatNumber(value).padStart(8);
+  const lines = grid.map((row, r) => `${r === 0 ? label(high) : r === height - 1 ? label(low) : ' '.repeat(8)} │${row.join('')}`);
+  lines.push(`${' '.repeat(8)} └${'─'.repeat(width)}`);
+  lines.push(`${' '.repeat(10)}${marks.join('')}`);
+  const left = formatLearningRate(points[0].lr);
+  const right = formatLearningRate(points[points.length - 1].lr);
+  lines.push(`${' '.repeat(10)}${left}${right.padStart(width - left.length)}`);
+  return lines.join('\n');
+}
+
+export function renderLrReport(report: LrReport, logScale: boolean): string {
+  const result = report.result!;
+  const out: string[] = [];
+  out.push(`Gradient Lens — learning rate of ${relative(report.file)}`);
+  out.push(`backend ${report.backend} (${report.backendReason}); tfjs ${report.tfjsVersion} from ${report.tfjsSource}`);
+  out.push(`model ${report.modelName} (${report.modelClass}, ${report.discovery}${report.exportName ? ` "${report.exportName}"` : ''}); loss ${report.loss}; optimizer ${report.optimizer}`);
+  out.push(`data: ${report.dataNote}; batch ${report.batchSize}`);
+  for (const note of [report.lossNote, report.optimizerNote, report.weightsNote]) if (note) out.push(note);
+  const sweeps = report.points.length;
+  out.push(`${sweeps} sweep${sweeps === 1 ? '' : 's'}, ${result.stoppedEarly ? 'stopped early' : 'complete'}: ${result.reason}`);
+  const sketch = sketchCurve(result, logScale);
+  if (sketch) out.push('', sketch);
+  const rows = [['suggestion', 'lr', 'spread', 'rule']];
+  for (const kind of LR_SUGGESTION_KINDS) {
+    const s = result.suggestions[kind];
+    rows.push([
+      `${kind}${kind === 'valley' ? ' (default)' : ''} ${MARKS[kind]}`,
+      s ? formatLearningRate(s.lr) : '–',
+      s ? `${s.spreadDecades.toFixed(2)} dec` : '',
+      s ? s.rule : 'no basis on this curve',
+    ]);
+  }
+  out.push('', table(rows));
+  out.push(
+    '',
+    result.divergenceLr !== undefined
+      ? `diverges from ${formatLearningRate(result.divergenceLr)} × (the climb to "loss stays above 2× its running minimum" starts there)`
+      : 'no divergence within the sweep',
+  );
+  return out.join('\n');
+}
+
+function progress(message: RunnerMessage, request: LrRequest): string | undefined {
+  if (message.type === 'phase') return message.message;
+  if (message.type === 'lrPoint') {
+    return `${request.repeats > 1 ? `repeat ${message.repeat + 1}/${request.repeats} ` : ''}step ${message.step + 1}/${request.steps} lr ${formatLearningRate(message.lr)} loss ${formatNumber(message.smoothed)}`;
+  }
+  return undefined;
+}
+
+export async function lrCommand(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseCommandLine(argv);
+  } catch (error) {
+    if (!isUsageError(error)) throw error;
+    process.stderr.write(`gradient-lens: ${(error as Error).message}\n\n${LR_USAGE}\n`);
+    return 2;
+  }
+  if (!options) {
+    process.stdout.write(`${LR_USAGE}\n`);
+    return 0;
+  }
+  const { request } = options;
+  const tty = process.stderr.isTTY && !options.json;
+  const run = startLrFinder(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() }, (message) => {
+    if (message.type === 'log') process.stderr.write(`${tty ? '\r\x1b[K' : ''}[${message.level}] ${message.text}\n`);
+    const line = tty ? progress(message, request) : undefined;
+    if (line) process.stderr.write(`\r\x1b[K${line}`);
+  });
+  const cancel = () => void run.cancel();
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
+  const report = await run.result;
+  if (tty) process.stderr.write('\r\x1b[K');
+  if (options.json) process.stdout.write(`${stringifyWithNonFinite(lrJsonDocument(report), 2)}\n`);
+  // A cancelled or timed-out sweep still has what it measured until then: show it, then the error.
+  if (report.result && !options.json) process.stdout.write(`${renderLrReport(report, request.mode === 'exp')}\n`);
+  if (report.status === 'failed') {
+    process.stderr.write(`${renderError(report)}\n`);
+    return report.error?.kind === 'cancelled' ? 130 : 2;
+  }
+  return Object.keys(report.result?.suggestions ?? {}).length ? 0 : 1;
+}

@@ -1,0 +1,78 @@
+// Pieces every CLI command uses: usage errors, integer flags, paths relative to the shell, text tables.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BACKENDS, type BackendChoice } from '../core/protocol';
+
+export class UsageError extends Error {}
+
+export function positiveInt(value: string | undefined, flag: string, fallback: number | undefined, min = 1): number | undefined {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be an integer ≥ ${min}, got "${value}"`);
+  return n;
+}
+
+export function relative(file: string | undefined): string {
+  return file ? path.relative(process.cwd(), file) || file : '?';
+}
+
+export function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+}
+
+/** True for errors that mean "bad command line" (ours or util.parseArgs'), printed with the usage text. */
+export function isUsageError(error: unknown): boolean {
+  return error instanceof UsageError || Boolean((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
+}
+
+/** util.parseArgs options every command that runs a model file accepts. */
+export const TARGET_OPTIONS = {
+  export: { type: 'string' },
+  args: { type: 'string' },
+  batch: { type: 'string' },
+  backend: { type: 'string' },
+  timeout: { type: 'string' },
+  memory: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+interface TargetValues {
+  export?: string;
+  args?: string;
+  batch?: string;
+  backend?: string;
+  timeout?: string;
+  memory?: string;
+  json?: boolean;
+}
+
+/** The model file and runner limits from the positionals and TARGET_OPTIONS values, validated. */
+export function parseTarget(values: TargetValues, positionals: string[], defaultTimeoutSeconds: number) {
+  const [file, ...extra] = positionals;
+  if (!file) throw new UsageError('Missing FILE');
+  if (extra.length) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
+  if (!fs.existsSync(file)) throw new UsageError(`File not found: ${file}`);
+  let args: unknown[] | undefined;
+  if (values.args !== undefined) {
+    try {
+      args = JSON.parse(values.args);
+    } catch (error) {
+      throw new UsageError(`--args is not valid JSON: ${(error as Error).message}`);
+    }
+    if (!Array.isArray(args)) throw new UsageError('--args must be a JSON array, e.g. --args \'[10, "relu"]\'');
+  }
+  const backend = (values.backend ?? 'auto') as BackendChoice;
+  if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}`);
+  return {
+    file: path.resolve(file),
+    exportName: values.export,
+    args,
+    batchSize: positiveInt(values.batch, '--batch', undefined),
+    backend,
+    timeoutMs: positiveInt(values.timeout, '--timeout', defaultTimeoutSeconds)! * 1000,
+    memoryLimitMb: positiveInt(values.memory, '--memory', 4096, 64)!,
+    json: values.json ?? false,
+  };
+}

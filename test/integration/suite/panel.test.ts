@@ -1,0 +1,431 @@
+/// <reference types="mocha" />
+// The webview panel, host side, in real VS Code: the panel opens per model file with the built bundle
+// (its webview posts `ready` through the real transport, so the bundle ran under the CSP), the CSP is
+// strict, malformed webview messages change nothing, valid ones act. Find learning rate runs a real
+// sweep into the panel; Apply goes the way the panel's button goes (an `applyLr` message): a diff of the
+// proposed change and an Apply/Cancel notification, answered with VS Code's own notification commands
+// (`notification.acceptPrimaryAction` = the Apply button, `notifications.clearAll` = dismissing it);
+// the edit is a normal one that `undo` reverts.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { formatLearningRate } from '../../../src/core/format';
+import type { LrReport } from '../../../src/core/lrReport';
+import { encodePanelMessage } from '../../../src/core/panelProtocol';
+import { describeTrusted, describeUntrusted, EXTENSION_ID, fixture, getApi, open, revertAll, runnerProcesses, sleep, useFewSteps, waitFor } from './helpers';
+
+/** The directives of the page's CSP meta tag. */
+function cspOf(html: string): Map<string, string[]> {
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
+  assert.ok(meta, 'no CSP meta tag');
+  return new Map(
+    meta[1]
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  );
+}
+
+async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describeTrusted('gradient panel', () => {
+  before(() => useFewSteps());
+  afterEach(async () => {
+    await revertAll();
+    await closeAllEditors();
+  });
+
+  it('Show gradient panel opens one panel per model file on the Gradients tab, and its webview loads', async () => {
+    const api = await getApi();
+    const uri = fixture('model.js');
+    await open('model.js');
+    const report = await api.profile(uri);
+    assert.strictEqual(report.status, 'done', JSON.stringify(report.error));
+    await vscode.commands.executeCommand('gradientLens.showGradientPanel', uri);
+    const panel = await waitFor(() => api.inspectPanel(uri)?.ready && api.inspectPanel(uri), 'the webview to post ready', 20_000);
+    assert.strictEqual(panel.title, 'Gradient Lens: model.js');
+    assert.strictEqual(panel.tab, 'gradients');
+    assert.ok(panel.visible);
+    // Again: the same panel (same page, same nonce), not a second one.
+    await vscode.commands.executeCommand('gradientLens.showGradientPanel', uri);
+    assert.strictEqual(api.inspectPanel(uri)?.html, panel.html);
+  });
+
+  it('hidden and shown again, the panel reloads and the host replays its data to it', async () => {
+    const api = await getApi();
+    const uri = fixture('model.js');
+    await vscode.commands.executeCommand('gradientLens.showGradientPanel', uri);
+    const first = await waitFor(() => api.inspectPanel(uri)?.ready && api.inspectPanel(uri), 'the webview to post ready', 20_000);
+    // Another editor in the panel's group hides it; VS Code discards the page (no retainContextWhenHidden).
+    const group = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('gradientLens.panel')));
+    assert.ok(group, 'the panel has a tab');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture('lr-sgd.js')), { viewColumn: group.viewColumn });
+    await waitFor(() => !api.inspectPanel(uri)?.visible && !api.inspectPanel(uri)?.ready, 'the panel to be hidden');
+    await vscode.commands.executeCommand('gradientLens.showGradientPanel', uri);
+    const again = await waitFor(() => api.inspectPanel(uri)?.ready && api.inspectPanel(uri), 'the reloaded webview to post ready', 20_000);
+    assert.strictEqual(again.loads, first.loads + 1);
+    assert.ok(again.visible);
+    assert.strictEqual(again.html, first.html, 'the same page, loaded again');
+  });
+
+  it("Export (the panel's exportData) saves through the save dialog next to the model file: CSV text and PNG bytes", async function () {
+    this.timeout(60_000);
+    const api = await getApi();
+    const uri = fixture('model.js');
+    await vscode.commands.executeCommand('gradientLens.showGradientPanel', uri);
+    await waitFor(() => api.inspectPanel(uri), 'the panel');
+    const folder = path.dirname(uri.fsPath);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const exports = [
+      { format: 'csv' as const, content: 'layer,gradNorm\ndense_Dense1,0.5\n', suggestedName: '../evil/model layers', file: 'model layers.csv', bytes: Buffer.from('layer,gradNorm\ndense_Dense1,0.5\n') },
+      { format: 'png' as const, content: `data:image/png;base64,${png.toString('base64')}`, suggestedName: 'lr-curve.png', file: 'lr-curve.png', bytes: png },
+    ];
+    try {
+      for (const e of exports) {
+        const target = path.join(folder, e.file);
+        assert.ok(api.receivePanelMessage(uri, encodePanelMessage({ type: 'exportData', format: e.format, content: e.content, suggestedName: e.suggestedName })));
+        // The dialog proposes the file next to the model; accepting it saves there.
+        const deadline = Date.now() + 15_000;
+        while (!fs.existsSync(target)) {
+          if (Date.now() > deadline) throw new Error(`${target} was not written`);
+          await sleep(300);
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        }
+        await waitFor(() => fs.readFileSync(target).equals(e.bytes) && true, `${e.file} content`);
+      }
+      assert.ok(!fs.existsSync(path.join(folder, '..', 'evil')), 'the suggested name cannot leave the folder');
+    } finally {
+      for (const e of exports) fs.rmSync(path.join(folder, e.file), { force: true });
+    }
+  });
+
+  it('the page has a strict CSP: nonce-only scripts, resources only from the webview source, nothing inline', async () => {
+    const api = await getApi();
+    const uri = fixture('model.js');
+    await vscode.commands.executeCommand('gradientLens.showGradientPanel', uri);
+    const { html } = await waitFor(() => api.inspectPanel(uri), 'the panel');
+    const csp = cspOf(html);
+    assert.deepStrictEqual(csp.get('default-src'), ["'none'"]);
+    const scriptSrc = csp.get('script-src') ?? [];
+    assert.strictEqual(scriptSrc.length, 1);
+    const nonce = /^'nonce-([A-Za-z0-9+/=]{16,})'$/.exec(scriptSrc[0])?.[1];
+    assert.ok(nonce, `script-src ${scriptSrc}`);
+    const cspSource = csp.get('style-src');
+    assert.ok(cspSource?.length, 'style-src');
+    assert.deepStrictEqual(csp.get('img-src'), [...cspSource, 'data:']);
+    assert.deepStrictEqual(csp.get('font-src'), cspSource);
+    assert.ok(!/unsafe-(inline|eval)/.test(html), "no 'unsafe-inline' / 'unsafe-eval'");
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
+    assert.ok(scripts.length >= 1);
+    for (const attributes of scripts) {
+      assert.match(attributes, new RegExp(`nonce="${nonce.replace(/[+/=]/g, '\\$&')}"`));
+      assert.match(attributes, /src="[^"]+\/dist\/webview\/panel\.js"/);
+    }
+    assert.ok(!/<style\b|\sstyle=|\son[a-z]+=/i.test(html), 'no inline styles or event handlers');
+    // A new page gets a new nonce.
+    await closeAllEditors();
+    await waitFor(() => !api.inspectPanel(uri), 'the panel to close');
+    await vscode.commands.executeCommand('gradientLens.showGradientPanel', uri);
+    const again = await waitFor(() => api.inspectPanel(uri), 'the panel');
+    assert.notStrictEqual(cspOf(again.html).get('script-src')?.[0], scriptSrc[0]);
+  });
+
+  it('after a reload the serializer adopts the panel for the file its webview saved; one without a valid state is closed', async () => {
+    const api = await getApi();
+    const uri = fixture('model.js');
+    const panel = vscode.window.createWebviewPanel('gradientLens.panel', 'restoring', vscode.ViewColumn.One, {});
+    assert.ok(api.restorePanel(panel, { version: 1, file: uri.fsPath, title: 'Gradient Lens: model.js', tab: 'table' }));
+    const restored = await waitFor(() => api.inspectPanel(uri)?.ready && api.inspectPanel(uri), 'the restored webview to post ready', 20_000);
+    assert.strictEqual(restored.tab, 'table');
+    assert.strictEqual(panel.title, 'Gradient Lens: model.js');
+    assert.deepStrictEqual(cspOf(restored.html).get('default-src'), ["'none'"]);
+    // The command now reveals the restored panel instead of opening a second one.
+    await vscode.commands.executeCommand('gradientLens.showGradientPanel', uri);
+    assert.strictEqual(api.inspectPanel(uri)?.html, restored.html);
+
+    for (const state of [{ version: 2, file: uri.fsPath, title: 't', tab: 'lr' }, undefined, { version: 1, file: uri.fsPath, title: 'duplicate', tab: 'lr' }]) {
+      const other = vscode.window.createWebviewPanel('gradientLens.panel', 'restoring', vscode.ViewColumn.One, {});
+      await sleep(200); // as after a reload: the workbench has opened it before the serializer runs
+      let disposed = false;
+      other.onDidDispose(() => (disposed = true));
+      assert.strictEqual(api.restorePanel(other, state), false, JSON.stringify(state));
+      assert.ok(disposed, `closed: ${JSON.stringify(state)}`);
+    }
+    assert.strictEqual(api.inspectPanel(uri)?.html, restored.html, 'the first panel stays');
+  });
+
+  it('malformed webview messages are logged and ignored; a valid revealLayer moves the cursor to the layer line', async () => {
+    const api = await getApi();
+    const uri = fixture('lr-sgd.js');
+    const editor = await open('lr-sgd.js');
+    const original = editor.document.getText();
+    await vscode.commands.executeCommand('gradientLens.showGradientPanel', uri);
+    await waitFor(() => api.inspectPanel(uri), 'the panel');
+    const malformed: unknown[] = [
+      { type: 'applyLr', lr: 0.1, suggestion: 'valley' }, // an object, not the JSON string the protocol sends
+      'not json {',
+      JSON.stringify({ type: 'runCode', code: 'process.exit()' }),
+      JSON.stringify({ type: 'applyLr', lr: -1, suggestion: 'valley' }),
+      JSON.stringify({ type: 'applyLr', lr: 0.1, suggestion: 'guess' }),
+      JSON.stringify({ type: 'applyLr', lr: '0.1', suggestion: 'valley' }),
+      JSON.stringify({ type: 'revealLayer', layer: 'x', file: uri.fsPath, line: 0 }),
+      JSON.stringify({ type: 'revealLayer', layer: 'x', file: '/etc/passwd', line: 1 }),
+      JSON.stringify({ type: 'exportData', format: 'png', content: 'data:text/html,<script>', suggestedName: 'x.png' }),
+      null,
+      42,
+    ];
+    const before = api.ignoredPanelMessages();
+    for (const raw of malformed) assert.ok(api.receivePanelMessage(uri, raw));
+    await waitFor(() => api.ignoredPanelMessages() - before === malformed.length && true, `${malformed.length} ignored messages (got ${api.ignoredPanelMessages() - before})`);
+    assert.strictEqual(editor.document.getText(), original, 'nothing was edited');
+    assert.ok(!editor.document.isDirty);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === '/etc/passwd'), '/etc/passwd was not opened');
+
+    api.receivePanelMessage(uri, JSON.stringify({ type: 'revealLayer', layer: 'dense_Dense1', file: uri.fsPath, line: 7, column: 13 }));
+    const selection = await waitFor(() => {
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === uri.fsPath);
+      return shown?.selection.active.line === 6 && shown.selection.active;
+    }, 'the cursor on line 7 in the editor of lr-sgd.js');
+    assert.strictEqual(selection.character, 12);
+    assert.strictEqual(api.ignoredPanelMessages() - before, malformed.length);
+  });
+});
+
+/** The diff editor showing the proposed change of `uri`, once it is open. */
+function proposalDiff(uri: vscode.Uri): vscode.TabInputTextDiff | undefined {
+  for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
+    if (tab.input instanceof vscode.TabInputTextDiff && tab.input.original.toString() === uri.toString() && tab.input.modified.scheme === 'gradient-lens-proposed') return tab.input;
+  }
+  return undefined;
+}
+
+/** Answers the Apply/Cancel notification once the diff is shown: its primary action (Apply) or dismissing it. */
+async function answerProposal(uri: vscode.Uri, answer: 'apply' | 'dismiss'): Promise<string> {
+  const diff = await waitFor(() => proposalDiff(uri), 'the diff of the proposed change', 15_000);
+  const proposed = (await vscode.workspace.openTextDocument(diff.modified)).getText();
+  // The question appears just after the diff: answer until it was taken (the diff closes).
+  const deadline = Date.now() + 10_000;
+  while (proposalDiff(uri)) {
+    if (Date.now() > deadline) throw new Error('the Apply/Cancel question was not answered within 10 s');
+    await vscode.commands.executeCommand(answer === 'apply' ? 'notification.acceptPrimaryAction' : 'notifications.clearAll');
+    await sleep(250);
+  }
+  return proposed;
+}
+
+/** Runner processes other than the profiler's idle warm one (gradientLens.keepRunnerWarm). */
+const sweepRunners = (api: { warmRunnerPid(): number | undefined }) => runnerProcesses().filter((pid) => pid !== api.warmRunnerPid());
+
+async function setLr(settings: Record<string, unknown>): Promise<void> {
+  const config = vscode.workspace.getConfiguration('gradientLens.lr');
+  for (const [key, value] of Object.entries(settings)) await config.update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+describeTrusted('learning rate panel', () => {
+  const steps = 20;
+  const repeats = 2;
+  before(() => setLr({ steps, repeats }));
+  after(() => setLr({ steps: undefined, repeats: undefined }));
+  afterEach(async () => {
+    // A question left open by a failed test must not be answered by the next one.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await revertAll();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Find learning rate opens the panel on the LR tab, streams every point to it and completes the sweep', async function () {
+    this.timeout(120_000);
+    const api = await getApi();
+    const uri = fixture('lr-sgd.js');
+    await open('lr-sgd.js');
+    const report = await vscode.commands.executeCommand<LrReport>('gradientLens.findLearningRate', uri);
+    assert.ok(report, 'the command returned no report');
+    assert.strictEqual(report.status, 'done', JSON.stringify(report.error));
+    assert.strictEqual(api.getLrReport(uri), report);
+    assert.strictEqual(report.points.length, repeats);
+    // The exponential schedule of the settings: lr_k = 1e-7 · (10 / 1e-7)^(k / (steps - 1)).
+    for (const points of report.points) {
+      assert.ok(points.length >= 2 && points.length <= steps, `${points.length} points`);
+      points.forEach((p, k) => assert.ok(Math.abs(p.lr / (1e-7 * (10 / 1e-7) ** (k / (steps - 1))) - 1) < 1e-6, `repeat point ${k}: lr ${p.lr}`));
+    }
+    const valley = report.result?.suggestions.valley;
+    assert.ok(valley && valley.lr >= 1e-7 && valley.lr <= 10, JSON.stringify(report.result?.suggestions));
+    const panel = await waitFor(() => api.inspectPanel(uri)?.ready && api.inspectPanel(uri), 'the panel webview to post ready', 20_000);
+    assert.strictEqual(panel.tab, 'lr');
+    assert.strictEqual(panel.title, 'Gradient Lens: lr-sgd.js');
+    assert.strictEqual(panel.lrPoints, report.points.flat().length, 'every point was forwarded to the panel');
+    assert.deepStrictEqual(sweepRunners(api), [], 'no sweep runner left');
+  });
+
+  it("Apply (the panel's applyLr message) previews, then edits tf.train.sgd's learning rate; undo restores the file", async function () {
+    this.timeout(60_000);
+    const api = await getApi();
+    const uri = fixture('lr-sgd.js');
+    const lr = api.getLrReport(uri)?.result?.suggestions.valley?.lr;
+    assert.ok(lr, 'the previous test stored a result with a valley suggestion');
+    const editor = await open('lr-sgd.js');
+    const document = editor.document;
+    const original = document.getText();
+    assert.match(original, /tf\.train\.sgd\(0\.01\)/, 'the fixture as committed');
+    const expected = original.replace('tf.train.sgd(0.01)', `tf.train.sgd(${formatLearningRate(lr)})`);
+    assert.notStrictEqual(expected, original);
+    await vscode.commands.executeCommand('gradientLens.showGradientPanel', uri);
+    await waitFor(() => api.inspectPanel(uri), 'the panel');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.ok(api.receivePanelMessage(uri, encodePanelMessage({ type: 'applyLr', lr, suggestion: 'valley' })));
+    const proposed = await answerProposal(uri, 'apply');
+    assert.strictEqual(proposed, expected, 'the diff shows the edit');
+    await waitFor(() => document.getText() === expected, 'the edit');
+    assert.ok(document.isDirty, 'a normal unsaved edit');
+    assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), original, 'the file on disk is unchanged until saved');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => document.getText() === original, 'undo to restore the file');
+    assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), original);
+  });
+
+  it('Apply on a string optimizer writes the file\'s own tf.train.adam(lr); dismissing the question changes nothing', async function () {
+    this.timeout(60_000);
+    const uri = fixture('lr-adam-string.js');
+    const document = (await open('lr-adam-string.js')).document;
+    const original = document.getText();
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const discarded = vscode.commands.executeCommand<{ applied: boolean; reason?: string }>('gradientLens.applyLearningRate', uri, 2.5e-4);
+    const expected = original.replace("optimizer: 'adam'", 'optimizer: tfjs.train.adam(2.5e-4)');
+    assert.strictEqual(await answerProposal(uri, 'dismiss'), expected);
+    assert.deepStrictEqual(await discarded, { applied: false, reason: 'Cancelled.' });
+    assert.strictEqual(document.getText(), original);
+
+    const applied = vscode.commands.executeCommand<{ applied: boolean; line?: number }>('gradientLens.applyLearningRate', uri, 2.5e-4);
+    await answerProposal(uri, 'apply');
+    assert.deepStrictEqual(await applied, { applied: true, line: 8, text: 'tfjs.train.adam(2.5e-4)' });
+    assert.strictEqual(document.getText(), expected);
+  });
+
+  it("Re-run (the panel's rerunLr) sweeps again into the panel; Copy puts the rate on the clipboard as Apply would write it", async function () {
+    this.timeout(120_000);
+    const api = await getApi();
+    const uri = fixture('lr-sgd.js');
+    const before = api.getLrReport(uri);
+    assert.ok(before, 'the first test stored a result');
+    await vscode.commands.executeCommand('gradientLens.showGradientPanel', uri);
+    await waitFor(() => api.inspectPanel(uri), 'the panel');
+    assert.ok(api.receivePanelMessage(uri, encodePanelMessage({ type: 'rerunLr' })));
+    const report = await waitFor(() => api.getLrReport(uri) !== before && api.getLrReport(uri), 'the re-run result', 60_000);
+    assert.strictEqual(report.status, 'done', JSON.stringify(report.error));
+    const panel = api.inspectPanel(uri);
+    assert.strictEqual(panel?.tab, 'lr');
+    assert.strictEqual(panel?.lrPoints, report.points.flat().length);
+    assert.match(panel?.status?.message ?? '', /^Done: /);
+    assert.strictEqual(panel?.status?.running, false);
+
+    await vscode.env.clipboard.writeText('');
+    assert.ok(api.receivePanelMessage(uri, encodePanelMessage({ type: 'copyLr', lr: 0.000312 })));
+    let clipboard = '';
+    await waitFor(() => {
+      void vscode.env.clipboard.readText().then((t) => (clipboard = t));
+      return clipboard === '3.1e-4';
+    }, `the clipboard to read 3.1e-4 (reads "${clipboard}")`);
+  });
+
+  it('a file exporting two models: the command asks which (QuickPick), remembers it and sweeps; the API does not ask', async function () {
+    this.timeout(120_000);
+    const api = await getApi();
+    const uri = fixture('lr-two-models.js');
+    const asked = await api.findLearningRate(uri);
+    assert.strictEqual(asked.error?.kind, 'ambiguous-export', JSON.stringify(asked.error));
+    assert.deepStrictEqual(asked.error?.details?.slice().sort(), ['small', 'wide']);
+    const command = Promise.resolve(vscode.commands.executeCommand<LrReport>('gradientLens.findLearningRate', uri));
+    await waitFor(() => api.getLrReport(uri) !== asked && api.getLrReport(uri)?.error?.kind === 'ambiguous-export', 'the ambiguous-export failure of the command', 60_000);
+    await sleep(500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const report = await command;
+    assert.strictEqual(report?.status, 'done', JSON.stringify(report?.error));
+    assert.ok(['small', 'wide'].includes(report.exportName ?? ''), `export ${report.exportName}`);
+    const again = await api.findLearningRate(uri);
+    assert.strictEqual(again.status, 'done', 'the choice is remembered');
+    assert.strictEqual(again.exportName, report.exportName);
+  });
+
+  it('Cancel from the panel stops a long sweep within the grace period and leaves no runner', async function () {
+    this.timeout(120_000);
+    const api = await getApi();
+    const uri = fixture('lr-sgd.js');
+    const previous = api.getLrReport(uri);
+    await setLr({ steps: 10_000, repeats: 1 });
+    let pending: Thenable<LrReport | undefined>;
+    try {
+      pending = vscode.commands.executeCommand<LrReport>('gradientLens.findLearningRate', uri);
+      await waitFor(() => (api.inspectPanel(uri)?.lrPoints ?? 0) > 5 && true, 'the sweep to stream points', 60_000);
+    } finally {
+      await setLr({ steps, repeats });
+    }
+    const t0 = Date.now();
+    assert.ok(api.receivePanelMessage(uri, encodePanelMessage({ type: 'cancel' })));
+    const report = await pending;
+    const elapsed = Date.now() - t0;
+    assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /tf\.train\.sgd\(0\.01\)/, 'the fixture on disk as committed');
+    assert.strictEqual(report?.error?.kind, 'cancelled', JSON.stringify(report?.error));
+    assert.ok(elapsed < 4000, `cancel took ${elapsed} ms`);
+    assert.strictEqual(api.getLrReport(uri), previous, 'the last finished result stays');
+    await waitFor(() => sweepRunners(api).length === 0, 'no sweep runner left', 2000);
+  });
+});
+
+describe('panel contributions @untrusted', () => {
+  it('Find learning rate is in the same menus as Profile gradients; onWebviewPanel activation; gradientLens.lr.* defaults', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    const menus: Record<string, { command: string; when?: string }[]> = manifest.contributes.menus;
+    for (const menu of ['explorer/context', 'editor/context', 'editor/title', 'commandPalette']) {
+      const profile = menus[menu].find((i) => i.command === 'gradientLens.profile')!;
+      const find = menus[menu].find((i) => i.command === 'gradientLens.findLearningRate');
+      assert.ok(find, `gradientLens.findLearningRate missing in ${menu}`);
+      // The same files as Profile gradients (editor/title: Profile's also hides while running). VS Code
+      // hands out normalized clauses (reordered, `file` as the remote scheme): compared as sets of terms.
+      const terms = (when: string) => when.split(' && ').filter((t) => t !== '!gradientLens.running').sort();
+      assert.deepStrictEqual(terms(find.when!), terms(profile.when!), menu);
+    }
+    assert.ok(menus.commandPalette.some((i) => i.command === 'gradientLens.showGradientPanel'));
+    assert.ok(manifest.activationEvents.includes('onWebviewPanel:gradientLens.panel'));
+    const props = manifest.contributes.configuration.properties;
+    const defaults = Object.fromEntries(['startLr', 'endLr', 'steps', 'mode', 'repeats'].map((k) => [k, props[`gradientLens.lr.${k}`]?.default]));
+    assert.deepStrictEqual(defaults, { startLr: 1e-7, endLr: 10, steps: 100, mode: 'exp', repeats: 3 });
+  });
+
+  it('the CodeLens "Find learning rate" sits next to "Profile gradients" and targets the file', async () => {
+    const uri = fixture('lr-sgd.js');
+    await vscode.workspace.openTextDocument(uri);
+    let resolved: vscode.CodeLens[] = [];
+    for (let tries = 0; tries < 40 && !resolved.length; tries++) {
+      resolved = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+      if (!resolved.length) await sleep(100);
+    }
+    const profile = resolved.find((l) => l.command?.command === 'gradientLens.profile');
+    const find = resolved.find((l) => l.command?.command === 'gradientLens.findLearningRate');
+    assert.ok(profile && find, resolved.map((l) => l.command?.title).join(', '));
+    assert.match(find.command!.title, /Find learning rate/);
+    assert.ok(find.range.isEqual(profile.range), 'same line as Profile gradients');
+    assert.strictEqual(find.range.start.line, 5, 'the tf.sequential( line');
+    assert.strictEqual((find.command!.arguments?.[0] as vscode.Uri).fsPath, uri.fsPath);
+  });
+});
+
+describeUntrusted('learning rate panel @untrusted', () => {
+  it('Find learning rate runs nothing in Restricted Mode; Show gradient panel (which runs nothing) still opens', async () => {
+    const api = await getApi();
+    const uri = fixture('lr-sgd.js');
+    assert.strictEqual(await vscode.commands.executeCommand('gradientLens.findLearningRate', uri), undefined);
+    await assert.rejects(api.findLearningRate(uri), /Restricted Mode/);
+    await sleep(300);
+    assert.strictEqual(api.inspectPanel(uri), undefined, 'no panel for a sweep that did not run');
+    assert.deepStrictEqual(runnerProcesses(), []);
+    assert.strictEqual(api.getLrReport(uri), undefined);
+    await vscode.commands.executeCommand('gradientLens.showGradientPanel', uri);
+    await waitFor(() => api.inspectPanel(uri)?.ready, 'the panel webview to post ready', 20_000);
+    assert.deepStrictEqual(runnerProcesses(), []);
+  });
+});

@@ -1,0 +1,131 @@
+// One uPlot chart in a container: created once the container has a width (tabs hide their panels), resized
+// with it, re-created only when the theme or the set of series changes; data updates go through setData.
+import uPlot from 'uplot';
+import { formatNumber } from '../../src/core/format';
+import type { Theme } from './theme';
+
+export type MakeOptions = (theme: Theme, width: number, height: number) => uPlot.Options;
+
+export class Chart {
+  private plot: uPlot | undefined;
+  private data: uPlot.AlignedData | undefined;
+  private readonly resizeObserver: ResizeObserver;
+
+  constructor(
+    readonly container: HTMLElement,
+    private theme: Theme,
+    private makeOptions: MakeOptions,
+    private readonly height = 280,
+  ) {
+    container.classList.add('chart');
+    container.dataset.creations = '0';
+    this.resizeObserver = new ResizeObserver(() => this.fit());
+    this.resizeObserver.observe(container);
+  }
+
+  get uplot(): uPlot | undefined {
+    return this.plot;
+  }
+
+  /** New values for the same series: drawn in place (no re-creation). */
+  setData(data: uPlot.AlignedData): void {
+    this.data = data;
+    if (this.plot) this.plot.setData(data);
+    else this.create();
+  }
+
+  /** New series layout or options: the plot is rebuilt. */
+  rebuild(makeOptions: MakeOptions, data: uPlot.AlignedData): void {
+    this.makeOptions = makeOptions;
+    this.data = data;
+    this.destroy();
+    this.create();
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    this.destroy();
+    this.create();
+  }
+
+  /** Redraws without new data (e.g. markers drawn by hooks changed). */
+  redraw(): void {
+    this.plot?.redraw(false, false);
+  }
+
+  /** The chart as a PNG data URL, on the theme background (uPlot's canvas is transparent). */
+  toPng(): string | undefined {
+    if (!this.plot) return undefined;
+    const source = this.plot.ctx.canvas;
+    const canvas = document.createElement('canvas');
+    canvas.width = source.width;
+    canvas.height = source.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = this.theme.background;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(source, 0, 0);
+    return canvas.toDataURL('image/png');
+  }
+
+  dispose(): void {
+    this.resizeObserver.disconnect();
+    this.destroy();
+  }
+
+  private create(): void {
+    const width = this.container.clientWidth;
+    if (!this.data || width <= 0) return;
+    this.plot = new uPlot(this.makeOptions(this.theme, width, this.height), this.data, this.container);
+    this.container.dataset.creations = String(Number(this.container.dataset.creations) + 1);
+  }
+
+  private destroy(): void {
+    this.plot?.destroy();
+    this.plot = undefined;
+  }
+
+  private fit(): void {
+    const width = this.container.clientWidth;
+    if (width <= 0) return;
+    if (!this.plot) this.create();
+    else if (Math.abs(this.plot.width - width) > 1) this.plot.setSize({ width, height: this.height });
+  }
+}
+
+export const formatTicks = (_u: uPlot, splits: number[]) => splits.map((s) => (s == null ? '' : formatNumber(s)));
+
+/** Axis styling from the theme. */
+export function axis(theme: Theme, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
+  return {
+    stroke: theme.foreground,
+    grid: { stroke: theme.grid, width: 1 },
+    ticks: { stroke: theme.grid, width: 1 },
+    font: theme.font,
+    labelFont: theme.font,
+    ...extra,
+  };
+}
+
+/**
+ * Splits for a log axis: powers of ten only, thinned so labels stay ~28 px apart (uPlot's default adds the
+ * 2…9 multiples of every decade, which over 15 decades of gradient norms is a wall of grid lines).
+ */
+export function decadeSplits(u: uPlot, axisIndex: number, min: number, max: number): number[] {
+  if (!(min > 0) || !(max > 0)) return [];
+  const low = Math.ceil(Math.log10(min) - 1e-9);
+  const high = Math.floor(Math.log10(max) + 1e-9);
+  const horizontal = u.axes[axisIndex].side === 0 || u.axes[axisIndex].side === 2;
+  const room = Math.max(1, (horizontal ? u.bbox.width : u.bbox.height) / uPlot.pxRatio / (horizontal ? 64 : 28));
+  const every = Math.max(1, Math.ceil((high - low + 1) / room));
+  const splits: number[] = [];
+  for (let e = low; e <= high; e++) if ((e - low) % every === 0) splits.push(10 ** e);
+  return splits;
+}
+
+/** Options of a log axis: decade splits, every one labelled (uPlot's log label filter would drop some). */
+export const logAxisOptions: Partial<uPlot.Axis> = { splits: decadeSplits, filter: (_u, splits) => splits, values: formatTicks };
+
+/** Finite numbers only: uPlot draws null as a gap, NaN/Inf would break scales. */
+export const finiteOrNull = (value: number | undefined): number | null => (value !== undefined && Number.isFinite(value) ? value : null);
+/** For log axes: also no zeros or negatives. */
+export const positiveOrNull = (value: number | undefined): number | null => (value !== undefined && Number.isFinite(value) && value > 0 ? value : null);
