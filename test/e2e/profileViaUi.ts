@@ -237,7 +237,15 @@ async function run(o: Options, session: Session): Promise<string[]> {
     return [];
   }
   const tProfile = Date.now();
-  await item.first().click();
+  // A click that lands while the menu is still settling leaves it open and runs nothing (seen in CI):
+  // click until the menu closes, and say when it took more than one.
+  let clicks = 0;
+  for (let closed = false; !closed && clicks < 5; ) {
+    clicks++;
+    await item.first().click({ timeout: 5000 }).catch(() => undefined);
+    closed = await item.first().waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false);
+  }
+  if (clicks > 1) say(`the context menu took ${clicks} clicks on "Profile gradients" to close`);
 
   // Decorations.
   const decorations = await waitForDecorations(page, Math.max(10_000, o.timeoutS * 1000 - (Date.now() - t0) - 30_000));
@@ -247,6 +255,7 @@ async function run(o: Options, session: Session): Promise<string[]> {
   say(`decorations after ${profileS.toFixed(1)} s: ${shown || 'none'}`);
   const missing = LAYER_LINES.filter((l) => !byLine.has(l));
   check('decorations appear on every layer line after profiling', missing.length === 0, missing.length ? `missing on lines ${missing.join(', ')}` : `${decorations.length} in ${profileS.toFixed(1)} s`);
+  if (missing.length) await diagnose(page, session);
   const numberRe = new RegExp(`^∇ ${NUMBER}(?: |$)`);
   const bad = LAYER_LINES.filter((l) => byLine.has(l) && !numberRe.test(byLine.get(l)!.text));
   check('each decoration starts with "∇" and a number', missing.length < LAYER_LINES.length && bad.length === 0, bad.map((l) => `${l}: ${byLine.get(l)!.text}`).join('; '));
@@ -317,6 +326,26 @@ async function run(o: Options, session: Session): Promise<string[]> {
     ...processesMatching(path.join(session.tmpDir)).map(String),
     ...(session.serverPgid ? descendants(session.serverPgid).map(String) : []),
   ];
+}
+
+/** What a failed profile left to see: notifications, open tabs, and the tails of the extension's and the extension host's logs. */
+async function diagnose(page: Page, session: Session): Promise<void> {
+  const texts = async (selector: string) => (await page.locator(selector).allTextContents().catch(() => [])).map((t) => t.trim()).filter(Boolean);
+  say(`notifications: ${(await texts('.notifications-toasts .notification-list-item-message')).join(' | ') || 'none'}`);
+  say(`editor tabs: ${(await texts('.tabs-container .tab .label-name')).join(' | ') || 'none'}`);
+  const logs: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === 'Gradient Lens.log' || e.name === 'remoteexthost.log' || e.name === 'exthost.log') logs.push(p);
+    }
+  };
+  walk(session.tmpDir);
+  for (const log of logs) {
+    const lines = fs.readFileSync(log, 'utf8').trimEnd().split('\n');
+    say(`${path.relative(session.tmpDir, log)} (last ${Math.min(lines.length, 30)} of ${lines.length} lines):\n    ${lines.slice(-30).join('\n    ')}`);
+  }
 }
 
 function descendants(root: number): number[] {
