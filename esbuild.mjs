@@ -22,6 +22,8 @@ const builds = [
   { ...common, entryPoints: ['src/runner/main.ts'], outfile: 'dist/runner.js' },
   { ...common, entryPoints: ['src/runner/esmHooks.ts'], outfile: 'dist/esmHooks.mjs', format: 'esm' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // VS Code for the Web: the inline warnings only (src/extension/web.ts), for a browser worker.
+  { entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: true, logLevel: 'info', external: ['vscode'] },
   // The panel's browser bundle; its CSS imports (uPlot's, media/panel.css) become dist/webview/panel.css.
   { entryPoints: ['webview/src/main.ts'], outfile: 'dist/webview/panel.js', bundle: true, platform: 'browser', format: 'iife', target: 'chrome120', minify: true, sourcemap: true, logLevel: 'info' },
 ];

@@ -3,6 +3,8 @@
 #   1. the extension from the repository (extensionDevelopmentPath)
 #   2. the packaged extension: `npm run package` → gradient-lens.vsix, its contents checked (no sources,
 #      tests or fixtures), installed into a fresh code-server extensions folder, profiled the same way.
+#   3. the packaged extension in the browser worker extension host (VS Code for the Web's), see
+#      test/e2e/webWorker.ts: inline warnings and their quick fix work there, profiling explains itself.
 # Installs the test tools first (cached). Screenshots go to test-output/screenshots/e2e-{dev,vsix}-{light,dark}.png.
 # Last line: "N passed, N failed" summed over both runs (the runs' own count lines are shown as "run: …",
 # so that scripts/test.sh, which sums every such line, counts each check once); exit 0 only without failure.
@@ -33,7 +35,7 @@ files=$(awk '$4 ~ /^extension\// {print $4}' <<<"$listing")
 count=$(wc -l <<<"$files")
 size=$(stat -c %s gradient-lens.vsix)
 forbidden=$(grep -E '^extension/(src|test|out|bench|scripts|examples|webview|tmp|test-output|\.ci|\.github)/|^extension/[^/]*\.(ts|mjs)$|\.ts$|\.map$|^extension/node_modules/(@vscode/test|playwright|mocha|typescript|tsx)' <<<"$files" | grep -v '\.d\.ts$' || true)
-required="extension/package.json extension/dist/extension.js extension/dist/runner.js extension/dist/esmHooks.mjs extension/node_modules/@tensorflow/tfjs/package.json extension/node_modules/@tensorflow/tfjs-backend-wasm/package.json"
+required="extension/package.json extension/dist/extension.js extension/dist/web/extension.js extension/dist/runner.js extension/dist/esmHooks.mjs extension/node_modules/@tensorflow/tfjs/package.json extension/node_modules/@tensorflow/tfjs-backend-wasm/package.json"
 missing=""
 for f in $required; do grep -qxF "$f" <<<"$files" || missing="$missing $f"; done
 echo "gradient-lens.vsix: $size bytes ($(awk "BEGIN {printf \"%.1f\", $size/1048576}") MB), $count files in extension/"
@@ -54,6 +56,11 @@ echo "=== e2e: packaged extension (.vsix)"
 node --import tsx test/e2e/profileViaUi.ts --vsix gradient-lens.vsix --screenshots "$SHOTS" 2>&1 | tee "$OUT/e2e-vsix.log" | sed -u -E 's/^([0-9]+ passed, [0-9]+ failed)$/run: \1/'
 [ "${PIPESTATUS[0]}" = 0 ] || rc=1
 add_counts "$OUT/e2e-vsix.log"
+
+echo "=== e2e: packaged extension in a browser worker (VS Code for the Web)"
+node --import tsx test/e2e/webWorker.ts --vsix gradient-lens.vsix --screenshots "$SHOTS" 2>&1 | tee "$OUT/e2e-web.log" | sed -u -E 's/^([0-9]+ passed, [0-9]+ failed)$/run: \1/'
+[ "${PIPESTATUS[0]}" = 0 ] || rc=1
+add_counts "$OUT/e2e-web.log"
 
 [ "$failed" = 0 ] || rc=1
 echo "$passed passed, $failed failed"

@@ -3,24 +3,24 @@
 // stays on in untrusted workspaces. It has a collection of its own: the runtime findings of the last
 // profile (diagnostics.ts) are rebuilt from the results store and would wipe these otherwise; the two
 // kinds stand side by side under the same source and are told apart by their codes and doc links.
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type * as Analyzer from '../core/lint';
 import type { LintDiagnostic, LintLevel, LintOptions, LintRange, LintResult, LintSeverity } from '../core/lint';
 import { DIAGNOSTIC_SOURCE } from './constants';
 
-let analyzer: typeof Analyzer | undefined;
 /**
- * The analyzer is a bundle of its own (dist/lint.js, built from src/core/lint) loaded on first use:
- * compiling @babel/parser (~550 KB) would otherwise roughly double the extension's activation time.
+ * Returns the analyzer module (src/core/lint), called on each use: the desktop extension loads its own
+ * bundle on first use (see extension.ts), the web extension has it built in.
  */
-function loadAnalyzer(): typeof Analyzer {
-  return (analyzer ??= require(path.join(__dirname, 'lint.js')) as typeof Analyzer);
-}
+export type AnalyzerLoader = () => typeof Analyzer;
 
 /** .js .mjs .cjs are 'javascript' documents, .ts .mts .cts 'typescript' ones. */
 const LANGUAGES = ['javascript', 'typescript'];
-const SCHEMES = ['file', 'untitled'];
+/**
+ * Where user documents live: on disk, unsaved, and the schemes under which a browser-worker extension host
+ * sees them (vscode-remote: a remote or code-server folder; vscode-vfs: github.dev / Remote Repositories).
+ */
+const SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 export const LINT_SELECTOR: vscode.DocumentFilter[] = LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
 const DEBOUNCE_MS = 250;
 /**
@@ -44,8 +44,8 @@ export interface LintSettings {
 }
 
 /** gradientLens.lint.*, validated: a bad entry is reported and ignored, the rest still applies. */
-export function readLintSettings(scope?: vscode.Uri): LintSettings {
-  const { DEFAULT_DEEP_STACK_MIN, LINT_CODES, LINT_LEVELS } = loadAnalyzer();
+export function readLintSettings(analyzer: typeof Analyzer, scope?: vscode.Uri): LintSettings {
+  const { DEFAULT_DEEP_STACK_MIN, LINT_CODES, LINT_LEVELS } = analyzer;
   const c = vscode.workspace.getConfiguration('gradientLens.lint', scope);
   const problems: string[] = [];
   const rules: Record<string, LintLevel> = {};
@@ -72,10 +72,10 @@ export function isLintable(document: vscode.TextDocument): boolean {
 }
 
 /** The name the parser sees: the file's own when it has a JS/TS extension, else one implied by the language. */
-function parserFileName(document: vscode.TextDocument): string {
+function parserFileName(analyzer: typeof Analyzer, document: vscode.TextDocument): string {
   const name = document.fileName;
   const ext = name.slice(name.lastIndexOf('.')).toLowerCase();
-  if ((loadAnalyzer().LINT_EXTENSIONS as readonly string[]).includes(ext)) return name;
+  if ((analyzer.LINT_EXTENSIONS as readonly string[]).includes(ext)) return name;
   return `${name}${document.languageId === 'typescript' ? '.ts' : '.js'}`;
 }
 
@@ -103,14 +103,17 @@ function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
 
 export class LintDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('gradient-lens-lint');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The last analysis of each document and the text it read (quick fixes reuse it while the text is unchanged). */
   private readonly results = new Map<string, { text: string; result: LintResult }>();
   private readonly reported = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
-  private readonly initialRun: NodeJS.Timeout;
+  private readonly initialRun: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly loadAnalyzer: AnalyzerLoader,
+  ) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((document) => this.publish(document)),
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -140,14 +143,15 @@ export class LintDiagnostics implements vscode.Disposable {
     const text = document.getText();
     const cached = this.results.get(key);
     if (cached?.text === text) return cached.result;
-    const settings = readLintSettings(document.uri);
+    const analyzer = this.loadAnalyzer();
+    const settings = readLintSettings(analyzer, document.uri);
     this.reportProblems(settings.problems);
     if (!settings.enabled) return undefined;
     if (text.length > MAX_LINT_CHARS) {
       this.reportProblems([`${document.uri.fsPath || document.uri.toString()}: no inline warnings, the document is over the analyzer's limit of ${MAX_LINT_CHARS} characters`]);
       return undefined;
     }
-    const result = loadAnalyzer().lintSource(text, parserFileName(document), settings.options);
+    const result = analyzer.lintSource(text, parserFileName(analyzer, document), settings.options);
     this.results.set(key, { text, result });
     return result;
   }

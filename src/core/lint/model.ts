@@ -36,6 +36,8 @@ export interface LayerSite {
   input: { producer: LayerSite | undefined; known: boolean } | undefined;
   repeat: Repeat;
   conditional: boolean;
+  /** Its output is one of several inputs of another layer (concatenate, add, …): it is not the model's output. */
+  feedsMerge: boolean;
 }
 
 export interface OptimizerSite {
@@ -581,7 +583,11 @@ export function analyzeModel(program: Node): ModelFacts {
     if ((node.callee.type === 'MemberExpression' || node.callee.type === 'OptionalMemberExpression') && !node.callee.computed && node.callee.property.type === 'Identifier' && node.callee.property.name === 'apply') {
       const layer = evaluate(node.callee.object, scope);
       if (layer.kind === 'layer') {
-        if (!layer.site.input) layer.site.input = tensorOf(argumentValue(node, 0, scope));
+        if (!layer.site.input) {
+          const arg = argumentValue(node, 0, scope);
+          layer.site.input = tensorOf(arg);
+          if (arg.kind === 'arr' && arg.items.length > 1) for (const item of arg.items) if (item.kind === 'tensor' && item.producer) item.producer.feedsMerge = true;
+        }
         return { kind: 'tensor', producer: layer.site };
       }
     }
@@ -600,6 +606,7 @@ export function analyzeModel(program: Node): ModelFacts {
       input: undefined,
       repeat,
       conditional,
+      feedsMerge: false,
     };
     layerAt.set(node, site);
     facts.layers.push(site);

@@ -223,10 +223,11 @@ function deepSaturatingStack(ctx: RuleContext, entries: ChainEntry[]): void {
   });
   let run: { entry: Extract<ChainEntry, { kind: 'layer' }>; activation: Activation; index: number }[] = [];
   const flush = () => {
-    // The output layer is not hidden: drop it (or its last repetition, in a loop) from the stack.
+    // The output layer is not hidden: drop it (or its last repetition, in a loop) from the stack. A branch
+    // that ends in a merge layer (concatenate, add, …) has no output layer of its own.
     let count = run.reduce((n, r) => n + repeatCount(r.entry), 0);
     const last = run[run.length - 1];
-    if (last?.index === lastWeight) {
+    if (last?.index === lastWeight && !last.entry.site.feedsMerge) {
       count -= 1;
       if (repeatCount(last.entry) === 1) run.pop();
     }
