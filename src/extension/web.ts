@@ -7,7 +7,7 @@ import { registerLintCodeActions } from './codeActions';
 import { LintDiagnostics } from './lintDiagnostics';
 import { createLog } from './log';
 
-export const NEEDS_NODE =
+const NEEDS_NODE =
   'Gradient Lens: profiling and the learning-rate finder run your model in a Node.js process, which VS Code for the Web does not have. Open the folder in VS Code desktop, a Remote window, Codespaces or code-server; inline warnings and their quick fixes work here.';
 
 export function activate(context: vscode.ExtensionContext): void {
