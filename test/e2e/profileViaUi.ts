@@ -17,6 +17,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
 import type { Page } from 'playwright-core';
+import { Checks } from './checks';
 import { findTools, defaultTools, processesMatching, repoRoot, Session, sleep, whenWorkbenchRestored } from '../integration/codeServer';
 
 interface Options {
@@ -66,14 +67,8 @@ const MIN_CONTRAST = 3; // WCAG AA for large text / UI components; decorations a
 const NUMBER = String.raw`(?:\d+(?:\.\d+)?(?:e[+-]?\d+)?|NaN|Infinity)`;
 
 // ---- results ---------------------------------------------------------------------------------------
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail = ''): boolean {
-  if (ok) passed++;
-  else failed++;
-  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-  return ok;
-}
+const checks = new Checks();
+const check = checks.check;
 
 // ---- DOM reading -------------------------------------------------------------------------------
 interface DomDecoration {
@@ -395,7 +390,7 @@ async function main(): Promise<number> {
   const stop = async (why: string) => {
     say(why);
     await session?.close(o.keepTmp);
-    console.log(`${passed} passed, ${failed + 1} failed`);
+    console.log(checks.summary(1));
     process.exit(130);
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, () => void stop(`received ${sig}, stopping`));
@@ -421,8 +416,8 @@ async function main(): Promise<number> {
   const leftOver = [...left, ...watched.filter(alive).map((p) => `pid ${p} (${fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 120)})`)];
   check('no process left behind (code-server, extension host, runners, Chromium)', leftOver.length === 0, leftOver.length ? leftOver.join('; ') : `${new Set(watched).size} processes under code-server watched, all gone`);
   say(`done in ${elapsed()}`);
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  console.log(checks.summary());
+  return checks.failed === 0 ? 0 : 1;
 }
 
 void main().then((code) => process.exit(code));

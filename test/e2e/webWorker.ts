@@ -12,6 +12,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
+import { Checks } from './checks';
 import { findTools, processesMatching, repoRoot, Session, sleep, whenWorkbenchRestored } from '../integration/codeServer';
 
 const { values } = util.parseArgs({
@@ -25,13 +26,8 @@ const { values } = util.parseArgs({
 const timeoutS = Number(values.timeout);
 const t0 = Date.now();
 const say = (m: string) => console.log(`[web ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail = ''): void {
-  if (ok) passed++;
-  else failed++;
-  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
+const checks = new Checks();
+const check = checks.check;
 
 /** workspace-e2e/model.js: seven sigmoid Dense layers in a row (lines 10-16) → deep-saturating-stack. */
 const FIXTURE = path.join(repoRoot, 'test/fixtures/workspace-e2e');
@@ -128,7 +124,7 @@ async function main(): Promise<number> {
   const timer = setTimeout(() => {
     say(`timed out after ${timeoutS} s`);
     void session.close().then(() => {
-      console.log(`${passed} passed, ${failed + 1} failed`);
+      console.log(checks.summary(1));
       process.exit(1);
     });
   }, timeoutS * 1000);
@@ -140,11 +136,11 @@ async function main(): Promise<number> {
   } finally {
     clearTimeout(timer);
   }
-  if (failed) console.log(`--- browser console (tail) ---\n${session.pageLog.slice(-40).join('\n')}\n---`);
+  if (checks.failed) console.log(`--- browser console (tail) ---\n${session.pageLog.slice(-40).join('\n')}\n---`);
   const left = await session.close();
   check('no process left behind', left.length === 0, left.join('; ') || 'code-server and Chromium gone');
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  console.log(checks.summary());
+  return checks.failed === 0 ? 0 : 1;
 }
 
 void main().then((code) => process.exit(code));
