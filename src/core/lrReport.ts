@@ -1,6 +1,7 @@
 // Folds the runner's event stream of an LR range test into one LrReport: what the extension keeps per
 // file and, flattened by lrJsonDocument, the CLI's `gradient-lens lr --json` document.
-import type { LrResult, RunnerError, RunnerMessage, RunnerMessageOf } from './protocol';
+import type { LrResult, RunnerError, RunnerMessage } from './protocol';
+import { applyHeaderMessage, type RunHeader } from './report';
 
 export interface LrReportPoint {
   step: number;
@@ -11,28 +12,10 @@ export interface LrReportPoint {
   smoothed: number;
 }
 
-export interface LrReport {
-  file: string;
-  status: 'running' | 'done' | 'failed';
-  backend?: string;
-  backendReason?: string;
-  tfjsSource?: string;
-  tfjsVersion?: string;
-  modelName?: string;
-  modelClass?: string;
-  discovery?: RunnerMessageOf<'model'>['discovery'];
-  exportName?: string;
-  dataSource?: RunnerMessageOf<'model'>['dataSource'];
-  dataNote?: string;
-  loss?: string;
-  lossNote?: string;
-  /** The optimizer class the sweep used (the model's own, or SGD with optimizerNote). */
-  optimizer?: string;
+/** `optimizer` is the class the sweep used (the model's own, or SGD with optimizerNote); `totalSteps` is steps × repeats. */
+export interface LrReport extends RunHeader {
   optimizerNote?: string;
   weightsNote?: string;
-  batchSize?: number;
-  /** steps × repeats */
-  totalSteps?: number;
   /** The streamed points, one array per repeat. */
   points: LrReportPoint[][];
   /** How each repeat ended. */
@@ -51,25 +34,12 @@ export function emptyLrReport(file: string): LrReport {
 export function applyLrMessage(report: LrReport, message: RunnerMessage): LrReport {
   switch (message.type) {
     case 'hello':
-      report.backend = message.backend;
-      report.backendReason = message.backendReason;
-      report.tfjsSource = message.tfjsSource;
-      report.tfjsVersion = message.tfjsVersion;
+      applyHeaderMessage(report, message);
       break;
     case 'model':
-      report.modelName = message.modelName;
-      report.modelClass = message.className;
-      report.discovery = message.discovery;
-      report.exportName = message.exportName;
-      report.dataSource = message.dataSource;
-      report.dataNote = message.dataNote;
-      report.loss = message.loss;
-      report.lossNote = message.lossNote;
-      report.optimizer = message.optimizer;
+      applyHeaderMessage(report, message);
       report.optimizerNote = message.optimizerNote;
       report.weightsNote = message.weightsNote;
-      report.batchSize = message.batchSize;
-      report.totalSteps = message.totalSteps;
       break;
     case 'lrPoint':
       (report.points[message.repeat] ??= []).push({ step: message.step, lr: message.lr, loss: message.loss, smoothed: message.smoothed });

@@ -52,7 +52,8 @@ export interface ReportFinding {
   step?: number;
 }
 
-export interface ProfileReport {
+/** What every run (profile or LR range test) learns from the runner's `hello` and `model` messages. */
+export interface RunHeader {
   file: string;
   status: 'running' | 'done' | 'failed';
   backend?: string;
@@ -70,6 +71,31 @@ export interface ProfileReport {
   optimizer?: string;
   batchSize?: number;
   totalSteps?: number;
+}
+
+/** Copies the `hello` / `model` message fields into a run's report. */
+export function applyHeaderMessage(report: RunHeader, message: RunnerMessageOf<'hello'> | RunnerMessageOf<'model'>): void {
+  if (message.type === 'hello') {
+    report.backend = message.backend;
+    report.backendReason = message.backendReason;
+    report.tfjsSource = message.tfjsSource;
+    report.tfjsVersion = message.tfjsVersion;
+    return;
+  }
+  report.modelName = message.modelName;
+  report.modelClass = message.className;
+  report.discovery = message.discovery;
+  report.exportName = message.exportName;
+  report.dataSource = message.dataSource;
+  report.dataNote = message.dataNote;
+  report.loss = message.loss;
+  report.lossNote = message.lossNote;
+  report.optimizer = message.optimizer;
+  report.batchSize = message.batchSize;
+  report.totalSteps = message.totalSteps;
+}
+
+export interface ProfileReport extends RunHeader {
   layers: ReportLayer[];
   steps: { step: number; loss: number }[];
   findings: ReportFinding[];
@@ -108,23 +134,10 @@ function flattenFinding(finding: Finding): ReportFinding {
 export function applyMessage(report: ProfileReport, message: RunnerMessage): ProfileReport {
   switch (message.type) {
     case 'hello':
-      report.backend = message.backend;
-      report.backendReason = message.backendReason;
-      report.tfjsSource = message.tfjsSource;
-      report.tfjsVersion = message.tfjsVersion;
+      applyHeaderMessage(report, message);
       break;
     case 'model':
-      report.modelName = message.modelName;
-      report.modelClass = message.className;
-      report.discovery = message.discovery;
-      report.exportName = message.exportName;
-      report.dataSource = message.dataSource;
-      report.dataNote = message.dataNote;
-      report.loss = message.loss;
-      report.lossNote = message.lossNote;
-      report.optimizer = message.optimizer;
-      report.batchSize = message.batchSize;
-      report.totalSteps = message.totalSteps;
+      applyHeaderMessage(report, message);
       report.layers = message.layers.map(layerFromInfo);
       break;
     case 'step': {
