@@ -1,7 +1,7 @@
 // Folds the runner's event stream of an LR range test into one LrReport: what the extension keeps per
 // file and, flattened by lrJsonDocument, the CLI's `gradient-lens lr --json` document.
-import type { LrResult, RunnerError, RunnerMessage } from './protocol';
-import { applyHeaderMessage, type RunHeader } from './report';
+import type { LrResult, RunnerMessage } from './protocol';
+import { applyRunMessage, type RunReportBase } from './report';
 
 export interface LrReportPoint {
   step: number;
@@ -13,7 +13,7 @@ export interface LrReportPoint {
 }
 
 /** `optimizer` is the class the sweep used (the model's own, or SGD with optimizerNote); `totalSteps` is steps × repeats. */
-export interface LrReport extends RunHeader {
+export interface LrReport extends RunReportBase {
   optimizerNote?: string;
   weightsNote?: string;
   /** The streamed points, one array per repeat. */
@@ -22,8 +22,6 @@ export interface LrReport extends RunHeader {
   repeats: { repeat: number; stoppedEarly: boolean; reason: string }[];
   /** The summary (also present after a cancel: what the sweep had by then). */
   result?: LrResult;
-  error?: RunnerError;
-  durationMs?: number;
 }
 
 export function emptyLrReport(file: string): LrReport {
@@ -32,12 +30,9 @@ export function emptyLrReport(file: string): LrReport {
 
 /** Applies one runner message to the report (mutates and returns it). */
 export function applyLrMessage(report: LrReport, message: RunnerMessage): LrReport {
+  applyRunMessage(report, message);
   switch (message.type) {
-    case 'hello':
-      applyHeaderMessage(report, message);
-      break;
     case 'model':
-      applyHeaderMessage(report, message);
       report.optimizerNote = message.optimizerNote;
       report.weightsNote = message.weightsNote;
       break;
@@ -49,14 +44,6 @@ export function applyLrMessage(report: LrReport, message: RunnerMessage): LrRepo
       break;
     case 'lrResult':
       report.result = message.result;
-      break;
-    case 'error':
-      report.error = message;
-      report.status = 'failed';
-      break;
-    case 'done':
-      report.status = 'done';
-      report.durationMs = message.durationMs;
       break;
     default:
       break;

@@ -52,8 +52,8 @@ export interface ReportFinding {
   step?: number;
 }
 
-/** What every run (profile or LR range test) learns from the runner's `hello` and `model` messages. */
-export interface RunHeader {
+/** What every run's report (profile or LR range test) keeps from the runner's messages in the same way. */
+export interface RunReportBase {
   file: string;
   status: 'running' | 'done' | 'failed';
   backend?: string;
@@ -71,36 +71,49 @@ export interface RunHeader {
   optimizer?: string;
   batchSize?: number;
   totalSteps?: number;
+  error?: RunnerError;
+  durationMs?: number;
 }
 
-/** Copies the `hello` / `model` message fields into a run's report. */
-export function applyHeaderMessage(report: RunHeader, message: RunnerMessageOf<'hello'> | RunnerMessageOf<'model'>): void {
-  if (message.type === 'hello') {
-    report.backend = message.backend;
-    report.backendReason = message.backendReason;
-    report.tfjsSource = message.tfjsSource;
-    report.tfjsVersion = message.tfjsVersion;
-    return;
+/** Applies what every run takes the same way: `hello`, the shared fields of `model`, `error` and `done`. */
+export function applyRunMessage(report: RunReportBase, message: RunnerMessage): void {
+  switch (message.type) {
+    case 'hello':
+      report.backend = message.backend;
+      report.backendReason = message.backendReason;
+      report.tfjsSource = message.tfjsSource;
+      report.tfjsVersion = message.tfjsVersion;
+      break;
+    case 'model':
+      report.modelName = message.modelName;
+      report.modelClass = message.className;
+      report.discovery = message.discovery;
+      report.exportName = message.exportName;
+      report.dataSource = message.dataSource;
+      report.dataNote = message.dataNote;
+      report.loss = message.loss;
+      report.lossNote = message.lossNote;
+      report.optimizer = message.optimizer;
+      report.batchSize = message.batchSize;
+      report.totalSteps = message.totalSteps;
+      break;
+    case 'error':
+      report.error = message;
+      report.status = 'failed';
+      break;
+    case 'done':
+      report.status = 'done';
+      report.durationMs = message.durationMs;
+      break;
+    default:
+      break;
   }
-  report.modelName = message.modelName;
-  report.modelClass = message.className;
-  report.discovery = message.discovery;
-  report.exportName = message.exportName;
-  report.dataSource = message.dataSource;
-  report.dataNote = message.dataNote;
-  report.loss = message.loss;
-  report.lossNote = message.lossNote;
-  report.optimizer = message.optimizer;
-  report.batchSize = message.batchSize;
-  report.totalSteps = message.totalSteps;
 }
 
-export interface ProfileReport extends RunHeader {
+export interface ProfileReport extends RunReportBase {
   layers: ReportLayer[];
   steps: { step: number; loss: number }[];
   findings: ReportFinding[];
-  error?: RunnerError;
-  durationMs?: number;
 }
 
 export function emptyReport(file: string): ProfileReport {
@@ -132,12 +145,9 @@ function flattenFinding(finding: Finding): ReportFinding {
 
 /** Applies one runner message to the report (mutates and returns it). */
 export function applyMessage(report: ProfileReport, message: RunnerMessage): ProfileReport {
+  applyRunMessage(report, message);
   switch (message.type) {
-    case 'hello':
-      applyHeaderMessage(report, message);
-      break;
     case 'model':
-      applyHeaderMessage(report, message);
       report.layers = message.layers.map(layerFromInfo);
       break;
     case 'step': {
@@ -172,16 +182,7 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
       if (layer && !layer.verdicts.includes(finding.code)) layer.verdicts.push(finding.code);
       break;
     }
-    case 'error':
-      report.error = message;
-      report.status = 'failed';
-      break;
-    case 'done':
-      report.status = 'done';
-      report.durationMs = message.durationMs;
-      break;
-    case 'phase':
-    case 'log':
+    default:
       break;
   }
   return report;
