@@ -6,7 +6,7 @@ import { LR_MODES, LR_SUGGESTION_KINDS, LrRequest, stringifyWithNonFinite, type 
 import { lrJsonDocument, type LrReport } from '../core/lrReport';
 import { formatLearningRate, formatNumber } from '../core/format';
 import { startLrFinder } from '../host/client';
-import { isUsageError, parseTarget, positiveInt, relative, table, TARGET_OPTIONS, UsageError } from './shared';
+import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, TARGET_OPTIONS, UsageError } from './shared';
 import { renderError } from './profile';
 
 export const LR_USAGE = `Usage: gradient-lens lr FILE [options]
@@ -164,30 +164,13 @@ function progress(message: RunnerMessage, request: LrRequest): string | undefine
 }
 
 export async function lrCommand(argv: string[]): Promise<number> {
-  let options;
-  try {
-    options = parseCommandLine(argv);
-  } catch (error) {
-    if (!isUsageError(error)) throw error;
-    process.stderr.write(`gradient-lens: ${(error as Error).message}\n\n${LR_USAGE}\n`);
-    return 2;
-  }
-  if (!options) {
-    process.stdout.write(`${LR_USAGE}\n`);
-    return 0;
-  }
+  const options = parseOrExitCode(argv, parseCommandLine, LR_USAGE);
+  if (typeof options === 'number') return options;
   const { request } = options;
-  const tty = process.stderr.isTTY && !options.json;
-  const run = startLrFinder(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() }, (message) => {
-    if (message.type === 'log') process.stderr.write(`${tty ? '\r\x1b[K' : ''}[${message.level}] ${message.text}\n`);
-    const line = tty ? progress(message, request) : undefined;
-    if (line) process.stderr.write(`\r\x1b[K${line}`);
-  });
-  const cancel = () => void run.cancel();
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
-  const report = await run.result;
-  if (tty) process.stderr.write('\r\x1b[K');
+  const tty = Boolean(process.stderr.isTTY) && !options.json;
+  const report = await followRun(tty, (message) => progress(message, request), (onMessage) =>
+    startLrFinder(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() }, onMessage),
+  );
   if (options.json) process.stdout.write(`${stringifyWithNonFinite(lrJsonDocument(report), 2)}\n`);
   // A cancelled or timed-out sweep still has what it measured until then: show it, then the error.
   if (report.result && !options.json) process.stdout.write(`${renderLrReport(report, request.mode === 'exp')}\n`);

@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLDS } from '../core/health';
 import { severityAtLeast, worstSeverity, type ProfileReport } from '../core/report';
 import { formatNumber } from '../core/format';
 import { startProfile } from '../host/client';
-import { isUsageError, parseTarget, positiveInt, relative, table, TARGET_OPTIONS, UsageError } from './shared';
+import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, TARGET_OPTIONS, UsageError } from './shared';
 
 export const PROFILE_USAGE = `Usage: gradient-lens profile FILE [options]
 
@@ -111,33 +111,13 @@ function progress(message: RunnerMessage, totalSteps: number): string | undefine
 }
 
 export async function profileCommand(argv: string[]): Promise<number> {
-  let options;
-  try {
-    options = parseCommandLine(argv);
-  } catch (error) {
-    if (!isUsageError(error)) throw error;
-    process.stderr.write(`gradient-lens: ${(error as Error).message}\n\n${PROFILE_USAGE}\n`);
-    return 2;
-  }
-  if (!options) {
-    process.stdout.write(`${PROFILE_USAGE}\n`);
-    return 0;
-  }
-  const tty = process.stderr.isTTY && !options.json;
-  const run = startProfile(
-    { file: options.file, exportName: options.exportName, args: options.args, steps: options.steps, batchSize: options.batchSize, backend: options.backend, thresholds: options.thresholds },
-    { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() },
-    (message) => {
-      if (message.type === 'log') process.stderr.write(`${tty ? '\r\x1b[K' : ''}[${message.level}] ${message.text}\n`);
-      const line = tty ? progress(message, options.steps) : undefined;
-      if (line) process.stderr.write(`\r\x1b[K${line}`);
-    },
+  const options = parseOrExitCode(argv, parseCommandLine, PROFILE_USAGE);
+  if (typeof options === 'number') return options;
+  const tty = Boolean(process.stderr.isTTY) && !options.json;
+  const request = { file: options.file, exportName: options.exportName, args: options.args, steps: options.steps, batchSize: options.batchSize, backend: options.backend, thresholds: options.thresholds };
+  const report = await followRun(tty, (message) => progress(message, options.steps), (onMessage) =>
+    startProfile(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() }, onMessage),
   );
-  const cancel = () => void run.cancel();
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
-  const report = await run.result;
-  if (tty) process.stderr.write('\r\x1b[K');
   if (options.json) process.stdout.write(`${stringifyWithNonFinite(report, 2)}\n`);
   if (report.status === 'failed') {
     process.stderr.write(`${renderError(report)}\n`);

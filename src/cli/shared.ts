@@ -1,7 +1,7 @@
 // Pieces every CLI command uses: usage errors, integer flags, paths relative to the shell, text tables.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BACKENDS, type BackendChoice } from '../core/protocol';
+import { BACKENDS, type BackendChoice, type RunnerMessage } from '../core/protocol';
 
 export class UsageError extends Error {}
 
@@ -24,6 +24,48 @@ export function table(rows: string[][]): string {
 /** True for errors that mean "bad command line" (ours or util.parseArgs'), printed with the usage text. */
 export function isUsageError(error: unknown): boolean {
   return error instanceof UsageError || Boolean((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
+}
+
+/**
+ * Parses a command line with `parse` (undefined means --help). Returns the options, or the exit code after
+ * printing the usage text: on stdout for --help, on stderr after the message for a bad command line.
+ */
+export function parseOrExitCode<T extends object>(argv: string[], parse: (argv: string[]) => T | undefined, usage: string): T | number {
+  let options: T | undefined;
+  try {
+    options = parse(argv);
+  } catch (error) {
+    if (!isUsageError(error)) throw error;
+    process.stderr.write(`gradient-lens: ${(error as Error).message}\n\n${usage}\n`);
+    return 2;
+  }
+  if (options === undefined) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  return options;
+}
+
+/**
+ * Follows a runner job from the shell: runner logs go to stderr, a one-line progress (when `tty`) is
+ * rewritten in place and cleared at the end, and Ctrl-C / SIGTERM cancel the job (which still reports).
+ */
+export async function followRun<R>(
+  tty: boolean,
+  progress: (message: RunnerMessage) => string | undefined,
+  start: (onMessage: (message: RunnerMessage) => void) => { result: Promise<R>; cancel(): unknown },
+): Promise<R> {
+  const run = start((message) => {
+    if (message.type === 'log') process.stderr.write(`${tty ? '\r\x1b[K' : ''}[${message.level}] ${message.text}\n`);
+    const line = tty ? progress(message) : undefined;
+    if (line) process.stderr.write(`\r\x1b[K${line}`);
+  });
+  const cancel = () => void run.cancel();
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
+  const result = await run.result;
+  if (tty) process.stderr.write('\r\x1b[K');
+  return result;
 }
 
 /** util.parseArgs options every command that runs a model file accepts. */
