@@ -20,13 +20,11 @@ import { logRunnerMessage } from './log';
 import { showRunFailure } from './runFailure';
 import type { PanelManager } from './panel';
 import { fileKey } from './resultsStore';
+import { takeOver, type RunSlot } from './runSlot';
 import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
 
 /** Per file: the command in flight, cancellable before and after its runner starts. */
-interface Slot {
-  cancel: vscode.CancellationTokenSource;
-  run?: LrRun;
-}
+type Slot = RunSlot<LrRun>;
 
 function cancelledReport(file: string): LrReport {
   return { ...emptyLrReport(file), status: 'failed', error: { type: 'error', kind: 'cancelled', message: 'Cancelled.' } };
@@ -118,12 +116,7 @@ export class LrFinder implements vscode.Disposable {
     this.panels.setStatus(file, true, 'Starting');
     let askAgain = false;
     try {
-      if (previous) {
-        previous.cancel.cancel();
-        await previous.run?.cancel();
-      }
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && fileKey(d.uri) === file);
-      if (document?.isDirty) await document.save();
+      await takeOver(previous, file);
       const report = slot.cancel.token.isCancellationRequested ? cancelledReport(file) : await this.run(request, settings, slot);
       if (report.status === 'done' && report.result) {
         this.results.set(file, report);

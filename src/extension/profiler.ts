@@ -12,6 +12,7 @@ import { readSettings, runnerClientOptions, runTarget } from './config';
 import { logRunnerMessage } from './log';
 import { showRunFailure } from './runFailure';
 import { fileKey, type ResultsStore } from './resultsStore';
+import { takeOver, type RunSlot } from './runSlot';
 import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
 
 export interface ProfileOptions {
@@ -32,7 +33,7 @@ const MAX_PROMPTS = 3;
 
 export class Profiler implements vscode.Disposable {
   /** Per file: the run in flight, and the cancellation of the whole command (also before the run starts). */
-  private readonly active = new Map<string, { cancel: vscode.CancellationTokenSource; run?: ProfileRun }>();
+  private readonly active = new Map<string, RunSlot<ProfileRun>>();
   private readonly pids = new Set<number>();
   /** The warm runner pool for the current runner options (rebuilt when the settings change them). */
   private pool?: { key: string; pool: RunnerPool };
@@ -82,16 +83,11 @@ export class Profiler implements vscode.Disposable {
     // cancel issued at any moment from here on reaches this command.
     const previous = this.active.get(file);
     const cancel = new vscode.CancellationTokenSource();
-    const slot: { cancel: vscode.CancellationTokenSource; run?: ProfileRun } = { cancel };
+    const slot: RunSlot<ProfileRun> = { cancel };
     this.active.set(file, slot);
     this.store.setRunning(file, { message: 'Starting' });
     try {
-      if (previous) {
-        previous.cancel.cancel();
-        await previous.run?.cancel();
-      }
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && fileKey(d.uri) === file);
-      if (document?.isDirty) await document.save();
+      await takeOver(previous, file);
       if (cancel.token.isCancellationRequested) return this.cancelledReport(file);
       const report = await this.run(uri, file, slot);
       if (report.status === 'failed' && report.error?.kind === 'cancelled') return report;
@@ -111,7 +107,7 @@ export class Profiler implements vscode.Disposable {
     return { file, status: 'failed', layers: [], steps: [], findings: [], error: { type: 'error', kind: 'cancelled', message: 'Cancelled.' } };
   }
 
-  private run(uri: vscode.Uri, file: string, slot: { cancel: vscode.CancellationTokenSource; run?: ProfileRun }): Promise<ProfileReport> {
+  private run(uri: vscode.Uri, file: string, slot: RunSlot<ProfileRun>): Promise<ProfileReport> {
     const settings = readSettings(uri);
     const remembered = this.args.get(file);
     const title = `Gradient Lens: ${path.basename(file)}`;

@@ -1,0 +1,19 @@
+// One run per model file, for Profile gradients and Find learning rate alike: a new run registers its slot
+// before any await (so a cancel from then on reaches it), then takes over from the run in flight.
+import * as vscode from 'vscode';
+import { fileKey } from './resultsStore';
+
+export interface RunSlot<R extends { cancel(): Promise<unknown> }> {
+  cancel: vscode.CancellationTokenSource;
+  run?: R;
+}
+
+/** Stops the run this one replaces (until its runner is gone) and saves the file when it has unsaved edits. */
+export async function takeOver(previous: RunSlot<{ cancel(): Promise<unknown> }> | undefined, file: string): Promise<void> {
+  if (previous) {
+    previous.cancel.cancel();
+    await previous.run?.cancel();
+  }
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && fileKey(d.uri) === file);
+  if (document?.isDirty) await document.save();
+}
