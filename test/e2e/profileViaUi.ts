@@ -142,6 +142,21 @@ async function waitForDecorations(page: Page, timeoutMs: number): Promise<DomDec
   return last;
 }
 
+/** The text of the Gradient Lens panel's webview (found in any frame by its title element) once it shows `text`. */
+async function waitForPanelText(page: Page, text: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const body = await frame.evaluate(() => (document.querySelector('#panel-title') ? document.body.innerText : '')).catch(() => '');
+      if (body) last = body;
+      if (body.includes(text)) return body;
+    }
+    await sleep(500);
+  }
+  return last;
+}
+
 async function workbenchTheme(page: Page): Promise<string> {
   return page.evaluate(() => {
     const wb = document.querySelector('.monaco-workbench');
@@ -306,6 +321,26 @@ async function run(o: Options, session: Session): Promise<string[]> {
     shots.push(file);
     say(`screenshot ${path.relative(process.cwd(), file)}`);
   }
+
+  // The gradient panel survives a window reload: VS Code restores it through the extension's serializer
+  // from the state the webview saved, without profiling again.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const palette = page.locator('.quick-input-widget input');
+  await palette.waitFor({ state: 'visible', timeout: 10_000 });
+  await palette.fill('>Gradient Lens: Show gradient panel');
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Show gradient panel' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const before = await waitForPanelText(page, 'dense_Dense1', 30_000);
+  await sleep(2000); // the webview saves its state when idle
+  // Developer: Reload Window, as a user reloads: the workbench saves its editors (the panel among them) first.
+  await page.keyboard.press('F1');
+  await palette.fill('>Developer: Reload Window');
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Reload Window' }).first().waitFor({ timeout: 10_000 });
+  await Promise.all([page.waitForEvent('framenavigated', { timeout: 60_000 }), page.keyboard.press('Enter')]);
+  await whenWorkbenchRestored(page);
+  const after = await waitForPanelText(page, 'dense_Dense1', 30_000);
+  check('the gradient panel survives a window reload (restored by its serializer, with the layers)', before.includes('dense_Dense1') && after.includes('dense_Dense1') && after.includes(MODEL), after ? after.split('\n').filter((l) => l.includes(MODEL) || l.includes('trainable layers')).slice(0, 2).join(' / ') : 'no panel content after the reload');
 
   // Runner processes started by this extension host: collected now, checked once everything is closed.
   const under = session.serverPgid ? descendants(session.serverPgid) : [];
