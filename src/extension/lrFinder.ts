@@ -20,7 +20,7 @@ import { logRunnerMessage } from './log';
 import { showRunFailure } from './runFailure';
 import type { PanelManager } from './panel';
 import { fileKey } from './resultsStore';
-import { takeOver, type RunSlot } from './runSlot';
+import { resultUnlessCancelled, takeOver, type RunSlot } from './runSlot';
 import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
 
 /** Per file: the command in flight, cancellable before and after its runner starts. */
@@ -181,14 +181,7 @@ export class LrFinder implements vscode.Disposable {
         this.log.info(`learning rate range test of ${file}: ${request.startLr} → ${request.endLr} (${request.mode}), ${request.steps} steps × ${request.repeats} repeats, backend ${request.backend}`);
         const run = startLrFinder(request, runnerClientOptions(settings, this.extensionPath), onMessage);
         slot.run = run;
-        const stop = () => void run.cancel();
-        const subscriptions = [token.onCancellationRequested(stop), slot.cancel.token.onCancellationRequested(stop)];
-        if (token.isCancellationRequested || slot.cancel.token.isCancellationRequested) stop();
-        try {
-          return await run.result;
-        } finally {
-          subscriptions.forEach((s) => s.dispose());
-        }
+        return resultUnlessCancelled(run, token, slot.cancel.token);
       }),
     );
   }

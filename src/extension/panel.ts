@@ -16,6 +16,7 @@ import {
   type PanelTab,
   type ToWebviewMessage,
 } from '../core/panelProtocol';
+import { panelPageHtml } from '../core/panelPage';
 import { targetUri } from './commands';
 import { COMMANDS } from './constants';
 import { fileKey, type ResultsStore } from './resultsStore';
@@ -80,35 +81,9 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
-/** The page: the bundle's script by nonce, its stylesheet from cspSource, nothing inline. */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
-  const nonce = randomBytes(16).toString('base64');
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('panel.css')}">
-<title>${escapeHtml(title)}</title>
-</head>
-<body>
-<div id="app"></div>
-<script nonce="${nonce}" src="${asset('panel.js')}"></script>
-</body>
-</html>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return panelPageHtml({ cspSource: webview.cspSource, styleUri: asset('panel.css'), scriptUri: asset('panel.js'), title, nonce: randomBytes(16).toString('base64') });
 }
 
 export class PanelManager implements vscode.Disposable {

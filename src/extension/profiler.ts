@@ -12,7 +12,7 @@ import { readSettings, runnerClientOptions, runTarget } from './config';
 import { logRunnerMessage } from './log';
 import { showRunFailure } from './runFailure';
 import { fileKey, type ResultsStore } from './resultsStore';
-import { takeOver, type RunSlot } from './runSlot';
+import { resultUnlessCancelled, takeOver, type RunSlot } from './runSlot';
 import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
 
 export interface ProfileOptions {
@@ -136,14 +136,7 @@ export class Profiler implements vscode.Disposable {
         void run.result.then(() => {
           if (pid !== undefined) this.pids.delete(pid);
         });
-        const stop = () => void run.cancel();
-        const subscriptions = [token.onCancellationRequested(stop), slot.cancel.token.onCancellationRequested(stop)];
-        if (token.isCancellationRequested || slot.cancel.token.isCancellationRequested) stop();
-        try {
-          return await run.result;
-        } finally {
-          subscriptions.forEach((s) => s.dispose());
-        }
+        return resultUnlessCancelled(run, token, slot.cancel.token);
       }),
     );
   }

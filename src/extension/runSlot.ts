@@ -17,3 +17,18 @@ export async function takeOver(previous: RunSlot<{ cancel(): Promise<unknown> }>
   const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && fileKey(d.uri) === file);
   if (document?.isDirty) await document.save();
 }
+
+/**
+ * The run's result; cancelled when any token asks (the progress notification's Cancel, a newer run of the
+ * file, the Cancel command), also if one already has.
+ */
+export async function resultUnlessCancelled<R>(run: { result: Promise<R>; cancel(): Promise<unknown> }, ...tokens: vscode.CancellationToken[]): Promise<R> {
+  const stop = () => void run.cancel();
+  const subscriptions = tokens.map((t) => t.onCancellationRequested(stop));
+  if (tokens.some((t) => t.isCancellationRequested)) stop();
+  try {
+    return await run.result;
+  } finally {
+    subscriptions.forEach((s) => s.dispose());
+  }
+}

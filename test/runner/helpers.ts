@@ -104,16 +104,40 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cli(args: string[], cwd = ROOT): Promise<CliResult> {
+export interface ProcessResult extends CliResult {
+  signal: NodeJS.Signals | null;
+}
+
+/** Runs a command to its end, collecting its output; `input` goes to stdin; SIGKILL after `timeoutMs`. */
+export function runProcess(
+  cmd: string,
+  args: string[],
+  { cwd = ROOT, env, input, timeoutMs }: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+    if (child.stdin) {
+      child.stdin.on('error', () => {}); // the child may exit before reading everything; 'close' reports it
+      child.stdin.end(input);
+    }
   });
+}
+
+export function cli(args: string[], cwd = ROOT): Promise<CliResult> {
+  return runProcess(process.execPath, [CLI, ...args], { cwd });
 }
 
 /** Runs async jobs with at most `limit` at a time (2 cores: two runners in parallel). */

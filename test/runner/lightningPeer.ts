@@ -1,11 +1,10 @@
 // PyTorch Lightning's LR finder as a peer for `gradient-lens lr`: the shared pieces of
 // test/runner/lrLightning.test.ts and bench/lrPeer.ts. The same 1024 MNIST digits go to both sides:
 // test/fixtures/runner/lr/digits.js picks them, exportDigits writes them for test/oracle/lightning_lr_find.py.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT } from './helpers';
+import { ROOT, runProcess } from './helpers';
 
 export const LIGHTNING_SCRIPT = path.join(ROOT, 'test', 'oracle', 'lightning_lr_find.py');
 export const LR_FIXTURE_DIR = path.join(ROOT, 'test', 'fixtures', 'runner', 'lr');
@@ -84,28 +83,12 @@ export function runLightning(dataDir: string, sweep: Sweep, timeoutMs: number, t
     '--min-lr', String(sweep.start), '--max-lr', String(sweep.end), '--steps', String(sweep.steps),
     '--batch', String(sweep.batch), '--repeats', String(sweep.repeats), '--seed', String(sweep.seed),
   ];
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(VENV_PYTHON, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: lightningEnv(threads) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const processSeconds = (performance.now() - started) / 1000;
-      const line = stdout.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) {
-        reject(new Error(`lightning_lr_find.py exited ${code ?? signal}: ${stderr.slice(-2000)}`));
-        return;
-      }
-      resolve({ ...(JSON.parse(line) as Omit<LightningResult, 'processSeconds'>), processSeconds });
-    });
+  const started = performance.now();
+  return runProcess(VENV_PYTHON, args, { env: lightningEnv(threads), timeoutMs }).then(({ code, signal, stdout, stderr }) => {
+    const processSeconds = (performance.now() - started) / 1000;
+    const line = stdout.trim().split('\n').pop() ?? '';
+    if (code !== 0 || !line.startsWith('{')) throw new Error(`lightning_lr_find.py exited ${code ?? signal}: ${stderr.slice(-2000)}`);
+    return { ...(JSON.parse(line) as Omit<LightningResult, 'processSeconds'>), processSeconds };
   });
 }
 

@@ -7,15 +7,13 @@
 // that reason. Weights are matched by ORDER (tfjs layer-name counters are per process), shapes checked.
 import { test, describe, type TestContext } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { CLI, ROOT, runProcess } from './helpers';
 import { makeNativeWorkspace, NATIVE_SKIP, nativeTfjsNodeDir } from './nativeLane';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const ORACLE = path.join(ROOT, 'test', 'oracle', 'keras_grads.py');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'oracle');
 const VENV = process.env.GRADIENT_LENS_VENV || path.join(os.homedir(), '.cache', 'gradient-lens-venv');
@@ -53,26 +51,8 @@ function relErr(actual: number, expected: number): number {
   return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-30);
 }
 
-function run(cmd: string, args: string[], input: string | undefined, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.on('error', () => {}); // the child may exit before reading everything; 'close' reports it
-    child.stdin.end(input ?? '');
-  });
-}
+const run = (cmd: string, args: string[], input: string | undefined, timeoutMs: number) =>
+  runProcess(cmd, args, { input, timeoutMs, env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3' } });
 
 /** Fixture weights and batch, read in this process with the repo's tfjs (same seeds → same values). */
 const loaded = new Map<ModelKind, { model: tf.LayersModel; weights: WeightSpec[]; batch: Fixture['sampleBatch'] }>();

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { decodeFromWebview, encodePanelMessage, type FromWebviewMessage, type ToWebviewMessage } from '../../../src/core/panelProtocol';
+import { panelPageHtml } from '../../../src/core/panelPage';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 export const bundleDir = path.join(repoRoot, 'dist/webview');
@@ -81,7 +82,6 @@ const bodyClass = (theme: ThemeName) => (theme === 'light' ? 'vscode-light' : th
 
 function harnessHtml(origin: string, theme: ThemeName): string {
   const nonce = crypto.randomBytes(16).toString('base64');
-  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${origin}; img-src ${origin} data:; font-src ${origin}`;
   // The stand-in host side: everything the real one would provide to the webview.
   const stub = `
     window.__harness = { posted: [], violations: [], setStateCalls: 0 };
@@ -97,21 +97,10 @@ function harnessHtml(origin: string, theme: ThemeName): string {
         setState: (s) => { window.__harness.setStateCalls++; sessionStorage.setItem('vscodeState', JSON.stringify(s)); return s; },
       };
     };`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${origin}/dist/webview/panel.css">
-<script nonce="${nonce}">${stub}</script>
-<title>Gradient Lens</title>
-</head>
-<body class="${bodyClass(theme)}">
-<div id="app"></div>
-<script nonce="${nonce}" src="${origin}/dist/webview/panel.js"></script>
-</body>
-</html>`;
+  // The extension's own page (same CSP and tags), plus the stand-in host script and the theme class that
+  // VS Code would provide.
+  const page = panelPageHtml({ cspSource: origin, styleUri: `${origin}/dist/webview/panel.css`, scriptUri: `${origin}/dist/webview/panel.js`, title: 'Gradient Lens', nonce });
+  return page.replace('</head>', `<script nonce="${nonce}">${stub}</script>\n</head>`).replace('<body>', `<body class="${bodyClass(theme)}">`);
 }
 
 export class PanelPage {
