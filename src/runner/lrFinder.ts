@@ -5,6 +5,7 @@
 // of the sweep (weights, optimizer state, LR) can leak into the user's training.
 import type { LayersModel, Optimizer, Tensor } from '@tensorflow/tfjs';
 import { LossSmoother, lrSchedule, StopRule, summarizeRepeats, type RepeatCurve } from '../core/lrFinder';
+import { seededRandom } from '../core/random';
 import type { LrRequest, LrResult, RunnerMessage } from '../core/protocol';
 import { innerModel, type Batches } from './data';
 import { DiscoveryError } from './discovery';
@@ -82,18 +83,6 @@ function initializersOf(model: LayersModel): Map<number, Initializer> {
   };
   visit(model as unknown as Owner);
   return found;
-}
-
-/** mulberry32: a small seeded PRNG, for the batch order and for seeding tfjs's unseeded initializers. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Batch indices for `steps` steps: a fresh seeded shuffle for every pass over the batches. */

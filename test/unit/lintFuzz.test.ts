@@ -5,24 +5,13 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom } from '../../src/core/random';
 import { lintSource, type LintRange } from '../../src/core/lint';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');
 const ITERATIONS = 10_000;
 const BUDGET_MS = 50;
 const SEED = 0x5eed_2026;
-
-/** mulberry32: small, fast, good enough to pick mutations reproducibly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = ['(', ')', '{', '}', '[', ']', ',', ';', '.', '=', ':', "'", '"', '`', '${', '/*', '*/', '//', '\n', '...', '=>', '?', '?.', '!', 'await ', 'async ', 'new ', 'return ', 'const ', 'let ', 'var ', 'function ', 'class ', 'import ', 'export ', 'as any', ' as const', '<T>', 'if (x) ', 'else ', 'for (let i = 0; i < 3; i++) ', 'for (const u of [1, 2]) ', 'while (true) ', 'tf.', 'tf.layers.', 'tf.layers.dense({ units: 4 })', "tf.layers.dense({ activation: 'sigmoid' })", 'model.add(', '.apply(x)', 'tf.train.sgd(', 'tf.initializers.constant({ value: 9 })', "activation: 'tanh'", "loss: 'binaryCrossentropy'", 'rate: 0.99', 'NaN', 'Infinity', '-0', '1e308', '-1e-320', '0x10', '10n', 'undefined', 'null', 'this', 'super', '#priv', '\u2028', '🙂', '\r\n', '\t'];
 
@@ -84,7 +73,7 @@ function inside(range: LintRange, length: number): boolean {
 }
 
 test(`fuzz: ${ITERATIONS} mutated/truncated fixtures, no exception, each ≤ ${BUDGET_MS} ms`, () => {
-  const rand = prng(SEED);
+  const rand = seededRandom(SEED);
   const times: number[] = [];
   let withDiagnostics = 0;
   let withParseErrors = 0;
