@@ -19,6 +19,10 @@ mkdir -p "$MARKERS"
 TOOLS=$(cd "$TOOLS" && pwd)
 MARKERS="$TOOLS/markers"
 export DEBIAN_FRONTEND=noninteractive
+# Under `npm test` the environment carries the outer npm's npm_config_*/npm_package_* variables, which the
+# npm runs below would take as their own config: npm_config_user_agent ("node/v20") makes code-server's
+# postinstall refuse Node 24. Start from a clean npm environment.
+while IFS= read -r var; do unset "$var"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
 
 t_all=$SECONDS
 step_start=0

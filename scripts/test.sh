@@ -32,6 +32,12 @@ echo "=== build"
 npm run --silent build || { echo "0 passed, 1 failed"; exit 1; }
 npx --no-install tsc -p . --noEmit || failures+=("typecheck")
 
+# Chromium (webview suite) and code-server (integration, e2e) first, so no suite skips for want of them.
+if [ "${GRADIENT_LENS_SKIP_VSCODE:-}" != 1 ]; then
+  echo "=== test tools"
+  bash scripts/install-vscode-test-tools.sh || failures+=("test tools install")
+fi
+
 NODE_TEST=(node --import tsx --test --test-reporter=tap --test-concurrency=1)
 suite unit "${NODE_TEST[@]}" test/unit/*.test.ts
 suite webview "${NODE_TEST[@]}" test/e2e/webview/panel.test.ts  # the panel bundle in Chromium; skips visibly without it
