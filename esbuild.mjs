@@ -15,10 +15,8 @@ const common = {
 };
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
-  // The static analyzer, which the extension loads on first use (keeps @babel/parser out of activation).
-  { ...common, entryPoints: ['src/core/lint/index.ts'], outfile: 'dist/lint.js' },
-  // The Apply-learning-rate edit (parses with @babel/parser), loaded on first Apply for the same reason.
-  { ...common, entryPoints: ['src/core/lrEdit.ts'], outfile: 'dist/lrEdit.js' },
+  // The static analyzer and the Apply-learning-rate edit (both on @babel/parser), loaded on first use.
+  { ...common, entryPoints: ['src/core/sourceTools.ts'], outfile: 'dist/sourceTools.js' },
   { ...common, entryPoints: ['src/runner/main.ts'], outfile: 'dist/runner.js' },
   { ...common, entryPoints: ['src/runner/esmHooks.ts'], outfile: 'dist/esmHooks.mjs', format: 'esm' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

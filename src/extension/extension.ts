@@ -3,9 +3,7 @@
 //   CodeLens, status bar, report preview.
 //   Editor text → static analyzer (src/core/lint, nothing executed) → lint diagnostics and quick fixes.
 // Activation stays cheap: nothing here loads TensorFlow.js (the runner process does).
-import * as path from 'path';
 import * as vscode from 'vscode';
-import type * as Analyzer from '../core/lint';
 import { createApi, type GradientLensApi } from './api';
 import { ArgumentsStore } from './argumentsStore';
 import { registerLintCodeActions } from './codeActions';
@@ -23,14 +21,8 @@ import { PanelManager, registerPanelCommands } from './panel';
 import { Profiler } from './profiler';
 import { ReportView } from './reportView';
 import { ResultsStore } from './resultsStore';
+import { loadSourceTools } from './sourceTools';
 import { registerStatusBar } from './statusBar';
-
-let analyzer: typeof Analyzer | undefined;
-/**
- * The analyzer is a bundle of its own (dist/lint.js, built from src/core/lint) loaded on first use:
- * compiling @babel/parser (~550 KB) would otherwise roughly double the extension's activation time.
- */
-const loadAnalyzer = () => (analyzer ??= require(path.join(__dirname, 'lint.js')) as typeof Analyzer);
 
 export function activate(context: vscode.ExtensionContext): GradientLensApi {
   const log = createLog();
@@ -39,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): GradientLensApi {
   const profiler = new Profiler(context.extensionPath, store, log, args);
   const decorations = new DecorationRenderer(store);
   const report = new ReportView(store);
-  const lint = new LintDiagnostics(log, loadAnalyzer);
+  const lint = new LintDiagnostics(log, loadSourceTools);
   const panels = new PanelManager(context.extensionUri, store, log);
   const lrFinder = new LrFinder(context.extensionPath, panels, log, args);
   context.subscriptions.push(

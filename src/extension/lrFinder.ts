@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { formatLearningRate } from '../core/format';
-import type * as LrEditModule from '../core/lrEdit';
+import type { LrEditResult } from '../core/lrEdit';
 import { emptyLrReport, type LrReport } from '../core/lrReport';
 import { LrRequest, type RunnerMessage } from '../core/protocol';
 import { startLrFinder, type LrRun } from '../host/client';
@@ -21,6 +21,7 @@ import { showRunFailure } from './runFailure';
 import type { PanelManager } from './panel';
 import { fileKey } from './resultsStore';
 import { resultUnlessCancelled, takeOver, type RunSlot } from './runSlot';
+import { loadSourceTools } from './sourceTools';
 import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
 
 /** Per file: the command in flight, cancellable before and after its runner starts. */
@@ -28,15 +29,6 @@ type Slot = RunSlot<LrRun>;
 
 function cancelledReport(file: string): LrReport {
   return { ...emptyLrReport(file), status: 'failed', error: { type: 'error', kind: 'cancelled', message: 'Cancelled.' } };
-}
-
-let lrEdit: typeof LrEditModule | undefined;
-/**
- * The Apply edit is a bundle of its own (dist/lrEdit.js, built from src/core/lrEdit), loaded on first use:
- * compiling @babel/parser with the extension would add ~20 ms to every activation.
- */
-function loadLrEdit(): typeof LrEditModule {
-  return (lrEdit ??= require(path.join(__dirname, 'lrEdit.js')) as typeof LrEditModule);
 }
 
 export interface FindOptions {
@@ -233,8 +225,8 @@ export class LrFinder implements vscode.Disposable {
     return { applied: true, line: current.edit.line, text: current.edit.newText };
   }
 
-  private computeEdit(document: vscode.TextDocument, lr: number): LrEditModule.LrEditResult {
-    return loadLrEdit().learningRateEdit(document.getText(), path.basename(document.fileName), lr);
+  private computeEdit(document: vscode.TextDocument, lr: number): LrEditResult {
+    return loadSourceTools().learningRateEdit(document.getText(), path.basename(document.fileName), lr);
   }
 
   dispose(): void {

@@ -4,12 +4,38 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseExpression } from '@babel/parser';
 import { DEFAULT_THRESHOLDS } from '../../src/core/health';
 import { VERDICT_COLORS } from '../../src/core/presentation';
 import { FINDING_CODES } from '../../src/core/protocol';
 
 const root = path.resolve(__dirname, '../..');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const manifestText = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+const manifest = JSON.parse(manifestText);
+
+test('no key appears twice in one object of the manifest (JSON.parse would keep the last silently)', () => {
+  const duplicates: string[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as { type?: string; properties?: { key: { value: string }; value: unknown; loc: { start: { line: number } } }[]; elements?: unknown[] };
+    if (n.type === 'ObjectExpression') {
+      const seen = new Set<string>();
+      for (const p of n.properties!) {
+        if (seen.has(p.key.value)) duplicates.push(`"${p.key.value}" at package.json:${p.loc.start.line}`);
+        seen.add(p.key.value);
+        visit(p.value);
+      }
+    } else if (n.type === 'ArrayExpression') visit(n.elements);
+  };
+  visit(parseExpression(manifestText));
+  assert.deepEqual(duplicates, []);
+});
+
+test('virtual workspaces and Restricted Mode are declared limited (the inline warnings work in both)', () => {
+  assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+});
 
 test('threshold settings mirror DEFAULT_THRESHOLDS', () => {
   const props = manifest.contributes.configuration.properties;
