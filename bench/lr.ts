@@ -1,7 +1,7 @@
 // LR range test overhead: a 100-step sweep (the runner's own sweep code: fresh weights and optimizer, LR
 // set every step, trainOnBatch, smoothing, stop rule, every point sent over a real IPC channel to this
 // parent process) against 100 plain trainOnBatch calls on another instance of the same model, with the
-// same batch and backend. Both run in one forked child, interleaved (alternating which goes first), after
+// same data (two batches) and backend. Both run in one forked child, interleaved (alternating which goes first), after
 // one warm-up round, so machine noise hits both alike; medians, and the ratio of the fastest runs. The
 // sweep's range (1e-7 → 1e-3) keeps the loss from diverging, so it always runs all 100 steps.
 //   node --import tsx bench/lr.ts [FILE] [RUNS] [BACKEND]     (default examples/mnist-cnn/model.js 5 wasm)
@@ -41,7 +41,12 @@ async function child(file: string, backend: BackendChoice, runs: number): Promis
   };
   const plainModel = example.createModel();
   const sweptModel = example.createModel();
-  const sweep = prepareSweep(tf, sweptModel, { batches: [{ xs: [x], ys: [y] }], source: 'sampleBatch', note: '' }, {
+  // The rows in two batches: the plain loop alternates them, the sweep reshuffles the rows into new
+  // batches every pass (as it does for real data), so the gathering is part of what is measured.
+  const size = Math.floor(x.shape[0] / 2);
+  const halves = [0, size].map((start) => ({ x: tf.slice(x, start, size), y: tf.slice(y, start, size) }));
+  const data = { batches: halves.map((h) => ({ xs: [h.x], ys: [h.y] })), rows: { xs: [x], ys: [y], size }, source: 'sampleBatch' as const, note: '' };
+  const sweep = prepareSweep(tf, sweptModel, data, {
     file,
     backend,
     startLr: 1e-7,
@@ -54,7 +59,7 @@ async function child(file: string, backend: BackendChoice, runs: number): Promis
   const swept: number[] = [];
   const timePlain = async () => {
     const t = performance.now();
-    for (let i = 0; i < STEPS; i++) await plainModel.trainOnBatch(x, y);
+    for (let i = 0; i < STEPS; i++) await plainModel.trainOnBatch(halves[i % 2].x, halves[i % 2].y);
     return performance.now() - t;
   };
   const overheads: number[] = [];

@@ -1,5 +1,5 @@
 // The math of Leslie Smith's LR range test, shared by the runner (which sweeps) and the tests: the LR
-// schedule, the loss smoother and stop rule, the four suggestions, the divergence point, and the summary of
+// schedule and batch plan, the loss smoother and stop rule, the four suggestions, the divergence point, and the summary of
 // several repeats (median curve, band, spread of each suggestion). Pure functions on plain arrays.
 import type { LrMode, LrResult, LrSuggestion, LrSuggestionKind } from './protocol';
 
@@ -19,6 +19,39 @@ export function lrSchedule(startLr: number, endLr: number, steps: number, mode: 
     const t = steps === 1 ? 0 : i / (steps - 1);
     return mode === 'exp' ? startLr * (endLr / startLr) ** t : startLr + (endLr - startLr) * t;
   });
+}
+
+/** 0 … n−1 in a Fisher–Yates order drawn from `random`. */
+function shuffled(n: number, random: () => number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+/** Batch indices for `steps` steps: a fresh seeded shuffle for every pass over the batches. */
+export function batchOrder(batchCount: number, steps: number, random: () => number): number[] {
+  const order: number[] = [];
+  while (order.length < steps) order.push(...shuffled(batchCount, random));
+  return order.slice(0, steps);
+}
+
+/**
+ * Row indices of each step's batch, as fit() with shuffle draws them: every pass over the `rows` rows is
+ * a fresh seeded permutation cut into batches of `size` (a smaller remainder is dropped, so every batch is
+ * alike; fewer rows than `size`: one batch of all of them).
+ */
+export function rowBatches(rows: number, size: number, steps: number, random: () => number): number[][] {
+  const take = Math.min(size, rows);
+  const perPass = Math.max(1, Math.floor(rows / take));
+  const batches: number[][] = [];
+  while (batches.length < steps) {
+    const pass = shuffled(rows, random);
+    for (let b = 0; b < perPass && batches.length < steps; b++) batches.push(pass.slice(b * take, (b + 1) * take));
+  }
+  return batches;
 }
 
 /**

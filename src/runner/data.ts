@@ -109,6 +109,8 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
 /** Everything the LR range test cycles through: equal-sized batches of the available data. */
 export interface Batches {
   batches: { xs: Tensor[]; ys: Tensor[] }[];
+  /** Whole x/y arrays (fit() or sampleBatch data) and the batch size: the sweep reshuffles their rows into new batches every pass. Absent for a dataset's batches. */
+  rows?: { xs: Tensor[]; ys: Tensor[]; size: number };
   source: Batch['source'];
   note: string;
 }
@@ -155,12 +157,13 @@ export async function sweepBatches(
   if (capture) {
     const { xs, ys, size } = capturedArrays(tf, capture, batchSize);
     const batches = splitRows(tf, xs, ys, size);
-    return { batches, source: 'fit', note: `the script's ${capture.method}() data in ${plural(batches.length, 'batch')} of ${batches[0].xs[0].shape[0]}` };
+    return { batches, rows: { xs, ys, size }, source: 'fit', note: `the script's ${capture.method}() data in ${plural(batches.length, 'batch')} of ${batches[0].xs[0].shape[0]}` };
   }
   if (sampleBatch !== undefined) {
     const { xs, ys } = await batchFromExport(tf, model, sampleBatch, undefined);
-    const batches = splitRows(tf, xs, ys, batchSize ?? Number.MAX_SAFE_INTEGER);
-    return { batches, source: 'sampleBatch', note: `the exported sampleBatch in ${plural(batches.length, 'batch')} of ${batches[0].xs[0].shape[0]}` };
+    const size = batchSize ?? Number.MAX_SAFE_INTEGER;
+    const batches = splitRows(tf, xs, ys, size);
+    return { batches, rows: { xs, ys, size }, source: 'sampleBatch', note: `the exported sampleBatch in ${plural(batches.length, 'batch')} of ${batches[0].xs[0].shape[0]}` };
   }
   const { xs, ys, note } = synthesizeBatch(tf, model, batchSize);
   return { batches: [{ xs, ys }], source: 'synthetic', note: `${note} — random labels: the curve only shows where training diverges, not a good learning rate` };

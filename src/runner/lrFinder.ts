@@ -1,10 +1,10 @@
 // The LR range test inside the runner: for each repeat, fresh initial weights and a fresh optimizer of the
-// model's own class, then one trainOnBatch per scheduled LR on the next batch of a seeded shuffle, each
-// point streamed as it happens. It works on the runner's copy of the model: the user's process, model and
+// model's own class, then one trainOnBatch per scheduled LR on the next batch of a seeded shuffle (the
+// rows reshuffled every pass, as fit() does), each point streamed as it happens. It works on the runner's copy of the model: the user's process, model and
 // weights are never touched, so — unlike finders that checkpoint and restore the model in place — nothing
 // of the sweep (weights, optimizer state, LR) can leak into the user's training.
 import type { LayersModel, Optimizer, Tensor } from '@tensorflow/tfjs';
-import { LossSmoother, lrSchedule, StopRule, summarizeRepeats, type RepeatCurve } from '../core/lrFinder';
+import { batchOrder, LossSmoother, lrSchedule, rowBatches, StopRule, summarizeRepeats, type RepeatCurve } from '../core/lrFinder';
 import { seededRandom } from '../core/random';
 import type { LrRequest, LrResult, RunnerMessage } from '../core/protocol';
 import { innerModel, type Batches } from './data';
@@ -85,18 +85,34 @@ function initializersOf(model: LayersModel): Map<number, Initializer> {
   return found;
 }
 
-/** Batch indices for `steps` steps: a fresh seeded shuffle for every pass over the batches. */
-export function batchOrder(batchCount: number, steps: number, random: () => number): number[] {
-  const order: number[] = [];
-  while (order.length < steps) {
-    const pass = Array.from({ length: batchCount }, (_, i) => i);
-    for (let i = pass.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [pass[i], pass[j]] = [pass[j], pass[i]];
-    }
-    order.push(...pass);
+interface StepBatch {
+  xs: Tensor[];
+  ys: Tensor[];
+  dispose(): void;
+}
+
+/**
+ * The batch of every step. Whole x/y arrays (fit() or sampleBatch data) are reshuffled row by row every
+ * pass, as fit() does each epoch: fixed batches would keep whatever structure the file's row order gives
+ * them (class-balanced, sorted…) and so a different loss noise than training sees. A dataset's batches
+ * are its own: only their order changes.
+ */
+function stepBatches(tf: Tf, data: Batches, steps: number, random: () => number): (step: number) => StepBatch {
+  const rows = data.rows?.xs[0].shape[0] ?? 1;
+  // One batch of all the rows: a new row order would change nothing.
+  if (data.rows && rows > data.rows.size) {
+    const { xs, ys, size } = data.rows;
+    const plan = rowBatches(rows, size, steps, random);
+    return (step) => {
+      const gathered = tf.tidy(() => {
+        const indices = tf.tensor1d(plan[step], 'int32');
+        return { xs: xs.map((t) => tf.gather(t, indices)), ys: ys.map((t) => tf.gather(t, indices)) };
+      });
+      return { ...gathered, dispose: () => tf.dispose([...gathered.xs, ...gathered.ys]) };
+    };
   }
-  return order.slice(0, steps);
+  const order = batchOrder(data.batches.length, steps, random);
+  return (step) => ({ ...data.batches[order[step]], dispose: () => undefined });
 }
 
 /**
@@ -171,7 +187,7 @@ export function prepareSweep(tf: Tf, model: LayersModel, data: Batches, request:
       weights.reset(seed + repeat);
       const stepper = optimizer.create(lrs[0]);
       inner.optimizer = stepper;
-      const order = batchOrder(data.batches.length, request.steps, seededRandom(seed + repeat + 0x9e3779b9));
+      const batchOf = stepBatches(tf, data, request.steps, seededRandom(seed + repeat + 0x9e3779b9));
       const smoother = new LossSmoother();
       const stopRule = new StopRule();
       const curve: RepeatCurve & { complete: boolean } = { lrs: [], losses: [], smoothed: [], complete: false };
@@ -188,8 +204,8 @@ export function prepareSweep(tf: Tf, model: LayersModel, data: Batches, request:
         }
         const lr = lrs[step];
         setLearningRate(stepper, lr);
-        const batch = data.batches[order[step]];
-        const out = await trainOnBatch.call(inner, batch.xs, batch.ys);
+        const batch = batchOf(step);
+        const out = await trainOnBatch.call(inner, batch.xs, batch.ys).finally(() => batch.dispose());
         const loss = Array.isArray(out) ? out[0] : out;
         const smoothed = smoother.add(loss);
         curve.lrs.push(lr);

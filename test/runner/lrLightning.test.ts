@@ -16,10 +16,12 @@
 // The curves themselves are compared too: that is where the two implementations really meet.
 //
 // valley vs Lightning: fastai's valley is the middle of the longest descending stretch, which on this curve
-// starts on the slowly sinking plateau, so it sits ~1.2 decades below any steepest-descent point (ours or
-// Lightning's) — the issue's "valley within one decade of Lightning's suggestion" fails by ~0.2 decade and
-// is kept as a TODO test that prints the numbers. What IS asserted for valley: our valley rule gives
-// the same answer (within one decade) on Lightning's curve as on ours, i.e. the curves agree where valley looks.
+// starts on the slowly sinking plateau, so it sits about a decade below any steepest-descent point — over 12
+// seed groups (bench/lrValley.ts) 1.11 ± 0.08 decades below Lightning's suggestion on our curves and
+// 0.86 ± 0.08 on Lightning's own, while steep is −0.05 ± 0.07 from it. The issue's "valley within one decade
+// of Lightning's suggestion" therefore fails here by ~0.1–0.2 decade and is kept as a TODO test that prints
+// the numbers. What IS asserted for valley: our valley rule gives the same answer (within one decade) on
+// Lightning's curve as on ours, i.e. the curves agree where valley looks.
 import { test, type TestContext } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -146,7 +148,7 @@ async function compare(t: TestContext, ours: OurReport, lightning: LightningResu
     assert.ok(decades(valley.lr, onTheirs.valley) <= 1, `valley ${fmt(valley.lr)} on our curve, ${fmt(onTheirs.valley)} on Lightning's`);
   });
 
-  const valleyTodo = 'fastai\'s valley sits ~1.2 decades below the steepest descent on this curve (see the header comment)';
+  const valleyTodo = 'fastai\'s valley sits about a decade below the steepest descent on this curve (see the header comment)';
   await t.test('valley is within one decade of Lightning\'s suggestion', { todo: valleyTodo }, () => {
     assert.ok(valley && perDecade, `valley ${fmt(valley?.lr)}, Lightning ${fmt(perDecade)}`);
     assert.ok(decades(valley.lr, perDecade) <= 1, `valley ${fmt(valley.lr)} is ${decades(valley.lr, perDecade).toFixed(2)} decades from Lightning's ${fmt(perDecade)}`);

@@ -58,17 +58,20 @@ test('fresh initial weights per repeat, seeded: repeats differ, the same seed re
   assert.equal(a.report.weightsNote, undefined, 'every weight has an initializer');
 });
 
-test('sampleBatch split by --batch; the batch order is reshuffled every pass', async () => {
+test('sampleBatch split by --batch; its rows are reshuffled into new batches every pass, as fit() does', async () => {
   const { report } = await sweep(MOMENTUM, { batchSize: 16, steps: 8, endLr: 1e-6 });
   assert.equal(report.dataNote, 'the exported sampleBatch in 4 batches of 16');
   assert.equal(report.batchSize, 16);
-  // At LRs this small the weights barely move: each loss identifies its batch. Each pass covers all 4.
-  const passes = report.points.map((p) => [p.slice(0, 4), p.slice(4, 8)].map((pass) => pass.map((q) => q.loss)));
-  for (const repeat of passes) for (const pass of repeat) assert.equal(new Set(pass.map((l) => l.toPrecision(3))).size, 4);
-  // The second pass visits the same 4 batches in another order (the default seed's shuffle).
-  const [first, second] = passes[0].map((pass) => pass.map((l) => l.toPrecision(3)));
-  assert.deepEqual([...first].sort(), [...second].sort());
-  assert.notDeepEqual(first, second);
+  // At LRs this small the weights barely move: each loss is its batch's mean loss at the initial weights.
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  for (const points of report.points) {
+    const [first, second] = [points.slice(0, 4), points.slice(4, 8)].map((pass) => pass.map((q) => q.loss));
+    // Every row once per pass: the four batch means of each pass average to the same all-rows loss…
+    assert.ok(Math.abs(mean(first) - mean(second)) <= 1e-4 * mean(first), `pass means ${mean(first)} vs ${mean(second)}`);
+    // …but in new batches, not the first pass's batches in another order.
+    const rounded = (pass: number[]) => pass.map((l) => l.toPrecision(4)).sort();
+    assert.notDeepEqual(rounded(second), rounded(first));
+  }
 });
 
 test('fitDataset training script: the sweep cycles through the dataset\'s batches', async () => {

@@ -3,9 +3,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {
+  batchOrder,
   divergenceIndex,
   finitePrefix,
   gradient,
+  rowBatches,
   LossSmoother,
   lrSchedule,
   minimumSuggestion,
@@ -17,6 +19,7 @@ import {
   trimForSuggestions,
   valleySuggestion,
 } from '../../src/core/lrFinder';
+import { seededRandom } from '../../src/core/random';
 
 const close = (actual: number | undefined, expected: number, rel = 1e-12) =>
   assert.ok(actual !== undefined && Math.abs(actual - expected) <= rel * Math.abs(expected), `${actual} ≉ ${expected}`);
@@ -34,6 +37,29 @@ test('exp schedule: ends exact, constant ratio 10^(8/99) per step', () => {
 
 test('linear schedule: evenly spaced from start to end', () => {
   assert.deepEqual(lrSchedule(1, 3, 5, 'linear'), [1, 1.5, 2, 2.5, 3]);
+});
+
+test('batch plan: every pass uses each row once, in batches cut from a fresh permutation', () => {
+  const plan = rowBatches(10, 4, 7, seededRandom(3)); // 2 batches of 4 per pass, 2 rows dropped each pass
+  assert.equal(plan.length, 7);
+  for (const batch of plan) assert.equal(batch.length, 4);
+  for (let pass = 0; pass < 3; pass++) {
+    const rows = plan.slice(2 * pass, 2 * pass + 2).flat();
+    assert.equal(new Set(rows).size, 8, 'no row twice in a pass');
+    for (const row of rows) assert.ok(row >= 0 && row < 10);
+  }
+  const compositions = plan.slice(0, 6).map((b) => [...b].sort((x, y) => x - y).join(','));
+  assert.ok(new Set(compositions).size > 2, 'new batches each pass, not the same two reordered');
+  assert.deepEqual(rowBatches(3, 8, 2, seededRandom(1)).map((b) => [...b].sort()), [[0, 1, 2], [0, 1, 2]], 'fewer rows than a batch: all of them');
+  assert.deepEqual(rowBatches(10, 4, 7, seededRandom(3)), plan, 'seeded: the same plan again');
+});
+
+test('batch order: each pass visits every batch once, in a fresh order', () => {
+  const order = batchOrder(5, 12, seededRandom(2));
+  assert.equal(order.length, 12);
+  assert.deepEqual([...order.slice(0, 5)].sort(), [0, 1, 2, 3, 4]);
+  assert.deepEqual([...order.slice(5, 10)].sort(), [0, 1, 2, 3, 4]);
+  assert.notDeepEqual(order.slice(0, 5), order.slice(5, 10));
 });
 
 test('smoother: bias-corrected EMA (β 0.98) against hand-computed values; a constant stays exact', () => {
