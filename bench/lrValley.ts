@@ -31,8 +31,8 @@ async function main(): Promise<void> {
   const skip = lightningSkipReason();
   if (skip) throw new Error(skip);
   const dir = exportDigits();
-  const columns: Record<'steep' | 'valley' | 'theirSteep' | 'theirValley', number[]> = { steep: [], valley: [], theirSteep: [], theirValley: [] };
-  console.log('seeds     Lightning  | ours: steep  valley | our rules on Lightning\'s curve: steep  valley   (decades from Lightning)');
+  const columns: Record<'steep' | 'valley' | 'theirSteep' | 'theirValley' | 'steepVs26' | 'valleyVs26', number[]> = { steep: [], valley: [], theirSteep: [], theirValley: [], steepVs26: [], valleyVs26: [] };
+  console.log('seeds     Lightning  | ours: steep  valley | our rules on Lightning\'s curve: steep  valley | Lightning 2.6 suggestion(): value, our steep, our valley');
   for (let g = 0; g < groups; g++) {
     const sweep: Sweep = { start: 1e-7, end: 10, steps: 100, batch: 64, repeats: 3, seed: firstSeed + 3 * g };
     const [lightning, ran] = await Promise.all([runLightning(dir, sweep, 600_000, 1), cli(lrCliArgs(MNIST_MLP, sweep, 'wasm'))]);
@@ -47,15 +47,19 @@ async function main(): Promise<void> {
       valley: decades(ours.suggestions.valley.lr, reference),
       theirSteep: decades(steepSuggestion(theirCurve)!, reference),
       theirValley: decades(valleySuggestion(theirCurve)!, reference),
+      steepVs26: decades(ours.suggestions.steep.lr, lightning.suggestion!),
+      valleyVs26: decades(ours.suggestions.valley.lr, lightning.suggestion!),
     };
     for (const key of Object.keys(row) as (keyof typeof row)[]) columns[key].push(row[key]);
     const seeds = `${sweep.seed}–${sweep.seed + 2}`.padEnd(9);
-    console.log(`${seeds} ${reference.toExponential(1).padEnd(10)} | ${row.steep.toFixed(2).padStart(11)} ${row.valley.toFixed(2).padStart(7)} | ${row.theirSteep.toFixed(2).padStart(38)} ${row.theirValley.toFixed(2).padStart(7)}`);
+    console.log(`${seeds} ${reference.toExponential(1).padEnd(10)} | ${row.steep.toFixed(2).padStart(11)} ${row.valley.toFixed(2).padStart(7)} | ${row.theirSteep.toFixed(2).padStart(38)} ${row.theirValley.toFixed(2).padStart(7)} | ${lightning.suggestion!.toExponential(1)} ${row.steepVs26.toFixed(2).padStart(6)} ${row.valleyVs26.toFixed(2).padStart(6)}`);
   }
   console.log(summary('ours: steep', columns.steep));
   console.log(summary('ours: valley', columns.valley));
   console.log(summary("Lightning's curve: steep", columns.theirSteep));
   console.log(summary("Lightning's curve: valley", columns.theirValley));
+  console.log(summary('ours: steep vs Lightning 2.6 own', columns.steepVs26));
+  console.log(summary('ours: valley vs Lightning 2.6 own', columns.valleyVs26));
 }
 
 main().catch((error: unknown) => {

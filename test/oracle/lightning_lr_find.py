@@ -1,8 +1,8 @@
 """PyTorch Lightning's LR range test on the MLP of test/fixtures/runner/lr/mnist-mlp.js, as a peer for ours.
 
 Reads the digits the Node side exported (DATA/xs.f32: N*784 float32 little-endian in [0, 1]; DATA/labels.u8:
-N class indices), builds the same network (784 -> HIDDEN relu -> 10, Glorot-uniform kernels, zero biases,
-softmax cross-entropy, Adam with eps 1e-8 = the fixture's tf.train.adam(lr, 0.9, 0.999, 1e-8)) and runs
+N class indices), builds the same network (784 -> HIDDEN relu -> 10, tfjs's default glorotNormal kernels, zero biases,
+softmax + tfjs's clipped cross-entropy, Adam with eps 1e-8 = the fixture's tf.train.adam(lr, 0.9, 0.999, 1e-8)) and runs
 `Tuner(trainer).lr_find(model, loader, min_lr, max_lr, num_training=STEPS)` with Lightning's defaults
 otherwise (exponential mode, early_stop_threshold 4, EMA beta 0.98, suggestion(skip_begin=10, skip_end=1)).
 With --repeats K it runs K sweeps, each with fresh weights and batch order from seed + k.
@@ -27,6 +27,7 @@ suggestion, suggestionPerDecade, lrs, losses, unbiased, steps, lrFindSeconds, cp
 
 import argparse
 import json
+import math
 import os
 import statistics
 import sys
@@ -51,6 +52,7 @@ logging.getLogger("lightning.pytorch").setLevel(logging.ERROR)
 
 INPUTS = 784
 CLASSES = 10
+TFJS_EPSILON = 1e-7  # tfjs-layers' epsilon(), which its losses clip probabilities with
 
 
 class Mlp(pl.LightningModule):
@@ -60,16 +62,25 @@ class Mlp(pl.LightningModule):
         self.net = torch.nn.Sequential(
             torch.nn.Linear(INPUTS, hidden), torch.nn.ReLU(), torch.nn.Linear(hidden, CLASSES)
         )
-        # tfjs dense defaults: glorotUniform kernel, zeros bias (torch's default init differs).
+        # tfjs dense defaults (torch's differ): zero bias and a glorotNormal kernel, i.e. a normal of std
+        # sqrt(2 / (fan_in + fan_out)) truncated at 2 std and NOT rescaled afterwards (Keras divides by
+        # 0.8796; tfjs does not), so its actual spread is 0.88x the Glorot std. xavier_uniform_ here once
+        # gave 14 % larger weights than the tfjs side: a higher, noisier starting loss.
         for layer in self.net:
             if isinstance(layer, torch.nn.Linear):
-                torch.nn.init.xavier_uniform_(layer.weight)
+                fan_out, fan_in = layer.weight.shape
+                std = math.sqrt(2.0 / (fan_in + fan_out))
+                torch.nn.init.trunc_normal_(layer.weight, mean=0.0, std=std, a=-2 * std, b=2 * std)
                 torch.nn.init.zeros_(layer.bias)
 
     def training_step(self, batch, _batch_idx):
         xs, labels = batch
-        # softmax + categorical cross-entropy on one-hot labels == cross_entropy on logits.
-        return torch.nn.functional.cross_entropy(self.net(xs), labels)
+        # tfjs's categoricalCrossentropy on the softmax output, not cross_entropy on logits: tfjs clips the
+        # probabilities to [1e-7, 1 - 1e-7] first, so a sample the net is sure it has wrong stops adding loss
+        # or gradient. Equal while no probability reaches the clip; at LRs above ~0.1, where the net gets
+        # confidently wrong, the logit form keeps descending to ~0.3 decade higher LRs.
+        probs = torch.softmax(self.net(xs), dim=-1).clamp(TFJS_EPSILON, 1 - TFJS_EPSILON)
+        return -torch.log(probs.gather(1, labels.unsqueeze(1))).mean()
 
     def configure_optimizers(self):
         return torch.optim.Adam(self.parameters(), lr=self.lr, betas=(0.9, 0.999), eps=1e-8)
