@@ -1,6 +1,7 @@
 // The math of Leslie Smith's LR range test, shared by the runner (which sweeps) and the tests: the LR
-// schedule and batch plan, the loss smoother and stop rule, the four suggestions, the divergence point, and the summary of
-// several repeats (median curve, band, spread of each suggestion). Pure functions on plain arrays.
+// schedule and batch plan, the loss smoother and stop rule, the four suggestions, the divergence point, and
+// the summary of several repeats (median curve, band, spread of each suggestion). Pure functions on plain
+// arrays.
 import type { LrMode, LrResult, LrSuggestion, LrSuggestionKind } from './protocol';
 
 /** EMA factor of the smoothed loss (fastai, Lightning and torch-lr-finder all use 0.98). */

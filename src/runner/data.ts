@@ -108,20 +108,24 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
 
 /** Everything the LR range test cycles through: equal-sized batches of the available data. */
 export interface Batches {
+  /** A dataset's batches; for whole x/y arrays (`rows`) only their first batch (shape checks, batch size). */
   batches: { xs: Tensor[]; ys: Tensor[] }[];
-  /** Whole x/y arrays (fit() or sampleBatch data) and the batch size: the sweep reshuffles their rows into new batches every pass. Absent for a dataset's batches. */
+  /** Whole x/y arrays (fit() or sampleBatch data) and the batch size: the sweep cuts new batches from their reshuffled rows every pass. */
   rows?: { xs: Tensor[]; ys: Tensor[]; size: number };
   source: Batch['source'];
   note: string;
 }
 
-/** Splits whole x/y tensors into ⌊rows/size⌋ batches (a smaller remainder is dropped, so every batch is alike; fewer rows than size: one batch). */
-function splitRows(tf: Tf, xs: Tensor[], ys: Tensor[], size: number): Batches['batches'] {
+/**
+ * Whole x/y tensors as the sweep's data: their first batch of `size` rows and how many batches a pass
+ * holds (⌊rows/size⌋: a smaller remainder is left out, so every batch is alike; fewer rows than size:
+ * one batch of all of them).
+ */
+function wholeRows(tf: Tf, xs: Tensor[], ys: Tensor[], size: number): Pick<Batches, 'batches' | 'rows'> & { perPass: number; take: number } {
   const rows = xs[0].shape[0] ?? 1;
-  const count = Math.max(1, Math.floor(rows / size));
   const take = Math.min(size, rows);
-  const slice = (t: Tensor, start: number) => (take === rows ? t : tf.slice(t, start, take));
-  return Array.from({ length: count }, (_, i) => ({ xs: xs.map((t) => slice(t, i * take)), ys: ys.map((t) => slice(t, i * take)) }));
+  const first = (t: Tensor) => (take === rows ? t : tf.slice(t, 0, take));
+  return { batches: [{ xs: xs.map(first), ys: ys.map(first) }], rows: { xs, ys, size: take }, perPass: Math.floor(rows / take), take };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 'es'}`;
@@ -156,14 +160,13 @@ export async function sweepBatches(
   }
   if (capture) {
     const { xs, ys, size } = capturedArrays(tf, capture, batchSize);
-    const batches = splitRows(tf, xs, ys, size);
-    return { batches, rows: { xs, ys, size }, source: 'fit', note: `the script's ${capture.method}() data in ${plural(batches.length, 'batch')} of ${batches[0].xs[0].shape[0]}` };
+    const { perPass, take, ...data } = wholeRows(tf, xs, ys, size);
+    return { ...data, source: 'fit', note: `the script's ${capture.method}() data in ${plural(perPass, 'batch')} of ${take}` };
   }
   if (sampleBatch !== undefined) {
     const { xs, ys } = await batchFromExport(tf, model, sampleBatch, undefined);
-    const size = batchSize ?? Number.MAX_SAFE_INTEGER;
-    const batches = splitRows(tf, xs, ys, size);
-    return { batches, rows: { xs, ys, size }, source: 'sampleBatch', note: `the exported sampleBatch in ${plural(batches.length, 'batch')} of ${batches[0].xs[0].shape[0]}` };
+    const { perPass, take, ...data } = wholeRows(tf, xs, ys, batchSize ?? Number.MAX_SAFE_INTEGER);
+    return { ...data, source: 'sampleBatch', note: `the exported sampleBatch in ${plural(perPass, 'batch')} of ${take}` };
   }
   const { xs, ys, note } = synthesizeBatch(tf, model, batchSize);
   return { batches: [{ xs, ys }], source: 'synthetic', note: `${note} — random labels: the curve only shows where training diverges, not a good learning rate` };

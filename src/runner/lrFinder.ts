@@ -1,8 +1,9 @@
 // The LR range test inside the runner: for each repeat, fresh initial weights and a fresh optimizer of the
 // model's own class, then one trainOnBatch per scheduled LR on the next batch of a seeded shuffle (the
-// rows reshuffled every pass, as fit() does), each point streamed as it happens. It works on the runner's copy of the model: the user's process, model and
-// weights are never touched, so — unlike finders that checkpoint and restore the model in place — nothing
-// of the sweep (weights, optimizer state, LR) can leak into the user's training.
+// rows reshuffled every pass, as fit() does), each point streamed as it happens. It works on the runner's
+// copy of the model: the user's process, model and weights are never touched, so — unlike finders that
+// checkpoint and restore the model in place — nothing of the sweep (weights, optimizer state, LR) can leak
+// into the user's training.
 import type { LayersModel, Optimizer, Tensor } from '@tensorflow/tfjs';
 import { batchOrder, LossSmoother, lrSchedule, rowBatches, StopRule, summarizeRepeats, type RepeatCurve } from '../core/lrFinder';
 import { seededRandom } from '../core/random';
@@ -99,7 +100,7 @@ interface StepBatch {
  */
 function stepBatches(tf: Tf, data: Batches, steps: number, random: () => number): (step: number) => StepBatch {
   const rows = data.rows?.xs[0].shape[0] ?? 1;
-  // One batch of all the rows: a new row order would change nothing.
+  // One batch of all the rows (batches[0]): a new row order would change nothing.
   if (data.rows && rows > data.rows.size) {
     const { xs, ys, size } = data.rows;
     const plan = rowBatches(rows, size, steps, random);
