@@ -5,10 +5,9 @@
 // groups fall within one decade. It separates the rule (valley vs steepest descent) from the curves.
 //   node --import tsx bench/lrValley.ts [--groups 12] [--first-seed 100]
 import { parseArgs } from 'node:util';
-import { median, steepSuggestion, trimForSuggestions, valleySuggestion } from '../src/core/lrFinder';
 import { parseWithNonFinite } from '../src/core/protocol';
 import { cli } from '../test/runner/helpers';
-import { exportDigits, lightningSkipReason, lrCliArgs, MNIST_MLP, runLightning, type Sweep } from '../test/runner/lightningPeer';
+import { exportDigits, lightningMedianCurve, lightningSkipReason, lrCliArgs, MNIST_MLP, ourRulesOn, runLightning, type Sweep } from '../test/runner/lightningPeer';
 
 const { values } = parseArgs({ options: { groups: { type: 'string', default: '12' }, 'first-seed': { type: 'string', default: '100' } } });
 const groups = Number(values.groups);
@@ -39,14 +38,12 @@ async function main(): Promise<void> {
     if (ran.code !== 0) throw new Error(`gradient-lens lr failed: ${ran.stderr}`);
     const ours = parseWithNonFinite(ran.stdout) as Report;
     const reference = lightning.suggestionPerDecade!;
-    const steps = Math.min(...lightning.runs.map((r) => r.steps));
-    const lrs = lightning.runs[0].lrs.slice(0, steps);
-    const theirCurve = trimForSuggestions({ lrs, losses: lrs.map((_, i) => median(lightning.runs.map((r) => r.unbiased[i]))) });
+    const onTheirs = ourRulesOn(lightningMedianCurve(lightning));
     const row = {
       steep: decades(ours.suggestions.steep.lr, reference),
       valley: decades(ours.suggestions.valley.lr, reference),
-      theirSteep: decades(steepSuggestion(theirCurve)!, reference),
-      theirValley: decades(valleySuggestion(theirCurve)!, reference),
+      theirSteep: decades(onTheirs.steep!, reference),
+      theirValley: decades(onTheirs.valley!, reference),
       steepVs26: decades(ours.suggestions.steep.lr, lightning.suggestion!),
       valleyVs26: decades(ours.suggestions.valley.lr, lightning.suggestion!),
     };

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { median, steepSuggestion, trimForSuggestions, valleySuggestion } from '../../src/core/lrFinder';
 import { ROOT, runProcess } from './helpers';
 
 export const LIGHTNING_SCRIPT = path.join(ROOT, 'test', 'oracle', 'lightning_lr_find.py');
@@ -99,4 +100,16 @@ export function lrCliArgs(file: string, sweep: Sweep, backend = 'auto'): string[
     '--batch', String(sweep.batch), '--repeats', String(sweep.repeats), '--seed', String(sweep.seed),
     '--backend', backend, '--json',
   ];
+}
+
+/** Lightning's curve like our `median[]`: per step every repeat reached, the median of the unbiased smoothed losses. */
+export function lightningMedianCurve(result: LightningResult): { lr: number; loss: number }[] {
+  const steps = Math.min(...result.runs.map((r) => r.steps));
+  return result.runs[0].lrs.slice(0, steps).map((lr, i) => ({ lr, loss: median(result.runs.map((r) => r.unbiased[i])) }));
+}
+
+/** Our steep and valley rules (src/core/lrFinder.ts) applied to a median curve, e.g. Lightning's. */
+export function ourRulesOn(curve: { lr: number; loss: number }[]): { steep?: number; valley?: number } {
+  const trimmed = trimForSuggestions({ lrs: curve.map((p) => p.lr), losses: curve.map((p) => p.loss) });
+  return { steep: steepSuggestion(trimmed), valley: valleySuggestion(trimmed) };
 }

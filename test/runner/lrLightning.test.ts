@@ -30,9 +30,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseWithNonFinite } from '../../src/core/protocol';
-import { steepSuggestion, trimForSuggestions, valleySuggestion } from '../../src/core/lrFinder';
 import { CLI, cli, ROOT } from './helpers';
-import { exportDigits, lightningSkipReason, LR_FIXTURE_DIR, lrCliArgs, MNIST_MLP, runLightning, type LightningResult, type Sweep } from './lightningPeer';
+import { exportDigits, lightningMedianCurve, lightningSkipReason, LR_FIXTURE_DIR, lrCliArgs, MNIST_MLP, ourRulesOn, runLightning, type LightningResult, type Sweep } from './lightningPeer';
 import { makeNativeWorkspace, NATIVE_SKIP } from './nativeLane';
 
 const SWEEP: Sweep = { start: 1e-7, end: 10, steps: 100, batch: 64, repeats: 3, seed: 1 };
@@ -56,24 +55,6 @@ interface OurReport {
 
 const decades = (a: number, b: number) => Math.abs(Math.log10(a / b));
 const fmt = (lr: number | null | undefined) => (lr == null ? '—' : lr.toExponential(1));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** Lightning's curve like our `median[]`: per step every repeat reached, the median of the unbiased smoothed losses. */
-function lightningMedianCurve(result: LightningResult): { lr: number; loss: number }[] {
-  const steps = Math.min(...result.runs.map((r) => r.steps));
-  return result.runs[0].lrs.slice(0, steps).map((lr, i) => ({ lr, loss: median(result.runs.map((r) => r.unbiased[i])) }));
-}
-
-/** Our suggestion rules (src/core/lrFinder.ts) applied to a median curve. */
-function ourRulesOn(curve: { lr: number; loss: number }[]) {
-  const trimmed = trimForSuggestions({ lrs: curve.map((p) => p.lr), losses: curve.map((p) => p.loss) });
-  return { steep: steepSuggestion(trimmed), valley: valleySuggestion(trimmed) };
-}
 
 /** Loss of a curve at `lr`, linear in log10(lr) between its points; undefined outside it. */
 function lossAt(curve: { lr: number; loss: number }[], lr: number): number | undefined {
