@@ -1,0 +1,83 @@
+// The benchmark's labels: each case file's header (`// @tag value` lines) and its `// FAULT` lines, and,
+// per bug type, which runtime findings and which static rules name that problem ("symptom right").
+// Runtime codes are matched by pattern so that findings added later (loss not decreasing, oscillating
+// loss, output activation vs loss, initial loss, …) count where they name the labelled problem without
+// an edit here; the bench lists every code it saw so a new one can be placed.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const BUG_TYPES = {
+  vanishing: { what: 'vanishing gradients (deep sigmoid/tanh stack)', runtime: /vanishing|saturat/, lint: ['deep-saturating-stack'] },
+  exploding: { what: 'exploding gradients (huge initial weights)', runtime: /exploding|diverg|non-finite|oscillat/, lint: ['large-initializer'] },
+  'dead-relu': { what: 'dead ReLU units', runtime: /dead/, lint: [] },
+  'output-activation': {
+    what: 'output activation wrong for the loss (softmax on one unit, missing/redundant softmax, sigmoid for a [-1,1] target)',
+    runtime: /activation|output|initial-loss|overconfident/,
+    lint: ['loss-activation-mismatch'],
+  },
+  'wrong-loss': { what: 'loss wrong for the task (MSE/MAE for classification, summed loss)', runtime: /activation|output|loss-(?!diverging)|initial-loss/, lint: ['loss-activation-mismatch'] },
+  'hidden-activation': { what: 'wrong hidden activation (softmax inside the network)', runtime: /vanishing|saturat|activation/, lint: [] },
+  'unscaled-input': { what: 'unscaled inputs (raw pixel values, features in the thousands)', runtime: /saturat|exploding|dead|input|initial-loss|oscillat|diverg|non-finite/, lint: [] },
+  'unscaled-target': { what: 'unscaled regression targets', runtime: /initial-loss|exploding|target|diverg|not-decreasing|slow/, lint: [] },
+  'wrong-labels': { what: 'labels broken by preprocessing', runtime: /label|initial-loss|not-decreasing|stuck/, lint: [] },
+  'constant-init': { what: 'constant/zero weight initialisation (units stay symmetric)', runtime: /constant|symmetr|zero|vanishing|dead|not-decreasing|stuck/, lint: ['constant-initializer'] },
+  'wrong-init': { what: 'initial weights of the wrong scale', runtime: /exploding|vanishing|saturat|dead|initial-loss|overconfident|diverg|non-finite/, lint: ['large-initializer', 'initializer-activation-mismatch'] },
+  'lr-high': { what: 'learning rate too high', runtime: /exploding|diverg|non-finite|oscillat|dead|learning-rate/, lint: ['learning-rate-range'] },
+  'lr-low': { what: 'learning rate too low', runtime: /not-decreasing|stuck|slow|plateau|learning-rate/, lint: ['learning-rate-range'] },
+  'over-regularization': { what: 'weight decay so strong the data loss does not train', runtime: /regulari|not-decreasing|stuck|vanishing/, lint: [] },
+  'bn-dropout-order': { what: 'BatchNormalization after Dropout (variance shift)', runtime: /batchnorm|dropout/, lint: ['batchnorm-after-dropout'] },
+  'dropout-pooling-order': { what: 'Dropout right before pooling', runtime: /dropout|pool/, lint: ['dropout-before-pooling'] },
+  'linear-stack': { what: 'consecutive Dense layers without a non-linearity', runtime: /linear/, lint: ['linear-dense-stack'] },
+} as const satisfies Record<string, { what: string; runtime: RegExp; lint: readonly string[] }>;
+
+export type BugType = keyof typeof BUG_TYPES;
+
+export interface Case {
+  id: string;
+  file: string;
+  label: 'buggy' | 'healthy';
+  bugs: BugType[];
+  /** 1-based lines marked `// FAULT`: where the bug is (layer creation, compile or optimizer line). */
+  faultLines: number[];
+  tags: Record<string, string>;
+}
+
+/** Reads `// @tag value` header lines (continuation lines start with `//   `) and the FAULT markers. */
+export function readCase(file: string): Case {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const tags: Record<string, string> = {};
+  let last: string | undefined;
+  for (const line of lines) {
+    const tag = /^\/\/ @([\w-]+)\s*(.*)$/.exec(line);
+    if (tag) {
+      last = tag[1];
+      tags[last] = tag[2].trim();
+    } else if (last && /^\/\/ {2,}\S/.test(line)) tags[last] += ' ' + line.slice(2).trim();
+    else if (!line.startsWith('//')) last = undefined;
+  }
+  const id = tags.case ?? path.basename(file, path.extname(file));
+  if (tags.label !== 'buggy' && tags.label !== 'healthy') throw new Error(`${file}: @label must be buggy or healthy`);
+  const bugs = (tags.bug ?? '').split(/[,\s]+/).filter(Boolean) as BugType[];
+  for (const bug of bugs) if (!(bug in BUG_TYPES)) throw new Error(`${file}: unknown @bug "${bug}" (known: ${Object.keys(BUG_TYPES).join(', ')})`);
+  if (tags.label === 'buggy' && bugs.length === 0) throw new Error(`${file}: a buggy case needs @bug`);
+  const faultLines = lines.flatMap((line, i) => (/\/\/ FAULT\b/.test(line) && !line.startsWith('//') ? [i + 1] : []));
+  if (tags.label === 'buggy' && faultLines.length === 0) throw new Error(`${file}: a buggy case needs a line marked // FAULT`);
+  for (const required of ['source', 'data']) if (!tags[required]) throw new Error(`${file}: missing @${required}`);
+  return { id, file, label: tags.label, bugs, faultLines, tags };
+}
+
+export function listCases(dir: string): Case[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.js'))
+    .sort()
+    .map((name) => readCase(path.join(dir, name)));
+}
+
+export function runtimeSymptomRight(bugs: readonly BugType[], code: string): boolean {
+  return bugs.some((bug) => BUG_TYPES[bug].runtime.test(code));
+}
+
+export function lintSymptomRight(bugs: readonly BugType[], code: string): boolean {
+  return bugs.some((bug) => (BUG_TYPES[bug].lint as readonly string[]).includes(code));
+}

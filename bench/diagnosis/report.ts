@@ -1,0 +1,100 @@
+// Printing of the diagnosis benchmark's figures (see run.ts), as Markdown tables that docs/diagnosis.md
+// can take as they are.
+import type { Case } from './labels';
+import type { Rates, Scored } from './score';
+
+const pct = (x: number) => (Number.isNaN(x) ? '–' : `${(100 * x).toFixed(1)} %`);
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function confusionTable(confusion: Record<string, Record<string, number>>): string {
+  const codes = [...new Set(Object.values(confusion).flatMap((row) => Object.keys(row)))].sort();
+  const labels = Object.keys(confusion).sort((a, b) => (a === 'healthy' ? 1 : b === 'healthy' ? -1 : a.localeCompare(b)));
+  return table(['label \\ finding', ...codes], labels.map((label) => [label, ...codes.map((code) => confusion[label][code] ?? '')]));
+}
+
+function ratesTable(runtime: Rates, lint: Rates): string {
+  const row = (name: string, goal: string, f: (r: Rates) => string) => [name, f(runtime), f(lint), goal];
+  return table(['', 'runtime (profile)', 'static (lint)', 'goal'], [
+    row('buggy models detected (recall)', 'runtime ≥ 95 %', (r) => `${r.detected}/${r.buggy} = ${pct(r.recall)}`),
+    row('precision', '', (r) => pct(r.precision)),
+    row('healthy models with an alarm', 'runtime ≤ 5 %, static warnings ≤ 5 %', (r) => `${r.healthyAlarmed}/${r.healthy} = ${pct(r.falseAlarmRate)}`),
+    row('symptom right (of detected)', 'runtime ≥ 90 %', (r) => `${r.symptom}/${r.detected} = ${pct(r.symptomRate)}`),
+    row('alarm on a FAULT line (of detected)', 'runtime: every detected fault', (r) => `${r.localised}/${r.detected} = ${pct(r.localisedRate)}`),
+    row('right kind on a FAULT line (of detected)', '', (r) => `${r.symptomLocalised}/${r.detected}`),
+  ]);
+}
+
+/** DeepDiagnosis's Table 6 (ICSE'22) per Stack Overflow model: Identity Bug / Fault Localization per tool. */
+function publishedComparison(scored: Scored): string | undefined {
+  const rows = scored.cases.filter((c) => c.label === 'buggy' && c.published);
+  if (rows.length === 0) return undefined;
+  const tools = ['UM', 'DL', 'AT', 'DD'] as const;
+  const names = { UM: 'UMLAUT', DL: 'DeepLocalize', AT: 'AutoTrainer', DD: 'DeepDiagnosis' };
+  const count = (tool: string, index: 0 | 1) =>
+    rows.filter((c) => new RegExp(`${tool}=([^\\s/]+)/([^\\s]+)`).exec(c.published!)?.[index + 1]?.toLowerCase().startsWith('y')).length;
+  const ran = (tool: string) => rows.filter((c) => !new RegExp(`${tool}=-`).test(c.published!)).length;
+  const out = [
+    ...tools.map((t) => [names[t], `${count(t, 0)}/${ran(t)}`, `${count(t, 1)}/${ran(t)}`]),
+    ['Gradient Lens runtime (this run)', `${rows.filter((c) => c.runtime.alarm).length}/${rows.length}`, `${rows.filter((c) => c.runtime.localised).length}/${rows.length}`],
+    ['Gradient Lens static (this run)', `${rows.filter((c) => c.lint.alarm).length}/${rows.length}`, `${rows.filter((c) => c.lint.localised).length}/${rows.length}`],
+  ];
+  return (
+    `Same ${rows.length} buggy Stack Overflow models as DeepDiagnosis's Table 6 (tools run there on the Keras originals; "ran" counts exclude models a tool could not run):\n\n` +
+    table(['tool', 'bug found', 'fault localised'], out)
+  );
+}
+
+export function printReport(scored: Scored): void {
+  console.log('\n## Per case\n');
+  console.log(
+    table(
+      ['case', 'label', 'runtime alarms', 'rt: found / kind / line', 'static warnings', 'st: found / kind / line', 's'],
+      scored.cases.map((c) => [
+        c.id,
+        c.label === 'healthy' ? 'healthy' : c.bugs.join('+'),
+        c.runtimeError ? `run failed: ${c.runtimeError.slice(0, 60)}` : c.runtime.codes.join(', ') || '—',
+        c.label === 'buggy' ? [c.runtime.alarm, c.runtime.symptom, c.runtime.localised].map((b) => (b ? 'y' : 'n')).join(' / ') : c.runtime.alarm ? 'FALSE ALARM' : 'ok',
+        c.lint.codes.join(', ') || '—',
+        c.label === 'buggy' ? [c.lint.alarm, c.lint.symptom, c.lint.localised].map((b) => (b ? 'y' : 'n')).join(' / ') : c.lint.alarm ? 'FALSE ALARM' : 'ok',
+        c.seconds.toFixed(1),
+      ]),
+    ),
+  );
+  console.log('\n## Runtime confusion (cases per label row and finding kind; a case counts once per kind it raised)\n');
+  console.log(confusionTable(scored.runtimeConfusion));
+  console.log('\n## Static confusion (warnings and errors only)\n');
+  console.log(confusionTable(scored.lintConfusion));
+  console.log('\n## Figures\n');
+  console.log(ratesTable(scored.runtime, scored.lint));
+  if (scored.runtime.failed) console.log(`\n${scored.runtime.failed} profile run(s) failed; they count as no alarm.`);
+  console.log('\n## Static analyzer per rule (warnings and errors; a rule is right on a buggy case whose bug type lists it)\n');
+  console.log(
+    table(
+      ['rule', 'TP', 'FP', 'FN', 'precision', 'recall', 'healthy models warned'],
+      scored.lintRules.map((r) => [r.rule, r.tp, r.fp, r.fn, pct(r.precision), pct(r.recall), r.firesOnHealthy]),
+    ),
+  );
+  const s = scored.lint;
+  console.log(`\nStatic, all rules: recall ${pct(s.recall)}, precision ${pct(s.precision)}, healthy models with warnings ${pct(s.falseAlarmRate)} — NeuraLint (TOSEM 2023) published 70.5 % recall / 100 % precision on its own benchmark (not these models).`);
+  const published = publishedComparison(scored);
+  if (published) console.log(`\n## Published figures on the same models\n\n${published}`);
+}
+
+export function printCaseList(cases: Case[]): void {
+  console.log(
+    table(
+      ['case', 'label', 'bug (FAULT lines)', 'source', 'data'],
+      cases.map((c) => [
+        c.id,
+        c.label,
+        c.label === 'buggy' ? `${c.bugs.join(', ')} (${c.faultLines.join(', ')}): ${c.tags.fault ?? ''}` : '',
+        c.tags.source,
+        c.tags.data,
+      ].map((cell) => String(cell).replace(/\|/g, '\\|'))),
+    ),
+  );
+}

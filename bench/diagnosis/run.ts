@@ -1,0 +1,119 @@
+// The diagnosis benchmark: public buggy and healthy models (bench/diagnosis/cases, each citing its
+// source) through the runtime profiler (`gradient-lens profile --json`) and the static analyzer
+// (`gradient-lens lint --json`) of dist/cli.js, scored against their labels. Prints the confusion
+// tables (label × finding), recall, precision, false alarms per healthy model, symptom right,
+// localisation, the analyzer's precision/recall per rule, and the published figures beside ours.
+//
+//   npm run build && node --import tsx bench/diagnosis/prepare.ts   (once: third-party data → ~/.cache)
+//   node --import tsx bench/diagnosis/run.ts [--filter REGEX] [--backend wasm|cpu|tensorflow|auto] [--steps N] [--out FILE]
+//   node --import tsx bench/diagnosis/run.ts --list      (the case list with sources, as a Markdown table)
+//
+// An alarm is a finding of severity warning or error (infos and hints are not alarms). Results per case
+// go to bench/results/diagnosis.json (git-ignored) for other tools to read.
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { listCases, type Case } from './labels';
+import { scoreCases, type CaseResult, type Finding } from './score';
+import { printCaseList, printReport } from './report';
+
+const ROOT = path.join(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const CASES = path.join(__dirname, 'cases');
+
+const { values } = parseArgs({
+  options: {
+    filter: { type: 'string' },
+    backend: { type: 'string', default: 'wasm' },
+    steps: { type: 'string' },
+    timeout: { type: 'string', default: '120' },
+    out: { type: 'string', default: path.join(ROOT, 'bench', 'results', 'diagnosis.json') },
+    list: { type: 'boolean' },
+  },
+});
+
+function cli(args: string[], timeoutS: number): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
+  const start = Date.now();
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, timeout: timeoutS * 1000 + 5000, maxBuffer: 256 << 20 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr, ms: Date.now() - start });
+    });
+  });
+}
+
+function parseJson<T>(text: string): T | undefined {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+interface ProfileJson { status?: string; error?: { message?: string }; findings?: { code: string; severity: string; layer?: string; file?: string; line?: number; message: string }[] }
+interface LintJson { files: { file: string; diagnostics: { code: string; severity: string; range: { start: { line: number } }; message: string }[] }[] }
+
+async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms'>> {
+  const args = ['profile', path.relative(ROOT, c.file), '--json', '--backend', values.backend!, '--timeout', values.timeout!, '--fail-on', 'none'];
+  if (values.steps) args.push('--steps', values.steps);
+  const run = await cli(args, Number(values.timeout));
+  const report = parseJson<ProfileJson>(run.stdout);
+  if (!report || report.status !== 'done') {
+    const why = report?.error?.message ?? (run.stderr.trim().split('\n').pop() || `exit code ${run.code}`);
+    return { runtime: [], runtimeError: why.slice(0, 300), ms: run.ms };
+  }
+  const runtime: Finding[] = (report.findings ?? []).map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    line: f.file && path.resolve(ROOT, f.file) === c.file ? f.line : undefined,
+    layer: f.layer,
+    message: f.message,
+  }));
+  return { runtime, ms: run.ms };
+}
+
+async function lint(cases: Case[]): Promise<Map<string, Finding[]>> {
+  const run = await cli(['lint', ...cases.map((c) => path.relative(ROOT, c.file)), '--json'], 120);
+  const report = parseJson<LintJson>(run.stdout);
+  if (!report) throw new Error(`gradient-lens lint failed (exit ${run.code}): ${run.stderr.slice(0, 500)}`);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of report.files) {
+    byFile.set(
+      path.resolve(ROOT, f.file),
+      // The CLI's JSON ranges are 0-based (as in the API); FAULT lines are 1-based.
+      f.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.range.start.line + 1, message: d.message })),
+    );
+  }
+  return byFile;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(CLI)) {
+    console.error(`${CLI} is missing: run  npm run build  first.`);
+    process.exit(2);
+  }
+  const filter = values.filter ? new RegExp(values.filter) : undefined;
+  const cases = listCases(CASES).filter((c) => !filter || filter.test(c.id));
+  if (values.list) {
+    printCaseList(cases);
+    return;
+  }
+  console.log(`Diagnosis benchmark: ${cases.length} cases (${cases.filter((c) => c.label === 'buggy').length} buggy, ${cases.filter((c) => c.label === 'healthy').length} healthy), backend ${values.backend}`);
+  const lintFindings = await lint(cases);
+  const results: CaseResult[] = [];
+  for (const [i, c] of cases.entries()) {
+    const run = await profile(c);
+    const result: CaseResult = { case: c, lint: lintFindings.get(c.file) ?? [], ...run };
+    results.push(result);
+    const codes = result.runtime.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.code);
+    console.log(`  [${i + 1}/${cases.length}] ${c.id.padEnd(34)} ${(run.ms / 1000).toFixed(1).padStart(5)} s  ${result.runtimeError ? `RUN FAILED: ${result.runtimeError}` : codes.join(', ') || '—'}`);
+  }
+  const scored = scoreCases(results);
+  printReport(scored);
+  fs.mkdirSync(path.dirname(values.out!), { recursive: true });
+  fs.writeFileSync(values.out!, JSON.stringify({ backend: values.backend, date: new Date().toISOString(), ...scored }, null, 1));
+  console.log(`\nPer-case results: ${path.relative(process.cwd(), values.out!)}`);
+}
+
+void main();

@@ -1,0 +1,165 @@
+// Scoring of the diagnosis benchmark: per case whether the runtime profiler and the static analyzer
+// raised an alarm (warning or error), whether its kind names the labelled bug, and whether it points
+// at a line marked FAULT; then the aggregate figures and the analyzer's precision/recall per rule.
+import { BUG_TYPES, lintSymptomRight, runtimeSymptomRight, type Case } from './labels';
+
+export interface Finding { code: string; severity: string; line?: number; layer?: string; message: string }
+
+export interface CaseResult {
+  case: Case;
+  runtime: Finding[];
+  /** Set when the profile did not finish (the case then counts as not detected / no alarm). */
+  runtimeError?: string;
+  lint: Finding[];
+  ms: number;
+}
+
+export interface Verdict {
+  /** At least one alarm. */
+  alarm: boolean;
+  /** An alarm whose kind names one of the labelled bugs. */
+  symptom: boolean;
+  /** An alarm on a FAULT line. */
+  localised: boolean;
+  /** An alarm of the right kind on a FAULT line. */
+  symptomLocalised: boolean;
+  codes: string[];
+}
+
+export interface ScoredCase {
+  id: string;
+  label: 'buggy' | 'healthy';
+  bugs: string[];
+  source: string;
+  data: string;
+  published?: string;
+  runtimeError?: string;
+  seconds: number;
+  runtime: Verdict;
+  lint: Verdict;
+  /** Static infos/hints (not alarms), for the record. */
+  lintNotes: string[];
+  runtimeNotes: string[];
+}
+
+export interface Rates {
+  buggy: number;
+  healthy: number;
+  detected: number;
+  healthyAlarmed: number;
+  symptom: number;
+  localised: number;
+  symptomLocalised: number;
+  failed: number;
+  recall: number;
+  precision: number;
+  falseAlarmRate: number;
+  symptomRate: number;
+  localisedRate: number;
+}
+
+export interface RuleScore { rule: string; tp: number; fp: number; fn: number; precision: number; recall: number; firesOnHealthy: number }
+
+export interface Scored {
+  cases: ScoredCase[];
+  runtime: Rates;
+  lint: Rates;
+  lintRules: RuleScore[];
+  /** label row (primary bug or "healthy") → finding code → number of cases. */
+  runtimeConfusion: Record<string, Record<string, number>>;
+  lintConfusion: Record<string, Record<string, number>>;
+}
+
+const isAlarm = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
+
+function verdict(c: Case, findings: Finding[], symptomRight: (bugs: Case['bugs'], code: string) => boolean): Verdict {
+  const alarms = findings.filter(isAlarm);
+  const atFault = (f: Finding) => f.line !== undefined && c.faultLines.includes(f.line);
+  return {
+    alarm: alarms.length > 0,
+    symptom: alarms.some((f) => symptomRight(c.bugs, f.code)),
+    localised: alarms.some(atFault),
+    symptomLocalised: alarms.some((f) => atFault(f) && symptomRight(c.bugs, f.code)),
+    codes: [...new Set(alarms.map((f) => f.code))],
+  };
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
+
+function rates(cases: ScoredCase[], pick: (c: ScoredCase) => Verdict, runsCanFail: boolean): Rates {
+  const buggy = cases.filter((c) => c.label === 'buggy');
+  const healthy = cases.filter((c) => c.label === 'healthy');
+  const detected = buggy.filter((c) => pick(c).alarm);
+  const healthyAlarmed = healthy.filter((c) => pick(c).alarm).length;
+  const symptom = detected.filter((c) => pick(c).symptom).length;
+  const localised = detected.filter((c) => pick(c).localised).length;
+  const symptomLocalised = detected.filter((c) => pick(c).symptomLocalised).length;
+  return {
+    buggy: buggy.length,
+    healthy: healthy.length,
+    detected: detected.length,
+    healthyAlarmed,
+    symptom,
+    localised,
+    symptomLocalised,
+    failed: runsCanFail ? cases.filter((c) => c.runtimeError).length : 0,
+    recall: ratio(detected.length, buggy.length),
+    precision: ratio(detected.length, detected.length + healthyAlarmed),
+    falseAlarmRate: ratio(healthyAlarmed, healthy.length),
+    symptomRate: ratio(symptom, detected.length),
+    localisedRate: ratio(localised, detected.length),
+  };
+}
+
+function confusion(cases: ScoredCase[], pick: (c: ScoredCase) => Verdict, runsCanFail: boolean): Record<string, Record<string, number>> {
+  const table: Record<string, Record<string, number>> = {};
+  for (const c of cases) {
+    const row = (table[c.label === 'healthy' ? 'healthy' : c.bugs[0]] ??= {});
+    const codes = c.runtimeError && runsCanFail ? ['(run failed)'] : pick(c).codes.length ? pick(c).codes : ['(none)'];
+    for (const code of codes) row[code] = (row[code] ?? 0) + 1;
+  }
+  return table;
+}
+
+function ruleScores(results: CaseResult[]): RuleScore[] {
+  const rules = new Set<string>();
+  for (const bug of Object.values(BUG_TYPES)) for (const rule of bug.lint) rules.add(rule);
+  for (const r of results) for (const f of r.lint.filter(isAlarm)) rules.add(f.code);
+  return [...rules].sort().map((rule) => {
+    let tp = 0, fp = 0, fn = 0, firesOnHealthy = 0;
+    for (const r of results) {
+      const fires = r.lint.some((f) => isAlarm(f) && f.code === rule);
+      const expected = r.case.label === 'buggy' && lintSymptomRight(r.case.bugs, rule);
+      if (fires && expected) tp++;
+      else if (fires) fp++;
+      else if (expected) fn++;
+      if (fires && r.case.label === 'healthy') firesOnHealthy++;
+    }
+    return { rule, tp, fp, fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn), firesOnHealthy };
+  });
+}
+
+export function scoreCases(results: CaseResult[]): Scored {
+  const cases: ScoredCase[] = results.map((r) => ({
+    id: r.case.id,
+    label: r.case.label,
+    bugs: r.case.bugs,
+    source: r.case.tags.source,
+    data: r.case.tags.data,
+    published: r.case.tags.table6,
+    runtimeError: r.runtimeError,
+    seconds: r.ms / 1000,
+    runtime: verdict(r.case, r.runtime, runtimeSymptomRight),
+    lint: verdict(r.case, r.lint, lintSymptomRight),
+    lintNotes: r.lint.filter((f) => !isAlarm(f)).map((f) => `${f.code} (${f.severity})`),
+    runtimeNotes: r.runtime.filter((f) => !isAlarm(f)).map((f) => `${f.code} (${f.severity})`),
+  }));
+  return {
+    cases,
+    runtime: rates(cases, (c) => c.runtime, true),
+    lint: rates(cases, (c) => c.lint, false),
+    lintRules: ruleScores(results),
+    runtimeConfusion: confusion(cases, (c) => c.runtime, true),
+    lintConfusion: confusion(cases, (c) => c.lint, false),
+  };
+}
