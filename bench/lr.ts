@@ -10,7 +10,7 @@ import { fork } from 'node:child_process';
 import * as path from 'node:path';
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import { encodeMessage, type BackendChoice, type RunnerMessage } from '../src/core/protocol';
-import { prepareSweep } from '../src/runner/lrFinder';
+import { prepareSweep } from '../src/runner/lrSweep';
 import { loadTfjs } from '../src/runner/tfjsResolve';
 
 const STEPS = 100;

@@ -1,6 +1,6 @@
 // One profiling step (gradients + every statistic + histograms + optimizer step) against one plain
 // trainOnBatch of the same model, batch and backend, in one process. Prints JSON medians in ms.
-import { Profiler } from '../src/runner/profiler';
+import { GradientProfiler } from '../src/runner/gradientProfiler';
 import type { Batch } from '../src/runner/data';
 import type { BackendChoice } from '../src/core/protocol';
 import { loadExample, setUpBackend } from './cnn';
@@ -17,7 +17,7 @@ async function main() {
   const y = tf.tensor2d(ys);
   const plainModel = example.createModel();
   const profiledModel = example.createModel();
-  const profiler = new Profiler(tf, profiledModel);
+  const profiler = new GradientProfiler(tf, profiledModel);
   const batch: Batch = { xs: [x], ys: [y], source: 'sampleBatch', note: '' };
   const plain: number[] = [];
   const profiled: number[] = [];

@@ -5,7 +5,8 @@ import * as v from 'valibot';
 import { LR_MODES, LR_SUGGESTION_KINDS, LrRequest, stringifyWithNonFinite, type LrResult, type RunnerMessage } from '../core/protocol';
 import { lrJsonDocument, type LrReport } from '../core/lrReport';
 import { formatLearningRate, formatNumber } from '../core/format';
-import { startLrFinder } from '../host/client';
+import { startLrSweep } from '../host/client';
+import { LR_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
 import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, TARGET_OPTIONS, UsageError } from './shared';
 import { renderError } from './profile';
 
@@ -16,16 +17,16 @@ Finds a learning rate for the TensorFlow.js model in FILE with an LR range test.
 Options:
   --export NAME        which export holds the model or factory (when there are several)
   --args JSON          arguments for a factory function, as a JSON array
-  --batch N            batch size (default: the script's, or 32 for synthetic data)
-  --backend B          auto | tensorflow | wasm | cpu (default auto)
-  --timeout S          stop the run after S seconds (default 300)
-  --memory MB          memory limit of the runner (default 4096)
-  --start LR           first learning rate (default 1e-7)
-  --end LR             last learning rate (default 10)
-  --steps N            batches per sweep (default 100)
-  --mode M             exp | linear spacing of the learning rates (default exp)
-  --repeats K          sweeps with different initial weights and batch order (default 3)
-  --seed N             seed of the first repeat (default 1)
+  --batch N            batch size (default: the script's, or ${RUN_DEFAULTS.syntheticBatchSize} for synthetic data)
+  --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
+  --timeout S          stop the run after S seconds (default ${LR_DEFAULTS.timeoutSeconds})
+  --memory MB          memory limit of the runner (default ${RUN_DEFAULTS.memoryLimitMb})
+  --start LR           first learning rate (default ${LR_DEFAULTS.startLr})
+  --end LR             last learning rate (default ${LR_DEFAULTS.endLr})
+  --steps N            batches per sweep (default ${LR_DEFAULTS.steps})
+  --mode M             exp | linear spacing of the learning rates (default ${LR_DEFAULTS.mode})
+  --repeats K          sweeps with different initial weights and batch order (default ${LR_DEFAULTS.repeats})
+  --seed N             seed of the first repeat (default ${LR_DEFAULTS.seed})
   --json               print one JSON document instead of the summary
   -h, --help           show this help
 
@@ -54,18 +55,18 @@ function parseCommandLine(argv: string[]) {
     },
   });
   if (values.help) return undefined;
-  const { timeoutMs, memoryLimitMb, json, ...target } = parseTarget(values, positionals, 300);
-  const mode = values.mode ?? 'exp';
+  const { timeoutMs, memoryLimitMb, json, ...target } = parseTarget(values, positionals, LR_DEFAULTS.timeoutSeconds);
+  const mode = values.mode ?? LR_DEFAULTS.mode;
   if (!(LR_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode must be one of ${LR_MODES.join(', ')}`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
   const parsed = v.safeParse(LrRequest, {
     ...target,
-    startLr: positiveNumber(values.start, '--start', 1e-7),
-    endLr: positiveNumber(values.end, '--end', 10),
-    steps: positiveInt(values.steps, '--steps', 100, 2),
+    startLr: positiveNumber(values.start, '--start', LR_DEFAULTS.startLr),
+    endLr: positiveNumber(values.end, '--end', LR_DEFAULTS.endLr),
+    steps: positiveInt(values.steps, '--steps', LR_DEFAULTS.steps, 2),
     mode,
-    repeats: positiveInt(values.repeats, '--repeats', 3),
+    repeats: positiveInt(values.repeats, '--repeats', LR_DEFAULTS.repeats),
     seed,
   });
   if (!parsed.success) {
@@ -169,7 +170,7 @@ export async function lrCommand(argv: string[]): Promise<number> {
   const { request } = options;
   const tty = Boolean(process.stderr.isTTY) && !options.json;
   const report = await followRun(tty, (message) => progress(message, request), (onMessage) =>
-    startLrFinder(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() }, onMessage),
+    startLrSweep(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() }, onMessage),
   );
   if (options.json) process.stdout.write(`${stringifyWithNonFinite(lrJsonDocument(report), 2)}\n`);
   // A cancelled or timed-out sweep still has what it measured until then: show it, then the error.

@@ -1,7 +1,7 @@
 // `gradient-lens profile FILE`: per-layer gradient statistics and health findings, as a table or JSON.
 import { parseArgs } from 'node:util';
 import { SEVERITIES, stringifyWithNonFinite, type RunnerMessage, type Severity, type Thresholds } from '../core/protocol';
-import { DEFAULT_THRESHOLDS } from '../core/health';
+import { DEFAULT_THRESHOLDS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
 import { severityAtLeast, worstSeverity, type ProfileReport } from '../core/report';
 import { formatNumber } from '../core/format';
 import { startProfile } from '../host/client';
@@ -14,11 +14,11 @@ Profiles the per-layer gradients of the TensorFlow.js model defined in FILE.
 Options:
   --export NAME        which export holds the model or factory (when there are several)
   --args JSON          arguments for a factory function, as a JSON array
-  --steps N            optimizer steps after step 0 (default 20)
-  --batch N            batch size (default: the script's, or 32 for synthetic data)
-  --backend B          auto | tensorflow | wasm | cpu (default auto)
-  --timeout S          stop the run after S seconds (default 120)
-  --memory MB          memory limit of the runner (default 4096)
+  --steps N            optimizer steps after step 0 (default ${PROFILE_DEFAULTS.steps})
+  --batch N            batch size (default: the script's, or ${RUN_DEFAULTS.syntheticBatchSize} for synthetic data)
+  --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
+  --timeout S          stop the run after S seconds (default ${PROFILE_DEFAULTS.timeoutSeconds})
+  --memory MB          memory limit of the runner (default ${RUN_DEFAULTS.memoryLimitMb})
   --fail-on LEVEL      exit 1 when a finding is at least error | warning | info | none (default error)
   --threshold K=V      override a health threshold (repeatable), e.g. --threshold deadShare=0.5
                        keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}
@@ -41,7 +41,7 @@ function parseCommandLine(argv: string[]) {
     },
   });
   if (values.help) return undefined;
-  const target = parseTarget(values, positionals, 120);
+  const target = parseTarget(values, positionals, PROFILE_DEFAULTS.timeoutSeconds);
   const failOn = values['fail-on'] ?? 'error';
   if (failOn !== 'none' && !SEVERITIES.includes(failOn as Severity)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
   const thresholds: Partial<Thresholds> = {};
@@ -55,7 +55,7 @@ function parseCommandLine(argv: string[]) {
   return {
     ...target,
     thresholds,
-    steps: positiveInt(values.steps, '--steps', 20, 0)!,
+    steps: positiveInt(values.steps, '--steps', PROFILE_DEFAULTS.steps, 0)!,
     failOn: failOn as Severity | 'none',
   };
 }

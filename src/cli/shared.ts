@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BACKENDS, type BackendChoice, type RunnerMessage } from '../core/protocol';
+import { RUN_DEFAULTS } from '../core/defaults';
 
 export class UsageError extends Error {}
 
@@ -105,7 +106,7 @@ export function parseTarget(values: TargetValues, positionals: string[], default
     }
     if (!Array.isArray(args)) throw new UsageError('--args must be a JSON array, e.g. --args \'[10, "relu"]\'');
   }
-  const backend = (values.backend ?? 'auto') as BackendChoice;
+  const backend = (values.backend ?? RUN_DEFAULTS.backend) as BackendChoice;
   if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}`);
   return {
     file: path.resolve(file),
@@ -114,7 +115,7 @@ export function parseTarget(values: TargetValues, positionals: string[], default
     batchSize: positiveInt(values.batch, '--batch', undefined),
     backend,
     timeoutMs: positiveInt(values.timeout, '--timeout', defaultTimeoutSeconds)! * 1000,
-    memoryLimitMb: positiveInt(values.memory, '--memory', 4096, 64)!,
+    memoryLimitMb: positiveInt(values.memory, '--memory', RUN_DEFAULTS.memoryLimitMb, 64)!,
     json: values.json ?? false,
   };
 }

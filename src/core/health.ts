@@ -2,6 +2,7 @@
 // docs/rules/*.md with where each default comes from.
 import type { Finding, FindingCode, LayerInfo, LayerStepStats, Severity, Thresholds } from './protocol';
 import { formatNumber } from './format';
+import { SATURATING } from './activations';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   vanishingRelative: 1e-3,
@@ -38,8 +39,6 @@ export interface NonFiniteOrigin {
   layer: string;
   pass: 'forward' | 'backward' | 'weights' | 'loss';
 }
-
-const SATURATING = new Set(['sigmoid', 'tanh', 'hardSigmoid', 'hard_sigmoid', 'softsign']);
 
 function layerMeanAbs(stats: LayerStepStats, info: LayerInfo | undefined): number {
   let sum = 0;
@@ -117,7 +116,7 @@ export function evaluateHealth(
           `Vanishing gradient: ‖g‖ = ${formatNumber(l.gradNorm)}` +
             (largest && largest !== l ? `, ${formatNumber(relative)} × the largest layer (${largest.name}, ${formatNumber(maxNorm)})` : '') +
             `; mean |g| = ${formatNumber(meanAbs)}. This layer will barely learn. ` +
-            (act && SATURATING.has(act)
+            (SATURATING.has(act)
               ? `Each ${act} layer multiplies the backward signal by its derivative (≤ 0.25 for sigmoid), so deep stacks shrink it geometrically: prefer ReLU with He initialization, BatchNormalization, or residual connections.`
               : `Consider the initialization (He for ReLU, Glorot for tanh/softmax, LeCun for SELU), BatchNormalization, or residual connections.`),
         );

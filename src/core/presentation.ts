@@ -199,7 +199,7 @@ export function hoverMarkdown(
   return out.join('\n').trim();
 }
 
-/** A read-only Markdown rendering of the whole report (the "Show report" command). */
+/** A read-only Markdown rendering of the whole report (the "Show Markdown report" command). */
 export function reportMarkdown(report: ProfileReport, ruleUrl: (code: FindingCode) => string, displayPath: (file: string) => string = (f) => f): string {
   const out: string[] = [`# Gradient Lens — ${mdEscape(displayPath(report.file))}`, ''];
   if (report.status === 'failed' && report.error) {

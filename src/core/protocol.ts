@@ -101,7 +101,7 @@ export const LrResult = v.object({
   }),
   /**
    * Where the loss blew up: the LR of the update that began the climb after which the raw batch loss
-   * stays above 2× its running minimum to the end (core/lrFinder divergenceIndex); the median over the
+   * stays above 2× its running minimum to the end (core/lrCurve divergenceIndex); the median over the
    * repeats that diverged, absent unless at least half did.
    */
   divergenceLr: v.optional(num),
@@ -293,9 +293,9 @@ export type RunnerMessageOf<T extends RunnerMessage['type']> = Extract<RunnerMes
 export type RunnerError = RunnerMessageOf<'error'>;
 
 export const HostMessage = v.variant('type', [
-  v.object({ type: v.literal('start'), request: ProfileRequest }),
+  v.object({ type: v.literal('profileStart'), request: ProfileRequest }),
   v.object({ type: v.literal('lrStart'), request: LrRequest }),
-  /** Warm start: load tfjs and the backend as a profile of anchorFile would, then wait for 'start'. */
+  /** Warm start: load tfjs and the backend as a profile of anchorFile would, then wait for 'profileStart' or 'lrStart'. */
   v.object({
     type: v.literal('prepare'),
     anchorFile: v.string(),

@@ -4,9 +4,9 @@ import type { ProfileReport } from '../core/report';
 import type { LrReport } from '../core/lrReport';
 import type { LrSettings } from './config';
 import type { DecorationRenderer, RenderedDecoration } from './decorations';
-import type { LrFinder } from './lrFinder';
+import type { LrCommand } from './lrCommand';
 import type { PanelManager } from './panel';
-import type { Profiler } from './profiler';
+import type { ProfileCommand } from './profileCommand';
 import type { ResultsStore } from './resultsStore';
 
 export interface GradientLensApi {
@@ -34,15 +34,15 @@ export interface GradientLensApi {
   restorePanel(panel: vscode.WebviewPanel, state: unknown): boolean;
 }
 
-export function createApi(profiler: Profiler, store: ResultsStore, decorations: DecorationRenderer, panels: PanelManager, lrFinder: LrFinder): GradientLensApi {
+export function createApi(profileCommand: ProfileCommand, store: ResultsStore, decorations: DecorationRenderer, panels: PanelManager, lrCommand: LrCommand): GradientLensApi {
   return {
-    profile: (uri) => profiler.profile(uri, { interactive: false }),
+    profile: (uri) => profileCommand.profile(uri, { interactive: false }),
     getRenderedDecorations: (uri) => decorations.renderedFor(uri),
     getReport: (uri) => store.get(uri)?.report,
-    runnerPids: () => profiler.runnerPids(),
-    warmRunnerPid: () => profiler.warmRunnerPid(),
-    findLearningRate: (uri, overrides) => lrFinder.find(uri, overrides),
-    getLrReport: (uri) => lrFinder.lastReport(uri),
+    runnerPids: () => profileCommand.runnerPids(),
+    warmRunnerPid: () => profileCommand.warmRunnerPid(),
+    findLearningRate: (uri, overrides) => lrCommand.find(uri, overrides),
+    getLrReport: (uri) => lrCommand.lastReport(uri),
     inspectPanel: (uri) => panels.inspect(uri.fsPath),
     receivePanelMessage: (uri, raw) => panels.receiveFor(uri.fsPath, raw),
     ignoredPanelMessages: () => panels.ignoredMessages,

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ArgumentsStore } from './argumentsStore';
 import { COMMANDS } from './constants';
-import type { Profiler } from './profiler';
+import type { ProfileCommand } from './profileCommand';
 import type { ReportView } from './reportView';
 import { fileKey, type ResultsStore } from './resultsStore';
 import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
@@ -14,7 +14,7 @@ export function targetUri(arg: unknown): vscode.Uri | undefined {
   return active?.scheme === 'file' ? active : undefined;
 }
 
-export function registerCommands(profiler: Profiler, store: ResultsStore, args: ArgumentsStore, report: ReportView): vscode.Disposable {
+export function registerCommands(profileCommand: ProfileCommand, store: ResultsStore, args: ArgumentsStore, report: ReportView): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(COMMANDS.profile, async (arg?: unknown) => {
       if (!vscode.workspace.isTrusted) return explainRestrictedMode();
@@ -24,17 +24,17 @@ export function registerCommands(profiler: Profiler, store: ResultsStore, args: 
         return;
       }
       try {
-        await profiler.profile(uri, { interactive: true });
+        await profileCommand.profile(uri, { interactive: true });
       } catch (error) {
         if (!(error instanceof UntrustedWorkspaceError)) void vscode.window.showErrorMessage(`Gradient Lens: ${(error as Error).message}`);
       }
     }),
-    vscode.commands.registerCommand(COMMANDS.cancel, (arg?: unknown) => profiler.cancel(arg instanceof vscode.Uri ? fileKey(arg) : undefined)),
+    vscode.commands.registerCommand(COMMANDS.cancel, (arg?: unknown) => profileCommand.cancel(arg instanceof vscode.Uri ? fileKey(arg) : undefined)),
     vscode.commands.registerCommand(COMMANDS.clearResults, (arg?: unknown) => {
       if (arg instanceof vscode.Uri) store.delete(arg);
       else store.clear();
     }),
-    vscode.commands.registerCommand(COMMANDS.showPanel, (arg?: unknown) => report.show(arg instanceof vscode.Uri ? arg : undefined)),
+    vscode.commands.registerCommand(COMMANDS.showReport, (arg?: unknown) => report.show(arg instanceof vscode.Uri ? arg : undefined)),
     vscode.commands.registerCommand(COMMANDS.editArguments, async (arg?: unknown) => {
       const uri = targetUri(arg);
       if (!uri) {

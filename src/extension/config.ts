@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { BACKENDS, LR_MODES, type BackendChoice, type LrMode, type Thresholds } from '../core/protocol';
 import type { ClientOptions } from '../host/client';
 import type { ArgumentsStore } from './argumentsStore';
-import { DEFAULT_THRESHOLDS } from '../core/health';
+import { DEFAULT_THRESHOLDS, LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, VIEW_DEFAULTS } from '../core/defaults';
 import type { DecorationStyle } from '../core/presentation';
 
 export interface Settings {
@@ -37,16 +37,16 @@ export function readSettings(scope?: vscode.Uri): Settings {
   const batch = c.get<number | null>('batchSize');
   const nodePath = c.get<string>('nodePath')?.trim();
   return {
-    steps: int('steps', 20, 0),
+    steps: int('steps', PROFILE_DEFAULTS.steps, 0),
     batchSize: typeof batch === 'number' && batch >= 1 ? Math.round(batch) : undefined,
-    backend: BACKENDS.includes(backend) ? backend : 'auto',
-    timeoutMs: int('timeoutSeconds', 120, 1) * 1000,
-    memoryLimitMb: int('memoryLimitMb', 4096, 64),
+    backend: BACKENDS.includes(backend) ? backend : RUN_DEFAULTS.backend,
+    timeoutMs: int('timeoutSeconds', PROFILE_DEFAULTS.timeoutSeconds, 1) * 1000,
+    memoryLimitMb: int('memoryLimitMb', RUN_DEFAULTS.memoryLimitMb, 64),
     thresholds,
-    decorationsEnabled: c.get<boolean>('decorations.enabled') ?? true,
-    decorationStyle: c.get<string>('decorations.style') === 'detailed' ? 'detailed' : 'compact',
+    decorationsEnabled: c.get<boolean>('decorations.enabled') ?? VIEW_DEFAULTS.decorationsEnabled,
+    decorationStyle: c.get<string>('decorations.style') === 'detailed' ? 'detailed' : VIEW_DEFAULTS.decorationStyle,
     nodePath: nodePath ? nodePath : undefined,
-    keepRunnerWarm: c.get<boolean>('keepRunnerWarm') ?? true,
+    keepRunnerWarm: c.get<boolean>('keepRunnerWarm') ?? VIEW_DEFAULTS.keepRunnerWarm,
   };
 }
 
@@ -57,6 +57,8 @@ export interface LrSettings {
   steps: number;
   mode: LrMode;
   repeats: number;
+  /** The sweep's own limit: it runs ~15× the batches of a profile. */
+  timeoutMs: number;
 }
 
 export function readLrSettings(scope?: vscode.Uri): LrSettings {
@@ -71,11 +73,12 @@ export function readLrSettings(scope?: vscode.Uri): LrSettings {
   };
   const mode = c.get<string>('mode') as LrMode;
   return {
-    startLr: positive('startLr', 1e-7),
-    endLr: positive('endLr', 10),
-    steps: int('steps', 100, 2, 10_000),
-    mode: LR_MODES.includes(mode) ? mode : 'exp',
-    repeats: int('repeats', 3, 1, 50),
+    startLr: positive('startLr', LR_DEFAULTS.startLr),
+    endLr: positive('endLr', LR_DEFAULTS.endLr),
+    steps: int('steps', LR_DEFAULTS.steps, 2, 10_000),
+    mode: LR_MODES.includes(mode) ? mode : LR_DEFAULTS.mode,
+    repeats: int('repeats', LR_DEFAULTS.repeats, 1, 50),
+    timeoutMs: int('timeoutSeconds', LR_DEFAULTS.timeoutSeconds, 1, Number.MAX_SAFE_INTEGER) * 1000,
   };
 }
 

@@ -12,7 +12,7 @@ export const COMMANDS = {
   profile: 'gradientLens.profile',
   cancel: 'gradientLens.cancel',
   clearResults: 'gradientLens.clearResults',
-  showPanel: 'gradientLens.showPanel',
+  showReport: 'gradientLens.showReport',
   editArguments: 'gradientLens.editArguments',
   findLearningRate: 'gradientLens.findLearningRate',
   showGradientPanel: 'gradientLens.showGradientPanel',

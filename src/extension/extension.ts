@@ -16,28 +16,28 @@ import { registerHover } from './hover';
 import { registerLineTracker } from './lineTracker';
 import { LintDiagnostics } from './lintDiagnostics';
 import { createLog } from './log';
-import { LrFinder, registerLrCommands } from './lrFinder';
+import { LrCommand, registerLrCommands } from './lrCommand';
 import { PanelManager, registerPanelCommands } from './panel';
-import { Profiler } from './profiler';
+import { ProfileCommand } from './profileCommand';
 import { ReportView } from './reportView';
 import { ResultsStore } from './resultsStore';
-import { loadSourceTools } from './sourceTools';
+import { loadSourceTools } from './sourceToolsLoader';
 import { registerStatusBar } from './statusBar';
 
 export function activate(context: vscode.ExtensionContext): GradientLensApi {
   const log = createLog();
   const store = new ResultsStore();
   const args = new ArgumentsStore(context.workspaceState);
-  const profiler = new Profiler(context.extensionPath, store, log, args);
+  const profileCommand = new ProfileCommand(context.extensionPath, store, log, args);
   const decorations = new DecorationRenderer(store);
   const report = new ReportView(store);
   const lint = new LintDiagnostics(log, loadSourceTools);
   const panels = new PanelManager(context.extensionUri, store, log);
-  const lrFinder = new LrFinder(context.extensionPath, panels, log, args);
+  const lrCommand = new LrCommand(context.extensionPath, panels, log, args);
   context.subscriptions.push(
     log,
     store,
-    profiler,
+    profileCommand,
     decorations,
     new DiagnosticsView(store),
     lint,
@@ -48,14 +48,14 @@ export function activate(context: vscode.ExtensionContext): GradientLensApi {
     registerLineTracker(store),
     registerStatusBar(store),
     registerContextKeys(store),
-    registerCommands(profiler, store, args, report),
+    registerCommands(profileCommand, store, args, report),
     panels,
     panels.registerSerializer(),
     registerPanelCommands(panels, store),
-    lrFinder,
-    registerLrCommands(lrFinder),
+    lrCommand,
+    registerLrCommands(lrCommand),
   );
-  return createApi(profiler, store, decorations, panels, lrFinder);
+  return createApi(profileCommand, store, decorations, panels, lrCommand);
 }
 
 export function deactivate(): void {}

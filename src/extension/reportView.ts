@@ -1,5 +1,6 @@
-// "Show report": until the interactive panel exists (a later issue), the report is a read-only Markdown
-// document (virtual, scheme gradient-lens-report) opened in the Markdown preview, refreshed with the store.
+// "Show Markdown report": the whole profile as a read-only Markdown document (virtual, scheme
+// gradient-lens-report) in the Markdown preview, refreshed with the store. Unlike the gradient panel it
+// can be copied, searched and read without a webview.
 import * as vscode from 'vscode';
 import { reportMarkdown } from '../core/presentation';
 import { ruleDocUrl } from './constants';

@@ -51,7 +51,7 @@ export class ResultsStore implements vscode.Disposable {
   private readonly runningFiles = new Map<string, RunningState>();
   private readonly changed = new vscode.EventEmitter<StoreChange>();
   private readonly runningChanged = new vscode.EventEmitter<void>();
-  /** The file of the report stored last (status bar, "Show report" without an editor). */
+  /** The file of the report stored last (status bar, "Show Markdown report" without an editor). */
   lastFile: string | undefined;
 
   readonly onDidChange = this.changed.event;

@@ -26,7 +26,7 @@ export function registerStatusBar(store: ResultsStore): vscode.Disposable {
     }
     item.text = statusSummary(entry.report);
     item.tooltip = `Gradient Lens: ${path.basename(entry.file)}${entry.report.error ? ` — ${entry.report.error.message}` : ''}. Click to show the report.`;
-    item.command = { command: COMMANDS.showPanel, title: 'Show report', arguments: [vscode.Uri.file(entry.file)] };
+    item.command = { command: COMMANDS.showReport, title: 'Show Markdown report', arguments: [vscode.Uri.file(entry.file)] };
     item.show();
   };
   update();

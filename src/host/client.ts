@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { decodeRunnerMessage, encodeMessage, type ErrorKind, type HostMessage, type LrRequest, type ProfileRequest, type RunnerMessage } from '../core/protocol';
 import { applyMessage, emptyReport, type ProfileReport } from '../core/report';
 import { applyLrMessage, emptyLrReport, type LrReport } from '../core/lrReport';
+import { LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
 
 export interface ClientOptions {
   /** The bundled runner script (dist/runner.js). */
@@ -19,8 +20,6 @@ export interface ClientOptions {
   maxLogBytes?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 120_000;
-export const DEFAULT_MEMORY_MB = 4096;
 const DEFAULT_MAX_LOG_BYTES = 256 * 1024;
 
 export interface ProfileRun {
@@ -56,7 +55,7 @@ export function defaultRunnerPath(): string {
 /** Starts a runner process that waits for its request (used directly, or kept warm by RunnerPool). */
 export function spawnRunner(options: ClientOptions = {}): ChildProcess {
   installExitHook();
-  const memory = options.memoryLimitMb ?? DEFAULT_MEMORY_MB;
+  const memory = options.memoryLimitMb ?? RUN_DEFAULTS.memoryLimitMb;
   const child = spawn(options.nodePath ?? process.execPath, [`--max-old-space-size=${memory}`, path.resolve(options.runnerPath ?? defaultRunnerPath())], {
     cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -94,7 +93,7 @@ export function startProfile(
   warmChild?: ChildProcess,
 ): ProfileRun {
   request = withPaths(request, options);
-  return startRun({ type: 'start', request }, emptyReport(request.file), applyMessage, 'profile', options, onMessage, warmChild);
+  return startRun({ type: 'profileStart', request }, emptyReport(request.file), applyMessage, 'profile', { ...options, timeoutMs: options.timeoutMs ?? PROFILE_DEFAULTS.timeoutSeconds * 1000 }, onMessage, warmChild);
 }
 
 export interface LrRun {
@@ -112,9 +111,9 @@ export interface LrRun {
 const CANCEL_GRACE_MS = 3000;
 
 /** Runs the LR range test of request.file in a fresh runner (same limits and clean-up as profiling). */
-export function startLrFinder(request: LrRequest, options: ClientOptions = {}, onMessage: (message: RunnerMessage) => void = () => undefined): LrRun {
+export function startLrSweep(request: LrRequest, options: ClientOptions = {}, onMessage: (message: RunnerMessage) => void = () => undefined): LrRun {
   request = withPaths(request, options);
-  return startRun({ type: 'lrStart', request }, emptyLrReport(request.file), applyLrMessage, 'learning-rate sweep', options, onMessage, undefined, CANCEL_GRACE_MS);
+  return startRun({ type: 'lrStart', request }, emptyLrReport(request.file), applyLrMessage, 'learning-rate sweep', { ...options, timeoutMs: options.timeoutMs ?? LR_DEFAULTS.timeoutSeconds * 1000 }, onMessage, undefined, CANCEL_GRACE_MS);
 }
 
 function withPaths<R extends { file: string; cwd?: string }>(request: R, options: ClientOptions): R {
@@ -138,8 +137,8 @@ function startRun<R extends { status: 'running' | 'done' | 'failed' }>(
   cancelGraceMs?: number,
 ): { pid: number | undefined; result: Promise<R>; cancel(): Promise<R> } {
   const nodePath = options.nodePath ?? process.execPath;
-  const memory = options.memoryLimitMb ?? DEFAULT_MEMORY_MB;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const memory = options.memoryLimitMb ?? RUN_DEFAULTS.memoryLimitMb;
+  const timeoutMs = options.timeoutMs ?? PROFILE_DEFAULTS.timeoutSeconds * 1000;
   const maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
   const child = warmChild && warmChild.exitCode === null && warmChild.signalCode === null && warmChild.connected ? warmChild : spawnRunner(options);
   setReferenced(child, true);

@@ -1,6 +1,7 @@
 // The batch to profile on: captured from fit/fitDataset/trainOnBatch, a `sampleBatch` export, or
 // synthesized from the model's input shapes and loss. Always returned as tensors, one per input/output.
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import { RUN_DEFAULTS } from '../core/defaults';
 import { DiscoveryError, type Capture } from './discovery';
 import type { Tf } from './tfjsResolve';
 
@@ -24,7 +25,7 @@ export function innerModel(model: LayersModel): Inner {
 }
 
 const SEQUENCE_FILL = 8;
-const DEFAULT_BATCH = 32;
+const DEFAULT_BATCH = RUN_DEFAULTS.syntheticBatchSize;
 const SEED = 1234;
 
 /** Names of the compiled losses, one per output. */

@@ -18,8 +18,8 @@ import type { LayersModel } from '@tensorflow/tfjs';
 import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, sweepBatches, synthesizeBatch } from './data';
 import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture } from './discovery';
 import { loadUserModule, UserSyntaxError, warmUpTranspiler } from './moduleLoader';
-import { prepareSweep, rememberTrainOnBatch } from './lrFinder';
-import { Profiler } from './profiler';
+import { prepareSweep, rememberTrainOnBatch } from './lrSweep';
+import { GradientProfiler } from './gradientProfiler';
 import { loadTfjs, RunnerSetupError, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaults';
 import { locationFromStack } from './stackLocation';
@@ -193,7 +193,7 @@ async function profile(request: ProfileRequest): Promise<void> {
         ? await batchFromExport(tf, model, ns.sampleBatch, request.batchSize)
         : synthesizeBatch(tf, model, request.batchSize);
     checkBatchShapes(model, batch);
-    const profiler = new Profiler(tf, model);
+    const profiler = new GradientProfiler(tf, model);
     const inner = innerModel(model);
     await send({
       type: 'model',
@@ -316,7 +316,7 @@ process.on('message', (raw) => {
     tfjs.catch(() => undefined); // reported when a request uses it
     prepared = { backend: message.backend, tfjs };
     warmUpTranspiler();
-  } else if (message.type === 'start') void profile(message.request);
+  } else if (message.type === 'profileStart') void profile(message.request);
   else void findLearningRate(message.request);
 });
 process.on('disconnect', () => realExit(130));

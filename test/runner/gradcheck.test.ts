@@ -1,5 +1,5 @@
 // Finite differences: on small dense, conv2d (strides 1/2, valid/same), LSTM and Embedding models, the
-// autodiff gradients (tf.variableGrads) match central differences, and the runner's Profiler reports
+// autodiff gradients (tf.variableGrads) match central differences, and the runner's GradientProfiler reports
 // the same per-weight norms — on every available backend: cpu, wasm (with our Conv2DBackpropFilter and
 // UnsortedSegmentSum kernels) and, when test/runner/nativeLane.ts says the native lane is ready,
 // tensorflow (tfjs-node). Also the wasm conv-filter kernel against the cpu backend directly.
@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import * as tfjs from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmConvBackpropFilter, registerWasmUnsortedSegmentSum } from '../../src/runner/wasmKernels';
-import { Profiler } from '../../src/runner/profiler';
+import { GradientProfiler } from '../../src/runner/gradientProfiler';
 
 type Tf = typeof tfjs;
 type Tensor = tfjs.Tensor;
@@ -125,8 +125,8 @@ async function checkSpec(tf: Tf, spec: Spec): Promise<{ checked: Checked[]; prof
     checked.push({ weight: lw.name, ad: Float64Array.from(grads[v.name].dataSync()), fd });
   }
   tf.dispose(Object.values(grads));
-  // The runner's Profiler on the same model and batch: its per-weight ‖g‖ must equal the autodiff norm.
-  const profiler = new Profiler(tf, model);
+  // The runner's GradientProfiler on the same model and batch: its per-weight ‖g‖ must equal the autodiff norm.
+  const profiler = new GradientProfiler(tf, model);
   const record = await profiler.step(0, { xs: [x], ys: [y], source: 'sampleBatch', note: 'test' }, false);
   const profiled = new Map(record.layers.flatMap((l) => l.weights.map((w) => [w.name, w.gradNorm] as const)));
   tf.dispose([x, y]);
@@ -142,8 +142,8 @@ function assertClose(spec: Spec, backend: string, { checked, profiled }: Awaited
     assert.ok(adNorm > 1e-4, `${spec.name} ${weight}: ‖g‖ = ${adNorm} is too small for a meaningful check`);
     assert.ok(diff <= REL * adNorm + ABS, `${spec.name} on ${backend}, ${weight}: ‖fd − ad‖ = ${diff.toExponential(3)} vs ‖ad‖ = ${adNorm.toExponential(3)}`);
     const reported = profiled.get(weight);
-    assert.ok(reported !== undefined, `Profiler reports ${weight}`);
-    assert.ok(Math.abs(reported - adNorm) <= 1e-5 * adNorm, `${weight}: Profiler ‖g‖ ${reported} vs autodiff ${adNorm}`);
+    assert.ok(reported !== undefined, `GradientProfiler reports ${weight}`);
+    assert.ok(Math.abs(reported - adNorm) <= 1e-5 * adNorm, `${weight}: GradientProfiler ‖g‖ ${reported} vs autodiff ${adNorm}`);
   }
 }
 

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { median, steepSuggestion, trimForSuggestions, valleySuggestion } from '../../src/core/lrFinder';
+import { median, steepSuggestion, trimForSuggestions, valleySuggestion } from '../../src/core/lrCurve';
 import { ROOT, runProcess } from './helpers';
 
 export const LIGHTNING_SCRIPT = path.join(ROOT, 'test', 'oracle', 'lightning_lr_find.py');
@@ -108,7 +108,7 @@ export function lightningMedianCurve(result: LightningResult): { lr: number; los
   return result.runs[0].lrs.slice(0, steps).map((lr, i) => ({ lr, loss: median(result.runs.map((r) => r.unbiased[i])) }));
 }
 
-/** Our steep and valley rules (src/core/lrFinder.ts) applied to a median curve, e.g. Lightning's. */
+/** Our steep and valley rules (src/core/lrCurve.ts) applied to a median curve, e.g. Lightning's. */
 export function ourRulesOn(curve: { lr: number; loss: number }[]): { steep?: number; valley?: number } {
   const trimmed = trimForSuggestions({ lrs: curve.map((p) => p.lr), losses: curve.map((p) => p.loss) });
   return { steep: steepSuggestion(trimmed), valley: valleySuggestion(trimmed) };

@@ -1,7 +1,7 @@
 // LR range test on bad input: each case has a clear outcome and leaves no runner process behind.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { startLrFinder, type ClientOptions } from '../../src/host/client';
+import { startLrSweep, type ClientOptions } from '../../src/host/client';
 import { parseWithNonFinite, type LrRequest, type RunnerMessage } from '../../src/core/protocol';
 import { assertGone, cli, fixture, isAlive, RUNNER } from './helpers';
 
@@ -9,7 +9,7 @@ const defaults = { backend: 'auto', startLr: 1e-7, endLr: 10, steps: 100, mode: 
 
 async function sweep(file: string, request: Partial<LrRequest> = {}, options: ClientOptions = {}) {
   const messages: RunnerMessage[] = [];
-  const run = startLrFinder({ file, ...defaults, ...request }, { runnerPath: RUNNER, timeoutMs: 60_000, ...options }, (m) => messages.push(m));
+  const run = startLrSweep({ file, ...defaults, ...request }, { runnerPath: RUNNER, timeoutMs: 60_000, ...options }, (m) => messages.push(m));
   const report = await run.result;
   await assertGone(run.pid);
   return { report, messages };
@@ -72,7 +72,7 @@ test('cancel mid-sweep → the partial result (reason "cancelled") before the ca
   let points = 0;
   let cancelledAt = 0;
   let settled = 0;
-  const run = startLrFinder(
+  const run = startLrSweep(
     { file: fixture('lr', 'bad', 'tiny-data.js'), ...defaults, endLr: 1e-6, steps: 10_000 },
     { runnerPath: RUNNER, timeoutMs: 60_000 },
     (m) => {
@@ -101,7 +101,7 @@ test('cancel mid-sweep → the partial result (reason "cancelled") before the ca
 });
 
 test('cancel while loading → cancelled error without a result; process gone', async () => {
-  const run = startLrFinder({ file: fixture('lr', 'bad', 'tiny-data.js'), ...defaults }, { runnerPath: RUNNER, timeoutMs: 60_000 });
+  const run = startLrSweep({ file: fixture('lr', 'bad', 'tiny-data.js'), ...defaults }, { runnerPath: RUNNER, timeoutMs: 60_000 });
   const report = await run.cancel();
   await assertGone(run.pid);
   assert.equal(report.error?.kind, 'cancelled');

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startLrFinder } from '../../src/host/client';
+import { startLrSweep } from '../../src/host/client';
 import { assertGone, fixture, RUNNER } from './helpers';
 import { makeNativeWorkspace, NATIVE_SKIP } from './nativeLane';
 
@@ -62,7 +62,7 @@ for (const lane of lanes) for (const name of cases) {
     // Rayleigh quotient bound: λmax is at least every diagonal entry (a sanity check of the iteration).
     assert.ok(H.every((row, i) => row[i] <= lambdaMax * (1 + 1e-12)));
 
-    const run = startLrFinder(
+    const run = startLrSweep(
       { file: path.join(dir, `${name}.js`), backend: lane.backend, startLr: 1e-7, endLr: 10, steps: 100, mode: 'exp', repeats: 3 },
       { runnerPath: RUNNER, timeoutMs: 120_000 },
     );

@@ -3,8 +3,8 @@
 // the data paths (sampleBatch split by --batch, fitDataset batches), and the CLI's text output.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { startLrFinder } from '../../src/host/client';
-import { lrSchedule } from '../../src/core/lrFinder';
+import { startLrSweep } from '../../src/host/client';
+import { lrSchedule } from '../../src/core/lrCurve';
 import type { LrRequest, RunnerMessage } from '../../src/core/protocol';
 import { assertGone, cli, fixture, RUNNER } from './helpers';
 
@@ -12,7 +12,7 @@ const MOMENTUM = fixture('lr', 'momentum-tiny.js');
 
 async function sweep(file: string, request: Partial<LrRequest> = {}) {
   const messages: RunnerMessage[] = [];
-  const run = startLrFinder(
+  const run = startLrSweep(
     { file, backend: 'auto', startLr: 1e-7, endLr: 10, steps: 40, mode: 'exp', repeats: 2, ...request },
     { runnerPath: RUNNER, timeoutMs: 60_000 },
     (m) => messages.push(m),

@@ -1,11 +1,11 @@
-// Memory stays bounded: the runner's Profiler, driven in-process for several steps, leaves
+// Memory stays bounded: the runner's GradientProfiler, driven in-process for several steps, leaves
 // tf.memory().numTensors exactly where it was — including optimizer updates, activation probes and the
 // non-finite diagnostic pass — on cpu and wasm.
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { Profiler } from '../../src/runner/profiler';
+import { GradientProfiler } from '../../src/runner/gradientProfiler';
 import { registerWasmConvBackpropFilter, registerWasmUnsortedSegmentSum } from '../../src/runner/wasmKernels';
 import type { Batch } from '../../src/runner/data';
 
@@ -71,7 +71,7 @@ for (const backend of ['cpu', 'wasm']) {
         }
         const model = c.build();
         const data = c.batch();
-        const profiler = new Profiler(tf, model);
+        const profiler = new GradientProfiler(tf, model);
         // Step 0 with an update creates the optimizer's slot variables once; from then on nothing grows.
         const start = tf.memory().numTensors;
         await profiler.step(0, data, true);

@@ -4,6 +4,7 @@ import type { Node, ObjectExpression, ObjectProperty } from '@babel/types';
 import { configProp, type ChainEntry, type CompileSite, type LayerSite, type ModelFacts, type ModelSite, type Val } from './model';
 import type { LineIndex } from './parse';
 import type { LintEdit, LintFix, LintSeverity } from './types';
+import { GLOROT_MATCHED, RELU_LIKE, SATURATING } from '../activations';
 
 const DOCS_BASE = 'https://github.com/gradient-lens/gradient-lens/blob/main/docs/lint';
 
@@ -40,9 +41,6 @@ const TRANSPARENT_LAYERS = new Set([...LINEAR_PASS_LAYERS, 'batchNormalization']
 /** Advanced-activation layers: all ReLU-like. */
 const ACTIVATION_LAYERS: Record<string, string> = { reLU: 'relu', leakyReLU: 'relu', prelu: 'relu', elu: 'elu', thresholdedReLU: 'relu', softmax: 'softmax' };
 
-const SATURATING = new Set(['sigmoid', 'tanh', 'hardsigmoid', 'softsign']);
-const RELU_FAMILY = new Set(['relu', 'relu6', 'elu', 'swish', 'mish', 'gelu', 'gelu_new', 'leakyrelu']);
-const GLOROT_FAMILY = new Set(['sigmoid', 'tanh', 'hardsigmoid', 'softsign', 'softmax']);
 
 const isPooling = (className: string) => className.toLowerCase().includes('pool');
 
@@ -180,7 +178,7 @@ function swapFix(ctx: RuleContext, title: string, a: Extract<ChainEntry, { kind:
 }
 
 function matchingInitializer(activation: string, distribution: 'Normal' | 'Uniform'): string {
-  if (RELU_FAMILY.has(activation)) return `he${distribution}`;
+  if (RELU_LIKE.has(activation)) return `he${distribution}`;
   if (activation === 'selu') return 'lecunNormal';
   return `glorot${distribution}`;
 }
@@ -194,8 +192,8 @@ function initializerFamily(name: string): 'he' | 'glorot' | 'lecun' | undefined 
 }
 
 function expectedFamily(activation: string): 'he' | 'glorot' | 'lecun' | undefined {
-  if (RELU_FAMILY.has(activation)) return 'he';
-  if (GLOROT_FAMILY.has(activation)) return 'glorot';
+  if (RELU_LIKE.has(activation)) return 'he';
+  if (GLOROT_MATCHED.has(activation)) return 'glorot';
   if (activation === 'selu') return 'lecun';
   return undefined;
 }

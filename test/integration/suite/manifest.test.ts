@@ -12,7 +12,7 @@ interface MenuItem {
 }
 
 const manifest = () => vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
-const COMMAND_IDS = ['gradientLens.profile', 'gradientLens.cancel', 'gradientLens.clearResults', 'gradientLens.showPanel', 'gradientLens.editArguments', 'gradientLens.findLearningRate', 'gradientLens.showGradientPanel'];
+const COMMAND_IDS = ['gradientLens.profile', 'gradientLens.cancel', 'gradientLens.clearResults', 'gradientLens.showReport', 'gradientLens.editArguments', 'gradientLens.findLearningRate', 'gradientLens.showGradientPanel'];
 
 /** Evaluates the `resourceExtname =~ /…/` part of a when clause against a file name. */
 function extnameMatches(when: string, file: string): boolean {
@@ -87,9 +87,9 @@ describeTrusted('commands', () => {
     assert.deepStrictEqual(api.runnerPids(), []);
   });
 
-  it('"Show report" opens a read-only Markdown report', async () => {
+  it('"Show Markdown report" opens a read-only Markdown report', async () => {
     const uri = fixture('model.js');
-    await vscode.commands.executeCommand('gradientLens.showPanel', uri);
+    await vscode.commands.executeCommand('gradientLens.showReport', uri);
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'gradient-lens-report', path: `${uri.fsPath}.gradient-lens.md` }));
     assert.strictEqual(doc.languageId, 'markdown');
     assert.match(doc.getText(), /^# Gradient Lens — model\.js/);

@@ -2,6 +2,7 @@
 // optimizer; per weight the gradient statistics, per layer the dead/saturated share of its outputs,
 // and — on the first non-finite value — a diagnostic pass that names the layer where it appeared.
 import type { LayersModel, NamedTensorMap, Scalar, SymbolicTensor, Tensor } from '@tensorflow/tfjs';
+import { HARD_ZERO, SATURATING, ZERO_CENTRED } from '../core/activations';
 import { combinedNorm, weightStats } from '../core/stats';
 import type { NonFiniteOrigin, StepRecord } from '../core/health';
 import type { LayerInfo, LayerStepStats, SourceLocation, WeightStats } from '../core/protocol';
@@ -25,8 +26,6 @@ type AnyLayer = {
 };
 type LayerVariable = { name: string; shape: number[]; trainable: boolean; read(): Tensor & { name: string } };
 
-const RELU_FAMILY = new Set(['relu', 'relu6']);
-const SATURATING = new Set(['sigmoid', 'tanh']);
 /** Layers whose output is not simply activation(pre-activation). */
 const COMPOSITE = new Set(['LSTM', 'GRU', 'ConvLSTM2D', 'Bidirectional', 'TimeDistributed', 'RNN']);
 
@@ -67,7 +66,7 @@ function flattenLayers(layers: AnyLayer[], parent?: string, out: FlatLayer[] = [
   return out;
 }
 
-export class Profiler {
+export class GradientProfiler {
   readonly layers: ProfiledLayer[];
   private readonly inner: ReturnType<typeof innerModel>;
   private readonly variables: LayerVariable[];
@@ -101,7 +100,7 @@ export class Profiler {
         weights: layer.weights.filter((w) => owner.get(w) === layer || !w.trainable).map((w) => ({ name: w.name, shape: [...w.shape], trainable: w.trainable && owner.get(w) === layer })),
       };
       const entry: ProfiledLayer = { layer, info, weights };
-      const kind = activation && RELU_FAMILY.has(activation) ? 'dead' : activation && SATURATING.has(activation) ? 'saturated' : undefined;
+      const kind = HARD_ZERO.has(activation) ? 'dead' : SATURATING.has(activation) ? 'saturated' : undefined;
       if (kind && topLevel && !COMPOSITE.has(info.className) && layer.inboundNodes.length === 1 && !Array.isArray(layer.output)) {
         // A layer that is also a model output (e.g. a sigmoid classifier head) is read from that output:
         // listing it twice makes tf.model() drop the duplicate and the probe index point past the end.
@@ -138,7 +137,7 @@ export class Profiler {
       const perUnitMax = tf.max(tf.reshape(output, [-1, channels]), 0);
       return tf.mean(tf.cast(tf.lessEqual(perUnitMax, 0), 'float32')) as Scalar;
     }
-    const tails = activation === 'tanh' ? tf.greater(tf.abs(output), 0.99) : tf.logicalOr(tf.less(output, 0.01), tf.greater(output, 0.99));
+    const tails = ZERO_CENTRED.has(activation) ? tf.greater(tf.abs(output), 0.99) : tf.logicalOr(tf.less(output, 0.01), tf.greater(output, 0.99));
     return tf.mean(tf.cast(tails, 'float32')) as Scalar;
   }
 

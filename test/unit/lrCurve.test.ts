@@ -18,7 +18,7 @@ import {
   summarizeRepeats,
   trimForSuggestions,
   valleySuggestion,
-} from '../../src/core/lrFinder';
+} from '../../src/core/lrCurve';
 import { seededRandom } from '../../src/core/random';
 
 const close = (actual: number | undefined, expected: number, rel = 1e-12) =>

@@ -11,7 +11,7 @@ import { formatLearningRate } from '../core/format';
 import type { LrEditResult } from '../core/lrEdit';
 import { emptyLrReport, type LrReport } from '../core/lrReport';
 import { LrRequest, type RunnerMessage } from '../core/protocol';
-import { startLrFinder, type LrRun } from '../host/client';
+import { startLrSweep, type LrRun } from '../host/client';
 import type { ArgumentsStore } from './argumentsStore';
 import { readLrSettings, readSettings, runnerClientOptions, runTarget, type LrSettings, type Settings } from './config';
 import { targetUri } from './commands';
@@ -21,7 +21,7 @@ import { showRunFailure } from './runFailure';
 import type { PanelManager } from './panel';
 import { fileKey } from './resultsStore';
 import { resultUnlessCancelled, takeOver, type RunSlot } from './runSlot';
-import { loadSourceTools } from './sourceTools';
+import { loadSourceTools } from './sourceToolsLoader';
 import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
 
 /** Per file: the command in flight, cancellable before and after its runner starts. */
@@ -44,7 +44,7 @@ const PROPOSED_SCHEME = 'gradient-lens-proposed';
 
 export type ApplyOutcome = { applied: true; line: number; text: string } | { applied: false; reason: string };
 
-export class LrFinder implements vscode.Disposable {
+export class LrCommand implements vscode.Disposable {
   private readonly active = new Map<string, Slot>();
   private readonly results = new Map<string, LrReport>();
   private readonly proposed = new Map<string, string>();
@@ -109,7 +109,7 @@ export class LrFinder implements vscode.Disposable {
     let askAgain = false;
     try {
       await takeOver(previous, file);
-      const report = slot.cancel.token.isCancellationRequested ? cancelledReport(file) : await this.run(request, settings, slot);
+      const report = slot.cancel.token.isCancellationRequested ? cancelledReport(file) : await this.run(request, { ...settings, timeoutMs: lr.timeoutMs }, slot);
       if (report.status === 'done' && report.result) {
         this.results.set(file, report);
         this.panels.setStatus(file, false, `Done: ${report.result.reason}`);
@@ -171,7 +171,7 @@ export class LrFinder implements vscode.Disposable {
           }
         };
         this.log.info(`learning rate range test of ${file}: ${request.startLr} → ${request.endLr} (${request.mode}), ${request.steps} steps × ${request.repeats} repeats, backend ${request.backend}`);
-        const run = startLrFinder(request, runnerClientOptions(settings, this.extensionPath), onMessage);
+        const run = startLrSweep(request, runnerClientOptions(settings, this.extensionPath), onMessage);
         slot.run = run;
         return resultUnlessCancelled(run, token, slot.cancel.token);
       }),
@@ -244,7 +244,7 @@ export async function copyLearningRate(lr: number): Promise<string> {
 }
 
 /** Find learning rate and the LR tab's buttons (apply/copy/cancel; also the tests' way in). */
-export function registerLrCommands(finder: LrFinder): vscode.Disposable {
+export function registerLrCommands(finder: LrCommand): vscode.Disposable {
   const validLr = (lr: unknown): lr is number => typeof lr === 'number' && Number.isFinite(lr) && lr > 0;
   return vscode.Disposable.from(
     vscode.commands.registerCommand(COMMANDS.findLearningRate, async (arg?: unknown) => {

@@ -5,7 +5,8 @@
 // checkpoint and restore the model in place — nothing of the sweep (weights, optimizer state, LR) can leak
 // into the user's training.
 import type { LayersModel, Optimizer, Tensor } from '@tensorflow/tfjs';
-import { batchOrder, LossSmoother, lrSchedule, rowBatches, StopRule, summarizeRepeats, type RepeatCurve } from '../core/lrFinder';
+import { LR_DEFAULTS } from '../core/defaults';
+import { batchOrder, LossSmoother, lrSchedule, rowBatches, StopRule, summarizeRepeats, type RepeatCurve } from '../core/lrCurve';
 import { seededRandom } from '../core/random';
 import type { LrRequest, LrResult, RunnerMessage } from '../core/protocol';
 import { innerModel, type Batches } from './data';
@@ -162,8 +163,6 @@ export interface SweepSetup {
   run(send: (message: RunnerMessage) => Promise<void>, stopRequested: () => StopRequest | undefined): Promise<LrResult>;
 }
 
-const DEFAULT_SEED = 1;
-
 /** Why the host asked a sweep to stop. */
 export type StopRequest = 'cancelled' | 'timeout';
 
@@ -178,7 +177,7 @@ export function prepareSweep(tf: Tf, model: LayersModel, data: Batches, request:
   const optimizer = sweepOptimizer(tf, model);
   const weights = new WeightReset(tf, model);
   const lrs = lrSchedule(request.startLr, request.endLr, request.steps, request.mode);
-  const seed = request.seed ?? DEFAULT_SEED;
+  const seed = request.seed ?? LR_DEFAULTS.seed;
 
   const run = async (send: (message: RunnerMessage) => Promise<void>, stopRequested: () => StopRequest | undefined): Promise<LrResult> => {
     const curves: (RepeatCurve & { complete: boolean })[] = [];

@@ -31,7 +31,7 @@ const PHASE_TITLE: Record<string, string> = {
 /** How many times one command may re-run after asking the user (export, then arguments, …). */
 const MAX_PROMPTS = 3;
 
-export class Profiler implements vscode.Disposable {
+export class ProfileCommand implements vscode.Disposable {
   /** Per file: the run in flight, and the cancellation of the whole command (also before the run starts). */
   private readonly active = new Map<string, RunSlot<ProfileRun>>();
   private readonly pids = new Set<number>();

@@ -1,0 +1,47 @@
+// The default of every run setting, in one place for the VS Code settings (package.json
+// contributes.configuration must match: test/unit/defaults.test.ts), the CLI flags and the host client.
+// Health thresholds stay next to the rules they tune (DEFAULT_THRESHOLDS in health.ts) and are
+// re-exported here so that callers need one import.
+import type { BackendChoice, LrMode } from './protocol';
+
+export { DEFAULT_THRESHOLDS } from './health';
+
+/** Runner limits and the target shared by profiling and the LR range test. */
+export const RUN_DEFAULTS = {
+  backend: 'auto' as BackendChoice,
+  memoryLimitMb: 4096,
+  /** Batch size when the script has no fit() call to take it from (synthetic data, bare sampleBatch). */
+  syntheticBatchSize: 32,
+};
+
+export const PROFILE_DEFAULTS = {
+  /** Optimizer steps after step 0: enough for a loss trend, about a second on a small model. */
+  steps: 20,
+  /**
+   * A profile runs `steps + 1` batches; 120 s leaves room for a slow model on the cpu backend while an
+   * endless loop in the model file still fails within two minutes.
+   */
+  timeoutSeconds: 120,
+};
+
+export const LR_DEFAULTS = {
+  startLr: 1e-7,
+  endLr: 10,
+  steps: 100,
+  mode: 'exp' as LrMode,
+  repeats: 3,
+  /** Seed of the first repeat; repeat k uses seed + k. */
+  seed: 1,
+  /**
+   * The sweep runs steps × repeats = 300 batches by default, ~15× a profile's 21, so the profile's
+   * 120 s would stop it on models a profile handles; a timeout still keeps the partial curve.
+   */
+  timeoutSeconds: 300,
+};
+
+export const VIEW_DEFAULTS = {
+  decorationsEnabled: true,
+  decorationStyle: 'compact' as const,
+  keepRunnerWarm: true,
+  lintEnabled: true,
+};
