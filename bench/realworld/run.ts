@@ -1,0 +1,192 @@
+// Profiles every corpus case with the CLI, as a user would, and compares the reported layer lines with the
+// lines written down from reading the code. Not a test (CI cannot fetch the repositories): it prints figures.
+//   npm run build && node --import tsx bench/realworld/run.ts [--case NAME]... [--steps N] [--json FILE]
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCorpus, type Case } from './manifest';
+import { ensureWorkspace } from './rebuild';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+
+interface ReportLayer { className: string; file?: string; line?: number }
+interface Report {
+  status: string;
+  partial?: boolean;
+  layers: ReportLayer[];
+  tfjsVersion?: string;
+  tfjsSource?: string;
+  backend?: string;
+  error?: { kind?: string; message: string };
+}
+
+export type Outcome =
+  | 'correct' // expected to profile, profiled, exact lines
+  | 'wrong-lines' // profiled, lines differ
+  | 'failed' // expected to profile, did not
+  | 'cause-named' // expected to fail, failed naming the cause
+  | 'cause-not-named' // expected to fail, failed with another message
+  | 'unexpected-profile' // expected to fail, profiled
+  | 'skipped'; // workspace could not be rebuilt
+
+export interface Result {
+  name: string;
+  outcome: Outcome;
+  installed: string;
+  ran?: string;
+  right?: number;
+  expected?: number;
+  message?: string;
+  seconds?: number;
+}
+
+/** Multiset intersection size of the expected and reported "file:line Class" entries. */
+export function matchLines(expected: string[], reported: string[]): { right: number; missing: string[]; extra: string[] } {
+  const pool = new Map<string, number>();
+  for (const r of reported) pool.set(r, (pool.get(r) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const e of expected) {
+    const n = pool.get(e) ?? 0;
+    if (n > 0) pool.set(e, n - 1);
+    else missing.push(e);
+  }
+  const extra = [...pool].flatMap(([k, n]) => Array<string>(n).fill(k));
+  return { right: expected.length - missing.length, missing, extra };
+}
+
+function runCli(args: string[], cwd: string, timeoutMs: number): Promise<{ stdout: string; stderr: string; code: number | null; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL'); // the CLI and its runner
+      } catch {
+        // already gone
+      }
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, code, timedOut });
+    });
+  });
+}
+
+function parseReport(stdout: string): Report | undefined {
+  const start = stdout.indexOf('{\n');
+  if (start < 0) return undefined;
+  try {
+    return JSON.parse(stdout.slice(start)) as Report;
+  } catch {
+    return undefined;
+  }
+}
+
+function oneLine(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
+async function runCase(c: Case, steps: number, rebuild: boolean): Promise<Result> {
+  const installed = Object.entries(c.install)
+    .filter(([k]) => k.startsWith('@tensorflow/'))
+    .map(([k, v]) => `${k.replace('@tensorflow/', '')}@${v}`)
+    .join(' ');
+  const base = { name: c.name, installed };
+  const ws = rebuild ? ensureWorkspace(c) : ({ ok: false, reason: 'not rebuilt (--no-rebuild)' } as const);
+  if (!ws.ok) return { ...base, outcome: 'skipped', message: ws.reason };
+
+  const timeout = c.timeout ?? 150;
+  const args = ['profile', ws.file, '--json', '--steps', String(steps), '--timeout', String(timeout - 15), ...(c.cliArgs ?? [])];
+  const started = Date.now();
+  const run = await runCli(args, ws.root, timeout * 1000);
+  const seconds = (Date.now() - started) / 1000;
+  const report = parseReport(run.stdout);
+  const ran = report?.tfjsVersion ? `${report.tfjsVersion} ${report.backend ?? ''}`.trim() : undefined;
+  const failure = run.timedOut
+    ? `bench timeout after ${timeout} s`
+    : report?.error
+      ? `${report.error.kind ? report.error.kind + ': ' : ''}${report.error.message}`
+      : !report
+        ? `no JSON report (exit ${run.code}): ${oneLine(run.stderr || run.stdout)}`
+        : undefined;
+  const profiled = !!report && report.layers.length > 0 && (report.status === 'done' || report.partial === true);
+
+  if (c.expect.profiles) {
+    if (!profiled) return { ...base, ran, seconds, outcome: 'failed', message: failure ?? `status ${report?.status}` };
+    const reported = report.layers.map((l) => `${l.file ? path.relative(ws.root, l.file) : '?'}:${l.line ?? 0} ${l.className}`);
+    const { right, missing, extra } = matchLines(c.expect.layers, reported);
+    const exact = missing.length === 0 && extra.length === 0;
+    const detail = exact ? (report.partial ? 'partial' : undefined) : `missing [${missing.join(', ')}] extra [${extra.join(', ')}]`;
+    return { ...base, ran, seconds, outcome: exact ? 'correct' : 'wrong-lines', right, expected: c.expect.layers.length, message: detail };
+  }
+  if (profiled) return { ...base, ran, seconds, outcome: 'unexpected-profile', message: `profiled ${report.layers.length} layers; expected: ${c.expect.why}` };
+  const message = failure ?? `status ${report?.status}`;
+  const named = new RegExp(c.expect.cause, 'i').test(message);
+  return { ...base, ran, seconds, outcome: named ? 'cause-named' : 'cause-not-named', message };
+}
+
+function printResult(r: Result) {
+  const lines = r.expected !== undefined ? `${r.right}/${r.expected}` : '';
+  const cells = [r.name.padEnd(38), r.installed.padEnd(44), (r.ran ?? '').padEnd(18), r.outcome.padEnd(18), lines.padEnd(6), r.seconds !== undefined ? `${r.seconds.toFixed(0)} s`.padStart(5) : '     '];
+  console.log(cells.join(' ') + (r.message ? `  ${oneLine(r.message, 220)}` : ''));
+}
+
+export function summarize(results: Result[]): string[] {
+  const toRun = results.filter((r) => ['correct', 'wrong-lines', 'failed'].includes(r.outcome));
+  const toFail = results.filter((r) => ['cause-named', 'cause-not-named', 'unexpected-profile'].includes(r.outcome));
+  const skipped = results.filter((r) => r.outcome === 'skipped');
+  const count = (xs: Result[], o: Outcome) => xs.filter((r) => r.outcome === o).length;
+  const pct = (n: number, d: number) => (d ? ` (${((100 * n) / d).toFixed(0)} %)` : '');
+  const correct = count(toRun, 'correct');
+  const named = count(toFail, 'cause-named');
+  return [
+    `${correct}/${toRun.length} profiled with correct lines${pct(correct, toRun.length)}` +
+      ` — ${count(toRun, 'wrong-lines')} with wrong lines, ${count(toRun, 'failed')} failed`,
+    `${named}/${toFail.length} expected failures name their cause${pct(named, toFail.length)}` +
+      (count(toFail, 'unexpected-profile') ? ` — ${count(toFail, 'unexpected-profile')} profiled although not expected to` : ''),
+    ...(skipped.length ? [`${skipped.length} skipped (workspace not rebuilt): ${skipped.map((r) => r.name).join(', ')}`] : []),
+  ];
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      case: { type: 'string', multiple: true },
+      steps: { type: 'string', default: '2' },
+      json: { type: 'string' },
+      'no-rebuild': { type: 'boolean', default: false },
+    },
+  });
+  if (!fs.existsSync(cli)) {
+    console.error(`${cli} is missing: run \`npm run build\` first.`);
+    process.exit(2);
+  }
+  const all = loadCorpus();
+  const unknown = (values.case ?? []).filter((n) => !all.some((c) => c.name === n));
+  if (unknown.length) {
+    console.error(`unknown case(s): ${unknown.join(', ')}; cases: ${all.map((c) => c.name).join(', ')}`);
+    process.exit(2);
+  }
+  const cases = all.filter((c) => !values.case || values.case.includes(c.name));
+  console.log(['case'.padEnd(38), 'installed tfjs packages'.padEnd(44), 'ran (tfjs backend)'.padEnd(18), 'outcome'.padEnd(18), 'lines'.padEnd(6), ' time'].join(' '));
+  const results: Result[] = [];
+  for (const c of cases) {
+    const r = await runCase(c, Number(values.steps), !values['no-rebuild']);
+    printResult(r);
+    results.push(r);
+  }
+  console.log('');
+  for (const line of summarize(results)) console.log(line);
+  if (values.json) fs.writeFileSync(values.json, JSON.stringify(results, null, 2) + '\n');
+}
+
+if (require.main === module) void main();
+

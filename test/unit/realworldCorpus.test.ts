@@ -1,0 +1,84 @@
+// The real-world corpus manifest (bench/realworld/corpus.json) is well-formed and keeps the promises its
+// docs make. The bench itself needs fetched repositories and is not run here.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadCorpus, LAYER_LINE, type Case } from '../../bench/realworld/manifest';
+import { matchLines, summarize, type Result } from '../../bench/realworld/run';
+
+const corpus = loadCorpus();
+
+/** A case's path (relative to the repository) is archived when it or a folder above it is among `paths`. */
+function archived(c: Case, repoPath: string): boolean {
+  return c.paths.some((p) => repoPath === p || repoPath.startsWith(p.replace(/\/$/, '') + '/'));
+}
+const inRepo = (c: Case, p: string) => path.posix.join(c.root, p);
+
+test('the corpus matches its schema and is large and varied enough', () => {
+  assert.ok(corpus.length >= 30, `${corpus.length} cases; the issue asks for at least 30`);
+  const fromExamples = corpus.filter((c) => c.repo === 'tensorflow/tfjs-examples').length;
+  assert.ok(fromExamples * 3 <= corpus.length, `${fromExamples} of ${corpus.length} cases from tfjs-examples: at most a third`);
+  const modules = new Set(corpus.map((c) => c.module));
+  assert.deepEqual([...modules].sort(), ['cjs', 'esm', 'ts']);
+  const majors = new Set(corpus.flatMap((c) => Object.entries(c.install).filter(([k]) => k.startsWith('@tensorflow/')).map(([, v]) => v.split('.')[0])));
+  for (const major of ['1', '2', '3', '4']) assert.ok(majors.has(major), `no case installs tfjs ${major}.x`);
+});
+
+test('every case archives its file, its package.json and the files its expected layers are on', () => {
+  for (const c of corpus) {
+    assert.ok(archived(c, inRepo(c, c.file)), `${c.name}: ${c.file} is not among its paths`);
+    if (Object.keys(c.install).length) assert.ok(archived(c, inRepo(c, 'package.json')), `${c.name}: installs packages but does not archive ${inRepo(c, 'package.json')}`);
+    if (!c.expect.profiles) continue;
+    for (const entry of c.expect.layers) {
+      const file = LAYER_LINE.exec(entry)!.groups!.file;
+      assert.ok(archived(c, inRepo(c, file)), `${c.name}: expected layer "${entry}" is in a file that is not archived`);
+    }
+  }
+});
+
+test('installed versions are exact, and tfjs packages come from the pinned ranges', () => {
+  for (const c of corpus) {
+    for (const [pkg, version] of Object.entries(c.install)) {
+      assert.match(version, /^\d+\.\d+\.\d+(-[\w.]+)?$/, `${c.name}: ${pkg}@${version} is not an exact version`);
+      const range = c.pinned[pkg];
+      // The floor of a ^/~ range, or the exact pin: the version the author installed when writing it.
+      if (range && /^[\^~]?\d+\.\d+\.\d+$/.test(range)) assert.equal(version, range.replace(/^[\^~]/, ''), `${c.name}: ${pkg} pinned ${range}`);
+    }
+  }
+});
+
+test('a case that is expected to fail says why, and its cause pattern is not a catch-all', () => {
+  for (const c of corpus) {
+    if (c.expect.profiles) continue;
+    const cause = new RegExp(c.expect.cause, 'i');
+    for (const generic of ['The runner stopped unexpectedly (exit code 7)', 'Profiling failed', 'timed out']) {
+      assert.ok(!cause.test(generic), `${c.name}: cause /${c.expect.cause}/ also matches the generic "${generic}"`);
+    }
+  }
+});
+
+test('the manifest loader names the case and field of a schema error', () => {
+  const bad = [{ ...corpus[0], commit: 'abc' }];
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-')), 'corpus.json');
+  fs.writeFileSync(file, JSON.stringify(bad));
+  assert.throws(() => loadCorpus(file), /0\.commit: a full commit hash/);
+});
+
+test('layer lines are compared as multisets: right counts matches, and extra or missing lines are listed', () => {
+  const expected = ['m.js:3 Dense', 'm.js:3 Dense', 'm.js:9 Dense'];
+  assert.deepEqual(matchLines(expected, ['m.js:3 Dense', 'm.js:9 Dense', 'm.js:3 Dense']), { right: 3, missing: [], extra: [] });
+  assert.deepEqual(matchLines(expected, ['m.js:3 Dense', 'm.js:8 Dense', 'm.js:9 Dense']), { right: 2, missing: ['m.js:3 Dense'], extra: ['m.js:8 Dense'] });
+  const results: Result[] = [
+    { name: 'a', installed: '', outcome: 'correct' },
+    { name: 'b', installed: '', outcome: 'failed' },
+    { name: 'c', installed: '', outcome: 'cause-named' },
+    { name: 'd', installed: '', outcome: 'skipped', message: 'mirror absent' },
+  ];
+  assert.deepEqual(summarize(results), [
+    '1/2 profiled with correct lines (50 %) — 0 with wrong lines, 1 failed',
+    '1/1 expected failures name their cause (100 %)',
+    '1 skipped (workspace not rebuilt): d',
+  ]);
+});
