@@ -92,5 +92,7 @@ export function workspaceOf(c: Case): string {
 }
 
 export function mirrorOf(c: Case): string {
-  return path.join(MIRRORS_DIR, c.repo.replace('/', '+'), 'repo');
+  const dir = path.join(MIRRORS_DIR, c.repo.replace('/', '+'), 'repo');
+  // Some snapshots arrive as a work tree with its .git inside rather than as a bare repository.
+  return fs.existsSync(path.join(dir, '.git')) ? path.join(dir, '.git') : dir;
 }
