@@ -7,16 +7,15 @@ import { lrJsonDocument, type LrReport } from '../core/lrReport';
 import { formatLearningRate, formatNumber } from '../core/format';
 import { startLrSweep } from '../host/client';
 import { LR_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
-import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, TARGET_OPTIONS, UsageError } from './shared';
+import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
 import { renderError } from './profile';
 
-export const LR_USAGE = `Usage: gradient-lens lr FILE [options]
+export const LR_USAGE = `Usage: gradient-lens lr FILE [options] [-- SCRIPT ARGS…]
 
 Finds a learning rate for the TensorFlow.js model in FILE with an LR range test.
 
 Options:
-  --export NAME        which export holds the model or factory (when there are several)
-  --args JSON          arguments for a factory function, as a JSON array
+${TARGET_USAGE}
   --batch N            batch size (default: the script's, or ${RUN_DEFAULTS.syntheticBatchSize} for synthetic data)
   --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
   --timeout S          stop the run after S seconds (default ${LR_DEFAULTS.timeoutSeconds})
@@ -41,8 +40,9 @@ function positiveNumber(value: string | undefined, flag: string, fallback: numbe
 }
 
 function parseCommandLine(argv: string[]) {
+  const { own, scriptArgs } = splitAtTerminator(argv);
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: own,
     allowPositionals: true,
     options: {
       ...TARGET_OPTIONS,
@@ -55,7 +55,7 @@ function parseCommandLine(argv: string[]) {
     },
   });
   if (values.help) return undefined;
-  const { timeoutMs, memoryLimitMb, json, ...target } = parseTarget(values, positionals, LR_DEFAULTS.timeoutSeconds);
+  const { timeoutMs, memoryLimitMb, json, ...target } = parseTarget(values, positionals, LR_DEFAULTS.timeoutSeconds, scriptArgs);
   const mode = values.mode ?? LR_DEFAULTS.mode;
   if (!(LR_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode must be one of ${LR_MODES.join(', ')}`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);

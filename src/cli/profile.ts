@@ -5,15 +5,14 @@ import { DEFAULT_THRESHOLDS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defa
 import { severityAtLeast, worstSeverity, type ProfileReport } from '../core/report';
 import { formatNumber } from '../core/format';
 import { startProfile } from '../host/client';
-import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, TARGET_OPTIONS, UsageError } from './shared';
+import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
 
-export const PROFILE_USAGE = `Usage: gradient-lens profile FILE [options]
+export const PROFILE_USAGE = `Usage: gradient-lens profile FILE [options] [-- SCRIPT ARGS…]
 
 Profiles the per-layer gradients of the TensorFlow.js model defined in FILE.
 
 Options:
-  --export NAME        which export holds the model or factory (when there are several)
-  --args JSON          arguments for a factory function, as a JSON array
+${TARGET_USAGE}
   --steps N            optimizer steps after step 0 (default ${PROFILE_DEFAULTS.steps})
   --batch N            batch size (default: the script's, or ${RUN_DEFAULTS.syntheticBatchSize} for synthetic data)
   --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
@@ -30,8 +29,9 @@ Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the run failed.`;
 
 
 function parseCommandLine(argv: string[]) {
+  const { own, scriptArgs } = splitAtTerminator(argv);
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: own,
     allowPositionals: true,
     options: {
       ...TARGET_OPTIONS,
@@ -41,7 +41,7 @@ function parseCommandLine(argv: string[]) {
     },
   });
   if (values.help) return undefined;
-  const target = parseTarget(values, positionals, PROFILE_DEFAULTS.timeoutSeconds);
+  const target = parseTarget(values, positionals, PROFILE_DEFAULTS.timeoutSeconds, scriptArgs);
   const failOn = values['fail-on'] ?? 'error';
   if (failOn !== 'none' && !SEVERITIES.includes(failOn as Severity)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
   const thresholds: Partial<Thresholds> = {};
@@ -67,6 +67,7 @@ export function renderReport(report: ProfileReport): string {
   out.push(`Gradient Lens — ${relative(report.file)}`);
   out.push(`backend ${report.backend} (${report.backendReason}); tfjs ${report.tfjsVersion} from ${report.tfjsSource}`);
   out.push(`model ${report.modelName} (${report.modelClass}, ${report.discovery}${report.exportName ? ` "${report.exportName}"` : ''}); loss ${report.loss}; optimizer ${report.optimizer}`);
+  if (report.discoveryNote) out.push(report.discoveryNote);
   out.push(`data: ${report.dataNote}; batch ${report.batchSize}; ${report.steps.length - 1} steps`);
   if (report.lossNote) out.push(report.lossNote);
   const rows = [['layer', 'class', 'location', '‖g‖ step 0', 'verdict']];
@@ -114,7 +115,7 @@ export async function profileCommand(argv: string[]): Promise<number> {
   const options = parseOrExitCode(argv, parseCommandLine, PROFILE_USAGE);
   if (typeof options === 'number') return options;
   const tty = Boolean(process.stderr.isTTY) && !options.json;
-  const request = { file: options.file, exportName: options.exportName, args: options.args, steps: options.steps, batchSize: options.batchSize, backend: options.backend, thresholds: options.thresholds };
+  const request = { file: options.file, exportName: options.exportName, args: options.args, scriptArgs: options.scriptArgs, steps: options.steps, batchSize: options.batchSize, backend: options.backend, thresholds: options.thresholds };
   const report = await followRun(tty, (message) => progress(message, options.steps), (onMessage) =>
     startProfile(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() }, onMessage),
   );

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BACKENDS, type BackendChoice, type RunnerMessage } from '../core/protocol';
 import { RUN_DEFAULTS } from '../core/defaults';
+import { splitScriptArgs } from '../core/scriptArgs';
 
 export class UsageError extends Error {}
 
@@ -69,10 +70,23 @@ export async function followRun<R>(
   return result;
 }
 
+/** Usage lines of the options every command that runs a model file accepts. */
+export const TARGET_USAGE = `  --export NAME        which export holds the model or factory (when there are several)
+  --args JSON          arguments for a factory function, as a JSON array
+  --script-args=ARGS   the script's own command line (what it reads from process.argv), one shell-quoted
+                       string, e.g. --script-args="--epochs 5"; or put the arguments after --`;
+
+/** The command's own arguments, and the model script's: everything after the first `--`. */
+export function splitAtTerminator(argv: string[]): { own: string[]; scriptArgs?: string[] } {
+  const dash = argv.indexOf('--');
+  return dash < 0 ? { own: argv } : { own: argv.slice(0, dash), scriptArgs: argv.slice(dash + 1) };
+}
+
 /** util.parseArgs options every command that runs a model file accepts. */
 export const TARGET_OPTIONS = {
   export: { type: 'string' },
   args: { type: 'string' },
+  'script-args': { type: 'string' },
   batch: { type: 'string' },
   backend: { type: 'string' },
   timeout: { type: 'string' },
@@ -84,6 +98,7 @@ export const TARGET_OPTIONS = {
 interface TargetValues {
   export?: string;
   args?: string;
+  'script-args'?: string;
   batch?: string;
   backend?: string;
   timeout?: string;
@@ -92,7 +107,7 @@ interface TargetValues {
 }
 
 /** The model file and runner limits from the positionals and TARGET_OPTIONS values, validated. */
-export function parseTarget(values: TargetValues, positionals: string[], defaultTimeoutSeconds: number) {
+export function parseTarget(values: TargetValues, positionals: string[], defaultTimeoutSeconds: number, afterTerminator?: string[]) {
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError('Missing FILE');
   if (extra.length) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
@@ -106,12 +121,14 @@ export function parseTarget(values: TargetValues, positionals: string[], default
     }
     if (!Array.isArray(args)) throw new UsageError('--args must be a JSON array, e.g. --args \'[10, "relu"]\'');
   }
+  if (afterTerminator && values['script-args'] !== undefined) throw new UsageError('Give the script\'s arguments either with --script-args or after --, not both');
   const backend = (values.backend ?? RUN_DEFAULTS.backend) as BackendChoice;
   if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}`);
   return {
     file: path.resolve(file),
     exportName: values.export,
     args,
+    scriptArgs: afterTerminator ?? splitScriptArgs(values['script-args']),
     batchSize: positiveInt(values.batch, '--batch', undefined),
     backend,
     timeoutMs: positiveInt(values.timeout, '--timeout', defaultTimeoutSeconds)! * 1000,

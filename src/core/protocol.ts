@@ -41,6 +41,8 @@ const targetFields = {
   extensionRoot: v.optional(v.string()),
   /** Working directory for the user's code (workspace folder / the shell's cwd). */
   cwd: v.optional(v.string()),
+  /** The user's own command-line arguments: the script sees process.argv = [node, file, ...scriptArgs]. */
+  scriptArgs: v.optional(v.array(v.string())),
 };
 
 export const ProfileRequest = v.object({
@@ -141,7 +143,7 @@ export const LayerInfo = v.object({
 export type LayerInfo = v.InferOutput<typeof LayerInfo>;
 
 export const DATA_SOURCES = ['fit', 'sampleBatch', 'synthetic'] as const;
-export const DISCOVERY = ['model-export', 'factory', 'training-script'] as const;
+export const DISCOVERY = ['model-export', 'factory', 'training-script', 'training-entry'] as const;
 
 export const WeightStats = v.object({
   name: v.string(),
@@ -234,6 +236,8 @@ export const RunnerMessage = v.variant('type', [
     className: v.string(),
     discovery: v.picklist(DISCOVERY),
     exportName: v.optional(v.string()),
+    /** How the export was called when that needs saying (no-op callbacks for a training entry). */
+    discoveryNote: v.optional(v.string()),
     dataSource: v.picklist(DATA_SOURCES),
     dataNote: v.string(),
     loss: v.string(),

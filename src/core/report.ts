@@ -64,6 +64,7 @@ export interface RunReportBase {
   modelClass?: string;
   discovery?: RunnerMessageOf<'model'>['discovery'];
   exportName?: string;
+  discoveryNote?: string;
   dataSource?: RunnerMessageOf<'model'>['dataSource'];
   dataNote?: string;
   loss?: string;
@@ -89,6 +90,7 @@ export function applyRunMessage(report: RunReportBase, message: RunnerMessage): 
       report.modelClass = message.className;
       report.discovery = message.discovery;
       report.exportName = message.exportName;
+      report.discoveryNote = message.discoveryNote;
       report.dataSource = message.dataSource;
       report.dataNote = message.dataNote;
       report.loss = message.loss;

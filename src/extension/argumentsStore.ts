@@ -1,6 +1,6 @@
-// Which export holds the model and which arguments its factory gets, remembered per file in
-// workspaceState. Asked for when the runner reports 'ambiguous-export' or 'needs-args', and editable
-// with the "Edit model export and arguments…" command.
+// Which export holds the model, which arguments its factory gets and which command-line arguments a
+// script that parses process.argv gets, remembered per file in workspaceState. Asked for when the runner
+// reports 'ambiguous-export' or 'needs-args', and editable with the "Edit model export and arguments…" command.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { fileKey } from './resultsStore';
@@ -8,6 +8,8 @@ import { fileKey } from './resultsStore';
 export interface RememberedArguments {
   exportName?: string;
   args?: unknown[];
+  /** The script's own command line, as typed (split like a shell would when a run starts). */
+  scriptArgs?: string;
 }
 
 const KEY_PREFIX = 'gradientLens.arguments:';
@@ -34,6 +36,7 @@ export class ArgumentsStore {
     const clean: RememberedArguments = {};
     if (value.exportName) clean.exportName = value.exportName;
     if (value.args) clean.args = value.args;
+    if (value.scriptArgs?.trim()) clean.scriptArgs = value.scriptArgs.trim();
     await this.memento.update(KEY_PREFIX + fileKey(file), Object.keys(clean).length ? clean : undefined);
   }
 
@@ -79,7 +82,7 @@ export class ArgumentsStore {
   async edit(file: string): Promise<boolean> {
     const remembered = this.get(file);
     const exportName = await vscode.window.showInputBox({
-      title: `Gradient Lens: model export of ${path.basename(file)} (1/2)`,
+      title: `Gradient Lens: model export of ${path.basename(file)} (1/3)`,
       prompt: 'The export that holds the model or its factory. Empty: found automatically.',
       value: remembered.exportName ?? '',
       ignoreFocusOut: true,
@@ -87,7 +90,7 @@ export class ArgumentsStore {
     });
     if (exportName === undefined) return false;
     const args = await vscode.window.showInputBox({
-      title: `Gradient Lens: factory arguments for ${path.basename(file)} (2/2)`,
+      title: `Gradient Lens: factory arguments for ${path.basename(file)} (2/3)`,
       prompt: 'A JSON array of arguments for the factory function. Empty: none.',
       placeHolder: '[64, "relu"]',
       value: remembered.args ? JSON.stringify(remembered.args) : '',
@@ -95,7 +98,15 @@ export class ArgumentsStore {
       validateInput: (value) => validateArgsJson(value, true),
     });
     if (args === undefined) return false;
-    await this.set(file, { exportName: exportName.trim() || undefined, args: args.trim() ? JSON.parse(args) : undefined });
+    const scriptArgs = await vscode.window.showInputBox({
+      title: `Gradient Lens: command-line arguments for ${path.basename(file)} (3/3)`,
+      prompt: 'What the script reads from process.argv (argparse, yargs, commander), as in a shell. Empty: none.',
+      placeHolder: '--epochs 5 --data ./data.csv',
+      value: remembered.scriptArgs ?? '',
+      ignoreFocusOut: true,
+    });
+    if (scriptArgs === undefined) return false;
+    await this.set(file, { exportName: exportName.trim() || undefined, args: args.trim() ? JSON.parse(args) : undefined, scriptArgs });
     return true;
   }
 }

@@ -5,6 +5,7 @@ import { BACKENDS, LR_MODES, type BackendChoice, type LrMode, type Thresholds } 
 import type { ClientOptions } from '../host/client';
 import type { ArgumentsStore } from './argumentsStore';
 import { DEFAULT_THRESHOLDS, LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, VIEW_DEFAULTS } from '../core/defaults';
+import { splitScriptArgs } from '../core/scriptArgs';
 import type { DecorationStyle } from '../core/presentation';
 
 export interface Settings {
@@ -101,6 +102,7 @@ export function runTarget(uri: vscode.Uri, settings: Settings, args: ArgumentsSt
     file,
     exportName: remembered.exportName,
     args: remembered.args,
+    scriptArgs: splitScriptArgs(remembered.scriptArgs),
     batchSize: settings.batchSize,
     backend: settings.backend,
     extensionRoot: extensionPath,

@@ -126,7 +126,7 @@ export class ProfileCommand implements vscode.Disposable {
             this.store.setRunning(file, { message: phase, step: message.step, totalSteps });
           }
         };
-        this.log.info(`profiling ${file}${remembered.exportName ? ` export "${remembered.exportName}"` : ''}${remembered.args ? ` args ${JSON.stringify(remembered.args)}` : ''} (${settings.steps} steps, backend ${settings.backend})`);
+        this.log.info(`profiling ${file}${remembered.exportName ? ` export "${remembered.exportName}"` : ''}${remembered.args ? ` args ${JSON.stringify(remembered.args)}` : ''}${remembered.scriptArgs ? ` script args ${remembered.scriptArgs}` : ''} (${settings.steps} steps, backend ${settings.backend})`);
         const request = { ...runTarget(uri, settings, this.args, this.extensionPath), steps: settings.steps, thresholds: settings.thresholds };
         const clientOptions = runnerClientOptions(settings, this.extensionPath);
         const run = settings.keepRunnerWarm ? this.warmPool(clientOptions).profile(request, onMessage) : startProfile(request, clientOptions, onMessage);

@@ -7,7 +7,8 @@ import { COMMANDS } from './constants';
 /** "Gradient Lens: <what> failed (file:line): message", with Show log / Edit arguments / Open settings as they apply. */
 export function showRunFailure(log: vscode.LogOutputChannel, uri: vscode.Uri, what: string, error: Pick<RunnerError, 'kind' | 'message' | 'location'>): void {
   const actions = ['Show log'];
-  if (['needs-args', 'ambiguous-export', 'no-model', 'bad-data'].includes(error.kind)) actions.push('Edit arguments');
+  // A script that exits early usually rejected its command line (argparse/yargs print usage and exit).
+  if (['needs-args', 'ambiguous-export', 'no-model', 'bad-data', 'user-exit'].includes(error.kind)) actions.push('Edit arguments');
   if (['timeout', 'out-of-memory'].includes(error.kind)) actions.push('Open settings');
   const where = error.location ? ` (${path.basename(error.location.file)}:${error.location.line})` : '';
   void vscode.window.showErrorMessage(`Gradient Lens: ${what} failed${where}: ${error.message}`, ...actions).then((choice) => {

@@ -4,6 +4,7 @@
 import type { LayersModel } from '@tensorflow/tfjs';
 import type { ErrorKind } from '../core/protocol';
 import type { Tf } from './tfjsResolve';
+import { defaultArguments, parameterNames, trainsInItsText } from './entryPoints';
 
 export class DiscoveryError extends Error {
   constructor(readonly kind: ErrorKind, message: string, readonly details?: string[]) {
@@ -12,6 +13,8 @@ export class DiscoveryError extends Error {
 }
 
 export const FACTORY_NAMES = ['createModel', 'buildModel', 'getModel'];
+/** Names that mark a training entry among several function exports when their text does not tell. */
+const ENTRY_NAMES = ['train', 'run', 'main', 'trainModel', 'fit', 'start'];
 const NOT_CANDIDATES = new Set(['sampleBatch', '__esModule']);
 
 export function isLayersModel(value: unknown): value is LayersModel {
@@ -28,18 +31,24 @@ export interface Capture {
   args: unknown[];
 }
 
+/** The first fit/fitDataset/trainOnBatch call: `first` once it happened, `next` resolves with it. */
+export interface TrainingCalls {
+  first?: Capture;
+  next: Promise<Capture>;
+}
+
 /** Replaces fit/fitDataset/trainOnBatch so that the first call hands over the model and its data. */
-export function interceptTraining(tf: Tf): Promise<Capture> {
-  return new Promise((resolve) => {
-    let captured = false;
+export function interceptTraining(tf: Tf): TrainingCalls {
+  const calls = {} as TrainingCalls;
+  calls.next = new Promise((resolve) => {
     for (const cls of [tf.LayersModel, tf.Sequential]) {
       const proto = cls.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
       for (const method of ['fit', 'fitDataset', 'trainOnBatch'] as const) {
         if (!Object.prototype.hasOwnProperty.call(proto, method)) continue;
         proto[method] = function (this: LayersModel, ...args: unknown[]) {
-          if (!captured) {
-            captured = true;
-            resolve({ model: this, method, args });
+          if (!calls.first) {
+            calls.first = { model: this, method, args };
+            resolve(calls.first);
           }
           // Never settles: the training script stops here while we profile.
           return new Promise(() => undefined);
@@ -47,31 +56,22 @@ export function interceptTraining(tf: Tf): Promise<Capture> {
       }
     }
   });
-}
-
-/** Parameter names of a function, for the "needs arguments" message. */
-export function parameterNames(fn: (...args: unknown[]) => unknown): string[] {
-  // Loaded here, on the rare needs-arguments path, to keep the runner's start-up lean.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parse } = require('acorn') as typeof import('acorn');
-  const text = Function.prototype.toString.call(fn);
-  for (const wrapped of [`(${text})`, `({${text}})`]) {
-    try {
-      const program = parse(wrapped, { ecmaVersion: 'latest' }) as unknown as { body: { expression: Record<string, unknown> }[] };
-      let node = program.body[0].expression as Record<string, unknown>;
-      if (node.type === 'ObjectExpression') node = (node.properties as Record<string, unknown>[])[0].value as Record<string, unknown>;
-      return (node.params as { start: number; end: number }[]).map((p) => wrapped.slice(p.start, p.end));
-    } catch {
-      // a method shorthand parses only in the object form; try it next
-    }
-  }
-  return Array.from({ length: fn.length }, (_, i) => `arg${i + 1}`);
+  return calls;
 }
 
 export interface Discovered {
   model: LayersModel;
-  discovery: 'model-export' | 'factory';
+  discovery: 'model-export' | 'factory' | 'training-entry';
   exportName: string;
+  /** A training entry: its intercepted training call (model and data). */
+  captured?: Capture;
+  /** How the export was called, for the report (no-op callbacks). */
+  note?: string;
+}
+
+/** A function export that returned nothing yet may still train (e.g. `loadData().then(train)`). */
+export interface AwaitingTraining {
+  awaiting: string;
 }
 
 function describeExports(ns: Record<string, unknown>): string[] {
@@ -88,13 +88,14 @@ export async function discoverModel(
   ns: Record<string, unknown>,
   exportName: string | undefined,
   args: unknown[] | undefined,
-): Promise<Discovered | undefined> {
+  training: TrainingCalls,
+): Promise<Discovered | AwaitingTraining | undefined> {
   const entries = Object.entries(ns).filter(([k]) => !NOT_CANDIDATES.has(k));
   if (exportName !== undefined) {
     if (!(exportName in ns)) {
       throw new DiscoveryError('no-model', `The module has no export named "${exportName}".`, describeExports(ns));
     }
-    return useExport(exportName, ns[exportName], args, ns);
+    return useExport(exportName, ns[exportName], args, ns, training);
   }
   // Deduplicate: CommonJS `module.exports = model` appears as `default` and as itself.
   const models = uniqueByValue(entries.filter(([, v]) => isLayersModel(v)));
@@ -108,7 +109,7 @@ export async function discoverModel(
   }
   const functions = uniqueByValue(entries.filter(([, v]) => isPlainFunction(v)));
   const preferred = functions.filter(([k]) => k === 'default' || FACTORY_NAMES.includes(k));
-  const chosen = preferred.length > 0 ? preferred : functions.length === 1 ? functions : [];
+  const chosen = preferred.length > 0 ? preferred : functions.length === 1 ? functions : trainingEntries(functions);
   if (chosen.length > 1) {
     throw new DiscoveryError(
       'ambiguous-export',
@@ -116,7 +117,7 @@ export async function discoverModel(
       chosen.map(([k]) => k),
     );
   }
-  if (chosen.length === 1) return useExport(chosen[0][0], chosen[0][1], args, ns);
+  if (chosen.length === 1) return useExport(chosen[0][0], chosen[0][1], args, ns, training);
   return undefined;
 }
 
@@ -130,12 +131,31 @@ function uniqueByValue(entries: [string, unknown][]): [string, unknown][] {
   return [...seen.values()];
 }
 
-async function useExport(name: string, value: unknown, args: unknown[] | undefined, ns: Record<string, unknown>): Promise<Discovered> {
+/** Among several function exports, the one that trains: by its own text, else by its name. */
+function trainingEntries(functions: [string, unknown][]): [string, unknown][] {
+  const byText = functions.filter(([, fn]) => trainsInItsText(fn as (...args: unknown[]) => unknown));
+  if (byText.length === 1) return byText;
+  const byName = functions.filter(([k]) => ENTRY_NAMES.includes(k));
+  return byName.length === 1 ? byName : [];
+}
+
+/**
+ * Calls a function export and tells a factory from a training entry by what happens first: it returns a
+ * model (factory), or it calls fit/fitDataset/trainOnBatch (training entry, intercepted as for scripts).
+ */
+async function useExport(
+  name: string,
+  value: unknown,
+  args: unknown[] | undefined,
+  ns: Record<string, unknown>,
+  training: TrainingCalls,
+): Promise<Discovered | AwaitingTraining> {
   if (isLayersModel(value)) return { model: value, discovery: 'model-export', exportName: name };
   if (!isPlainFunction(value)) {
     throw new DiscoveryError('no-model', `Export "${name}" is neither a tf.LayersModel nor a function returning one (it is ${typeof value}).`, describeExports(ns));
   }
-  if (value.length > 0 && args === undefined) {
+  const defaults = args === undefined ? defaultArguments(value) : { args, callbacks: [] };
+  if (!defaults) {
     const params = parameterNames(value);
     throw new DiscoveryError(
       'needs-args',
@@ -143,9 +163,14 @@ async function useExport(name: string, value: unknown, args: unknown[] | undefin
       params,
     );
   }
-  const result = await value(...(args ?? []));
-  if (!isLayersModel(result)) {
-    throw new DiscoveryError('no-model', `The factory "${name}" returned ${result === null ? 'null' : typeof result}, not a tf.LayersModel.`);
-  }
-  return { model: result, discovery: 'factory', exportName: name };
+  const note = defaults.callbacks.length ? `called ${value.name || name}() with a no-op for ${defaults.callbacks.join(', ')}` : undefined;
+  const returned = value(...defaults.args);
+  const outcome = training.first
+    ? { capture: training.first }
+    : await Promise.race([Promise.resolve(returned).then((result) => ({ result })), training.next.then((capture) => ({ capture }))]);
+  if ('capture' in outcome) return { model: outcome.capture.model, discovery: 'training-entry', exportName: name, captured: outcome.capture, note };
+  const result = outcome.result;
+  if (isLayersModel(result)) return { model: result, discovery: 'factory', exportName: name, note };
+  if (result === undefined) return { awaiting: name };
+  throw new DiscoveryError('no-model', `The factory "${name}" returned ${result === null ? 'null' : typeof result}, not a tf.LayersModel, and called no fit/fitDataset/trainOnBatch.`);
 }

@@ -87,17 +87,14 @@ function classify(error: unknown, phase: 'load' | Work): RunnerMessage {
   return { type: 'error', kind, message: `${prefix}: ${message}`, location: locationFromStack(stack, false), stack };
 }
 
+const NO_MODEL =
+  'No model found: the module exports no tf.LayersModel, no model factory (default export, createModel, buildModel, getModel), and never calls fit/fitDataset/trainOnBatch.';
+
 /** Waits for a training call when the module exported no model; gives up when the event loop goes idle. */
-function waitForTrainingCall(capture: Promise<Capture>): Promise<Capture> {
+function waitForTrainingCall(capture: Promise<Capture>, idleMessage = NO_MODEL): Promise<Capture> {
   return new Promise((resolve, reject) => {
     const channel = (process as unknown as { channel?: { unref(): void; ref(): void } }).channel;
-    const onIdle = () =>
-      reject(
-        new DiscoveryError(
-          'no-model',
-          'No model found: the module exports no tf.LayersModel, no model factory (default export, createModel, buildModel, getModel), and never calls fit/fitDataset/trainOnBatch.',
-        ),
-      );
+    const onIdle = () => reject(new DiscoveryError('no-model', idleMessage));
     process.once('beforeExit', onIdle);
     channel?.unref();
     capture.then((c) => {
@@ -123,8 +120,9 @@ class Classified extends Error {
 interface Target {
   tf: Tf;
   model: LayersModel;
-  discovery: 'model-export' | 'factory' | 'training-script';
+  discovery: 'model-export' | 'factory' | 'training-script' | 'training-entry';
   exportName?: string;
+  discoveryNote?: string;
   lossNote?: string;
   captured?: Capture;
   ns?: Record<string, unknown>;
@@ -138,6 +136,7 @@ async function loadTarget(request: ProfileRequest | LrRequest): Promise<Target> 
   const file = path.resolve(request.file);
   const extensionRoot = request.extensionRoot ?? defaultExtensionRoot();
   if (request.cwd) process.chdir(request.cwd);
+  giveScriptItsArguments(file, request.scriptArgs ?? []);
   trapProcessExit();
 
   await send({ type: 'phase', phase: 'loading', message: 'Loading TensorFlow.js' });
@@ -158,13 +157,13 @@ async function loadTarget(request: ProfileRequest | LrRequest): Promise<Target> 
   process.setSourceMapsEnabled(true);
   installLayerCreationCapture(tf);
   rememberTrainOnBatch(tf);
-  const capture = interceptTraining(tf);
+  const training = interceptTraining(tf);
 
   await send({ type: 'phase', phase: 'loading', message: `Loading ${path.basename(file)}` });
   let ns: Record<string, unknown> | undefined;
   let captured: Capture | undefined;
   try {
-    const outcome = await Promise.race([loadUserModule(file).then((m) => ({ m })), capture.then((c) => ({ c }))]);
+    const outcome = await Promise.race([loadUserModule(file).then((m) => ({ m })), training.next.then((c) => ({ c }))]);
     ns = 'm' in outcome ? outcome.m : undefined;
     captured = 'c' in outcome ? outcome.c : undefined;
   } catch (error) {
@@ -172,12 +171,35 @@ async function loadTarget(request: ProfileRequest | LrRequest): Promise<Target> 
   }
 
   await send({ type: 'phase', phase: 'building', message: 'Finding the model' });
-  const found = captured ? undefined : await discoverModel(ns ?? {}, request.exportName, request.args);
-  if (!found && !captured) captured = await waitForTrainingCall(capture);
-  const model = captured ? captured.model : found!.model;
+  const found = captured ? undefined : await discoverModel(ns ?? {}, request.exportName, request.args, training);
+  if (found && 'awaiting' in found) {
+    captured = await waitForTrainingCall(
+      training.next,
+      `No model found: "${found.awaiting}" returned undefined, not a tf.LayersModel, and no fit/fitDataset/trainOnBatch call followed before the program went idle.`,
+    );
+    return { ...(await compiledTarget(tf, captured.model)), discovery: 'training-entry', exportName: found.awaiting, captured, ns };
+  }
+  if (!found && !captured) captured = await waitForTrainingCall(training.next);
+  if (found) captured = found.captured;
+  const model = found ? found.model : captured!.model;
+  return { ...(await compiledTarget(tf, model)), discovery: found ? found.discovery : 'training-script', exportName: found?.exportName, discoveryNote: found?.note, captured, ns };
+}
+
+async function compiledTarget(tf: Tf, model: unknown): Promise<{ tf: Tf; model: LayersModel; lossNote?: string }> {
   if (!isLayersModel(model)) throw new DiscoveryError('no-model', 'The discovered value is not a tf.LayersModel.');
-  const lossNote = ensureCompiled(tf, model);
-  return { tf, model, discovery: captured ? 'training-script' : found!.discovery, exportName: found?.exportName, lossNote, captured, ns };
+  return { tf, model, lossNote: ensureCompiled(tf, model) };
+}
+
+/**
+ * The user's script sees the command line it would see under `node FILE ARGS…` (argparse, yargs and
+ * commander read process.argv), never the runner's own. Electron-as-Node counts as a default app, so
+ * yargs' hideBin and commander take argv[2…] as the arguments there too.
+ */
+function giveScriptItsArguments(file: string, scriptArgs: string[]): void {
+  process.argv = [process.argv[0], file, ...scriptArgs];
+  if (process.versions.electron && (process as { defaultApp?: boolean }).defaultApp === undefined) {
+    (process as { defaultApp?: boolean }).defaultApp = true;
+  }
 }
 
 const failure = (error: unknown, work: Work) => (error instanceof Classified ? error.report : classify(error, work));
@@ -185,7 +207,7 @@ const failure = (error: unknown, work: Work) => (error instanceof Classified ? e
 async function profile(request: ProfileRequest): Promise<void> {
   const started = Date.now();
   try {
-    const { tf, model, discovery, exportName, lossNote, captured, ns } = await loadTarget(request);
+    const { tf, model, discovery, exportName, discoveryNote, lossNote, captured, ns } = await loadTarget(request);
     await send({ type: 'phase', phase: 'data', message: 'Preparing the batch' });
     const batch = captured
       ? await batchFromCapture(tf, captured, request.batchSize)
@@ -201,6 +223,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       className: model.getClassName(),
       discovery,
       exportName,
+      discoveryNote,
       dataSource: batch.source,
       dataNote: batch.note,
       loss: lossNames(model).join(', '),
@@ -237,7 +260,7 @@ async function findLearningRate(request: LrRequest): Promise<void> {
   let cancelled: 'cancelled' | 'timeout' | undefined;
   let steps = 0;
   try {
-    const { tf, model, discovery, exportName, lossNote, captured, ns } = await loadTarget(request);
+    const { tf, model, discovery, exportName, discoveryNote, lossNote, captured, ns } = await loadTarget(request);
     await send({ type: 'phase', phase: 'data', message: 'Preparing the batches' });
     const data = await sweepBatches(tf, model, captured, ns?.sampleBatch, request.batchSize, request.steps);
     checkBatchShapes(model, { ...data.batches[0], source: data.source, note: data.note });
@@ -248,6 +271,7 @@ async function findLearningRate(request: LrRequest): Promise<void> {
       className: model.getClassName(),
       discovery,
       exportName,
+      discoveryNote,
       dataSource: data.source,
       dataNote: data.note,
       loss: lossNames(model).join(', '),

@@ -1,0 +1,94 @@
+// Training entry points: exported functions that train (async, sync with a callback parameter, one among
+// helpers) are called and stopped at their fit(), as scripts are; scripts that parse process.argv see the
+// user's arguments only.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cli, fixture, lineOf, pool, profile, ROOT, type RunOutcome } from './helpers';
+import { parseWithNonFinite, type RunnerMessage } from '../../src/core/protocol';
+import type { ProfileReport } from '../../src/core/report';
+
+const E = (f: string) => fixture('entry', f);
+const marker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gl-entry-')), 'after-training');
+process.env.GRADIENT_LENS_TEST_MARKER = marker;
+
+const RUNS: [string, Record<string, unknown>][] = [
+  ['async-trainer.js', {}],
+  ['callback-trainer.js', {}],
+  ['trainer-among-helpers.js', {}],
+  ['returns-nothing.js', {}],
+  ['argv-script.js', { scriptArgs: ['--units', '7', '--epochs', '3'] }],
+  ['argv-script.js', {}],
+];
+const outcomes = pool(RUNS, 2, ([file, request]) => profile(E(file), request));
+const outcome = async (i: number): Promise<RunOutcome> => (await outcomes)[i];
+const lines = (report: ProfileReport) => report.layers.map((l) => [l.file, l.line]);
+const at = (file: string, ...markers: string[]) => markers.map((m) => [E(file), lineOf(E(file), m)]);
+const argvSeen = (messages: RunnerMessage[]) => {
+  const log = messages.find((m): m is Extract<RunnerMessage, { type: 'log' }> => m.type === 'log' && m.text.startsWith('ARGV '));
+  assert.ok(log, 'the script printed its argv');
+  return JSON.parse(log.text.slice(5));
+};
+
+test('export async function run(): awaited data, then fit → training entry with the fit data', async () => {
+  const { report } = await outcome(0);
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  assert.deepEqual([report.discovery, report.exportName, report.dataSource, report.batchSize], ['training-entry', 'run', 'fit', 4]);
+  assert.deepEqual(lines(report), at('async-trainer.js', 'L:hidden', 'L:out'));
+  assert.ok(report.layers[0].gradNorm > 0);
+});
+
+test('module.exports = function fit(onTrainEnd): called with a no-op callback, stopped at fit', async () => {
+  const { report } = await outcome(1);
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  assert.deepEqual([report.discovery, report.exportName, report.batchSize], ['training-entry', 'default', 6]);
+  assert.equal(report.discoveryNote, 'called fit() with a no-op for onTrainEnd');
+  assert.deepEqual(lines(report), at('callback-trainer.js', 'L:hidden', 'L:out'));
+});
+
+test('several function exports: the one whose text calls fit() is the entry', async () => {
+  const { report } = await outcome(2);
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  assert.deepEqual([report.discovery, report.exportName, report.batchSize], ['training-entry', 'trainRegression', 8]);
+  assert.deepEqual(lines(report), at('trainer-among-helpers.js', 'L:only'));
+});
+
+test('training entries never get past fit()', async () => {
+  await outcomes;
+  assert.equal(fs.existsSync(marker), false, 'the code after fit() ran');
+});
+
+test('an exported function that returns nothing and never trains → no-model naming it, without waiting for the timeout', async () => {
+  const { report, ms } = await outcome(3);
+  assert.equal(report.error?.kind, 'no-model');
+  assert.equal(report.error?.message, 'No model found: "run" returned undefined, not a tf.LayersModel, and no fit/fitDataset/trainOnBatch call followed before the program went idle.');
+  assert.ok(ms < 30_000, `took ${ms} ms`);
+});
+
+test('a script that parses process.argv sees exactly [its file, ...scriptArgs]', async () => {
+  const withArgs = await outcome(4);
+  assert.equal(withArgs.report.status, 'done', JSON.stringify(withArgs.report.error));
+  assert.deepEqual(argvSeen(withArgs.messages), [E('argv-script.js'), '--units', '7', '--epochs', '3']);
+  assert.deepEqual(withArgs.report.layers[0].weights[0].shape, [2, 7]);
+  const without = await outcome(5);
+  assert.equal(without.report.status, 'done', JSON.stringify(without.report.error));
+  assert.deepEqual(argvSeen(without.messages), [E('argv-script.js')]);
+  assert.deepEqual(without.report.layers[0].weights[0].shape, [2, 4]);
+});
+
+test('CLI: --script-args="…" is split like a shell line, and arguments after -- go as they are', async () => {
+  const file = path.relative(ROOT, E('argv-script.js'));
+  const [quoted, terminated] = await Promise.all([
+    cli(['profile', file, `--script-args=--units 9 --data-dir 'my data'`, '--steps', '0', '--json']),
+    cli(['profile', file, '--steps', '0', '--json', '--', '--units', '3', '--data-dir', 'a b']),
+  ]);
+  for (const [r, units, dir] of [[quoted, 9, 'my data'], [terminated, 3, 'a b']] as const) {
+    assert.equal(r.code, 0, r.stderr);
+    const report = parseWithNonFinite(r.stdout) as ProfileReport;
+    assert.deepEqual(report.layers[0].weights[0].shape, [2, units]);
+    const printed = /ARGV (.*)/.exec(r.stderr)?.[1];
+    assert.deepEqual(JSON.parse(printed ?? 'null'), [E('argv-script.js'), '--units', String(units), '--data-dir', dir]);
+  }
+});
