@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { LR_MODES, LR_SUGGESTION_KINDS, LrRequest, stringifyWithNonFinite, type LrResult, type RunnerMessage } from '../core/protocol';
 import { lrJsonDocument, type LrReport } from '../core/lrReport';
+import { runtimeLine } from '../core/report';
 import { formatLearningRate, formatNumber } from '../core/format';
 import { startLrSweep } from '../host/client';
 import { LR_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
@@ -128,7 +129,7 @@ export function renderLrReport(report: LrReport, logScale: boolean): string {
   const result = report.result!;
   const out: string[] = [];
   out.push(`Gradient Lens — learning rate of ${relative(report.file)}`);
-  out.push(`backend ${report.backend} (${report.backendReason}); tfjs ${report.tfjsVersion} from ${report.tfjsSource}`);
+  out.push(runtimeLine(report));
   out.push(`model ${report.modelName} (${report.modelClass}, ${report.discovery}${report.exportName ? ` "${report.exportName}"` : ''}); loss ${report.loss}; optimizer ${report.optimizer}`);
   out.push(`data: ${report.dataNote}; batch ${report.batchSize}`);
   for (const note of [report.lossNote, report.optimizerNote, report.weightsNote]) if (note) out.push(note);

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { SEVERITIES, stringifyWithNonFinite, type RunnerMessage, type Severity, type Thresholds } from '../core/protocol';
 import { DEFAULT_THRESHOLDS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
-import { severityAtLeast, worstSeverity, type ProfileReport } from '../core/report';
+import { runtimeLine, severityAtLeast, worstSeverity, type ProfileReport } from '../core/report';
 import { formatNumber } from '../core/format';
 import { startProfile } from '../host/client';
 import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
@@ -65,7 +65,7 @@ function parseCommandLine(argv: string[]) {
 export function renderReport(report: ProfileReport): string {
   const out: string[] = [];
   out.push(`Gradient Lens — ${relative(report.file)}`);
-  out.push(`backend ${report.backend} (${report.backendReason}); tfjs ${report.tfjsVersion} from ${report.tfjsSource}`);
+  out.push(runtimeLine(report));
   out.push(`model ${report.modelName} (${report.modelClass}, ${report.discovery}${report.exportName ? ` "${report.exportName}"` : ''}); loss ${report.loss}; optimizer ${report.optimizer}`);
   if (report.discoveryNote) out.push(report.discoveryNote);
   out.push(`data: ${report.dataNote}; batch ${report.batchSize}; ${report.steps.length - 1} steps`);

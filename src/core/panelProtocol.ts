@@ -90,6 +90,7 @@ export const PanelReport = v.object({
   backend: v.optional(v.string()),
   backendReason: v.optional(v.string()),
   tfjsSource: v.optional(v.string()),
+  tfjsReason: v.optional(v.string()),
   tfjsVersion: v.optional(v.string()),
   modelName: v.optional(v.string()),
   modelClass: v.optional(v.string()),

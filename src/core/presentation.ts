@@ -3,7 +3,7 @@
 // No vscode import: unit-tested in plain Node (test/unit/presentation.test.ts).
 import type { FindingCode } from './protocol';
 import { formatNumber } from './format';
-import type { ProfileReport, ReportFinding, ReportLayer } from './report';
+import { runtimeLine, type ProfileReport, type ReportFinding, type ReportLayer } from './report';
 
 /** Colour keys of the decorations; each maps to the theme colour `gradientLens.<key>Foreground`. */
 export type VerdictColor = 'healthy' | 'vanishing' | 'exploding' | 'nonFinite' | 'dead' | 'saturated' | 'stale';
@@ -212,7 +212,7 @@ export function reportMarkdown(report: ProfileReport, ruleUrl: (code: FindingCod
   if (report.status === 'running') out.push('_Profiling…_', '');
   out.push(
     `- model **${mdEscape(report.modelName ?? '?')}** (${report.modelClass ?? '?'}, ${report.discovery ?? '?'}${report.exportName ? ` "${mdEscape(report.exportName)}"` : ''})`,
-    `- backend ${report.backend ?? '?'} (${mdEscape(report.backendReason ?? '')}); tfjs ${report.tfjsVersion ?? '?'} from ${mdEscape(report.tfjsSource ?? '?')}`,
+    `- ${mdEscape(runtimeLine(report))}`,
     `- loss ${mdEscape(report.loss ?? '?')}; optimizer ${mdEscape(report.optimizer ?? '?')}; batch ${report.batchSize ?? '?'}; ${Math.max(0, report.steps.length - 1)} steps`,
     `- data: ${mdEscape(report.dataNote ?? '?')}`,
   );

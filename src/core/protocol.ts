@@ -222,6 +222,8 @@ export const RunnerMessage = v.variant('type', [
     tfjsVersion: v.string(),
     /** Where the tfjs instance came from (workspace tfjs-node, extension tfjs, …). */
     tfjsSource: v.string(),
+    /** Why this tfjs runs the user's code (the workspace's own, or the bundled one for every import). */
+    tfjsReason: v.optional(v.string()),
     backend: v.string(),
     backendReason: v.string(),
   }),

@@ -59,6 +59,7 @@ export interface RunReportBase {
   backend?: string;
   backendReason?: string;
   tfjsSource?: string;
+  tfjsReason?: string;
   tfjsVersion?: string;
   modelName?: string;
   modelClass?: string;
@@ -76,6 +77,12 @@ export interface RunReportBase {
   durationMs?: number;
 }
 
+/** Which tfjs and backend ran, and why: one line for the CLI, the report view and the log. */
+export function runtimeLine(r: Pick<RunReportBase, 'backend' | 'backendReason' | 'tfjsVersion' | 'tfjsSource' | 'tfjsReason'>): string {
+  const tfjs = `tfjs ${r.tfjsVersion ?? '?'} from ${r.tfjsSource ?? '?'}${r.tfjsReason ? ` (${r.tfjsReason})` : ''}`;
+  return `backend ${r.backend ?? '?'} (${r.backendReason ?? ''}); ${tfjs}`;
+}
+
 /** Applies what every run takes the same way: `hello`, the shared fields of `model`, `error` and `done`. */
 export function applyRunMessage(report: RunReportBase, message: RunnerMessage): void {
   switch (message.type) {
@@ -83,6 +90,7 @@ export function applyRunMessage(report: RunReportBase, message: RunnerMessage): 
       report.backend = message.backend;
       report.backendReason = message.backendReason;
       report.tfjsSource = message.tfjsSource;
+      report.tfjsReason = message.tfjsReason;
       report.tfjsVersion = message.tfjsVersion;
       break;
     case 'model':

@@ -1,6 +1,7 @@
 // The "Gradient Lens" log channel: runner logs and the user program's stdout/stderr.
 import * as vscode from 'vscode';
 import type { RunnerMessage } from '../core/protocol';
+import { runtimeLine } from '../core/report';
 
 export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel('Gradient Lens', { log: true });
@@ -16,7 +17,7 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
       else log.info(message.text);
       break;
     case 'hello':
-      log.info(`runner pid ${message.pid}, Node ${message.nodeVersion}, tfjs ${message.tfjsVersion} from ${message.tfjsSource}, backend ${message.backend} (${message.backendReason})`);
+      log.info(`runner pid ${message.pid}, Node ${message.nodeVersion}, ${runtimeLine(message)}`);
       break;
     case 'phase':
       log.info(`${message.phase}: ${message.message}`);

@@ -216,13 +216,13 @@ export function synthesizeBatch(tf: Tf, model: LayersModel, batchSize: number | 
     const loss = losses[i] ?? 'meanSquaredError';
     if (/^categorical_?crossentropy$/i.test(loss)) {
       const labels = tf.randomUniform(shape.slice(0, -1), 0, classes, 'int32', SEED + 100 + i);
-      return tf.oneHot(labels.flatten(), classes).reshape(shape);
+      return tf.reshape(tf.oneHot(tf.reshape(labels, [-1]), classes), shape);
     }
     if (/^sparse_?categorical_?crossentropy$/i.test(loss)) {
-      return tf.randomUniform([...shape.slice(0, -1), 1], 0, classes, 'int32', SEED + 100 + i).cast('float32');
+      return tf.cast(tf.randomUniform([...shape.slice(0, -1), 1], 0, classes, 'int32', SEED + 100 + i), 'float32');
     }
     if (/^binary_?crossentropy$/i.test(loss)) {
-      return tf.randomUniform(shape, 0, 2, 'int32', SEED + 100 + i).cast('float32');
+      return tf.cast(tf.randomUniform(shape, 0, 2, 'int32', SEED + 100 + i), 'float32');
     }
     return tf.randomNormal(shape, 0, 1, 'float32', SEED + 100 + i);
   });

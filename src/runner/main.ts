@@ -140,15 +140,16 @@ async function loadTarget(request: ProfileRequest | LrRequest): Promise<Target> 
   trapProcessExit();
 
   await send({ type: 'phase', phase: 'loading', message: 'Loading TensorFlow.js' });
-  const { tf, source, backend, backendReason } = await (prepared?.backend === request.backend
+  const { tf, version, source, tfjsReason, backend, backendReason } = await (prepared?.backend === request.backend
     ? prepared.tfjs
     : loadTfjs(file, extensionRoot, request.backend));
   await send({
     type: 'hello',
     pid: process.pid,
     nodeVersion: process.version,
-    tfjsVersion: tf.version.tfjs ?? String(tf.version),
+    tfjsVersion: version,
     tfjsSource: source,
+    tfjsReason,
     backend,
     backendReason,
   });

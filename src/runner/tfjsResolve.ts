@@ -1,16 +1,24 @@
-// Chooses the ONE TensorFlow.js instance that the user's model file and the profiler share, and the
-// backend. Workspace packages win over ours so the user's versions and native builds are used.
-import Module, { createRequire } from 'node:module';
+// Loads the ONE TensorFlow.js instance that the user's model file and the profiler share, and its backend,
+// as planned by core/runtimeChoice from what the workspace has installed: the workspace's own tfjs with a
+// backend of the same version, or the bundled tfjs for every @tensorflow/* import. Every import of a tfjs
+// package name, from the user's code or from inside tfjs packages, is redirected to the chosen copies.
+import Module from 'node:module';
 import * as path from 'node:path';
 import type { BackendChoice } from '../core/protocol';
+import { planRuntime, RuntimeChoiceError, type RuntimePlan } from '../core/runtimeChoice';
+import { findPackage, inspectWorkspace, NATIVE_PACKAGES, type InstalledPackage, type Inventory } from './tfjsInventory';
 import { registerWasmConvBackpropFilter, registerWasmUnsortedSegmentSum } from './wasmKernels';
 
 export type Tf = typeof import('@tensorflow/tfjs');
 
 export interface TfjsInstance {
   tf: Tf;
+  /** Version of the tfjs-core that runs (from its package.json). */
+  version: string;
   /** Human-readable origin, e.g. "workspace @tensorflow/tfjs-node". */
   source: string;
+  /** Why this tfjs runs the user's code. */
+  tfjsReason: string;
   backend: string;
   backendReason: string;
 }
@@ -18,7 +26,7 @@ export interface TfjsInstance {
 class RunnerSetupError extends Error {}
 export { RunnerSetupError };
 
-const NATIVE_PACKAGES = ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'];
+/** Packages whose every import resolves to the chosen tfjs's own copy (same version as its core). */
 const TFJS_FAMILY = [
   '@tensorflow/tfjs-core',
   '@tensorflow/tfjs-layers',
@@ -26,6 +34,7 @@ const TFJS_FAMILY = [
   '@tensorflow/tfjs-converter',
   '@tensorflow/tfjs-data',
 ];
+const WASM = '@tensorflow/tfjs-backend-wasm';
 
 /** specifier → absolute file, consulted for every require and (via esmHooks) every import. */
 export const redirects = new Map<string, string>();
@@ -42,49 +51,7 @@ function installResolveHook(): void {
   };
 }
 
-function tryResolve(fromFile: string, specifier: string): string | undefined {
-  try {
-    return createRequire(fromFile).resolve(specifier);
-  } catch {
-    return undefined;
-  }
-}
-
-function describeLoadFailure(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e?.code === 'ERR_DLOPEN_FAILED') return `its native library could not be loaded (${firstLine(e.message)})`;
-  if (/native addon module/i.test(String(e?.message))) return 'its native addon (tfjs_binding.node) is not built';
-  return firstLine(String(e?.message ?? error));
-}
-
 const firstLine = (s: string) => s.split('\n')[0];
-
-interface Candidate {
-  main: string;
-  source: string;
-  native: boolean;
-}
-
-function candidates(userFile: string, extensionRoot: string, wantNative: boolean): Candidate[] {
-  const anchors: [string, string][] = [
-    [userFile, 'workspace'],
-    [path.join(extensionRoot, 'package.json'), 'Gradient Lens'],
-  ];
-  const list: Candidate[] = [];
-  // The workspace's own tfjs-node is loaded whatever the backend, so user code keeps tf.node.*;
-  // ours only when the native backend is wanted.
-  for (const [anchor, who] of wantNative ? anchors : anchors.slice(0, 1)) {
-    for (const pkg of NATIVE_PACKAGES) {
-      const main = tryResolve(anchor, pkg);
-      if (main) list.push({ main, source: `${who} ${pkg}`, native: true });
-    }
-  }
-  for (const [anchor, who] of anchors) {
-    const main = tryResolve(anchor, '@tensorflow/tfjs');
-    if (main) list.push({ main, source: `${who} @tensorflow/tfjs`, native: false });
-  }
-  return list;
-}
 
 /**
  * tfjs-node ≤ 4.22 calls util.isNullOrUndefined / util.isArray, which Node 23 removed (tensorflow/tfjs#8609,
@@ -97,81 +64,107 @@ function restoreUtilHelpersForTfjsNode(): void {
   util.isArray ??= Array.isArray;
 }
 
-function pointRedirectsAt(tfjsMain: string, nativeMain: string | undefined): void {
-  redirects.set('@tensorflow/tfjs', tfjsMain);
-  for (const pkg of NATIVE_PACKAGES) redirects.set(pkg, nativeMain ?? tfjsMain);
+/** Points every tfjs specifier at the copies next to `anchor` (a union package main or the user's file). */
+function pointRedirectsAt(anchor: string, union: string | undefined, nativeMain: string | undefined): void {
+  redirects.clear();
+  if (union) redirects.set('@tensorflow/tfjs', union);
+  for (const pkg of NATIVE_PACKAGES) {
+    const target = nativeMain ?? union;
+    if (target) redirects.set(pkg, target);
+  }
   for (const pkg of TFJS_FAMILY) {
-    const resolved = tryResolve(tfjsMain, pkg);
-    if (resolved) redirects.set(pkg, resolved);
+    const found = findPackage(anchor, pkg);
+    if (found) redirects.set(pkg, found.main);
   }
 }
 
-/** Loads tfjs (native first when allowed), then selects the backend: tensorflow → wasm → cpu. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const load = (file: string) => require(file) as Record<string, unknown>;
+
+/** The namespace user code would see: the union package, or tfjs-core merged with tfjs-layers. */
+function loadNamespace(union: InstalledPackage | undefined, inv: Inventory): Tf {
+  if (union) return load(union.main) as unknown as Tf;
+  if (!inv.core) throw new RunnerSetupError('The workspace has no @tensorflow/tfjs-core.');
+  const core = load(inv.core.main);
+  const cpu = findPackage(inv.core.main, '@tensorflow/tfjs-backend-cpu');
+  if (cpu) load(cpu.main); // 3.x+ core-only installs: the cpu backend is a package of its own
+  const layers = inv.layers ? load(inv.layers.main) : {};
+  return { ...core, ...layers, version: { ...(core.version as object), ...(layers.version as object) } } as unknown as Tf;
+}
+
+/** tfjs 1.2 has tf.ENV but no tf.env(). */
+function silenceBanner(tf: Tf): void {
+  const loose = tf as unknown as { env?: () => { set(k: string, v: unknown): void }; ENV?: { set(k: string, v: unknown): void } };
+  (loose.env?.() ?? loose.ENV)?.set('PROD', true);
+}
+
+let bundledRoot = '';
+const bundled = (name: string) => findPackage(path.join(bundledRoot, 'package.json'), name);
+
+/** Loads tfjs and selects the backend as planned; a backend that fails to start is reported, never silent. */
 export async function loadTfjs(userFile: string, extensionRoot: string, choice: BackendChoice): Promise<TfjsInstance> {
   installResolveHook();
-  const wantNative = choice === 'auto' || choice === 'tensorflow';
-  const nativeFailures: string[] = [];
-  let tf: Tf | undefined;
-  let source = '';
-  let native = false;
-  for (const c of candidates(userFile, extensionRoot, wantNative)) {
-    try {
-      if (c.native) {
-        // tfjs-node requires '@tensorflow/tfjs' itself: point the family at the copy next to it first.
-        const tfjsMain = tryResolve(c.main, '@tensorflow/tfjs');
-        if (!tfjsMain) throw new Error('its @tensorflow/tfjs dependency is missing');
-        pointRedirectsAt(tfjsMain, c.main);
-        restoreUtilHelpersForTfjsNode();
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        tf = require(c.main) as Tf;
-      } else {
-        pointRedirectsAt(c.main, undefined);
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        tf = require(c.main) as Tf;
-      }
-      source = c.source;
-      native = c.native;
-      break;
-    } catch (error) {
-      if (!c.native) throw error;
-      nativeFailures.push(`${c.source}: ${describeLoadFailure(error)}`);
-      redirects.clear();
-    }
+  redirects.clear();
+  bundledRoot = extensionRoot;
+  const ours = bundled('@tensorflow/tfjs');
+  const oursCore = bundled('@tensorflow/tfjs-core');
+  if (!ours || !oursCore) throw new RunnerSetupError(`Gradient Lens's own @tensorflow/tfjs is missing under ${extensionRoot}: reinstall the extension.`);
+  const inv = inspectWorkspace(userFile);
+  let plan: RuntimePlan;
+  try {
+    plan = planRuntime(inv, choice, oursCore.version);
+  } catch (error) {
+    if (error instanceof RuntimeChoiceError) throw new RunnerSetupError(error.message);
+    throw error;
   }
-  if (!tf) throw new RunnerSetupError('TensorFlow.js could not be found: neither the workspace nor Gradient Lens has @tensorflow/tfjs installed.');
-  tf.env().set('PROD', true);
 
-  const nativeNote = nativeFailures.length
-    ? `tfjs-node unusable (${nativeFailures.join('; ')})`
-    : wantNative
-      ? 'no @tensorflow/tfjs-node installed'
-      : '';
-  if (native && wantNative && (await tf.setBackend('tensorflow'))) {
-    return { tf, source, backend: 'tensorflow', backendReason: `native TensorFlow via ${source}` };
+  let tf: Tf;
+  let source: string;
+  if (plan.native) {
+    const native = inv.nativeCandidates.find((c) => c.pkg === plan.native)!;
+    pointRedirectsAt(native.tfjs!.main, native.tfjs!.main, native.main);
+    restoreUtilHelpersForTfjsNode();
+    tf = load(native.main) as unknown as Tf;
+    source = `workspace ${native.pkg}`;
+  } else if (plan.tfjs === 'workspace') {
+    pointRedirectsAt(inv.union?.main ?? userFile, inv.union?.main, undefined);
+    tf = loadNamespace(inv.union, inv);
+    source = `workspace ${inv.packages}`;
+  } else {
+    pointRedirectsAt(ours.main, ours.main, undefined);
+    tf = load(ours.main) as unknown as Tf;
+    source = 'Gradient Lens @tensorflow/tfjs';
   }
-  if (choice === 'tensorflow') {
-    throw new RunnerSetupError(`--backend tensorflow was requested but ${nativeNote || 'tfjs-node did not initialise'}. Install @tensorflow/tfjs-node in the workspace, or choose wasm/cpu.`);
+  silenceBanner(tf);
+  const version = findPackage(redirects.get('@tensorflow/tfjs-core') ?? userFile, '@tensorflow/tfjs-core')?.version ?? '?';
+  const instance = (backend: string, backendReason: string): TfjsInstance => ({ tf, version, source, tfjsReason: plan.tfjsReason, backend, backendReason });
+
+  if (plan.backend === 'tensorflow') {
+    if (await tf.setBackend('tensorflow')) return instance('tensorflow', plan.backendReason);
+    throw new RunnerSetupError(`${plan.native} loaded but its tensorflow backend did not initialise. Choose --backend wasm or cpu.`);
   }
-  const why = (reason: string) => [reason, nativeNote].filter(Boolean).join('; ');
-  if (choice === 'auto' || choice === 'wasm') {
-    const wasmFailure = await tryWasm(tf, userFile, extensionRoot);
-    if (!wasmFailure) {
-      return { tf, source, backend: 'wasm', backendReason: why(choice === 'wasm' ? 'requested' : 'fastest available without tfjs-node') };
-    }
-    if (choice === 'wasm') throw new RunnerSetupError(`--backend wasm was requested but it failed to initialise: ${wasmFailure}`);
-    nativeFailures.push(`wasm: ${wasmFailure}`);
+  if (plan.backend === 'wasm') {
+    const wasmPackage = plan.wasm === 'workspace' ? inv.wasm : bundled(WASM);
+    const failure = wasmPackage ? await startWasm(tf, wasmPackage) : `${WASM} is not installed`;
+    if (!failure) return instance('wasm', plan.backendReason);
+    if (choice === 'wasm') throw new RunnerSetupError(`--backend wasm was requested but wasm ${wasmPackage?.version ?? ''} failed to initialise: ${failure}`);
+    // The core is loaded by now, so the fallback is its own cpu backend: said in the report, and the
+    // host's timeout message then names cpu.
+    if (!(await tf.setBackend('cpu'))) throw new RunnerSetupError(`wasm failed to initialise (${failure}) and so did the cpu backend.`);
+    return instance('cpu', `fallback: wasm ${wasmPackage?.version ?? ''} failed to initialise (${failure}); cpu is several times slower`);
   }
   if (!(await tf.setBackend('cpu'))) throw new RunnerSetupError('The cpu backend failed to initialise.');
-  const cpuReason = choice === 'cpu' ? 'requested' : 'fallback';
-  return { tf, source, backend: 'cpu', backendReason: why(`${cpuReason}${nativeFailures.length ? ` (${nativeFailures.join('; ')})` : ''}`) };
+  return instance('cpu', plan.backendReason);
 }
 
-async function tryWasm(tf: Tf, userFile: string, extensionRoot: string): Promise<string | undefined> {
-  const main = tryResolve(userFile, '@tensorflow/tfjs-backend-wasm') ?? tryResolve(path.join(extensionRoot, 'package.json'), '@tensorflow/tfjs-backend-wasm');
-  if (!main) return '@tensorflow/tfjs-backend-wasm is not installed';
+/**
+ * Loads a wasm backend into the chosen core (the redirects make its `@tensorflow/tfjs-core` the chosen one,
+ * of the same version by plan) and starts it.
+ */
+async function startWasm(tf: Tf, wasm: InstalledPackage): Promise<string | undefined> {
+  redirects.set(WASM, wasm.main);
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require(main);
+    load(wasm.main);
     if (!(await tf.setBackend('wasm'))) return 'setBackend("wasm") returned false';
     registerWasmConvBackpropFilter(tf);
     registerWasmUnsortedSegmentSum(tf);

@@ -21,19 +21,35 @@ interface TensorInfoLike {
   dtype: 'float32';
 }
 
+/**
+ * A tensor over a kernel input, with its own reference (the engine disposes it separately). tfjs-core before
+ * 3.10 or so has no makeTensorFromTensorInfo; wasm before 3.1 keeps no reference counts (then the kernels
+ * are not supplied: see canSupplyKernels).
+ */
+function wrapTensor(tf: Tf, backend: { incRef(dataId: object): void }, info: TensorInfoLike): import('@tensorflow/tfjs').Tensor {
+  backend.incRef(info.dataId);
+  const engine = tf.engine() as unknown as {
+    makeTensorFromTensorInfo?(info: TensorInfoLike): import('@tensorflow/tfjs').Tensor;
+    makeTensorFromDataId(dataId: object, shape: number[], dtype: string): import('@tensorflow/tfjs').Tensor;
+  };
+  return engine.makeTensorFromTensorInfo ? engine.makeTensorFromTensorInfo(info) : engine.makeTensorFromDataId(info.dataId, info.shape, info.dtype);
+}
+
+/** The kernels below hand the engine data they computed, which needs the backend's reference counts. */
+function canSupplyKernels(tf: Tf): boolean {
+  const backend = tf.findBackend('wasm') as unknown as { incRef?: unknown } | null;
+  return typeof tf.registerKernel === 'function' && typeof backend?.incRef === 'function';
+}
+
 export function registerWasmConvBackpropFilter(tf: Tf): void {
-  if (tf.getKernel('Conv2DBackpropFilter', 'wasm')) return;
+  if (!canSupplyKernels(tf) || tf.getKernel('Conv2DBackpropFilter', 'wasm')) return;
   tf.registerKernel({
     kernelName: 'Conv2DBackpropFilter',
     backendName: 'wasm',
     kernelFunc: (raw) => {
       const { inputs, backend, attrs } = raw as unknown as KernelArgs;
       if (attrs.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter on wasm supports channelsLast only');
-      const engine = tf.engine();
-      const wrap = (info: TensorInfoLike) => {
-        backend.incRef(info.dataId);
-        return engine.makeTensorFromTensorInfo(info) as import('@tensorflow/tfjs').Tensor4D;
-      };
+      const wrap = (info: TensorInfoLike) => wrapTensor(tf, backend, info) as import('@tensorflow/tfjs').Tensor4D;
       const result = tf.tidy(() => {
         const x = wrap(inputs.x);
         const dy = wrap(inputs.dy);
@@ -71,7 +87,7 @@ export function registerWasmConvBackpropFilter(tf: Tf): void {
  * with ids outside [0, numSegments) dropped as TensorFlow does.
  */
 export function registerWasmUnsortedSegmentSum(tf: Tf): void {
-  if (tf.getKernel('UnsortedSegmentSum', 'wasm')) return;
+  if (!canSupplyKernels(tf) || tf.getKernel('UnsortedSegmentSum', 'wasm')) return;
   tf.registerKernel({
     kernelName: 'UnsortedSegmentSum',
     backendName: 'wasm',
@@ -81,11 +97,7 @@ export function registerWasmUnsortedSegmentSum(tf: Tf): void {
         backend: { incRef(dataId: object): void };
         attrs: { numSegments: number };
       };
-      const engine = tf.engine();
-      const wrap = (info: TensorInfoLike) => {
-        backend.incRef(info.dataId);
-        return engine.makeTensorFromTensorInfo(info) as import('@tensorflow/tfjs').Tensor;
-      };
+      const wrap = (info: TensorInfoLike) => wrapTensor(tf, backend, info);
       const result = tf.tidy(() => {
         const x = wrap(inputs.x);
         const segmentIds = wrap(inputs.segmentIds);

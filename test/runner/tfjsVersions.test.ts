@@ -1,0 +1,131 @@
+// Workspaces pinned to tfjs 1.7, 2.8, 3.18 and 4.x (installed from npm at test time, cached): the runner
+// never pairs a core with a backend of another version. auto runs the bundled tfjs for every import where
+// the workspace's own cannot be served by a fast backend of its version, and the workspace's own where it
+// can; --backend cpu runs the workspace's own version. Each profile lands every layer on its line and the
+// report says which tfjs ran and why. Both tfjs-node packages installed: not one "already registered" line.
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fixture, lineOf, profileOk } from './helpers';
+import { installWorkspace, workspaceWith } from './tfjsWorkspaces';
+import { makeNativeWorkspace, NATIVE_SKIP, nativeTfjsNodeDir } from './nativeLane';
+import type { ProfileReport } from '../../src/core/report';
+
+const CNN = fixture('versions', 'cnn.js');
+const MARKERS = ['L:conv', 'L:pool', 'L:flatten', 'L:hidden', 'L:out'];
+
+function assertLines(report: ProfileReport, file: string): void {
+  assert.deepEqual(
+    report.layers.map((l) => [path.basename(l.file ?? ''), l.line]),
+    MARKERS.map((m) => [path.basename(file), lineOf(file, m)]),
+  );
+  const weighted = report.layers.filter((l) => l.weights.length > 0);
+  assert.equal(weighted.length, 3);
+  assert.ok(weighted.every((l) => Number.isFinite(l.gradNorm) && l.gradNorm > 0), 'finite, non-zero gradients');
+}
+
+interface Case {
+  name: string;
+  deps: Record<string, string>;
+  model?: string;
+  /** What auto runs: the version and where from. */
+  auto: { version: string; source: RegExp; backend: string; reason: RegExp };
+  /** The workspace's own version, run by --backend cpu. */
+  own: string;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'tfjs 1.7.4 (union package)',
+    deps: { '@tensorflow/tfjs': '1.7.4' },
+    auto: { version: '4.22.0', source: /^Gradient Lens/, backend: 'wasm', reason: /bundled 4\.22\.0 for every @tensorflow\/\* import: the workspace's @tensorflow\/tfjs 1\.7\.4 has no backend/ },
+    own: '1.7.4',
+  },
+  {
+    name: 'tfjs 2.8.6 with tfjs-node 2.8.6 whose addon is not built',
+    deps: { '@tensorflow/tfjs': '2.8.6', '@tensorflow/tfjs-node': '2.8.6' },
+    auto: { version: '4.22.0', source: /^Gradient Lens/, backend: 'wasm', reason: /@tensorflow\/tfjs-node 2\.8\.6: its addon is not built/ },
+    own: '2.8.6',
+  },
+  {
+    name: 'tfjs 3.18.0 with tfjs-backend-wasm 3.18.0 (lacks MaxPoolGrad)',
+    deps: { '@tensorflow/tfjs': '3.18.0', '@tensorflow/tfjs-backend-wasm': '3.18.0' },
+    auto: { version: '4.22.0', source: /^Gradient Lens/, backend: 'wasm', reason: /tfjs-backend-wasm 3\.18\.0 lacks gradient kernels/ },
+    own: '3.18.0',
+  },
+  {
+    name: 'tfjs-core + tfjs-layers 3.18.0 (no union package)',
+    deps: { '@tensorflow/tfjs-core': '3.18.0', '@tensorflow/tfjs-layers': '3.18.0', '@tensorflow/tfjs-backend-cpu': '3.18.0' },
+    model: fixture('versions', 'cnn-core-layers.js'),
+    auto: { version: '4.22.0', source: /^Gradient Lens/, backend: 'wasm', reason: /tfjs-core \+ @tensorflow\/tfjs-layers 3\.18\.0 has no backend/ },
+    own: '3.18.0',
+  },
+  {
+    name: 'tfjs 4.10.0 with its own tfjs-backend-wasm 4.10.0',
+    deps: { '@tensorflow/tfjs': '4.10.0', '@tensorflow/tfjs-backend-wasm': '4.10.0' },
+    auto: { version: '4.10.0', source: /^workspace @tensorflow\/tfjs$/, backend: 'wasm', reason: /^the workspace's @tensorflow\/tfjs 4\.10\.0$/ },
+    own: '4.10.0',
+  },
+];
+
+for (const c of CASES) {
+  describe(c.name, () => {
+    const installed = installWorkspace(c.deps);
+    const skip = installed.skip ?? false;
+    const model = c.model ?? CNN;
+    const file = () => path.join(workspaceWith(installed.dir!, [model]), path.basename(model));
+
+    test(`auto runs tfjs ${c.auto.version} on ${c.auto.backend} and says why`, { skip }, async () => {
+      const f = file();
+      const { report, messages } = await profileOk(f, { steps: 2 });
+      assert.equal(report.tfjsVersion, c.auto.version);
+      assert.match(report.tfjsSource ?? '', c.auto.source);
+      assert.equal(report.backend, c.auto.backend);
+      assert.match(report.tfjsReason ?? '', c.auto.reason);
+      assertLines(report, f);
+      assert.equal(report.steps.length, 3);
+      const noise = messages.filter((m) => m.type === 'log' && /already registered|Hi there|install.*tfjs-node/i.test(m.text));
+      assert.deepEqual(noise, [], 'no backend registration noise');
+    });
+
+    test(`--backend cpu runs the workspace's own tfjs ${c.own}`, { skip }, async () => {
+      const f = file();
+      const { report } = await profileOk(f, { steps: 1, backend: 'cpu' });
+      assert.equal(report.tfjsVersion, c.own);
+      assert.match(report.tfjsSource ?? '', /^workspace /);
+      assert.equal(report.backend, 'cpu');
+      assert.match(report.backendReason ?? '', new RegExp(`own tfjs ${c.own.replace(/\./g, '\\.')} on its own cpu backend`));
+      assertLines(report, f);
+    });
+  });
+}
+
+describe('tfjs-node and tfjs-node-gpu both installed', () => {
+  const installed = installWorkspace({ '@tensorflow/tfjs-node': '4.22.0', '@tensorflow/tfjs-node-gpu': '4.22.0' });
+  const model = fixture('versions', 'cnn-node-gpu.js');
+
+  test('neither addon built: wasm 4.22 under the workspace tfjs, both reasons named, no noise', { skip: installed.skip ?? false }, async () => {
+    const f = path.join(workspaceWith(installed.dir!, [model]), path.basename(model));
+    const { report, messages } = await profileOk(f, { steps: 1 });
+    assert.equal(report.backend, 'wasm');
+    assert.equal(report.tfjsVersion, '4.22.0');
+    assert.equal(report.tfjsSource, 'workspace @tensorflow/tfjs');
+    assert.match(report.backendReason ?? '', /@tensorflow\/tfjs-node 4\.22\.0: its addon is not built.*@tensorflow\/tfjs-node-gpu 4\.22\.0: its addon is not built/);
+    assertLines(report, f);
+    assert.deepEqual(messages.filter((m) => m.type === 'log' && /already registered/.test(m.text)), []);
+  });
+
+  test('tfjs-node built (native lane), tfjs-node-gpu not: tensorflow, no noise', { skip: nativeTfjsNodeDir() && !installed.skip ? false : (installed.skip ?? NATIVE_SKIP) }, async () => {
+    const ws = makeNativeWorkspace()!;
+    const gpu = path.join(installed.dir!, 'node_modules', '@tensorflow', 'tfjs-node-gpu');
+    fs.symlinkSync(fs.realpathSync(gpu), path.join(ws, 'node_modules', '@tensorflow', 'tfjs-node-gpu'), 'dir');
+    fs.copyFileSync(model, path.join(ws, path.basename(model)));
+    const f = path.join(ws, path.basename(model));
+    const { report, messages } = await profileOk(f, { steps: 1 });
+    assert.equal(report.backend, 'tensorflow');
+    assert.equal(report.tfjsSource, 'workspace @tensorflow/tfjs-node');
+    assertLines(report, f);
+    assert.deepEqual(messages.filter((m) => m.type === 'log' && /already registered/.test(m.text)), []);
+  });
+});
