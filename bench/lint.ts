@@ -2,7 +2,13 @@
 // resolution + rules) against @babel/parser alone on the same text, measured in the same run. Prints the
 // medians, the ratio and the goals (≤ 5 ms and ≤ 50 ms median for the whole analysis).
 //
-//   node --import tsx bench/lint.ts [--runs N]
+// With --baseline DIR (another checkout, e.g. `git worktree add /tmp/base main`), this checkout's analyzer
+// and DIR's are timed in alternating child processes (--rounds each, first one rotating), and the table
+// gives both medians and their ratio. Two bundles in one process do not compare: the second copy of
+// @babel/parser loaded runs 0.55-0.7x as fast as the first on identical code (measured A/A).
+//
+//   node --import tsx bench/lint.ts [--runs N] [--baseline DIR [--rounds R]]
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,13 +16,15 @@ import * as esbuild from 'esbuild';
 import type { lintSource as LintSource } from '../src/core/lint';
 import type { parseSource as ParseSource } from '../src/core/lint/parse';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '41' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '41' }, baseline: { type: 'string' }, rounds: { type: 'string', default: '6' }, root: { type: 'string' }, json: { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
+const root = path.resolve(values.root ?? path.join(__dirname, '..'));
 
 // Measure what ships: the analyzer bundled by esbuild as in esbuild.mjs (tsx's transpilation wraps every
 // closure in a naming helper and would inflate the figures).
 const bundle = esbuild.buildSync({
-  stdin: { contents: "export { lintSource } from './src/core/lint'; export { parseSource } from './src/core/lint/parse';", resolveDir: path.join(__dirname, '..'), loader: 'ts' },
+  stdin: { contents: "export { lintSource } from './src/core/lint'; export { parseSource } from './src/core/lint/parse';", resolveDir: root, loader: 'ts' },
+  nodePaths: [path.join(__dirname, '..', 'node_modules')],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -101,22 +109,55 @@ function timePair(a: () => void, b: () => void): [{ wall: number; cpu: number }[
   return [ta, tb];
 }
 
-const rows: string[] = [];
-for (const [target, goal] of [
+const SIZES = [
   [300, 5],
   [5000, 50],
-] as const) {
-  const text = generate(target);
-  const lines = text.split('\n').length;
-  const diagnostics = lintSource(text, 'bench.ts').diagnostics.length;
-  const [parseTimes, fullTimes] = timePair(
-    () => parseSource(text, 'bench.ts'),
-    () => lintSource(text, 'bench.ts'),
-  );
-  const parse = median(parseTimes.map((t) => t.wall));
-  const full = median(fullTimes.map((t) => t.wall));
-  const parseCpu = median(parseTimes.map((t) => t.cpu));
-  const fullCpu = median(fullTimes.map((t) => t.cpu));
-  rows.push(`| ${lines} lines (${diagnostics} diagnostics) | ${parse.toFixed(2)} ms (cpu ${parseCpu.toFixed(2)}) | ${full.toFixed(2)} ms (cpu ${fullCpu.toFixed(2)}) | ${(full / parse).toFixed(2)} | ${full <= goal ? '✓' : '✗'} ≤ ${goal} ms |`);
+] as const;
+
+interface Row { lines: number; diagnostics: number; parse: number; full: number; parseCpu: number; fullCpu: number }
+
+function measureSizes(): Row[] {
+  return SIZES.map(([target]) => {
+    const text = generate(target);
+    const [parseTimes, fullTimes] = timePair(
+      () => parseSource(text, 'bench.ts'),
+      () => lintSource(text, 'bench.ts'),
+    );
+    return {
+      lines: text.split('\n').length,
+      diagnostics: lintSource(text, 'bench.ts').diagnostics.length,
+      parse: median(parseTimes.map((t) => t.wall)),
+      full: median(fullTimes.map((t) => t.wall)),
+      parseCpu: median(parseTimes.map((t) => t.cpu)),
+      fullCpu: median(fullTimes.map((t) => t.cpu)),
+    };
+  });
 }
-process.stdout.write(`lint analysis time, medians of ${runs} alternating runs after 5 warm-ups; wall time, and process CPU time (incl. GC threads) in parentheses — on a shared machine compare the ratio\nload average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores\n\n| file | parse only (@babel/parser) | whole analysis | ratio | goal |\n|---|---|---|---|---|\n${rows.join('\n')}\n`);
+
+const header = `lint analysis time, medians of ${runs} alternating runs after 5 warm-ups; wall time, and process CPU time (incl. GC threads) in parentheses — on a shared machine compare the ratio\nload average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores\n\n`;
+
+if (values.json) {
+  process.stdout.write(JSON.stringify(measureSizes()));
+} else if (values.baseline) {
+  const rounds = Number(values.rounds);
+  const roots = { this: path.join(__dirname, '..'), baseline: path.resolve(values.baseline) };
+  const results: Record<keyof typeof roots, Row[][]> = { this: [], baseline: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const who of r % 2 ? (['baseline', 'this'] as const) : (['this', 'baseline'] as const)) {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--root', roots[who], '--runs', String(runs), '--json'], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`bench child for ${roots[who]} failed: ${child.stderr}`);
+      results[who].push(JSON.parse(child.stdout) as Row[]);
+    }
+  }
+  const pick = (who: keyof typeof roots, i: number, key: 'full' | 'fullCpu') => median(results[who].map((round) => round[i][key]));
+  const lines = SIZES.map((_, i) => {
+    const row = results.this[0][i];
+    const ratio = pick('this', i, 'full') / pick('baseline', i, 'full');
+    const ratioCpu = pick('this', i, 'fullCpu') / pick('baseline', i, 'fullCpu');
+    return `| ${row.lines} lines (${row.diagnostics} diagnostics; baseline ${results.baseline[0][i].diagnostics}) | ${pick('this', i, 'full').toFixed(2)} ms (cpu ${pick('this', i, 'fullCpu').toFixed(2)}) | ${pick('baseline', i, 'full').toFixed(2)} ms (cpu ${pick('baseline', i, 'fullCpu').toFixed(2)}) | ${ratio.toFixed(3)} (cpu ${ratioCpu.toFixed(3)}) |`;
+  });
+  process.stdout.write(`${header}${rounds} rounds of alternating child processes; medians over rounds\n\n| file | this checkout | baseline (${values.baseline}) | this / baseline |\n|---|---|---|---|\n${lines.join('\n')}\n`);
+} else {
+  const rows = measureSizes().map((r, i) => `| ${r.lines} lines (${r.diagnostics} diagnostics) | ${r.parse.toFixed(2)} ms (cpu ${r.parseCpu.toFixed(2)}) | ${r.full.toFixed(2)} ms (cpu ${r.fullCpu.toFixed(2)}) | ${(r.full / r.parse).toFixed(2)} | ${r.full <= SIZES[i][1] ? '✓' : '✗'} ≤ ${SIZES[i][1]} ms |`);
+  process.stdout.write(`${header}| file | parse only (@babel/parser) | whole analysis | ratio | goal |\n|---|---|---|---|---|\n${rows.join('\n')}\n`);
+}

@@ -3,7 +3,7 @@
 // … `compile({optimizer: opt})`, renamed tfjs bindings and learning-rate constants resolve the same way
 // the lint rules see them. Pure: no vscode; offsets are UTF-16 indices into the text.
 import type { Node, ObjectProperty } from '@babel/types';
-import { analyzeModel, isTfjsModule, type OptimizerSite, type Val } from './lint/model';
+import { analyzeModel, isTfjsModule, type OptimizerSite, type Val } from './lint/analyzer';
 import { LineIndex, parseSource } from './lint/parse';
 import { formatLearningRate } from './format';
 

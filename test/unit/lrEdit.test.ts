@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { formatLearningRate } from '../../src/core/format';
 import { learningRateEdit } from '../../src/core/lrEdit';
-import { analyzeModel } from '../../src/core/lint/model';
+import { analyzeModel } from '../../src/core/lint/analyzer';
 import { parseSource } from '../../src/core/lint/parse';
 
 function applied(text: string, lr: number, fileName = 'model.js'): string {

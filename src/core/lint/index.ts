@@ -1,7 +1,7 @@
 // Static analyzer of TensorFlow.js model code: parse (@babel/parser), read what the file builds, run the
 // rules. Pure TypeScript, no vscode: the editor adapter and `gradient-lens lint` both call lintSource().
 import type { Node } from '@babel/types';
-import { analyzeModel } from './model';
+import { analyzeModel } from './analyzer';
 import { LineIndex, parseSource } from './parse';
 import { LINT_RULES, runRules, type RuleContext } from './rules';
 import type { LintDiagnostic, LintOptions, LintResult } from './types';

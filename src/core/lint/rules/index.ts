@@ -1,0 +1,44 @@
+// The rules, one file each (named by the rule's code, like its page in docs/lint/). Each reads the model
+// facts, reports with a stable code, and offers a fix only where one is clearly right.
+import type { ModelFacts } from '../facts';
+import { batchnormAfterDropout } from './batchnorm-after-dropout';
+import { biasBeforeBatchnorm } from './bias-before-batchnorm';
+import { constantInitializer } from './constant-initializer';
+import { deepSaturatingStack } from './deep-saturating-stack';
+import { dropoutBeforePooling } from './dropout-before-pooling';
+import { dropoutRate } from './dropout-rate';
+import { initializerActivationMismatch } from './initializer-activation-mismatch';
+import { largeInitializer } from './large-initializer';
+import { learningRateRange } from './learning-rate-range';
+import { linearDenseStack } from './linear-dense-stack';
+import { lossActivationMismatch } from './loss-activation-mismatch';
+import { recurrentHighLearningRate } from './recurrent-high-learning-rate';
+import type { Rule, RuleContext, RuleInfo } from './rule';
+import { sequences } from './sequences';
+
+export type { RuleContext, RuleInfo } from './rule';
+
+/** In the order the CLI, SARIF and settings list them. */
+const RULES: readonly Rule[] = [
+  deepSaturatingStack,
+  constantInitializer,
+  largeInitializer,
+  initializerActivationMismatch,
+  lossActivationMismatch,
+  linearDenseStack,
+  batchnormAfterDropout,
+  dropoutBeforePooling,
+  biasBeforeBatchnorm,
+  learningRateRange,
+  dropoutRate,
+  recurrentHighLearningRate,
+];
+
+export const LINT_RULES: readonly RuleInfo[] = RULES.map((r) => r.info);
+
+export function runRules(ctx: RuleContext, facts: ModelFacts): void {
+  for (const entries of sequences(facts)) for (const rule of RULES) rule.sequence?.(ctx, entries);
+  for (const site of facts.layers) for (const rule of RULES) rule.layer?.(ctx, site);
+  for (const rule of RULES) rule.file?.(ctx, facts);
+  for (const compile of facts.compiles) for (const rule of RULES) rule.compile?.(ctx, compile);
+}

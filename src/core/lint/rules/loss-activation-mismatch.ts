@@ -1,0 +1,55 @@
+// loss-activation-mismatch: see docs/lint/loss-activation-mismatch.md.
+import type { CompileSite, Val } from '../facts';
+import type { LintFix } from '../types';
+import { fix, quoteOf, replaceEdit, stringEdit } from './edits';
+import { outputLayer, unitsOf } from './layers';
+import { ruleInfo, type Rule, type RuleContext } from './rule';
+import { modelSequence } from './sequences';
+
+const info = ruleInfo('loss-activation-mismatch', 'warning', 'Loss not matched to the output layer');
+
+function lossName(val: Val): { name: string; logits: boolean } | undefined {
+  if (val.kind === 'str') return { name: val.value.replace(/_/g, '').toLowerCase(), logits: false };
+  if (val.kind === 'tf' && val.path.length === 2 && (val.path[0] === 'losses' || val.path[0] === 'metrics')) {
+    const name = val.path[1].toLowerCase();
+    return { name, logits: name === 'softmaxcrossentropy' || name === 'sigmoidcrossentropy' };
+  }
+  return undefined;
+}
+
+function check(ctx: RuleContext, compile: CompileSite): void {
+  if (!compile.model || !compile.lossNode) return;
+  const entries = modelSequence(compile.model);
+  const out = entries && outputLayer(entries);
+  const loss = lossName(compile.loss);
+  if (!out?.activation || !loss) return;
+  const act = out.activation;
+  const units = out.entry.site.className === 'dense' ? unitsOf(out.entry.site) : undefined;
+  const lossNode = compile.lossNode;
+  const q = quoteOf(ctx, out.entry.site.inlineConfig);
+  const setActivation = (name: string) => (act.literal ? replaceEdit(ctx, act.literal, `${q}${name}${q}`) : act.site === out.entry.site && act.name === 'linear' ? stringEdit(ctx, act.site, 'activation', name) : undefined);
+  const setLoss = (name: string) => (lossNode.type === 'StringLiteral' ? replaceEdit(ctx, lossNode, `${ctx.text[lossNode.start!]}${name}${ctx.text[lossNode.start!]}`) : undefined);
+  const related = [{ node: act.node ?? out.entry.site.call, message: `output activation '${act.name}'` }];
+  const report = (message: string, fixes: LintFix[] = []) => ctx.report(info, lossNode, message, fixes, related);
+  const binary = loss.name === 'binarycrossentropy';
+  const categorical = loss.name === 'categoricalcrossentropy' || loss.name === 'sparsecategoricalcrossentropy';
+  if (loss.logits) {
+    if (act.name === 'softmax' || act.name === 'sigmoid') report(`'${loss.name === 'softmaxcrossentropy' ? 'softmaxCrossEntropy' : 'sigmoidCrossEntropy'}' applies ${loss.name.startsWith('softmax') ? 'softmax' : 'sigmoid'} itself, so the '${act.name}' output is squashed twice and gradients shrink; make the output layer linear.`, fix(`Make the output linear`, [setActivation('linear')]));
+    return;
+  }
+  if (act.name === 'softmax' && units === 1) {
+    report(`A softmax over 1 unit always outputs 1, so the loss gradient is zero and nothing trains; use 'sigmoid' for a single output${categorical ? ' with binaryCrossentropy' : ''}.`, categorical ? [] : fix(`Use 'sigmoid' on the output`, [setActivation('sigmoid')]));
+  } else if (act.name === 'softmax' && binary) {
+    report(`binaryCrossentropy treats each softmax output as an independent probability, but softmax outputs compete and sum to 1; use categoricalCrossentropy (one-hot labels) for softmax outputs.`, fix(`Use 'categoricalCrossentropy'`, [setLoss('categoricalCrossentropy')]));
+  } else if (act.name === 'sigmoid' && categorical && units === 1) {
+    report(`${loss.name === 'sparsecategoricalcrossentropy' ? 'sparseCategoricalCrossentropy' : 'categoricalCrossentropy'} over a single sigmoid unit sees one class that is always "right", so it cannot learn; use binaryCrossentropy.`, fix(`Use 'binaryCrossentropy'`, [setLoss('binaryCrossentropy')]));
+  } else if (act.name === 'sigmoid' && categorical && units !== undefined && units > 1) {
+    report(`Categorical crossentropy expects outputs that sum to 1, but ${units} independent sigmoid units do not, so the loss rewards pushing every unit to 1; use 'softmax' on the output.`, fix(`Use 'softmax' on the output`, [setActivation('softmax')]));
+  } else if ((binary && act.name !== 'sigmoid' && act.name !== 'softmax') || (categorical && act.name !== 'softmax' && act.name !== 'sigmoid')) {
+    const wanted = binary ? 'sigmoid' : 'softmax';
+    const fixable = binary || (units !== undefined && units > 1);
+    report(`Crossentropy takes the log of probabilities, but a '${act.name}' output is not a probability (log of ≤ 0 gives NaN, and tfjs losses take no fromLogits flag); use '${wanted}' on the output layer.`, fixable ? fix(`Use '${wanted}' on the output`, [setActivation(wanted)]) : []);
+  }
+}
+
+export const lossActivationMismatch: Rule = { info, compile: check };

@@ -1,0 +1,30 @@
+// What a rule is: its stable code (also the name of its page in docs/lint/), default severity and title,
+// and the facts it checks. A rule reports through the RuleContext, which applies the user's levels.
+import type { Node } from '@babel/types';
+import type { ChainEntry, CompileSite, LayerSite, ModelFacts } from '../facts';
+import type { LineIndex } from '../parse';
+import type { LintFix, LintSeverity } from '../types';
+
+const DOCS_BASE = 'https://github.com/gradient-lens/gradient-lens/blob/main/docs/lint';
+
+export interface RuleInfo { code: string; defaultSeverity: LintSeverity; title: string; docUrl: string }
+
+export function ruleInfo(code: string, defaultSeverity: LintSeverity, title: string): RuleInfo {
+  return { code, defaultSeverity, title, docUrl: `${DOCS_BASE}/${code}.md` };
+}
+
+export interface RuleContext {
+  text: string;
+  lines: LineIndex;
+  deepStackMin: number;
+  report(info: RuleInfo, node: Node, message: string, fixes?: LintFix[], related?: { node: Node; message: string }[]): void;
+}
+
+/** A rule checks one or more kinds of fact: each ordered layer sequence, each layer, each compile(), or all. */
+export interface Rule {
+  info: RuleInfo;
+  sequence?(ctx: RuleContext, entries: ChainEntry[]): void;
+  layer?(ctx: RuleContext, site: LayerSite): void;
+  compile?(ctx: RuleContext, compile: CompileSite): void;
+  file?(ctx: RuleContext, facts: ModelFacts): void;
+}
