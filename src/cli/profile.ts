@@ -4,6 +4,7 @@ import { SEVERITIES, stringifyWithNonFinite, type RunnerMessage, type Severity, 
 import { DEFAULT_THRESHOLDS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
 import { runtimeLine, severityAtLeast, worstSeverity, type ProfileReport } from '../core/report';
 import { formatNumber } from '../core/format';
+import { partialNote } from '../core/presentation';
 import { startProfile } from '../host/client';
 import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
 
@@ -24,7 +25,8 @@ ${TARGET_USAGE}
   --json               print one JSON document instead of the table
   -h, --help           show this help
 
-Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the run failed.`;
+Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the run failed (what it measured before a
+timeout or Ctrl-C is still printed, marked partial).`;
 
 
 
@@ -69,6 +71,8 @@ export function renderReport(report: ProfileReport): string {
   out.push(`model ${report.modelName} (${report.modelClass}, ${report.discovery}${report.exportName ? ` "${report.exportName}"` : ''}); loss ${report.loss}; optimizer ${report.optimizer}`);
   if (report.discoveryNote) out.push(report.discoveryNote);
   out.push(`data: ${report.dataNote}; batch ${report.batchSize}; ${report.steps.length - 1} steps`);
+  const partial = partialNote(report);
+  if (partial) out.push(`${partial} ${report.error?.message ?? ''}`);
   if (report.lossNote) out.push(report.lossNote);
   const rows = [['layer', 'class', 'location', '‖g‖ step 0', 'verdict']];
   for (const layer of report.layers) {
@@ -92,7 +96,7 @@ export function renderReport(report: ProfileReport): string {
       out.push(`    ${f.message}`);
     }
   } else {
-    out.push('', 'No findings: gradients look healthy.');
+    out.push('', partial ? 'No findings on the steps measured.' : 'No findings: gradients look healthy.');
   }
   return out.join('\n');
 }
@@ -121,6 +125,8 @@ export async function profileCommand(argv: string[]): Promise<number> {
   );
   if (options.json) process.stdout.write(`${stringifyWithNonFinite(report, 2)}\n`);
   if (report.status === 'failed') {
+    // A run that stopped after measuring steps still shows them (the JSON document has them with partial: true).
+    if (report.partial && !options.json) process.stdout.write(`${renderReport(report)}\n`);
     process.stderr.write(`${renderError(report)}\n`);
     return 2;
   }

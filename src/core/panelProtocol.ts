@@ -108,6 +108,8 @@ export const PanelReport = v.object({
   findings: v.array(ReportFindingSchema),
   error: v.optional(v.custom<RunnerError>((value) => v.is(RunnerErrorSchema, value), 'expected a runner error')),
   durationMs: optNum,
+  /** Ended early after measuring some steps (see ProfileReport.partial). */
+  partial: v.optional(v.boolean()),
 });
 /** What the webview works with: a ProfileReport as decoded (step-0 stats may still be missing). */
 export type PanelReport = v.InferOutput<typeof PanelReport>;

@@ -107,7 +107,7 @@ function normText(layer: ReportLayer): string {
  * The end-of-line text for the layers created on one line: `∇ 2.1e-3` (+ verdicts) for one layer,
  * `∇ 3× 1.2e-3–4.5e-2 · 2 vanishing` for several (a layer created in a loop).
  */
-export function lineDecoration(layers: readonly ReportLayer[], style: DecorationStyle = 'compact', stale = false): LineDecoration {
+export function lineDecoration(layers: readonly ReportLayer[], style: DecorationStyle = 'compact', stale = false, partial = false): LineDecoration {
   const verdicts = sortVerdicts(layers.flatMap((l) => l.verdicts));
   const color = verdictColor(verdicts, stale);
   let text: string;
@@ -136,18 +136,27 @@ export function lineDecoration(layers: readonly ReportLayer[], style: Decoration
     if (style === 'detailed' && withWeights.length > 1) text += `  by layer ${sparkline(norms)}`;
   }
   if (stale) text += ' (edited)';
+  else if (partial) text += ' (partial)';
   return { text, verdicts, color };
 }
 
 /** Status bar text: `$(pulse) 2 vanishing · 1 dead`, `$(pulse) healthy`, `$(error) failed`. */
 export function statusSummary(report: ProfileReport): string {
-  if (report.status === 'failed') return `$(error) ${report.error?.kind === 'cancelled' ? 'cancelled' : 'profile failed'}`;
+  if (report.status === 'failed' && !report.partial) return `$(error) ${report.error?.kind === 'cancelled' ? 'cancelled' : 'profile failed'}`;
   if (report.status === 'running') return '$(sync~spin) profiling';
   const counts = new Map<FindingCode, number>();
   for (const layer of report.layers) for (const v of layer.verdicts) counts.set(v, (counts.get(v) ?? 0) + 1);
   for (const f of report.findings) if (!f.layer) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
   const parts = sortVerdicts(counts.keys()).map((v) => `${counts.get(v)} ${STATUS_LABEL[v]}`);
+  if (report.partial) return `$(warning) partial${parts.length ? `: ${parts.join(' · ')}` : ''}`;
   return `$(pulse) ${parts.length ? parts.join(' · ') : 'healthy'}`;
+}
+
+/** "Partial profile: 3 of 21 steps measured before the run stopped (timeout)." — for a report that ended early. */
+export function partialNote(report: Pick<ProfileReport, 'partial' | 'steps' | 'totalSteps' | 'error'>): string | undefined {
+  if (!report.partial) return undefined;
+  const total = report.totalSteps === undefined ? '' : ` of ${report.totalSteps + 1}`;
+  return `Partial profile: ${report.steps.length}${total} steps measured before the run stopped (${report.error?.kind ?? 'stopped'}).`;
 }
 
 const mdEscape = (text: string) => text.replace(/([\\`*_{}[\]()#+!|<>])/g, '\\$1');
@@ -161,10 +170,11 @@ export function hoverMarkdown(
   layers: readonly ReportLayer[],
   findings: readonly ReportFinding[],
   ruleUrl: (code: FindingCode) => string,
-  options: { stale?: boolean; maxLayers?: number } = {},
+  options: { stale?: boolean; maxLayers?: number; partial?: string } = {},
 ): string {
   const out: string[] = [];
   const max = options.maxLayers ?? 8;
+  if (options.partial) out.push(`_${mdEscape(options.partial)} Verdicts describe those steps only._`, '');
   if (options.stale) out.push('_This line was edited after the profile: the numbers describe the code as it was. Profile again to refresh._', '');
   for (const layer of layers.slice(0, max)) {
     const head = [`**${mdEscape(layer.name)}**`, mdEscape(layer.className)];
@@ -205,9 +215,10 @@ export function reportMarkdown(report: ProfileReport, ruleUrl: (code: FindingCod
   if (report.status === 'failed' && report.error) {
     const e = report.error;
     const where = e.location ? ` at ${mdEscape(displayPath(e.location.file))}:${e.location.line}:${e.location.column}` : '';
-    out.push(`**The profile failed** (${e.kind})${where}: ${mdEscape(e.message)}`, '');
+    out.push(`**The profile ${report.partial ? 'stopped early' : 'failed'}** (${e.kind})${where}: ${mdEscape(e.message)}`, '');
     if (e.details?.length) out.push(...e.details.map((d) => `- ${mdEscape(d)}`), '');
-    return out.join('\n');
+    if (!report.partial) return out.join('\n');
+    out.push(`_${mdEscape(partialNote(report)!)}_`, '');
   }
   if (report.status === 'running') out.push('_Profiling…_', '');
   out.push(

@@ -124,10 +124,15 @@ export interface ProfileReport extends RunReportBase {
   layers: ReportLayer[];
   steps: { step: number; loss: number }[];
   findings: ReportFinding[];
+  /**
+   * The run ended early (timeout, cancel, crash) after measuring some steps: status is "failed" with the
+   * error saying why, and the layers, steps and findings hold what was measured until then.
+   */
+  partial: boolean;
 }
 
 export function emptyReport(file: string): ProfileReport {
-  return { file, status: 'running', layers: [], steps: [], findings: [] };
+  return { file, status: 'running', layers: [], steps: [], findings: [], partial: false };
 }
 
 function layerFromInfo(info: LayerInfo): ReportLayer {

@@ -93,6 +93,7 @@ export class DecorationRenderer implements vscode.Disposable {
           shown.map((s) => s.layer),
           decorationStyle,
           shown.some((s) => s.stale),
+          shown.some((s) => s.entry.report.partial),
         );
         const end = editor.document.lineAt(line - 1).range.end;
         options.get(decoration.color)!.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: decoration.text } } });

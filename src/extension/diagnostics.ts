@@ -89,8 +89,9 @@ export class DiagnosticsView implements vscode.Disposable {
         const location = error.location;
         const diagnostic = new vscode.Diagnostic(
           location ? lineRange(location.line, location.column) : lineRange(modelLine(entry)),
-          `Profiling failed (${error.kind}): ${error.message}${error.details?.length ? ` [${error.details.join(', ')}]` : ''}`,
-          vscode.DiagnosticSeverity.Error,
+          `${report.partial ? 'Partial profile' : 'Profiling failed'} (${error.kind}): ${error.message}${error.details?.length ? ` [${error.details.join(', ')}]` : ''}`,
+          // A run that stopped after measuring steps is no error in the user's code.
+          report.partial ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
         );
         diagnostic.code = error.kind;
         add(location?.file ?? entry.file, diagnostic);

@@ -1,7 +1,7 @@
 // Hover on a line that created layers: per-weight statistics table, ‖g‖ trend sparkline over the steps,
 // verdict explanations with links to the rule documentation.
 import * as vscode from 'vscode';
-import { hoverMarkdown } from '../core/presentation';
+import { hoverMarkdown, partialNote } from '../core/presentation';
 import { DOCUMENT_SELECTOR, ruleDocUrl } from './constants';
 import type { ResultsStore } from './resultsStore';
 
@@ -18,7 +18,7 @@ export function registerHover(store: ResultsStore): vscode.Disposable {
           items.map((i) => i.layer),
           items.flatMap((i) => i.entry.report.findings),
           ruleDocUrl,
-          { stale: items.some((i) => i.stale) },
+          { stale: items.some((i) => i.stale), partial: partialNote(items[0].entry.report) },
         ),
       );
       markdown.supportThemeIcons = false;

@@ -28,6 +28,9 @@ const PHASE_TITLE: Record<string, string> = {
   analyzing: 'Analyzing',
 };
 
+/** Step 0 is shown while a profile still runs when the run is not over this long after it. */
+const SHOW_STEP0_AFTER_MS = 1500;
+
 /** How many times one command may re-run after asking the user (export, then arguments, …). */
 const MAX_PROMPTS = 3;
 
@@ -90,8 +93,11 @@ export class ProfileCommand implements vscode.Disposable {
       await takeOver(previous, file);
       if (cancel.token.isCancellationRequested) return this.cancelledReport(file);
       const report = await this.run(uri, file, slot);
-      if (report.status === 'failed' && report.error?.kind === 'cancelled') return report;
+      const cancelled = report.status === 'failed' && report.error?.kind === 'cancelled';
+      // A cancelled run that measured nothing leaves the previous results; one that measured steps shows them.
+      if (cancelled && !report.partial) return report;
       this.store.set(report);
+      if (cancelled) return report;
       if (report.status === 'failed') return await this.handleFailure(uri, report, options, prompts);
       return report;
     } finally {
@@ -104,7 +110,7 @@ export class ProfileCommand implements vscode.Disposable {
   }
 
   private cancelledReport(file: string): ProfileReport {
-    return { file, status: 'failed', layers: [], steps: [], findings: [], error: { type: 'error', kind: 'cancelled', message: 'Cancelled.' } };
+    return { file, status: 'failed', layers: [], steps: [], findings: [], partial: false, error: { type: 'error', kind: 'cancelled', message: 'Cancelled.' } };
   }
 
   private run(uri: vscode.Uri, file: string, slot: RunSlot<ProfileRun>): Promise<ProfileReport> {
@@ -115,6 +121,7 @@ export class ProfileCommand implements vscode.Disposable {
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         const totalSteps = settings.steps;
         let phase = 'Starting';
+        let showStep0: NodeJS.Timeout | undefined;
         const onMessage = (message: RunnerMessage) => {
           logRunnerMessage(this.log, message);
           if (message.type === 'phase') {
@@ -124,6 +131,12 @@ export class ProfileCommand implements vscode.Disposable {
           } else if (message.type === 'step') {
             progress.report({ message: `${phase}: step ${message.step}/${totalSteps}`, increment: 100 / (totalSteps + 1) });
             this.store.setRunning(file, { message: phase, step: message.step, totalSteps });
+            // A slow model shows step 0 while the other steps run; a fast profile ends before and renders once.
+            if (message.step === 0) {
+              showStep0 = setTimeout(() => {
+                if (slot.run?.report.status === 'running') this.store.set(slot.run.report);
+              }, SHOW_STEP0_AFTER_MS);
+            }
           }
         };
         this.log.info(`profiling ${file}${remembered.exportName ? ` export "${remembered.exportName}"` : ''}${remembered.args ? ` args ${JSON.stringify(remembered.args)}` : ''}${remembered.scriptArgs ? ` script args ${remembered.scriptArgs}` : ''} (${settings.steps} steps, backend ${settings.backend})`);
@@ -134,6 +147,7 @@ export class ProfileCommand implements vscode.Disposable {
         const pid = run.pid;
         if (pid !== undefined) this.pids.add(pid);
         void run.result.then(() => {
+          clearTimeout(showStep0);
           if (pid !== undefined) this.pids.delete(pid);
         });
         return resultUnlessCancelled(run, token, slot.cancel.token);

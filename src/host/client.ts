@@ -7,6 +7,7 @@ import { decodeRunnerMessage, encodeMessage, type ErrorKind, type HostMessage, t
 import { applyMessage, emptyReport, type ProfileReport } from '../core/report';
 import { applyLrMessage, emptyLrReport, type LrReport } from '../core/lrReport';
 import { LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
+import { emptyProgress, MeasuredSteps, observeProgress, timeoutMessage, type RunWork } from '../core/runEnd';
 
 export interface ClientOptions {
   /** The bundled runner script (dist/runner.js). */
@@ -24,6 +25,8 @@ const DEFAULT_MAX_LOG_BYTES = 256 * 1024;
 
 export interface ProfileRun {
   readonly pid: number | undefined;
+  /** The report as the events arrive (step 0 is in it as soon as the runner sends it). */
+  readonly report: ProfileReport;
   /** Settles with the final report (status "done" or "failed"); never rejects. */
   readonly result: Promise<ProfileReport>;
   cancel(): Promise<ProfileReport>;
@@ -93,7 +96,17 @@ export function startProfile(
   warmChild?: ChildProcess,
 ): ProfileRun {
   request = withPaths(request, options);
-  return startRun({ type: 'profileStart', request }, emptyReport(request.file), applyMessage, 'profile', { ...options, timeoutMs: options.timeoutMs ?? PROFILE_DEFAULTS.timeoutSeconds * 1000 }, onMessage, warmChild);
+  const measured = new MeasuredSteps();
+  const apply = (report: ProfileReport, message: RunnerMessage) => {
+    // A run that ends early after measuring steps keeps them (partial), with verdicts on what was measured.
+    if (message.type === 'error' && report.status === 'running' && measured.count > 0) {
+      report.partial = true;
+      if (!report.findings.length) for (const finding of measured.findings(request.thresholds)) applyMessage(report, { type: 'finding', finding });
+    }
+    measured.observe(message);
+    applyMessage(report, message);
+  };
+  return startRun({ type: 'profileStart', request }, emptyReport(request.file), apply, 'profile', { ...options, timeoutMs: options.timeoutMs ?? PROFILE_DEFAULTS.timeoutSeconds * 1000 }, onMessage, warmChild);
 }
 
 export interface LrRun {
@@ -126,16 +139,16 @@ function withPaths<R extends { file: string; cwd?: string }>(request: R, options
  * group at once, or — with `cancelGraceMs` — first asks the runner to stop and report, killing it after
  * the grace.
  */
-function startRun<R extends { status: 'running' | 'done' | 'failed' }>(
+function startRun<R extends { file: string; status: 'running' | 'done' | 'failed' }>(
   start: HostMessage,
   report: R,
   apply: (report: R, message: RunnerMessage) => unknown,
-  work: string,
+  work: RunWork,
   options: ClientOptions,
   onMessage: (message: RunnerMessage) => void,
   warmChild?: ChildProcess,
   cancelGraceMs?: number,
-): { pid: number | undefined; result: Promise<R>; cancel(): Promise<R> } {
+): { pid: number | undefined; report: R; result: Promise<R>; cancel(): Promise<R> } {
   const nodePath = options.nodePath ?? process.execPath;
   const memory = options.memoryLimitMb ?? RUN_DEFAULTS.memoryLimitMb;
   const timeoutMs = options.timeoutMs ?? PROFILE_DEFAULTS.timeoutSeconds * 1000;
@@ -148,7 +161,9 @@ function startRun<R extends { status: 'running' | 'done' | 'failed' }>(
   let logBytes = 0;
   let truncated = false;
 
+  const progress = emptyProgress();
   const deliver = (message: RunnerMessage) => {
+    observeProgress(progress, message);
     apply(report, message);
     onMessage(message);
   };
@@ -209,10 +224,7 @@ function startRun<R extends { status: 'running' | 'done' | 'failed' }>(
     void result.then(() => clearTimeout(grace));
   };
 
-  const timer = setTimeout(
-    () => stop('timeout', `The ${work} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped. An endless loop or a very slow model? Raise the timeout (--timeout / gradientLens.timeoutSeconds).`),
-    timeoutMs,
-  );
+  const timer = setTimeout(() => stop('timeout', timeoutMessage(work, progress, Math.round(timeoutMs / 1000), report.file)), timeoutMs);
 
   const result = new Promise<R>((resolve) => {
     const settle = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -255,6 +267,7 @@ function startRun<R extends { status: 'running' | 'done' | 'failed' }>(
 
   return {
     pid: child.pid,
+    report,
     result,
     cancel() {
       stop('cancelled', 'Cancelled.');

@@ -127,7 +127,11 @@ export class GradientsView {
       report.backend && `backend ${report.backend}`,
       report.dataSource && `data: ${report.dataSource}`,
       `${report.steps.length} step${report.steps.length === 1 ? '' : 's'} profiled`,
-      report.status === 'running' ? 'running…' : report.status === 'failed' ? `failed: ${report.error?.message ?? ''}` : undefined,
+      report.status === 'running'
+        ? 'running…'
+        : report.status === 'failed'
+          ? `${report.partial ? `partial (${report.steps.length}${report.totalSteps === undefined ? '' : ` of ${report.totalSteps + 1}`} steps)` : 'failed'}: ${report.error?.message ?? ''}`
+          : undefined,
     ].filter(Boolean);
     this.header.textContent = facts.join(' · ');
   }

@@ -8,14 +8,14 @@ import { alive, describeTrusted, fixture, getApi, runnerProcesses, sleep, useFew
 describeTrusted('cancel', () => {
   before(() => useFewSteps());
 
-  it('cancel kills a running profile within 1 s and keeps the previous results', async () => {
+  it('cancel kills a running profile within 1 s and keeps what it measured, marked partial', async () => {
     const api = await getApi();
     const uri = fixture('model.js');
     const first = await api.profile(uri);
     assert.strictEqual(first.status, 'done', JSON.stringify(first.error));
     // a long run: thousands of steps
     await useFewSteps(5000);
-    let pending: Promise<{ error?: { kind: string } }>;
+    let pending: Promise<{ error?: { kind: string }; partial: boolean; steps: unknown[] }>;
     try {
       pending = api.profile(uri);
     } finally {
@@ -30,7 +30,12 @@ describeTrusted('cancel', () => {
     assert.strictEqual(report.error?.kind, 'cancelled');
     assert.ok(elapsed < 1000, `cancel took ${elapsed} ms`);
     assert.ok(!alive(pid), `runner ${pid} still alive`);
-    assert.strictEqual(api.getReport(uri)?.status, 'done', 'the previous results stay');
+    // 2.5 s of a small model's steps were measured: they replace the previous results, marked partial.
+    assert.strictEqual(report.partial, true);
+    assert.ok(report.steps.length > 1, `${report.steps.length} steps kept`);
+    const stored = api.getReport(uri);
+    assert.strictEqual(stored?.partial, true, 'the partial results are stored');
+    assert.strictEqual(stored?.steps.length, report.steps.length);
   });
 
   it('50 rapid profile/cancel cycles leave no runner process and no error', async function () {

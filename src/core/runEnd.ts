@@ -1,0 +1,108 @@
+// A run that ends early: what the host saw of it (phase, steps), the timeout message that says where it
+// stopped and what to do next, and the health verdicts on the steps a profile did measure (the runner
+// checks health only after its last step, so a timeout or cancel after step 0 would otherwise keep
+// numbers without verdicts).
+import { evaluateHealth, type StepRecord } from './health';
+import type { Finding, LayerInfo, RunnerMessage, RunnerMessageOf, Thresholds } from './protocol';
+
+/** What the host has seen of a run so far. */
+export interface RunProgress {
+  /** Set once tfjs is loaded (the runner's hello). */
+  backend?: string;
+  phase?: RunnerMessageOf<'phase'>['phase'];
+  /** The model message arrived: a model was found and its data prepared. */
+  modelSeen: boolean;
+  /** Profile: optimizer steps after step 0; LR sweep: batches over all repeats. */
+  totalSteps?: number;
+  /** Profile steps (step 0 included) or LR batches received. */
+  done: number;
+  /** When the model message arrived and when the last step did (ms since the epoch): the pace of the steps. */
+  measuringSince?: number;
+  lastStepAt?: number;
+}
+
+export const emptyProgress = (): RunProgress => ({ modelSeen: false, done: 0 });
+
+export function observeProgress(progress: RunProgress, message: RunnerMessage): void {
+  if (message.type === 'hello') progress.backend = message.backend;
+  else if (message.type === 'phase') progress.phase = message.phase;
+  else if (message.type === 'model') {
+    progress.modelSeen = true;
+    progress.totalSteps = message.totalSteps;
+    progress.measuringSince = Date.now();
+  } else if (message.type === 'step' || message.type === 'lrPoint') {
+    progress.done++;
+    progress.lastStepAt = Date.now();
+  }
+}
+
+export type RunWork = 'profile' | 'learning-rate sweep';
+
+const RAISE: Record<RunWork, string> = {
+  profile: 'raise the timeout (--timeout / gradientLens.timeoutSeconds)',
+  'learning-rate sweep': 'raise the timeout (--timeout / gradientLens.lr.timeoutSeconds)',
+};
+
+/** What a faster backend would give, measured on this project's models (docs: tfjs-runtime notes). */
+function fasterBackend(backend: string | undefined): string {
+  if (backend === 'wasm') return ' tfjs-node (the native backend: npm install @tensorflow/tfjs-node, then --backend tensorflow) is typically ~3× faster on dense and conv models.';
+  if (backend === 'cpu') return ' The pure-JavaScript cpu backend is the slowest: wasm is typically 3–10× faster, tfjs-node faster still.';
+  return '';
+}
+
+function duration(seconds: number): string {
+  if (seconds < 1) return `${Math.max(1, Math.round(seconds * 1000))} ms`;
+  return seconds < 10 ? `${seconds.toFixed(1)} s` : `${Math.round(seconds)} s`;
+}
+
+/** "~2.1 s a step; all 21 need ~44 s", from the steps finished (the one running may take longer still). */
+function pace(progress: RunProgress, unit: string, all: number): string {
+  if (!progress.done || progress.measuringSince === undefined || progress.lastStepAt === undefined) return '';
+  const each = (progress.lastStepAt - progress.measuringSince) / 1000 / progress.done;
+  return ` (~${duration(each)} a ${unit}; all ${all} need ~${duration(each * all)})`;
+}
+
+/** The timeout message for the phase the run was in: where it stopped, why that may be, what to do. */
+export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: number, file: string): string {
+  const raise = RAISE[work];
+  const on = progress.backend ?? 'this backend';
+  if (!progress.backend) return `TensorFlow.js did not finish loading within ${seconds} s: is the machine very busy? Try again, or ${raise}.`;
+  if (!progress.modelSeen && progress.phase === 'data') {
+    return `The training data was not ready within ${seconds} s: the script's fit()/fitDataset() data or sampleBatch is still being produced. Export a small sampleBatch, or ${raise}.`;
+  }
+  if (!progress.modelSeen) {
+    return `No model was built within ${seconds} s: ${file.split(/[\\/]/).pop()} is still running — a server, a long download, a wait for input, or an endless loop? Export the model or a function that builds it, or ${raise}.`;
+  }
+  if (work === 'learning-rate sweep') {
+    const total = progress.totalSteps ?? 0;
+    const where = progress.done ? `batch ${progress.done + 1} of ${total}` : 'the first batch';
+    return `The learning-rate sweep stopped at ${where} after ${seconds} s on ${on}${pace(progress, 'batch', total)}${progress.done ? ' — the partial curve is shown' : ''}.${fasterBackend(progress.backend)} Use fewer steps or repeats, or ${raise}.`;
+  }
+  if (progress.phase === 'analyzing') return `The health check did not finish within ${seconds} s. Report this with the model file, or ${raise}.`;
+  const total = progress.totalSteps ?? 0;
+  if (progress.done === 0) {
+    return `Step 0 of ${total} did not finish within ${seconds} s: this model is too slow on ${on} for the timeout, nothing was measured.${fasterBackend(progress.backend)} Or ${raise}.`;
+  }
+  const shown = progress.done === 1 ? 'step 0' : `steps 0–${progress.done - 1}`;
+  return `Step ${progress.done} of ${total} did not finish within ${seconds} s: this model is slow on ${on}${pace(progress, 'step', total + 1)} — partial results (${shown}) are shown.${fasterBackend(progress.backend)} Or profile fewer steps (--steps / gradientLens.steps), or ${raise}.`;
+}
+
+/** The per-step statistics of a profile, kept so that verdicts can be given on the steps measured. */
+export class MeasuredSteps {
+  private layers: LayerInfo[] = [];
+  readonly records: StepRecord[] = [];
+
+  observe(message: RunnerMessage): void {
+    if (message.type === 'model') this.layers = message.layers;
+    else if (message.type === 'step') this.records.push({ step: message.step, loss: message.loss, layers: message.layers });
+  }
+
+  get count(): number {
+    return this.records.length;
+  }
+
+  /** Health verdicts on the measured steps, as the runner would give them had the run ended there. */
+  findings(thresholds: Partial<Thresholds> | undefined): Finding[] {
+    return evaluateHealth(this.layers, this.records, thresholds);
+  }
+}

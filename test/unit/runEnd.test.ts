@@ -1,0 +1,61 @@
+// A run that ends early: the timeout message names the phase it stopped in and the next step, and the
+// verdicts on a partial profile are those of the steps measured.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { emptyProgress, MeasuredSteps, observeProgress, timeoutMessage } from '../../src/core/runEnd';
+import type { RunnerMessage } from '../../src/core/protocol';
+
+const FILE = '/work/project/train.js';
+const at = (messages: RunnerMessage[]) => {
+  const progress = emptyProgress();
+  for (const m of messages) observeProgress(progress, m);
+  return progress;
+};
+const hello = (backend: string): RunnerMessage => ({ type: 'hello', pid: 1, nodeVersion: 'v20', tfjsVersion: '4.22.0', tfjsSource: 'extension', backend, backendReason: '' });
+const phase = (p: 'loading' | 'building' | 'data' | 'profiling' | 'sweeping'): RunnerMessage => ({ type: 'phase', phase: p, message: '' });
+const layer = { name: 'dense', className: 'Dense', weights: [{ name: 'dense/kernel', shape: [2, 2], trainable: true }] };
+const model = (totalSteps: number): RunnerMessage => ({
+  type: 'model', modelName: 'm', className: 'Sequential', discovery: 'factory', dataSource: 'synthetic', dataNote: '', loss: 'mse', optimizer: 'SGD', batchSize: 4, totalSteps, layers: [layer],
+});
+const weight = (gradNorm: number) => ({ name: 'dense/kernel', gradNorm, meanAbs: gradNorm / 2, maxAbs: gradNorm, zeroShare: 0, nanCount: 0, infCount: 0, weightNorm: 1, ratio: gradNorm, histogram: [] });
+const step = (n: number, gradNorm: number): RunnerMessage => ({ type: 'step', step: n, loss: 1, layers: [{ name: 'dense', gradNorm, weights: [weight(gradNorm)] }] });
+
+test('before tfjs has loaded: says so', () => {
+  assert.match(timeoutMessage('profile', at([]), 120, FILE), /^TensorFlow\.js did not finish loading within 120 s/);
+});
+
+test('while loading or building: no model was built, the file is still running', () => {
+  for (const p of ['loading', 'building'] as const) {
+    assert.equal(
+      timeoutMessage('profile', at([hello('wasm'), phase(p)]), 120, FILE),
+      'No model was built within 120 s: train.js is still running — a server, a long download, a wait for input, or an endless loop? Export the model or a function that builds it, or raise the timeout (--timeout / gradientLens.timeoutSeconds).',
+    );
+  }
+  assert.match(timeoutMessage('learning-rate sweep', at([hello('wasm'), phase('building')]), 300, FILE), /gradientLens\.lr\.timeoutSeconds/);
+  assert.match(timeoutMessage('profile', at([hello('wasm'), phase('data')]), 60, FILE), /^The training data was not ready within 60 s/);
+});
+
+test('during the steps: which step, the pace, partial results, and a faster backend when there is one', () => {
+  const progress = at([hello('wasm'), phase('building'), model(20), phase('profiling'), step(0, 1), step(1, 1), step(2, 1)]);
+  progress.lastStepAt = progress.measuringSince! + 60_000;
+  assert.equal(
+    timeoutMessage('profile', progress, 120, FILE),
+    'Step 3 of 20 did not finish within 120 s: this model is slow on wasm (~20 s a step; all 21 need ~420 s) — partial results (steps 0–2) are shown. tfjs-node (the native backend: npm install @tensorflow/tfjs-node, then --backend tensorflow) is typically ~3× faster on dense and conv models. Or profile fewer steps (--steps / gradientLens.steps), or raise the timeout (--timeout / gradientLens.timeoutSeconds).',
+  );
+  const first = at([hello('tensorflow'), model(20), phase('profiling')]);
+  assert.equal(
+    timeoutMessage('profile', first, 120, FILE),
+    'Step 0 of 20 did not finish within 120 s: this model is too slow on tensorflow for the timeout, nothing was measured. Or raise the timeout (--timeout / gradientLens.timeoutSeconds).',
+  );
+  const sweep = at([hello('cpu'), model(300), phase('sweeping'), ...Array.from({ length: 10 }, (_, i): RunnerMessage => ({ type: 'lrPoint', repeat: 0, step: i, lr: 1, loss: 1, smoothed: 1 }))]);
+  sweep.lastStepAt = sweep.measuringSince! + 3000;
+  assert.match(timeoutMessage('learning-rate sweep', sweep, 3, FILE), /^The learning-rate sweep stopped at batch 11 of 300 after 3 s on cpu \(~300 ms a batch; all 300 need ~90 s\) — the partial curve is shown\. The pure-JavaScript cpu backend is the slowest/);
+});
+
+test('partial verdicts: health rules on the steps measured only', () => {
+  const measured = new MeasuredSteps();
+  for (const m of [model(20), step(0, 1e9)]) measured.observe(m);
+  assert.equal(measured.count, 1);
+  const findings = measured.findings(undefined);
+  assert.deepEqual(findings.map((f) => [f.code, f.layer, f.step]), [['exploding', 'dense', 0]]);
+});
