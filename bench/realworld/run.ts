@@ -19,7 +19,7 @@ interface Report {
   tfjsVersion?: string;
   tfjsSource?: string;
   backend?: string;
-  error?: { kind?: string; message: string };
+  error?: { kind?: string; message: string; location?: { file: string; line: number }; details?: string[] };
 }
 
 export type Outcome =
@@ -89,6 +89,13 @@ function parseReport(stdout: string): Report | undefined {
   }
 }
 
+/** The error as the user sees it: kind, message, the source location it points at, and its detail lines. */
+function describeError(error: NonNullable<Report['error']>, root: string): string {
+  const where = error.location ? ` (at ${path.relative(root, error.location.file)}:${error.location.line})` : '';
+  const details = error.details?.length ? ` — ${error.details.join(' | ')}` : '';
+  return `${error.kind ? error.kind + ': ' : ''}${error.message}${where}${details}`;
+}
+
 function oneLine(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
@@ -113,7 +120,7 @@ async function runCase(c: Case, steps: number, rebuild: boolean): Promise<Result
   const failure = run.timedOut
     ? `bench timeout after ${timeout} s`
     : report?.error
-      ? `${report.error.kind ? report.error.kind + ': ' : ''}${report.error.message}`
+      ? describeError(report.error, ws.root)
       : !report
         ? `no JSON report (exit ${run.code}): ${oneLine(run.stderr || run.stdout)}`
         : undefined;
