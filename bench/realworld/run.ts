@@ -1,6 +1,6 @@
 // Profiles every corpus case with the CLI, as a user would, and compares the reported layer lines with the
 // lines written down from reading the code. Not a test (CI cannot fetch the repositories): it prints figures.
-//   npm run build && node --import tsx bench/realworld/run.ts [--case NAME]... [--steps N] [--json FILE]
+//   npm run build && node --import tsx bench/realworld/run.ts [--case NAME]... [--steps N] [--json FILE] [--markdown FILE]
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -146,6 +146,15 @@ function printResult(r: Result) {
   console.log(cells.join(' ') + (r.message ? `  ${oneLine(r.message, 220)}` : ''));
 }
 
+/** The per-case table for docs/realworld.md. */
+export function markdownTable(results: Result[]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = results.map((r) =>
+    `| ${r.name} | ${r.installed || '(none)'} | ${r.ran ?? ''} | ${r.outcome} | ${r.expected !== undefined ? `${r.right}/${r.expected}` : ''} | ${cell(oneLine(r.message ?? '', 140))} |`,
+  );
+  return ['| case | installed tfjs | ran | outcome | lines | message |', '|---|---|---|---|---|---|', ...rows, '', ...summarize(results).map((l) => `**${l}**  `), ''].join('\n');
+}
+
 export function summarize(results: Result[]): string[] {
   const toRun = results.filter((r) => ['correct', 'wrong-lines', 'failed'].includes(r.outcome));
   const toFail = results.filter((r) => ['cause-named', 'cause-not-named', 'unexpected-profile'].includes(r.outcome));
@@ -163,12 +172,25 @@ export function summarize(results: Result[]): string[] {
   ];
 }
 
+/** Figures from a dist/ older than src/ describe code that is no longer there: say so before running. */
+function warnIfStale() {
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+      const full = path.join(dir, entry.name);
+      return Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+    }, 0);
+  if (newest(path.join(repoRoot, 'src')) > fs.statSync(cli).mtimeMs) {
+    console.error('warning: src/ is newer than dist/cli.js: run `npm run build` (and `npm ci` after a rebase) first.');
+  }
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
       case: { type: 'string', multiple: true },
       steps: { type: 'string', default: '2' },
       json: { type: 'string' },
+      markdown: { type: 'string' },
       'no-rebuild': { type: 'boolean', default: false },
     },
   });
@@ -176,6 +198,7 @@ async function main() {
     console.error(`${cli} is missing: run \`npm run build\` first.`);
     process.exit(2);
   }
+  warnIfStale();
   const all = loadCorpus();
   const unknown = (values.case ?? []).filter((n) => !all.some((c) => c.name === n));
   if (unknown.length) {
@@ -193,6 +216,7 @@ async function main() {
   console.log('');
   for (const line of summarize(results)) console.log(line);
   if (values.json) fs.writeFileSync(values.json, JSON.stringify(results, null, 2) + '\n');
+  if (values.markdown) fs.writeFileSync(values.markdown, markdownTable(results));
 }
 
 if (require.main === module) void main();
