@@ -19,6 +19,8 @@ ${TARGET_USAGE}
   --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
   --timeout S          stop the run after S seconds (default ${PROFILE_DEFAULTS.timeoutSeconds})
   --memory MB          memory limit of the runner (default ${RUN_DEFAULTS.memoryLimitMb})
+  --overfit-batch      also train the initial weights on 8 examples for up to 200 steps: the loss must
+                       fall below 10 % of its start (docs/rules/overfit-batch.md)
   --fail-on LEVEL      exit 1 when a finding is at least error | warning | info | none (default error)
   --threshold K=V      override a health threshold (repeatable), e.g. --threshold deadShare=0.5
                        keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}
@@ -40,6 +42,7 @@ function parseCommandLine(argv: string[]) {
       steps: { type: 'string' },
       'fail-on': { type: 'string' },
       threshold: { type: 'string', multiple: true },
+      'overfit-batch': { type: 'boolean' },
     },
   });
   if (values.help) return undefined;
@@ -59,6 +62,7 @@ function parseCommandLine(argv: string[]) {
     thresholds,
     steps: positiveInt(values.steps, '--steps', PROFILE_DEFAULTS.steps, 0)!,
     failOn: failOn as Severity | 'none',
+    overfitBatch: values['overfit-batch'] === true,
   };
 }
 
@@ -75,6 +79,8 @@ export function renderReport(report: ProfileReport): string {
   if (partial) out.push(`${partial} ${report.error?.message ?? ''}`);
   if (report.lossNote) out.push(report.lossNote);
   const rows = [['layer', 'class', 'location', '‖g‖ step 0', 'verdict']];
+  const regularized = report.layers.some((l) => l.steps[0]?.regGradNorm !== undefined);
+  if (regularized) rows[0].splice(4, 0, 'penalty ‖g‖');
   for (const layer of report.layers) {
     const hasWeights = layer.weights.length > 0;
     const extra = [layer.deadShare !== undefined ? `dead ${(layer.deadShare * 100).toFixed(0)}%` : '', layer.saturatedShare !== undefined ? `saturated ${(layer.saturatedShare * 100).toFixed(0)}%` : ''].filter(Boolean);
@@ -83,6 +89,7 @@ export function renderReport(report: ProfileReport): string {
       layer.className,
       layer.line ? `${relative(layer.file)}:${layer.line}` : '',
       hasWeights ? formatNumber(layer.gradNorm) : '–',
+      ...(regularized ? [layer.steps[0]?.regGradNorm !== undefined ? formatNumber(layer.steps[0].regGradNorm) : '–'] : []),
       [layer.verdicts.join(', ') || (hasWeights ? 'ok' : ''), ...extra].filter(Boolean).join('; '),
     ]);
   }
@@ -94,6 +101,7 @@ export function renderReport(report: ProfileReport): string {
     for (const f of report.findings) {
       out.push(`  ${f.severity.toUpperCase()} ${f.code}${f.layer ? ` ${f.layer}` : ''}${f.line ? ` (${relative(f.file)}:${f.line})` : ''}`);
       out.push(`    ${f.message}`);
+      for (const r of f.related ?? []) out.push(`      also ${r.layer}${r.line ? ` (${relative(r.file)}:${r.line})` : ''}: ${r.message}`);
     }
   } else {
     out.push('', partial ? 'No findings on the steps measured.' : 'No findings: gradients look healthy.');
@@ -119,7 +127,7 @@ export async function profileCommand(argv: string[]): Promise<number> {
   const options = parseOrExitCode(argv, parseCommandLine, PROFILE_USAGE);
   if (typeof options === 'number') return options;
   const tty = Boolean(process.stderr.isTTY) && !options.json;
-  const request = { file: options.file, exportName: options.exportName, args: options.args, scriptArgs: options.scriptArgs, steps: options.steps, batchSize: options.batchSize, backend: options.backend, thresholds: options.thresholds };
+  const request = { file: options.file, exportName: options.exportName, args: options.args, scriptArgs: options.scriptArgs, steps: options.steps, batchSize: options.batchSize, backend: options.backend, thresholds: options.thresholds, overfitBatch: options.overfitBatch };
   const report = await followRun(tty, (message) => progress(message, options.steps), (onMessage) =>
     startProfile(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() }, onMessage),
   );

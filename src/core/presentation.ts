@@ -13,7 +13,20 @@ export const VERDICT_COLORS: readonly VerdictColor[] = ['healthy', 'vanishing', 
  * Most severe first: decides the colour of a line with several verdicts. Causes before symptoms: dead
  * ReLU units and saturated activations are why the gradient vanishes there.
  */
-export const VERDICT_PRIORITY: readonly FindingCode[] = ['non-finite', 'exploding', 'loss-diverging', 'dead-relu', 'saturation', 'vanishing'];
+export const VERDICT_PRIORITY: readonly FindingCode[] = [
+  'non-finite',
+  'output-activation',
+  'exploding',
+  'loss-diverging',
+  'saturated-output',
+  'dead-relu',
+  'saturation',
+  'vanishing',
+  'initial-loss',
+  'loss-oscillating',
+  'loss-not-decreasing',
+  'overfit-batch',
+];
 
 const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'non-finite': 'nonFinite',
@@ -22,8 +35,15 @@ const COLOR_OF: Record<FindingCode, VerdictColor> = {
   vanishing: 'vanishing',
   'dead-relu': 'dead',
   saturation: 'saturated',
+  'output-activation': 'nonFinite',
+  'saturated-output': 'saturated',
+  'initial-loss': 'saturated',
+  'loss-oscillating': 'exploding',
+  'loss-not-decreasing': 'vanishing',
+  'overfit-batch': 'vanishing',
 };
 
+/** Short words for the end-of-line decoration (long lines cut it off; the hover carries the rest). */
 export const VERDICT_LABEL: Record<FindingCode, string> = {
   'non-finite': 'NaN/Inf',
   exploding: 'exploding',
@@ -31,6 +51,12 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   vanishing: 'vanishing',
   'dead-relu': 'dead ReLU',
   saturation: 'saturated',
+  'output-activation': 'activation vs loss',
+  'saturated-output': 'saturated output',
+  'initial-loss': 'initial loss',
+  'loss-oscillating': 'loss oscillating',
+  'loss-not-decreasing': 'loss not decreasing',
+  'overfit-batch': 'overfit failed',
 };
 
 const STATUS_LABEL: Record<FindingCode, string> = {
@@ -40,6 +66,12 @@ const STATUS_LABEL: Record<FindingCode, string> = {
   vanishing: 'vanishing',
   'dead-relu': 'dead',
   saturation: 'saturated',
+  'output-activation': 'activation vs loss',
+  'saturated-output': 'saturated output',
+  'initial-loss': 'initial loss',
+  'loss-oscillating': 'oscillating',
+  'loss-not-decreasing': 'not decreasing',
+  'overfit-batch': 'overfit failed',
 };
 
 export function sortVerdicts(codes: Iterable<FindingCode>): FindingCode[] {
@@ -91,6 +123,11 @@ export function layerRatio(layer: ReportLayer): number {
   return w > 0 ? Math.sqrt(g) / Math.sqrt(w) : NaN;
 }
 
+/** ‖g‖/‖w‖ as text: "—" where ‖w‖ = 0 (a zero-initialised weight has no meaningful ratio). */
+export function ratioText(ratio: number | undefined, weightNorm: number | undefined): string {
+  return weightNorm === 0 || (ratio !== undefined && Number.isNaN(ratio) && weightNorm === undefined) ? '—' : formatNumber(ratio);
+}
+
 export type DecorationStyle = 'compact' | 'detailed';
 
 export interface LineDecoration {
@@ -114,9 +151,11 @@ export function lineDecoration(layers: readonly ReportLayer[], style: Decoration
   if (layers.length === 1) {
     const layer = layers[0];
     text = `∇ ${normText(layer)}`;
-    if (verdicts.length) text += ` ${verdicts.map((v) => VERDICT_LABEL[v]).join(' · ')}`;
+    // The worst verdict only: long lines cut the after-text off, and the hover lists them all.
+    if (verdicts.length) text += ` ${VERDICT_LABEL[verdicts[0]]}${verdicts.length > 1 ? ` +${verdicts.length - 1}` : ''}`;
     if (style === 'detailed' && layer.weights.length > 0) {
-      text += `  ‖g‖/‖w‖ ${formatNumber(layerRatio(layer))}`;
+      const ratio = layerRatio(layer);
+      text += `  ‖g‖/‖w‖ ${Number.isNaN(ratio) ? '—' : formatNumber(ratio)}`;
       if (layer.steps.length > 1) text += `  ${sparkline(layer.steps.map((s) => s.gradNorm))}`;
     }
   } else {
@@ -165,6 +204,24 @@ function percent(share: number | undefined): string {
   return share === undefined || !Number.isFinite(share) ? '–' : `${(share * 100).toFixed(share > 0 && share < 0.01 ? 2 : 0)} %`;
 }
 
+const mentions = (f: ReportFinding, layer: string) => f.layer === layer || Boolean(f.related?.some((r) => r.layer === layer));
+
+/** The finding that gives `layer` its verdict `code`: its own, or one that lists it as a related layer. */
+export function findingFor(findings: readonly ReportFinding[], layer: string, code: FindingCode): ReportFinding | undefined {
+  const live = findings.filter((f) => f.code === code && f.severity !== 'info');
+  return live.find((f) => f.layer === layer) ?? live.find((f) => mentions(f, layer));
+}
+
+/** A finding as seen from one of its layers: that layer's own evidence, the cause it points at, then the finding. */
+function findingText(finding: ReportFinding, layer: string): string {
+  const parts: string[] = [];
+  const own = finding.related?.find((r) => r.layer === layer);
+  if (own) parts.push(`This layer: ${mdEscape(own.message)}.`);
+  if (finding.cause) parts.push(`No gradient reaches it only because ${mdEscape(finding.cause.message)}.`);
+  parts.push(mdEscape(finding.message));
+  return parts.join(' ');
+}
+
 /** Hover Markdown for the layers created on one line. `ruleUrl(code)` links a rule's documentation. */
 export function hoverMarkdown(
   layers: readonly ReportLayer[],
@@ -188,7 +245,7 @@ export function hoverMarkdown(
         const s = w.stats;
         const short = w.name.startsWith(`${layer.name}/`) ? w.name.slice(layer.name.length + 1) : w.name;
         out.push(
-          `| ${mdEscape(short)} | ${w.shape.join('×') || 'scalar'} | ${formatNumber(w.gradNorm)} | ${formatNumber(s?.meanAbs)} | ${formatNumber(s?.maxAbs)} | ${percent(s?.zeroShare)} | ${formatNumber(s?.ratio)} | ${s ? `${s.nanCount}/${s.infCount}` : '–'} |`,
+          `| ${mdEscape(short)} | ${w.shape.join('×') || 'scalar'} | ${formatNumber(w.gradNorm)} | ${formatNumber(s?.meanAbs)} | ${formatNumber(s?.maxAbs)} | ${percent(s?.zeroShare)} | ${s ? ratioText(s.ratio, s.weightNorm) : '–'} | ${s ? `${s.nanCount}/${s.infCount}` : '–'} |`,
         );
       }
       out.push('');
@@ -200,8 +257,11 @@ export function hoverMarkdown(
     if (layer.saturatedShare !== undefined) extra.push(`saturated outputs ${percent(layer.saturatedShare)}`);
     if (extra.length) out.push(extra.join(' · '), '');
     for (const code of sortVerdicts(layer.verdicts)) {
-      const finding = findings.find((f) => f.layer === layer.name && f.code === code);
-      out.push(`**${VERDICT_LABEL[code]}** ([${code}](${ruleUrl(code)})): ${finding ? mdEscape(finding.message) : ''}`, '');
+      const finding = findingFor(findings, layer.name, code);
+      out.push(`**${VERDICT_LABEL[code]}** ([${code}](${ruleUrl(code)})): ${finding ? findingText(finding, layer.name) : ''}`, '');
+    }
+    for (const note of findings.filter((f) => f.severity === 'info' && mentions(f, layer.name))) {
+      out.push(`_Note_ ([${note.code}](${ruleUrl(note.code)})): ${findingText(note, layer.name)}`, '');
     }
     if (!layer.verdicts.length && layer.weights.length) out.push('Healthy gradients.', '');
   }
@@ -239,6 +299,7 @@ export function reportMarkdown(report: ProfileReport, ruleUrl: (code: FindingCod
   if (!report.findings.length) out.push('No findings: gradients look healthy.');
   for (const f of report.findings) {
     out.push(`- **${f.severity}** [${f.code}](${ruleUrl(f.code)})${f.layer ? ` ${mdEscape(f.layer)}` : ''}${f.line ? ` (line ${f.line})` : ''}: ${mdEscape(f.message)}`);
+    for (const r of f.related ?? []) out.push(`  - ${mdEscape(r.layer)}${r.line ? ` (line ${r.line})` : ''}: ${mdEscape(r.message)}`);
   }
   return out.join('\n');
 }

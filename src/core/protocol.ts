@@ -27,6 +27,22 @@ export const Thresholds = v.object({
   deadShare: num,
   /** Saturation: share of sigmoid/tanh outputs in the flat tails. */
   saturatedShare: num,
+  /** Below this RMS a weight tensor counts as zero: no ‖g‖/‖w‖ ratio is judged (a zero-initialised layer). */
+  zeroWeightRms: num,
+  /** The loss "falls" over the profiled steps when it ends at least this fraction below its first value. */
+  lossImprovement: num,
+  /** Loss not decreasing: "stuck" when it moves by less than this fraction of its first value over all steps. */
+  lossStuck: num,
+  /** Oscillating loss: the total variation exceeds this multiple of the net change … */
+  oscillationRatio: num,
+  /** … and the median step-to-step change is at least this fraction of the mean loss. */
+  oscillationAmplitude: num,
+  /** Initial loss: a cross-entropy above this multiple of its expected value at initialization (ln C). */
+  initialLossFactor: num,
+  /** Saturated output at init: share of examples whose softmax/sigmoid output is confident (> 0.99). */
+  confidentOutputShare: num,
+  /** Overfit one batch: the loss must end below this fraction of its first value. */
+  overfitFraction: num,
 });
 export type Thresholds = v.InferOutput<typeof Thresholds>;
 
@@ -49,6 +65,8 @@ export const ProfileRequest = v.object({
   ...targetFields,
   steps: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
   thresholds: v.optional(v.partial(Thresholds)),
+  /** After profiling: train a fresh copy of the initial weights on one small batch (the overfit-one-batch check). */
+  overfitBatch: v.optional(v.boolean()),
 });
 export type ProfileRequest = v.InferOutput<typeof ProfileRequest>;
 
@@ -156,6 +174,8 @@ export const WeightStats = v.object({
   weightNorm: num,
   /** ‖g‖ / ‖w‖ */
   ratio: num,
+  /** ‖g‖ of the regularization penalties (L1/L2) alone; the other statistics are of the data loss's gradient. */
+  regGradNorm: v.optional(num),
   /** Counts of log10|g| in HISTOGRAM_BINS equal bins over [HISTOGRAM_MIN_LOG10, HISTOGRAM_MAX_LOG10); exact zeros excluded. */
   histogram: v.array(v.pipe(v.number(), v.integer())),
 });
@@ -168,10 +188,25 @@ export const LayerStepStats = v.object({
   weights: v.array(WeightStats),
   /** ReLU-family: share of units (output channels) that are zero for every example of the batch. */
   deadShare: v.optional(num),
-  /** sigmoid/tanh: share of outputs in the flat tails. */
+  /** sigmoid/tanh: share of outputs in the flat tails; softmax output: share of examples with max probability > 0.99. */
   saturatedShare: v.optional(num),
+  /** L2 norm of the regularization penalties' gradient (present when the layer has a regularizer). */
+  regGradNorm: v.optional(num),
 });
 export type LayerStepStats = v.InferOutput<typeof LayerStepStats>;
+
+/** One model output: its layer, activation, compiled loss and label statistics of the profiled batch. */
+export const OutputInfo = v.object({
+  layer: v.string(),
+  activation: v.optional(v.string()),
+  loss: v.string(),
+  /** Last dimension of the output (classes for a softmax). */
+  units: v.pipe(v.number(), v.integer()),
+  /** Mean of y² and variance of the labels over the batch. */
+  labelMeanSquare: num,
+  labelVariance: num,
+});
+export type OutputInfo = v.InferOutput<typeof OutputInfo>;
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -183,8 +218,23 @@ export const FINDING_CODES = [
   'dead-relu',
   'saturation',
   'loss-diverging',
+  'loss-not-decreasing',
+  'loss-oscillating',
+  'initial-loss',
+  'saturated-output',
+  'output-activation',
+  'overfit-batch',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** Another layer the same cause affects (one finding per cause, the other layers as related locations). */
+export const RelatedLayer = v.object({
+  layer: v.string(),
+  location: v.optional(SourceLocation),
+  /** That layer's own evidence, e.g. "‖g‖ 3.1e-9 at step 0 and 2.0e-9 at step 20". */
+  message: v.string(),
+});
+export type RelatedLayer = v.InferOutput<typeof RelatedLayer>;
 
 export const Finding = v.object({
   code: v.picklist(FINDING_CODES),
@@ -193,6 +243,10 @@ export const Finding = v.object({
   layer: v.optional(v.string()),
   location: v.optional(SourceLocation),
   step: v.optional(v.pipe(v.number(), v.integer())),
+  /** The other layers of this cause; they carry the verdict on their own lines too. */
+  related: v.optional(v.array(RelatedLayer)),
+  /** The layer whose dead or saturated units cut the gradient off from this finding's layers. */
+  cause: v.optional(RelatedLayer),
 });
 export type Finding = v.InferOutput<typeof Finding>;
 
@@ -254,14 +308,21 @@ export const RunnerMessage = v.variant('type', [
     /** Profiling: optimizer steps; LR range test: steps × repeats. */
     totalSteps: v.pipe(v.number(), v.integer()),
     layers: v.array(LayerInfo),
+    /** Profiling: what the health rules need to know about each model output and its labels. */
+    outputs: v.optional(v.array(OutputInfo)),
   }),
   v.object({
     type: v.literal('step'),
     step: v.pipe(v.number(), v.integer()),
+    /** Data loss plus regularization penalties, as fit() reports it. */
     loss: num,
+    /** The regularization penalties' share of `loss` (absent without regularizers). */
+    regLoss: v.optional(num),
     layers: v.array(LayerStepStats),
   }),
   v.object({ type: v.literal('finding'), finding: Finding }),
+  /** The overfit-one-batch check: the loss at each of its steps on `batchSize` examples. */
+  v.object({ type: v.literal('overfit'), batchSize: v.pipe(v.number(), v.integer()), losses: v.array(num) }),
   /** One LR range-test batch, sent as it happens so a chart can grow live. */
   v.object({
     type: v.literal('lrPoint'),

@@ -4,6 +4,7 @@ import type {
   Finding,
   FindingCode,
   LayerInfo,
+  RelatedLayer,
   RunnerError,
   RunnerMessage,
   RunnerMessageOf,
@@ -37,8 +38,17 @@ export interface ReportLayer {
   deadShare?: number;
   saturatedShare?: number;
   weights: ReportWeight[];
-  /** Per step: layer ‖g‖ and the 64-bin log10|g| histogram summed over its weights (the panel's distribution view). */
-  steps: { step: number; gradNorm: number; histogram?: number[] }[];
+  /** Per step: layer ‖g‖ (of the data loss; regGradNorm = the penalties' ‖g‖ when the layer has a regularizer) and the 64-bin log10|g| histogram summed over its weights (the panel's distribution view). */
+  steps: { step: number; gradNorm: number; histogram?: number[]; regGradNorm?: number }[];
+}
+
+/** Another layer of the same cause, or the cause itself, with its location flattened like the finding's. */
+export interface ReportRelated {
+  layer: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
 }
 
 export interface ReportFinding {
@@ -50,6 +60,10 @@ export interface ReportFinding {
   line?: number;
   column?: number;
   step?: number;
+  /** The other layers this cause affects (they get the verdict on their own lines). */
+  related?: ReportRelated[];
+  /** The dead or saturated layer above that cuts the gradient off. */
+  cause?: ReportRelated;
 }
 
 /** What every run's report (profile or LR range test) keeps from the runner's messages in the same way. */
@@ -122,13 +136,16 @@ export function applyRunMessage(report: RunReportBase, message: RunnerMessage): 
 
 export interface ProfileReport extends RunReportBase {
   layers: ReportLayer[];
-  steps: { step: number; loss: number }[];
+  /** Loss per profiled step (data + penalties, as fit() reports it); regLoss = the penalties' part. */
+  steps: { step: number; loss: number; regLoss?: number }[];
   findings: ReportFinding[];
   /**
    * The run ended early (timeout, cancel, crash) after measuring some steps: status is "failed" with the
    * error saying why, and the layers, steps and findings hold what was measured until then.
    */
   partial: boolean;
+  /** The overfit-one-batch check's loss curve, when it was asked for. */
+  overfit?: { batchSize: number; losses: number[] };
 }
 
 export function emptyReport(file: string): ProfileReport {
@@ -153,9 +170,16 @@ function layerFromInfo(info: LayerInfo): ReportLayer {
   };
 }
 
+function flattenRelated(r: RelatedLayer): ReportRelated {
+  return { layer: r.layer, message: r.message, file: r.location?.file, line: r.location?.line, column: r.location?.column };
+}
+
 function flattenFinding(finding: Finding): ReportFinding {
-  const { location, ...rest } = finding;
-  return { ...rest, file: location?.file, line: location?.line, column: location?.column };
+  const { location, related, cause, ...rest } = finding;
+  const flat: ReportFinding = { ...rest, file: location?.file, line: location?.line, column: location?.column };
+  if (related) flat.related = related.map(flattenRelated);
+  if (cause) flat.cause = flattenRelated(cause);
+  return flat;
 }
 
 /** Applies one runner message to the report (mutates and returns it). */
@@ -166,13 +190,13 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
       report.layers = message.layers.map(layerFromInfo);
       break;
     case 'step': {
-      report.steps.push({ step: message.step, loss: message.loss });
+      report.steps.push({ step: message.step, loss: message.loss, ...(message.regLoss !== undefined ? { regLoss: message.regLoss } : {}) });
       const byName = new Map(report.layers.map((l) => [l.name, l]));
       for (const stats of message.layers) {
         const layer = byName.get(stats.name);
         if (!layer) continue;
         const histogram = stats.weights.length ? stats.weights[0].histogram.map((_, bin) => stats.weights.reduce((sum, w) => sum + w.histogram[bin], 0)) : undefined;
-        layer.steps.push({ step: message.step, gradNorm: stats.gradNorm, histogram });
+        layer.steps.push({ step: message.step, gradNorm: stats.gradNorm, histogram, ...(stats.regGradNorm !== undefined ? { regGradNorm: stats.regGradNorm } : {}) });
         if (message.step === 0) {
           layer.gradNorm = stats.gradNorm;
           layer.deadShare = stats.deadShare;
@@ -193,10 +217,17 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
     case 'finding': {
       const finding = flattenFinding(message.finding);
       report.findings.push(finding);
-      const layer = report.layers.find((l) => l.name === finding.layer);
-      if (layer && !layer.verdicts.includes(finding.code)) layer.verdicts.push(finding.code);
+      // Info findings (a condition that resolved, a check that passed) give no verdict: the line stays healthy.
+      if (finding.severity === 'info') break;
+      for (const name of [finding.layer, ...(finding.related ?? []).map((r) => r.layer)]) {
+        const layer = report.layers.find((l) => l.name === name);
+        if (layer && !layer.verdicts.includes(finding.code)) layer.verdicts.push(finding.code);
+      }
       break;
     }
+    case 'overfit':
+      report.overfit = { batchSize: message.batchSize, losses: message.losses };
+      break;
     default:
       break;
   }

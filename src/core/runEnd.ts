@@ -3,7 +3,7 @@
 // checks health only after its last step, so a timeout or cancel after step 0 would otherwise keep
 // numbers without verdicts).
 import { evaluateHealth, type StepRecord } from './health';
-import type { Finding, LayerInfo, RunnerMessage, RunnerMessageOf, Thresholds } from './protocol';
+import type { Finding, LayerInfo, OutputInfo, RunnerMessage, RunnerMessageOf, Thresholds } from './protocol';
 
 /** What the host has seen of a run so far. */
 export interface RunProgress {
@@ -90,11 +90,16 @@ export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: nu
 /** The per-step statistics of a profile, kept so that verdicts can be given on the steps measured. */
 export class MeasuredSteps {
   private layers: LayerInfo[] = [];
+  private outputs: OutputInfo[] | undefined;
   readonly records: StepRecord[] = [];
 
   observe(message: RunnerMessage): void {
-    if (message.type === 'model') this.layers = message.layers;
-    else if (message.type === 'step') this.records.push({ step: message.step, loss: message.loss, layers: message.layers });
+    if (message.type === 'model') {
+      this.layers = message.layers;
+      this.outputs = message.outputs;
+    } else if (message.type === 'step') {
+      this.records.push({ step: message.step, loss: message.loss, layers: message.layers, ...(message.regLoss !== undefined ? { regLoss: message.regLoss } : {}) });
+    }
   }
 
   get count(): number {
@@ -103,6 +108,6 @@ export class MeasuredSteps {
 
   /** Health verdicts on the measured steps, as the runner would give them had the run ended there. */
   findings(thresholds: Partial<Thresholds> | undefined): Finding[] {
-    return evaluateHealth(this.layers, this.records, thresholds);
+    return evaluateHealth(this.layers, this.records, thresholds, undefined, { outputs: this.outputs });
   }
 }

@@ -15,20 +15,22 @@ export function targetUri(arg: unknown): vscode.Uri | undefined {
 }
 
 export function registerCommands(profileCommand: ProfileCommand, store: ResultsStore, args: ArgumentsStore, report: ReportView): vscode.Disposable {
+  const profile = (overfitBatch: boolean) => async (arg?: unknown) => {
+    if (!vscode.workspace.isTrusted) return explainRestrictedMode();
+    const uri = targetUri(arg);
+    if (!uri) {
+      void vscode.window.showInformationMessage('Gradient Lens: open or select a JavaScript/TypeScript model file to profile.');
+      return;
+    }
+    try {
+      await profileCommand.profile(uri, { interactive: true, overfitBatch });
+    } catch (error) {
+      if (!(error instanceof UntrustedWorkspaceError)) void vscode.window.showErrorMessage(`Gradient Lens: ${(error as Error).message}`);
+    }
+  };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMANDS.profile, async (arg?: unknown) => {
-      if (!vscode.workspace.isTrusted) return explainRestrictedMode();
-      const uri = targetUri(arg);
-      if (!uri) {
-        void vscode.window.showInformationMessage('Gradient Lens: open or select a JavaScript/TypeScript model file to profile.');
-        return;
-      }
-      try {
-        await profileCommand.profile(uri, { interactive: true });
-      } catch (error) {
-        if (!(error instanceof UntrustedWorkspaceError)) void vscode.window.showErrorMessage(`Gradient Lens: ${(error as Error).message}`);
-      }
-    }),
+    vscode.commands.registerCommand(COMMANDS.profile, profile(false)),
+    vscode.commands.registerCommand(COMMANDS.overfitBatch, profile(true)),
     vscode.commands.registerCommand(COMMANDS.cancel, (arg?: unknown) => profileCommand.cancel(arg instanceof vscode.Uri ? fileKey(arg) : undefined)),
     vscode.commands.registerCommand(COMMANDS.clearResults, (arg?: unknown) => {
       if (arg instanceof vscode.Uri) store.delete(arg);

@@ -10,6 +10,8 @@ export function ruleDocUrl(code: FindingCode): string {
 
 export const COMMANDS = {
   profile: 'gradientLens.profile',
+  /** Profile, then the overfit-one-batch check (docs/rules/overfit-batch.md). */
+  overfitBatch: 'gradientLens.overfitBatch',
   cancel: 'gradientLens.cancel',
   clearResults: 'gradientLens.clearResults',
   showReport: 'gradientLens.showReport',

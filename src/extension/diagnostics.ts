@@ -1,4 +1,5 @@
-// Problems: each finding at its layer's line (source "Gradient Lens", code linking the rule doc),
+// Problems: each finding at its layer's line (source "Gradient Lens", code linking the rule doc), the
+// other layers of its cause as related information,
 // model-level findings at the model construction (or line 1), and a failed run at its error location.
 // Rebuilt from the results store whenever it changes.
 import * as fs from 'fs';
@@ -82,6 +83,16 @@ export class DiagnosticsView implements vscode.Disposable {
         }
         const diagnostic = new vscode.Diagnostic(lineRange(line, column), finding.message, SEVERITY[finding.severity]);
         diagnostic.code = { value: finding.code, target: vscode.Uri.parse(ruleDocUrl(finding.code)) };
+        // One diagnostic per cause: the cause layer and the other layers it affects as related locations,
+        // at their layers' current lines (the store shifts those as the file is edited).
+        const related = [...(finding.cause ? [{ ...finding.cause, message: `cause: ${finding.cause.message}` }] : []), ...(finding.related ?? [])].flatMap((r) => {
+          const at = report.layers.find((l) => l.name === r.layer);
+          const relFile = at?.file ?? r.file;
+          const relLine = at ? at.line : r.line;
+          if (!relFile || relLine === undefined) return [];
+          return [new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(relFile), lineRange(relLine, at?.column ?? r.column)), `${r.layer}: ${r.message}`)];
+        });
+        if (related.length) diagnostic.relatedInformation = related;
         add(file, diagnostic);
       }
       const error = report.error;

@@ -18,6 +18,8 @@ import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
 export interface ProfileOptions {
   /** Ask (QuickPick / InputBox) when the runner needs an export or arguments. */
   interactive: boolean;
+  /** Also run the overfit-one-batch check after profiling. */
+  overfitBatch?: boolean;
 }
 
 const PHASE_TITLE: Record<string, string> = {
@@ -92,7 +94,7 @@ export class ProfileCommand implements vscode.Disposable {
     try {
       await takeOver(previous, file);
       if (cancel.token.isCancellationRequested) return this.cancelledReport(file);
-      const report = await this.run(uri, file, slot);
+      const report = await this.run(uri, file, slot, options.overfitBatch === true);
       const cancelled = report.status === 'failed' && report.error?.kind === 'cancelled';
       // A cancelled run that measured nothing leaves the previous results; one that measured steps shows them.
       if (cancelled && !report.partial) return report;
@@ -113,7 +115,7 @@ export class ProfileCommand implements vscode.Disposable {
     return { file, status: 'failed', layers: [], steps: [], findings: [], partial: false, error: { type: 'error', kind: 'cancelled', message: 'Cancelled.' } };
   }
 
-  private run(uri: vscode.Uri, file: string, slot: RunSlot<ProfileRun>): Promise<ProfileReport> {
+  private run(uri: vscode.Uri, file: string, slot: RunSlot<ProfileRun>, overfitBatch: boolean): Promise<ProfileReport> {
     const settings = readSettings(uri);
     const remembered = this.args.get(file);
     const title = `Gradient Lens: ${path.basename(file)}`;
@@ -140,7 +142,7 @@ export class ProfileCommand implements vscode.Disposable {
           }
         };
         this.log.info(`profiling ${file}${remembered.exportName ? ` export "${remembered.exportName}"` : ''}${remembered.args ? ` args ${JSON.stringify(remembered.args)}` : ''}${remembered.scriptArgs ? ` script args ${remembered.scriptArgs}` : ''} (${settings.steps} steps, backend ${settings.backend})`);
-        const request = { ...runTarget(uri, settings, this.args, this.extensionPath), steps: settings.steps, thresholds: settings.thresholds };
+        const request = { ...runTarget(uri, settings, this.args, this.extensionPath), steps: settings.steps, thresholds: settings.thresholds, overfitBatch };
         const clientOptions = runnerClientOptions(settings, this.extensionPath);
         const run = settings.keepRunnerWarm ? this.warmPool(clientOptions).profile(request, onMessage) : startProfile(request, clientOptions, onMessage);
         slot.run = run;

@@ -168,6 +168,7 @@ export class ResultsStore implements vscode.Disposable {
         layer.line = move(layer.line, (l) => stale.add(l));
       }
       for (const finding of entry.report.findings as ReportFinding[]) {
+        for (const r of [...(finding.related ?? []), ...(finding.cause ? [finding.cause] : [])]) if (r.file === key) r.line = move(r.line);
         if (finding.file !== key) continue;
         finding.line = move(finding.line);
       }

@@ -1,11 +1,11 @@
 // Gradient profiling: step 0 on the initial weights, then N optimizer steps with the model's own
 // optimizer; per weight the gradient statistics, per layer the dead/saturated share of its outputs,
 // and — on the first non-finite value — a diagnostic pass that names the layer where it appeared.
-import type { LayersModel, NamedTensorMap, Scalar, SymbolicTensor, Tensor } from '@tensorflow/tfjs';
+import type { LayersModel, NamedTensorMap, Optimizer, Scalar, SymbolicTensor, Tensor, Variable } from '@tensorflow/tfjs';
 import { HARD_ZERO, SATURATING, ZERO_CENTRED } from '../core/activations';
-import { combinedNorm, weightStats } from '../core/stats';
+import { combinedNorm, l2Norm, weightStats } from '../core/stats';
 import type { NonFiniteOrigin, StepRecord } from '../core/health';
-import type { LayerInfo, LayerStepStats, SourceLocation, WeightStats } from '../core/protocol';
+import type { LayerInfo, LayerStepStats, OutputInfo, SourceLocation, WeightStats } from '../core/protocol';
 import { creationSiteOf } from './callSites';
 import { innerModel, type Batch } from './data';
 import { DiscoveryError } from './discovery';
@@ -42,8 +42,11 @@ interface ProfiledLayer {
   info: LayerInfo;
   weights: LayerVariable[];
   /** Index into the probe model's outputs (model outputs first) when this layer's activations are measured. */
-  probe?: { index: number; kind: 'dead' | 'saturated' };
+  probe?: { index: number; kind: ProbeKind };
 }
+
+/** dead: ReLU units off for the whole batch; saturated: sigmoid/tanh outputs in the tails; confident: softmax rows with max > 0.99. */
+type ProbeKind = 'dead' | 'saturated' | 'confident';
 
 type FlatLayer = { layer: AnyLayer; parent?: string; topLevel: boolean; location?: SourceLocation };
 
@@ -75,6 +78,7 @@ export class GradientProfiler {
   private readonly lossFunctions: ((yTrue: Tensor, yPred: Tensor) => Tensor)[];
   readonly records: StepRecord[] = [];
   nonFiniteOrigin?: NonFiniteOrigin;
+  private readonly hasPenalties: boolean;
 
   constructor(private readonly tf: Tf, model: LayersModel) {
     this.inner = innerModel(model);
@@ -83,6 +87,7 @@ export class GradientProfiler {
       throw new DiscoveryError('no-trainable-weights', `Model "${model.name}" has no trainable weights: there are no gradients to profile.`);
     }
     this.lossFunctions = this.inner.lossFunctions as unknown as ((a: Tensor, b: Tensor) => Tensor)[];
+    this.hasPenalties = tf.tidy(() => this.penalty() !== undefined);
     const flat = flattenLayers(this.inner.layers as unknown as AnyLayer[]);
     // Each weight belongs to the deepest layer that lists it (a wrapper lists its inner layer's weights too).
     const owner = new Map<LayerVariable, AnyLayer>();
@@ -100,8 +105,11 @@ export class GradientProfiler {
         weights: layer.weights.filter((w) => owner.get(w) === layer || !w.trainable).map((w) => ({ name: w.name, shape: [...w.shape], trainable: w.trainable && owner.get(w) === layer })),
       };
       const entry: ProfiledLayer = { layer, info, weights };
-      const kind = HARD_ZERO.has(activation) ? 'dead' : SATURATING.has(activation) ? 'saturated' : undefined;
-      if (kind && topLevel && !COMPOSITE.has(info.className) && layer.inboundNodes.length === 1 && !Array.isArray(layer.output)) {
+      // Only a called top-level layer has an output (reading it on a wrapped inner layer throws).
+      const probeable = topLevel && !COMPOSITE.has(info.className) && layer.inboundNodes.length === 1 && !Array.isArray(layer.output);
+      const isOutput = probeable && this.inner.outputs.includes(layer.output as SymbolicTensor);
+      const kind: ProbeKind | undefined = HARD_ZERO.has(activation) ? 'dead' : SATURATING.has(activation) ? 'saturated' : activation === 'softmax' && isOutput ? 'confident' : undefined;
+      if (kind && probeable) {
         // A layer that is also a model output (e.g. a sigmoid classifier head) is read from that output:
         // listing it twice makes tf.model() drop the duplicate and the probe index point past the end.
         const asModelOutput = this.inner.outputs.indexOf(layer.output as SymbolicTensor);
@@ -117,21 +125,54 @@ export class GradientProfiler {
     this.probe = tf.model({ inputs: this.inner.inputs, outputs: [...this.inner.outputs, ...probeOutputs] });
   }
 
-  private totalLoss(ys: Tensor[], outputs: Tensor[]): Scalar {
+  /** The loss of the data alone, without regularizer penalties (LayersModel training adds those to this mean). */
+  private dataLoss(ys: Tensor[], outputs: Tensor[]): Scalar {
     const tf = this.tf;
     let total: Tensor | undefined;
     this.lossFunctions.forEach((lossFn, i) => {
       const loss = lossFn(ys[i], outputs[i]);
       total = total ? tf.add(total, loss) : loss;
     });
-    let mean = tf.mean(total!) as Scalar;
-    // Same as LayersModel training: regularizer penalties are added to the mean loss.
-    for (const penalty of (this.inner as unknown as { calculateLosses(): Scalar[] }).calculateLosses()) mean = tf.add(mean, penalty);
-    return mean;
+    return tf.mean(total!) as Scalar;
   }
 
-  private activationStat(output: Tensor, kind: 'dead' | 'saturated', activation: string): Scalar {
+  /** Sum of the regularizer penalties (L1/L2 on kernels, biases, activities of weights), or undefined without any. */
+  private penalty(): Scalar | undefined {
+    const penalties = (this.inner as unknown as { calculateLosses(): Scalar[] }).calculateLosses();
+    return penalties.length ? (this.tf.addN(penalties) as Scalar) : undefined;
+  }
+
+
+  /**
+   * Output layers and their labels, for the initial-loss and output rules: a C-class cross-entropy starts
+   * near ln C, a mean squared error near the mean of y² (outputs ≈ 0 at initialization).
+   */
+  outputInfo(batch: Batch, lossNames: string[]): OutputInfo[] {
     const tf = this.tf;
+    return this.inner.outputLayers.map((layer, i) => {
+      const ys = batch.ys[i];
+      const [meanSquare, variance] = tf.tidy(() => {
+        const y = tf.cast(ys, 'float32');
+        return [tf.mean(tf.square(y)).dataSync()[0], tf.moments(y).variance.dataSync()[0]];
+      });
+      const shape = this.inner.outputs[i].shape;
+      return {
+        layer: layer.name,
+        activation: activationOf(layer as unknown as AnyLayer),
+        loss: lossNames[i] ?? 'custom',
+        units: shape[shape.length - 1] ?? 1,
+        labelMeanSquare: meanSquare,
+        labelVariance: variance,
+      };
+    });
+  }
+
+  private activationStat(output: Tensor, kind: ProbeKind, activation: string): Scalar {
+    const tf = this.tf;
+    if (kind === 'confident') {
+      const channels = output.shape[output.shape.length - 1] ?? 1;
+      return tf.mean(tf.cast(tf.greater(tf.max(tf.reshape(output, [-1, channels]), 1), 0.99), 'float32')) as Scalar;
+    }
     if (kind === 'dead') {
       const channels = output.shape[output.shape.length - 1] ?? 1;
       const perUnitMax = tf.max(tf.reshape(output, [-1, channels]), 0);
@@ -146,28 +187,41 @@ export class GradientProfiler {
     const tf = this.tf;
     const probed = this.layers.filter((l) => l.probe);
     const activationScalars: Scalar[] = [];
+    const reads = this.variables.map((v) => v.read());
+    // The data loss's gradient and the penalties' gradient are taken apart: a regularizer's 2λw can
+    // dominate an early layer's total gradient and hide that the data loss's gradient vanished there.
     const { value, grads } = tf.variableGrads(() => {
       const result = this.probe.apply(batch.xs, { training: true });
       const outputs = Array.isArray(result) ? result : [result];
       for (const l of probed) {
         activationScalars.push(tf.keep(this.activationStat(outputs[l.probe!.index] as Tensor, l.probe!.kind, l.info.activation!)));
       }
-      return this.totalLoss(batch.ys, outputs.slice(0, this.outputCount) as Tensor[]);
-    }, this.variables.map((v) => v.read()) as never);
-    const names = this.variables.map((v) => v.read().name);
-    const [lossData, activationData, gradData, weightData] = await Promise.all([
+      return this.dataLoss(batch.ys, outputs.slice(0, this.outputCount) as Tensor[]);
+    }, reads as never);
+    const reg = this.hasPenalties ? tf.variableGrads(() => this.penalty()!, reads as never) : undefined;
+    const names = reads.map((r) => r.name);
+    const [lossData, regLossData, activationData, gradData, regGradData, weightData] = await Promise.all([
       value.data(),
+      reg?.value.data(),
       Promise.all(activationScalars.map((s) => s.data())),
-      Promise.all(names.map((n) => grads[n].data())),
+      Promise.all(names.map((n) => (grads[n] ? grads[n].data() : undefined))),
+      Promise.all(names.map((n) => reg?.grads[n]?.data())),
       Promise.all(this.variables.map((v) => v.read().data())),
     ]);
     const statsByVariable = new Map<LayerVariable, WeightStats>();
-    this.variables.forEach((v, i) => statsByVariable.set(v, weightStats(v.name, gradData[i] as Float32Array, weightData[i] as Float32Array)));
+    this.variables.forEach((v, i) => {
+      const weight = weightData[i] as Float32Array;
+      // A variable the data loss does not reach (e.g. only its penalty does) has a data gradient of zero.
+      const stats = weightStats(v.name, (gradData[i] as Float32Array | undefined) ?? new Float32Array(weight.length), weight);
+      if (regGradData[i]) stats.regGradNorm = l2Norm(regGradData[i] as Float32Array);
+      statsByVariable.set(v, stats);
+    });
     const layers: LayerStepStats[] = [];
     for (const l of this.layers) {
       const weights = l.weights.map((w) => statsByVariable.get(w)!);
       if (weights.length === 0 && !l.probe) continue;
       const stats: LayerStepStats = { name: l.info.name, gradNorm: weights.length ? combinedNorm(weights.map((w) => w.gradNorm)) : NaN, weights };
+      if (weights.some((w) => w.regGradNorm !== undefined)) stats.regGradNorm = combinedNorm(weights.map((w) => w.regGradNorm ?? 0));
       if (l.probe) {
         const share = activationData[probed.indexOf(l)][0];
         if (l.probe.kind === 'dead') stats.deadShare = share;
@@ -175,13 +229,17 @@ export class GradientProfiler {
       }
       layers.push(stats);
     }
-    const record: StepRecord = { step, loss: lossData[0], layers };
+    const regLoss = regLossData?.[0];
+    const record: StepRecord = { step, loss: lossData[0] + (regLoss ?? 0), layers, ...(regLoss !== undefined ? { regLoss } : {}) };
     const nonFinite = !Number.isFinite(record.loss) || layers.some((l) => l.weights.some((w) => w.nanCount + w.infCount > 0 || !Number.isFinite(w.weightNorm)));
     if (nonFinite && !this.nonFiniteOrigin) this.nonFiniteOrigin = this.locateNonFinite(step, batch, record);
     if (applyUpdate) {
-      (this.inner.optimizer as unknown as { applyGradients(g: NamedTensorMap): void }).applyGradients(grads);
+      const total: NamedTensorMap = { ...grads };
+      for (const [name, g] of Object.entries(reg?.grads ?? {})) total[name] = total[name] ? tf.add(total[name], g) : g;
+      (this.inner.optimizer as unknown as { applyGradients(g: NamedTensorMap): void }).applyGradients(total);
+      tf.dispose(Object.entries(total).filter(([n, t]) => t !== grads[n] && t !== reg?.grads[n]).map(([, t]) => t));
     }
-    tf.dispose([value, ...Object.values(grads), ...activationScalars]);
+    tf.dispose([value, ...Object.values(grads), ...activationScalars, ...(reg ? [reg.value, ...Object.values(reg.grads)] : [])]);
     this.records.push(record);
     return record;
   }
@@ -207,4 +265,62 @@ export class GradientProfiler {
     const backwards = [...this.layers].reverse().find((l) => statsOf.get(l.info.name)?.weights.some((w) => w.nanCount + w.infCount > 0));
     return { step, layer: backwards?.info.name ?? '', pass: 'backward' };
   }
+}
+
+/**
+ * Steps and rows of the overfit-one-batch check (docs/rules/overfit-batch.md). At Adam's default rate a
+ * healthy 3-layer MLP took 8 examples from ln 10 to 1.3 in 50 steps, so 50 was too few to tell.
+ */
+export const OVERFIT_STEPS = 200;
+export const OVERFIT_ROWS = 8;
+
+/**
+ * The overfit-one-batch check: from the weights as they were before profiling (`initial`), train a fresh
+ * optimizer of the model's own class and settings on the first OVERFIT_ROWS examples until the loss is
+ * at most passFraction × its start, for at most OVERFIT_STEPS steps; the loss per step.
+ */
+export async function overfitOneBatch(
+  tf: Tf,
+  model: LayersModel,
+  initial: Tensor[],
+  batch: Batch,
+  passFraction: number,
+  onStep?: (step: number, loss: number) => void,
+): Promise<{ batchSize: number; losses: number[] }> {
+  const inner = innerModel(model);
+  model.setWeights(initial);
+  const rows = Math.min(OVERFIT_ROWS, batch.xs[0].shape[0] ?? OVERFIT_ROWS);
+  const slice = (t: Tensor) => tf.slice(t, 0, rows);
+  const xs = batch.xs.map(slice);
+  const ys = batch.ys.map(slice);
+  const own = inner.optimizer as unknown as { getConfig(): Record<string, unknown>; constructor: { fromConfig?(cls: unknown, config: unknown): unknown } };
+  const fresh = (own.constructor.fromConfig?.(own.constructor, own.getConfig()) ?? tf.train.adam(1e-3)) as Optimizer;
+  const lossFunctions = inner.lossFunctions as unknown as ((a: Tensor, b: Tensor) => Tensor)[];
+  const variables = inner.trainableWeights.map((w) => (w as unknown as LayerVariable).read()) as unknown as Variable[];
+  const losses: number[] = [];
+  try {
+    for (let step = 0; step <= OVERFIT_STEPS; step++) {
+      const loss = fresh.minimize(
+        () => {
+          const result = inner.apply(xs, { training: true });
+          const outputs = (Array.isArray(result) ? result : [result]) as Tensor[];
+          let total = tf.mean(lossFunctions.map((fn, i) => fn(ys[i], outputs[i])).reduce((a, b) => tf.add(a, b))) as Scalar;
+          for (const penalty of (inner as unknown as { calculateLosses(): Scalar[] }).calculateLosses()) total = tf.add(total, penalty);
+          return total;
+        },
+        true,
+        variables,
+      );
+      const value = (await loss!.data())[0];
+      loss!.dispose();
+      losses.push(value);
+      onStep?.(step, value);
+      // Stop once it failed for good (NaN) or passed: the check needs no more steps than that.
+      if (!Number.isFinite(value) || (step > 0 && value <= passFraction * losses[0])) break;
+    }
+  } finally {
+    tf.dispose([...xs, ...ys]);
+    fresh.dispose();
+  }
+  return { batchSize: rows, losses };
 }

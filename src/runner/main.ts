@@ -12,14 +12,14 @@ import {
   type RunnerMessage,
   type SourceLocation,
 } from '../core/protocol';
-import { evaluateHealth } from '../core/health';
+import { DEFAULT_THRESHOLDS, evaluateHealth } from '../core/health';
 import { installLayerCreationCapture, userCallSite } from './callSites';
 import type { LayersModel } from '@tensorflow/tfjs';
 import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, sweepBatches, synthesizeBatch } from './data';
 import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture } from './discovery';
 import { loadUserModule, UserSyntaxError, warmUpTranspiler } from './moduleLoader';
 import { prepareSweep, rememberTrainOnBatch } from './lrSweep';
-import { GradientProfiler } from './gradientProfiler';
+import { GradientProfiler, OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from './gradientProfiler';
 import { loadTfjs, RunnerSetupError, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaults';
 import { locationFromStack } from './stackLocation';
@@ -218,6 +218,9 @@ async function profile(request: ProfileRequest): Promise<void> {
     checkBatchShapes(model, batch);
     const profiler = new GradientProfiler(tf, model);
     const inner = innerModel(model);
+    const outputs = profiler.outputInfo(batch, lossNames(model));
+    // The overfit check starts from the weights as they were before profiling moved them.
+    const initialWeights = request.overfitBatch ? model.getWeights().map((w) => w.clone()) : undefined;
     await send({
       type: 'model',
       modelName: model.name,
@@ -233,11 +236,19 @@ async function profile(request: ProfileRequest): Promise<void> {
       batchSize: batch.xs[0].shape[0] ?? 0,
       totalSteps: request.steps,
       layers: profiler.layers.map((l) => l.info),
+      outputs,
     });
     await send({ type: 'phase', phase: 'profiling', message: 'Computing gradients' });
     for (let step = 0; step <= request.steps; step++) {
       const record = await profiler.step(step, batch, step < request.steps);
-      await send({ type: 'step', step, loss: record.loss, layers: record.layers });
+      await send({ type: 'step', step, loss: record.loss, ...(record.regLoss !== undefined ? { regLoss: record.regLoss } : {}), layers: record.layers });
+    }
+    let overfit: { batchSize: number; losses: number[] } | undefined;
+    if (initialWeights) {
+      await send({ type: 'phase', phase: 'profiling', message: `Overfit one batch: up to ${OVERFIT_STEPS} steps on ${OVERFIT_ROWS} examples` });
+      overfit = await overfitOneBatch(tf, model, initialWeights, batch, request.thresholds?.overfitFraction ?? DEFAULT_THRESHOLDS.overfitFraction);
+      tf.dispose(initialWeights);
+      await send({ type: 'overfit', ...overfit });
     }
     await send({ type: 'phase', phase: 'analyzing', message: 'Checking gradient health' });
     const findings = evaluateHealth(
@@ -245,6 +256,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       profiler.records,
       request.thresholds,
       profiler.nonFiniteOrigin,
+      { outputs, overfit },
     );
     for (const finding of findings) await send({ type: 'finding', finding });
   } catch (error) {

@@ -1,9 +1,10 @@
 // The health rules (src/core/health.ts) on hand-made statistics: each rule's threshold edge, severity,
-// layer/location, de-duplication across steps, threshold overrides and the non-finite origin.
+// layer/location, one finding per cause across steps and layers, threshold overrides and the non-finite
+// origin. The rules over several steps and the loss rules: test/unit/verdicts.test.ts.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DEFAULT_THRESHOLDS, evaluateHealth, RULE_SEVERITY, type StepRecord } from '../../src/core/health';
-import type { LayerInfo, LayerStepStats, WeightStats } from '../../src/core/protocol';
+import { FINDING_CODES, type LayerInfo, type LayerStepStats, type WeightStats } from '../../src/core/protocol';
 
 function w(name: string, gradNorm: number, opts: Partial<WeightStats> = {}): WeightStats {
   return {
@@ -33,7 +34,12 @@ const step = (n: number, loss: number, layers: LayerStepStats[]): StepRecord => 
 const codes = (findings: ReturnType<typeof evaluateHealth>) => findings.map((f) => `${f.code}:${f.layer ?? '-'}`);
 
 test('severities', () => {
-  assert.deepEqual(RULE_SEVERITY, { 'non-finite': 'error', exploding: 'error', 'loss-diverging': 'error', vanishing: 'warning', 'dead-relu': 'warning', saturation: 'warning' });
+  // Causes that break training are errors, the rest warnings; every code has a severity.
+  assert.deepEqual(
+    FINDING_CODES.filter((c) => RULE_SEVERITY[c] === 'error'),
+    ['non-finite', 'exploding', 'loss-diverging'],
+  );
+  for (const code of FINDING_CODES) assert.ok(['error', 'warning'].includes(RULE_SEVERITY[code]), code);
   assert.equal(DEFAULT_THRESHOLDS.explodingRatio, 10);
 });
 
@@ -50,7 +56,7 @@ test('vanishing: below 1e-3 × the largest layer AND below 1e-4 absolute, with l
   assert.equal(f.severity, 'warning');
   assert.deepEqual(f.location, { file: '/m.js', line: 3, column: 5 });
   assert.equal(f.step, 0);
-  assert.match(f.message, /‖g‖ = 9\.0e-5/);
+  assert.match(f.message, /‖g‖ = 9\.0e-5 at first \(step 0\)/);
   assert.match(f.message, /the largest layer \(last, 1\)/);
   assert.match(f.message, /sigmoid layer multiplies the backward signal/);
   // All layers tiny but comparable: the relative condition fails, so not vanishing.
@@ -59,11 +65,16 @@ test('vanishing: below 1e-3 × the largest layer AND below 1e-4 absolute, with l
   assert.match(evaluateHealth(layers, [step(0, 1, [stats('mid', 1e-9), stats('last', 1)])])[0].message, /He for ReLU/);
 });
 
-test('vanishing by mean |g| < 1e-7 alone, weighted by weight sizes; only at step 0', () => {
+test('vanishing by mean |g| < 1e-7 alone; judged at every step: resolved by the end = info, arising later = warning', () => {
   const layers = [info('a'), info('b')];
   const tinyMean = stats('a', 1e-3, {}, { meanAbs: 5e-8 });
   assert.deepEqual(codes(evaluateHealth(layers, [step(0, 1, [tinyMean, stats('b', 2e-3)])])), ['vanishing:a']);
-  assert.deepEqual(evaluateHealth(layers, [step(0, 1, [stats('a', 1), stats('b', 1)]), step(1, 1, [tinyMean, stats('b', 2e-3)])]), []);
+  const resolved = evaluateHealth(layers, [step(0, 1, [tinyMean, stats('b', 2e-3)]), step(1, 0.9, [stats('a', 1), stats('b', 1)])]);
+  assert.deepEqual(codes(resolved), ['vanishing:a']);
+  assert.equal(resolved[0].severity, 'info');
+  assert.match(resolved[0].message, /at step 0, resolved by step 1/);
+  const later = evaluateHealth(layers, [step(0, 1, [stats('a', 1), stats('b', 1)]), step(1, 1, [tinyMean, stats('b', 2e-3)])]);
+  assert.deepEqual(later.map((f) => `${f.code}:${f.layer}:${f.severity}:${f.step}`), ['vanishing:a:warning:1']);
 });
 
 test('exploding: ‖g‖ ≥ 1e5 or ‖g‖/‖w‖ > 10', () => {
@@ -71,9 +82,11 @@ test('exploding: ‖g‖ ≥ 1e5 or ‖g‖/‖w‖ > 10', () => {
   const findings = evaluateHealth(layers, [
     step(0, 1, [stats('a', 1e5, {}, { weightNorm: 1e9 }), stats('b', 11, {}, { weightNorm: 1 }), stats('c', 9, {}, { weightNorm: 1 })]),
   ]);
-  assert.deepEqual(codes(findings), ['exploding:a', 'exploding:b']);
+  // One finding for the cause, at the layer with the largest ‖g‖; the other layer as related.
+  assert.deepEqual(codes(findings), ['exploding:a']);
   assert.equal(findings[0].severity, 'error');
-  assert.match(findings[1].message, /‖g‖\/‖w‖ = 11/);
+  assert.deepEqual(findings[0].related?.map((r) => r.layer), ['b']);
+  assert.match(findings[0].related![0].message, /‖g‖\/‖w‖ 11/);
   // A layer norm over several weights: ‖w‖ = √(3² + 4²) = 5, ‖g‖ = 40 → ratio 8, not exploding.
   const two: LayerStepStats = { name: 'a', gradNorm: 40, weights: [w('a/kernel', 40, { weightNorm: 3 }), w('a/bias', 0, { weightNorm: 4 })] };
   assert.deepEqual(evaluateHealth([info('a')], [step(0, 1, [two])]), []);
@@ -86,8 +99,8 @@ test('dead ReLU at ≥ 70 % dead units; saturation above 50 %', () => {
     step(0, 1, [stats('r', 0.5, { deadShare: 0.7 }), stats('s', 0.5, { saturatedShare: 0.51 }), stats('t', 0.5, { saturatedShare: 0.5 })]),
   ]);
   assert.deepEqual(codes(findings), ['dead-relu:r', 'saturation:s']);
-  assert.match(findings[0].message, /70 % of units output 0/);
-  assert.match(findings[1].message, /51 % of outputs sit in the flat tails of sigmoid/);
+  assert.match(findings[0].message, /70 % of r's units output 0/);
+  assert.match(findings[1].message, /51 % of s's outputs sit in the flat tails of sigmoid/);
   assert.deepEqual(evaluateHealth(layers, [step(0, 1, [stats('r', 0.5, { deadShare: 0.69 })])]), []);
 });
 

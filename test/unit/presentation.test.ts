@@ -34,7 +34,8 @@ test('sparkline: log scale, zeros and non-finite marked, flat series in the midd
 test('one layer: norm, verdict words when unhealthy, colour by the worst verdict', () => {
   assert.deepEqual(lineDecoration([layer('a', 0.0021)]), { text: '∇ 2.1e-3', verdicts: [], color: 'healthy' });
   const d = lineDecoration([layer('a', 3.3e-13, ['vanishing', 'non-finite'])]);
-  assert.equal(d.text, '∇ 3.3e-13 NaN/Inf · vanishing');
+  // The worst verdict and a count: long lines cut the after-text off; the hover lists them all.
+  assert.equal(d.text, '∇ 3.3e-13 NaN/Inf +1');
   assert.equal(d.color, 'nonFinite');
   assert.equal(lineDecoration([layer('a', NaN, ['non-finite'])]).text, '∇ NaN NaN/Inf');
   assert.equal(lineDecoration([layer('a', 1, [], 0)]).text, '∇ –');
@@ -73,4 +74,30 @@ test('hover: a table row per weight, the trend, the verdict with its rule link',
   assert.match(md, /\| kernel \| 3×4 \| 3\.0e-9 \| 3\.0e-10 \| 3\.0e-9 \| 25 % \| 1\.5e-9 \| 0\/0 \|/);
   assert.match(md, /\| bias \| 4 \|/);
   assert.match(md, /\*\*vanishing\*\* \(\[vanishing\]\(https:\/\/x\/docs\/rules\/vanishing\.md\)\): Vanishing gradient\./);
+});
+
+test('hover: "—" for ‖g‖/‖w‖ where ‖w‖ = 0; a related layer shows its own evidence and the cause it points at', () => {
+  const zeroBias = layer('b1', 0.2, ['vanishing'], 2);
+  zeroBias.weights[1].stats = { ...zeroBias.weights[1].stats, weightNorm: 0, ratio: Infinity };
+  const findings = [
+    {
+      code: 'vanishing' as const,
+      severity: 'warning' as const,
+      message: 'No gradient reaches 2 layers at lines 3–4: the dense layer dead (line 8) is dead.',
+      layer: 'a0',
+      related: [{ layer: 'b1', message: '‖g‖ 0 at step 0, 0 at step 20', file: '/m.js', line: 4 }],
+      cause: { layer: 'dead', message: 'the dense layer dead (line 8) is dead (100 % of its units output 0)', file: '/m.js', line: 8 },
+    },
+    { code: 'dead-relu' as const, severity: 'info' as const, message: 'Present at initialization, resolved.', layer: 'b1' },
+  ];
+  const md = hoverMarkdown([zeroBias], findings, (c) => `https://x/${c}`);
+  assert.match(md, /\| bias \| 4 \| 0\.2 \| 0\.02 \| 0\.2 \| 25 % \| — \| 0\/0 \|/);
+  assert.match(md, /\| kernel \| 3×4 \| 0\.2 \| 0\.02 \| 0\.2 \| 25 % \| 0\.1 \| 0\/0 \|/);
+  const plain = md.replace(/\\/g, ''); // Markdown escapes removed
+  assert.match(plain, /This layer: ‖g‖ 0 at step 0, 0 at step 20\. No gradient reaches it only because the dense layer dead \(line 8\) is dead \(100 % of its units output 0\)\. No gradient reaches 2 layers/);
+  assert.match(md, /_Note_ \(\[dead-relu\]\(https:\/\/x\/dead-relu\)\): Present at initialization, resolved\./);
+  // The detailed decoration shows "—" for a layer whose weights are all zero.
+  const zero = layer('z', 0.5);
+  zero.weights[0].stats = { ...zero.weights[0].stats, weightNorm: 0 };
+  assert.equal(lineDecoration([zero], 'detailed').text, '∇ 0.5  ‖g‖/‖w‖ —  █▅▁');
 });

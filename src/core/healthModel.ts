@@ -1,0 +1,45 @@
+// The shared vocabulary of the health rules (health.ts, layerRules.ts, lossRules.ts): step records, where
+// a NaN appeared, what is known about the outputs, and each rule's severity.
+import type { FindingCode, LayerStepStats, OutputInfo, Severity } from './protocol';
+
+/** Severity of each rule when its condition holds at the end of the profiled steps (resolved ones are info). */
+export const RULE_SEVERITY: Record<FindingCode, Severity> = {
+  'non-finite': 'error',
+  exploding: 'error',
+  'loss-diverging': 'error',
+  vanishing: 'warning',
+  'dead-relu': 'warning',
+  saturation: 'warning',
+  'loss-not-decreasing': 'warning',
+  'loss-oscillating': 'warning',
+  'initial-loss': 'warning',
+  'saturated-output': 'warning',
+  'output-activation': 'warning',
+  'overfit-batch': 'warning',
+};
+
+export interface StepRecord {
+  step: number;
+  /** Data loss plus regularization penalties. */
+  loss: number;
+  /** The penalties' part of `loss`, when the model has regularizers. */
+  regLoss?: number;
+  layers: LayerStepStats[];
+}
+
+/** Where a non-finite value first appeared, found by the runner's diagnostic pass. */
+export interface NonFiniteOrigin {
+  step: number;
+  layer: string;
+  pass: 'forward' | 'backward' | 'weights' | 'loss';
+}
+
+/** What the loss and output rules know beyond the steps: the outputs with their labels, the overfit check. */
+export interface HealthContext {
+  outputs?: readonly OutputInfo[];
+  overfit?: { batchSize: number; losses: readonly number[] };
+}
+
+/** The loss of the data alone at one step (the penalties taken out). */
+export const dataLoss = (record: StepRecord) => record.loss - (record.regLoss ?? 0);
+

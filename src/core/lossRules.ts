@@ -1,0 +1,244 @@
+// The loss and output rules: output activation vs compiled loss, saturated output at initialization,
+// initial loss vs its expected value, loss diverging / not decreasing / oscillating over the profiled
+// steps (all on one batch, so the curve has no sampling noise), and the overfit-one-batch check.
+import type { Finding, LayerInfo, OutputInfo, Thresholds } from './protocol';
+import { formatNumber as fmt } from './format';
+import { dataLoss, RULE_SEVERITY, type HealthContext, type NonFiniteOrigin, type StepRecord } from './healthModel';
+import type { LossEvidence } from './layerRules';
+
+/** tfjs clips probabilities to [1e-7, 1 − 1e-7] in its cross-entropies: a confidently wrong example costs −ln 1e-7. */
+export const CLIP_FLOOR_LOSS = -Math.log(1e-7);
+/** A mean squared error above this multiple of E[y²] + 1 at initialization means the outputs start far too large. */
+export const MSE_INITIAL_FACTOR = 10;
+
+const normalize = (loss: string) => loss.toLowerCase().replace(/[^a-z]/g, '');
+const CATEGORICAL = new Set(['categoricalcrossentropy', 'sparsecategoricalcrossentropy']);
+const BINARY = new Set(['binarycrossentropy']);
+const SQUARED = new Set(['meansquarederror', 'mse']);
+const REGRESSION = new Set([...SQUARED, 'meanabsoluteerror', 'mae', 'meansquaredlogarithmicerror', 'msle', 'huberloss', 'logcosh', 'logcoshloss']);
+const PROBABILITY = new Set(['sigmoid', 'hardSigmoid', 'hard_sigmoid', 'softmax']);
+
+export interface LossRuleResult {
+  findings: Finding[];
+  /** A wrong output activation explains the NaN/Inf: no separate non-finite finding. */
+  explainedNonFinite: boolean;
+  /** Layers whose dead units another finding already explains. */
+  explainedLayers: Set<string>;
+  lossFalls: LossEvidence;
+  outputLayers: Set<string>;
+}
+
+/** What the loss expects the output activation to be, when the pair is wrong; undefined when it fits or is unknown. */
+function activationMismatch(output: OutputInfo): string | undefined {
+  const loss = normalize(output.loss);
+  const act = output.activation;
+  if (act === undefined) return undefined;
+  if (CATEGORICAL.has(loss) && act !== 'softmax') {
+    return `${output.loss} expects class probabilities but the output layer's activation is ${act}: tfjs divides the outputs by their sum and takes the log, so outputs that are not a probability distribution give a meaningless loss (NaN/Inf when an example's outputs sum to 0 or below). Use activation 'softmax' on the output layer.`;
+  }
+  if (BINARY.has(loss) && !PROBABILITY.has(act)) {
+    return `${output.loss} expects probabilities in (0, 1) but the output layer's activation is ${act}: values outside are clipped, so their gradient is 0. Use activation 'sigmoid' on the output layer.`;
+  }
+  if (REGRESSION.has(loss) && act === 'softmax') {
+    return `${output.loss} on a softmax output: the softmax forces the outputs to sum to 1 and its gradient vanishes when a prediction is confidently wrong, so training crawls. For class labels use categoricalCrossentropy (one-hot) or sparseCategoricalCrossentropy; for regression remove the softmax.`;
+  }
+  return undefined;
+}
+
+/** The data loss expected at initialization, with how it was derived; undefined when unknown. */
+function expectedInitialLoss(output: OutputInfo): { value: number; basis: string; factor: number } | undefined {
+  const loss = normalize(output.loss);
+  if (CATEGORICAL.has(loss) && output.activation === 'softmax' && output.units >= 2) {
+    return { value: Math.log(output.units), basis: `ln ${output.units} for ${output.units} classes`, factor: 0 };
+  }
+  if (BINARY.has(loss) && output.activation === 'sigmoid') return { value: Math.log(2), basis: 'ln 2 for a sigmoid starting near 0.5', factor: 0 };
+  if (SQUARED.has(loss)) return { value: output.labelMeanSquare, basis: `E[y²] = ${fmt(output.labelMeanSquare)} of the labels (outputs start near 0)`, factor: MSE_INITIAL_FACTOR };
+  return undefined;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function lossFindings(
+  layers: readonly LayerInfo[],
+  steps: readonly StepRecord[],
+  t: Thresholds,
+  context: HealthContext,
+  nonFiniteOrigin: NonFiniteOrigin | undefined,
+): LossRuleResult {
+  const info = new Map(layers.map((l) => [l.name, l]));
+  const outputs = context.outputs ?? [];
+  const findings: Finding[] = [];
+  const explainedLayers = new Set<string>();
+  let explainedNonFinite = false;
+  const losses = steps.map(dataLoss);
+  const totals = steps.map((s) => s.loss);
+  const n = steps.length - 1;
+  const first = losses[0];
+  const last = losses[losses.length - 1];
+  const allFinite = totals.every(Number.isFinite);
+  const lossFalls: LossEvidence =
+    n < 1 || !Number.isFinite(first)
+      ? { falls: undefined, text: 'only step 0 was profiled' }
+      : {
+          falls: allFinite && last <= first - t.lossImprovement * Math.abs(first),
+          text: `the loss ${last < first ? 'fell' : 'went'} from ${fmt(first)} to ${fmt(last)} over ${n} steps`,
+        };
+  const firstNonFinite = steps.find((s) => !Number.isFinite(s.loss));
+  const suppressed = new Set<string>();
+
+  // --- output activation vs loss ---
+  for (const output of outputs) {
+    const mismatch = activationMismatch(output);
+    if (!mismatch) continue;
+    const layer = info.get(output.layer);
+    // NaN/Inf that first shows in the loss, in its gradient, or at the output layer comes from this mismatch.
+    const nanStep = nonFiniteOrigin
+      ? nonFiniteOrigin.pass === 'loss' || nonFiniteOrigin.pass === 'backward' || nonFiniteOrigin.layer === output.layer
+        ? nonFiniteOrigin.step
+        : undefined
+      : firstNonFinite?.step;
+    const nanHere = nanStep !== undefined;
+    if (nanHere) explainedNonFinite = true;
+    explainedLayers.add(output.layer);
+    findings.push({
+      code: 'output-activation',
+      severity: nanHere ? 'error' : RULE_SEVERITY['output-activation'],
+      layer: output.layer,
+      location: layer?.location,
+      step: nanStep ?? 0,
+      message: `${nanHere ? `NaN/Inf in the loss or its gradient from step ${nanStep}, caused by the output activation: ` : 'Output activation does not fit the loss: '}${mismatch}`,
+    });
+  }
+
+  // --- saturated output at initialization ---
+  for (const output of outputs) {
+    const at0 = steps[0]?.layers.find((l) => l.name === output.layer)?.saturatedShare;
+    if (at0 === undefined || at0 < t.confidentOutputShare) continue;
+    const atEnd = steps[steps.length - 1].layers.find((l) => l.name === output.layer)?.saturatedShare ?? at0;
+    const persistent = atEnd >= t.confidentOutputShare || lossFalls.falls !== true;
+    const expected = expectedInitialLoss(output);
+    const flat = n >= 1 && allFinite && Math.max(...losses) - Math.min(...losses) <= t.lossStuck * Math.abs(first);
+    const floor = expected && expected.factor === 0 ? ` (expected ≈ ${fmt(expected.value)}, ${expected.basis}; a confidently wrong example costs ${fmt(CLIP_FLOOR_LOSS)}, the clip floor)` : '';
+    if (persistent) suppressed.add('initial-loss').add('loss-not-decreasing');
+    const layer = info.get(output.layer);
+    findings.push({
+      code: 'saturated-output',
+      severity: persistent ? RULE_SEVERITY['saturated-output'] : 'info',
+      layer: output.layer,
+      location: layer?.location,
+      step: 0,
+      message:
+        `Saturated output at initialization: ${(at0 * 100).toFixed(0)} % of the examples get a ${output.activation} output above 0.99 at step 0` +
+        (n >= 1 ? ` (${(atEnd * 100).toFixed(0)} % at step ${steps[steps.length - 1].step})` : '') +
+        `; the loss starts at ${fmt(first)}${floor}${flat ? ` and stays flat through step ${steps[steps.length - 1].step}` : ''}. ` +
+        (persistent
+          ? `An overconfident output passes almost no gradient back. Look for weights overwritten or initialized with a large scale (e.g. std 1 instead of Glorot's √(2/(fan_in+fan_out))), unscaled inputs, or a large bias on the output layer.`
+          : `It resolved within the profiled steps and ${lossFalls.text}: no action needed.`),
+    });
+  }
+
+  // --- initial loss far from its expected value ---
+  const expectations = outputs.map(expectedInitialLoss);
+  if (!suppressed.has('initial-loss') && outputs.length && expectations.every((e) => e !== undefined) && Number.isFinite(first)) {
+    const expected = expectations.reduce((s, e) => s + e!.value, 0);
+    const isMse = expectations.some((e) => e!.factor > 0);
+    const limit = isMse ? MSE_INITIAL_FACTOR * (expected + 1) : t.initialLossFactor * expected;
+    if (first > limit) {
+      const basis = expectations.map((e) => e!.basis).join(' + ');
+      findings.push({
+        code: 'initial-loss',
+        severity: RULE_SEVERITY['initial-loss'],
+        step: 0,
+        layer: outputs.length === 1 ? outputs[0].layer : undefined,
+        location: outputs.length === 1 ? info.get(outputs[0].layer)?.location : undefined,
+        message:
+          `The loss at initialization is ${fmt(first)}, ${fmt(first / expected)}× its expected value ≈ ${fmt(expected)} (${basis}); above ${fmt(limit)} counts as far. ` +
+          (isMse
+            ? `The outputs start far from the targets' scale: scale the targets (or the inputs), or check the output layer's initialization.`
+            : `The model starts out confidently wrong: check the output layer's initialization and bias, the input scaling, and that the labels match the outputs.`),
+      });
+    }
+  }
+
+  // --- loss diverging (total loss, as fit() reports it) ---
+  const firstTotal = totals[0];
+  if (Number.isFinite(firstTotal) && firstTotal > 0 && !explainedNonFinite) {
+    const worst = steps.find((s, i) => i > 0 && (!Number.isFinite(s.loss) || s.loss / firstTotal >= t.explodingLossGrowth));
+    if (worst) {
+      findings.push({
+        code: 'loss-diverging',
+        severity: RULE_SEVERITY['loss-diverging'],
+        step: worst.step,
+        message: `The loss grew from ${fmt(firstTotal)} to ${fmt(worst.loss)} by step ${worst.step}: training diverges. Lower the learning rate (run the LR finder) or clip gradients.`,
+      });
+      suppressed.add('loss-not-decreasing');
+    }
+  }
+
+  let oscillating = false;
+  // --- oscillating, then not decreasing (the same batch every step: no sampling noise in this curve) ---
+  if (n >= 6 && allFinite && Math.abs(first) > 1e-6) {
+    const diffs = losses.slice(1).map((l, i) => l - losses[i]);
+    const signChanges = diffs.slice(1).filter((d, i) => d * diffs[i] < 0).length;
+    const variation = diffs.reduce((s, d) => s + Math.abs(d), 0);
+    const net = Math.abs(last - first);
+    const meanLoss = losses.reduce((s, l) => s + l, 0) / losses.length;
+    const typical = median(diffs.map(Math.abs));
+    if (signChanges / (diffs.length - 1) >= 0.5 && variation >= t.oscillationRatio * net && typical >= t.oscillationAmplitude * Math.abs(meanLoss)) {
+      oscillating = true;
+      suppressed.add('loss-not-decreasing');
+      findings.push({
+        code: 'loss-oscillating',
+        severity: RULE_SEVERITY['loss-oscillating'],
+        step: 0,
+        message:
+          `The loss oscillates on a fixed batch: it changed direction ${signChanges} times in ${diffs.length} steps, by ${fmt(typical)} per step (median; ${fmt((typical / Math.abs(meanLoss)) * 100)} % of the mean loss ${fmt(meanLoss)}), ` +
+          `while it moved only ${fmt(net)} overall (${fmt(first)} → ${fmt(last)}). On one batch this is the optimizer overshooting: lower the learning rate (run the LR finder) or add gradient clipping.`,
+      });
+    }
+  }
+  if (!suppressed.has('loss-not-decreasing') && n >= 4 && allFinite && Math.abs(first) > 1e-6) {
+    const range = Math.max(...losses) - Math.min(...losses);
+    const change = (first - last) / Math.abs(first);
+    const stuck = range <= t.lossStuck * Math.abs(first);
+    if (stuck || change < t.lossImprovement) {
+      const rises = change < -t.lossImprovement;
+      findings.push({
+        code: 'loss-not-decreasing',
+        severity: stuck || rises ? RULE_SEVERITY['loss-not-decreasing'] : 'info',
+        step: steps[steps.length - 1].step,
+        message:
+          (stuck
+            ? `The loss is stuck: it stays at ${fmt(first)} (range ${fmt(range)}) over ${n} optimizer steps on the same batch. `
+            : rises
+              ? `The loss rises on a fixed batch: ${fmt(first)} → ${fmt(last)} over ${n} steps. `
+              : `The loss falls slowly: ${fmt(first)} → ${fmt(last)} (${fmt(change * 100)} %) over ${n} steps on the same batch, below the ${fmt(t.lossImprovement * 100)} % expected. `) +
+          `Check that gradients reach the weights (see the other findings), that the learning rate is neither ~0 nor too high (run the LR finder), and that the labels match the outputs; the overfit-one-batch check tells a model/loss bug from slow optimization.`,
+      });
+    }
+  }
+
+  // --- overfit one batch ---
+  if (context.overfit && context.overfit.losses.length >= 2) {
+    const curve = context.overfit.losses;
+    const start = curve[0];
+    const end = curve[curve.length - 1];
+    const ok = Number.isFinite(end) && Number.isFinite(start) && end <= t.overfitFraction * start;
+    findings.push({
+      code: 'overfit-batch',
+      severity: ok ? 'info' : RULE_SEVERITY['overfit-batch'],
+      step: curve.length - 1,
+      message: ok
+        ? `Overfit one batch passed: ${curve.length - 1} steps on ${context.overfit.batchSize} examples drove the loss from ${fmt(start)} to ${fmt(end)} (≤ ${fmt(t.overfitFraction * 100)} % of its start).`
+        : `Overfit one batch failed: ${curve.length - 1} steps on only ${context.overfit.batchSize} examples took the loss from ${fmt(start)} to ${fmt(end)}, not below ${fmt(t.overfitFraction * 100)} % of its start. ` +
+          `A model that cannot memorise a handful of examples has a bug: check the loss and output activation, the labels, and that gradients reach every layer (the other findings); a learning rate far too low gives the same picture.`,
+    });
+  }
+
+  if (oscillating) lossFalls.falls = false;
+  return { findings, explainedNonFinite, explainedLayers, lossFalls, outputLayers: new Set(outputs.map((o) => o.layer)) };
+}
