@@ -131,7 +131,6 @@ test('conditions that resolve are info; after the first NaN/Inf no step is evide
 });
 
 test('initial loss: ln C for a C-class softmax cross-entropy (closed form), ln 2 for a sigmoid, E[y²] for MSE', () => {
-  const layers = [info('out', 'softmax', 9)];
   const run = (loss0: number, out: OutputInfo) => evaluateHealth([info('out', out.activation, 9)], [step(0, loss0, [stats('out', 0.5)])], {}, undefined, { outputs: [out] }).filter((f) => f.code === 'initial-loss');
   const ce = output('out', 'softmax', 'categoricalCrossentropy', 10);
   assert.deepEqual(run(Math.log(10), ce), []);
@@ -146,7 +145,6 @@ test('initial loss: ln C for a C-class softmax cross-entropy (closed form), ln 2
   assert.deepEqual(run(40, mse), []); // ≤ 10 × (4 + 1)
   assert.match(run(60, mse)[0].message, /E\[y²\] = 4/);
   assert.deepEqual(run(100, output('out', 'linear', 'myLoss', 1)), [], 'unknown loss: no expectation');
-  void layers;
 });
 
 test('saturated output at init: loss at the clip floor; explains the initial loss and the flat curve', () => {
@@ -161,7 +159,7 @@ test('saturated output at init: loss at the clip floor; explains the initial los
   assert.equal(findings[0].cause?.layer, 'out', 'the layer below points at the saturated output');
   assert.ok(Math.abs(CLIP_FLOOR_LOSS - 16.118) < 1e-3);
   // Near miss: a third of the examples confident at init.
-  const mild = steps.map((s, n) => step(n, 2.3 - n * 0.05, [stats('h', 0.2), stats('out', 0.5, { saturatedShare: 0.3 })]));
+  const mild = steps.map((_, n) => step(n, 2.3 - n * 0.05, [stats('h', 0.2), stats('out', 0.5, { saturatedShare: 0.3 })]));
   assert.deepEqual(evaluateHealth(layers, mild, {}, undefined, { outputs: [output('out', 'softmax', 'categoricalCrossentropy', 10)] }), []);
 });
 
