@@ -20,7 +20,9 @@ ${TARGET_USAGE}
   --batch N            batch size (default: the script's, or ${RUN_DEFAULTS.syntheticBatchSize} for synthetic data)
   --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
   --timeout S          stop the run after S seconds (default ${LR_DEFAULTS.timeoutSeconds})
-  --memory MB          memory limit of the runner (default ${RUN_DEFAULTS.memoryLimitMb})
+  --memory MB          memory limit of the runner and what it starts, resident (default ${RUN_DEFAULTS.memoryLimitMb})
+  --env NAME[=VALUE]   an environment variable for the model file (repeatable; the runner gets
+                       only PATH, HOME, locale, proxies, TF_*/CUDA_* and the like otherwise)
   --start LR           first learning rate (default ${LR_DEFAULTS.startLr})
   --end LR             last learning rate (default ${LR_DEFAULTS.endLr})
   --steps N            batches per sweep (default ${LR_DEFAULTS.steps})
@@ -56,7 +58,7 @@ function parseCommandLine(argv: string[]) {
     },
   });
   if (values.help) return undefined;
-  const { timeoutMs, memoryLimitMb, json, ...target } = parseTarget(values, positionals, LR_DEFAULTS.timeoutSeconds, scriptArgs);
+  const { timeoutMs, memoryLimitMb, env, json, ...target } = parseTarget(values, positionals, LR_DEFAULTS.timeoutSeconds, scriptArgs);
   const mode = values.mode ?? LR_DEFAULTS.mode;
   if (!(LR_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode must be one of ${LR_MODES.join(', ')}`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
@@ -79,6 +81,7 @@ function parseCommandLine(argv: string[]) {
     request: parsed.output,
     timeoutMs,
     memoryLimitMb,
+    env,
     json,
   };
 }
@@ -171,7 +174,7 @@ export async function lrCommand(argv: string[]): Promise<number> {
   const { request } = options;
   const tty = Boolean(process.stderr.isTTY) && !options.json;
   const report = await followRun(tty, (message) => progress(message, request), (onMessage) =>
-    startLrSweep(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() }, onMessage),
+    startLrSweep(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, env: options.env, cwd: process.cwd() }, onMessage),
   );
   if (options.json) process.stdout.write(`${stringifyWithNonFinite(lrJsonDocument(report), 2)}\n`);
   // A cancelled or timed-out sweep still has what it measured until then: show it, then the error.

@@ -18,7 +18,9 @@ ${TARGET_USAGE}
   --batch N            batch size (default: the script's, or ${RUN_DEFAULTS.syntheticBatchSize} for synthetic data)
   --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
   --timeout S          stop the run after S seconds (default ${PROFILE_DEFAULTS.timeoutSeconds})
-  --memory MB          memory limit of the runner (default ${RUN_DEFAULTS.memoryLimitMb})
+  --memory MB          memory limit of the runner and what it starts, resident (default ${RUN_DEFAULTS.memoryLimitMb})
+  --env NAME[=VALUE]   an environment variable for the model file (repeatable; the runner gets
+                       only PATH, HOME, locale, proxies, TF_*/CUDA_* and the like otherwise)
   --overfit-batch      also train the initial weights on 8 examples for up to 200 steps: the loss must
                        fall below 10 % of its start (docs/rules/overfit-batch.md)
   --fail-on LEVEL      exit 1 when a finding is at least error | warning | info | none (default error)
@@ -129,7 +131,7 @@ export async function profileCommand(argv: string[]): Promise<number> {
   const tty = Boolean(process.stderr.isTTY) && !options.json;
   const request = { file: options.file, exportName: options.exportName, args: options.args, scriptArgs: options.scriptArgs, steps: options.steps, batchSize: options.batchSize, backend: options.backend, thresholds: options.thresholds, overfitBatch: options.overfitBatch };
   const report = await followRun(tty, (message) => progress(message, options.steps), (onMessage) =>
-    startProfile(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, cwd: process.cwd() }, onMessage),
+    startProfile(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, env: options.env, cwd: process.cwd() }, onMessage),
   );
   if (options.json) process.stdout.write(`${stringifyWithNonFinite(report, 2)}\n`);
   if (report.status === 'failed') {

@@ -7,11 +7,29 @@ import { splitScriptArgs } from '../core/scriptArgs';
 
 export class UsageError extends Error {}
 
-export function positiveInt(value: string | undefined, flag: string, fallback: number | undefined, min = 1): number | undefined {
+export function positiveInt(value: string | undefined, flag: string, fallback: number | undefined, min = 1, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be an integer ≥ ${min}, got "${value}"`);
+  if (n > max) throw new UsageError(`${flag} must be at most ${max}, got "${value}"`);
   return n;
+}
+
+/** Node's timers hold at most 2^31-1 ms: a longer timeout would fire at once. */
+const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** --env NAME=VALUE, or --env NAME to pass the shell's value: variables beyond the runner's allow-list. */
+export function parseEnv(values: string[] | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const item of values ?? []) {
+    const eq = item.indexOf('=');
+    const name = eq < 0 ? item : item.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--env takes NAME=VALUE or NAME, got "${item}"`);
+    const value = eq < 0 ? process.env[name] : item.slice(eq + 1);
+    if (value === undefined) throw new UsageError(`--env ${name}: the shell has no variable ${name}; give it as --env ${name}=VALUE`);
+    env[name] = value;
+  }
+  return env;
 }
 
 export function relative(file: string | undefined): string {
@@ -91,6 +109,7 @@ export const TARGET_OPTIONS = {
   backend: { type: 'string' },
   timeout: { type: 'string' },
   memory: { type: 'string' },
+  env: { type: 'string', multiple: true },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -103,6 +122,7 @@ interface TargetValues {
   backend?: string;
   timeout?: string;
   memory?: string;
+  env?: string[];
   json?: boolean;
 }
 
@@ -131,8 +151,9 @@ export function parseTarget(values: TargetValues, positionals: string[], default
     scriptArgs: afterTerminator ?? splitScriptArgs(values['script-args']),
     batchSize: positiveInt(values.batch, '--batch', undefined),
     backend,
-    timeoutMs: positiveInt(values.timeout, '--timeout', defaultTimeoutSeconds)! * 1000,
+    timeoutMs: positiveInt(values.timeout, '--timeout', defaultTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS)! * 1000,
     memoryLimitMb: positiveInt(values.memory, '--memory', RUN_DEFAULTS.memoryLimitMb, 64)!,
+    env: parseEnv(values.env),
     json: values.json ?? false,
   };
 }

@@ -21,6 +21,8 @@ export interface Settings {
   nodePath?: string;
   /** Keep one runner with TensorFlow.js loaded for the next profile. */
   keepRunnerWarm: boolean;
+  /** gradientLens.env: variables for the model file beyond the runner's allow-list. */
+  env: Record<string, string>;
 }
 
 export function readSettings(scope?: vscode.Uri): Settings {
@@ -48,6 +50,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
     decorationStyle: c.get<string>('decorations.style') === 'detailed' ? 'detailed' : VIEW_DEFAULTS.decorationStyle,
     nodePath: nodePath ? nodePath : undefined,
     keepRunnerWarm: c.get<boolean>('keepRunnerWarm') ?? VIEW_DEFAULTS.keepRunnerWarm,
+    env: Object.fromEntries(Object.entries(c.get<Record<string, unknown>>('env') ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
   };
 }
 
@@ -90,6 +93,7 @@ export function runnerClientOptions(settings: Settings, extensionPath: string): 
     nodePath: settings.nodePath,
     timeoutMs: settings.timeoutMs,
     memoryLimitMb: settings.memoryLimitMb,
+    env: settings.env,
   };
 }
 

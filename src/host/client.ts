@@ -8,6 +8,8 @@ import { applyMessage, emptyReport, type ProfileReport } from '../core/report';
 import { applyLrMessage, emptyLrReport, type LrReport } from '../core/lrReport';
 import { LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
 import { emptyProgress, MeasuredSteps, observeProgress, timeoutMessage, type RunWork } from '../core/runEnd';
+import { clampTimeoutMs, killProcessGroup, watchGroupMemory } from './processGroup';
+import { runnerEnvironment } from './runnerEnv';
 
 export interface ClientOptions {
   /** The bundled runner script (dist/runner.js). */
@@ -19,6 +21,8 @@ export interface ClientOptions {
   cwd?: string;
   /** User program output forwarded as log events is capped at this many bytes. */
   maxLogBytes?: number;
+  /** Environment variables for the model file beyond the allow-list of runnerEnv.ts (given on purpose). */
+  env?: Record<string, string>;
 }
 
 const DEFAULT_MAX_LOG_BYTES = 256 * 1024;
@@ -35,14 +39,11 @@ export interface ProfileRun {
 const liveChildren = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
+/** Ends the runner's process group, also after the runner itself has exited (its grandchildren). */
 function killTree(child: ChildProcess): void {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  try {
-    if (process.platform === 'win32') child.kill('SIGKILL');
-    else process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
+  killProcessGroup(child.pid, () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
 }
 
 function installExitHook(): void {
@@ -64,7 +65,7 @@ export function spawnRunner(options: ClientOptions = {}): ChildProcess {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // Its own process group, so cancel/timeout also end anything the user's code spawned.
     detached: process.platform !== 'win32',
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    env: runnerEnvironment(process.env, options.env),
     windowsHide: true,
   });
   liveChildren.add(child);
@@ -151,7 +152,7 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
 ): { pid: number | undefined; report: R; result: Promise<R>; cancel(): Promise<R> } {
   const nodePath = options.nodePath ?? process.execPath;
   const memory = options.memoryLimitMb ?? RUN_DEFAULTS.memoryLimitMb;
-  const timeoutMs = options.timeoutMs ?? PROFILE_DEFAULTS.timeoutSeconds * 1000;
+  const timeoutMs = clampTimeoutMs(options.timeoutMs, PROFILE_DEFAULTS.timeoutSeconds * 1000);
   const maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
   const child = warmChild && warmChild.exitCode === null && warmChild.signalCode === null && warmChild.connected ? warmChild : spawnRunner(options);
   setReferenced(child, true);
@@ -226,16 +227,26 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
 
   const timer = setTimeout(() => stop('timeout', timeoutMessage(work, progress, Math.round(timeoutMs / 1000), report.file)), timeoutMs);
 
+  // Tensors live outside the V8 heap: the host measures the resident memory of the whole process group.
+  const stopMemoryWatch = watchGroupMemory(child.pid, memory, (mb) =>
+    fail(
+      'out-of-memory',
+      `The runner used ${Math.round(mb)} MB of memory (resident, with the processes it started), over the limit of ${memory} MB, and was stopped. ` +
+        `Reduce the batch size or the model, or raise the limit (gradientLens.memoryLimitMb / --memory).`,
+    ),
+  );
+
   const result = new Promise<R>((resolve) => {
     const settle = (code: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(timer);
+      stopMemoryWatch();
       disposeRunner(child);
       if (report.status === 'running') {
         const oom = /heap out of memory|Reached heap limit|Allocation failed/i.test(stderrTail);
         const error = ending
           ? ending
           : oom
-            ? { kind: 'out-of-memory' as const, message: `The runner ran out of memory (limit ${memory} MB). Reduce the batch size or model, or raise gradientLens.memoryLimitMb / --memory.` }
+            ? { kind: 'out-of-memory' as const, message: `The runner ran out of memory (limit ${memory} MB). Reduce the batch size or the model, or raise the limit (gradientLens.memoryLimitMb / --memory).` }
             : {
                 kind: 'crashed' as const,
                 message: `The runner stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}).${stderrTail.trim() ? ` Last output: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}` : ''}`,

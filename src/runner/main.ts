@@ -23,6 +23,7 @@ import { GradientProfiler, OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from '
 import { loadTfjs, RunnerSetupError, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaults';
 import { locationFromStack } from './stackLocation';
+import { endProcessGroup, startWatchdog } from './watchdog';
 
 const realExit = process.exit.bind(process);
 let finished = false;
@@ -356,4 +357,7 @@ process.on('message', (raw) => {
   } else if (message.type === 'profileStart') void profile(message.request);
   else void findLearningRate(message.request);
 });
-process.on('disconnect', () => realExit(130));
+// The host is gone: end the runner and whatever the user's code started (the watchdog does the same when
+// user code blocks this event loop).
+process.on('disconnect', endProcessGroup);
+startWatchdog();
