@@ -231,7 +231,7 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
   const stopMemoryWatch = watchGroupMemory(child.pid, memory, (mb) =>
     fail(
       'out-of-memory',
-      `The runner used ${Math.round(mb)} MB of memory (resident, with the processes it started), over the limit of ${memory} MB, and was stopped. ` +
+      `The runner used ${Math.round(mb)} MB of memory (resident, with the processes it started; limit ${memory} MB) and was stopped. ` +
         `Reduce the batch size or the model, or raise the limit (gradientLens.memoryLimitMb / --memory).`,
     ),
   );

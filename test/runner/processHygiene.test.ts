@@ -79,7 +79,7 @@ test('a host killed while user code spins in an endless loop leaves no runner an
 test('tensors hoarded outside the V8 heap → out-of-memory naming the limit and how to raise it', { skip: process.platform === 'win32' ? 'no resident-memory limit on Windows' : false }, async () => {
   const { error, ms } = await profileFails(B('tensor-hog.js'), {}, { memoryLimitMb: 700, timeoutMs: 60_000 });
   assert.equal(error.kind, 'out-of-memory');
-  assert.match(error.message, /over the limit of 700 MB/);
+  assert.match(error.message, /MB of memory \(resident, with the processes it started; limit 700 MB\)/);
   assert.match(error.message, /gradientLens\.memoryLimitMb \/ --memory/);
   assert.ok(ms < 30_000, `took ${ms} ms`);
 });
