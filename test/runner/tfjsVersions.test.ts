@@ -14,6 +14,18 @@ import type { ProfileReport } from '../../src/core/report';
 
 const CNN = fixture('versions', 'cnn.js');
 const MARKERS = ['L:conv', 'L:pool', 'L:flatten', 'L:hidden', 'L:out'];
+const UNION_IMPORT = "const tf = require('@tensorflow/tfjs');";
+const CORE_LAYERS_IMPORT = "const tf = Object.assign({}, require('@tensorflow/tfjs-core'), require('@tensorflow/tfjs-layers'));";
+const NODE_GPU_IMPORT = "const tf = require('@tensorflow/tfjs-node-gpu');";
+
+/** The CNN fixture written into `dir`, importing tfjs with `importLine` (same lines: the import is one line). */
+function writeModel(dir: string, importLine = UNION_IMPORT): string {
+  const source = fs.readFileSync(CNN, 'utf8');
+  assert.ok(source.includes(UNION_IMPORT));
+  const file = path.join(dir, 'cnn.js');
+  fs.writeFileSync(file, source.replace(UNION_IMPORT, importLine));
+  return file;
+}
 
 function assertLines(report: ProfileReport, file: string): void {
   assert.deepEqual(
@@ -28,7 +40,8 @@ function assertLines(report: ProfileReport, file: string): void {
 interface Case {
   name: string;
   deps: Record<string, string>;
-  model?: string;
+  /** The import line of the model file (default: the union package). */
+  importLine?: string;
   /** What auto runs: the version and where from. */
   auto: { version: string; source: RegExp; backend: string; reason: RegExp };
   /** The workspace's own version, run by --backend cpu. */
@@ -57,7 +70,7 @@ const CASES: Case[] = [
   {
     name: 'tfjs-core + tfjs-layers 3.18.0 (no union package)',
     deps: { '@tensorflow/tfjs-core': '3.18.0', '@tensorflow/tfjs-layers': '3.18.0', '@tensorflow/tfjs-backend-cpu': '3.18.0' },
-    model: fixture('versions', 'cnn-core-layers.js'),
+    importLine: CORE_LAYERS_IMPORT,
     auto: { version: '4.22.0', source: /^Gradient Lens/, backend: 'wasm', reason: /tfjs-core \+ @tensorflow\/tfjs-layers 3\.18\.0 has no backend/ },
     own: '3.18.0',
   },
@@ -73,8 +86,7 @@ for (const c of CASES) {
   describe(c.name, () => {
     const installed = installWorkspace(c.deps);
     const skip = installed.skip ?? false;
-    const model = c.model ?? CNN;
-    const file = () => path.join(workspaceWith(installed.dir!, [model]), path.basename(model));
+    const file = () => writeModel(workspaceWith(installed.dir!), c.importLine);
 
     test(`auto runs tfjs ${c.auto.version} on ${c.auto.backend} and says why`, { skip }, async () => {
       const f = file();
@@ -103,10 +115,9 @@ for (const c of CASES) {
 
 describe('tfjs-node and tfjs-node-gpu both installed', () => {
   const installed = installWorkspace({ '@tensorflow/tfjs-node': '4.22.0', '@tensorflow/tfjs-node-gpu': '4.22.0' });
-  const model = fixture('versions', 'cnn-node-gpu.js');
 
   test('neither addon built: wasm 4.22 under the workspace tfjs, both reasons named, no noise', { skip: installed.skip ?? false }, async () => {
-    const f = path.join(workspaceWith(installed.dir!, [model]), path.basename(model));
+    const f = writeModel(workspaceWith(installed.dir!), NODE_GPU_IMPORT);
     const { report, messages } = await profileOk(f, { steps: 1 });
     assert.equal(report.backend, 'wasm');
     assert.equal(report.tfjsVersion, '4.22.0');
@@ -120,8 +131,7 @@ describe('tfjs-node and tfjs-node-gpu both installed', () => {
     const ws = makeNativeWorkspace()!;
     const gpu = path.join(installed.dir!, 'node_modules', '@tensorflow', 'tfjs-node-gpu');
     fs.symlinkSync(fs.realpathSync(gpu), path.join(ws, 'node_modules', '@tensorflow', 'tfjs-node-gpu'), 'dir');
-    fs.copyFileSync(model, path.join(ws, path.basename(model)));
-    const f = path.join(ws, path.basename(model));
+    const f = writeModel(ws, NODE_GPU_IMPORT);
     const { report, messages } = await profileOk(f, { steps: 1 });
     assert.equal(report.backend, 'tensorflow');
     assert.equal(report.tfjsSource, 'workspace @tensorflow/tfjs-node');

@@ -45,12 +45,11 @@ export function installWorkspace(deps: Record<string, string>): Installed {
 }
 
 /**
- * A fresh folder with `files` copied in and node_modules linked to the installed workspace (Node loads
- * modules by real path, so each package finds its own dependencies in the cache).
+ * A fresh folder whose node_modules links to the installed workspace (Node loads modules by real path, so
+ * each package finds its own dependencies in the cache).
  */
-export function workspaceWith(installed: string, files: string[]): string {
+export function workspaceWith(installed: string): string {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-tfjs-'));
   fs.symlinkSync(path.join(installed, 'node_modules'), path.join(ws, 'node_modules'), 'dir');
-  for (const file of files) fs.copyFileSync(file, path.join(ws, path.basename(file)));
   return ws;
 }
