@@ -162,6 +162,8 @@ async function loadTarget(request: ProfileRequest | LrRequest): Promise<Target> 
   const training = interceptTraining(tf);
 
   await send({ type: 'phase', phase: 'loading', message: `Loading ${path.basename(file)}` });
+  // From here on user code may block this thread; the watchdog's thread starts now, not while tfjs loads.
+  startWatchdog();
   let ns: Record<string, unknown> | undefined;
   let captured: Capture | undefined;
   try {
@@ -360,4 +362,3 @@ process.on('message', (raw) => {
 // The host is gone: end the runner and whatever the user's code started (the watchdog does the same when
 // user code blocks this event loop).
 process.on('disconnect', endProcessGroup);
-startWatchdog();

@@ -37,8 +37,12 @@ export function endProcessGroup(): never {
   throw new Error('unreachable');
 }
 
-/** Starts the watchdog; it never keeps the runner alive by itself. */
+let started = false;
+
+/** Starts the watchdog (once); it never keeps the runner alive by itself. */
 export function startWatchdog(): void {
+  if (started) return;
+  started = true;
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { host: process.ppid, interval: WATCH_MS, group: process.platform !== 'win32' },
