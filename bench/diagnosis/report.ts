@@ -57,7 +57,7 @@ export function printReport(scored: Scored): void {
         c.id,
         c.label === 'healthy' ? 'healthy' : c.bugs.join('+'),
         c.runtimeError ? `run failed: ${c.runtimeError.slice(0, 60)}` : c.runtime.codes.join(', ') || '—',
-        c.label === 'buggy' ? [c.runtime.alarm, c.runtime.symptom, c.runtime.localised].map((b) => (b ? 'y' : 'n')).join(' / ') : c.runtime.alarm ? 'FALSE ALARM' : 'ok',
+        !c.runtimeScope ? 'static only' : c.label === 'buggy' ? [c.runtime.alarm, c.runtime.symptom, c.runtime.localised].map((b) => (b ? 'y' : 'n')).join(' / ') : c.runtime.alarm ? 'FALSE ALARM' : 'ok',
         c.lint.codes.join(', ') || '—',
         c.label === 'buggy' ? [c.lint.alarm, c.lint.symptom, c.lint.localised].map((b) => (b ? 'y' : 'n')).join(' / ') : c.lint.alarm ? 'FALSE ALARM' : 'ok',
         c.seconds.toFixed(1),
@@ -71,6 +71,8 @@ export function printReport(scored: Scored): void {
   console.log('\n## Figures\n');
   console.log(ratesTable(scored.runtime, scored.lint));
   if (scored.runtime.failed) console.log(`\n${scored.runtime.failed} profile run(s) failed; they count as no alarm.`);
+  const structural = scored.cases.filter((c) => !c.runtimeScope).map((c) => c.id);
+  if (structural.length) console.log(`\nStructural bugs without a training symptom, scored by the static analyzer only (not in the runtime column): ${structural.join(', ')}.`);
   console.log('\n## Static analyzer per rule (warnings and errors; a rule is right on a buggy case whose bug type lists it)\n');
   console.log(
     table(

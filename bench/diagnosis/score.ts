@@ -1,7 +1,7 @@
 // Scoring of the diagnosis benchmark: per case whether the runtime profiler and the static analyzer
 // raised an alarm (warning or error), whether its kind names the labelled bug, and whether it points
 // at a line marked FAULT; then the aggregate figures and the analyzer's precision/recall per rule.
-import { BUG_TYPES, lintSymptomRight, runtimeSymptomRight, type Case } from './labels';
+import { BUG_TYPES, inRuntimeScope, lintSymptomRight, runtimeSymptomRight, type Case } from './labels';
 
 export interface Finding { code: string; severity: string; line?: number; layer?: string; message: string }
 
@@ -34,6 +34,8 @@ export interface ScoredCase {
   data: string;
   published?: string;
   runtimeError?: string;
+  /** False for buggy cases whose bugs are all structural (no training symptom): not in the runtime figures. */
+  runtimeScope: boolean;
   seconds: number;
   runtime: Verdict;
   lint: Verdict;
@@ -86,7 +88,8 @@ function verdict(c: Case, findings: Finding[], symptomRight: (bugs: Case['bugs']
 
 const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
 
-function rates(cases: ScoredCase[], pick: (c: ScoredCase) => Verdict, runsCanFail: boolean): Rates {
+function rates(all: ScoredCase[], pick: (c: ScoredCase) => Verdict, runsCanFail: boolean): Rates {
+  const cases = runsCanFail ? all.filter((c) => c.runtimeScope) : all;
   const buggy = cases.filter((c) => c.label === 'buggy');
   const healthy = cases.filter((c) => c.label === 'healthy');
   const detected = buggy.filter((c) => pick(c).alarm);
@@ -113,7 +116,7 @@ function rates(cases: ScoredCase[], pick: (c: ScoredCase) => Verdict, runsCanFai
 
 function confusion(cases: ScoredCase[], pick: (c: ScoredCase) => Verdict, runsCanFail: boolean): Record<string, Record<string, number>> {
   const table: Record<string, Record<string, number>> = {};
-  for (const c of cases) {
+  for (const c of cases.filter((x) => !runsCanFail || x.runtimeScope)) {
     const row = (table[c.label === 'healthy' ? 'healthy' : c.bugs[0]] ??= {});
     const codes = c.runtimeError && runsCanFail ? ['(run failed)'] : pick(c).codes.length ? pick(c).codes : ['(none)'];
     for (const code of codes) row[code] = (row[code] ?? 0) + 1;
@@ -148,6 +151,7 @@ export function scoreCases(results: CaseResult[]): Scored {
     data: r.case.tags.data,
     published: r.case.tags.table6,
     runtimeError: r.runtimeError,
+    runtimeScope: inRuntimeScope(r.case),
     seconds: r.ms / 1000,
     runtime: verdict(r.case, r.runtime, runtimeSymptomRight),
     lint: verdict(r.case, r.lint, lintSymptomRight),

@@ -1,0 +1,25 @@
+// @case dc-regrNN-random
+// @label buggy
+// @bug wrong-init
+// @source TheDeepChecker (Ben Braiek & Khomh, "Testing Feedforward Neural Networks Training Programs", TOSEM 2023):
+//   github.com/thedeepchecker/thedeepchecker@d0a2b3a, buggy_synthetic_programs/wrong_init/regrNN_random.py
+// @data auto-mpg.csv of the same repository (UCI Auto MPG, 392 rows; prepare.ts extracts it): 9 features, target MPG;
+//   80 % sampled for training (seeded, as its dataset.sample(frac=0.8, random_state=0)); features and target min-max scaled
+//   per column to [0, 1] as its DataLoaderFromArrays(normalization=True, homogeneous=False).
+// @fault hidden kernels drawn from N(0, 0.25) ("a dummy initialization with arbitrary standard deviation that hinders the learning").
+// @settings as regrNN.py but N(0, 0.25) hidden kernels.
+// @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
+const tf = require('@tensorflow/tfjs');
+const { table, minMax, shuffled } = require('./data.ts');
+
+const rows = shuffled(table('auto-mpg').rows, 0).slice(0, 314);
+const features = minMax(rows.map((r) => r.slice(1)));
+const targets = minMax(rows.map((r) => [r[0]]));
+
+const l2 = () => tf.regularizers.l1l2({ l1: 0, l2: 1e-5 });
+const model = tf.sequential();
+model.add(tf.layers.dense({ inputShape: [9], units: 64, activation: 'relu', kernelInitializer: tf.initializers.randomNormal({ stddev: 0.25 }), kernelRegularizer: l2() })); // FAULT
+model.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: tf.initializers.randomNormal({ stddev: 0.25 }), kernelRegularizer: l2() })); // FAULT
+model.add(tf.layers.dense({ units: 1, activation: 'linear', kernelRegularizer: l2() }));
+model.compile({ optimizer: tf.train.adam(1e-3), loss: 'meanSquaredError' });
+model.fit(tf.tensor2d(features), tf.tensor2d(targets), { batchSize: 32, epochs: 100, shuffle: true });
