@@ -81,7 +81,7 @@ export function printReport(scored: Scored): void {
     ),
   );
   const s = scored.lint;
-  console.log(`\nStatic, all rules: recall ${pct(s.recall)}, precision ${pct(s.precision)}, healthy models with warnings ${pct(s.falseAlarmRate)} — NeuraLint (TOSEM 2023) published 70.5 % recall / 100 % precision on its own benchmark (not these models).`);
+  console.log(`\nStatic, all rules: recall ${pct(s.recall)}, precision ${pct(s.precision)}, healthy models with warnings ${pct(s.falseAlarmRate)} — NeuraLint (TOSEM 2022) published 70.5 % recall / 100 % precision on its own benchmark (not these models).`);
   const published = publishedComparison(scored);
   if (published) console.log(`\n## Published figures on the same models\n\n${published}`);
 }

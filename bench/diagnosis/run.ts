@@ -7,6 +7,7 @@
 //   npm run build && node --import tsx bench/diagnosis/prepare.ts   (once: third-party data → ~/.cache)
 //   node --import tsx bench/diagnosis/run.ts [--filter REGEX] [--backend wasm|cpu|tensorflow|auto] [--steps N] [--out FILE]
 //   node --import tsx bench/diagnosis/run.ts --list      (the case list with sources, as a Markdown table)
+//   node --import tsx bench/diagnosis/run.ts --rescore bench/results/diagnosis.json   (the saved findings against the current labels)
 //
 // An alarm is a finding of severity warning or error (infos and hints are not alarms). Results per case
 // go to bench/results/diagnosis.json (git-ignored) for other tools to read.
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '120' },
     out: { type: 'string', default: path.join(ROOT, 'bench', 'results', 'diagnosis.json') },
     list: { type: 'boolean' },
+    rescore: { type: 'string' },
   },
 });
 
@@ -90,6 +92,21 @@ async function lint(cases: Case[]): Promise<Map<string, Finding[]>> {
   return byFile;
 }
 
+type RawResult = Omit<CaseResult, 'case'> & { id: string };
+
+/** Scores the findings saved by an earlier run against the current labels (no model is run). */
+function rescore(cases: Case[], file: string): void {
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { raw?: RawResult[]; date?: string; backend?: string };
+  if (!saved.raw) throw new Error(`${file} holds no raw findings (written by an older run.ts): run the benchmark again.`);
+  const byId = new Map(saved.raw.map((r) => [r.id, r]));
+  const results = cases.flatMap((c) => {
+    const r = byId.get(c.id);
+    return r ? [{ ...r, case: c }] : [];
+  });
+  console.log(`Rescoring ${results.length} of ${cases.length} cases from ${file} (run of ${saved.date}, backend ${saved.backend}); not in it: ${cases.filter((c) => !byId.has(c.id)).map((c) => c.id).join(', ') || 'none'}`);
+  printReport(scoreCases(results));
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(CLI)) {
     console.error(`${CLI} is missing: run  npm run build  first.`);
@@ -99,6 +116,10 @@ async function main(): Promise<void> {
   const cases = listCases(CASES).filter((c) => !filter || filter.test(c.id));
   if (values.list) {
     printCaseList(cases);
+    return;
+  }
+  if (values.rescore) {
+    rescore(cases, values.rescore);
     return;
   }
   console.log(`Diagnosis benchmark: ${cases.length} cases (${cases.filter((c) => c.label === 'buggy').length} buggy, ${cases.filter((c) => c.label === 'healthy').length} healthy), backend ${values.backend}`);
@@ -115,7 +136,8 @@ async function main(): Promise<void> {
   const scored = scoreCases(results);
   printReport(scored);
   fs.mkdirSync(path.dirname(values.out!), { recursive: true });
-  fs.writeFileSync(values.out!, JSON.stringify({ backend: values.backend, date: new Date().toISOString(), ...scored }, null, 1));
+  const raw: RawResult[] = results.map(({ case: c, ...rest }) => ({ id: c.id, ...rest }));
+  fs.writeFileSync(values.out!, JSON.stringify({ backend: values.backend, date: new Date().toISOString(), ...scored, raw }, null, 1));
   console.log(`\nPer-case results: ${path.relative(process.cwd(), values.out!)}`);
 }
 

@@ -7,7 +7,7 @@
 // @fault softmax on a single output unit: its output is always 1, binary cross-entropy gets no gradient, nothing learns.
 // @data the program's own synthetic data, rebuilt exactly: 10^4 rows of 128 ones (label 1), 10^4 rows of 128 zeros (label 0).
 // @settings RMSprop (Keras default lr 1e-3, rho 0.9), batch 1, as the original.
-// @published DeepDiagnosis Table 6 row 10: DeepDiagnosis found it and localised it; DeepLocalize found/localised; AutoTrainer found; UMLAUT missed.
+// @table6 row=10 UM=no/no DL=yes/yes AT=yes/- DD=yes/yes
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 

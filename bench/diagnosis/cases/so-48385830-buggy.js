@@ -1,6 +1,6 @@
 // @case so-48385830-buggy
 // @label buggy
-// @bug output-activation, wrong-loss
+// @bug output-activation, wrong-loss, hidden-activation
 // @source DeepLocalize benchmark (Wardat, Le & Rajan, ICSE'21): github.com/Wardat-ISU/DeepLocalize@297bc34,
 //   "Benchmark/StackOverflow/48385830/Buggy Code/48385830.py"; Stack Overflow question 48385830.
 // @fault no activation on either Dense layer (a linear model) trained with MSE on one-hot labels; the fix adds sigmoid to the

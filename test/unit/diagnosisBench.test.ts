@@ -1,0 +1,92 @@
+// The diagnosis benchmark's bookkeeping (bench/diagnosis): every case file carries a complete, parseable
+// label, and the scoring turns findings into the published kinds of figures correctly — checked on
+// hand-made results whose recall, precision, false alarms, symptom and localisation are known.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { BUG_TYPES, listCases, readCase, type Case } from '../../bench/diagnosis/labels';
+import { scoreCases, type CaseResult, type Finding } from '../../bench/diagnosis/score';
+
+const CASES = path.join(__dirname, '..', '..', 'bench', 'diagnosis', 'cases');
+
+test('every case has a label, a source, its data, and FAULT lines that exist when buggy', () => {
+  const cases = listCases(CASES);
+  assert.ok(cases.length >= 40, `only ${cases.length} cases`);
+  const ids = new Set<string>();
+  for (const c of cases) {
+    assert.ok(!ids.has(c.id), `duplicate case id ${c.id}`);
+    ids.add(c.id);
+    assert.equal(c.id, path.basename(c.file, '.js'), `${c.file}: @case differs from the file name`);
+    assert.match(c.tags.source, /github\.com\/|issue \d+|seed articles/, `${c.id}: @source names no repository or issue`);
+    assert.ok(c.tags.license, `${c.id}: no @license note`);
+    const lines = fs.readFileSync(c.file, 'utf8').split('\n');
+    for (const line of c.faultLines) assert.ok(lines[line - 1].includes('// FAULT'), `${c.id}: FAULT line ${line}`);
+    if (c.label === 'buggy') assert.ok(c.tags.fault, `${c.id}: buggy without a @fault description`);
+  }
+  assert.ok(cases.filter((c) => c.label === 'healthy').length >= 15);
+  assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
+});
+
+test('a case header that misses its label, bug type or FAULT line is refused with the reason', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diag-'));
+  const write = (name: string, text: string) => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  assert.throws(() => readCase(write('a.js', '// @label maybe\n// @source s\n// @data d\n')), /@label must be buggy or healthy/);
+  assert.throws(() => readCase(write('b.js', '// @label buggy\n// @bug nonsense\n// @source s\n// @data d\nx(); // FAULT\n')), /unknown @bug "nonsense"/);
+  assert.throws(() => readCase(write('c.js', '// @label buggy\n// @bug vanishing\n// @source s\n// @data d\nx();\n')), /needs a line marked \/\/ FAULT/);
+  const ok = readCase(write('d.js', '// @label buggy\n// @bug vanishing, lr-high\n// @source a\n//   b\n// @data d\nx();\ny(); // FAULT\n'));
+  assert.deepEqual(ok.bugs, ['vanishing', 'lr-high']);
+  assert.deepEqual(ok.faultLines, [7]);
+  assert.equal(ok.tags.source, 'a b');
+});
+
+function mkCase(id: string, label: 'buggy' | 'healthy', bugs: Case['bugs'] = [], faultLines: number[] = []): Case {
+  return { id, file: `/cases/${id}.js`, label, bugs, faultLines, tags: { source: 's', data: 'd' } };
+}
+const alarm = (code: string, line?: number, severity = 'warning'): Finding => ({ code, severity, line, message: '' });
+
+test('scoring: recall, precision, false alarms, symptom and localisation on known results', () => {
+  const results: CaseResult[] = [
+    // found, right kind, on the FAULT line
+    { case: mkCase('a', 'buggy', ['vanishing'], [5]), runtime: [alarm('vanishing', 5)], lint: [alarm('deep-saturating-stack', 5)], ms: 1 },
+    // found, wrong kind, elsewhere
+    { case: mkCase('b', 'buggy', ['lr-high'], [9]), runtime: [alarm('dead-relu', 3)], lint: [], ms: 1 },
+    // missed: an info is not an alarm
+    { case: mkCase('c', 'buggy', ['lr-low'], [2]), runtime: [alarm('loss-not-decreasing', 2, 'info')], lint: [alarm('learning-rate-range', 2)], ms: 1 },
+    // the run failed: counted as missed, and as a failure
+    { case: mkCase('d', 'buggy', ['exploding'], [4]), runtime: [], runtimeError: 'boom', lint: [], ms: 1 },
+    // structural: not in the runtime figures at all
+    { case: mkCase('e', 'buggy', ['bn-dropout-order'], [7]), runtime: [alarm('saturation', 7)], lint: [alarm('batchnorm-after-dropout', 7)], ms: 1 },
+    { case: mkCase('h1', 'healthy'), runtime: [alarm('exploding', 1, 'error')], lint: [alarm('deep-saturating-stack', 1)], ms: 1 },
+    { case: mkCase('h2', 'healthy'), runtime: [], lint: [alarm('constant-initializer', 1, 'hint')], ms: 1 },
+    { case: mkCase('h3', 'healthy'), runtime: [alarm('saturation', 1, 'info')], lint: [], ms: 1 },
+  ];
+  const s = scoreCases(results);
+  assert.deepEqual(
+    { buggy: s.runtime.buggy, healthy: s.runtime.healthy, detected: s.runtime.detected, fa: s.runtime.healthyAlarmed, sym: s.runtime.symptom, loc: s.runtime.localised, failed: s.runtime.failed },
+    { buggy: 4, healthy: 3, detected: 2, fa: 1, sym: 1, loc: 1, failed: 1 },
+  );
+  assert.equal(s.runtime.recall, 0.5);
+  assert.equal(s.runtime.precision, 2 / 3);
+  assert.equal(s.runtime.falseAlarmRate, 1 / 3);
+  // Static: the structural case counts; hints are not warnings.
+  assert.deepEqual({ buggy: s.lint.buggy, detected: s.lint.detected, fa: s.lint.healthyAlarmed, sym: s.lint.symptom, loc: s.lint.localised }, { buggy: 5, detected: 3, fa: 1, sym: 3, loc: 3 });
+  const rule = (code: string) => s.lintRules.find((r) => r.rule === code)!;
+  assert.deepEqual({ tp: rule('deep-saturating-stack').tp, fp: rule('deep-saturating-stack').fp, healthy: rule('deep-saturating-stack').firesOnHealthy }, { tp: 1, fp: 1, healthy: 1 });
+  // lr-low case c: found; lr-high case b: missed.
+  assert.deepEqual({ tp: rule('learning-rate-range').tp, fn: rule('learning-rate-range').fn }, { tp: 1, fn: 1 });
+  assert.equal(rule('large-initializer').fn, 1, 'the exploding case lists large-initializer and it stayed silent');
+  assert.deepEqual(s.runtimeConfusion.vanishing, { vanishing: 1 });
+  assert.deepEqual(s.runtimeConfusion.exploding, { '(run failed)': 1 });
+  assert.equal(s.runtimeConfusion['bn-dropout-order'], undefined);
+  assert.deepEqual(s.runtimeConfusion.healthy, { exploding: 1, '(none)': 2 });
+});
+
+test('every bug type that names lint rules names existing ones', async () => {
+  const { LINT_CODES } = await import('../../src/core/lint');
+  for (const [type, def] of Object.entries(BUG_TYPES)) for (const rule of def.lint) assert.ok(LINT_CODES.includes(rule), `${type}: unknown rule ${rule}`);
+});
