@@ -10,7 +10,7 @@
 //   node --import tsx bench/diagnosis/run.ts --rescore bench/results/diagnosis.json   (the saved findings against the current labels)
 //
 // An alarm is a finding of severity warning or error (infos and hints are not alarms). Results per case
-// go to bench/results/diagnosis.json (git-ignored) for other tools to read.
+// go to bench/results/diagnosis.json (diagnosis-filtered.json with --filter; git-ignored) for other tools to read.
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,7 +29,7 @@ const { values } = parseArgs({
     backend: { type: 'string', default: 'wasm' },
     steps: { type: 'string' },
     timeout: { type: 'string', default: '120' },
-    out: { type: 'string', default: path.join(ROOT, 'bench', 'results', 'diagnosis.json') },
+    out: { type: 'string' },
     list: { type: 'boolean' },
     rescore: { type: 'string' },
   },
@@ -135,10 +135,12 @@ async function main(): Promise<void> {
   }
   const scored = scoreCases(results);
   printReport(scored);
-  fs.mkdirSync(path.dirname(values.out!), { recursive: true });
+  // A filtered run must not overwrite the full run's results that --rescore and other tools read.
+  const out = values.out ?? path.join(ROOT, 'bench', 'results', filter ? 'diagnosis-filtered.json' : 'diagnosis.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
   const raw: RawResult[] = results.map(({ case: c, ...rest }) => ({ id: c.id, ...rest }));
-  fs.writeFileSync(values.out!, JSON.stringify({ backend: values.backend, date: new Date().toISOString(), ...scored, raw }, null, 1));
-  console.log(`\nPer-case results: ${path.relative(process.cwd(), values.out!)}`);
+  fs.writeFileSync(out, JSON.stringify({ backend: values.backend, date: new Date().toISOString(), ...scored, raw }, null, 1));
+  console.log(`\nPer-case results: ${path.relative(process.cwd(), out)}`);
 }
 
 void main();
