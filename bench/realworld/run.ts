@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCorpus, type Case } from './manifest';
+import { loadCorpus, CORPORA_DIR, type Case } from './manifest';
 import { ensureWorkspace } from './rebuild';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -97,7 +97,7 @@ function describeError(error: NonNullable<Report['error']>, root: string): strin
 }
 
 function oneLine(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.split(CORPORA_DIR).join('<corpora>').replace(/\s+/g, ' ').trim();
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
