@@ -7,16 +7,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const BUG_TYPES = {
-  vanishing: { what: 'vanishing gradients (deep sigmoid/tanh stack)', runtime: /vanishing|saturat/, lint: ['deep-saturating-stack'] },
-  exploding: { what: 'exploding gradients (huge initial weights)', runtime: /exploding|diverg|non-finite|oscillat/, lint: ['large-initializer'] },
+  vanishing: { what: 'vanishing gradients (deep sigmoid/tanh stack)', runtime: /vanishing|^saturation$/, lint: ['deep-saturating-stack'] },
+  // Huge initial weights show as exploding gradients, or as an overconfident softmax whose loss starts far above ln C.
+  exploding: { what: 'exploding gradients (huge initial weights)', runtime: /exploding|diverg|non-finite|oscillat|saturated-output|initial-loss/, lint: ['large-initializer'] },
   'dead-relu': { what: 'dead ReLU units', runtime: /dead/, lint: [] },
   'output-activation': {
     what: 'output activation wrong for the loss (softmax on one unit, missing/redundant softmax, sigmoid for a [-1,1] target)',
     runtime: /activation|output|initial-loss|overconfident/,
     lint: ['loss-activation-mismatch'],
   },
-  'wrong-loss': { what: 'loss wrong for the task (MSE/MAE for classification, summed loss)', runtime: /activation|output|loss-(?!diverging)|initial-loss/, lint: ['loss-activation-mismatch'] },
-  'hidden-activation': { what: 'wrong or missing hidden activation (softmax inside the network, Dense → Dense with none)', runtime: /vanishing|saturat|activation|linear/, lint: ['linear-dense-stack'] },
+  'wrong-loss': { what: 'loss wrong for the task (MSE/MAE for classification, summed loss)', runtime: /output-activation|initial-loss|loss-function/, lint: ['loss-activation-mismatch'] },
+  'hidden-activation': { what: 'wrong or missing hidden activation (softmax inside the network, Dense → Dense with none)', runtime: /vanishing|saturation|hidden|linear/, lint: ['linear-dense-stack'] },
   'unscaled-input': { what: 'unscaled inputs (raw pixel values, features in the thousands)', runtime: /saturat|exploding|dead|input|initial-loss|oscillat|diverg|non-finite/, lint: [] },
   'unscaled-target': { what: 'unscaled regression targets', runtime: /initial-loss|exploding|target|diverg|not-decreasing|slow/, lint: [] },
   'wrong-labels': { what: 'labels broken by preprocessing', runtime: /label|initial-loss|not-decreasing|stuck/, lint: [] },

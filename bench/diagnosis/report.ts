@@ -1,6 +1,7 @@
 // Printing of the diagnosis benchmark's figures (see run.ts), as Markdown tables that docs/diagnosis.md
 // can take as they are.
-import type { Case } from './labels';
+import { FINDING_CODES } from '../../src/core/protocol';
+import { BUG_TYPES, type Case } from './labels';
 import type { Rates, Scored } from './score';
 
 const pct = (x: number) => (Number.isNaN(x) ? '–' : `${(100 * x).toFixed(1)} %`);
@@ -97,6 +98,21 @@ export function printCaseList(cases: Case[]): void {
         c.tags.source,
         c.tags.data,
       ].map((cell) => String(cell).replace(/\|/g, '\\|'))),
+    ),
+  );
+}
+
+/** Per bug type: which of today's runtime finding codes and which lint rules count as naming it. */
+export function printBugTypes(): void {
+  console.log(
+    table(
+      ['bug type', 'what', 'runtime findings that name it', 'lint rules that name it'],
+      Object.entries(BUG_TYPES).map(([type, def]) => [
+        type,
+        def.what,
+        'staticOnly' in def ? '(structural: static only)' : FINDING_CODES.filter((code) => def.runtime.test(code)).join(', ') || '(none yet)',
+        def.lint.join(', ') || '—',
+      ]),
     ),
   );
 }

@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { inRuntimeScope, listCases, type Case } from './labels';
 import { scoreCases, type CaseResult, type Finding } from './score';
-import { printCaseList, printReport } from './report';
+import { printBugTypes, printCaseList, printReport } from './report';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -115,6 +115,8 @@ async function main(): Promise<void> {
   const filter = values.filter ? new RegExp(values.filter) : undefined;
   const cases = listCases(CASES).filter((c) => !filter || filter.test(c.id));
   if (values.list) {
+    printBugTypes();
+    console.log();
     printCaseList(cases);
     return;
   }
