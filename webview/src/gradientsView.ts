@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import { formatNumber } from '../../src/core/format';
 import type { FromWebviewMessage, PanelReport } from '../../src/core/panelProtocol';
 import { VERDICT_LABEL, sortVerdicts, verdictColor } from '../../src/core/presentation';
+import { runtimeLine } from '../../src/core/report';
 import { HISTOGRAM_BINS } from '../../src/core/stats';
 import { axis, Chart, logAxisOptions, positiveOrNull } from './chart';
 import { basename, button, h, swatch } from './dom';
@@ -124,7 +125,7 @@ export class GradientsView {
       `${this.layers.length} trainable layer${this.layers.length === 1 ? '' : 's'}`,
       report.optimizer && `optimizer ${report.optimizer}`,
       report.loss && `loss ${report.loss}`,
-      report.backend && `backend ${report.backend}`,
+      report.backend && `tfjs ${report.tfjsVersion ?? '?'} on ${report.backend}`,
       report.dataSource && `data: ${report.dataSource}`,
       `${report.steps.length} step${report.steps.length === 1 ? '' : 's'} profiled`,
       report.status === 'running'
@@ -134,6 +135,8 @@ export class GradientsView {
           : undefined,
     ].filter(Boolean);
     this.header.textContent = facts.join(' · ');
+    // Which tfjs ran and why (the workspace's own or the bundled one) is too long for the header line.
+    this.header.title = report.backend ? runtimeLine(report) : '';
   }
 
   private renderLayerList(report: PanelReport): void {

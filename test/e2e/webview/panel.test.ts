@@ -101,6 +101,11 @@ test('profile: layer rows, verdict-coloured bars, drawn charts, sortable table a
     trainable.map((l) => [l.name, `line ${l.line}`, `‖g‖ ${formatNumber(l.gradNorm)}`, sortVerdicts(l.verdicts).map((v) => VERDICT_LABEL[v]).join(', ') || 'ok']),
   );
 
+  // Which tfjs and backend ran: in the summary line, and why in its tooltip.
+  const summary = await panel.page.$eval('.gradients-view .model-summary', (e) => [e.textContent, (e as HTMLElement).title]);
+  assert.ok(summary[0]?.includes(`tfjs ${report.tfjsVersion} on ${report.backend}`), summary[0] ?? '');
+  assert.equal(summary[1], `backend ${report.backend} (${report.backendReason}); tfjs ${report.tfjsVersion} from ${report.tfjsSource}`);
+
   const vanishing = await panel.cssVariable('--vscode-gradientLens-vanishingForeground');
   const healthy = await panel.cssVariable('--vscode-gradientLens-healthyForeground');
   const bars = '[data-chart=bars]';
