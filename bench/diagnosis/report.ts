@@ -72,6 +72,8 @@ export function printReport(scored: Scored): void {
   console.log('\n## Figures\n');
   console.log(ratesTable(scored.runtime, scored.lint));
   if (scored.runtime.failed) console.log(`\n${scored.runtime.failed} profile run(s) failed; they count as no alarm.`);
+  const unstable = scored.cases.filter((c) => c.alarmRuns && !/^0\//.test(c.alarmRuns) && c.alarmRuns.split('/')[0] !== c.alarmRuns.split('/')[1]);
+  if (unstable.length) console.log(`\nCases whose runtime alarm depends on the run (alarmed runs / runs; scored by majority): ${unstable.map((c) => `${c.id} ${c.alarmRuns}`).join(', ')}.`);
   const structural = scored.cases.filter((c) => !c.runtimeScope).map((c) => c.id);
   if (structural.length) console.log(`\nStructural bugs without a training symptom, scored by the static analyzer only (not in the runtime column): ${structural.join(', ')}.`);
   console.log('\n## Static analyzer per rule (warnings and errors; a rule is right on a buggy case whose bug type lists it)\n');

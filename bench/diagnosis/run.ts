@@ -5,7 +5,8 @@
 // localisation, the analyzer's precision/recall per rule, and the published figures beside ours.
 //
 //   npm run build && node --import tsx bench/diagnosis/prepare.ts   (once: third-party data → ~/.cache)
-//   node --import tsx bench/diagnosis/run.ts [--filter REGEX] [--backend wasm|cpu|tensorflow|auto] [--steps N] [--out FILE]
+//   node --import tsx bench/diagnosis/run.ts [--filter REGEX] [--backend wasm|cpu|tensorflow|auto] [--steps N] [--repeat N] [--out FILE]
+//     --repeat N profiles each case N times (fresh weights each time) and scores the findings most runs agree on
 //   node --import tsx bench/diagnosis/run.ts --list      (the case list with sources, as a Markdown table)
 //   node --import tsx bench/diagnosis/run.ts --rescore bench/results/diagnosis.json   (the saved findings against the current labels)
 //
@@ -16,7 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { inRuntimeScope, listCases, type Case } from './labels';
-import { scoreCases, type CaseResult, type Finding } from './score';
+import { isAlarm, majority, scoreCases, type CaseResult, type Finding } from './score';
 import { printBugTypes, printCaseList, printReport } from './report';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     backend: { type: 'string', default: 'wasm' },
     steps: { type: 'string' },
     timeout: { type: 'string', default: '120' },
+    repeat: { type: 'string', default: '1' },
     out: { type: 'string' },
     list: { type: 'boolean' },
     rescore: { type: 'string' },
@@ -75,6 +77,18 @@ async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeEr
     message: f.message,
   }));
   return { runtime, ms: run.ms };
+}
+
+/** Profiles a case `times` times; with more than one run, keeps the majority's findings and counts alarmed runs. */
+async function profileRepeated(c: Case, times: number): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms' | 'alarmRuns'>> {
+  if (!(times > 1)) return profile(c);
+  const runs = [];
+  for (let i = 0; i < times; i++) runs.push(await profile(c));
+  const finished = runs.filter((r) => !r.runtimeError);
+  const ms = runs.reduce((sum, r) => sum + r.ms, 0) / runs.length;
+  if (finished.length === 0) return { runtime: [], runtimeError: runs[0].runtimeError, ms };
+  const alarmed = finished.filter((r) => r.runtime.some(isAlarm)).length;
+  return { runtime: majority(finished.map((r) => r.runtime)), ms, alarmRuns: { alarmed, runs: finished.length } };
 }
 
 async function lint(cases: Case[]): Promise<Map<string, Finding[]>> {
@@ -129,11 +143,11 @@ async function main(): Promise<void> {
   const results: CaseResult[] = [];
   for (const [i, c] of cases.entries()) {
     // Structural bugs have nothing for the profiler to measure: not profiled, not in the runtime figures.
-    const run = inRuntimeScope(c) ? await profile(c) : { runtime: [], ms: 0 };
+    const run = inRuntimeScope(c) ? await profileRepeated(c, Number(values.repeat)) : { runtime: [], ms: 0 };
     const result: CaseResult = { case: c, lint: lintFindings.get(c.file) ?? [], ...run };
     results.push(result);
     const codes = result.runtime.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.code);
-    console.log(`  [${i + 1}/${cases.length}] ${c.id.padEnd(34)} ${(run.ms / 1000).toFixed(1).padStart(5)} s  ${!inRuntimeScope(c) ? '(structural: static only)' : result.runtimeError ? `RUN FAILED: ${result.runtimeError}` : codes.join(', ') || '—'}`);
+    console.log(`  [${i + 1}/${cases.length}] ${c.id.padEnd(34)} ${(run.ms / 1000).toFixed(1).padStart(5)} s  ${!inRuntimeScope(c) ? '(structural: static only)' : result.runtimeError ? `RUN FAILED: ${result.runtimeError}` : codes.join(', ') || '—'}${result.alarmRuns ? `  (alarm in ${result.alarmRuns.alarmed}/${result.alarmRuns.runs} runs)` : ''}`);
   }
   const scored = scoreCases(results);
   printReport(scored);

@@ -12,6 +12,26 @@ export interface CaseResult {
   runtimeError?: string;
   lint: Finding[];
   ms: number;
+  /** With --repeat: how many of the profile runs raised an alarm, and how many ran. */
+  alarmRuns?: { alarmed: number; runs: number };
+}
+
+const key = (f: Finding) => `${f.code}\u0000${f.line ?? ''}\u0000${f.severity}`;
+
+/**
+ * The findings of repeated profiles of one case that most runs agree on: a finding (kind, line, severity)
+ * is kept when it appears in more than half of the runs that finished. Weights are drawn fresh every run.
+ */
+export function majority(runs: Finding[][]): Finding[] {
+  const counts = new Map<string, { finding: Finding; n: number }>();
+  for (const run of runs) {
+    for (const f of new Map(run.map((x) => [key(x), x])).values()) {
+      const entry = counts.get(key(f)) ?? { finding: f, n: 0 };
+      entry.n++;
+      counts.set(key(f), entry);
+    }
+  }
+  return [...counts.values()].filter((e) => e.n * 2 > runs.length).map((e) => e.finding);
 }
 
 export interface Verdict {
@@ -42,6 +62,8 @@ export interface ScoredCase {
   /** Static infos/hints (not alarms), for the record. */
   lintNotes: string[];
   runtimeNotes: string[];
+  /** "k/n" when the case was profiled n times and k of the runs raised an alarm. */
+  alarmRuns?: string;
 }
 
 export interface Rates {
@@ -72,7 +94,7 @@ export interface Scored {
   lintConfusion: Record<string, Record<string, number>>;
 }
 
-const isAlarm = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
+export const isAlarm = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
 
 function verdict(c: Case, findings: Finding[], symptomRight: (bugs: Case['bugs'], code: string) => boolean): Verdict {
   const alarms = findings.filter(isAlarm);
@@ -157,6 +179,7 @@ export function scoreCases(results: CaseResult[]): Scored {
     lint: verdict(r.case, r.lint, lintSymptomRight),
     lintNotes: r.lint.filter((f) => !isAlarm(f)).map((f) => `${f.code} (${f.severity})`),
     runtimeNotes: r.runtime.filter((f) => !isAlarm(f)).map((f) => `${f.code} (${f.severity})`),
+    alarmRuns: r.alarmRuns ? `${r.alarmRuns.alarmed}/${r.alarmRuns.runs}` : undefined,
   }));
   return {
     cases,

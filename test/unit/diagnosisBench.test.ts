@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BUG_TYPES, listCases, readCase, type Case } from '../../bench/diagnosis/labels';
-import { scoreCases, type CaseResult, type Finding } from '../../bench/diagnosis/score';
+import { majority, scoreCases, type CaseResult, type Finding } from '../../bench/diagnosis/score';
 
 const CASES = path.join(__dirname, '..', '..', 'bench', 'diagnosis', 'cases');
 
@@ -89,4 +89,15 @@ test('scoring: recall, precision, false alarms, symptom and localisation on know
 test('every bug type that names lint rules names existing ones', async () => {
   const { LINT_CODES } = await import('../../src/core/lint');
   for (const [type, def] of Object.entries(BUG_TYPES)) for (const rule of def.lint) assert.ok(LINT_CODES.includes(rule), `${type}: unknown rule ${rule}`);
+});
+
+test('repeated profiles: a finding counts when more than half of the runs raised it (kind, line and severity)', () => {
+  const runs = [
+    [alarm('exploding', 3), alarm('dead-relu', 5)],
+    [alarm('exploding', 3), alarm('exploding', 3)],
+    [alarm('dead-relu', 5), alarm('exploding', 4)],
+  ];
+  assert.deepEqual(majority(runs).map((f) => `${f.code}@${f.line}`), ['exploding@3', 'dead-relu@5']);
+  assert.deepEqual(majority([[alarm('saturation', 2)], []]), [], 'one run of two is not a majority');
+  assert.deepEqual(majority([[alarm('saturation', 2, 'warning')], [alarm('saturation', 2, 'info')], [alarm('saturation', 2, 'info')]]).map((f) => f.severity), ['info']);
 });
