@@ -51,9 +51,13 @@ export function isAllowed(name: string): boolean {
   return NAMES.has(upper) || PREFIXES.some((p) => upper.startsWith(p));
 }
 
-/** The allow-listed part of `source`, plus `extra` (given on purpose), plus what makes Electron run as Node. */
+/**
+ * The allow-listed part of `source`, plus `extra` (given on purpose), plus what makes Electron run as Node.
+ * TensorFlow's own INFO/WARNING lines (CPU features, oneDNN) are not the model's output: quiet unless the
+ * user set TF_CPP_MIN_LOG_LEVEL.
+ */
 export function runnerEnvironment(source: NodeJS.ProcessEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
+  const env: NodeJS.ProcessEnv = { TF_CPP_MIN_LOG_LEVEL: '2' };
   for (const [name, value] of Object.entries(source)) if (value !== undefined && isAllowed(name)) env[name] = value;
   return { ...env, ...extra, ELECTRON_RUN_AS_NODE: '1' };
 }

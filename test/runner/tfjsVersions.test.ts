@@ -7,7 +7,8 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fixture, lineOf, profileOk } from './helpers';
+import * as os from 'node:os';
+import { fixture, lineOf, profileOk, ROOT } from './helpers';
 import { installWorkspace, workspaceWith } from './tfjsWorkspaces';
 import { makeNativeWorkspace, NATIVE_SKIP, nativeTfjsNodeDir } from './nativeLane';
 import type { ProfileReport } from '../../src/core/report';
@@ -138,4 +139,20 @@ describe('tfjs-node and tfjs-node-gpu both installed', () => {
     assertLines(report, f);
     assert.deepEqual(messages.filter((m) => m.type === 'log' && /already registered/.test(m.text)), []);
   });
+});
+
+test('a wasm backend that fails to start: the run continues on the same core\'s cpu and says why', async () => {
+  // The repo's own tfjs 4.22.0, and a tfjs-backend-wasm 4.22.0 whose module throws as a broken install would.
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-broken-wasm-'));
+  const scope = path.join(ws, 'node_modules', '@tensorflow');
+  fs.mkdirSync(path.join(scope, 'tfjs-backend-wasm'), { recursive: true });
+  fs.symlinkSync(path.join(ROOT, 'node_modules', '@tensorflow', 'tfjs'), path.join(scope, 'tfjs'), 'dir');
+  fs.writeFileSync(path.join(scope, 'tfjs-backend-wasm', 'package.json'), JSON.stringify({ name: '@tensorflow/tfjs-backend-wasm', version: '4.22.0', main: 'index.js' }));
+  fs.writeFileSync(path.join(scope, 'tfjs-backend-wasm', 'index.js'), "throw new Error('tfjs-backend-wasm.wasm is missing');\n");
+  const f = writeModel(ws);
+  const { report } = await profileOk(f, { steps: 1 });
+  assert.equal(report.backend, 'cpu');
+  assert.equal(report.tfjsVersion, '4.22.0');
+  assert.equal(report.backendReason, 'fallback: wasm 4.22.0 failed to initialise (tfjs-backend-wasm.wasm is missing); cpu is several times slower');
+  assertLines(report, f);
 });

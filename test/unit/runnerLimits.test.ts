@@ -11,7 +11,7 @@ test('the runner environment keeps the allow-list, our namespace and what was gi
       HOME: '/home/u',
       LC_ALL: 'C',
       https_proxy: 'http://proxy:3128',
-      TF_CPP_MIN_LOG_LEVEL: '2',
+      TF_CPP_MIN_LOG_LEVEL: '0',
       CUDA_VISIBLE_DEVICES: '0',
       GRADIENT_LENS_TOOLS: '/t',
       VSCODE_IPC_HOOK: '/run/vscode.sock',
@@ -27,12 +27,16 @@ test('the runner environment keeps the allow-list, our namespace and what was gi
     HOME: '/home/u',
     LC_ALL: 'C',
     https_proxy: 'http://proxy:3128',
-    TF_CPP_MIN_LOG_LEVEL: '2',
+    TF_CPP_MIN_LOG_LEVEL: '0',
     CUDA_VISIBLE_DEVICES: '0',
     GRADIENT_LENS_TOOLS: '/t',
     DATA_DIR: '/data',
     ELECTRON_RUN_AS_NODE: '1',
   });
+});
+
+test('TensorFlow logs only errors unless the user set TF_CPP_MIN_LOG_LEVEL', () => {
+  assert.equal(runnerEnvironment({ PATH: '/usr/bin' }).TF_CPP_MIN_LOG_LEVEL, '2');
 });
 
 test('timeouts are clamped to [1 s, 2^31-1 ms]; non-numbers take the default; Infinity the maximum', () => {
