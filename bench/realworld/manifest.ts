@@ -54,6 +54,8 @@ export const Case = v.object({
   pinned: v.record(v.string(), v.string()),
   /** What is installed: exact versions (the floor of each pinned range, or the lockfile's), plus needed non-tfjs packages. */
   install: v.record(v.string(), v.string()),
+  /** Extra `npm install` flags the project needs, as its users would pass them (e.g. --legacy-peer-deps). */
+  npmArgs: v.optional(v.array(v.picklist(['--legacy-peer-deps']))),
   module: v.picklist(['cjs', 'esm', 'ts']),
   /** What the file is: an exported model, a factory, a script that trains, an exported training function. */
   kind: v.picklist(['model-export', 'factory', 'script', 'training-entry', 'no-model']),

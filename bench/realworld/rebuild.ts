@@ -16,8 +16,8 @@ const STAMP = '.gradient-lens-case.json';
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 
 function stampOf(c: Case): string {
-  const { repo, commit, root, paths, install } = c;
-  return createHash('sha256').update(JSON.stringify({ repo, commit, root, paths, install })).digest('hex');
+  const { repo, commit, root, paths, install, npmArgs } = c;
+  return createHash('sha256').update(JSON.stringify({ repo, commit, root, paths, install, npmArgs })).digest('hex');
 }
 
 /** The environment for git and npm: ours, without the npm_* variables an outer `npm run` would leak in. */
@@ -72,7 +72,7 @@ export function ensureWorkspace(c: Case, force = false): Workspace {
   if (fs.existsSync(pkgFile)) fs.renameSync(pkgFile, path.join(root, 'package.original.json'));
   fs.writeFileSync(pkgFile, JSON.stringify(reducedPackageJson(c, original), null, 2) + '\n');
 
-  const npm = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], {
+  const npm = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', ...(c.npmArgs ?? [])], {
     cwd: root,
     env,
     timeout: INSTALL_TIMEOUT_MS,
