@@ -127,11 +127,21 @@ test('fix texts: exact results for the named fixes', () => {
   const reordered = fixOf('batchnorm-after-dropout');
   // After the reorder the Dense feeds BatchNormalization directly: now its bias is the (info) finding.
   assert.deepEqual(lintSource(reordered, 'm.js').diagnostics.map((d) => d.code), ['bias-before-batchnorm', 'loss-activation-mismatch']);
-  const deep = ["const tf = require('@tensorflow/tfjs');", 'const m = tf.sequential();', "for (let i = 0; i < 5; i++) m.add(tf.layers.dense({ units: 8, activation: 'tanh' }));", "m.add(tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: 'glorotNormal' }));"].join('\n');
+  const deep = ["const tf = require('@tensorflow/tfjs');", 'const m = tf.sequential();', "for (let i = 0; i < 5; i++) m.add(tf.layers.dense({ units: 8, activation: 'sigmoid' }));", "m.add(tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: 'glorotNormal' }));"].join('\n');
   const d = lintSource(deep, 'd.js').diagnostics;
   assert.deepEqual(d.map((x) => x.code), ['deep-saturating-stack']);
-  assert.match(d[0].message, /^5 tanh hidden layers in a row/);
+  assert.match(d[0].message, /^5 sigmoid hidden layers in a row/);
+  assert.deepEqual(d[0].fixes.map((f) => [f.title, f.isPreferred]), [["Use 'relu' with 'heNormal' initialization in this stack", true]]);
   assert.equal(applyEdits(deep, d[0].fixes[0].edits).split('\n')[2], "for (let i = 0; i < 5; i++) m.add(tf.layers.dense({ units: 8, activation: 'relu', kernelInitializer: 'heNormal' }));");
+  // The same stack in tanh is healthy with the default (Glorot) kernel; six layers of randomNormal(0.05) on
+  // 8 inputs (gain 0.14) are not, and the preferred fix keeps tanh with a matched initializer.
+  assert.deepEqual(lintSource(deep.replace("'sigmoid' }", "'tanh' }"), 'd.js').diagnostics, []);
+  const small = ["const tf = require('@tensorflow/tfjs');", 'const m = tf.sequential();', "m.add(tf.layers.dense({ inputShape: [8], units: 8, activation: 'tanh', kernelInitializer: 'randomNormal' }));", "for (let i = 0; i < 5; i++) m.add(tf.layers.dense({ units: 8, activation: 'tanh', kernelInitializer: 'randomNormal' }));", "m.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));"].join('\n');
+  const t = lintSource(small, 't.js').diagnostics;
+  assert.deepEqual(t.map((x) => x.code), ['deep-saturating-stack'], small);
+  assert.match(t[0].message, /^6 tanh hidden layers in a row: their kernels are initialized with randomNormal \(stddev 0\.05\)/);
+  assert.deepEqual(t[0].fixes.map((f) => [f.title, f.isPreferred]), [["Use 'glorotUniform' initialization in this stack", true], ["Use 'relu' with 'heNormal' initialization in this stack", false]]);
+  assert.match(applyEdits(small, t[0].fixes[0].edits), /activation: 'tanh', kernelInitializer: 'glorotUniform' \}\)\);/);
 });
 
 test('options: re-level, turn off, deep-stack size', () => {

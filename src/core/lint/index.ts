@@ -36,7 +36,7 @@ export function lintSource(text: string, fileName: string, options: LintOptions 
     text,
     lines,
     deepStackMin: options.deepStackMin ?? DEFAULT_DEEP_STACK_MIN,
-    report(info, node, message, fixes = [], related = []) {
+    report(info, node, message, { fixes = [], related = [], layers = [] } = {}) {
       const level = levels[info.code] ?? info.defaultSeverity;
       const key = `${info.code}@${node.start}`;
       if (level === 'off' || seen.has(key)) return;
@@ -49,6 +49,7 @@ export function lintSource(text: string, fileName: string, options: LintOptions 
         docUrl: info.docUrl,
         fixes,
         ...(related.length ? { related: related.map((r) => ({ range: nodeRange(r.node), message: r.message })) } : {}),
+        ...(layers.length ? { layers: layers.map(nodeRange) } : {}),
       });
     },
   };

@@ -15,6 +15,16 @@ export interface LintDiagnostic {
   docUrl: string;
   fixes: LintFix[];
   related?: { range: LintRange; message: string }[];
+  /** The layer calls (tf.layers.x(…)) it is about, input to output: where a profile's measurements apply. */
+  layers?: LintRange[];
+  /** What the last profile of the file measured about it, when it measured these layers (see evidence.ts). */
+  evidence?: LintEvidence;
+}
+export interface LintEvidence {
+  /** confirmed: the run found the problem (upgraded); dismissed: it measured it healthy (a hint); measured: neither. */
+  verdict: 'confirmed' | 'dismissed' | 'measured';
+  /** The figures, e.g. '‖g‖ first/last layer 0.31'. */
+  summary: string;
 }
 export interface LintOptions {
   /** Per-code level; 'off' disables a rule. Codes not listed keep their default severity. */

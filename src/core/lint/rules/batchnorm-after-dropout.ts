@@ -14,8 +14,7 @@ function check(ctx: RuleContext, entries: ChainEntry[]): void {
       info,
       b.site.call,
       `BatchNormalization right after Dropout learns statistics of dropped-out activations that differ from what it sees at inference (variance shift), which hurts accuracy; put BatchNormalization before Dropout.`,
-      swapFix(ctx, 'Move BatchNormalization before Dropout', a, b),
-      [{ node: a.site.call, message: 'the Dropout layer' }],
+      { fixes: swapFix(ctx, 'Move BatchNormalization before Dropout', a, b), related: [{ node: a.site.call, message: 'the Dropout layer' }] },
     );
   }
 }

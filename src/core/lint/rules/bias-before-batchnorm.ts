@@ -17,8 +17,7 @@ function check(ctx: RuleContext, entries: ChainEntry[]): void {
       info,
       a.site.call,
       `This layer's bias is cancelled by the BatchNormalization right after it (it subtracts the mean and has its own beta), so the bias is wasted parameters; set useBias: false.`,
-      fix('Set useBias: false', [setPropEdit(ctx, a.site, 'useBias', 'false')]),
-      [{ node: b.site.call, message: 'the BatchNormalization layer' }],
+      { fixes: fix('Set useBias: false', [setPropEdit(ctx, a.site, 'useBias', 'false')]), related: [{ node: b.site.call, message: 'the BatchNormalization layer' }] },
     );
   }
 }

@@ -14,8 +14,7 @@ function check(ctx: RuleContext, entries: ChainEntry[]): void {
       info,
       a.site.call,
       `Dropout right before pooling is partly undone by it (max pooling picks a surviving neighbour) and drops values the pooling discards anyway; put Dropout after the pooling layer.`,
-      swapFix(ctx, 'Move Dropout after the pooling layer', a, b),
-      [{ node: b.site.call, message: 'the pooling layer' }],
+      { fixes: swapFix(ctx, 'Move Dropout after the pooling layer', a, b), related: [{ node: b.site.call, message: 'the pooling layer' }] },
     );
   }
 }

@@ -20,7 +20,7 @@ function check(ctx: RuleContext, site: LayerSite): void {
       info,
       init.node,
       `'${init.name}' is scaled for ${family === 'he' ? 'ReLU-family' : family === 'lecun' ? 'SELU' : 'tanh/sigmoid/softmax'} activations, but this layer uses '${own.name}', so the signal variance drifts layer by layer; use '${better}'.`,
-      init.inline ? fix(`Use '${better}'`, [replaceEdit(ctx, init.node, `${q}${better}${q}`)]) : [],
+      { fixes: init.inline ? fix(`Use '${better}'`, [replaceEdit(ctx, init.node, `${q}${better}${q}`)]) : [], layers: [site.call] },
     );
   }
   // SELU self-normalizes only from LeCun-normal weights; tfjs defaults to glorotUniform.
@@ -30,7 +30,7 @@ function check(ctx: RuleContext, site: LayerSite): void {
       info,
       own.node,
       `'selu' keeps activations normalized only with 'lecunNormal' weights, but the default initializer here is 'glorotUniform'; set kernelInitializer: 'lecunNormal'.`,
-      fix(`Set kernelInitializer to 'lecunNormal'`, [stringEdit(ctx, site, 'kernelInitializer', 'lecunNormal')]),
+      { fixes: fix(`Set kernelInitializer to 'lecunNormal'`, [stringEdit(ctx, site, 'kernelInitializer', 'lecunNormal')]), layers: [site.call] },
     );
   }
 }

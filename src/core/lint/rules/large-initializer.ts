@@ -27,7 +27,7 @@ function check(ctx: RuleContext, site: LayerSite): void {
       info,
       init.node,
       `${init.key} '${init.name}' with scale ${scale} makes each layer multiply activations and gradients by roughly √fanIn·${scale}, so they explode with depth; use ${init.replacement ? `'${init.replacement}'` : 'a variance-scaled initializer (He/Glorot/LeCun)'}.`,
-      init.inline && init.replacement ? fix(`Use '${init.replacement}'`, [replaceEdit(ctx, init.node, `${q}${init.replacement}${q}`)]) : [],
+      { fixes: init.inline && init.replacement ? fix(`Use '${init.replacement}'`, [replaceEdit(ctx, init.node, `${q}${init.replacement}${q}`)]) : [], layers: [site.call] },
     );
   }
 }

@@ -2,7 +2,7 @@
 // layer), units, the output layer of a sequence, its kernel initializers.
 import type { Node } from '@babel/types';
 import { configProp, type ChainEntry, type LayerSite, type Val } from '../facts';
-import { GLOROT_MATCHED, RELU_LIKE } from '../../activations';
+import { GLOROT_MATCHED, RELU_LIKE, SATURATING } from '../../activations';
 import { layerEntry, type LayerEntry } from './sequences';
 
 export const WEIGHT_LAYERS = new Set(['dense', 'conv1d', 'conv2d', 'conv3d', 'conv2dTranspose', 'conv3dTranspose', 'separableConv2d', 'depthwiseConv2d']);
@@ -95,8 +95,14 @@ export function initializerFamily(name: string): InitializerFamily | undefined {
   return undefined;
 }
 
+/**
+ * The family an activation needs, when another family measurably hurts. Saturating activations have none:
+ * bench/saturatingStacks.ts measured Glorot, He and LeCun alike for tanh (‖g‖ first/last 0.3–1.1 up to 17
+ * layers, all train) and for sigmoid (the derivative, not the scale, shrinks the gradient).
+ */
 export function expectedFamily(activation: string): InitializerFamily | undefined {
   if (RELU_LIKE.has(activation)) return 'he';
+  if (SATURATING.has(activation)) return undefined;
   if (GLOROT_MATCHED.has(activation)) return 'glorot';
   if (activation === 'selu') return 'lecun';
   return undefined;

@@ -37,8 +37,7 @@ function check(ctx: RuleContext, entries: ChainEntry[]): void {
         info,
         a.site.call,
         `This Dense layer has no activation and feeds ${next ? 'another Dense layer' : 'itself (loop)'}: the two collapse into one linear map, so the extra layer adds parameters but no capacity; add an activation such as 'relu'.`,
-        fix(`Add activation 'relu'`, [stringEdit(ctx, a.site, 'activation', 'relu')]),
-        next ? [{ node: next.site.call, message: 'the next Dense layer' }] : [],
+        { fixes: fix(`Add activation 'relu'`, [stringEdit(ctx, a.site, 'activation', 'relu')]), related: next ? [{ node: next.site.call, message: 'the next Dense layer' }] : [] },
       );
     }
   }

@@ -30,7 +30,7 @@ function check(ctx: RuleContext, compile: CompileSite): void {
   const setActivation = (name: string) => (act.literal ? replaceEdit(ctx, act.literal, `${q}${name}${q}`) : act.site === out.entry.site && act.name === 'linear' ? stringEdit(ctx, act.site, 'activation', name) : undefined);
   const setLoss = (name: string) => (lossNode.type === 'StringLiteral' ? replaceEdit(ctx, lossNode, `${ctx.text[lossNode.start!]}${name}${ctx.text[lossNode.start!]}`) : undefined);
   const related = [{ node: act.node ?? out.entry.site.call, message: `output activation '${act.name}'` }];
-  const report = (message: string, fixes: LintFix[] = []) => ctx.report(info, lossNode, message, fixes, related);
+  const report = (message: string, fixes: LintFix[] = []) => ctx.report(info, lossNode, message, { fixes, related });
   const binary = loss.name === 'binarycrossentropy';
   const categorical = loss.name === 'categoricalcrossentropy' || loss.name === 'sparsecategoricalcrossentropy';
   if (loss.logits) {

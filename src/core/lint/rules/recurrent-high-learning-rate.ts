@@ -20,8 +20,7 @@ function check(ctx: RuleContext, compile: CompileSite): void {
     info,
     compile.optimizerNode,
     `Recurrent layers backpropagate through every time step, where gradients can explode, and ${opt.name} at ${opt.learningRate.value} has no clipping (tfjs optimizers have no clipnorm); lower the rate (≈1e-3) or clip in a custom loop (tf.variableGrads, scale by the global norm, optimizer.applyGradients).`,
-    [],
-    [{ node: recurrent.site.call, message: `${recurrent.site.className} layer` }],
+    { related: [{ node: recurrent.site.call, message: `${recurrent.site.className} layer` }] },
   );
 }
 

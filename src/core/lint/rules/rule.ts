@@ -13,11 +13,20 @@ export function ruleInfo(code: string, defaultSeverity: LintSeverity, title: str
   return { code, defaultSeverity, title, docUrl: `${DOCS_BASE}/${code}.md` };
 }
 
+export interface ReportDetails {
+  /** Quick fixes, all-or-nothing edits each. */
+  fixes?: LintFix[];
+  /** Other places that take part (shown as related information). */
+  related?: { node: Node; message: string }[];
+  /** The layer calls the diagnostic is about, input to output: a profile's measurements of them are its evidence. */
+  layers?: Node[];
+}
+
 export interface RuleContext {
   text: string;
   lines: LineIndex;
   deepStackMin: number;
-  report(info: RuleInfo, node: Node, message: string, fixes?: LintFix[], related?: { node: Node; message: string }[]): void;
+  report(info: RuleInfo, node: Node, message: string, details?: ReportDetails): void;
 }
 
 /** A rule checks one or more kinds of fact: each ordered layer sequence, each layer, each compile(), or all. */
