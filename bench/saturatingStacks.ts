@@ -3,11 +3,11 @@
 // from a random linear teacher, batch 128, softmax output, categorical cross-entropy), and measures
 //   - at init, over 3 seeds: ‖g‖ of the first hidden kernel / ‖g‖ of the last hidden kernel (median, min),
 //     and whether the runtime `vanishing` rule (src/core/health.ts defaults) would flag the first layer;
-//   - after 150 full-batch Adam steps at lr 1e-3 (seed 0): final/initial loss, and the first layer's
+//   - after 150 full-batch Adam steps at lr 1e-3 (or --optimizer sgd: SGD at 0.1) (seed 0): final/initial loss, and the first layer's
 //     relative weight change ‖ΔW₁‖/‖W₁‖ beside the last hidden layer's.
 // The table it prints is the one in docs/lint/deep-saturating-stack.md.
 //
-//   node --import tsx bench/saturatingStacks.ts [--steps 150] [--depths 2,3,4,6,8,12,17] [--activations …] [--inits …]
+//   node --import tsx bench/saturatingStacks.ts [--steps 150] [--depths 2,3,4,6,8,12,17] [--activations …] [--inits …] [--optimizer adam|sgd]
 import { parseArgs } from 'node:util';
 import type * as TF from '@tensorflow/tfjs';
 import { DEFAULT_THRESHOLDS } from '../src/core/health';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     activations: { type: 'string', default: 'sigmoid,hardSigmoid,tanh,softsign' },
     inits: { type: 'string', default: 'glorotUniform,heUniform,leCunNormal,randomNormal(0.05),randomNormal(1)' },
     seeds: { type: 'string', default: '3' },
+    optimizer: { type: 'string', default: 'adam' },
   },
 });
 const STEPS = Number(values.steps);
@@ -28,6 +29,8 @@ const DEPTHS = values.depths!.split(',').map(Number);
 const ACTIVATIONS = values.activations!.split(',');
 const INITS = values.inits!.split(',');
 const SEEDS = Number(values.seeds);
+/** adam at 1e-3, or sgd at 0.1 (where a layer's update is proportional to its gradient). */
+const OPTIMIZER = values.optimizer === 'sgd' ? 'sgd' : 'adam';
 type Initializer = ReturnType<typeof TF.initializers.zeros>;
 const WIDTH = 32;
 const INPUT = 16;
@@ -134,7 +137,7 @@ async function main(): Promise<void> {
           const first0 = model.layers[0].getWeights()[0].clone();
           const last0 = model.layers[depth - 1].getWeights()[0].clone();
           const loss0 = loss(tf, model, x, y);
-          const optimizer = tf.train.adam(1e-3);
+          const optimizer = OPTIMIZER === 'sgd' ? tf.train.sgd(0.1) : tf.train.adam(1e-3);
           for (let s = 0; s < STEPS; s++) {
             optimizer.minimize(() => tf.metrics.categoricalCrossentropy(y, model.apply(x, { training: true }) as TF.Tensor).mean() as TF.Scalar);
           }
@@ -152,7 +155,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  const trainHead = STEPS > 0 ? ` loss after ${STEPS} Adam steps / initial | ‖ΔW‖/‖W‖ first / last hidden | ‖g‖ first/last after |` : '';
+  const trainHead = STEPS > 0 ? ` loss after ${STEPS} ${OPTIMIZER === 'sgd' ? 'SGD (0.1)' : 'Adam (1e-3)'} steps / initial | ‖ΔW‖/‖W‖ first / last hidden | ‖g‖ first/last after |` : '';
   const trainRule = STEPS > 0 ? '---|---|---|' : '';
   process.stdout.write(
     `deep saturating stacks: width ${WIDTH}, input ${INPUT}, ${CLASSES} classes, batch ${BATCH}; backend ${backend}; ${((Date.now() - started) / 1000).toFixed(0)} s\n\n` +

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { Severity } from '../core/protocol';
+import type { ReportFinding } from '../core/report';
 import { firstModelLine } from '../core/modelSites';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from './constants';
 import type { ResultEntry, ResultsStore } from './resultsStore';
@@ -44,12 +45,22 @@ export class DiagnosticsView implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly store: ResultsStore) {
+  private readonly absorbedSubscription: vscode.Disposable | undefined;
+
+  /**
+   * `absorbed`: the runtime findings a static warning of the same layers shows with its measurement (see
+   * lintDiagnostics.ts); they are left out here so one cause shows once.
+   */
+  constructor(
+    private readonly store: ResultsStore,
+    private readonly absorbed?: { isAbsorbed(finding: ReportFinding): boolean; onDidChangeAbsorbed: vscode.Event<void> },
+  ) {
     this.subscription = store.onDidChange((change) => {
       if (change.reason !== 'edit') return this.refresh();
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => this.refresh(), 150);
     });
+    this.absorbedSubscription = absorbed?.onDidChangeAbsorbed(() => this.refresh());
   }
 
   refresh(): void {
@@ -65,6 +76,7 @@ export class DiagnosticsView implements vscode.Disposable {
     for (const entry of this.store.all()) {
       const report = entry.report;
       for (const finding of report.findings) {
+        if (this.absorbed?.isAbsorbed(finding)) continue;
         let file = entry.file;
         let line: number | undefined;
         let column: number | undefined;
@@ -115,6 +127,7 @@ export class DiagnosticsView implements vscode.Disposable {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.subscription.dispose();
+    this.absorbedSubscription?.dispose();
     this.collection.dispose();
   }
 }

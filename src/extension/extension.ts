@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): GradientLensApi {
   const profileCommand = new ProfileCommand(context.extensionPath, store, log, args);
   const decorations = new DecorationRenderer(store);
   const report = new ReportView(store);
-  const lint = new LintDiagnostics(log, loadSourceTools);
+  const lint = new LintDiagnostics(log, loadSourceTools, store);
   const panels = new PanelManager(context.extensionUri, store, log);
   const lrCommand = new LrCommand(context.extensionPath, panels, log, args);
   context.subscriptions.push(
@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): GradientLensApi {
     store,
     profileCommand,
     decorations,
-    new DiagnosticsView(store),
+    new DiagnosticsView(store, lint),
     lint,
     registerLintCodeActions(lint),
     report,

@@ -3,10 +3,16 @@
 // stays on in untrusted workspaces. It has a collection of its own: the runtime findings of the last
 // profile (diagnostics.ts) are rebuilt from the results store and would wipe these otherwise; the two
 // kinds stand side by side under the same source and are told apart by their codes and doc links.
+// When the document was profiled, its warnings carry the run's measurements (core/lint/evidence.ts): the
+// results store is read on every analysis, and a runtime finding a warning absorbed is left out of the
+// runtime collection (isAbsorbed), so one cause shows once.
 import * as vscode from 'vscode';
 import type * as Analyzer from '../core/lint';
-import type { LintDiagnostic, LintLevel, LintOptions, LintRange, LintResult, LintSeverity } from '../core/lint';
+import type { LintDiagnostic, LintLevel, LintOptions, LintRange, LintResult, LintSeverity, ProfileEvidence } from '../core/lint';
+import type { ReportFinding } from '../core/report';
 import { DIAGNOSTIC_SOURCE } from './constants';
+// Types only: the web extension bundles this file and has no results store (nor Node's path module).
+import type { ResultEntry, ResultsStore } from './resultsStore';
 
 /**
  * Returns the analyzer module (src/core/lint), called on each use: the desktop extension loads its own
@@ -95,6 +101,23 @@ export function toVsDiagnostic(document: vscode.TextDocument, lint: LintDiagnost
   return diagnostic;
 }
 
+/**
+ * The last profile's measurements of the layers created in `document`: from its own entry when it was
+ * profiled, else from an entry whose model it helps build. Layers on lines edited since the run are stale.
+ */
+function evidenceFor(store: ResultsStore, document: vscode.TextDocument): ProfileEvidence<ReportFinding> | undefined {
+  if (document.uri.scheme !== 'file') return undefined;
+  const file = store.keyOf(document.uri);
+  const inFile = (entry: ResultEntry) => entry.report.layers.some((l) => l.file === file && l.line !== undefined);
+  const own = store.get(file);
+  const entry = own && inFile(own) ? own : store.all().find(inFile);
+  if (!entry || entry.report.status !== 'done') return undefined;
+  const layers = entry.report.layers
+    .filter((l) => l.file === file && l.line !== undefined)
+    .map((l) => ({ name: l.name, line: l.line!, column: l.column, gradNorm: l.gradNorm, stale: store.isStale(entry, file, l.line!) }));
+  return { layers, findings: entry.report.findings };
+}
+
 function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
   if (tab.input instanceof vscode.TabInputText) return tab.input.uri;
   if (tab.input instanceof vscode.TabInputTextDiff) return tab.input.modified;
@@ -107,14 +130,29 @@ export class LintDiagnostics implements vscode.Disposable {
   /** The last analysis of each document and the text it read (quick fixes reuse it while the text is unchanged). */
   private readonly results = new Map<string, { text: string; result: LintResult }>();
   private readonly reported = new Set<string>();
+  /** Per document: the runtime findings its warnings show (absorbed), so the runtime view leaves them out. */
+  private readonly absorbed = new Map<string, Set<ReportFinding>>();
+  private readonly absorbedChanged = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
   private readonly initialRun: ReturnType<typeof setTimeout>;
+  /** Fires when the set of absorbed runtime findings changes. */
+  readonly onDidChangeAbsorbed = this.absorbedChanged.event;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly loadAnalyzer: AnalyzerLoader,
+    private readonly store?: ResultsStore,
   ) {
     this.subscriptions = [
+      // A new profile, a cleared one, or lines gone stale: the evidence of the documents it touches changed.
+      ...(store
+        ? [
+            store.onDidChange((change) => {
+              const files = new Set(change.files);
+              for (const document of vscode.workspace.textDocuments) if (document.uri.scheme === 'file' && files.has(store.keyOf(document.uri))) this.schedule(document);
+            }),
+          ]
+        : []),
       vscode.workspace.onDidOpenTextDocument((document) => this.publish(document)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) this.schedule(event.document);
@@ -138,6 +176,34 @@ export class LintDiagnostics implements vscode.Disposable {
    * undefined when the document is not linted (not JS/TS, too large, or linting is disabled for it).
    */
   resultFor(document: vscode.TextDocument): LintResult | undefined {
+    const result = this.analysisOf(document);
+    const evidence = result?.usesTfjs && result.diagnostics.length > 0 && this.store ? evidenceFor(this.store, document) : undefined;
+    if (!result || !evidence) {
+      this.setAbsorbed(document.uri, []);
+      return result;
+    }
+    const outcome = this.loadAnalyzer().applyEvidence(result.diagnostics, evidence, document.getText());
+    this.setAbsorbed(document.uri, outcome.absorbed);
+    return { ...result, diagnostics: outcome.diagnostics };
+  }
+
+  /** Whether a warning of an open document shows this runtime finding (the runtime view then leaves it out). */
+  isAbsorbed(finding: ReportFinding): boolean {
+    for (const set of this.absorbed.values()) if (set.has(finding)) return true;
+    return false;
+  }
+
+  private setAbsorbed(uri: vscode.Uri, findings: ReportFinding[]): void {
+    const key = uri.toString();
+    const before = this.absorbed.get(key);
+    if ((before?.size ?? 0) === findings.length && findings.every((f) => before!.has(f))) return;
+    if (findings.length) this.absorbed.set(key, new Set(findings));
+    else this.absorbed.delete(key);
+    this.absorbedChanged.fire();
+  }
+
+  /** The static analysis alone (from the last run when the text is unchanged). */
+  private analysisOf(document: vscode.TextDocument): LintResult | undefined {
     if (!isLintable(document)) return undefined;
     const key = document.uri.toString();
     const text = document.getText();
@@ -198,6 +264,7 @@ export class LintDiagnostics implements vscode.Disposable {
     this.cancelTimer(uri);
     this.results.delete(uri.toString());
     this.collection.delete(uri);
+    this.setAbsorbed(uri, []);
   }
 
   /** Settings problems and skipped documents go to the log once each, not on every keystroke. */
@@ -215,5 +282,6 @@ export class LintDiagnostics implements vscode.Disposable {
     this.timers.clear();
     for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
+    this.absorbedChanged.dispose();
   }
 }

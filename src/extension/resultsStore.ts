@@ -57,6 +57,11 @@ export class ResultsStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   readonly onDidChangeRunning = this.runningChanged.event;
 
+  /** The key the store files results under (an absolute path). */
+  keyOf(file: string | vscode.Uri): string {
+    return fileKey(file);
+  }
+
   get(file: string | vscode.Uri): ResultEntry | undefined {
     return this.entries.get(fileKey(file));
   }

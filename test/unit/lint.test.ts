@@ -207,6 +207,7 @@ test('every rule has its doc page with its default severity, a source and the se
     assert.ok(page.startsWith(`# \`${r.code}\` — ${r.title}\n`), r.code);
     assert.ok(page.includes(`**Default severity:** ${r.defaultSeverity}`), r.code);
     assert.ok(page.includes('## Sources'), r.code);
+    assert.ok(page.includes('## Calibrated on'), `${r.code}: what its thresholds were calibrated on`);
     assert.ok(page.includes(`"gradientLens.lint.rules": { "${r.code}": "off" }`) && page.includes(`--rule ${r.code}=off`), r.code);
   }
   assert.deepEqual(fs.readdirSync(docs).sort(), LINT_RULES.map((r) => `${r.code}.md`).sort());

@@ -9,6 +9,7 @@ import type { LintDiagnostic, LintOptions, LintResult } from './types';
 export * from './types';
 export { LINT_RULES } from './rules';
 export { LINT_EXTENSIONS } from './parse';
+export { applyEvidence, HEALTHY_STACK_RATIO, type EvidenceOutcome, type MeasuredFinding, type MeasuredLayer, type ProfileEvidence } from './evidence';
 
 export const DEFAULT_DEEP_STACK_MIN = 4;
 const TOO_DEEP = 'The code is nested too deeply to analyze';

@@ -34,6 +34,13 @@ export class LineIndex {
   range(start: number, end: number): LintRange {
     return { start: this.position(start), end: this.position(end) };
   }
+  /** The whole of 0-based `line` (clamped to the text). */
+  lineRange(line: number): LintRange {
+    const start = this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+    let end = start;
+    while (end < this.text.length && this.text[end] !== '\n' && this.text[end] !== '\r') end++;
+    return this.range(start, end);
+  }
   lineStart(offset: number): number {
     return this.position(offset).offset - this.position(offset).column;
   }
