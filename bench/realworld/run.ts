@@ -35,6 +35,8 @@ export interface Result {
   name: string;
   outcome: Outcome;
   installed: string;
+  /** Major version of the tfjs the workspace pins ("none" when it installs none). */
+  major?: string;
   ran?: string;
   right?: number;
   expected?: number;
@@ -106,7 +108,8 @@ async function runCase(c: Case, steps: number, rebuild: boolean): Promise<Result
     .filter(([k]) => k.startsWith('@tensorflow/'))
     .map(([k, v]) => `${k.replace('@tensorflow/', '')}@${v}`)
     .join(' ');
-  const base = { name: c.name, installed };
+  const firstTfjs = Object.entries(c.install).find(([k]) => k.startsWith('@tensorflow/tfjs'));
+  const base = { name: c.name, installed, major: firstTfjs ? `${firstTfjs[1].split('.')[0]}.x` : 'none' };
   const ws = rebuild ? ensureWorkspace(c) : ({ ok: false, reason: 'not rebuilt (--no-rebuild)' } as const);
   if (!ws.ok) return { ...base, outcome: 'skipped', message: ws.reason };
 
@@ -155,6 +158,16 @@ export function markdownTable(results: Result[]): string {
   return ['| case | installed tfjs | ran | outcome | lines | message |', '|---|---|---|---|---|---|', ...rows, '', ...summarize(results).map((l) => `**${l}**  `), ''].join('\n');
 }
 
+function byMajor(toRun: Result[]): string {
+  const majors = [...new Set(toRun.map((r) => r.major ?? 'none'))].sort();
+  return majors
+    .map((m) => {
+      const group = toRun.filter((r) => (r.major ?? 'none') === m);
+      return `${m} ${group.filter((r) => r.outcome === 'correct').length}/${group.length}`;
+    })
+    .join(', ');
+}
+
 export function summarize(results: Result[]): string[] {
   const toRun = results.filter((r) => ['correct', 'wrong-lines', 'failed'].includes(r.outcome));
   const toFail = results.filter((r) => ['cause-named', 'cause-not-named', 'unexpected-profile'].includes(r.outcome));
@@ -168,6 +181,7 @@ export function summarize(results: Result[]): string[] {
       ` — ${count(toRun, 'wrong-lines')} with wrong lines, ${count(toRun, 'failed')} failed`,
     `${named}/${toFail.length} expected failures name their cause${pct(named, toFail.length)}` +
       (count(toFail, 'unexpected-profile') ? ` — ${count(toFail, 'unexpected-profile')} profiled although not expected to` : ''),
+    `by pinned tfjs (profiled with correct lines / expected to run): ${byMajor(toRun)}`,
     ...(skipped.length ? [`${skipped.length} skipped (workspace not rebuilt): ${skipped.map((r) => r.name).join(', ')}`] : []),
   ];
 }

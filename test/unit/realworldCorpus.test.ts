@@ -71,14 +71,15 @@ test('layer lines are compared as multisets: right counts matches, and extra or 
   assert.deepEqual(matchLines(expected, ['m.js:3 Dense', 'm.js:9 Dense', 'm.js:3 Dense']), { right: 3, missing: [], extra: [] });
   assert.deepEqual(matchLines(expected, ['m.js:3 Dense', 'm.js:8 Dense', 'm.js:9 Dense']), { right: 2, missing: ['m.js:3 Dense'], extra: ['m.js:8 Dense'] });
   const results: Result[] = [
-    { name: 'a', installed: '', outcome: 'correct' },
-    { name: 'b', installed: '', outcome: 'failed' },
+    { name: 'a', installed: '', major: '1.x', outcome: 'correct' },
+    { name: 'b', installed: '', major: '3.x', outcome: 'failed' },
     { name: 'c', installed: '', outcome: 'cause-named' },
     { name: 'd', installed: '', outcome: 'skipped', message: 'mirror absent' },
   ];
   assert.deepEqual(summarize(results), [
     '1/2 profiled with correct lines (50 %) — 0 with wrong lines, 1 failed',
     '1/1 expected failures name their cause (100 %)',
+    'by pinned tfjs (profiled with correct lines / expected to run): 1.x 1/1, 3.x 0/1',
     '1 skipped (workspace not rebuilt): d',
   ]);
 });
