@@ -12,6 +12,8 @@ export const RUN_DEFAULTS = {
   memoryLimitMb: 4096,
   /** Batch size when the script has no fit() call to take it from (synthetic data, bare sampleBatch). */
   syntheticBatchSize: 32,
+  /** Unsaved edits before a run: ask whether to save them or run the saved version (as task.saveBeforeRun). */
+  saveBeforeRun: 'prompt' as 'prompt' | 'always' | 'never',
 };
 
 export const PROFILE_DEFAULTS = {

@@ -2,6 +2,8 @@
 // existed before the edit live now, and was it touched? Pure (the extension feeds it VS Code's
 // TextDocumentContentChangeEvents, converted to this shape). All line/column numbers are 0-based here.
 
+import { diffLines } from 'diff';
+
 export interface LineEdit {
   /** Replaced range, in the coordinates of the document BEFORE this edit. */
   startLine: number;
@@ -75,4 +77,48 @@ export function lineAfterEdits(line: number, edits: readonly LineEdit[]): LineFa
     current = fate.line;
   }
   return edited ? { kind: 'edited', line: current } : { kind: 'moved', line: current };
+}
+
+/**
+ * The edits that turn `before` into `after`, line by line (jsdiff's line diff), in the coordinates of
+ * `before`: what results measured on the saved file need when the editor holds unsaved edits. In a block
+ * of changed lines the old and new lines pair up one to one and count as edited (stale), the surplus is
+ * removed or appended; pure insertions and removals move the lines around them.
+ */
+export function editsBetween(before: string, after: string): LineEdit[] {
+  const edits: LineEdit[] = [];
+  const oldLines = before.replace(/\r\n/g, '\n').split('\n');
+  const changes = diffLines(before.replace(/\r\n/g, '\n'), after.replace(/\r\n/g, '\n'));
+  let line = 0;
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i];
+    if (!change.added && !change.removed) {
+      line += change.count;
+      continue;
+    }
+    const removed = change.removed ? change : undefined;
+    const added = change.removed ? (changes[i + 1]?.added ? changes[++i] : undefined) : change;
+    const removedLines = removed?.count ?? 0;
+    if (!removed) {
+      edits.push({ startLine: line, startColumn: 0, endLine: line, endColumn: 0, text: added!.value });
+    } else if (!added) {
+      edits.push({ startLine: line, startColumn: 0, endLine: line + removedLines, endColumn: 0, text: '' });
+    } else {
+      // Changed lines pair up one to one (each stays, edited); the surplus is removed or appended.
+      const newLines = added.value.split('\n');
+      if (added.value.endsWith('\n')) newLines.pop();
+      const paired = Math.min(removedLines, newLines.length);
+      for (let k = 0; k < paired; k++) edits.push({ startLine: line + k, startColumn: 0, endLine: line + k, endColumn: oldLines[line + k].length, text: newLines[k] });
+      const last = line + paired - 1;
+      const end = line + removedLines - 1;
+      if (removedLines > paired) {
+        // Whole lines go when a line break follows them; at the end of a file without one, the tail of `last` goes.
+        if (removed.value.endsWith('\n')) edits.push({ startLine: last + 1, startColumn: 0, endLine: end + 1, endColumn: 0, text: '' });
+        else edits.push({ startLine: last, startColumn: oldLines[last].length, endLine: end, endColumn: oldLines[end].length, text: '' });
+      }
+      if (newLines.length > paired) edits.push({ startLine: last, startColumn: oldLines[last].length, endLine: last, endColumn: oldLines[last].length, text: `\n${newLines.slice(paired).join('\n')}` });
+    }
+    line += removedLines;
+  }
+  return edits;
 }

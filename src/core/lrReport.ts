@@ -2,6 +2,7 @@
 // file and, flattened by lrJsonDocument, the CLI's `gradient-lens lr --json` document.
 import type { LrResult, RunnerMessage } from './protocol';
 import { applyRunMessage, type RunReportBase } from './report';
+import { unhandled } from './exhaustive';
 
 export interface LrReportPoint {
   step: number;
@@ -45,8 +46,17 @@ export function applyLrMessage(report: LrReport, message: RunnerMessage): LrRepo
     case 'lrResult':
       report.result = message.result;
       break;
+    case 'hello':
+    case 'phase':
+    case 'step':
+    case 'finding':
+    case 'log':
+    case 'error':
+    case 'done':
+    case 'overfit':
+      break; // applyRunMessage's, or not part of a sweep
     default:
-      break;
+      unhandled(message);
   }
   return report;
 }

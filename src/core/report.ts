@@ -11,6 +11,7 @@ import type {
   Severity,
   WeightStats,
 } from './protocol';
+import { unhandled } from './exhaustive';
 
 export interface ReportWeight {
   name: string;
@@ -129,8 +130,17 @@ export function applyRunMessage(report: RunReportBase, message: RunnerMessage): 
       report.status = 'done';
       report.durationMs = message.durationMs;
       break;
-    default:
+    case 'phase':
+    case 'step':
+    case 'finding':
+    case 'lrPoint':
+    case 'lrRepeatDone':
+    case 'lrResult':
+    case 'log':
+    case 'overfit':
       break;
+    default:
+      unhandled(message);
   }
 }
 
@@ -228,8 +238,17 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
     case 'overfit':
       report.overfit = { batchSize: message.batchSize, losses: message.losses };
       break;
+    case 'hello':
+    case 'phase':
+    case 'lrPoint':
+    case 'lrRepeatDone':
+    case 'lrResult':
+    case 'log':
+    case 'error':
+    case 'done':
+      break; // applyRunMessage's, or not part of a profile
     default:
-      break;
+      unhandled(message);
   }
   return report;
 }

@@ -5,29 +5,10 @@ import { COMMANDS } from './constants';
 import type { ProfileCommand } from './profileCommand';
 import type { ReportView } from './reportView';
 import { fileKey, type ResultsStore } from './resultsStore';
-import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
-
-/** The file a command applies to: its argument (explorer/editor menus, CodeLens), else the active editor. */
-export function targetUri(arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg;
-  const active = vscode.window.activeTextEditor?.document.uri;
-  return active?.scheme === 'file' ? active : undefined;
-}
+import { commandHandler, targetUri } from './runCommand';
 
 export function registerCommands(profileCommand: ProfileCommand, store: ResultsStore, args: ArgumentsStore, report: ReportView): vscode.Disposable {
-  const profile = (overfitBatch: boolean) => async (arg?: unknown) => {
-    if (!vscode.workspace.isTrusted) return explainRestrictedMode();
-    const uri = targetUri(arg);
-    if (!uri) {
-      void vscode.window.showInformationMessage('Gradient Lens: open or select a JavaScript/TypeScript model file to profile.');
-      return;
-    }
-    try {
-      await profileCommand.profile(uri, { interactive: true, overfitBatch });
-    } catch (error) {
-      if (!(error instanceof UntrustedWorkspaceError)) void vscode.window.showErrorMessage(`Gradient Lens: ${(error as Error).message}`);
-    }
-  };
+  const profile = (overfitBatch: boolean) => commandHandler('profile', (uri) => profileCommand.profile(uri, { interactive: true, overfitBatch }));
   return vscode.Disposable.from(
     vscode.commands.registerCommand(COMMANDS.profile, profile(false)),
     vscode.commands.registerCommand(COMMANDS.overfitBatch, profile(true)),

@@ -1,5 +1,6 @@
 // The "Gradient Lens" log channel: runner logs and the user program's stdout/stderr.
 import * as vscode from 'vscode';
+import { unhandled } from '../core/exhaustive';
 import type { RunnerMessage } from '../core/protocol';
 import { runtimeLine } from '../core/report';
 
@@ -39,5 +40,16 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
     case 'step':
       log.trace(`step ${message.step} loss ${message.loss}`);
       break;
+    case 'lrPoint':
+      log.trace(`lr point ${message.repeat}/${message.step}: lr ${message.lr} loss ${message.loss}`);
+      break;
+    case 'overfit':
+      log.info(`overfit one batch of ${message.batchSize}: loss ${message.losses[0]} → ${message.losses[message.losses.length - 1]} over ${message.losses.length} steps`);
+      break;
+    case 'lrRepeatDone':
+    case 'lrResult':
+      break; // the LR command logs these in its own words
+    default:
+      unhandled(message);
   }
 }

@@ -10,34 +10,19 @@ import * as vscode from 'vscode';
 import { formatLearningRate } from '../core/format';
 import type { LrEditResult } from '../core/lrEdit';
 import { emptyLrReport, type LrReport } from '../core/lrReport';
+import { unhandled } from '../core/exhaustive';
 import { LrRequest, type RunnerMessage } from '../core/protocol';
 import { startLrSweep, type LrRun } from '../host/client';
 import type { ArgumentsStore } from './argumentsStore';
 import { readLrSettings, readSettings, runnerClientOptions, runTarget, type LrSettings, type Settings } from './config';
-import { targetUri } from './commands';
 import { COMMANDS } from './constants';
 import { logRunnerMessage } from './log';
-import { showRunFailure } from './runFailure';
 import type { PanelManager } from './panel';
 import { fileKey } from './resultsStore';
-import { resultUnlessCancelled, takeOver, type RunSlot } from './runSlot';
+import { commandHandler, RunCommands, type Progress, type RunJob, type RunOptions } from './runCommand';
 import { loadSourceTools } from './sourceToolsLoader';
-import { explainRestrictedMode, UntrustedWorkspaceError } from './trust';
 
-/** Per file: the command in flight, cancellable before and after its runner starts. */
-type Slot = RunSlot<LrRun>;
-
-function cancelledReport(file: string): LrReport {
-  return { ...emptyLrReport(file), status: 'failed', error: { type: 'error', kind: 'cancelled', message: 'Cancelled.' } };
-}
-
-export interface FindOptions {
-  /** Ask (QuickPick / InputBox) when the runner needs an export or factory arguments. */
-  interactive: boolean;
-}
-
-/** How many times one command may run again after asking (export, then arguments, …). */
-const MAX_PROMPTS = 3;
+export type FindOptions = RunOptions;
 
 /** Proposed file contents shown on the right of the Apply diff. */
 const PROPOSED_SCHEME = 'gradient-lens-proposed';
@@ -45,7 +30,7 @@ const PROPOSED_SCHEME = 'gradient-lens-proposed';
 export type ApplyOutcome = { applied: true; line: number; text: string } | { applied: false; reason: string };
 
 export class LrCommand implements vscode.Disposable {
-  private readonly active = new Map<string, Slot>();
+  private readonly runs: RunCommands;
   private readonly results = new Map<string, LrReport>();
   private readonly proposed = new Map<string, string>();
   private readonly proposedProvider: vscode.Disposable;
@@ -57,6 +42,7 @@ export class LrCommand implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly args: ArgumentsStore,
   ) {
+    this.runs = new RunCommands(log, args);
     this.proposedProvider = vscode.workspace.registerTextDocumentContentProvider(PROPOSED_SCHEME, { provideTextDocumentContent: (uri) => this.proposed.get(uri.toString()) ?? '' });
   }
 
@@ -65,29 +51,22 @@ export class LrCommand implements vscode.Disposable {
     return this.results.get(fileKey(uri));
   }
 
-  async cancel(uri?: vscode.Uri | string): Promise<void> {
-    const targets = uri ? [fileKey(uri)] : [...this.active.keys()];
-    await Promise.all(
-      targets.map((key) => {
-        const slot = this.active.get(key);
-        slot?.cancel.cancel();
-        return slot?.run?.cancel();
-      }),
-    );
+  cancel(uri?: vscode.Uri | string): Promise<void> {
+    return this.runs.cancel(uri);
   }
 
   /**
    * Runs the range test on `uri` with gradientLens.lr.* (or `overrides`), showing it live in the file's
    * panel. Resolves with the sweep's report (failed with kind "cancelled" when cancelled). Rejects with
-   * UntrustedWorkspaceError in Restricted Mode, where nothing runs. Interactive: asks for a missing
-   * export or factory arguments (remembered per file, shared with profiling) and runs again.
+   * UntrustedWorkspaceError in Restricted Mode, where nothing runs, and with an Error naming the setting
+   * when gradientLens.lr.* cannot make a request. Interactive: asks for a missing export or factory
+   * arguments (remembered per file, shared with profiling) and runs again.
    */
-  async find(uri: vscode.Uri, overrides: Partial<LrSettings> = {}, options: FindOptions = { interactive: false }, prompts = 0): Promise<LrReport> {
-    if (!vscode.workspace.isTrusted) {
-      explainRestrictedMode();
-      throw new UntrustedWorkspaceError();
-    }
-    if (uri.scheme !== 'file') throw new Error(`Gradient Lens runs files on disk, not ${uri.scheme}: documents.`);
+  find(uri: vscode.Uri, overrides: Partial<LrSettings> = {}, options: FindOptions = { interactive: false }): Promise<LrReport> {
+    return this.runs.execute(uri, options, (target) => this.job(target, overrides));
+  }
+
+  private job(uri: vscode.Uri, overrides: Partial<LrSettings>): RunJob<LrReport, LrRun> {
     const file = fileKey(uri);
     const settings = readSettings(uri);
     const lr = { ...readLrSettings(uri), ...overrides };
@@ -98,84 +77,82 @@ export class LrCommand implements vscode.Disposable {
       throw new Error(`The learning-rate settings are not usable${key ? ` (gradientLens.lr.${key})` : ''}: ${issue.message}.`);
     }
     const request = parsed.output;
-    // A new sweep of a file replaces the one in flight; the slot exists before any await so a cancel
-    // from now on reaches this command.
-    const previous = this.active.get(file);
-    const slot: Slot = { cancel: new vscode.CancellationTokenSource() };
-    this.active.set(file, slot);
-    this.panels.show(file, 'lr', true);
-    this.panels.postLr(file, { type: 'lrStarted', request });
-    this.panels.setStatus(file, true, 'Starting');
-    let askAgain = false;
-    try {
-      await takeOver(previous, file);
-      const report = slot.cancel.token.isCancellationRequested ? cancelledReport(file) : await this.run(request, { ...settings, timeoutMs: lr.timeoutMs }, slot);
-      if (report.status === 'done' && report.result) {
-        this.results.set(file, report);
-        this.panels.setStatus(file, false, `Done: ${report.result.reason}`);
-        return report;
-      }
-      // A cancelled sweep keeps the partial curve it streamed; the last finished result stays the file's.
-      // A sweep replaced by a newer one says nothing more to the panel, which shows the newer one.
-      const cancelled = report.error?.kind === 'cancelled';
-      const message = report.error?.message ?? 'The sweep ended without a result.';
-      if (this.active.get(file) === slot) {
-        this.panels.postLr(file, { type: 'lrFailed', message });
-        this.panels.setStatus(file, false, cancelled ? 'Cancelled' : `Failed: ${message}`);
-      }
-      if (!cancelled) {
-        this.results.set(file, report);
-        askAgain = options.interactive && prompts < MAX_PROMPTS && !!report.error && (await this.args.askForMissing(file, report.error));
-        if (!askAgain) showRunFailure(this.log, uri, `finding the learning rate of ${path.basename(file)}`, report.error ?? { kind: 'internal', message });
-      }
-      if (!askAgain) return report;
-    } finally {
-      if (this.active.get(file) === slot) this.active.delete(file);
-      slot.cancel.dispose();
-    }
-    return this.find(uri, overrides, options, prompts + 1);
+    const failureOf = (report: LrReport) => (report.status === 'done' && report.result ? undefined : (report.error ?? { kind: 'internal' as const, message: 'The sweep ended without a result.' }));
+    return {
+      what: `finding the learning rate of ${path.basename(file)}`,
+      begin: () => {
+        this.panels.show(file, 'lr', true);
+        this.panels.postLr(file, { type: 'lrStarted', request });
+        this.panels.setStatus(file, true, 'Starting');
+      },
+      start: (progress, isCurrent) => this.start(request, { ...settings, timeoutMs: lr.timeoutMs }, progress, isCurrent),
+      cancelledReport: () => ({ ...emptyLrReport(file), status: 'failed', error: { type: 'error', kind: 'cancelled', message: 'Cancelled.' } }),
+      failureOf,
+      finish: (report, current) => {
+        const failure = failureOf(report);
+        if (!failure) {
+          this.results.set(file, report);
+          this.panels.setStatus(file, false, `Done: ${report.result!.reason}`);
+          return;
+        }
+        // A cancelled sweep keeps the partial curve it streamed; the last finished result stays the file's.
+        // A sweep replaced by a newer one says nothing more to the panel, which shows the newer one.
+        const cancelled = failure.kind === 'cancelled';
+        if (current) {
+          this.panels.postLr(file, { type: 'lrFailed', message: failure.message });
+          this.panels.setStatus(file, false, cancelled ? 'Cancelled' : `Failed: ${failure.message}`);
+        }
+        if (!cancelled) this.results.set(file, report);
+      },
+      end: () => undefined,
+    };
   }
 
-  private run(request: LrRequest, settings: Settings, slot: Slot): Promise<LrReport> {
+  private start(request: LrRequest, settings: Settings, progress: Progress, isCurrent: () => boolean): LrRun {
     const file = request.file;
     const total = request.steps * request.repeats;
-    return Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Gradient Lens: learning rate of ${path.basename(file)}`, cancellable: true }, async (progress, token) => {
-        let reported = 0;
-        const onMessage = (message: RunnerMessage) => {
-          logRunnerMessage(this.log, message);
-          // Points of a sweep being replaced (its runner is still stopping) must not mix into the new one.
-          if (this.active.get(file) !== slot) return;
-          switch (message.type) {
-            case 'phase':
-              progress.report({ message: message.message || message.phase });
-              this.panels.setStatus(file, true, message.message || message.phase);
-              break;
-            case 'lrPoint': {
-              const { repeat, step, lr, loss, smoothed } = message;
-              this.panels.postLr(file, { type: 'lrPoint', repeat, step, lr, loss, smoothed });
-              const done = repeat * request.steps + step + 1;
-              const text = `${request.repeats > 1 ? `repeat ${repeat + 1}/${request.repeats}, ` : ''}step ${step + 1}/${request.steps}, lr ${formatLearningRate(lr)}`;
-              progress.report({ message: text, increment: (Math.max(reported, done) - reported) * (100 / total) });
-              reported = Math.max(reported, done);
-              this.panels.setStatus(file, true, `Sweeping: ${text}`);
-              break;
-            }
-            case 'lrRepeatDone':
-              this.log.info(`learning rate: repeat ${message.repeat + 1} ${message.stoppedEarly ? 'stopped early' : 'finished'}: ${message.reason}`);
-              this.panels.postLr(file, { type: 'lrRepeatDone', repeat: message.repeat, stoppedEarly: message.stoppedEarly, reason: message.reason });
-              break;
-            case 'lrResult':
-              this.panels.postLr(file, { type: 'lrResult', result: message.result });
-              break;
-          }
-        };
-        this.log.info(`learning rate range test of ${file}: ${request.startLr} → ${request.endLr} (${request.mode}), ${request.steps} steps × ${request.repeats} repeats, backend ${request.backend}`);
-        const run = startLrSweep(request, runnerClientOptions(settings, this.extensionPath), onMessage);
-        slot.run = run;
-        return resultUnlessCancelled(run, token, slot.cancel.token);
-      }),
-    );
+    let reported = 0;
+    const onMessage = (message: RunnerMessage) => {
+      logRunnerMessage(this.log, message);
+      // Points of a sweep being replaced (its runner is still stopping) must not mix into the new one.
+      if (!isCurrent()) return;
+      switch (message.type) {
+        case 'phase':
+          progress.report({ message: message.message || message.phase });
+          this.panels.setStatus(file, true, message.message || message.phase);
+          break;
+        case 'lrPoint': {
+          const { repeat, step, lr, loss, smoothed } = message;
+          this.panels.postLr(file, { type: 'lrPoint', repeat, step, lr, loss, smoothed });
+          const done = repeat * request.steps + step + 1;
+          const text = `${request.repeats > 1 ? `repeat ${repeat + 1}/${request.repeats}, ` : ''}step ${step + 1}/${request.steps}, lr ${formatLearningRate(lr)}`;
+          progress.report({ message: text, increment: (Math.max(reported, done) - reported) * (100 / total) });
+          reported = Math.max(reported, done);
+          this.panels.setStatus(file, true, `Sweeping: ${text}`);
+          break;
+        }
+        case 'lrRepeatDone':
+          this.log.info(`learning rate: repeat ${message.repeat + 1} ${message.stoppedEarly ? 'stopped early' : 'finished'}: ${message.reason}`);
+          this.panels.postLr(file, { type: 'lrRepeatDone', repeat: message.repeat, stoppedEarly: message.stoppedEarly, reason: message.reason });
+          break;
+        case 'lrResult':
+          this.panels.postLr(file, { type: 'lrResult', result: message.result });
+          break;
+        case 'hello':
+        case 'model':
+        case 'step':
+        case 'finding':
+        case 'log':
+        case 'error':
+        case 'done':
+        case 'overfit':
+          break; // logged above; the report gets them from the host client
+        default:
+          unhandled(message);
+      }
+    };
+    this.log.info(`learning rate range test of ${file}: ${request.startLr} → ${request.endLr} (${request.mode}), ${request.steps} steps × ${request.repeats} repeats, backend ${request.backend}`);
+    return startLrSweep(request, runnerClientOptions(settings, this.extensionPath), onMessage);
   }
 
   /**
@@ -230,7 +207,7 @@ export class LrCommand implements vscode.Disposable {
   }
 
   dispose(): void {
-    void this.cancel();
+    this.runs.dispose();
     this.proposedProvider.dispose();
   }
 }
@@ -247,19 +224,7 @@ export async function copyLearningRate(lr: number): Promise<string> {
 export function registerLrCommands(finder: LrCommand): vscode.Disposable {
   const validLr = (lr: unknown): lr is number => typeof lr === 'number' && Number.isFinite(lr) && lr > 0;
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMANDS.findLearningRate, async (arg?: unknown) => {
-      if (!vscode.workspace.isTrusted) return explainRestrictedMode();
-      const uri = targetUri(arg);
-      if (!uri) {
-        void vscode.window.showInformationMessage('Gradient Lens: open or select a JavaScript/TypeScript model file to find its learning rate.');
-        return;
-      }
-      try {
-        return await finder.find(uri, {}, { interactive: true });
-      } catch (error) {
-        if (!(error instanceof UntrustedWorkspaceError)) void vscode.window.showErrorMessage(`Gradient Lens: ${(error as Error).message}`);
-      }
-    }),
+    vscode.commands.registerCommand(COMMANDS.findLearningRate, commandHandler('find its learning rate', (uri) => finder.find(uri, {}, { interactive: true }))),
     vscode.commands.registerCommand(COMMANDS.applyLearningRate, async (arg?: unknown, lr?: unknown) => {
       if (!(arg instanceof vscode.Uri) || !validLr(lr)) throw new Error(`${COMMANDS.applyLearningRate} expects (file URI, positive learning rate)`);
       return finder.apply(arg, lr);

@@ -17,7 +17,8 @@ import {
   type ToWebviewMessage,
 } from '../core/panelProtocol';
 import { panelPageHtml } from '../core/panelPage';
-import { targetUri } from './commands';
+import { unhandled } from '../core/exhaustive';
+import { targetUri } from './runCommand';
 import { COMMANDS } from './constants';
 import { fileKey, type ResultsStore } from './resultsStore';
 
@@ -249,6 +250,8 @@ export class PanelManager implements vscode.Disposable {
       case 'log':
         this.log[message.level](`panel ${path.basename(host.file)}: ${message.message}`);
         return;
+      default:
+        unhandled(message);
     }
   }
 

@@ -21,9 +21,10 @@ import { loadUserModule, UserSyntaxError, warmUpTranspiler } from './moduleLoade
 import { prepareSweep, rememberTrainOnBatch } from './lrSweep';
 import { GradientProfiler, OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from './gradientProfiler';
 import { loadTfjs, RunnerSetupError, type Tf, type TfjsInstance } from './tfjsResolve';
-import { chooseDefaultLoss } from './defaults';
+import { chooseDefaultLoss } from './defaultLoss';
 import { locationFromStack } from './stackLocation';
 import { endProcessGroup, startWatchdog } from './watchdog';
+import { unhandled } from '../core/exhaustive';
 
 const realExit = process.exit.bind(process);
 let finished = false;
@@ -344,20 +345,30 @@ process.on('message', (raw) => {
     void finish(2, { type: 'error', kind: 'bad-request', message: `Invalid request: ${(error as Error).message}` });
     return;
   }
-  if (message.type === 'cancel') {
-    if (cancelSweep) cancelSweep(message.reason ?? 'cancelled');
-    else void finish(130, { type: 'error', kind: 'cancelled', message: 'Cancelled' });
+  switch (message.type) {
+    case 'cancel':
+      if (cancelSweep) cancelSweep(message.reason ?? 'cancelled');
+      else void finish(130, { type: 'error', kind: 'cancelled', message: 'Cancelled' });
+      break;
+    case 'prepare': {
+      const tfjs = loadTfjs(path.resolve(message.anchorFile), message.extensionRoot ?? defaultExtensionRoot(), message.backend).then((instance) => {
+        warmUpKernels(instance.tf);
+        return instance;
+      });
+      tfjs.catch(() => undefined); // reported when a request uses it
+      prepared = { backend: message.backend, tfjs };
+      warmUpTranspiler();
+      break;
+    }
+    case 'profileStart':
+      void profile(message.request);
+      break;
+    case 'lrStart':
+      void findLearningRate(message.request);
+      break;
+    default:
+      unhandled(message);
   }
-  else if (message.type === 'prepare') {
-    const tfjs = loadTfjs(path.resolve(message.anchorFile), message.extensionRoot ?? defaultExtensionRoot(), message.backend).then((instance) => {
-      warmUpKernels(instance.tf);
-      return instance;
-    });
-    tfjs.catch(() => undefined); // reported when a request uses it
-    prepared = { backend: message.backend, tfjs };
-    warmUpTranspiler();
-  } else if (message.type === 'profileStart') void profile(message.request);
-  else void findLearningRate(message.request);
 });
 // The host is gone: end the runner and whatever the user's code started (the watchdog does the same when
 // user code blocks this event loop).

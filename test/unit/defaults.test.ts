@@ -24,6 +24,7 @@ const EXPECTED: Record<string, unknown> = {
   'gradientLens.decorations.style': VIEW_DEFAULTS.decorationStyle,
   'gradientLens.nodePath': '',
   'gradientLens.keepRunnerWarm': VIEW_DEFAULTS.keepRunnerWarm,
+  'gradientLens.saveBeforeRun': RUN_DEFAULTS.saveBeforeRun,
   'gradientLens.lr.startLr': LR_DEFAULTS.startLr,
   'gradientLens.lr.endLr': LR_DEFAULTS.endLr,
   'gradientLens.lr.steps': LR_DEFAULTS.steps,

@@ -1,7 +1,7 @@
 // Line-shift arithmetic (src/core/lineShift.ts): how stored result lines follow edits.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lineAfterEdit, lineAfterEdits, type LineEdit } from '../../src/core/lineShift';
+import { editsBetween, lineAfterEdit, lineAfterEdits, type LineEdit } from '../../src/core/lineShift';
 
 const insert = (line: number, column: number, text: string, startsAtLineEnd = false): LineEdit => ({ startLine: line, startColumn: column, endLine: line, endColumn: column, text, startsAtLineEnd });
 const replace = (sl: number, sc: number, el: number, ec: number, text: string): LineEdit => ({ startLine: sl, startColumn: sc, endLine: el, endColumn: ec, text });
@@ -53,4 +53,55 @@ test('several edits of one event (multi-cursor) are applied bottom-up', () => {
   assert.deepEqual(lineAfterEdits(10, edits), { kind: 'moved', line: 13 });
   assert.deepEqual(lineAfterEdits(8, [insert(8, 2, 'z'), insert(1, 0, '\n')]), { kind: 'edited', line: 9 });
   assert.deepEqual(lineAfterEdits(8, [replace(8, 0, 9, 0, ''), insert(1, 0, '\n')]), { kind: 'deleted' });
+});
+
+test('editsBetween: lines measured on the saved file land where the unsaved text has them', () => {
+  const saved = ['a', 'b', 'c', 'd', 'e', 'f'].join('\n') + '\n';
+  // two lines inserted above b, c changed, e removed
+  const buffer = ['a', 'x', 'y', 'b', 'C!', 'd', 'f'].join('\n') + '\n';
+  const edits = editsBetween(saved, buffer);
+  const fates = [0, 1, 2, 3, 4, 5].map((line) => lineAfterEdits(line, edits));
+  assert.deepEqual(fates, [
+    { kind: 'moved', line: 0 },
+    { kind: 'moved', line: 3 },
+    { kind: 'edited', line: 4 },
+    { kind: 'moved', line: 5 },
+    { kind: 'deleted' },
+    { kind: 'moved', line: 6 },
+  ]);
+  // every surviving line reads the same in both texts unless it was edited
+  const before = saved.split('\n');
+  const after = buffer.split('\n');
+  fates.forEach((fate, line) => {
+    if (fate.kind === 'moved') assert.equal(after[fate.line], before[line]);
+  });
+  assert.deepEqual(editsBetween(saved, saved), []);
+  assert.deepEqual(editsBetween('a\r\nb\r\n', 'a\nb\n'), [], 'line endings alone are no edit');
+});
+
+test('editsBetween: a block of changed lines keeps its first and last lines as edited; a last line without newline', () => {
+  const edits = editsBetween('p\nq\nr\ns', 'p\nQ\nR\ns!');
+  assert.deepEqual([0, 1, 2, 3].map((line) => lineAfterEdits(line, edits)), [
+    { kind: 'moved', line: 0 },
+    { kind: 'edited', line: 1 },
+    { kind: 'edited', line: 2 },
+    { kind: 'edited', line: 3 },
+  ]);
+});
+
+test('editsBetween: a changed block that shrinks or grows', () => {
+  const shrink = editsBetween('a\nb\nc\nd\ne\n', 'a\nB\ne\n');
+  assert.deepEqual([0, 1, 2, 3, 4].map((line) => lineAfterEdits(line, shrink)), [
+    { kind: 'moved', line: 0 },
+    { kind: 'edited', line: 1 },
+    { kind: 'deleted' },
+    { kind: 'deleted' },
+    { kind: 'moved', line: 2 },
+  ]);
+  const grow = editsBetween('a\nb\nc', 'a\nB\nB2\nB3\nc');
+  assert.deepEqual([0, 1, 2].map((line) => lineAfterEdits(line, grow)), [
+    { kind: 'moved', line: 0 },
+    { kind: 'edited', line: 1 },
+    { kind: 'moved', line: 4 },
+  ]);
 });

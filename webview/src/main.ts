@@ -18,6 +18,7 @@ import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import 'uplot/dist/uPlot.min.css';
 import '../../media/panel.css';
+import { unhandled } from '../../src/core/exhaustive';
 import {
   PANEL_TABS,
   decodePanelState,
@@ -168,6 +169,8 @@ function handle(message: ToWebviewMessage): void {
       gradientsView.show(data.report);
       tableView.show(data);
       break;
+    default:
+      unhandled(message);
   }
   saveSoon();
 }
