@@ -20,6 +20,7 @@ const EXPECTED: Record<string, unknown> = {
   'gradientLens.backend': RUN_DEFAULTS.backend,
   'gradientLens.timeoutSeconds': PROFILE_DEFAULTS.timeoutSeconds,
   'gradientLens.memoryLimitMb': RUN_DEFAULTS.memoryLimitMb,
+  'gradientLens.env': {},
   'gradientLens.decorations.enabled': VIEW_DEFAULTS.decorationsEnabled,
   'gradientLens.decorations.style': VIEW_DEFAULTS.decorationStyle,
   'gradientLens.nodePath': '',
