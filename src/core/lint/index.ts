@@ -37,8 +37,8 @@ export function lintSource(text: string, fileName: string, options: LintOptions 
     text,
     lines,
     deepStackMin: options.deepStackMin ?? DEFAULT_DEEP_STACK_MIN,
-    report(info, node, message, { fixes = [], related = [], layers = [] } = {}) {
-      const level = levels[info.code] ?? info.defaultSeverity;
+    report(info, node, message, { fixes = [], related = [], layers = [], severity } = {}) {
+      const level = levels[info.code] ?? severity ?? info.defaultSeverity;
       const key = `${info.code}@${node.start}`;
       if (level === 'off' || seen.has(key)) return;
       seen.add(key);

@@ -48,7 +48,7 @@ async function waitForLint(uri: vscode.Uri, expected: string[], what: string): P
 
 const FIXABLE = 'lint/fixable.js';
 const FIXABLE_EXPECTED = [
-  '6:12-6:59 linear-dense-stack warning',
+  '6:12-6:59 linear-dense-stack info',
   '9:12-9:44 batchnorm-after-dropout warning',
   '11:43-11:63 loss-activation-mismatch warning',
 ];
@@ -159,7 +159,7 @@ describe('lint: inline warnings while editing @untrusted', () => {
     await editor.edit((b) => b.replace(new vscode.Range(20, lossStart, 20, lossStart + 'binary'.length), 'categorical'));
     const optimizer = compileLine.text.indexOf("'adam'");
     await editor.edit((b) => b.replace(new vscode.Range(20, optimizer, 20, optimizer + "'adam'".length), 'tf.train.adam(0.5)'));
-    await waitForLint(uri, ['16:12-16:59 linear-dense-stack warning', '19:12-19:44 batchnorm-after-dropout warning', '21:43-21:46 learning-rate-range warning'], 'loss fixed, learning rate flagged');
+    await waitForLint(uri, ['16:12-16:59 linear-dense-stack info', '19:12-19:44 batchnorm-after-dropout warning', '21:43-21:46 learning-rate-range warning'], 'loss fixed, learning rate flagged');
   });
 
   it('quick fix: swap the loss — exact text, and the diagnostic goes away', async () => {
@@ -267,13 +267,13 @@ describe('lint: inline warnings while editing @untrusted', () => {
     const config = () => vscode.workspace.getConfiguration('gradientLens.lint');
 
     await config().update('rules', { 'loss-activation-mismatch': 'off', 'batchnorm-after-dropout': 'error' }, vscode.ConfigurationTarget.Global);
-    await waitForLint(document.uri, ['6:12-6:59 linear-dense-stack warning', '9:12-9:44 batchnorm-after-dropout error'], 'rule off, rule as error');
+    await waitForLint(document.uri, ['6:12-6:59 linear-dense-stack info', '9:12-9:44 batchnorm-after-dropout error'], 'rule off, rule as error');
 
     // An unknown code or level is ignored (and logged); the valid entries still apply.
     await config().update('rules', { 'no-such-rule': 'off', 'linear-dense-stack': 'loud', 'loss-activation-mismatch': 'hint' }, vscode.ConfigurationTarget.Global);
     await waitForLint(
       document.uri,
-      ['6:12-6:59 linear-dense-stack warning', '9:12-9:44 batchnorm-after-dropout warning', '11:43-11:63 loss-activation-mismatch hint'],
+      ['6:12-6:59 linear-dense-stack info', '9:12-9:44 batchnorm-after-dropout warning', '11:43-11:63 loss-activation-mismatch hint'],
       'valid entries applied, bad ones ignored',
     );
 

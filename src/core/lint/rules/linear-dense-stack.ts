@@ -33,11 +33,20 @@ function check(ctx: RuleContext, entries: ChainEntry[]): void {
     const nextUnits = next && unitsOf(next.site);
     const bottleneck = units !== undefined && nextUnits !== undefined && units < nextUnits;
     if ((next && !bottleneck) || repeatsItself) {
+      // Followed by a non-linear Dense layer, the model keeps its non-linearity and trains (the public
+      // benchmark's healthy so-55328966-fixed: linear 784 → ReLU 50): redundant parameters, information.
+      // Followed by another linear one, the model loses the non-linearity it was meant to have: a warning.
+      const nextActivation = next && ownActivation(next.site)?.name;
+      const keepsNonLinearity = !repeatsItself && nextActivation !== undefined && nextActivation !== 'linear';
       ctx.report(
         info,
         a.site.call,
         `This Dense layer has no activation and feeds ${next ? 'another Dense layer' : 'itself (loop)'}: the two collapse into one linear map, so the extra layer adds parameters but no capacity; add an activation such as 'relu'.`,
-        { fixes: fix(`Add activation 'relu'`, [stringEdit(ctx, a.site, 'activation', 'relu')]), related: next ? [{ node: next.site.call, message: 'the next Dense layer' }] : [] },
+        {
+          fixes: fix(`Add activation 'relu'`, [stringEdit(ctx, a.site, 'activation', 'relu')]),
+          related: next ? [{ node: next.site.call, message: 'the next Dense layer' }] : [],
+          ...(keepsNonLinearity ? { severity: 'info' as const } : {}),
+        },
       );
     }
   }

@@ -20,6 +20,8 @@ export interface ReportDetails {
   related?: { node: Node; message: string }[];
   /** The layer calls the diagnostic is about, input to output: a profile's measurements of them are its evidence. */
   layers?: Node[];
+  /** A milder level than the rule's default for this case (a level the user set for the rule still wins). */
+  severity?: LintSeverity;
 }
 
 export interface RuleContext {
