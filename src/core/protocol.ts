@@ -259,6 +259,8 @@ export const ERROR_KINDS = [
   'bad-data',
   'no-trainable-weights',
   'user-exit',
+  /** The user's code failed after loading (async code, a factory, a custom layer): its message and line. */
+  'user-error',
   'out-of-memory',
   'timeout',
   'crashed',

@@ -8,8 +8,9 @@ import { COMMANDS } from './constants';
 export function showRunFailure(log: vscode.LogOutputChannel, uri: vscode.Uri, what: string, error: Pick<RunnerError, 'kind' | 'message' | 'location'>): void {
   const actions = ['Show log'];
   // A script that exits early usually rejected its command line (argparse/yargs print usage and exit).
-  if (['needs-args', 'ambiguous-export', 'no-model', 'bad-data', 'user-exit'].includes(error.kind)) actions.push('Edit arguments');
-  if (['timeout', 'out-of-memory'].includes(error.kind)) actions.push('Open settings');
+  if (['needs-args', 'ambiguous-export', 'no-model', 'bad-data', 'user-exit', 'user-error'].includes(error.kind)) actions.push('Edit arguments');
+  // internal: a failure inside TensorFlow.js, where another backend (a setting) is the next thing to try.
+  if (['timeout', 'out-of-memory', 'internal'].includes(error.kind)) actions.push('Open settings');
   const where = error.location ? ` (${path.basename(error.location.file)}:${error.location.line})` : '';
   void vscode.window.showErrorMessage(`Gradient Lens: ${what} failed${where}: ${error.message}`, ...actions).then((choice) => {
     if (choice === 'Show log') log.show(true);

@@ -6,23 +6,21 @@ import {
   decodeHostMessage,
   encodeMessage,
   type BackendChoice,
-  type ErrorKind,
   type LrRequest,
   type ProfileRequest,
   type RunnerMessage,
-  type SourceLocation,
 } from '../core/protocol';
 import { DEFAULT_THRESHOLDS, evaluateHealth } from '../core/health';
 import { installLayerCreationCapture, userCallSite } from './callSites';
 import type { LayersModel } from '@tensorflow/tfjs';
 import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, sweepBatches, synthesizeBatch } from './data';
 import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture } from './discovery';
-import { loadUserModule, UserSyntaxError, warmUpTranspiler } from './moduleLoader';
+import { loadUserModule, warmUpTranspiler } from './moduleLoader';
 import { prepareSweep, rememberTrainOnBatch } from './lrSweep';
 import { GradientProfiler, OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from './gradientProfiler';
-import { loadTfjs, RunnerSetupError, type Tf, type TfjsInstance } from './tfjsResolve';
+import { loadTfjs, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaultLoss';
-import { locationFromStack } from './stackLocation';
+import { causeOf, classify, guardCrashListeners, runtime, UserExit } from './failures';
 import { endProcessGroup, startWatchdog } from './watchdog';
 import { unhandled } from '../core/exhaustive';
 
@@ -58,12 +56,6 @@ async function finish(code: number, last?: RunnerMessage): Promise<never> {
   return realExit(code);
 }
 
-class UserExit extends Error {
-  constructor(readonly code: number | undefined, readonly location: SourceLocation | undefined) {
-    super(`The model file called process.exit(${code ?? ''}) before profiling finished.`);
-  }
-}
-
 function trapProcessExit(): void {
   process.exit = ((code?: number) => {
     if (finished) return realExit(code);
@@ -73,21 +65,6 @@ function trapProcessExit(): void {
 }
 
 type Work = 'profile' | 'sweep';
-
-function classify(error: unknown, phase: 'load' | Work): RunnerMessage {
-  const stack = error instanceof Error ? error.stack : undefined;
-  if (error instanceof UserSyntaxError) return { type: 'error', kind: 'syntax', message: error.message, location: error.location };
-  if (error instanceof UserExit) return { type: 'error', kind: 'user-exit', message: error.message, location: error.location };
-  if (error instanceof DiscoveryError) return { type: 'error', kind: error.kind, message: error.message, details: error.details };
-  if (error instanceof RunnerSetupError) return { type: 'error', kind: 'bad-request', message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof SyntaxError) {
-    return { type: 'error', kind: 'syntax', message: `Syntax error: ${message}`, location: locationFromStack(stack, true), stack };
-  }
-  const kind: ErrorKind = phase === 'load' ? 'import' : 'internal';
-  const prefix = phase === 'load' ? 'The model file threw while loading' : phase === 'profile' ? 'Profiling failed' : 'The learning-rate sweep failed';
-  return { type: 'error', kind, message: `${prefix}: ${message}`, location: locationFromStack(stack, false), stack };
-}
 
 const NO_MODEL =
   'No model found: the module exports no tf.LayersModel, no model factory (default export, createModel, buildModel, getModel), and never calls fit/fitDataset/trainOnBatch.';
@@ -145,6 +122,8 @@ async function loadTarget(request: ProfileRequest | LrRequest): Promise<Target> 
   const { tf, version, source, tfjsReason, backend, backendReason } = await (prepared?.backend === request.backend
     ? prepared.tfjs
     : loadTfjs(file, extensionRoot, request.backend));
+  runtime.tfjsVersion = version;
+  runtime.backend = backend;
   await send({
     type: 'hello',
     pid: process.pid,
@@ -161,6 +140,8 @@ async function loadTarget(request: ProfileRequest | LrRequest): Promise<Target> 
   installLayerCreationCapture(tf);
   rememberTrainOnBatch(tf);
   const training = interceptTraining(tf);
+  // From the first training call on, the model is captured: what the script does next cannot change it.
+  void training.next.then(() => (targetFound = true));
 
   await send({ type: 'phase', phase: 'loading', message: `Loading ${path.basename(file)}` });
   // From here on user code may block this thread; the watchdog's thread starts now, not while tfjs loads.
@@ -207,12 +188,18 @@ function giveScriptItsArguments(file: string, scriptArgs: string[]): void {
   }
 }
 
-const failure = (error: unknown, work: Work) => (error instanceof Classified ? error.report : classify(error, work));
+/** Set once the model is found or captured: an error the user's code raises on its own after that is only logged. */
+let targetFound = false;
+/** Set when the steps start: a failure before is the model's building or data preparation. */
+let measuring = false;
+
+const failure = (error: unknown, work: Work) => (error instanceof Classified ? error.report : classify(error, measuring ? work : 'building'));
 
 async function profile(request: ProfileRequest): Promise<void> {
   const started = Date.now();
   try {
     const { tf, model, discovery, exportName, discoveryNote, lossNote, captured, ns } = await loadTarget(request);
+    targetFound = true;
     await send({ type: 'phase', phase: 'data', message: 'Preparing the batch' });
     const batch = captured
       ? await batchFromCapture(tf, captured, request.batchSize)
@@ -243,6 +230,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       outputs,
     });
     await send({ type: 'phase', phase: 'profiling', message: 'Computing gradients' });
+    measuring = true;
     for (let step = 0; step <= request.steps; step++) {
       const record = await profiler.step(step, batch, step < request.steps);
       await send({ type: 'step', step, loss: record.loss, ...(record.regLoss !== undefined ? { regLoss: record.regLoss } : {}), layers: record.layers });
@@ -278,6 +266,7 @@ async function findLearningRate(request: LrRequest): Promise<void> {
   let steps = 0;
   try {
     const { tf, model, discovery, exportName, discoveryNote, lossNote, captured, ns } = await loadTarget(request);
+    targetFound = true;
     await send({ type: 'phase', phase: 'data', message: 'Preparing the batches' });
     const data = await sweepBatches(tf, model, captured, ns?.sampleBatch, request.batchSize, request.steps);
     checkBatchShapes(model, { ...data.batches[0], source: data.source, note: data.note });
@@ -301,6 +290,7 @@ async function findLearningRate(request: LrRequest): Promise<void> {
       layers: [],
     });
     await send({ type: 'phase', phase: 'sweeping', message: `Sweeping the learning rate from ${request.startLr} to ${request.endLr}` });
+    measuring = true;
     cancelSweep = (reason) => (cancelled = reason);
     const result = await sweep.run(
       (message) => {
@@ -335,8 +325,22 @@ function ensureCompiled(tf: Tf, model: import('@tensorflow/tfjs').LayersModel): 
   return `The model was not compiled: profiling with loss ${loss} (${reason}) and Adam(lr 1e-3).`;
 }
 
-process.on('uncaughtException', (error) => void finish(2, classify(error, 'load')));
-process.on('unhandledRejection', (error) => void finish(2, classify(error, 'load')));
+/**
+ * The user's own code failing on its own (an unhandled rejection or uncaught exception): before the model
+ * is found it ends the run with its cause and line; after, it cannot change what is measured (e.g. a
+ * script's model.save('file://…') after an un-awaited fit, on tfjs without tfjs-node) and is only logged.
+ */
+function onUserCodeFailure(error: unknown): void {
+  if (finished) return;
+  const report = classify(error, 'async');
+  if (!targetFound) return void finish(2, report);
+  const where = report.location ? ` (${path.basename(report.location.file)}:${report.location.line})` : '';
+  void send({ type: 'log', level: 'warn', text: `The script's own code failed after its model was captured (ignored, the measurement goes on): ${causeOf(error)}${where}` });
+}
+
+process.on('uncaughtException', onUserCodeFailure);
+process.on('unhandledRejection', onUserCodeFailure);
+guardCrashListeners();
 process.on('message', (raw) => {
   let message;
   try {

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startProfile, type ClientOptions } from '../../src/host/client';
-import type { ProfileRequest, RunnerMessage } from '../../src/core/protocol';
+import { startLrSweep, startProfile, type ClientOptions } from '../../src/host/client';
+import type { LrRequest, ProfileRequest, RunnerMessage } from '../../src/core/protocol';
 import type { ProfileReport } from '../../src/core/report';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -76,6 +76,17 @@ export async function profile(
   const report = await run.result;
   await assertGone(run.pid);
   return { report, messages, pid: run.pid, ms: Date.now() - started };
+}
+
+const LR_TEST_DEFAULTS = { backend: 'auto', startLr: 1e-7, endLr: 10, steps: 100, mode: 'exp', repeats: 1 } as const;
+
+/** Runs an LR range test (one repeat of 100 steps unless `request` says otherwise) and checks its process is gone. */
+export async function sweep(file: string, request: Partial<LrRequest> = {}, options: ClientOptions = {}) {
+  const messages: RunnerMessage[] = [];
+  const run = startLrSweep({ file, ...LR_TEST_DEFAULTS, ...request }, { runnerPath: RUNNER, timeoutMs: 60_000, ...options }, (m) => messages.push(m));
+  const report = await run.result;
+  await assertGone(run.pid);
+  return { report, messages };
 }
 
 /** Runs a profile and asserts it succeeded, with the runner's error in the failure message. */

@@ -1,19 +1,12 @@
 // LR range test on bad input: each case has a clear outcome and leaves no runner process behind.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { startLrSweep, type ClientOptions } from '../../src/host/client';
-import { parseWithNonFinite, type LrRequest, type RunnerMessage } from '../../src/core/protocol';
-import { assertGone, cli, fixture, isAlive, RUNNER } from './helpers';
+import { startLrSweep } from '../../src/host/client';
+import { parseWithNonFinite, type RunnerMessage } from '../../src/core/protocol';
+import { assertGone, cli, fixture, isAlive, RUNNER, sweep } from './helpers';
 
 const defaults = { backend: 'auto', startLr: 1e-7, endLr: 10, steps: 100, mode: 'exp', repeats: 1 } as const;
 
-async function sweep(file: string, request: Partial<LrRequest> = {}, options: ClientOptions = {}) {
-  const messages: RunnerMessage[] = [];
-  const run = startLrSweep({ file, ...defaults, ...request }, { runnerPath: RUNNER, timeoutMs: 60_000, ...options }, (m) => messages.push(m));
-  const report = await run.result;
-  await assertGone(run.pid);
-  return { report, messages };
-}
 
 test('loss NaN from step 0: one point per repeat, no suggestions, no divergence, the reason says so', async () => {
   const { report } = await sweep(fixture('lr', 'bad', 'nan-loss.js'), { repeats: 2 });

@@ -1,0 +1,128 @@
+// Every way a run can fail, said in the user's terms with the next step: the user's own code (while
+// loading, in its async code after loading, or inside a layer while profiling) with its file:line and a
+// plain cause for the frequent system errors (a missing data file, a failed download, invalid JSON), and
+// failures inside TensorFlow.js with the version and backend that ran and what to try instead.
+import * as path from 'node:path';
+import type { ErrorKind, RunnerError, SourceLocation } from '../core/protocol';
+import { DiscoveryError } from './discovery';
+import { UserSyntaxError } from './moduleLoader';
+import { RunnerSetupError } from './tfjsResolve';
+import { locationFromStack } from './stackLocation';
+
+export class UserExit extends Error {
+  constructor(readonly code: number | undefined, readonly location: SourceLocation | undefined) {
+    super(`The model file called process.exit(${code ?? ''}) before profiling finished.`);
+  }
+}
+
+/** What ran, for messages about failures inside TensorFlow.js (set once tfjs is loaded). */
+export const runtime: { tfjsVersion?: string; backend?: string } = {};
+
+/**
+ * When the failure happened: `load` = the module threw while it was being loaded; `async` = the user's
+ * code failed later on its own (an unhandled rejection / uncaught exception before the model was found);
+ * `building` = while calling the factory or training entry, or preparing its data; `profile` / `sweep` =
+ * while measuring.
+ */
+export type FailurePhase = 'load' | 'async' | 'building' | 'profile' | 'sweep';
+
+const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+type SystemError = Error & { code?: string; path?: string; hostname?: string; cause?: unknown };
+
+/** The cause in plain words and the next step, for the system errors real scripts hit most. */
+export function knownCause(error: unknown, cwd = process.cwd()): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const e = error as SystemError;
+  const cause = (e.cause instanceof Error ? e.cause : undefined) as SystemError | undefined;
+  const code = e.code ?? cause?.code;
+  if (code === 'ENOENT' && e.path) {
+    const where = path.isAbsolute(e.path) ? '' : ` (relative paths resolve from ${cwd})`;
+    return `Data file not found: ${e.path}${where}. Put the file there or fix its path in the script; if the script takes the path as an argument, pass it with --script-args (VS Code: Edit model export and arguments).`;
+  }
+  if ((code === 'EACCES' || code === 'EPERM') && e.path) return `Permission denied: the script cannot read ${e.path}. Check the file's permissions.`;
+  if (code && NETWORK_CODES.has(code)) {
+    const host = e.hostname ?? cause?.hostname;
+    return `Download failed: ${host ? `${host} could not be reached` : 'the network request failed'} (${code}). The script fetches data over the network: check the connection and the URL, or point the script at a local copy of the data.`;
+  }
+  if (e.message === 'fetch failed') return `Download failed: ${cause?.message ?? 'fetch failed'}. The script fetches data over the network: check the connection and the URL, or point the script at a local copy of the data.`;
+  if (error instanceof SyntaxError && /\bat JSON\.parse\b/.test(e.stack ?? '')) return `Invalid JSON: ${e.message}. The script parses a file or response that is not valid JSON.`;
+  return undefined;
+}
+
+/** The cause alone: the known cause in plain words, else the error's own message. */
+export function causeOf(error: unknown): string {
+  return knownCause(error) ?? (error instanceof Error ? error.message : String(error));
+}
+
+const PHASE_WORDS: Record<Exclude<FailurePhase, 'load'>, string> = {
+  async: 'The model file’s code failed after loading',
+  building: 'The model file’s code failed while building the model or its data',
+  profile: 'The model’s own code failed while profiling',
+  sweep: 'The model’s own code failed during the learning-rate sweep',
+};
+
+/** A failure inside TensorFlow.js: which tfjs and backend, and what to try. */
+function insideTfjs(raw: string, phase: FailurePhase): { kind: ErrorKind; message: string } {
+  const message = raw.replace(/\.\s*$/, '');
+  const noGradient = /gradient function not found for (\w+)/.exec(message);
+  if (noGradient) {
+    // The model's choice, not a fault of TensorFlow.js or of this tool.
+    const text = `The model uses ${noGradient[1]}, an op without a gradient in TensorFlow.js: no layer before it can be trained or profiled. Replace it with a differentiable op (in a custom layer: its call()), or apply it outside the model.`;
+    return { kind: 'user-error', message: text };
+  }
+  const doing = phase === 'sweep' ? 'during the learning-rate sweep' : phase === 'profile' ? 'while computing gradients' : 'while building the model or its data';
+  const ran = runtime.tfjsVersion ? `TensorFlow.js ${runtime.tfjsVersion} on the ${runtime.backend ?? '?'} backend` : 'TensorFlow.js';
+  const other = runtime.backend === 'cpu' ? 'wasm' : 'cpu';
+  return {
+    kind: 'internal',
+    message: `${ran} failed ${doing}: ${message}. Some layers and ops fail on some backends and versions: try --backend ${other} (VS Code: gradientLens.backend). If it persists, report it with the model file.`,
+  };
+}
+
+export function classify(error: unknown, phase: FailurePhase): RunnerError {
+  const stack = error instanceof Error ? error.stack : undefined;
+  if (error instanceof UserSyntaxError) return { type: 'error', kind: 'syntax', message: error.message, location: error.location };
+  if (error instanceof UserExit) return { type: 'error', kind: 'user-exit', message: error.message, location: error.location };
+  if (error instanceof DiscoveryError) return { type: 'error', kind: error.kind, message: error.message, details: error.details };
+  if (error instanceof RunnerSetupError) return { type: 'error', kind: 'bad-request', message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  const known = knownCause(error);
+  const location = locationFromStack(stack, false);
+  if (error instanceof SyntaxError && !known) {
+    return { type: 'error', kind: 'syntax', message: `Syntax error: ${message}`, location: locationFromStack(stack, true), stack };
+  }
+  if (phase === 'load') return { type: 'error', kind: 'import', message: known ?? `The model file threw while loading: ${message}`, location, stack };
+  // Without a frame of the user's on the stack (and no known system cause) the failure is TensorFlow.js's.
+  if (!known && !location && phase !== 'async') return { type: 'error', ...insideTfjs(message, phase), stack };
+  const kind: ErrorKind = 'user-error';
+  return { type: 'error', kind, message: known ?? `${PHASE_WORDS[phase]}: ${message}`, location, stack };
+}
+
+/**
+ * Keeps an error in the user's code from ending the process before it is reported: the wasm backend's
+ * emscripten glue adds uncaughtException/unhandledRejection listeners that re-throw, which ended the
+ * runner with exit code 7 ("crashed") before the runner's own listener could send the error. Listeners
+ * added after this call (by tfjs or the user's code) still run; a throw from one is dropped, because the
+ * runner's listener, registered first, has already taken the error.
+ */
+export function guardCrashListeners(): void {
+  type Listener = (...args: unknown[]) => void;
+  const proc = process as unknown as Record<string, (event: string | symbol, listener: Listener) => NodeJS.Process>;
+  for (const method of ['on', 'addListener', 'prependListener', 'once', 'prependOnceListener']) {
+    const original = proc[method];
+    proc[method] = function (this: NodeJS.Process, event, listener) {
+      if ((event === 'uncaughtException' || event === 'unhandledRejection') && typeof listener === 'function') {
+        const guarded: Listener = (...args) => {
+          try {
+            listener(...args);
+          } catch {
+            // already reported by the runner's own listener
+          }
+        };
+        return original.call(this, event, guarded);
+      }
+      return original.call(this, event, listener);
+    };
+  }
+}
