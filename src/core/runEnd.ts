@@ -80,6 +80,9 @@ export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: nu
   }
   if (progress.phase === 'analyzing') return `The health check did not finish within ${seconds} s. Report this with the model file, or ${raise}.`;
   const total = progress.totalSteps ?? 0;
+  if (progress.done > total) {
+    return `The overfit-one-batch check did not finish within ${seconds} s on ${on}: the gradient profile (steps 0–${total}) is complete and shown.${fasterBackend(progress.backend)} Profile without the check (no --overfit-batch; in VS Code the plain Profile gradients command), or ${raise}.`;
+  }
   if (progress.done === 0) {
     return `Step 0 of ${total} did not finish within ${seconds} s: this model is too slow on ${on} for the timeout, nothing was measured.${fasterBackend(progress.backend)} Or ${raise}.`;
   }

@@ -59,3 +59,8 @@ test('partial verdicts: health rules on the steps measured only', () => {
   const findings = measured.findings(undefined);
   assert.deepEqual(findings.map((f) => [f.code, f.layer, f.step]), [['exploding', 'dense', 0]]);
 });
+
+test('a timeout in the overfit-one-batch check after all steps: the profile is complete', () => {
+  const progress = at([hello('wasm'), model(1), phase('profiling'), step(0, 1), step(1, 1), phase('profiling')]);
+  assert.match(timeoutMessage('profile', progress, 30, FILE), /^The overfit-one-batch check did not finish within 30 s on wasm: the gradient profile \(steps 0–1\) is complete and shown\./);
+});
