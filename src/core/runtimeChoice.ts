@@ -23,6 +23,8 @@ export interface WorkspaceInstall {
   /** Version of the workspace's own @tensorflow/tfjs-backend-wasm, if installed. */
   wasmVersion?: string;
   natives: NativeInstall[];
+  /** Gradient Lens's own (optional) tfjs-node, of the bundled version, when installed with the extension. */
+  bundledNative?: NativeInstall;
 }
 
 export interface RuntimePlan {
@@ -63,6 +65,7 @@ function nativeSummary(natives: NativeInstall[]): string {
 /**
  * The plan for `choice` ('auto' takes the fastest row whose core and backend share a version):
  * 1. a workspace tfjs-node(-gpu) whose addon loads → its own tfjs on `tensorflow`;
+ *    else Gradient Lens's own tfjs-node, if its addon loads → the bundled tfjs for every import, on `tensorflow`;
  * 2. workspace tfjs of the bundled version → it, on wasm of that version;
  * 3. a workspace wasm backend of the workspace's version (≥ MIN_WORKSPACE_WASM) → both;
  * 4. otherwise the bundled tfjs for every @tensorflow/* import, on its wasm.
@@ -88,13 +91,24 @@ export function planRuntime(ws: WorkspaceInstall, choice: BackendChoice, bundled
     backendReason,
   });
 
-  if (choice === 'tensorflow' || (choice === 'auto' && usable)) {
-    if (!usable) {
-      throw new RuntimeChoiceError(
-        `--backend tensorflow was requested but ${nativeNote}. Install @tensorflow/tfjs-node in the workspace (its install script builds the addon), or choose auto, wasm or cpu.`,
-      );
-    }
+  if (usable && (choice === 'auto' || choice === 'tensorflow')) {
     return workspace('tensorflow', `native TensorFlow via the workspace's ${usable.pkg}`);
+  }
+  const ours = ws.bundledNative && !ws.bundledNative.addonProblem ? ws.bundledNative : undefined;
+  if (ours && (choice === 'auto' || choice === 'tensorflow')) {
+    return {
+      tfjs: 'bundled',
+      native: ours.pkg,
+      backend: 'tensorflow',
+      tfjsReason: `bundled ${bundledVersion} for every @tensorflow/* import, with Gradient Lens's own ${ours.pkg}: ${nativeNote}`,
+      backendReason: `native TensorFlow via Gradient Lens's ${ours.pkg}`,
+    };
+  }
+  if (choice === 'tensorflow') {
+    const oursNote = ws.bundledNative ? `; Gradient Lens's own ${ws.bundledNative.pkg}: ${ws.bundledNative.addonProblem}` : '';
+    throw new RuntimeChoiceError(
+      `--backend tensorflow was requested but ${nativeNote}${oursNote}. Install @tensorflow/tfjs-node in the workspace (its install script builds the addon), or choose auto, wasm or cpu.`,
+    );
   }
   if (choice === 'cpu') {
     return own

@@ -91,20 +91,30 @@ function checkAddon(dir: string): string | undefined {
   }
 }
 
-/** What `userFile` would import; tfjs-node addons are loaded to see whether they work. */
-export function inspectWorkspace(userFile: string): Inventory {
+/**
+ * The tfjs-node packages `fromFile` would import, each with its addon checked (loaded) until one works: one
+ * working native package is enough, a second addon would be loaded for nothing.
+ */
+export function inspectNatives(fromFile: string, skipChecks = false): NativeCandidate[] {
   const nativeCandidates: NativeCandidate[] = [];
   for (const pkg of NATIVE_PACKAGES) {
-    const found = findPackage(userFile, pkg);
+    const found = findPackage(fromFile, pkg);
     if (!found) continue;
     const tfjs = findPackage(found.main, '@tensorflow/tfjs');
     let addonProblem: string | undefined;
     if (!tfjs) addonProblem = 'its @tensorflow/tfjs dependency is missing';
-    // One native package is enough: a second addon would be loaded for nothing.
-    else if (nativeCandidates.some((c) => !c.addonProblem)) addonProblem = 'not needed (another native package works)';
+    else if (skipChecks || nativeCandidates.some((c) => !c.addonProblem)) addonProblem = 'not needed (another native package works)';
     else addonProblem = checkAddon(found.dir);
     nativeCandidates.push({ pkg, version: found.version, main: found.main, tfjs, addonProblem });
   }
+  return nativeCandidates;
+}
+
+export const summarize = ({ pkg, version, tfjs, addonProblem }: NativeCandidate): NativeInstall => ({ pkg, version, tfjsVersion: tfjs?.version, addonProblem });
+
+/** What `userFile` would import; tfjs-node addons are loaded to see whether they work. */
+export function inspectWorkspace(userFile: string): Inventory {
+  const nativeCandidates = inspectNatives(userFile);
   const union = findPackage(userFile, '@tensorflow/tfjs') ?? nativeCandidates.find((c) => c.tfjs)?.tfjs;
   const anchor = union?.main ?? userFile;
   const core = findPackage(anchor, '@tensorflow/tfjs-core');
@@ -114,7 +124,7 @@ export function inspectWorkspace(userFile: string): Inventory {
     version: core?.version,
     packages: union ? '@tensorflow/tfjs' : core ? ['@tensorflow/tfjs-core', layers && '@tensorflow/tfjs-layers'].filter(Boolean).join(' + ') : undefined,
     wasmVersion: wasm?.version,
-    natives: nativeCandidates.map(({ pkg, version, tfjs, addonProblem }) => ({ pkg, version, tfjsVersion: tfjs?.version, addonProblem })),
+    natives: nativeCandidates.map(summarize),
     union,
     core,
     layers,

@@ -6,7 +6,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import type { BackendChoice } from '../core/protocol';
 import { planRuntime, RuntimeChoiceError, type RuntimePlan } from '../core/runtimeChoice';
-import { findPackage, inspectWorkspace, NATIVE_PACKAGES, type InstalledPackage, type Inventory } from './tfjsInventory';
+import { findPackage, inspectNatives, inspectWorkspace, NATIVE_PACKAGES, summarize, type InstalledPackage, type Inventory } from './tfjsInventory';
 import { registerWasmConvBackpropFilter, registerWasmUnsortedSegmentSum } from './wasmKernels';
 
 export type Tf = typeof import('@tensorflow/tfjs');
@@ -110,9 +110,14 @@ export async function loadTfjs(userFile: string, extensionRoot: string, choice: 
   const oursCore = bundled('@tensorflow/tfjs-core');
   if (!ours || !oursCore) throw new RunnerSetupError(`Gradient Lens's own @tensorflow/tfjs is missing under ${extensionRoot}: reinstall the extension.`);
   const inv = inspectWorkspace(userFile);
+  // Our own optional tfjs-node (installed with the extension where its addon could be built): its addon is
+  // loaded only when the workspace has no working one and the native backend may be chosen.
+  const wantOurs = (choice === 'auto' || choice === 'tensorflow') && !inv.natives.some((n) => !n.addonProblem);
+  const ourNatives = wantOurs ? inspectNatives(path.join(extensionRoot, 'package.json')) : [];
+  const ourNative = ourNatives.find((n) => !n.addonProblem) ?? ourNatives[0];
   let plan: RuntimePlan;
   try {
-    plan = planRuntime(inv, choice, oursCore.version);
+    plan = planRuntime({ ...inv, bundledNative: ourNative && summarize(ourNative) }, choice, oursCore.version);
   } catch (error) {
     if (error instanceof RuntimeChoiceError) throw new RunnerSetupError(error.message);
     throw error;
@@ -121,11 +126,11 @@ export async function loadTfjs(userFile: string, extensionRoot: string, choice: 
   let tf: Tf;
   let source: string;
   if (plan.native) {
-    const native = inv.nativeCandidates.find((c) => c.pkg === plan.native)!;
+    const native = plan.tfjs === 'bundled' ? ourNative! : inv.nativeCandidates.find((c) => c.pkg === plan.native)!;
     pointRedirectsAt(native.tfjs!.main, native.tfjs!.main, native.main);
     restoreUtilHelpersForTfjsNode();
     tf = load(native.main) as unknown as Tf;
-    source = `workspace ${native.pkg}`;
+    source = `${plan.tfjs === 'bundled' ? 'Gradient Lens' : 'workspace'} ${native.pkg}`;
   } else if (plan.tfjs === 'workspace') {
     pointRedirectsAt(inv.union?.main ?? userFile, inv.union?.main, undefined);
     tf = loadNamespace(inv.union, inv);

@@ -156,3 +156,22 @@ test('a wasm backend that fails to start: the run continues on the same core\'s 
   assert.equal(report.backendReason, 'fallback: wasm 4.22.0 failed to initialise (tfjs-backend-wasm.wasm is missing); cpu is several times slower');
   assertLines(report, f);
 });
+
+test("Gradient Lens's own tfjs-node (native lane as the extension's optional dependency) serves a tfjs 1.7 workspace", { skip: nativeTfjsNodeDir() ? false : NATIVE_SKIP }, async () => {
+  const installed = installWorkspace({ '@tensorflow/tfjs': '1.7.4' });
+  if (installed.skip) return;
+  // An extension folder as a .vsix built where tfjs-node's addon could be built would ship it.
+  const extension = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-extension-'));
+  fs.writeFileSync(path.join(extension, 'package.json'), JSON.stringify({ name: 'gradient-lens', version: '0.0.0' }));
+  const scope = path.join(extension, 'node_modules', '@tensorflow');
+  fs.mkdirSync(scope, { recursive: true });
+  const lane = nativeTfjsNodeDir()!;
+  fs.symlinkSync(lane, path.join(scope, 'tfjs-node'), 'dir');
+  for (const pkg of ['tfjs', 'tfjs-core', 'tfjs-backend-wasm']) fs.symlinkSync(path.join(ROOT, 'node_modules', '@tensorflow', pkg), path.join(scope, pkg), 'dir');
+  const f = writeModel(workspaceWith(installed.dir!));
+  const { report } = await profileOk(f, { steps: 1, extensionRoot: extension });
+  assert.equal(report.backend, 'tensorflow');
+  assert.equal(report.tfjsSource, 'Gradient Lens @tensorflow/tfjs-node');
+  assert.match(report.tfjsReason ?? '', /^bundled 4\.22\.0 for every @tensorflow\/\* import, with Gradient Lens's own @tensorflow\/tfjs-node: no @tensorflow\/tfjs-node installed/);
+  assertLines(report, f);
+});

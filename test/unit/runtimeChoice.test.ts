@@ -52,6 +52,18 @@ test('auto: older workspaces get the bundled tfjs for every import; cpu runs the
   }
 });
 
+test("Gradient Lens's own tfjs-node, when its addon loads, serves workspaces without a working one: bundled tfjs on tensorflow", () => {
+  const bundledNative = { pkg: '@tensorflow/tfjs-node' as const, version: '4.22.0', tfjsVersion: '4.22.0' };
+  assert.equal(pick(ws({ version: '3.18.0', bundledNative })), 'bundled @tensorflow/tfjs-node tensorflow -');
+  assert.equal(pick(ws({ bundledNative }), 'tensorflow'), 'bundled @tensorflow/tfjs-node tensorflow -');
+  // A working workspace tfjs-node still wins; --backend cpu still runs the workspace's own version.
+  const own = { pkg: '@tensorflow/tfjs-node' as const, version: '3.18.0', tfjsVersion: '3.18.0' };
+  assert.equal(pick(ws({ version: '3.18.0', natives: [own], bundledNative })), 'workspace @tensorflow/tfjs-node tensorflow -');
+  assert.equal(pick(ws({ version: '3.18.0', bundledNative }), 'cpu'), 'workspace - cpu -');
+  // Its addon not loading is named when tensorflow is required.
+  assert.throws(() => planRuntime(ws({ bundledNative: { ...bundledNative, addonProblem: notBuilt } }), 'tensorflow', BUNDLED), /Gradient Lens's own @tensorflow\/tfjs-node: its addon is not built/);
+});
+
 test('no tfjs in the workspace: the bundled one', () => {
   assert.equal(pick(ws({})), 'bundled - wasm bundled');
   assert.equal(pick(ws({}), 'cpu'), 'bundled - cpu -');
