@@ -181,7 +181,7 @@ export function summarize(results: Result[]): string[] {
       ` — ${count(toRun, 'wrong-lines')} with wrong lines, ${count(toRun, 'failed')} failed`,
     `${named}/${toFail.length} expected failures name their cause${pct(named, toFail.length)}` +
       (count(toFail, 'unexpected-profile') ? ` — ${count(toFail, 'unexpected-profile')} profiled although not expected to` : ''),
-    `by pinned tfjs (profiled with correct lines / expected to run): ${byMajor(toRun)}`,
+    ...(toRun.length ? [`by pinned tfjs (profiled with correct lines / expected to run): ${byMajor(toRun)}`] : []),
     ...(skipped.length ? [`${skipped.length} skipped (workspace not rebuilt): ${skipped.map((r) => r.name).join(', ')}`] : []),
   ];
 }
