@@ -61,7 +61,8 @@ export class ProfileCommand implements vscode.Disposable {
 
   /**
    * Profiles `uri` and stores the result. Resolves with the final report (a cancelled run resolves with
-   * status "failed" and error kind "cancelled" and leaves the previous results in place). Rejects with
+   * status "failed" and error kind "cancelled"; it leaves the previous results in place unless it measured
+   * steps, which are stored marked partial). Rejects with
    * UntrustedWorkspaceError in Restricted Mode, where nothing runs.
    */
   profile(uri: vscode.Uri, options: ProfileOptions): Promise<ProfileReport> {

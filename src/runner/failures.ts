@@ -11,7 +11,9 @@ import { locationFromStack } from './stackLocation';
 
 export class UserExit extends Error {
   constructor(readonly code: number | undefined, readonly location: SourceLocation | undefined) {
-    super(`The model file called process.exit(${code ?? ''}) before profiling finished.`);
+    // A non-zero exit before the model exists is most often argparse/yargs/commander rejecting the command line.
+    const hint = code ? ' If it rejected its command line (see its usage text in the output), give its arguments with --script-args (VS Code: Edit model export and arguments).' : '';
+    super(`The model file called process.exit(${code ?? ''}) before profiling finished.${hint}`);
   }
 }
 

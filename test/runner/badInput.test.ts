@@ -73,7 +73,10 @@ test('timeout also ends processes the user code started (process group)', async 
 test('process.exit() in user code → user-exit with the line', async () => {
   const { error } = await profileFails(B('exit.js'));
   assert.equal(error.kind, 'user-exit');
-  assert.equal(error.message, 'The model file called process.exit(3) before profiling finished.');
+  assert.equal(
+    error.message,
+    'The model file called process.exit(3) before profiling finished. If it rejected its command line (see its usage text in the output), give its arguments with --script-args (VS Code: Edit model export and arguments).',
+  );
   assert.deepEqual([error.location?.file, error.location?.line], [B('exit.js'), lineOf(B('exit.js'), 'L:exit')]);
 });
 

@@ -21,6 +21,8 @@ const RUNS: [string, Record<string, unknown>][] = [
   ['returns-nothing.js', {}],
   ['argv-script.js', { scriptArgs: ['--units', '7', '--epochs', '3'] }],
   ['argv-script.js', {}],
+  ['yargs-script.js', { scriptArgs: ['--hidden', '5', '--lr=0.1', 'data.csv'] }],
+  ['yargs-script.js', {}],
 ];
 const outcomes = pool(RUNS, 2, ([file, request]) => profile(E(file), request));
 const outcome = async (i: number): Promise<RunOutcome> => (await outcomes)[i];
@@ -76,6 +78,19 @@ test('a script that parses process.argv sees exactly [its file, ...scriptArgs]',
   assert.equal(without.report.status, 'done', JSON.stringify(without.report.error));
   assert.deepEqual(argvSeen(without.messages), [E('argv-script.js')]);
   assert.deepEqual(without.report.layers[0].weights[0].shape, [2, 4]);
+});
+
+test('a yargs script (strict, a required option) gets exactly the given arguments; without them it stops as under node', async () => {
+  const given = await outcome(6);
+  assert.equal(given.report.status, 'done', JSON.stringify(given.report.error));
+  const log = given.messages.find((m): m is Extract<RunnerMessage, { type: 'log' }> => m.type === 'log' && m.text.startsWith('YARGS '));
+  assert.deepEqual(JSON.parse(log!.text.slice(6)), { hidden: 5, lr: 0.1, rest: ['data.csv'] });
+  assert.deepEqual(given.report.layers[0].weights[0].shape, [3, 5]);
+  assert.deepEqual(lines(given.report), at('yargs-script.js', 'L:hidden', 'L:out'));
+  // yargs prints its usage and calls process.exit(1), as it would under `node yargs-script.js`.
+  const missing = await outcome(7);
+  assert.equal(missing.report.error?.kind, 'user-exit');
+  assert.ok(missing.messages.some((m) => m.type === 'log' && /Missing required argument: hidden/.test(m.text)));
 });
 
 test('CLI: --script-args="…" is split like a shell line, and arguments after -- go as they are', async () => {
