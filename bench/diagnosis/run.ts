@@ -8,7 +8,8 @@
 //   node --import tsx bench/diagnosis/run.ts [--filter REGEX] [--backend wasm|cpu|tensorflow|auto] [--steps N] [--repeat N] [--out FILE]
 //     --repeat N profiles each case N times (fresh weights each time) and scores the findings most runs agree on
 //   node --import tsx bench/diagnosis/run.ts --list      (the case list with sources, as a Markdown table)
-//   node --import tsx bench/diagnosis/run.ts --rescore bench/results/diagnosis.json   (the saved findings against the current labels)
+//   node --import tsx bench/diagnosis/run.ts --rescore bench/results/diagnosis.json [--relint]   (the saved findings against the
+//     current labels; --relint runs the static analyzer again, e.g. after a lint change, keeping the saved profiles)
 //
 // An alarm is a finding of severity warning or error (infos and hints are not alarms). Results per case
 // go to bench/results/diagnosis.json (diagnosis-filtered.json with --filter; git-ignored) for other tools to read.
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     list: { type: 'boolean' },
     rescore: { type: 'string' },
+    relint: { type: 'boolean' },
   },
 });
 
@@ -109,14 +111,15 @@ async function lint(cases: Case[]): Promise<Map<string, Finding[]>> {
 type RawResult = Omit<CaseResult, 'case'> & { id: string };
 
 /** Scores the findings saved by an earlier run against the current labels (no model is run). */
-function rescore(cases: Case[], file: string): void {
+async function rescore(cases: Case[], file: string, relinted?: Map<string, Finding[]>): Promise<void> {
   const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { raw?: RawResult[]; date?: string; backend?: string };
   if (!saved.raw) throw new Error(`${file} holds no raw findings (written by an older run.ts): run the benchmark again.`);
   const byId = new Map(saved.raw.map((r) => [r.id, r]));
   const results = cases.flatMap((c) => {
     const r = byId.get(c.id);
-    return r ? [{ ...r, case: c }] : [];
+    return r ? [{ ...r, case: c, lint: relinted?.get(c.file) ?? r.lint }] : [];
   });
+  if (relinted) console.log('Static analyzer run again on the current build; runtime findings as saved.');
   console.log(`Rescoring ${results.length} of ${cases.length} cases from ${file} (run of ${saved.date}, backend ${saved.backend}); not in it: ${cases.filter((c) => !byId.has(c.id)).map((c) => c.id).join(', ') || 'none'}`);
   printReport(scoreCases(results));
 }
@@ -135,7 +138,7 @@ async function main(): Promise<void> {
     return;
   }
   if (values.rescore) {
-    rescore(cases, values.rescore);
+    await rescore(cases, values.rescore, values.relint ? await lint(cases) : undefined);
     return;
   }
   console.log(`Diagnosis benchmark: ${cases.length} cases (${cases.filter((c) => c.label === 'buggy').length} buggy, ${cases.filter((c) => c.label === 'healthy').length} healthy), backend ${values.backend}`);
