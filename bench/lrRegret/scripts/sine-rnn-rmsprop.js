@@ -1,0 +1,3 @@
+// The training script of bench/lrRegret's task "sine-rnn-rmsprop" (tasks.js): the LR finder sweeps this file as it would a user's.
+const tf = require('@tensorflow/tfjs');
+require('../tasks').trainingScript(tf, 'sine-rnn-rmsprop');
