@@ -136,6 +136,9 @@ async function main(): Promise<void> {
       const wallMs = performance.now() - started;
       if (ran.code === null || ran.code > 1) throw new Error(`gradient-lens lr failed on ${name} (exit ${ran.code}): ${ran.stderr}`);
       const report = parseWithNonFinite(ran.stdout) as FinderReport;
+      // Kept for reading the rules offline (which candidate each short run preferred, the curves).
+      fs.mkdirSync(path.join(ROOT, 'out', 'lrRegret'), { recursive: true });
+      fs.writeFileSync(path.join(ROOT, 'out', 'lrRegret', `${name}-seed${seed}.json`), ran.stdout);
       const lrs = ruleLrs(report);
       const epoch = await trainAt(tf, name, grid.points[bestIndex].lr, SEEDS[0]);
       const cells: string[] = [];

@@ -29,10 +29,12 @@ ${TARGET_USAGE}
   --mode M             exp | linear spacing of the learning rates (default ${LR_DEFAULTS.mode})
   --repeats K          sweeps with different initial weights and batch order (default ${LR_DEFAULTS.repeats})
   --seed N             seed of the first repeat (default ${LR_DEFAULTS.seed})
+  --check-steps N      steps of each short run that checks the candidate rates (default ${LR_DEFAULTS.checkSteps};
+                       0: recommend from the curve alone, unchecked)
   --json               print one JSON document instead of the summary
   -h, --help           show this help
 
-Exit codes: 0 suggestions found, 1 the curve gave no suggestion, 2 the run failed (a timeout still prints
+Exit codes: 0 a rate is recommended, 1 no rate can be recommended (the output says why), 2 the run failed (a timeout still prints
 what the sweep had), 130 cancelled (prints what it had).`;
 
 function positiveNumber(value: string | undefined, flag: string, fallback: number): number {
@@ -55,6 +57,7 @@ function parseCommandLine(argv: string[]) {
       mode: { type: 'string' },
       repeats: { type: 'string' },
       seed: { type: 'string' },
+      'check-steps': { type: 'string' },
     },
   });
   if (values.help) return undefined;
@@ -71,6 +74,7 @@ function parseCommandLine(argv: string[]) {
     mode,
     repeats: positiveInt(values.repeats, '--repeats', LR_DEFAULTS.repeats),
     seed,
+    checkSteps: positiveInt(values['check-steps'], '--check-steps', LR_DEFAULTS.checkSteps, 0),
   });
   if (!parsed.success) {
     const issue = parsed.issues[0];
@@ -140,11 +144,11 @@ export function renderLrReport(report: LrReport, logScale: boolean): string {
   out.push(`${sweeps} sweep${sweeps === 1 ? '' : 's'}, ${result.stoppedEarly ? 'stopped early' : 'complete'}: ${result.reason}`);
   const sketch = sketchCurve(result, logScale);
   if (sketch) out.push('', sketch);
-  const rows = [['suggestion', 'lr', 'spread', 'rule']];
+  const rows = [['curve rule', 'lr', 'spread', 'rule']];
   for (const kind of LR_SUGGESTION_KINDS) {
     const s = result.suggestions[kind];
     rows.push([
-      `${kind}${kind === 'valley' ? ' (default)' : ''} ${MARKS[kind]}`,
+      `${kind} ${MARKS[kind]}`,
       s ? formatLearningRate(s.lr) : '–',
       s ? `${s.spreadDecades.toFixed(2)} dec` : '',
       s ? s.rule : 'no basis on this curve',
@@ -157,7 +161,22 @@ export function renderLrReport(report: LrReport, logScale: boolean): string {
       ? `diverges from ${formatLearningRate(result.divergenceLr)} × (the climb to "loss stays above 2× its running minimum" starts there)`
       : 'no divergence within the sweep',
   );
+  out.push('', ...recommendationLines(result));
   return out.join('\n');
+}
+
+/** The answer: the recommended rate with how sure it is and why, or why there is none. */
+export function recommendationLines(result: LrResult): string[] {
+  const rec = result.recommendation;
+  if (!rec) return ['no recommendation (the runner predates it): read the curve rules above'];
+  const head = rec.lr === undefined ? 'recommended learning rate: none' : `recommended learning rate: ${formatLearningRate(rec.lr)} (${rec.confidence} confidence${rec.basis === 'short-run' ? ', checked by a short run' : ', from the curve'})`;
+  const lines = [head, `  ${rec.why}`];
+  if (rec.checks?.length) {
+    const sorted = [...rec.checks].sort((a, b) => a.lr - b.lr);
+    lines.push(`  short runs (held-out loss after ${rec.checkSteps} steps): ${sorted.map((c) => `${formatLearningRate(c.lr)} ${c.loss === null ? 'diverged' : formatNumber(c.loss)}`).join(' · ')}`);
+  }
+  if (rec.flat && rec.lr !== undefined) lines.push('  the sweep itself was flat: the curve rules above have nothing to read');
+  return lines;
 }
 
 function progress(message: RunnerMessage, request: LrRequest): string | undefined {
@@ -183,5 +202,7 @@ export async function lrCommand(argv: string[]): Promise<number> {
     process.stderr.write(`${renderError(report)}\n`);
     return report.error?.kind === 'cancelled' ? 130 : 2;
   }
+  const recommendation = report.result?.recommendation;
+  if (recommendation) return recommendation.lr === undefined ? 1 : 0;
   return Object.keys(report.result?.suggestions ?? {}).length ? 0 : 1;
 }

@@ -39,6 +39,11 @@ export const LR_DEFAULTS = {
    * 120 s would stop it on models a profile handles; a timeout still keeps the partial curve.
    */
   timeoutSeconds: 300,
+  /**
+   * Steps of each short run that checks a candidate rate (core/lrRecommend): a few hundred steps
+   * separate rates half a decade apart on bench/lrRegret's tasks; 0 recommends from the curve alone.
+   */
+  checkSteps: 200,
 };
 
 export const VIEW_DEFAULTS = {

@@ -16,6 +16,15 @@ export interface LrEdit {
   line: number;
   /** What changes, in words: "tf.train.adam(1e-3) → tf.train.adam(3e-4)". */
   description: string;
+  /** A constant changed where it is defined: the 1-based lines of its other uses, which change with it. */
+  otherUses?: number[];
+  /** Set when the compile() the sweep reported was not found and another was chosen. */
+  note?: string;
+}
+
+export interface LrEditOptions {
+  /** 1-based line of the swept model's compile() call (reported by the runner): that call is edited. */
+  compileLine?: number;
 }
 
 export type LrEditResult = { ok: true; edit: LrEdit } | { ok: false; reason: string };
@@ -26,7 +35,7 @@ const TRAIN_OPTIMIZERS = new Set(['sgd', 'momentum', 'adagrad', 'adadelta', 'ada
 const STRING_OPTIMIZERS: Record<string, string> = { sgd: 'sgd', adam: 'adam', adagrad: 'adagrad', adadelta: 'adadelta', adamax: 'adamax', rmsprop: 'rmsprop' };
 
 /** Computes the edit that sets the learning rate of the model compiled in `text` to `lr`. */
-export function learningRateEdit(text: string, fileName: string, lr: number): LrEditResult {
+export function learningRateEdit(text: string, fileName: string, lr: number, options: LrEditOptions = {}): LrEditResult {
   if (!(Number.isFinite(lr) && lr > 0)) return { ok: false, reason: `${lr} is not a usable learning rate (it must be a positive finite number).` };
   const lines = new LineIndex(text);
   const lineOf = (node: Node | number) => lines.position(typeof node === 'number' ? node : (node.start ?? 0)).line + 1;
@@ -35,12 +44,21 @@ export function learningRateEdit(text: string, fileName: string, lr: number): Lr
     const error = parsed.errors[0];
     return { ok: false, reason: `${fileName} does not parse${error ? ` (line ${lineOf(error.offset)}: ${error.message})` : ''}.` };
   }
-  const facts = analyzeModel(parsed.ast.program);
+  const program = parsed.ast.program;
+  const facts = analyzeModel(program);
   if (!facts.usesTfjs) return { ok: false, reason: `${fileName} does not import TensorFlow.js.` };
   const lrText = formatLearningRate(lr);
   const source = (node: Node) => text.slice(node.start!, node.end!);
 
-  const compile = facts.compiles.find((c) => c.optimizer.kind === 'opt' || c.optimizer.kind === 'str') ?? facts.compiles[0];
+  // The swept model's compile() when the runner reported it (V8 places a call at its callee's property,
+  // which may sit on a later line than the call's start in a chain); else the first one that resolves.
+  const swept = options.compileLine === undefined ? undefined : facts.compiles.find((c) => lineOf(c.call) <= options.compileLine! && options.compileLine! <= lineOf(c.call.callee.end!));
+  const compile = swept ?? facts.compiles.find((c) => c.optimizer.kind === 'opt' || c.optimizer.kind === 'str') ?? facts.compiles[0];
+  const note = options.compileLine !== undefined && !swept && compile ? `the swept model's compile() on line ${options.compileLine} is not there now; compile() on line ${lineOf(compile.call)} is edited instead` : undefined;
+  const result = editFor(compile);
+  return result.ok && note ? { ok: true, edit: { ...result.edit, note } } : result;
+
+  function editFor(compile: (typeof facts.compiles)[number] | undefined): LrEditResult {
   let optimizer: Val | undefined = compile?.optimizer;
   if (!compile) {
     // No compile() (a custom training loop): the file's only tf.train optimizer is unambiguous.
@@ -49,15 +67,15 @@ export function learningRateEdit(text: string, fileName: string, lr: number): Lr
     }
     optimizer = { kind: 'opt', site: facts.optimizers[0] };
   }
-  if (optimizer?.kind === 'opt') return trainCallEdit(optimizer.site, text, lrText, lineOf, source);
+  if (optimizer?.kind === 'opt') return trainCallEdit(optimizer.site, text, lrText, lineOf, source, program);
   if (optimizer?.kind === 'str' && compile?.optimizerNode) {
     const factory = STRING_OPTIMIZERS[optimizer.value.toLowerCase()];
     if (!factory) return { ok: false, reason: `compile() on line ${lineOf(compile.call)} uses the optimizer '${optimizer.value}', which has no tf.train factory to set a learning rate on.` };
-    const train = trainNamespace(parsed.ast.program);
+    const train = trainNamespace(program);
     if (!train) return { ok: false, reason: `${fileName} has no TensorFlow.js binding (e.g. const tf = require('@tensorflow/tfjs')) to write tf.train.${factory}(${lrText}) with.` };
     const node = compile.optimizerNode;
     const call = `${train}.${factory}(${lrText})`;
-    const shorthand = findProperty(parsed.ast.program, node)?.shorthand ?? false;
+    const shorthand = findProperty(program, node)?.shorthand ?? false;
     return {
       ok: true,
       edit: { start: node.start!, end: node.end!, newText: shorthand ? `${source(node)}: ${call}` : call, line: lineOf(node), description: `${shorthand ? source(node) : `optimizer ${source(node)}`} → ${call}` },
@@ -66,9 +84,10 @@ export function learningRateEdit(text: string, fileName: string, lr: number): Lr
   const where = compile ? `compile() on line ${lineOf(compile.call)}` : 'the model';
   const what = compile?.optimizerNode ? `${source(compile.optimizerNode)}, which is not a tf.train optimizer or optimizer name defined in this file` : 'no optimizer';
   return { ok: false, reason: `${where} gets ${what}; set the learning rate by hand.` };
+  }
 }
 
-function trainCallEdit(site: OptimizerSite, text: string, lrText: string, lineOf: (node: Node | number) => number, source: (node: Node) => string): LrEditResult {
+function trainCallEdit(site: OptimizerSite, text: string, lrText: string, lineOf: (node: Node | number) => number, source: (node: Node) => string, program: Node): LrEditResult {
   const call = site.call;
   if (!TRAIN_OPTIMIZERS.has(site.name)) return { ok: false, reason: `tf.train.${site.name} on line ${lineOf(call)} is not an optimizer with a learning rate.` };
   const callee = source(call.callee);
@@ -87,8 +106,39 @@ function trainCallEdit(site: OptimizerSite, text: string, lrText: string, lineOf
   // of it (logging, schedules) keep agreeing with the optimizer.
   const target = inCall ? argument : value.node;
   const rest = call.arguments.length > 1 ? ', …' : '';
-  const description = inCall ? `${callee}(${source(argument)}${rest}) → ${callee}(${lrText}${rest})` : `${source(argument)} = ${source(target)} → ${lrText} (used by ${callee} on line ${lineOf(call)})`;
-  return { ok: true, edit: { start: target.start!, end: target.end!, newText: lrText, line: lineOf(target), description } };
+  const otherUses = inCall ? [] : usesOfConstant(program, target, call).map((node) => lineOf(node));
+  const also = otherUses.length ? `; it is also used on line${otherUses.length > 1 ? 's' : ''} ${otherUses.join(', ')}, which change with it` : '';
+  const description = inCall ? `${callee}(${source(argument)}${rest}) → ${callee}(${lrText}${rest})` : `${source(argument)} = ${source(target)} → ${lrText} (used by ${callee} on line ${lineOf(call)}${also})`;
+  return { ok: true, edit: { start: target.start!, end: target.end!, newText: lrText, line: lineOf(target), description, ...(otherUses.length ? { otherUses } : {}) } };
+}
+
+/**
+ * The other places that read the constant whose definition holds `value` (outside the optimizer call):
+ * identifiers of the declared name, wherever they are not the declaration itself, a property key or a
+ * member name. Shadowing names count too — the list errs towards telling the user more.
+ */
+function usesOfConstant(program: Node, value: Node, optimizerCall: Node): Node[] {
+  let name: string | undefined;
+  let declaration: Node | undefined;
+  visit(program, (node) => {
+    if (name) return false;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && node.init.start! <= value.start! && value.end! <= node.init.end!) {
+      name = node.id.name;
+      declaration = node.id;
+    }
+    return true;
+  });
+  if (!name) return [];
+  const uses: Node[] = [];
+  const inside = (node: Node, outer: Node) => outer.start! <= node.start! && node.end! <= outer.end!;
+  const skip = new Set<Node>();
+  visit(program, (node) => {
+    if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed) skip.add(node.property);
+    if ((node.type === 'ObjectProperty' || node.type === 'ObjectMethod' || node.type === 'ClassProperty' || node.type === 'ClassMethod') && !node.computed && !(node.type === 'ObjectProperty' && node.shorthand)) skip.add(node.key);
+    if (node.type === 'Identifier' && node.name === name && node !== declaration && !skip.has(node) && !inside(node, optimizerCall)) uses.push(node);
+    return true;
+  });
+  return uses;
 }
 
 /**

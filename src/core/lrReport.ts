@@ -1,6 +1,6 @@
 // Folds the runner's event stream of an LR range test into one LrReport: what the extension keeps per
 // file and, flattened by lrJsonDocument, the CLI's `gradient-lens lr --json` document.
-import type { LrResult, RunnerMessage } from './protocol';
+import type { LrResult, RunnerMessage, SourceLocation } from './protocol';
 import { applyRunMessage, type RunReportBase } from './report';
 import { unhandled } from './exhaustive';
 
@@ -17,6 +17,8 @@ export interface LrReportPoint {
 export interface LrReport extends RunReportBase {
   optimizerNote?: string;
   weightsNote?: string;
+  /** The compile() call of the swept model, when it was the user's. */
+  compileLocation?: SourceLocation;
   /** The streamed points, one array per repeat. */
   points: LrReportPoint[][];
   /** How each repeat ended. */
@@ -36,6 +38,7 @@ export function applyLrMessage(report: LrReport, message: RunnerMessage): LrRepo
     case 'model':
       report.optimizerNote = message.optimizerNote;
       report.weightsNote = message.weightsNote;
+      report.compileLocation = message.compileLocation;
       break;
     case 'lrPoint':
       (report.points[message.repeat] ??= []).push({ step: message.step, lr: message.lr, loss: message.loss, smoothed: message.smoothed });

@@ -144,7 +144,7 @@ export const FromWebviewMessage = v.variant('type', [
   /** The bundle has loaded and listens: the host answers with init and whatever data it holds. */
   v.object({ type: v.literal('ready') }),
   /** Apply button: edit the learning rate in the model's source (host previews, then applies). */
-  v.object({ type: v.literal('applyLr'), lr: v.pipe(v.number(), v.minValue(Number.MIN_VALUE)), suggestion: v.picklist(LR_SUGGESTION_KINDS) }),
+  v.object({ type: v.literal('applyLr'), lr: v.pipe(v.number(), v.minValue(Number.MIN_VALUE)), suggestion: v.picklist([...LR_SUGGESTION_KINDS, 'recommended']) }),
   /** Copy button: the host writes to the clipboard (webview clipboard access is restricted). */
   v.object({ type: v.literal('copyLr'), lr: v.pipe(v.number(), v.minValue(Number.MIN_VALUE)) }),
   v.object({ type: v.literal('rerunLr') }),

@@ -86,6 +86,8 @@ export const LrRequest = v.pipe(
     repeats: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
     /** Seed of the first repeat (weights re-initialized and batch order shuffled per repeat). */
     seed: v.optional(v.pipe(v.number(), v.integer())),
+    /** Steps of each short confirmation run that chooses the recommended rate (0: none, recommend from the curve). */
+    checkSteps: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))),
   }),
   v.check((r) => r.endLr > r.startLr, 'endLr must be greater than startLr'),
 );
@@ -103,6 +105,25 @@ export const LrSuggestion = v.object({
   rule: v.string(),
 });
 export type LrSuggestion = v.InferOutput<typeof LrSuggestion>;
+
+/** The one rate the finder recommends (core/lrRecommend), or why it cannot recommend one. */
+export const LrRecommendation = v.object({
+  /** Absent when the curve or the short runs cannot support a rate: `why` says so. */
+  lr: v.optional(num),
+  confidence: v.picklist(['high', 'medium', 'low', 'none']),
+  /** 'short-run': chosen by training candidates from the same initial weights; 'curve': read off the sweep. */
+  basis: v.picklist(['short-run', 'curve']),
+  /** One or two sentences for the CLI, the panel and hovers. */
+  why: v.string(),
+  /** The candidates of the short runs and their held-out loss (null: NaN/±Inf). */
+  checks: v.optional(v.array(v.object({ lr: num, loss: v.nullable(num) }))),
+  checkSteps: v.optional(v.pipe(v.number(), v.integer())),
+  /** Held-out loss of the initial weights the short runs started from. */
+  initialLoss: v.optional(num),
+  /** The smoothed loss never fell 5 % below its starting level over the sweep. */
+  flat: v.boolean(),
+});
+export type LrRecommendation = v.InferOutput<typeof LrRecommendation>;
 
 export const LrCurvePoint = v.object({ lr: num, loss: num });
 export const LrBandPoint = v.object({ lr: num, low: num, high: num });
@@ -125,6 +146,8 @@ export const LrResult = v.object({
    * repeats that diverged, absent unless at least half did.
    */
   divergenceLr: v.optional(num),
+  /** The rate to use (absent in results of older runners). */
+  recommendation: v.optional(LrRecommendation),
   stoppedEarly: v.boolean(),
   /** Why the sweep ended: "reached endLr", "loss exceeded 4x its best", "loss is NaN", "cancelled", … */
   reason: v.string(),
@@ -285,7 +308,7 @@ export const RunnerMessage = v.variant('type', [
   }),
   v.object({
     type: v.literal('phase'),
-    phase: v.picklist(['loading', 'building', 'data', 'profiling', 'sweeping', 'analyzing']),
+    phase: v.picklist(['loading', 'building', 'data', 'profiling', 'sweeping', 'checking', 'analyzing']),
     message: v.string(),
   }),
   v.object({
@@ -306,6 +329,8 @@ export const RunnerMessage = v.variant('type', [
     optimizerNote: v.optional(v.string()),
     /** LR range test: set when some weights cannot be re-drawn from an initializer for each repeat. */
     weightsNote: v.optional(v.string()),
+    /** LR range test: the user's compile() call that built the swept model's optimizer (Apply edits it). */
+    compileLocation: v.optional(SourceLocation),
     batchSize: v.pipe(v.number(), v.integer()),
     /** Profiling: optimizer steps; LR range test: steps × repeats. */
     totalSteps: v.pipe(v.number(), v.integer()),

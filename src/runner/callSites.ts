@@ -97,3 +97,32 @@ export function installLayerCreationCapture(tf: Tf): void {
     },
   });
 }
+
+const compileSites = new WeakMap<object, SourceLocation>();
+
+/** Where the user's code last called compile() on this model (a Sequential or its inner model). */
+export function compileSiteOf(model: object): SourceLocation | undefined {
+  return compileSites.get(model) ?? compileSites.get((model as { model?: object }).model ?? model);
+}
+
+let compileInstalled = false;
+
+/**
+ * Records the user's line of every compile() call, as layer creation is recorded: Apply edits the
+ * learning rate of the compile() that built the optimizer the sweep used, not whichever comes first in
+ * the file. Sequential.compile calls the inner model's compile; both see the same user frame.
+ */
+export function installCompileCapture(tf: Tf): void {
+  if (compileInstalled) return;
+  compileInstalled = true;
+  for (const cls of [tf.LayersModel, tf.Sequential] as unknown as { prototype: { compile(...args: unknown[]): unknown } }[]) {
+    const original = cls.prototype.compile;
+    if (Object.prototype.hasOwnProperty.call(cls.prototype, 'compile')) {
+      cls.prototype.compile = function (this: object, ...args: unknown[]) {
+        const site = userCallSite();
+        if (site) compileSites.set(this, site);
+        return original.apply(this, args);
+      };
+    }
+  }
+}

@@ -6,7 +6,9 @@
 // into the user's training.
 import type { LayersModel, Optimizer, Tensor } from '@tensorflow/tfjs';
 import { LR_DEFAULTS } from '../core/defaults';
-import { batchOrder, LossSmoother, lrSchedule, rowBatches, StopRule, summarizeRepeats, type RepeatCurve } from '../core/lrCurve';
+import { batchOrder, divergenceIndex, LossSmoother, lrSchedule, rowBatches, StopRule, summarizeRepeats, type RepeatCurve } from '../core/lrCurve';
+import { judgeCurve, ladder, pendingRates, recommend } from '../core/lrRecommend';
+import { runChecks } from './lrCheck';
 import { seededRandom } from '../core/random';
 import type { LrRequest, LrResult, RunnerMessage } from '../core/protocol';
 import { innerModel, type Batches } from './data';
@@ -87,7 +89,7 @@ function initializersOf(model: LayersModel): Map<number, Initializer> {
   return found;
 }
 
-interface StepBatch {
+export interface StepBatch {
   xs: Tensor[];
   ys: Tensor[];
   dispose(): void;
@@ -99,7 +101,7 @@ interface StepBatch {
  * them (class-balanced, sorted…) and so a different loss noise than training sees. A dataset's batches
  * are its own: only their order changes.
  */
-function stepBatches(tf: Tf, data: Batches, steps: number, random: () => number): (step: number) => StepBatch {
+export function stepBatches(tf: Tf, data: Batches, steps: number, random: () => number): (step: number) => StepBatch {
   const rows = data.rows?.xs[0].shape[0] ?? 1;
   // One batch of all the rows (batches[0]): a new row order would change nothing.
   if (data.rows && rows > data.rows.size) {
@@ -122,7 +124,7 @@ function stepBatches(tf: Tf, data: Batches, steps: number, random: () => number)
  * initializers take their seed from Math.random, which is seeded here for the duration); the others go
  * back to the values the model had when it was loaded.
  */
-class WeightReset {
+export class WeightReset {
   private readonly initializers: Map<number, Initializer>;
   private readonly initial: Map<number, Tensor>;
   readonly note?: string;
@@ -226,10 +228,28 @@ export function prepareSweep(tf: Tf, model: LayersModel, data: Batches, request:
     }
     // A cancelled repeat is partial: summarize the finished ones, or the partial one when none finished.
     const finished = curves.filter((c) => c.complete);
-    return summarizeRepeats(finished.length ? finished : curves, {
+    const used = finished.length ? finished : curves;
+    const result = summarizeRepeats(used, {
       stoppedEarly: cancelled !== undefined || reasons.every((r) => r !== 'reached endLr'),
       reason: cancelled ?? combineReasons(reasons),
     });
+    const divergences = used.map((c) => divergenceIndex(c.losses)).filter((i): i is number => i !== undefined).map((i) => lrs[i]);
+    const verdict = judgeCurve(result, divergences);
+    const checkSteps = request.checkSteps ?? LR_DEFAULTS.checkSteps;
+    if (cancelled || checkSteps === 0 || verdict.top === undefined) {
+      result.recommendation = recommend(verdict, undefined);
+      return result;
+    }
+    const rungs = ladder(verdict.top, request.startLr);
+    const outcome = await runChecks(
+      { tf, inner, trainOnBatch, optimizer, weights, data, seed },
+      (done) => pendingRates(rungs, done, request),
+      checkSteps,
+      (done, total, lr) => send({ type: 'phase', phase: 'checking', message: `Checking rate ${done + 1} of ${total} (${lr.toExponential(1)}, ${checkSteps} steps from the same initial weights)` }),
+      stopRequested,
+    );
+    result.recommendation = outcome.stopped ? recommend(verdict, undefined) : recommend(verdict, outcome.runs, { steps: checkSteps, initialLoss: outcome.initialLoss });
+    return result;
   };
   return { optimizer, weightsNote: weights.note, run };
 }
@@ -242,7 +262,7 @@ function combineReasons(reasons: string[]): string {
   return [...counts].map(([reason, n]) => `${reason} (${n} of ${reasons.length} repeats)`).join('; ');
 }
 
-type TrainOnBatch = (this: LayersModel, x: Tensor[], y: Tensor[]) => Promise<number | number[]>;
+export type TrainOnBatch = (this: LayersModel, x: Tensor[], y: Tensor[]) => Promise<number | number[]>;
 let originalTrainOnBatch: TrainOnBatch | undefined;
 
 /** Call before the training-script interceptor patches LayersModel.prototype. */
@@ -250,6 +270,6 @@ export function rememberTrainOnBatch(tf: Tf): void {
   originalTrainOnBatch ??= tf.LayersModel.prototype.trainOnBatch as unknown as TrainOnBatch;
 }
 
-function trainOnBatchOf(tf: Tf): TrainOnBatch {
+export function trainOnBatchOf(tf: Tf): TrainOnBatch {
   return originalTrainOnBatch ?? (tf.LayersModel.prototype.trainOnBatch as unknown as TrainOnBatch);
 }

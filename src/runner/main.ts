@@ -11,7 +11,7 @@ import {
   type RunnerMessage,
 } from '../core/protocol';
 import { DEFAULT_THRESHOLDS, evaluateHealth } from '../core/health';
-import { installLayerCreationCapture, userCallSite } from './callSites';
+import { compileSiteOf, installCompileCapture, installLayerCreationCapture, userCallSite } from './callSites';
 import type { LayersModel } from '@tensorflow/tfjs';
 import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, sweepBatches, synthesizeBatch } from './data';
 import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture } from './discovery';
@@ -138,6 +138,7 @@ async function loadTarget(request: ProfileRequest | LrRequest): Promise<Target> 
   // The user's transpiled files carry inline maps, so their stack frames map to their own lines.
   process.setSourceMapsEnabled(true);
   installLayerCreationCapture(tf);
+  installCompileCapture(tf);
   rememberTrainOnBatch(tf);
   const training = interceptTraining(tf);
   // From the first training call on, the model is captured: what the script does next cannot change it.
@@ -285,6 +286,7 @@ async function findLearningRate(request: LrRequest): Promise<void> {
       optimizer: sweep.optimizer.name,
       optimizerNote: sweep.optimizer.note,
       weightsNote: sweep.weightsNote,
+      compileLocation: compileSiteOf(model),
       batchSize: data.batches[0].xs[0].shape[0] ?? 0,
       totalSteps: request.steps * request.repeats,
       layers: [],

@@ -75,7 +75,22 @@ console.log('lr', LEARNING_RATE);
   const result = learningRateEdit(text, 'model.js', 0.05);
   assert.ok(result.ok);
   assert.equal(result.edit.line, 2);
-  assert.match(result.edit.description, /LEARNING_RATE = 0\.01 → 0\.05 \(used by tf\.train\.sgd on line 4\)/);
+  assert.match(result.edit.description, /LEARNING_RATE = 0\.01 → 0\.05 \(used by tf\.train\.sgd on line 4; it is also used on line 5, which change with it\)/);
+  assert.deepEqual(result.edit.otherUses, [5], 'the console.log use is listed before it changes');
+});
+
+test('a constant used only by the optimizer lists no other uses; keys and member names of the same name are not uses', () => {
+  const text = `const tf = require('@tensorflow/tfjs');
+const LR = 0.01;
+const config = { LR: 5 };
+console.log(config.LR);
+const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+model.compile({ optimizer: tf.train.sgd(LR), loss: 'meanSquaredError' });
+`;
+  const result = learningRateEdit(text, 'model.js', 0.05);
+  assert.ok(result.ok);
+  assert.equal(result.edit.otherUses, undefined);
+  assert.match(result.edit.description, /\(used by tf\.train\.sgd on line 6\)$/);
 });
 
 test('a computed literal argument is replaced whole', () => {
@@ -149,4 +164,24 @@ b.compile({ optimizer: tf.train.sgd(0.1), loss: 'mse' });
 const broken = {
 `;
   assert.equal(applied(text, 4e-3), text.replace('tf.train.adam(0.01)', 'tf.train.adam(4e-3)'));
+});
+
+test("the swept model's compile() (line from the runner) is edited, not the first one; a vanished line says so", () => {
+  const text = `const tf = require('@tensorflow/tfjs');
+const a = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+a.compile({ optimizer: tf.train.adam(0.01), loss: 'mse' });
+const b = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+b
+  .compile({ optimizer: tf.train.sgd(0.1), loss: 'mse' });
+`;
+  // V8 reports a chained call at its property: line 6 for the call starting on line 5.
+  const second = learningRateEdit(text, 'model.js', 4e-3, { compileLine: 6 });
+  assert.ok(second.ok);
+  const edited = text.slice(0, second.edit.start) + second.edit.newText + text.slice(second.edit.end);
+  assert.equal(edited, text.replace('tf.train.sgd(0.1)', 'tf.train.sgd(4e-3)'));
+  assert.equal(second.edit.note, undefined);
+  const gone = learningRateEdit(text, 'model.js', 4e-3, { compileLine: 2 });
+  assert.ok(gone.ok);
+  assert.equal(gone.edit.line, 3);
+  assert.equal(gone.edit.note, "the swept model's compile() on line 2 is not there now; compile() on line 3 is edited instead");
 });

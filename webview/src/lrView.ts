@@ -23,6 +23,7 @@ export class LrView {
   private readonly summary = h('p', { class: 'summary', 'aria-live': 'polite' });
   private readonly key = h('div', { class: 'key' });
   private readonly readout = h('p', { class: 'note readout' });
+  private readonly recommendation = h('div', { class: 'recommendation', 'aria-live': 'polite' });
   private readonly suggestions = h('div', { class: 'suggestions' });
   private readonly empty = h('p', { class: 'empty' }, 'No learning-rate sweep yet. Run one with Find learning rate (or the button above).');
   private readonly rerun: HTMLElement;
@@ -47,6 +48,7 @@ export class LrView {
       chartBox,
       this.readout,
       this.key,
+      this.recommendation,
       this.suggestions,
     );
   }
@@ -257,7 +259,36 @@ export class LrView {
     this.renderSuggestions(result);
   }
 
+  /** The answer first: the recommended rate (how sure, why, Apply/Copy), or why there is none. */
+  private renderRecommendation(result: LrResult | undefined): void {
+    const rec = result?.recommendation;
+    if (!rec) {
+      this.recommendation.replaceChildren();
+      return;
+    }
+    const usable = rec.lr !== undefined && Number.isFinite(rec.lr) && rec.lr > 0;
+    const head = usable
+      ? h('p', { class: 'recommended' }, 'Recommended learning rate ', h('strong', { class: 'value', title: String(rec.lr) }, formatNumber(rec.lr!)), ` — ${rec.confidence} confidence, ${rec.basis === 'short-run' ? 'checked by a short run' : 'read off the curve'}`)
+      : h('p', { class: 'recommended none' }, h('strong', {}, 'No recommended learning rate'));
+    const actions = usable
+      ? h(
+          'p',
+          { class: 'actions' },
+          button('Apply', () => this.post({ type: 'applyLr', lr: rec.lr!, suggestion: 'recommended' }), { 'data-action': 'apply-recommended', title: `Set the learning rate in the source to ${formatNumber(rec.lr!)}` }),
+          button('Copy', () => this.post({ type: 'copyLr', lr: rec.lr! }), { secondary: true, 'data-action': 'copy-recommended' }),
+        )
+      : undefined;
+    const checks = rec.checks?.length
+      ? h('p', { class: 'note checks' }, `Short runs (held-out loss after ${rec.checkSteps} steps): ${[...rec.checks].sort((a, b) => a.lr - b.lr).map((c) => `${formatNumber(c.lr)} ${c.loss === null ? 'diverged' : formatNumber(c.loss)}`).join(' · ')}`)
+      : undefined;
+    const parts: HTMLElement[] = [head, h('p', { class: 'why' }, rec.why)];
+    if (checks) parts.push(checks);
+    if (actions) parts.push(actions);
+    this.recommendation.replaceChildren(...parts);
+  }
+
   private renderSuggestions(result: LrResult | undefined): void {
+    this.renderRecommendation(result);
     if (!result) {
       this.suggestions.replaceChildren();
       return;
@@ -286,7 +317,7 @@ export class LrView {
       h(
         'table',
         { class: 'suggestion-table' },
-        h('caption', {}, 'Suggested learning rates (spread: log10 of max/min over repeats; 0 = all repeats agree)'),
+        h('caption', {}, 'What the classic curve rules read off the sweep (spread: log10 of max/min over repeats; 0 = all repeats agree)'),
         h('thead', {}, h('tr', {}, ...['Suggestion', 'Learning rate', 'Spread', 'Rule', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, ...rows),
       ),

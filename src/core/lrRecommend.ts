@@ -1,0 +1,135 @@
+// The one learning rate the finder recommends, chosen by outcome (bench/lrRegret.ts measured the rules; see
+// docs/lr-recommendation.md). The curve proposes candidates — a ladder of rates half a decade apart below
+// the divergence LR — and short training runs from the same initial weights choose among them; without
+// those runs the divergence LR / 10 (Smith's maximum rate) is the fallback. Where the curve cannot support
+// a rate (flat noise with no divergence, repeats disagreeing by more than a decade) the recommendation has
+// no number and says why. Pure functions.
+import type { LrRecommendation, LrResult } from './protocol';
+
+/** Candidates for the short runs: the divergence LR divided by 10^(k/2), k = 1…LADDER_RUNGS. */
+export const LADDER_RUNGS = 5;
+/** After the ladder, the two rates a quarter decade either side of its winner are run too. */
+export const REFINE_DECADES = 0.25;
+/** The curve is flat when its smoothed loss never falls this share below its starting level. */
+export const FLAT_DROP = 0.05;
+/** The repeats disagree when the divergence LRs spread over more than this many decades. */
+export const DISAGREE_DECADES = 1;
+/** A short run learned something when its held-out loss ends this share below the untrained loss. */
+export const LEARNED_DROP = 0.02;
+/** Two short runs whose losses are within this share count as tied (the recommendation is less sure). */
+const TIE_SHARE = 0.02;
+
+export interface CurveVerdict {
+  /** The smoothed median loss never fell FLAT_DROP below its start (after the EMA warm-up). */
+  flat: boolean;
+  /** Where the ladder starts: the divergence LR, else the lowest point of the curve, else undefined. */
+  top?: number;
+  topBasis?: 'divergence' | 'minimum' | 'end';
+  /** Why no rate can be derived from the curve alone, when none can (short runs from `top` may still find one). */
+  unsupported?: string;
+}
+
+/** Fractional drop of the smoothed median loss from its level after the warm-up (first 10 points) to its minimum. */
+export function curveDrop(result: Pick<LrResult, 'median'>): number {
+  const losses = result.median.map((p) => p.loss).filter(Number.isFinite);
+  if (losses.length < 12) return 0;
+  const start = losses[Math.min(10, losses.length - 1)];
+  const lowest = Math.min(...losses.slice(10));
+  return start > 0 ? (start - lowest) / start : 0;
+}
+
+const FLAT_NOISE = 'the loss neither fell nor diverged over the sweep (flat noise): widen the range (--end), let the short runs check rates (--check-steps), or check that the data carries a signal';
+
+export function judgeCurve(result: LrResult, divergences: number[]): CurveVerdict {
+  const flat = curveDrop(result) < FLAT_DROP;
+  const spread = divergences.length > 1 ? Math.log10(Math.max(...divergences) / Math.min(...divergences)) : 0;
+  if (spread > DISAGREE_DECADES) {
+    return { flat, unsupported: `the repeats diverged at rates ${spread.toFixed(1)} decades apart (${fmt(Math.min(...divergences))} to ${fmt(Math.max(...divergences))}): the curve does not pin down a rate` };
+  }
+  if (result.divergenceLr !== undefined) return { flat, top: result.divergenceLr, topBasis: 'divergence' };
+  const finite = result.median.filter((p) => Number.isFinite(p.loss));
+  if (flat) {
+    // Neither descent nor divergence: the curve shows no scale. Short runs can still try the top of the
+    // swept range downwards (a CNN with momentum learns only after more steps than the sweep gives a rate);
+    // without them there is no number.
+    const end = finite[finite.length - 1]?.lr;
+    return end === undefined ? { flat, unsupported: 'the sweep has no finite loss to read' } : { flat, top: end, topBasis: 'end', unsupported: FLAT_NOISE };
+  }
+  const lowest = finite.slice(10).reduce((a, b) => (b.loss < a.loss ? b : a), finite[Math.min(10, finite.length - 1)]);
+  return lowest ? { flat, top: lowest.lr, topBasis: 'minimum' } : { flat, unsupported: 'the sweep has no finite loss to read' };
+}
+
+/** The ladder of candidate rates below `top`, within the swept range. */
+export function ladder(top: number, startLr: number): number[] {
+  return Array.from({ length: LADDER_RUNGS }, (_, k) => top / 10 ** ((k + 1) / 2)).filter((lr) => lr >= startLr);
+}
+
+/** The two rates a quarter decade either side of the ladder's winner. */
+export function refinements(winner: number): number[] {
+  return [winner * 10 ** -REFINE_DECADES, winner * 10 ** REFINE_DECADES];
+}
+
+export interface ShortRun {
+  lr: number;
+  /** Held-out loss after the run; null when it became NaN/±Inf. */
+  loss: number | null;
+}
+
+/**
+ * The recommendation: the short run with the lowest held-out loss when there are runs, else the curve's
+ * divergence LR / 10. `initialLoss` is the held-out loss of the untrained weights the runs started from.
+ */
+export function recommend(verdict: CurveVerdict, runs: ShortRun[] | undefined, check?: { steps: number; initialLoss: number }): LrRecommendation {
+  const checked = !!runs?.length && !!check;
+  if (verdict.unsupported && (!checked || verdict.top === undefined)) return { confidence: 'none', basis: 'curve', why: `No learning rate: ${verdict.unsupported}.`, flat: verdict.flat };
+  const top = verdict.top!;
+  const anchor =
+    verdict.topBasis === 'divergence' ? `the divergence LR ${fmt(top)}` : verdict.topBasis === 'end' ? `the end of the sweep ${fmt(top)} (a flat curve that never diverged)` : `the LR of the lowest loss ${fmt(top)} (the sweep did not diverge)`;
+  if (!runs?.length || !check) {
+    return { lr: top / 10, confidence: verdict.flat ? 'low' : 'medium', basis: 'curve', why: `A tenth of ${anchor} (Smith's maximum rate / 10); not checked by a short run.`, flat: verdict.flat };
+  }
+  const scored = runs.map((r) => ({ ...r, score: r.loss ?? Infinity })).sort((a, b) => a.score - b.score);
+  const best = scored[0];
+  const checks = runs.map((r) => ({ lr: r.lr, loss: r.loss }));
+  if (!Number.isFinite(best.score) || best.score > check.initialLoss * (1 - LEARNED_DROP)) {
+    return {
+      confidence: 'none',
+      basis: 'short-run',
+      why: `No learning rate: none of ${runs.length} short runs (${check.steps} steps each, ${fmt(Math.min(...runs.map((r) => r.lr)))} to ${fmt(Math.max(...runs.map((r) => r.lr)))}) lowered the held-out loss below ${check.initialLoss.toPrecision(3)}: the model does not learn in ${check.steps} steps at any rate the curve allows.`,
+      checks,
+      checkSteps: check.steps,
+      initialLoss: check.initialLoss,
+      flat: verdict.flat,
+    };
+  }
+  const lrs = runs.map((r) => r.lr);
+  const atEdge = best.lr === Math.min(...lrs) || best.lr === Math.max(...lrs);
+  const tied = scored.length > 1 && scored[1].score <= best.score * (1 + TIE_SHARE);
+  const confidence = atEdge ? 'low' : tied ? 'medium' : 'high';
+  const edgeNote = atEdge ? ` It is the ${best.lr === Math.min(...lrs) ? 'lowest' : 'highest'} rate tried: the best may lie beyond it.` : '';
+  const tieNote = tied && !atEdge ? ` ${fmt(scored[1].lr)} did almost as well (${scored[1].score.toPrecision(3)}).` : '';
+  return {
+    lr: best.lr,
+    confidence,
+    basis: 'short-run',
+    why: `Checked by a short run: ${runs.length} rates from a third to a three-hundredth of ${anchor}, ${check.steps} steps each from the same initial weights; ${fmt(best.lr)} reached the lowest held-out loss ${best.score.toPrecision(3)} (untrained ${check.initialLoss.toPrecision(3)}).${tieNote}${edgeNote}`,
+    checks,
+    checkSteps: check.steps,
+    initialLoss: check.initialLoss,
+    flat: verdict.flat,
+  };
+}
+
+function fmt(lr: number): string {
+  return lr.toExponential(1);
+}
+
+/** What to run next: the rest of the ladder, then the refinements around its winner, then nothing. */
+export function pendingRates(rungs: number[], done: ShortRun[], range: { startLr: number; endLr: number }): number[] {
+  const tried = new Set(done.map((r) => r.lr));
+  const rest = rungs.filter((lr) => !tried.has(lr));
+  if (rest.length) return rest;
+  const scored = done.filter((r) => rungs.includes(r.lr) && r.loss !== null).sort((a, b) => a.loss! - b.loss!);
+  if (!scored.length) return [];
+  return refinements(scored[0].lr).filter((lr) => !tried.has(lr) && lr >= range.startLr && lr <= range.endLr);
+}

@@ -1,0 +1,144 @@
+// The recommendation's rules on hand-made curves and short-run outcomes: the ladder below the divergence
+// LR, the refinements around its winner, the flat and disagreeing curves that get no number, and the
+// confidence of a checked rate.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { lrSchedule } from '../../src/core/lrCurve';
+import { curveDrop, judgeCurve, ladder, pendingRates, recommend, refinements } from '../../src/core/lrRecommend';
+import type { LrResult } from '../../src/core/protocol';
+
+const close = (actual: number | undefined, expected: number, rel = 1e-12) =>
+  assert.ok(actual !== undefined && Math.abs(actual - expected) <= rel * Math.abs(expected), `${actual} ≉ ${expected}`);
+
+/** A result whose median curve is `loss(lr)` on the default 100-point sweep. */
+function result(loss: (lr: number, i: number) => number, divergenceLr?: number): LrResult {
+  const lrs = lrSchedule(1e-7, 10, 100, 'exp');
+  const median = lrs.map((lr, i) => ({ lr, loss: loss(lr, i) }));
+  return { median, band: median.map((p) => ({ lr: p.lr, low: p.loss, high: p.loss })), suggestions: {}, divergenceLr, stoppedEarly: false, reason: 'reached endLr' };
+}
+
+const descending = (lr: number) => 2.3 / (1 + 50 * lr) + (lr > 1 ? 10 * lr : 0);
+const flatNoise = (_: number, i: number) => 0.69 + 0.002 * Math.sin(i * 1.7);
+
+test('curveDrop: share the smoothed loss falls below its level after the warm-up', () => {
+  close(curveDrop(result(() => 1)), 0);
+  const drop = curveDrop(result(descending));
+  assert.ok(drop > 0.8, `drop ${drop}`);
+  assert.ok(curveDrop(result(flatNoise)) < 0.01);
+});
+
+test('ladder: five rates half a decade apart below the divergence LR, within the sweep', () => {
+  const rungs = ladder(1, 1e-7);
+  assert.equal(rungs.length, 5);
+  for (const [k, lr] of rungs.entries()) close(lr, 10 ** (-(k + 1) / 2));
+  assert.equal(ladder(1e-6, 2e-7).length, 1, 'rates below the sweep start are left out');
+  const [low, high] = refinements(0.01);
+  close(low, 0.01 / 10 ** 0.25);
+  close(high, 0.01 * 10 ** 0.25);
+});
+
+test('pendingRates: the ladder, then the two refinements around its best finite run, then nothing', () => {
+  const rungs = [0.3, 0.1, 0.03];
+  const range = { startLr: 1e-7, endLr: 10 };
+  assert.deepEqual(pendingRates(rungs, [], range), rungs);
+  const done = [
+    { lr: 0.3, loss: null },
+    { lr: 0.1, loss: 0.5 },
+    { lr: 0.03, loss: 0.7 },
+  ];
+  const next = pendingRates(rungs, done, range);
+  assert.equal(next.length, 2);
+  close(next[0], 0.1 / 10 ** 0.25);
+  close(next[1], 0.1 * 10 ** 0.25);
+  assert.deepEqual(pendingRates(rungs, [...done, ...next.map((lr) => ({ lr, loss: 0.6 }))], range), []);
+  assert.deepEqual(pendingRates(rungs, rungs.map((lr) => ({ lr, loss: null })), range), [], 'all diverged: no refinement');
+});
+
+test('judgeCurve: divergence anchors the ladder; flat noise without divergence, or repeats a decade apart, get no rate', () => {
+  const diverging = judgeCurve(result(descending, 2), [1.8, 2.2]);
+  assert.equal(diverging.top, 2);
+  assert.equal(diverging.topBasis, 'divergence');
+  assert.equal(diverging.flat, false);
+
+  const flat = judgeCurve(result(flatNoise), []);
+  assert.equal(flat.flat, true);
+  assert.equal(flat.topBasis, 'end', 'short runs may still try the top of the range');
+  close(flat.top, 10);
+  assert.match(flat.unsupported!, /neither fell nor diverged/);
+  assert.equal(recommend(flat, undefined).lr, undefined, 'unchecked, flat noise gives no number');
+  const found = recommend(flat, [
+    { lr: 1, loss: null },
+    { lr: 0.3, loss: 0.5 },
+    { lr: 0.1, loss: 0.6 },
+  ], { steps: 200, initialLoss: 0.7 });
+  assert.equal(found.lr, 0.3, 'a short run that learns gives a number even on a flat curve');
+  assert.match(found.why, /the end of the sweep 1\.0e\+1 \(a flat curve that never diverged\)/);
+
+  const flatThenDiverging = judgeCurve(result(flatNoise, 2.7), [2.7, 2.7, 3]);
+  assert.equal(flatThenDiverging.flat, true, 'a flat curve that diverges still has a ladder');
+  assert.equal(flatThenDiverging.top, 2.7);
+
+  const disagreeing = judgeCurve(result(descending, 0.5), [0.05, 0.5, 2]);
+  assert.match(disagreeing.unsupported!, /1\.6 decades apart \(5\.0e-2 to 2\.0e\+0\)/);
+
+  const noDivergence = judgeCurve(result((lr) => 2.3 / (1 + 50 * lr)), []);
+  assert.equal(noDivergence.topBasis, 'minimum');
+  assert.equal(noDivergence.top, 10, 'the lowest point of a still-falling curve is its end');
+});
+
+test('recommend: without short runs, a tenth of the divergence LR, sure only when the curve descends', () => {
+  const rec = recommend({ flat: false, top: 2, topBasis: 'divergence' }, undefined);
+  close(rec.lr, 0.2);
+  assert.equal(rec.basis, 'curve');
+  assert.equal(rec.confidence, 'medium');
+  assert.match(rec.why, /not checked by a short run/);
+  assert.equal(recommend({ flat: true, top: 2, topBasis: 'divergence' }, undefined).confidence, 'low');
+  const none = recommend({ flat: true, unsupported: 'the loss neither fell nor diverged' }, undefined);
+  assert.equal(none.lr, undefined);
+  assert.equal(none.confidence, 'none');
+  assert.match(none.why, /^No learning rate: the loss neither fell nor diverged\.$/);
+});
+
+test('recommend: the short run with the lowest held-out loss wins; its confidence says how clear the win was', () => {
+  const verdict = { flat: false, top: 1, topBasis: 'divergence' as const };
+  const check = { steps: 200, initialLoss: 2.3 };
+  const clear = recommend(verdict, [
+    { lr: 0.3, loss: null },
+    { lr: 0.1, loss: 0.9 },
+    { lr: 0.03, loss: 0.4 },
+    { lr: 0.01, loss: 0.8 },
+  ], check);
+  assert.equal(clear.lr, 0.03);
+  assert.equal(clear.confidence, 'high');
+  assert.equal(clear.basis, 'short-run');
+  assert.match(clear.why, /^Checked by a short run: 4 rates .* 200 steps each from the same initial weights; 3\.0e-2 reached the lowest held-out loss 0\.400 \(untrained 2\.30\)\./);
+  assert.deepEqual(clear.checks?.[0], { lr: 0.3, loss: null });
+
+  const tied = recommend(verdict, [
+    { lr: 0.1, loss: 0.5 },
+    { lr: 0.03, loss: 0.4 },
+    { lr: 0.01, loss: 0.405 },
+  ], check);
+  assert.equal(tied.confidence, 'medium');
+  assert.match(tied.why, /1\.0e-2 did almost as well \(0\.405\)/);
+
+  const edge = recommend(verdict, [
+    { lr: 0.1, loss: 0.9 },
+    { lr: 0.03, loss: 0.6 },
+    { lr: 0.01, loss: 0.4 },
+  ], check);
+  assert.equal(edge.lr, 0.01);
+  assert.equal(edge.confidence, 'low');
+  assert.match(edge.why, /lowest rate tried: the best may lie beyond it/);
+});
+
+test('recommend: no number when no short run learned anything', () => {
+  const rec = recommend({ flat: true, top: 2.7, topBasis: 'divergence' }, [
+    { lr: 0.9, loss: null },
+    { lr: 0.27, loss: 0.7 },
+    { lr: 0.09, loss: 0.695 },
+  ], { steps: 200, initialLoss: 0.7 });
+  assert.equal(rec.lr, undefined);
+  assert.equal(rec.confidence, 'none');
+  assert.match(rec.why, /none of 3 short runs \(200 steps each, 9\.0e-2 to 9\.0e-1\) lowered the held-out loss below 0\.700/);
+});
