@@ -4,6 +4,8 @@
 // into a source edit (core/lrEdit), shows it as a diff with an Apply/Cancel notification, and applies it
 // as one normal undoable edit. (VS Code's refactor preview was the other candidate, but it shows edits
 // that need confirmation unchecked, so its Apply button alone applies nothing.)
+import { createHash } from 'crypto';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as v from 'valibot';
 import * as vscode from 'vscode';
@@ -11,6 +13,7 @@ import { formatLearningRate } from '../core/format';
 import type { LrEditResult } from '../core/lrEdit';
 import { emptyLrReport, type LrReport } from '../core/lrReport';
 import { unhandled } from '../core/exhaustive';
+import { judgeApply, provenanceOf } from '../core/lrProvenance';
 import { LrRequest, type RunnerMessage } from '../core/protocol';
 import { startLrSweep, type LrRun } from '../host/client';
 import type { ArgumentsStore } from './argumentsStore';
@@ -27,11 +30,28 @@ export type FindOptions = RunOptions;
 /** Proposed file contents shown on the right of the Apply diff. */
 const PROPOSED_SCHEME = 'gradient-lens-proposed';
 
-export type ApplyOutcome = { applied: true; line: number; text: string } | { applied: false; reason: string };
+export type ApplyOutcome = { applied: true; line: number; text: string; file: string; warnings: string[] } | { applied: false; reason: string };
+
+/** A file's text as the user sees it now: the open document (saved or not), else the disk. */
+function currentText(file: string): string | undefined {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && fileKey(d.uri) === file);
+  if (open) return open.getText();
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const hashOf = (text: string | undefined) => (text === undefined ? '' : createHash('sha256').update(text).digest('hex'));
 
 export class LrCommand implements vscode.Disposable {
   private readonly runs: RunCommands;
   private readonly results = new Map<string, LrReport>();
+  /** Per swept file: hashes of the swept file and of its compile() file as the sweep's runner loaded them. */
+  private readonly sweptHashes = new Map<string, { file: string; compileFile?: string }>();
+  /** The same for the sweep in flight, kept once it finishes. */
+  private readonly pendingHashes = new Map<string, { file: string; compileFile?: string }>();
   private readonly proposed = new Map<string, string>();
   private readonly proposedProvider: vscode.Disposable;
   private proposals = 0;
@@ -92,6 +112,8 @@ export class LrCommand implements vscode.Disposable {
         const failure = failureOf(report);
         if (!failure) {
           this.results.set(file, report);
+          const hashes = this.pendingHashes.get(file);
+          if (hashes) this.sweptHashes.set(file, hashes);
           this.panels.setStatus(file, false, `Done: ${report.result!.reason}`);
           return;
         }
@@ -111,12 +133,18 @@ export class LrCommand implements vscode.Disposable {
   private start(request: LrRequest, settings: Settings, progress: Progress, isCurrent: () => boolean): LrRun {
     const file = request.file;
     const total = request.steps * request.repeats;
+    // The runner reads the saved file now: this is the version the rate belongs to.
+    const hashes: { file: string; compileFile?: string } = { file: hashOf(currentText(file)) };
+    this.pendingHashes.set(file, hashes);
     let reported = 0;
     const onMessage = (message: RunnerMessage) => {
       logRunnerMessage(this.log, message);
       // Points of a sweep being replaced (its runner is still stopping) must not mix into the new one.
       if (!isCurrent()) return;
       switch (message.type) {
+        case 'model':
+          if (message.compileLocation && fileKey(message.compileLocation.file) !== file) hashes.compileFile = hashOf(currentText(fileKey(message.compileLocation.file)));
+          break;
         case 'phase':
           progress.report({ message: message.message || message.phase });
           this.panels.setStatus(file, true, message.message || message.phase);
@@ -139,7 +167,6 @@ export class LrCommand implements vscode.Disposable {
           this.panels.postLr(file, { type: 'lrResult', result: message.result });
           break;
         case 'hello':
-        case 'model':
         case 'step':
         case 'finding':
         case 'log':
@@ -156,14 +183,31 @@ export class LrCommand implements vscode.Disposable {
   }
 
   /**
-   * Sets the learning rate in `uri`'s source to `lr` (the edit core/lrEdit computes): shows the change
-   * as a diff next to the file and asks Apply / Cancel; on Apply, applies it as a normal undoable edit.
+   * Sets the learning rate of the model swept from `uri` to `lr` (`rule`: 'recommended' or a curve rule's
+   * name; absent when called without a sweep). The sweep that produced the rate decides where the edit
+   * goes — the swept model's compile() call, reported by the runner, possibly in another file — and whether
+   * it may go there: core/lrProvenance refuses a rate measured with plain SGD standing in for the model's
+   * optimizer and warns when the file changed since, the data was synthetic or the curve partial. The
+   * change is shown as a diff with Apply/Cancel (warnings and other uses of a changed constant in the
+   * question); on Apply it is one normal undoable edit.
    */
-  async apply(uri: vscode.Uri, lr: number): Promise<ApplyOutcome> {
+  async apply(uri: vscode.Uri, lr: number, rule?: string): Promise<ApplyOutcome> {
     const lrText = formatLearningRate(lr);
-    const name = path.basename(uri.fsPath);
-    const document = await vscode.workspace.openTextDocument(uri);
-    const computed = this.computeEdit(document, lr);
+    const swept = fileKey(uri);
+    const report = this.results.get(swept);
+    const hashes = this.sweptHashes.get(swept);
+    const provenance = rule && report?.status === 'done' && hashes ? provenanceOf(report, hashes, rule) : undefined;
+    const verdict = judgeApply(provenance, (file) => hashOf(currentText(file)));
+    if (verdict.refuse) {
+      void vscode.window.showWarningMessage(`Gradient Lens: not applying ${lrText} to ${path.basename(swept)}: ${verdict.refuse}`);
+      return { applied: false, reason: verdict.refuse };
+    }
+    const compileAt = provenance?.compileLocation;
+    const target = compileAt ? vscode.Uri.file(compileAt.file) : uri;
+    const name = path.basename(target.fsPath);
+    const document = await vscode.workspace.openTextDocument(target);
+    const compileLine = compileAt?.line;
+    const computed = this.computeEdit(document, lr, compileLine);
     if (!computed.ok) {
       const copy = 'Copy learning rate';
       void vscode.window.showWarningMessage(`Gradient Lens: cannot set the learning rate in ${name}: ${computed.reason}`, copy).then((choice) => {
@@ -172,15 +216,18 @@ export class LrCommand implements vscode.Disposable {
       return { applied: false, reason: computed.reason };
     }
     const text = document.getText();
-    const { start, end, newText, line, description } = computed.edit;
-    const proposedUri = vscode.Uri.from({ scheme: PROPOSED_SCHEME, path: uri.path, query: `proposal=${++this.proposals}` });
+    const { start, end, newText, line, description, note } = computed.edit;
+    const warnings = [...verdict.warnings, ...(note ? [note] : [])];
+    const proposedUri = vscode.Uri.from({ scheme: PROPOSED_SCHEME, path: target.path, query: `proposal=${++this.proposals}` });
     this.proposed.set(proposedUri.toString(), text.slice(0, start) + newText + text.slice(end));
     const column = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn ?? vscode.ViewColumn.One;
     const changed = new vscode.Range(document.positionAt(start), document.positionAt(start + newText.length));
+    const origin = provenance ? ` (${provenance.rule === 'recommended' ? 'the recommended rate' : `the ${provenance.rule} rule`} of the sweep of ${path.basename(swept)}${provenance.optimizer ? ` with ${provenance.optimizer}` : ''})` : '';
+    const question = `Gradient Lens: set the learning rate of ${name} to ${lrText}${origin}? Line ${line}: ${description}${warnings.length ? `. Note: ${warnings.join('; ')}.` : ''}`;
     let choice: string | undefined;
     try {
-      await vscode.commands.executeCommand('vscode.diff', uri, proposedUri, `${name}: learning rate ${lrText} (current ↔ proposed)`, { viewColumn: column, preview: true, selection: changed });
-      choice = await vscode.window.showInformationMessage(`Gradient Lens: set the learning rate of ${name} to ${lrText}? Line ${line}: ${description}`, 'Apply', 'Cancel');
+      await vscode.commands.executeCommand('vscode.diff', target, proposedUri, `${name}: learning rate ${lrText} (current ↔ proposed)`, { viewColumn: column, preview: true, selection: changed });
+      choice = await (warnings.length ? vscode.window.showWarningMessage(question, 'Apply', 'Cancel') : vscode.window.showInformationMessage(question, 'Apply', 'Cancel'));
     } finally {
       const diffTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === proposedUri.toString());
       await vscode.window.tabGroups.close(diffTabs);
@@ -188,22 +235,22 @@ export class LrCommand implements vscode.Disposable {
     }
     if (choice !== 'Apply') return { applied: false, reason: 'Cancelled.' };
     // The file may have changed while the diff was open: the edit is computed again on what is there now.
-    const current = document.getText() === text ? computed : this.computeEdit(document, lr);
+    const current = document.getText() === text ? computed : this.computeEdit(document, lr, compileLine);
     if (!current.ok) {
       void vscode.window.showWarningMessage(`Gradient Lens: cannot set the learning rate in ${name} any more: ${current.reason}`);
       return { applied: false, reason: current.reason };
     }
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(document.positionAt(current.edit.start), document.positionAt(current.edit.end)), current.edit.newText);
-    this.log.info(`learning rate ${lrText} applied to ${uri.fsPath}:${current.edit.line}: ${current.edit.description}`);
+    edit.replace(target, new vscode.Range(document.positionAt(current.edit.start), document.positionAt(current.edit.end)), current.edit.newText);
+    this.log.info(`learning rate ${lrText}${origin} applied to ${target.fsPath}:${current.edit.line}: ${current.edit.description}${warnings.length ? ` (noted: ${warnings.join('; ')})` : ''}`);
     if (!(await vscode.workspace.applyEdit(edit))) return { applied: false, reason: `VS Code did not apply the edit to ${name}.` };
     const position = new vscode.Position(current.edit.line - 1, 0);
     await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Range(position, position) });
-    return { applied: true, line: current.edit.line, text: current.edit.newText };
+    return { applied: true, line: current.edit.line, text: current.edit.newText, file: target.fsPath, warnings };
   }
 
-  private computeEdit(document: vscode.TextDocument, lr: number): LrEditResult {
-    return loadSourceTools().learningRateEdit(document.getText(), path.basename(document.fileName), lr);
+  private computeEdit(document: vscode.TextDocument, lr: number, compileLine?: number): LrEditResult {
+    return loadSourceTools().learningRateEdit(document.getText(), path.basename(document.fileName), lr, { compileLine });
   }
 
   dispose(): void {
@@ -225,9 +272,9 @@ export function registerLrCommands(finder: LrCommand): vscode.Disposable {
   const validLr = (lr: unknown): lr is number => typeof lr === 'number' && Number.isFinite(lr) && lr > 0;
   return vscode.Disposable.from(
     vscode.commands.registerCommand(COMMANDS.findLearningRate, commandHandler('find its learning rate', (uri) => finder.find(uri, {}, { interactive: true }))),
-    vscode.commands.registerCommand(COMMANDS.applyLearningRate, async (arg?: unknown, lr?: unknown) => {
-      if (!(arg instanceof vscode.Uri) || !validLr(lr)) throw new Error(`${COMMANDS.applyLearningRate} expects (file URI, positive learning rate)`);
-      return finder.apply(arg, lr);
+    vscode.commands.registerCommand(COMMANDS.applyLearningRate, async (arg?: unknown, lr?: unknown, rule?: unknown) => {
+      if (!(arg instanceof vscode.Uri) || !validLr(lr)) throw new Error(`${COMMANDS.applyLearningRate} expects (file URI, positive learning rate[, rule])`);
+      return finder.apply(arg, lr, typeof rule === 'string' ? rule : undefined);
     }),
     vscode.commands.registerCommand(COMMANDS.copyLearningRate, (lr?: unknown) => {
       if (!validLr(lr)) throw new Error(`${COMMANDS.copyLearningRate} expects a positive learning rate`);

@@ -230,7 +230,7 @@ export class PanelManager implements vscode.Disposable {
         this.replay(host);
         return;
       case 'applyLr':
-        await vscode.commands.executeCommand(COMMANDS.applyLearningRate, uri, message.lr);
+        await vscode.commands.executeCommand(COMMANDS.applyLearningRate, uri, message.lr, message.suggestion);
         return;
       case 'copyLr':
         await vscode.commands.executeCommand(COMMANDS.copyLearningRate, message.lr);

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startLrSweep } from '../../src/host/client';
-import { assertGone, fixture, RUNNER } from './helpers';
+import { assertGone, fixture, lineOf, RUNNER } from './helpers';
 import { makeNativeWorkspace, NATIVE_SKIP } from './nativeLane';
 
 interface Data {
@@ -86,6 +86,18 @@ for (const lane of lanes) for (const name of cases) {
     for (const last of perRepeat) assert.ok(last > lrStar, `a repeat stopped at ${last}, below lr* ${lrStar}`);
     // A good LR lies below the divergence point.
     assert.ok(result.suggestions.valley && result.suggestions.valley.lr < result.divergenceLr);
+    // The recommendation, chosen by short runs: a stable rate (below lr*, where gradient descent diverges)
+    // that is not timid (within 1.5 decades of lr*), and one that lowered the held-out loss.
+    const rec = result.recommendation!;
+    t.diagnostic(`recommended ${rec.lr?.toPrecision(3)} (${((rec.lr ?? NaN) / lrStar).toFixed(3)}× lr*), ${rec.confidence}: ${rec.why}`);
+    assert.equal(rec.basis, 'short-run');
+    assert.ok(rec.lr !== undefined && rec.lr < lrStar && rec.lr > lrStar / 10 ** 1.5, `recommended ${rec.lr} vs lr* ${lrStar}`);
+    const chosen = rec.checks!.find((c) => c.lr === rec.lr)!;
+    assert.ok(chosen.loss !== null && chosen.loss < rec.initialLoss! / 10, `held-out loss ${chosen.loss} from ${rec.initialLoss}`);
+    for (const c of rec.checks!) if (c.lr > 1.2 * lrStar) assert.ok(c.loss === null || c.loss > rec.initialLoss!, `a short run at ${c.lr} > lr* should diverge, ended at ${c.loss}`);
+    // Apply will edit the compile() that built the swept optimizer: the runner reports its line.
+    const linear = path.join(dir, 'linear.js');
+    assert.deepEqual({ file: report.compileLocation?.file, line: report.compileLocation?.line }, { file: linear, line: lineOf(linear, 'model.compile(') });
   });
 }
 

@@ -302,7 +302,8 @@ describeTrusted('learning rate panel', () => {
 
     const applied = vscode.commands.executeCommand<{ applied: boolean; line?: number }>('gradientLens.applyLearningRate', uri, 2.5e-4);
     await answerProposal(uri, 'apply');
-    assert.deepStrictEqual(await applied, { applied: true, line: 8, text: 'tfjs.train.adam(2.5e-4)' });
+    // Called without a sweep of the file: the edit is offered, with the rate's unknown origin said.
+    assert.deepStrictEqual(await applied, { applied: true, line: 8, text: 'tfjs.train.adam(2.5e-4)', file: uri.fsPath, warnings: ['no sweep of this file in this session produced the rate: its origin is unknown'] });
     assert.strictEqual(document.getText(), expected);
   });
 
