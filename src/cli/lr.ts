@@ -29,8 +29,8 @@ ${TARGET_USAGE}
   --mode M             exp | linear spacing of the learning rates (default ${LR_DEFAULTS.mode})
   --repeats K          sweeps with different initial weights and batch order (default ${LR_DEFAULTS.repeats})
   --seed N             seed of the first repeat (default ${LR_DEFAULTS.seed})
-  --check-steps N      steps of each short run that checks the candidate rates (default ${LR_DEFAULTS.checkSteps};
-                       0: recommend from the curve alone, unchecked)
+  --check-steps N      steps of each short run that checks the candidate rates (default: the script's fit()
+                       length within 50–500, else ${LR_DEFAULTS.checkStepsFallback}; 0: recommend from the curve alone)
   --json               print one JSON document instead of the summary
   -h, --help           show this help
 
@@ -74,7 +74,7 @@ function parseCommandLine(argv: string[]) {
     mode,
     repeats: positiveInt(values.repeats, '--repeats', LR_DEFAULTS.repeats),
     seed,
-    checkSteps: positiveInt(values['check-steps'], '--check-steps', LR_DEFAULTS.checkSteps, 0),
+    checkSteps: positiveInt(values['check-steps'], '--check-steps', undefined, 0),
   });
   if (!parsed.success) {
     const issue = parsed.issues[0];

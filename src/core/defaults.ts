@@ -40,10 +40,12 @@ export const LR_DEFAULTS = {
    */
   timeoutSeconds: 300,
   /**
-   * Steps of each short run that checks a candidate rate (core/lrRecommend): a few hundred steps
-   * separate rates half a decade apart on bench/lrRegret's tasks; 0 recommends from the curve alone.
+   * Steps of each short run that checks a candidate rate (core/lrRecommend checkStepsFor): null follows
+   * the script's own fit() length (epochs × batches) within 50–500 steps, else checkStepsFallback; 0
+   * recommends from the curve alone.
    */
-  checkSteps: 200,
+  checkSteps: null as number | null,
+  checkStepsFallback: 200,
 };
 
 export const VIEW_DEFAULTS = {

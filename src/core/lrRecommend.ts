@@ -124,6 +124,21 @@ function fmt(lr: number): string {
   return lr.toExponential(1);
 }
 
+/** Short runs never shorter or longer than this when they follow the script's own training length. */
+export const CHECK_STEPS_RANGE = { min: 50, max: 500 };
+
+/**
+ * Steps of each short run: the request's, else the script's own training length (epochs × batches, as
+ * fit() was called) within CHECK_STEPS_RANGE — a short run much shorter than the real training favours
+ * rates that learn fast early over rates that end lower (bench/lrRegret: spirals at 200 of its 512 steps
+ * chose twice the best rate) — else `fallback`.
+ */
+export function checkStepsFor(requested: number | undefined, trainingSteps: number | undefined, fallback: number): number {
+  if (requested !== undefined) return requested;
+  if (trainingSteps === undefined) return fallback;
+  return Math.min(CHECK_STEPS_RANGE.max, Math.max(CHECK_STEPS_RANGE.min, trainingSteps));
+}
+
 /** What to run next: the rest of the ladder, then the refinements around its winner, then nothing. */
 export function pendingRates(rungs: number[], done: ShortRun[], range: { startLr: number; endLr: number }): number[] {
   const tried = new Set(done.map((r) => r.lr));

@@ -63,7 +63,8 @@ export interface LrSettings {
   repeats: number;
   /** The sweep's own limit: it runs ~15× the batches of a profile. */
   timeoutMs: number;
-  checkSteps: number;
+  /** undefined: follow the script's training length (core/lrRecommend checkStepsFor). */
+  checkSteps: number | undefined;
 }
 
 export function readLrSettings(scope?: vscode.Uri): LrSettings {
@@ -84,7 +85,7 @@ export function readLrSettings(scope?: vscode.Uri): LrSettings {
     mode: LR_MODES.includes(mode) ? mode : LR_DEFAULTS.mode,
     repeats: int('repeats', LR_DEFAULTS.repeats, 1, 50),
     timeoutMs: int('timeoutSeconds', LR_DEFAULTS.timeoutSeconds, 1, Number.MAX_SAFE_INTEGER) * 1000,
-    checkSteps: int('checkSteps', LR_DEFAULTS.checkSteps, 0, 10_000),
+    checkSteps: c.get<number | null>('checkSteps') == null ? undefined : int('checkSteps', 0, 0, 10_000),
   };
 }
 

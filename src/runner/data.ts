@@ -115,6 +115,17 @@ export interface Batches {
   rows?: { xs: Tensor[]; ys: Tensor[]; size: number };
   source: Batch['source'];
   note: string;
+  /** The optimizer steps of the script's own training call (epochs × batches per epoch), when it says. */
+  trainingSteps?: number;
+}
+
+/** epochs × batches per epoch of an intercepted fit()/fitDataset() call, when its config gives them. */
+function trainingStepsOf(capture: Capture, batchesPerEpoch: number | undefined): number | undefined {
+  if (capture.method === 'trainOnBatch') return undefined;
+  const config = (capture.method === 'fit' ? capture.args[2] : capture.args[1]) as { epochs?: unknown; batchesPerEpoch?: unknown } | undefined;
+  const epochs = typeof config?.epochs === 'number' && config.epochs > 0 ? config.epochs : 1;
+  const perEpoch = capture.method === 'fitDataset' ? (typeof config?.batchesPerEpoch === 'number' ? config.batchesPerEpoch : undefined) : batchesPerEpoch;
+  return perEpoch ? Math.round(epochs * perEpoch) : undefined;
 }
 
 /**
@@ -157,12 +168,14 @@ export async function sweepBatches(
       batches.push({ xs: sliceBatch(tf, xs, batchSize ?? Number.MAX_SAFE_INTEGER), ys: sliceBatch(tf, ys, batchSize ?? Number.MAX_SAFE_INTEGER) });
     }
     if (!batches.length) throw new DiscoveryError('bad-data', 'The dataset passed to fitDataset yielded no batch.');
-    return { batches, source: 'fit', note: `${plural(batches.length, 'batch')} of the script's fitDataset() call` };
+    return { batches, source: 'fit', note: `${plural(batches.length, 'batch')} of the script's fitDataset() call`, trainingSteps: trainingStepsOf(capture, undefined) };
   }
   if (capture) {
     const { xs, ys, size } = capturedArrays(tf, capture, batchSize);
     const { perPass, take, ...data } = wholeRows(tf, xs, ys, size);
-    return { ...data, source: 'fit', note: `the script's ${capture.method}() data in ${plural(perPass, 'batch')} of ${take}` };
+    // fit() runs a smaller last batch too: ⌈rows/size⌉ steps per epoch.
+    const perEpoch = Math.ceil((xs[0].shape[0] ?? take) / take);
+    return { ...data, source: 'fit', note: `the script's ${capture.method}() data in ${plural(perPass, 'batch')} of ${take}`, trainingSteps: trainingStepsOf(capture, perEpoch) };
   }
   if (sampleBatch !== undefined) {
     const { xs, ys } = await batchFromExport(tf, model, sampleBatch, undefined);

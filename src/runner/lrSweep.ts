@@ -7,7 +7,7 @@
 import type { LayersModel, Optimizer, Tensor } from '@tensorflow/tfjs';
 import { LR_DEFAULTS } from '../core/defaults';
 import { batchOrder, divergenceIndex, LossSmoother, lrSchedule, rowBatches, StopRule, summarizeRepeats, type RepeatCurve } from '../core/lrCurve';
-import { judgeCurve, ladder, pendingRates, recommend } from '../core/lrRecommend';
+import { checkStepsFor, judgeCurve, ladder, pendingRates, recommend } from '../core/lrRecommend';
 import { runChecks } from './lrCheck';
 import { seededRandom } from '../core/random';
 import type { LrRequest, LrResult, RunnerMessage } from '../core/protocol';
@@ -235,7 +235,7 @@ export function prepareSweep(tf: Tf, model: LayersModel, data: Batches, request:
     });
     const divergences = used.map((c) => divergenceIndex(c.losses)).filter((i): i is number => i !== undefined).map((i) => lrs[i]);
     const verdict = judgeCurve(result, divergences);
-    const checkSteps = request.checkSteps ?? LR_DEFAULTS.checkSteps;
+    const checkSteps = checkStepsFor(request.checkSteps, data.trainingSteps, LR_DEFAULTS.checkStepsFallback);
     if (cancelled || checkSteps === 0 || verdict.top === undefined) {
       result.recommendation = recommend(verdict, undefined);
       return result;

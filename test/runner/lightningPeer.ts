@@ -93,12 +93,12 @@ export function runLightning(dataDir: string, sweep: Sweep, timeoutMs: number, t
   });
 }
 
-/** CLI arguments of `gradient-lens lr` for the same sweep. */
+/** CLI arguments of `gradient-lens lr` for the same sweep (the peer compares curves: no short runs after it). */
 export function lrCliArgs(file: string, sweep: Sweep, backend = 'auto'): string[] {
   return [
     'lr', file, '--start', String(sweep.start), '--end', String(sweep.end), '--steps', String(sweep.steps),
     '--batch', String(sweep.batch), '--repeats', String(sweep.repeats), '--seed', String(sweep.seed),
-    '--backend', backend, '--json',
+    '--backend', backend, '--check-steps', '0', '--json',
   ];
 }
 

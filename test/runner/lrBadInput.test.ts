@@ -5,7 +5,8 @@ import { startLrSweep } from '../../src/host/client';
 import { parseWithNonFinite, type RunnerMessage } from '../../src/core/protocol';
 import { assertGone, cli, fixture, isAlive, RUNNER, sweep } from './helpers';
 
-const defaults = { backend: 'auto', startLr: 1e-7, endLr: 10, steps: 100, mode: 'exp', repeats: 1 } as const;
+// checkSteps 0: bad input to the sweep; the short runs after it are tested in lrSweep.test.ts.
+const defaults = { backend: 'auto', startLr: 1e-7, endLr: 10, steps: 100, mode: 'exp', repeats: 1, checkSteps: 0 } as const;
 
 
 test('loss NaN from step 0: one point per repeat, no suggestions, no divergence, the reason says so', async () => {

@@ -13,7 +13,8 @@ const MOMENTUM = fixture('lr', 'momentum-tiny.js');
 async function sweep(file: string, request: Partial<LrRequest> = {}) {
   const messages: RunnerMessage[] = [];
   const run = startLrSweep(
-    { file, backend: 'auto', startLr: 1e-7, endLr: 10, steps: 40, mode: 'exp', repeats: 2, ...request },
+    // checkSteps 0: these tests are about the sweep; the short runs after it have their own tests below.
+    { file, backend: 'auto', startLr: 1e-7, endLr: 10, steps: 40, mode: 'exp', repeats: 2, checkSteps: 0, ...request },
     { runnerPath: RUNNER, timeoutMs: 60_000 },
     (m) => messages.push(m),
   );
@@ -89,9 +90,44 @@ test('CLI text: suggestions table, the sketch with its marks, the divergence lin
   assert.match(stdout, /^Gradient Lens — learning rate of /);
   assert.match(stdout, /data: the script's fit\(\) data in 8 batches of 32; batch 32/);
   assert.match(stdout, /2 sweeps, stopped early: loss exceeded 4x its best/);
-  for (const kind of ['steep s', 'valley \\(default\\) v', 'minimum m', 'slide l']) assert.match(stdout, new RegExp(`^${kind}\\s+\\d`, 'm'));
+  for (const kind of ['steep s', 'valley v', 'minimum m', 'slide l']) assert.match(stdout, new RegExp(`^${kind}\\s+\\d`, 'm'));
   assert.match(stdout, /^ {10}[ vslm×]*v[ vslm×]*$/m, 'a marks row under the axis');
   assert.match(stdout, /^diverges from 0\.\d+ ×/m);
+  // The answer last: the checked rate, how sure, why, and the short runs behind it (fit(epochs 10) × 8 batches = 80 steps).
+  assert.match(stdout, /^recommended learning rate: \S+ \((high|medium|low) confidence, checked by a short run\)$/m);
+  assert.match(stdout, /^ {2}Checked by a short run: 7 rates from a third to a three-hundredth of the divergence LR \S+, 80 steps each from the same initial weights; /m);
+  assert.match(stdout, /^ {2}short runs \(held-out loss after 80 steps\): (\S+ (\S+|diverged)( · )?){7}$/m);
+});
+
+test('short runs after the sweep: "checking" progress, a recommendation that names its runs; a cancel during them keeps the curve and an unchecked rate', async () => {
+  const { report, messages } = await sweep(MOMENTUM, { checkSteps: 30 });
+  const checking = messages.filter((m) => m.type === 'phase' && m.phase === 'checking');
+  const rec = report.result!.recommendation!;
+  assert.equal(rec.basis, 'short-run');
+  assert.equal(rec.checkSteps, 30);
+  assert.equal(checking.length, rec.checks!.length, 'one progress message per short run');
+  assert.match(checking[0].type === 'phase' ? checking[0].message : '', new RegExp(`^Checking rate 1 of \\d \\(\\S+, 30 steps from the same initial weights\\)$`));
+  assert.ok(rec.checks!.some((c) => c.lr === rec.lr), 'the recommended rate is one of the runs');
+  const best = Math.min(...rec.checks!.map((c) => c.loss ?? Infinity));
+  assert.equal(rec.checks!.find((c) => c.lr === rec.lr)!.loss, best, 'and the one with the lowest held-out loss');
+
+  const messagesOfCancelled: RunnerMessage[] = [];
+  const run = startLrSweep(
+    { file: MOMENTUM, backend: 'auto', startLr: 1e-7, endLr: 10, steps: 40, mode: 'exp', repeats: 1, checkSteps: 10_000 },
+    { runnerPath: RUNNER, timeoutMs: 60_000 },
+    (m) => {
+      messagesOfCancelled.push(m);
+      if (m.type === 'phase' && m.phase === 'checking') void run.cancel();
+    },
+  );
+  const cancelled = await run.result;
+  await assertGone(run.pid);
+  assert.equal(cancelled.status, 'failed');
+  assert.equal(cancelled.error?.kind, 'cancelled');
+  assert.deepEqual(cancelled.repeats.map((r) => r.reason === 'cancelled'), [false], 'the sweep had finished and is kept whole');
+  assert.equal(cancelled.points[0].length, messagesOfCancelled.filter((m) => m.type === 'lrPoint').length);
+  assert.equal(cancelled.result?.recommendation?.basis, 'curve', 'cancelled short runs: the rate read off the curve, said to be unchecked');
+  assert.match(cancelled.result?.recommendation?.why ?? '', /not checked by a short run/);
 });
 
 test('embedding, LSTM cell, batch norm and dense weights are re-drawn per repeat; the inline LSTM bias is named', async () => {

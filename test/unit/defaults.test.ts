@@ -32,6 +32,7 @@ const EXPECTED: Record<string, unknown> = {
   'gradientLens.lr.mode': LR_DEFAULTS.mode,
   'gradientLens.lr.repeats': LR_DEFAULTS.repeats,
   'gradientLens.lr.timeoutSeconds': LR_DEFAULTS.timeoutSeconds,
+  'gradientLens.lr.checkSteps': LR_DEFAULTS.checkSteps,
 };
 
 test('each setting default in the manifest equals the one in core/defaults.ts', () => {

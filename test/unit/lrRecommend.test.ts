@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lrSchedule } from '../../src/core/lrCurve';
-import { curveDrop, judgeCurve, ladder, pendingRates, recommend, refinements } from '../../src/core/lrRecommend';
+import { checkStepsFor, curveDrop, judgeCurve, ladder, pendingRates, recommend, refinements } from '../../src/core/lrRecommend';
 import type { LrResult } from '../../src/core/protocol';
 
 const close = (actual: number | undefined, expected: number, rel = 1e-12) =>
@@ -141,4 +141,13 @@ test('recommend: no number when no short run learned anything', () => {
   assert.equal(rec.lr, undefined);
   assert.equal(rec.confidence, 'none');
   assert.match(rec.why, /none of 3 short runs \(200 steps each, 9\.0e-2 to 9\.0e-1\) lowered the held-out loss below 0\.700/);
+});
+
+test("checkStepsFor: the request's steps, else the script's training length within 50–500, else the fallback", () => {
+  assert.equal(checkStepsFor(0, 1000, 200), 0, 'an explicit 0 turns the short runs off');
+  assert.equal(checkStepsFor(120, 1000, 200), 120);
+  assert.equal(checkStepsFor(undefined, 256, 200), 256, 'fit(epochs 8) over 32 batches');
+  assert.equal(checkStepsFor(undefined, 10, 200), 50);
+  assert.equal(checkStepsFor(undefined, 50_000, 200), 500);
+  assert.equal(checkStepsFor(undefined, undefined, 200), 200, 'a sampleBatch export has no training length');
 });

@@ -422,3 +422,40 @@ test('a theme switch at run time recolours the charts', { skip }, async () => {
   await assertClean(panel);
   await panel.page.context().close();
 });
+
+test('LR recommendation: the checked rate with its confidence, why and short runs, Apply/Copy post it; no rate: only why', { skip }, async () => {
+  const panel = await harness.open('light');
+  const recommended: LrResult = {
+    ...lrResult,
+    recommendation: {
+      lr: 0.0464,
+      confidence: 'high',
+      basis: 'short-run',
+      why: 'Checked by a short run: 7 rates from a third to a three-hundredth of the divergence LR 4.6e+0, 93 steps each from the same initial weights; 4.6e-2 reached the lowest held-out loss 0.337 (untrained 2.33).',
+      checks: [
+        { lr: 0.146, loss: 0.41 },
+        { lr: 0.0464, loss: 0.337 },
+        { lr: 1.46, loss: null },
+      ],
+      checkSteps: 93,
+      initialLoss: 2.33,
+      flat: false,
+    },
+  };
+  await panel.send([init, lrStarted, ...lrPoints, ...lrRepeatsDone, { type: 'lrResult', result: recommended }]);
+  await panel.frames();
+  assert.equal(await panel.page.textContent('.recommendation .recommended'), `Recommended learning rate ${formatNumber(0.0464)} — high confidence, checked by a short run`);
+  assert.equal(await panel.page.textContent('.recommendation .why'), recommended.recommendation!.why);
+  assert.equal(await panel.page.textContent('.recommendation .checks'), `Short runs (held-out loss after 93 steps): ${formatNumber(0.0464)} ${formatNumber(0.337)} · ${formatNumber(0.146)} ${formatNumber(0.41)} · ${formatNumber(1.46)} diverged`);
+  await panel.clearPosted();
+  await panel.page.click('[data-action="apply-recommended"]');
+  await panel.page.click('[data-action="copy-recommended"]');
+  assert.deepEqual(await panel.posted(), [{ type: 'applyLr', lr: 0.0464, suggestion: 'recommended' }, { type: 'copyLr', lr: 0.0464 }]);
+
+  const none: LrResult = { ...lrResult, recommendation: { confidence: 'none', basis: 'curve', why: 'No learning rate: the loss neither fell nor diverged over the sweep (flat noise).', flat: true } };
+  await panel.send([{ type: 'lrResult', result: none }]);
+  await panel.frames();
+  assert.equal(await panel.page.textContent('.recommendation .recommended'), 'No recommended learning rate');
+  assert.equal(await panel.page.textContent('.recommendation .why'), none.recommendation!.why);
+  assert.equal(await panel.page.$('[data-action="apply-recommended"]'), null, 'no Apply without a rate');
+});
