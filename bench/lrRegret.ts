@@ -90,14 +90,15 @@ interface FinderReport {
   durationMs: number;
 }
 
-const RULES = ['ours', 'valley', 'steep', 'minimum'] as const;
+const RULES = ['ours', 'valley', 'steep', 'minimum', 'div10'] as const;
 type Rule = (typeof RULES)[number];
-const RULE_TITLES: Record<Rule, string> = { ours: 'ours (default)', valley: "fastai's valley", steep: "Lightning's steepest", minimum: 'minimum/10' };
+const RULE_TITLES: Record<Rule, string> = { ours: 'ours (default)', valley: "fastai's valley", steep: "Lightning's steepest", minimum: 'minimum/10', div10: 'divergence/10 (unchecked)' };
 
 /** Each rule's LR from the finder's JSON; ours is the recommendation, or the default (valley) before there was one. */
 function ruleLrs(report: FinderReport): Record<Rule, number | undefined> {
   const ours = report.recommendation ? report.recommendation.lr : report.suggestions.valley?.lr;
-  return { ours, valley: report.suggestions.valley?.lr, steep: report.suggestions.steep?.lr, minimum: report.suggestions.minimum?.lr };
+  const div10 = report.divergenceLr === undefined ? undefined : report.divergenceLr / 10;
+  return { ours, valley: report.suggestions.valley?.lr, steep: report.suggestions.steep?.lr, minimum: report.suggestions.minimum?.lr, div10 };
 }
 
 const fmt = (lr: number | undefined) => (lr === undefined ? '—' : lr.toExponential(1));
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`unknown task(s) ${unknown.join(', ')}; known: ${Object.keys(TASKS).join(', ')}`);
   const { tf } = await loadTfjs(path.join(DIR, 'tasks.js'), ROOT, BACKEND);
   const cache: GridFile = fs.existsSync(GRID_FILE) ? JSON.parse(fs.readFileSync(GRID_FILE, 'utf8')) : {};
-  const worst: Record<Rule, number> = { ours: -Infinity, valley: -Infinity, steep: -Infinity, minimum: -Infinity };
+  const worst: Record<Rule, number> = { ours: -Infinity, valley: -Infinity, steep: -Infinity, minimum: -Infinity, div10: -Infinity };
   const rows: string[] = [];
   for (const name of taskNames) {
     const grid = await gridFor(tf, name, cache);
