@@ -19,6 +19,5 @@ export async function setUpBackend(backend: BackendChoice): Promise<Tf> {
 }
 
 export function loadExample(): { createModel(): TfModule.LayersModel; sampleBatch(): { xs: number[][][][]; ys: number[][] } } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(example);
 }

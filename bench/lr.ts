@@ -23,7 +23,6 @@ function send(message: RunnerMessage): Promise<void> {
 
 async function child(file: string, backend: BackendChoice, runs: number): Promise<void> {
   const { tf, backend: used } = await loadTfjs(file, path.resolve('.'), backend);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const example = require(file) as { createModel(): LayersModel; sampleBatch: Batch | (() => Batch) };
   const { xs, ys } = typeof example.sampleBatch === 'function' ? example.sampleBatch() : example.sampleBatch;
   const x = tf.tensor(xs as number[]) as Tensor;

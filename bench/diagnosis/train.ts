@@ -19,10 +19,8 @@ interface History { history: Record<string, number[]> }
 type Fit = (this: unknown, x: unknown, y: unknown, args?: { epochs?: number; verbose?: number; callbacks?: unknown }) => Promise<History>;
 
 async function trainOne(file: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tf = require('@tensorflow/tfjs') as typeof import('@tensorflow/tfjs');
   if (values.backend === 'wasm') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('@tensorflow/tfjs-backend-wasm');
   }
   if (!(await tf.setBackend(values.backend!))) throw new Error(`backend ${values.backend} did not load`);
@@ -43,7 +41,6 @@ async function trainOne(file: string): Promise<void> {
       process.exit(0);
     };
   for (const proto of [tf.LayersModel.prototype, tf.Sequential.prototype] as unknown as { fit: Fit }[]) proto.fit = wrap(proto.fit);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(file);
 }
 

@@ -80,7 +80,6 @@ export class ProfileCommand implements vscode.Disposable {
         const totalSteps = settings.steps;
         let phase = 'Starting';
         let showStep0: NodeJS.Timeout | undefined;
-        let run: ProfileRun | undefined;
         const onMessage = (message: RunnerMessage) => {
           logRunnerMessage(this.log, message);
           switch (message.type) {
@@ -95,7 +94,7 @@ export class ProfileCommand implements vscode.Disposable {
               // A slow model shows step 0 while the other steps run; a fast profile ends before and renders once.
               if (message.step === 0) {
                 showStep0 = setTimeout(() => {
-                  if (run?.report.status === 'running') this.store.set(run.report);
+                  if (run.report.status === 'running') this.store.set(run.report);
                 }, SHOW_STEP0_AFTER_MS);
               }
               break;
@@ -117,7 +116,7 @@ export class ProfileCommand implements vscode.Disposable {
         this.log.info(`profiling ${file}${remembered.exportName ? ` export "${remembered.exportName}"` : ''}${remembered.args ? ` args ${JSON.stringify(remembered.args)}` : ''}${remembered.scriptArgs ? ` script args ${remembered.scriptArgs}` : ''} (${settings.steps} steps, backend ${settings.backend})`);
         const request = { ...runTarget(uri, settings, this.args, this.extensionPath), steps: settings.steps, thresholds: settings.thresholds, overfitBatch };
         const clientOptions = runnerClientOptions(settings, this.extensionPath);
-        run = settings.keepRunnerWarm ? this.warmPool(clientOptions).profile(request, onMessage) : startProfile(request, clientOptions, onMessage);
+        const run = settings.keepRunnerWarm ? this.warmPool(clientOptions).profile(request, onMessage) : startProfile(request, clientOptions, onMessage);
         void run.result.then(() => clearTimeout(showStep0));
         return run;
       },

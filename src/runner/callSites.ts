@@ -56,7 +56,7 @@ export function mapToSource(file: string, line: number, column: number): SourceL
 export function userCallSite(skipConstructors: Set<string> = new Set()): SourceLocation | undefined {
   const originalPrepare = Error.prepareStackTrace;
   const originalLimit = Error.stackTraceLimit;
-  let frames: NodeJS.CallSite[] = [];
+  let frames: NodeJS.CallSite[];
   try {
     Error.stackTraceLimit = 60;
     Error.prepareStackTrace = (_error, callSites) => callSites;

@@ -19,7 +19,7 @@ const TRAINS = /\.\s*(?:fit|fitDataset|trainOnBatch)\s*\(/;
 
 function parseFunction(fn: (...args: unknown[]) => unknown): { node: Node; text: string } | undefined {
   // Loaded here, on the rare path of a function export with parameters, to keep the runner's start-up lean.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only on this rare path, to keep the runner's start-up lean
   const { parse } = require('acorn') as typeof import('acorn');
   const text = Function.prototype.toString.call(fn);
   for (const wrapped of [`(${text})`, `({${text}})`]) {

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { TransformFailure } from 'esbuild';
 
 /** esbuild is loaded on first use: plain CommonJS model files never need it. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: plain CommonJS model files never need esbuild
 const transformSync: typeof import('esbuild').transformSync = (...args) => require('esbuild').transformSync(...args);
 import type { SourceLocation } from '../core/protocol';
 import { redirects } from './tfjsResolve';
@@ -113,7 +113,7 @@ export async function loadUserModule(file: string): Promise<Record<string, unkno
   installCommonJsHooks();
   if (!needsEsmLoader(file)) {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the user's CommonJS file by absolute path, through Node's own loader, synchronously
       return normalizeCommonJsExports(require(file));
     } catch (error) {
       if (!(error instanceof NeedsEsmLoader)) throw error;

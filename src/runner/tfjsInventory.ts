@@ -81,7 +81,7 @@ function checkAddon(dir: string): string | undefined {
     return `its addon is not built (${path.relative(dir, file)} is missing)`;
   }
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a tfjs package file by the path resolved at run time
     require(file);
     return undefined;
   } catch (error) {

@@ -58,7 +58,7 @@ const firstLine = (s: string) => s.split('\n')[0];
  * fixed upstream but unreleased): every op would throw on Node ≥ 23 (code-server, newer Electron).
  */
 function restoreUtilHelpersForTfjsNode(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the mutable CommonJS util object: an import gives a read-only namespace
   const util = require('node:util') as Record<string, unknown>;
   util.isNullOrUndefined ??= (value: unknown) => value === null || value === undefined;
   util.isArray ??= Array.isArray;
@@ -78,7 +78,7 @@ function pointRedirectsAt(anchor: string, union: string | undefined, nativeMain:
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- tfjs is resolved at run time in the user's workspace and never bundled
 const load = (file: string) => require(file) as Record<string, unknown>;
 
 /** The namespace user code would see: the union package, or tfjs-core merged with tfjs-layers. */

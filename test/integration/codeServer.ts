@@ -309,6 +309,7 @@ export function waitForHealthz(port: number, deadline: number): Promise<void> {
 
 /** Waits until the workbench has restored (smoke-test driver of --vscode-option enable-smoke-test-driver). */
 export async function whenWorkbenchRestored(page: Page, timeoutMs = 60_000): Promise<void> {
-  await page.waitForFunction(() => !!(window as any).driver?.whenWorkbenchRestored, undefined, { timeout: timeoutMs });
-  await page.evaluate(() => (window as any).driver.whenWorkbenchRestored());
+  type Driver = { driver?: { whenWorkbenchRestored(): Promise<void> } };
+  await page.waitForFunction(() => !!(window as unknown as Driver).driver?.whenWorkbenchRestored, undefined, { timeout: timeoutMs });
+  await page.evaluate(() => (window as unknown as Driver).driver!.whenWorkbenchRestored());
 }

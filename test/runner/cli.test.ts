@@ -145,7 +145,7 @@ test('usage errors: exit 2 with the usage text; --help exits 0', async () => {
   assert.match(help.stdout, /Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the run failed \(what it measured/);
   const top = await run('topHelp');
   assert.equal(top.code, 0);
-  assert.match(top.stdout, /^  profile +Profiles the per-layer gradients/m);
+  assert.match(top.stdout, /^ {2}profile +Profiles the per-layer gradients/m);
 });
 
 test('--threshold overrides a health rule: a stricter dead share keeps the dead layer; an impossible one drops it', async () => {

@@ -178,7 +178,6 @@ async function nativeTf(): Promise<Tf | string> {
   if (!dir) return 'nativeTfjsNodeDir(): the native lane is not ready';
   const own = path.join(dir, 'package.json');
   const isPackage = fs.existsSync(own) && JSON.parse(fs.readFileSync(own, 'utf8')).name === '@tensorflow/tfjs-node';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tf = (isPackage ? require(dir) : createRequire(path.join(dir, 'noop.js'))('@tensorflow/tfjs-node')) as Tf;
   return tf;
 }

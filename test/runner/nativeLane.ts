@@ -24,7 +24,7 @@ export function nativeTfjsNodeDir(): string | undefined {
     return undefined;
   }
   if (!dir || !fs.existsSync(path.join(dir, 'package.json'))) return undefined;
-  let addons: string[] = [];
+  let addons: string[];
   try {
     addons = fs.readdirSync(path.join(dir, 'lib')).filter((d) => fs.existsSync(path.join(dir, 'lib', d, 'tfjs_binding.node')));
   } catch {

