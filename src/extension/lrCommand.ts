@@ -30,7 +30,7 @@ export type FindOptions = RunOptions;
 /** Proposed file contents shown on the right of the Apply diff. */
 const PROPOSED_SCHEME = 'gradient-lens-proposed';
 
-export type ApplyOutcome = { applied: true; line: number; text: string; file: string; warnings: string[] } | { applied: false; reason: string };
+export type ApplyOutcome = { applied: true; line: number; text: string; file: string; description: string; warnings: string[] } | { applied: false; reason: string };
 
 /** A file's text as the user sees it now: the open document (saved or not), else the disk. */
 function currentText(file: string): string | undefined {
@@ -246,7 +246,7 @@ export class LrCommand implements vscode.Disposable {
     if (!(await vscode.workspace.applyEdit(edit))) return { applied: false, reason: `VS Code did not apply the edit to ${name}.` };
     const position = new vscode.Position(current.edit.line - 1, 0);
     await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Range(position, position) });
-    return { applied: true, line: current.edit.line, text: current.edit.newText, file: target.fsPath, warnings };
+    return { applied: true, line: current.edit.line, text: current.edit.newText, file: target.fsPath, description: current.edit.description, warnings };
   }
 
   private computeEdit(document: vscode.TextDocument, lr: number, compileLine?: number): LrEditResult {

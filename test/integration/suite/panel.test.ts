@@ -288,6 +288,33 @@ describeTrusted('learning rate panel', () => {
     assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), original);
   });
 
+  it("Apply with provenance: the recommended rate goes to the swept model's compile() (not the first), lists the constant's other use, and warns that the file changed since the sweep", async function () {
+    this.timeout(120_000);
+    const uri = fixture('lr-provenance.js');
+    const document = (await open('lr-provenance.js')).document;
+    const original = document.getText();
+    const report = await vscode.commands.executeCommand<LrReport>('gradientLens.findLearningRate', uri);
+    assert.strictEqual(report?.status, 'done', JSON.stringify(report?.error));
+    const line = (marker: string) => original.split('\n').findIndex((l) => l.includes(marker)) + 1;
+    assert.deepStrictEqual({ file: report.compileLocation?.file, line: report.compileLocation?.line }, { file: uri.fsPath, line: line('model.compile(') }, 'the runner reports the swept compile()');
+    const rec = report.result?.recommendation;
+    assert.ok(rec?.lr !== undefined && rec.basis === 'short-run', JSON.stringify(rec));
+
+    // An unsaved edit after the sweep: the rate was measured on the earlier version.
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((b) => b.insert(new vscode.Position(document.lineCount, 0), '// tuned later\n'));
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const applied = vscode.commands.executeCommand<{ applied: boolean; line?: number; description?: string; warnings?: string[] }>('gradientLens.applyLearningRate', uri, rec.lr, 'recommended');
+    const proposed = await answerProposal(uri, 'apply');
+    const outcome = await applied;
+    assert.strictEqual(outcome.applied, true, JSON.stringify(outcome));
+    assert.strictEqual(outcome.line, line('const LEARNING_RATE'), 'the constant of the swept compile(), not the helper\'s adam(0.01)');
+    assert.match(outcome.description ?? '', new RegExp(`used by tf\\.train\\.sgd on line ${line('model.compile(')}; it is also used on line ${line("console.log('training with'")}, which change with it`));
+    assert.deepStrictEqual(outcome.warnings, ['lr-provenance.js changed since the sweep: the rate was measured on the earlier version']);
+    assert.match(proposed, new RegExp(`const LEARNING_RATE = ${formatLearningRate(rec.lr).replace('.', '\\.')};`));
+    assert.match(document.getText(), /helper\.compile\(\{ optimizer: tf\.train\.adam\(0\.01\)/, 'the helper model is untouched');
+  });
+
   it('Apply on a string optimizer writes the file\'s own tf.train.adam(lr); dismissing the question changes nothing', async function () {
     this.timeout(60_000);
     const uri = fixture('lr-adam-string.js');
@@ -303,7 +330,8 @@ describeTrusted('learning rate panel', () => {
     const applied = vscode.commands.executeCommand<{ applied: boolean; line?: number }>('gradientLens.applyLearningRate', uri, 2.5e-4);
     await answerProposal(uri, 'apply');
     // Called without a sweep of the file: the edit is offered, with the rate's unknown origin said.
-    assert.deepStrictEqual(await applied, { applied: true, line: 8, text: 'tfjs.train.adam(2.5e-4)', file: uri.fsPath, warnings: ['no sweep of this file in this session produced the rate: its origin is unknown'] });
+    const { description: _description, ...outcome } = (await applied) as { description?: string };
+    assert.deepStrictEqual(outcome, { applied: true, line: 8, text: 'tfjs.train.adam(2.5e-4)', file: uri.fsPath, warnings: ['no sweep of this file in this session produced the rate: its origin is unknown'] });
     assert.strictEqual(document.getText(), expected);
   });
 
