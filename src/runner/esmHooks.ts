@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
 import { parse } from 'acorn';
 import { nearestPackageType } from './packageType';
+import { redirectTarget } from './redirect';
 
 type Next<C, R> = (specifier: string, context: C) => Promise<R>;
 interface ResolveResult {
@@ -29,8 +30,10 @@ export async function initialize(data: { redirects: Record<string, string> }): P
 const CANDIDATE_SUFFIXES = ['.ts', '.mts', '.js', '.mjs', '.cjs', '.cts', '/index.ts', '/index.js', '/index.mjs'];
 
 export async function resolve(specifier: string, context: object, next: Next<object, ResolveResult>): Promise<ResolveResult> {
-  const target = redirects.get(specifier);
-  if (target) return { url: pathToFileURL(target).href, shortCircuit: true };
+  const target = redirectTarget(redirects, specifier);
+  if (target && redirects.has(specifier)) return { url: pathToFileURL(target).href, shortCircuit: true };
+  // A subpath into a chosen package: resolve the file there (extensionless like './x' is tried below).
+  if (target) return resolve(target, context, next);
   try {
     return await next(specifier, context);
   } catch (error) {

@@ -8,6 +8,7 @@ import type { BackendChoice } from '../core/protocol';
 import { planRuntime, RuntimeChoiceError, type RuntimePlan } from '../core/runtimeChoice';
 import { findPackage, inspectNatives, inspectWorkspace, NATIVE_PACKAGES, summarize, type InstalledPackage, type Inventory } from './tfjsInventory';
 import { registerWasmConvBackpropFilter, registerWasmUnsortedSegmentSum } from './wasmKernels';
+import { redirectTarget } from './redirect';
 
 export type Tf = typeof import('@tensorflow/tfjs');
 
@@ -46,8 +47,8 @@ function installResolveHook(): void {
   const mod = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
   const original = mod._resolveFilename;
   mod._resolveFilename = function (request: string, ...rest: unknown[]) {
-    const target = redirects.get(request);
-    return target ?? original.call(this, request, ...rest);
+    const target = redirectTarget(redirects, request);
+    return target && target !== request ? original.call(this, target, ...rest) : original.call(this, request, ...rest);
   };
 }
 
@@ -64,17 +65,24 @@ function restoreUtilHelpersForTfjsNode(): void {
   util.isArray ??= Array.isArray;
 }
 
+/** `name` → the package's main file, and `name/` → its folder (subpath imports). */
+function redirectPackage(name: string, found: InstalledPackage): void {
+  redirects.set(name, found.main);
+  redirects.set(`${name}/`, `${found.dir}${path.sep}`);
+}
+
 /** Points every tfjs specifier at the copies next to `anchor` (a union package main or the user's file). */
-function pointRedirectsAt(anchor: string, union: string | undefined, nativeMain: string | undefined): void {
+function pointRedirectsAt(anchor: string, union: InstalledPackage | undefined, native: InstalledPackage | undefined): void {
   redirects.clear();
-  if (union) redirects.set('@tensorflow/tfjs', union);
+  if (union) redirectPackage('@tensorflow/tfjs', union);
   for (const pkg of NATIVE_PACKAGES) {
-    const target = nativeMain ?? union;
-    if (target) redirects.set(pkg, target);
+    // tfjs-node's own subpaths exist only in tfjs-node: only its main is redirected.
+    const target = native ?? union;
+    if (target) redirects.set(pkg, target.main);
   }
   for (const pkg of TFJS_FAMILY) {
     const found = findPackage(anchor, pkg);
-    if (found) redirects.set(pkg, found.main);
+    if (found) redirectPackage(pkg, found);
   }
 }
 
@@ -127,16 +135,16 @@ export async function loadTfjs(userFile: string, extensionRoot: string, choice: 
   let source: string;
   if (plan.native) {
     const native = plan.tfjs === 'bundled' ? ourNative! : inv.nativeCandidates.find((c) => c.pkg === plan.native)!;
-    pointRedirectsAt(native.tfjs!.main, native.tfjs!.main, native.main);
+    pointRedirectsAt(native.tfjs!.main, native.tfjs, { name: native.pkg, version: native.version, main: native.main, dir: path.dirname(native.main) });
     restoreUtilHelpersForTfjsNode();
     tf = load(native.main) as unknown as Tf;
     source = `${plan.tfjs === 'bundled' ? 'Gradient Lens' : 'workspace'} ${native.pkg}`;
   } else if (plan.tfjs === 'workspace') {
-    pointRedirectsAt(inv.union?.main ?? userFile, inv.union?.main, undefined);
+    pointRedirectsAt(inv.union?.main ?? userFile, inv.union, undefined);
     tf = loadNamespace(inv.union, inv);
     source = `workspace ${inv.packages}`;
   } else {
-    pointRedirectsAt(ours.main, ours.main, undefined);
+    pointRedirectsAt(ours.main, ours, undefined);
     tf = load(ours.main) as unknown as Tf;
     source = 'Gradient Lens @tensorflow/tfjs';
   }
@@ -167,7 +175,7 @@ export async function loadTfjs(userFile: string, extensionRoot: string, choice: 
  * of the same version by plan) and starts it.
  */
 async function startWasm(tf: Tf, wasm: InstalledPackage): Promise<string | undefined> {
-  redirects.set(WASM, wasm.main);
+  redirectPackage(WASM, wasm);
   try {
     load(wasm.main);
     if (!(await tf.setBackend('wasm'))) return 'setBackend("wasm") returned false';

@@ -1,7 +1,9 @@
-// The decision table of docs/runtime.md: which tfjs and which backend of the same version, per workspace.
+// The decision table of docs/runtime.md (which tfjs and which backend of the same version, per workspace),
+// and how imports are redirected to the chosen copies.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { compareVersions, planRuntime, RuntimeChoiceError, type WorkspaceInstall } from '../../src/core/runtimeChoice';
+import { redirectTarget } from '../../src/runner/redirect';
 
 const BUNDLED = '4.22.0';
 const notBuilt = 'its addon is not built (lib/napi-v8/tfjs_binding.node is missing)';
@@ -79,4 +81,17 @@ test('--backend tensorflow without a working tfjs-node names each package and it
   });
   assert.throws(() => planRuntime(w, 'tensorflow', BUNDLED), (e: Error) => e instanceof RuntimeChoiceError && /tfjs-node 4\.22\.0: its addon is not built.*tfjs-node-gpu 4\.22\.0: its native library could not be loaded/.test(e.message));
   assert.throws(() => planRuntime(ws({}), 'tensorflow', BUNDLED), /no @tensorflow\/tfjs-node installed/);
+});
+
+test('redirects: package names to the chosen main file, subpaths into the chosen folder, others untouched', () => {
+  const redirects = new Map([
+    ['@tensorflow/tfjs-core', '/ext/node_modules/@tensorflow/tfjs-core/dist/tf-core.node.js'],
+    ['@tensorflow/tfjs-core/', '/ext/node_modules/@tensorflow/tfjs-core/'],
+  ]);
+  assert.equal(redirectTarget(redirects, '@tensorflow/tfjs-core'), '/ext/node_modules/@tensorflow/tfjs-core/dist/tf-core.node.js');
+  assert.equal(redirectTarget(redirects, '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops'), '/ext/node_modules/@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops');
+  assert.equal(redirectTarget(redirects, '@tensorflow/tfjs-core-extra/x'), undefined);
+  assert.equal(redirectTarget(redirects, '@tensorflow/tfjs-layers/dist/x'), undefined);
+  assert.equal(redirectTarget(redirects, './model'), undefined);
+  assert.equal(redirectTarget(redirects, 'lodash/get'), undefined);
 });
