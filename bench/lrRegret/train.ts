@@ -3,7 +3,6 @@
 import type { Tensor } from '@tensorflow/tfjs';
 import type { Tf } from '../../src/runner/tfjsResolve';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { TASKS, compiledModel, seededRandom } = require('./tasks.js') as {
   TASKS: Record<string, { summary: string; epochs: number; batchSize: number; data(tf: Tf): TaskData }>;
   compiledModel(tf: Tf, name: string, lr: number, seed: number): import('@tensorflow/tfjs').LayersModel;

@@ -7,7 +7,8 @@ import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import type { ShortRun } from '../core/lrRecommend';
 import { seededRandom } from '../core/random';
 import type { Batches } from './data';
-import { stepBatches, type StopRequest, type SweepOptimizer, type TrainOnBatch, type WeightReset } from './lrSweep';
+import type { StopRequest, SweepOptimizer, TrainOnBatch, WeightReset } from './lrSweep';
+import { stepBatches } from './sweepBatches';
 import type { Tf } from './tfjsResolve';
 
 const HOLD_SHARE = 0.2;
