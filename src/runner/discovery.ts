@@ -171,6 +171,12 @@ async function useExport(
   if ('capture' in outcome) return { model: outcome.capture.model, discovery: 'training-entry', exportName: name, captured: outcome.capture, note };
   const result = outcome.result;
   if (isLayersModel(result)) return { model: result, discovery: 'factory', exportName: name, note };
+  // A factory that returns its model inside an object (`return { squatCountModel, labels }`).
+  const held = result && typeof result === 'object' ? Object.entries(result).filter(([, v]) => isLayersModel(v)) : [];
+  if (held.length === 1) {
+    const inObject = `the model in the "${held[0][0]}" property of what ${name}() returned`;
+    return { model: held[0][1] as LayersModel, discovery: 'factory', exportName: name, note: note ? `${note}; ${inObject}` : inObject };
+  }
   if (result === undefined) return { awaiting: name };
   throw new DiscoveryError('no-model', `The factory "${name}" returned ${result === null ? 'null' : typeof result}, not a tf.LayersModel, and called no fit/fitDataset/trainOnBatch.`);
 }

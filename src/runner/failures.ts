@@ -9,11 +9,31 @@ import { UserSyntaxError } from './moduleLoader';
 import { RunnerSetupError } from './tfjsResolve';
 import { locationFromStack } from './stackLocation';
 
+let outputTail = '';
+
+/** Keeps the end of what the user's code prints: an early exit is explained by its last line (argparse's "error: …"). */
+export function keepOutputTail(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      outputTail = (outputTail + (typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'))).slice(-4096);
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+  }
+}
+
+function lastOutputLine(): string | undefined {
+  const line = outputTail.split('\n').map((l) => l.trim()).filter(Boolean).pop();
+  return line && line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
 export class UserExit extends Error {
   constructor(readonly code: number | undefined, readonly location: SourceLocation | undefined) {
     // A non-zero exit before the model exists is most often argparse/yargs/commander rejecting the command line.
-    const hint = code ? ' If it rejected its command line (see its usage text in the output), give its arguments with --script-args (VS Code: Edit model export and arguments).' : '';
-    super(`The model file called process.exit(${code ?? ''}) before profiling finished.${hint}`);
+    const last = code ? lastOutputLine() : undefined;
+    const said = last ? ` Its last output: "${last}".` : '';
+    const hint = code ? ' If it rejected its command line, give its arguments with --script-args (VS Code: Edit model export and arguments).' : '';
+    super(`The model file called process.exit(${code ?? ''}) before profiling finished.${said}${hint}`);
   }
 }
 

@@ -20,7 +20,7 @@ import { prepareSweep, rememberTrainOnBatch } from './lrSweep';
 import { GradientProfiler, OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from './gradientProfiler';
 import { loadTfjs, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaultLoss';
-import { causeOf, classify, guardCrashListeners, runtime, UserExit } from './failures';
+import { causeOf, classify, guardCrashListeners, keepOutputTail, runtime, UserExit } from './failures';
 import { endProcessGroup, startWatchdog } from './watchdog';
 import { unhandled } from '../core/exhaustive';
 
@@ -152,7 +152,8 @@ async function loadTarget(request: ProfileRequest | LrRequest): Promise<Target> 
   try {
     const outcome = await Promise.race([loadUserModule(file).then((m) => ({ m })), training.next.then((c) => ({ c }))]);
     ns = 'm' in outcome ? outcome.m : undefined;
-    captured = 'c' in outcome ? outcome.c : undefined;
+    // A training call made while the module loaded wins over its exports, whichever promise settled first.
+    captured = 'c' in outcome ? outcome.c : training.first;
   } catch (error) {
     throw new Classified(classify(error, 'load'));
   }
@@ -343,6 +344,7 @@ function onUserCodeFailure(error: unknown): void {
 process.on('uncaughtException', onUserCodeFailure);
 process.on('unhandledRejection', onUserCodeFailure);
 guardCrashListeners();
+keepOutputTail();
 process.on('message', (raw) => {
   let message;
   try {

@@ -113,8 +113,10 @@ export async function loadUserModule(file: string): Promise<Record<string, unkno
   installCommonJsHooks();
   if (!needsEsmLoader(file)) {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the user's CommonJS file by absolute path, through Node's own loader, synchronously
-      return normalizeCommonJsExports(require(file));
+      // Loaded as the main module, through Node's own loader, synchronously, as `node FILE` would: a script
+      // whose training sits behind `if (require.main === module)` runs it (and is stopped at its fit).
+      const load = (Module as unknown as { _load(request: string, parent: null, isMain: boolean): unknown })._load;
+      return normalizeCommonJsExports(load(file, null, true));
     } catch (error) {
       if (!(error instanceof NeedsEsmLoader)) throw error;
       delete require.cache[file];

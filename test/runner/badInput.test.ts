@@ -75,7 +75,7 @@ test('process.exit() in user code → user-exit with the line', async () => {
   assert.equal(error.kind, 'user-exit');
   assert.equal(
     error.message,
-    'The model file called process.exit(3) before profiling finished. If it rejected its command line (see its usage text in the output), give its arguments with --script-args (VS Code: Edit model export and arguments).',
+    'The model file called process.exit(3) before profiling finished. If it rejected its command line, give its arguments with --script-args (VS Code: Edit model export and arguments).',
   );
   assert.deepEqual([error.location?.file, error.location?.line], [B('exit.js'), lineOf(B('exit.js'), 'L:exit')]);
 });

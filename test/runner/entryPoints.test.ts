@@ -23,6 +23,8 @@ const RUNS: [string, Record<string, unknown>][] = [
   ['argv-script.js', {}],
   ['yargs-script.js', { scriptArgs: ['--hidden', '5', '--lr=0.1', 'data.csv'] }],
   ['yargs-script.js', {}],
+  ['require-main.js', {}],
+  ['model-in-object.js', {}],
 ];
 const outcomes = pool(RUNS, 2, ([file, request]) => profile(E(file), request));
 const outcome = async (i: number): Promise<RunOutcome> => (await outcomes)[i];
@@ -90,7 +92,23 @@ test('a yargs script (strict, a required option) gets exactly the given argument
   // yargs prints its usage and calls process.exit(1), as it would under `node yargs-script.js`.
   const missing = await outcome(7);
   assert.equal(missing.report.error?.kind, 'user-exit');
+  assert.match(missing.report.error!.message, /^The model file called process\.exit\(1\) before profiling finished\. Its last output: "Missing required argument: hidden"\. If it rejected its command line, give its arguments with --script-args/);
   assert.ok(missing.messages.some((m) => m.type === 'log' && /Missing required argument: hidden/.test(m.text)));
+});
+
+test('a script that trains behind `if (require.main === module)` is run as the main module and stopped at its fit', async () => {
+  const { report } = await outcome(8);
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  assert.deepEqual([report.discovery, report.dataSource, report.batchSize], ['training-script', 'fit', 6]);
+  assert.deepEqual(lines(report), at('require-main.js', 'L:hidden', 'L:out'));
+});
+
+test('a factory that returns its model inside an object: that model, with a note saying where it was', async () => {
+  const { report } = await outcome(9);
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  assert.deepEqual([report.discovery, report.exportName], ['factory', 'prepareCountModel']);
+  assert.equal(report.discoveryNote, 'the model in the "countModel" property of what prepareCountModel() returned');
+  assert.deepEqual(lines(report), at('model-in-object.js', 'L:only'));
 });
 
 test('CLI: --script-args="…" is split like a shell line, and arguments after -- go as they are', async () => {
