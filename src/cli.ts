@@ -2,11 +2,13 @@
 import { PROFILE_USAGE, profileCommand } from './cli/profile';
 import { LINT_USAGE, lintCommand } from './cli/lint';
 import { LR_USAGE, lrCommand } from './cli/lr';
+import { GRADCHECK_USAGE, gradcheckCommand } from './cli/gradcheck';
 
 const COMMANDS: Record<string, { usage: string; run(argv: string[]): Promise<number> }> = {
   profile: { usage: PROFILE_USAGE, run: profileCommand },
   lint: { usage: LINT_USAGE, run: lintCommand },
   lr: { usage: LR_USAGE, run: lrCommand },
+  gradcheck: { usage: GRADCHECK_USAGE, run: gradcheckCommand },
 };
 
 const USAGE = `Usage: gradient-lens <command> [options]

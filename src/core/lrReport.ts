@@ -57,6 +57,7 @@ export function applyLrMessage(report: LrReport, message: RunnerMessage): LrRepo
     case 'error':
     case 'done':
     case 'overfit':
+    case 'gradcheckLayer':
       break; // applyRunMessage's, or not part of a sweep
     default:
       unhandled(message);

@@ -70,6 +70,10 @@ export const ProfileRequest = v.object({
 });
 export type ProfileRequest = v.InferOutput<typeof ProfileRequest>;
 
+/** The gradient check of user-defined layers (`gradient-lens gradcheck FILE`): autodiff vs finite differences. */
+export const GradcheckRequest = v.object({ ...targetFields });
+export type GradcheckRequest = v.InferOutput<typeof GradcheckRequest>;
+
 export const LR_MODES = ['exp', 'linear'] as const;
 export type LrMode = (typeof LR_MODES)[number];
 
@@ -348,6 +352,20 @@ export const RunnerMessage = v.variant('type', [
     layers: v.array(LayerStepStats),
   }),
   v.object({ type: v.literal('finding'), finding: Finding }),
+  /** The gradient check of one user-defined layer (or tf.customGrad function): autodiff vs central differences. */
+  v.object({
+    type: v.literal('gradcheckLayer'),
+    name: v.string(),
+    className: v.string(),
+    /** Where its class (or the tf.customGrad call) is defined; absent when it cannot be found. */
+    location: v.optional(SourceLocation),
+    /** Largest relative error over its weights (and inputs): ‖fd − ad‖ / max(‖fd‖, ‖ad‖) on the sampled elements. */
+    maxRelError: num,
+    ok: v.boolean(),
+    /** Per weight (inputs as "input 0", …): the relative error and how many elements were differenced. */
+    weights: v.array(v.object({ name: v.string(), relError: num, checked: v.pipe(v.number(), v.integer()) })),
+    note: v.optional(v.string()),
+  }),
   /** The overfit-one-batch check: the loss at each of its steps on `batchSize` examples. */
   v.object({ type: v.literal('overfit'), batchSize: v.pipe(v.number(), v.integer()), losses: v.array(num) }),
   /** One LR range-test batch, sent as it happens so a chart can grow live. */
@@ -389,6 +407,7 @@ export type RunnerError = RunnerMessageOf<'error'>;
 export const HostMessage = v.variant('type', [
   v.object({ type: v.literal('profileStart'), request: ProfileRequest }),
   v.object({ type: v.literal('lrStart'), request: LrRequest }),
+  v.object({ type: v.literal('gradcheckStart'), request: GradcheckRequest }),
   /** Warm start: load tfjs and the backend as a profile of anchorFile would, then wait for 'profileStart' or 'lrStart'. */
   v.object({
     type: v.literal('prepare'),

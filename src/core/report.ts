@@ -138,6 +138,7 @@ export function applyRunMessage(report: RunReportBase, message: RunnerMessage): 
     case 'lrResult':
     case 'log':
     case 'overfit':
+    case 'gradcheckLayer':
       break;
     default:
       unhandled(message);
@@ -246,6 +247,7 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
     case 'log':
     case 'error':
     case 'done':
+    case 'gradcheckLayer':
       break; // applyRunMessage's, or not part of a profile
     default:
       unhandled(message);

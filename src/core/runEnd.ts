@@ -36,11 +36,12 @@ export function observeProgress(progress: RunProgress, message: RunnerMessage): 
   }
 }
 
-export type RunWork = 'profile' | 'learning-rate sweep';
+export type RunWork = 'profile' | 'learning-rate sweep' | 'gradient check';
 
 const RAISE: Record<RunWork, string> = {
   profile: 'raise the timeout (--timeout / gradientLens.timeoutSeconds)',
   'learning-rate sweep': 'raise the timeout (--timeout / gradientLens.lr.timeoutSeconds)',
+  'gradient check': 'raise the timeout (--timeout / gradientLens.timeoutSeconds)',
 };
 
 /** What a faster backend would give, measured on this project's models (docs: tfjs-runtime notes). */
@@ -72,6 +73,9 @@ export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: nu
   }
   if (!progress.modelSeen) {
     return `No model was built within ${seconds} s: ${file.split(/[\\/]/).pop()} is still running — a server, a long download, a wait for input, or an endless loop? Export the model or a function that builds it, or ${raise}.`;
+  }
+  if (work === 'gradient check') {
+    return `The gradient check did not finish within ${seconds} s on ${on}: each custom layer needs two forward passes per checked element.${fasterBackend(progress.backend)} Or ${raise}.`;
   }
   if (work === 'learning-rate sweep') {
     const total = progress.totalSteps ?? 0;

@@ -46,6 +46,9 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
     case 'overfit':
       log.info(`overfit one batch of ${message.batchSize}: loss ${message.losses[0]} → ${message.losses[message.losses.length - 1]} over ${message.losses.length} steps`);
       break;
+    case 'gradcheckLayer':
+      log.info(`gradient check ${message.className} (${message.name}): max relative error ${message.maxRelError} ${message.ok ? 'ok' : 'FAILED'}`);
+      break;
     case 'lrRepeatDone':
     case 'lrResult':
       break; // the LR command logs these in its own words

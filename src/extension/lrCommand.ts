@@ -173,6 +173,7 @@ export class LrCommand implements vscode.Disposable {
         case 'error':
         case 'done':
         case 'overfit':
+        case 'gradcheckLayer':
           break; // logged above; the report gets them from the host client
         default:
           unhandled(message);

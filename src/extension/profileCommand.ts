@@ -108,6 +108,7 @@ export class ProfileCommand implements vscode.Disposable {
             case 'lrRepeatDone':
             case 'lrResult':
             case 'overfit':
+            case 'gradcheckLayer':
               break; // logged above; the report gets them from the host client
             default:
               unhandled(message);

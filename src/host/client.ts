@@ -3,9 +3,10 @@
 // cancel, timeout or host exit.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { decodeRunnerMessage, encodeMessage, type ErrorKind, type HostMessage, type LrRequest, type ProfileRequest, type RunnerMessage } from '../core/protocol';
+import { decodeRunnerMessage, encodeMessage, type ErrorKind, type GradcheckRequest, type HostMessage, type LrRequest, type ProfileRequest, type RunnerMessage } from '../core/protocol';
 import { applyMessage, emptyReport, type ProfileReport } from '../core/report';
 import { applyLrMessage, emptyLrReport, type LrReport } from '../core/lrReport';
+import { applyGradcheckMessage, emptyGradcheckReport, type GradcheckReport } from '../core/gradcheckReport';
 import { LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
 import { emptyProgress, MeasuredSteps, observeProgress, timeoutMessage, type RunWork } from '../core/runEnd';
 import { clampTimeoutMs, killProcessGroup, watchGroupMemory } from './processGroup';
@@ -128,6 +129,19 @@ const CANCEL_GRACE_MS = 3000;
 export function startLrSweep(request: LrRequest, options: ClientOptions = {}, onMessage: (message: RunnerMessage) => void = () => undefined): LrRun {
   request = withPaths(request, options);
   return startRun({ type: 'lrStart', request }, emptyLrReport(request.file), applyLrMessage, 'learning-rate sweep', { ...options, timeoutMs: options.timeoutMs ?? LR_DEFAULTS.timeoutSeconds * 1000 }, onMessage, undefined, CANCEL_GRACE_MS);
+}
+
+export interface GradcheckRun {
+  readonly pid: number | undefined;
+  /** Settles with the final report (status "done" or "failed"); never rejects. */
+  readonly result: Promise<GradcheckReport>;
+  cancel(): Promise<GradcheckReport>;
+}
+
+/** Checks the gradients of request.file's user-defined layers in a fresh runner (same limits and clean-up as profiling). */
+export function startGradcheck(request: GradcheckRequest, options: ClientOptions = {}, onMessage: (message: RunnerMessage) => void = () => undefined): GradcheckRun {
+  request = withPaths(request, options);
+  return startRun({ type: 'gradcheckStart', request }, emptyGradcheckReport(request.file), applyGradcheckMessage, 'gradient check', { ...options, timeoutMs: options.timeoutMs ?? PROFILE_DEFAULTS.timeoutSeconds * 1000 }, onMessage);
 }
 
 function withPaths<R extends { file: string; cwd?: string }>(request: R, options: ClientOptions): R {

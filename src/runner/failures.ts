@@ -46,7 +46,7 @@ export const runtime: { tfjsVersion?: string; backend?: string } = {};
  * `building` = while calling the factory or training entry, or preparing its data; `profile` / `sweep` =
  * while measuring.
  */
-export type FailurePhase = 'load' | 'async' | 'building' | 'profile' | 'sweep';
+export type FailurePhase = 'load' | 'async' | 'building' | 'profile' | 'sweep' | 'gradcheck';
 
 const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -82,6 +82,7 @@ const PHASE_WORDS: Record<Exclude<FailurePhase, 'load'>, string> = {
   building: 'The model file’s code failed while building the model or its data',
   profile: 'The model’s own code failed while profiling',
   sweep: 'The model’s own code failed during the learning-rate sweep',
+  gradcheck: 'A custom layer’s code failed during the gradient check',
 };
 
 /** A failure inside TensorFlow.js: which tfjs and backend, and what to try. */
@@ -93,7 +94,8 @@ function insideTfjs(raw: string, phase: FailurePhase): { kind: ErrorKind; messag
     const text = `The model uses ${noGradient[1]}, an op without a gradient in TensorFlow.js: no layer before it can be trained or profiled. Replace it with a differentiable op (in a custom layer: its call()), or apply it outside the model.`;
     return { kind: 'user-error', message: text };
   }
-  const doing = phase === 'sweep' ? 'during the learning-rate sweep' : phase === 'profile' ? 'while computing gradients' : 'while building the model or its data';
+  const doing =
+    phase === 'sweep' ? 'during the learning-rate sweep' : phase === 'profile' ? 'while computing gradients' : phase === 'gradcheck' ? 'during the gradient check' : 'while building the model or its data';
   const ran = runtime.tfjsVersion ? `TensorFlow.js ${runtime.tfjsVersion} on the ${runtime.backend ?? '?'} backend` : 'TensorFlow.js';
   const other = runtime.backend === 'cpu' ? 'wasm' : 'cpu';
   return {

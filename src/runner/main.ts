@@ -6,6 +6,7 @@ import {
   decodeHostMessage,
   encodeMessage,
   type BackendChoice,
+  type GradcheckRequest,
   type LrRequest,
   type ProfileRequest,
   type RunnerMessage,
@@ -18,6 +19,7 @@ import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type C
 import { loadUserModule, warmUpTranspiler } from './moduleLoader';
 import { prepareSweep, rememberTrainOnBatch } from './lrSweep';
 import { GradientProfiler, OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from './gradientProfiler';
+import { checkLayer, classDefinition, rememberBuiltInLayers, userDefinedLayers } from './gradientCheck';
 import { loadTfjs, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaultLoss';
 import { causeOf, classify, guardCrashListeners, keepOutputTail, runtime, UserExit } from './failures';
@@ -64,7 +66,7 @@ function trapProcessExit(): void {
   }) as typeof process.exit;
 }
 
-type Work = 'profile' | 'sweep';
+type Work = 'profile' | 'sweep' | 'gradcheck';
 
 const NO_MODEL =
   'No model found: the module exports no tf.LayersModel, no model factory (default export, createModel, buildModel, getModel), and never calls fit/fitDataset/trainOnBatch.';
@@ -111,7 +113,7 @@ interface Target {
  * What profiling and the LR range test share: load tfjs and the backend, load the user's module, find the
  * model (export, factory, or the model of an intercepted training call) and make sure it is compiled.
  */
-async function loadTarget(request: ProfileRequest | LrRequest): Promise<Target> {
+async function loadTarget(request: ProfileRequest | LrRequest | GradcheckRequest): Promise<Target> {
   const file = path.resolve(request.file);
   const extensionRoot = request.extensionRoot ?? defaultExtensionRoot();
   if (request.cwd) process.chdir(request.cwd);
@@ -139,6 +141,7 @@ async function loadTarget(request: ProfileRequest | LrRequest): Promise<Target> 
   process.setSourceMapsEnabled(true);
   installLayerCreationCapture(tf);
   installCompileCapture(tf);
+  rememberBuiltInLayers(tf);
   rememberTrainOnBatch(tf);
   const training = interceptTraining(tf);
   // From the first training call on, the model is captured: what the script does next cannot change it.
@@ -310,6 +313,27 @@ async function findLearningRate(request: LrRequest): Promise<void> {
   return finish(0, { type: 'done', steps, durationMs: Date.now() - started });
 }
 
+/** `gradient-lens gradcheck`: every user-defined layer of the model against central finite differences. */
+async function gradientCheck(request: GradcheckRequest): Promise<void> {
+  const started = Date.now();
+  let checked = 0;
+  try {
+    const { tf, model } = await loadTarget(request);
+    const layers = userDefinedLayers(model);
+    measuring = true;
+    await send({ type: 'phase', phase: 'profiling', message: `Checking ${layers.length} user-defined layer${layers.length === 1 ? '' : 's'} against finite differences` });
+    for (const layer of layers) {
+      const result = checkLayer(tf, layer);
+      const className = layer.constructor.name || layer.getClassName();
+      await send({ type: 'gradcheckLayer', name: layer.name, className, location: classDefinition(className, path.resolve(request.file), layer), ...result });
+      checked++;
+    }
+  } catch (error) {
+    return finish(2, failure(error, 'gradcheck'));
+  }
+  return finish(0, { type: 'done', steps: checked, durationMs: Date.now() - started });
+}
+
 /** One tiny forward/backward pass so the first real step does not pay the backend's first-use costs. */
 function warmUpKernels(tf: Tf): void {
   tf.tidy(() => {
@@ -373,6 +397,9 @@ process.on('message', (raw) => {
       break;
     case 'lrStart':
       void findLearningRate(message.request);
+      break;
+    case 'gradcheckStart':
+      void gradientCheck(message.request);
       break;
     default:
       unhandled(message);
