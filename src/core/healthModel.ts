@@ -24,6 +24,8 @@ export interface StepRecord {
   loss: number;
   /** The penalties' part of `loss`, when the model has regularizers. */
   regLoss?: number;
+  /** Data loss in inference mode (no dropout/noise), measured for models with stochastic layers. */
+  evalLoss?: number;
   layers: LayerStepStats[];
 }
 

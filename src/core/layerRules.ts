@@ -8,6 +8,8 @@ import { RULE_SEVERITY, type NonFiniteOrigin, type StepRecord } from './healthMo
 
 /** Above this share of saturated outputs a saturated layer is a warning even while the loss falls. */
 const SEVERE_SATURATION = 0.9;
+/** At or above this share of dead units a dead layer is a warning even while the loss falls. */
+const SEVERE_DEAD = 0.95;
 
 export interface LossEvidence {
   /** The loss fell steadily over the profiled steps; undefined when only step 0 was profiled. */
@@ -165,27 +167,6 @@ export function layerFindings(
   // --- dead ReLU (a cause: judged before the vanishing rule, which points at it) ---
   const dead = track((s) => (s.deadShare === undefined || options.skipDead.has(s.name) ? undefined : s.deadShare >= t.deadShare ? s.deadShare : false));
   const deadAt = (name: string, step: number) => dead.find((h) => h.layer.name === name)?.held.find((x) => x.step === step);
-  for (const group of [dead.filter((h) => h.atEnd), dead.filter((h) => !h.atEnd)]) {
-    if (!group.length) continue;
-    const persistent = group[0].atEnd;
-    const worst = [...group].sort((a, b) => b.endValue - a.endValue || a.index - b.index)[0];
-    const share = (h: Hit) => `${(h.held[h.held.length - 1].value * 100).toFixed(0)} % of units dead ${persistence(h)}`;
-    findings.push({
-      code: 'dead-relu',
-      severity: persistent ? RULE_SEVERITY['dead-relu'] : 'info',
-      layer: worst.layer.name,
-      location: worst.layer.location,
-      step: worst.held[0].step,
-      message:
-        (group.length > 1 ? `Dead ReLU in ${plural(group.length, 'layer')}${linesText(group.map((h) => h.layer))}: ` : 'Dead ReLU: ') +
-        `${(worst.held[worst.held.length - 1].value * 100).toFixed(0)} % of ${worst.layer.name}'s units output 0 for every example of the batch (${persistence(worst)}). ` +
-        (persistent
-          ? `They get no gradient and cannot recover. Causes: large negative biases, a too-high learning rate, or poor initialization. Try He initialization, a lower learning rate, or LeakyReLU/ELU.`
-          : `Present at initialization, but the units came back within the profiled steps: no action needed.`),
-      related: group.length > 1 ? group.filter((h) => h !== worst).map((h) => related(h, share(h))) : undefined,
-    });
-  }
-
   // --- saturation (hidden layers; an output layer's confidence is the saturated-output rule) ---
   const saturated = track((s, _r, l) => (s.saturatedShare === undefined || options.outputLayers.has(s.name) || !SATURATING.has(l.activation) ? undefined : s.saturatedShare > t.saturatedShare ? s.saturatedShare : false));
 
@@ -229,6 +210,32 @@ export function layerFindings(
       hit.cause = { layer: aboveInfo.name, location: aboveInfo.location, message: `the ${aboveInfo.className.toLowerCase()} layer ${at(aboveInfo)} ${what}` };
     }
   }
+  for (const group of [dead.filter((h) => h.atEnd), dead.filter((h) => !h.atEnd)]) {
+    if (!group.length) continue;
+    const persistent = group[0].atEnd;
+    // Dead units are lost capacity; a warning when that hurts: (nearly) all dead, the loss not falling, or
+    // no gradient below. ReLU on 1-D inputs ≥ 0 leaves about half the units dead by construction.
+    const harmful = persistent && (options.lossFalls.falls !== true || group.some((h) => h.endValue >= SEVERE_DEAD || vanishing.some((v) => v.atEnd && v.index < h.index)));
+    const worst = [...group].sort((a, b) => b.endValue - a.endValue || a.index - b.index)[0];
+    const share = (h: Hit) => `${(h.held[h.held.length - 1].value * 100).toFixed(0)} % of units dead ${persistence(h)}`;
+    findings.push({
+      code: 'dead-relu',
+      severity: harmful ? RULE_SEVERITY['dead-relu'] : 'info',
+      layer: worst.layer.name,
+      location: worst.layer.location,
+      step: worst.held[0].step,
+      message:
+        (group.length > 1 ? `Dead ReLU in ${plural(group.length, 'layer')}${linesText(group.map((h) => h.layer))}: ` : 'Dead ReLU: ') +
+        `${(worst.held[worst.held.length - 1].value * 100).toFixed(0)} % of ${worst.layer.name}'s units output 0 for every example of the batch (${persistence(worst)}). ` +
+        (harmful
+          ? `They get no gradient and cannot recover. Causes: large negative biases, a too-high learning rate, or poor initialization. Try He initialization, a lower learning rate, or LeakyReLU/ELU.`
+          : persistent
+            ? `Those units are lost capacity, but the rest train: ${options.lossFalls.text}. LeakyReLU/ELU or He initialization would keep them alive.`
+            : `Present at initialization, but the units came back within the profiled steps: no action needed.`),
+      related: group.length > 1 ? group.filter((h) => h !== worst).map((h) => related(h, share(h))) : undefined,
+    });
+  }
+
   const lastRecord = steps[steps.length - 1];
   const groups = new Map<string, Hit[]>();
   for (const hit of vanishing) {

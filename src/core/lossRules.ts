@@ -74,7 +74,9 @@ export function lossFindings(
   const findings: Finding[] = [];
   const explainedLayers = new Set<string>();
   let explainedNonFinite = false;
-  const losses = steps.map(dataLoss);
+  // Dropout and noise layers make the training-mode loss jump on a fixed batch: the curve rules read the
+  // inference-mode loss the runner measures for such models.
+  const losses = steps.map((s) => s.evalLoss ?? dataLoss(s));
   const totals = steps.map((s) => s.loss);
   const n = steps.length - 1;
   const first = losses[0];
@@ -149,17 +151,21 @@ export function lossFindings(
     const limit = isMse ? MSE_INITIAL_FACTOR * (expected + 1) : t.initialLossFactor * expected;
     if (first > limit) {
       const basis = expectations.map((e) => e!.basis).join(' + ');
+      // A start that the first steps repair (e.g. std-1 initialization with a high learning rate) is info.
+      const resolved = lossFalls.falls === true && last <= limit;
       findings.push({
         code: 'initial-loss',
-        severity: RULE_SEVERITY['initial-loss'],
+        severity: resolved ? 'info' : RULE_SEVERITY['initial-loss'],
         step: 0,
         layer: outputs.length === 1 ? outputs[0].layer : undefined,
         location: outputs.length === 1 ? info.get(outputs[0].layer)?.location : undefined,
         message:
           `The loss at initialization is ${fmt(first)}, ${fmt(first / expected)}× its expected value ≈ ${fmt(expected)} (${basis}); above ${fmt(limit)} counts as far. ` +
-          (isMse
-            ? `The outputs start far from the targets' scale: scale the targets (or the inputs), or check the output layer's initialization.`
-            : `The model starts out confidently wrong: check the output layer's initialization and bias, the input scaling, and that the labels match the outputs.`),
+          (resolved
+            ? `It resolved within the profiled steps (${lossFalls.text}): no action needed, though a better-scaled initialization would save those steps.`
+            : isMse
+              ? `The outputs start far from the targets' scale: scale the targets (or the inputs), or check the output layer's initialization.`
+              : `The model starts out confidently wrong: check the output layer's initialization and bias, the input scaling, and that the labels match the outputs.`),
       });
     }
   }
@@ -196,7 +202,7 @@ export function lossFindings(
         severity: RULE_SEVERITY['loss-oscillating'],
         step: 0,
         message:
-          `The loss oscillates on a fixed batch: it changed direction ${signChanges} times in ${diffs.length} steps, by ${fmt(typical)} per step (median; ${fmt((typical / Math.abs(meanLoss)) * 100)} % of the mean loss ${fmt(meanLoss)}), ` +
+          `The loss oscillates on a fixed batch${steps[0].evalLoss !== undefined ? ' (measured without dropout/noise)' : ''}: it changed direction ${signChanges} times in ${diffs.length} steps, by ${fmt(typical)} per step (median; ${fmt((typical / Math.abs(meanLoss)) * 100)} % of the mean loss ${fmt(meanLoss)}), ` +
           `while it moved only ${fmt(net)} overall (${fmt(first)} → ${fmt(last)}). On one batch this is the optimizer overshooting: lower the learning rate (run the LR finder) or add gradient clipping.`,
       });
     }

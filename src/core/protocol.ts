@@ -349,6 +349,8 @@ export const RunnerMessage = v.variant('type', [
     loss: num,
     /** The regularization penalties' share of `loss` (absent without regularizers). */
     regLoss: v.optional(num),
+    /** Data loss in inference mode, for models with dropout/noise layers (their training loss is noisy). */
+    evalLoss: v.optional(num),
     layers: v.array(LayerStepStats),
   }),
   v.object({ type: v.literal('finding'), finding: Finding }),

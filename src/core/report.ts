@@ -147,8 +147,8 @@ export function applyRunMessage(report: RunReportBase, message: RunnerMessage): 
 
 export interface ProfileReport extends RunReportBase {
   layers: ReportLayer[];
-  /** Loss per profiled step (data + penalties, as fit() reports it); regLoss = the penalties' part. */
-  steps: { step: number; loss: number; regLoss?: number }[];
+  /** Loss per profiled step (data + penalties, as fit() reports it); regLoss = the penalties' part; evalLoss = the data loss without dropout/noise. */
+  steps: { step: number; loss: number; regLoss?: number; evalLoss?: number }[];
   findings: ReportFinding[];
   /**
    * The run ended early (timeout, cancel, crash) after measuring some steps: status is "failed" with the
@@ -201,7 +201,7 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
       report.layers = message.layers.map(layerFromInfo);
       break;
     case 'step': {
-      report.steps.push({ step: message.step, loss: message.loss, ...(message.regLoss !== undefined ? { regLoss: message.regLoss } : {}) });
+      report.steps.push({ step: message.step, loss: message.loss, ...(message.regLoss !== undefined ? { regLoss: message.regLoss } : {}), ...(message.evalLoss !== undefined ? { evalLoss: message.evalLoss } : {}) });
       const byName = new Map(report.layers.map((l) => [l.name, l]));
       for (const stats of message.layers) {
         const layer = byName.get(stats.name);

@@ -105,7 +105,8 @@ export class MeasuredSteps {
       this.layers = message.layers;
       this.outputs = message.outputs;
     } else if (message.type === 'step') {
-      this.records.push({ step: message.step, loss: message.loss, layers: message.layers, ...(message.regLoss !== undefined ? { regLoss: message.regLoss } : {}) });
+      const { type: _type, ...record } = message;
+      this.records.push(record);
     }
   }
 

@@ -12,6 +12,8 @@ export const COMMANDS = {
   profile: 'gradientLens.profile',
   /** Profile, then the overfit-one-batch check (docs/rules/overfit-batch.md). */
   overfitBatch: 'gradientLens.overfitBatch',
+  /** The gradient check of the file's custom layers (the CLI's gradcheck). */
+  gradcheck: 'gradientLens.gradcheck',
   cancel: 'gradientLens.cancel',
   clearResults: 'gradientLens.clearResults',
   showReport: 'gradientLens.showReport',

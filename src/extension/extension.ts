@@ -19,6 +19,7 @@ import { createLog } from './log';
 import { LrCommand, registerLrCommands } from './lrCommand';
 import { PanelManager, registerPanelCommands } from './panel';
 import { ProfileCommand } from './profileCommand';
+import { GradcheckCommand } from './gradcheckCommand';
 import { ReportView } from './reportView';
 import { ResultsStore } from './resultsStore';
 import { loadSourceTools } from './sourceToolsLoader';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): GradientLensApi {
   const lint = new LintDiagnostics(log, loadSourceTools, store);
   const panels = new PanelManager(context.extensionUri, store, log);
   const lrCommand = new LrCommand(context.extensionPath, panels, log, args);
+  const gradcheck = new GradcheckCommand(context.extensionPath, log, args);
   context.subscriptions.push(
     log,
     store,
@@ -54,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): GradientLensApi {
     registerPanelCommands(panels, store),
     lrCommand,
     registerLrCommands(lrCommand),
+    gradcheck,
+    gradcheck.register(),
   );
   return createApi(profileCommand, store, decorations, panels, lrCommand);
 }

@@ -26,6 +26,8 @@ type AnyLayer = {
 };
 type LayerVariable = { name: string; shape: number[]; trainable: boolean; read(): Tensor & { name: string } };
 
+/** Layers that add noise in training mode. */
+const STOCHASTIC = new Set(['Dropout', 'SpatialDropout1D', 'SpatialDropout2D', 'SpatialDropout3D', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout']);
 /** Layers whose output is not simply activation(pre-activation). */
 const COMPOSITE = new Set(['LSTM', 'GRU', 'ConvLSTM2D', 'Bidirectional', 'TimeDistributed', 'RNN']);
 
@@ -79,6 +81,8 @@ export class GradientProfiler {
   readonly records: StepRecord[] = [];
   nonFiniteOrigin?: NonFiniteOrigin;
   private readonly hasPenalties: boolean;
+  /** The model has dropout or noise layers: its training-mode loss is noisy. */
+  private readonly stochastic: boolean;
 
   constructor(private readonly tf: Tf, model: LayersModel) {
     this.inner = innerModel(model);
@@ -89,6 +93,7 @@ export class GradientProfiler {
     this.lossFunctions = this.inner.lossFunctions as unknown as ((a: Tensor, b: Tensor) => Tensor)[];
     this.hasPenalties = tf.tidy(() => this.penalty() !== undefined);
     const flat = flattenLayers(this.inner.layers as unknown as AnyLayer[]);
+    this.stochastic = flat.some(({ layer }) => STOCHASTIC.has(layer.getClassName()));
     // Each weight belongs to the deepest layer that lists it (a wrapper lists its inner layer's weights too).
     const owner = new Map<LayerVariable, AnyLayer>();
     for (const { layer } of flat) for (const w of layer.trainableWeights) owner.set(w, layer);
@@ -134,6 +139,14 @@ export class GradientProfiler {
       total = total ? tf.add(total, loss) : loss;
     });
     return tf.mean(total!) as Scalar;
+  }
+
+  /** The data loss with dropout/noise layers off: a fixed batch's loss curve without their noise. */
+  private inferenceLoss(batch: Batch): number {
+    return this.tf.tidy(() => {
+      const result = this.inner.apply(batch.xs, { training: false });
+      return this.dataLoss(batch.ys, (Array.isArray(result) ? result : [result]) as Tensor[]).dataSync()[0];
+    });
   }
 
   /** Sum of the regularizer penalties (L1/L2 on kernels, biases, activities of weights), or undefined without any. */
@@ -231,6 +244,7 @@ export class GradientProfiler {
     }
     const regLoss = regLossData?.[0];
     const record: StepRecord = { step, loss: lossData[0] + (regLoss ?? 0), layers, ...(regLoss !== undefined ? { regLoss } : {}) };
+    if (this.stochastic) record.evalLoss = this.inferenceLoss(batch);
     const nonFinite = !Number.isFinite(record.loss) || layers.some((l) => l.weights.some((w) => w.nanCount + w.infCount > 0 || !Number.isFinite(w.weightNorm)));
     if (nonFinite && !this.nonFiniteOrigin) this.nonFiniteOrigin = this.locateNonFinite(step, batch, record);
     if (applyUpdate) {

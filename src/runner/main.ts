@@ -238,7 +238,7 @@ async function profile(request: ProfileRequest): Promise<void> {
     measuring = true;
     for (let step = 0; step <= request.steps; step++) {
       const record = await profiler.step(step, batch, step < request.steps);
-      await send({ type: 'step', step, loss: record.loss, ...(record.regLoss !== undefined ? { regLoss: record.regLoss } : {}), layers: record.layers });
+      await send({ type: 'step', ...record });
     }
     let overfit: { batchSize: number; losses: number[] } | undefined;
     if (initialWeights) {

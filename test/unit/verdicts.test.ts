@@ -214,3 +214,31 @@ test('overfit one batch: passes at ≤ 10 % of the first loss, fails above', () 
   assert.match(fail[0].message, /failed: 50 steps on only 8 examples took the loss from 2\.3 to 1\.4/);
   assert.equal(run([2.3, NaN])[0].severity, 'warning');
 });
+
+test('dead ReLU that persists: info while the loss falls, warning when (nearly) all dead or the loss is flat', () => {
+  const layers = [info('h1', 'relu', 6), info('h2', 'relu', 7), info('out', undefined, 8)];
+  const run = (dead: number, losses: number[]) => evaluateHealth(layers, losses.map((l, n) => step(n, l, [stats('h1', 10, { deadShare: 0.4 }), stats('h2', 60, { deadShare: dead }), stats('out', 30)]))).filter((f) => f.code === 'dead-relu');
+  const falling20 = Array.from({ length: 21 }, (_, i) => 504 - i * 17);
+  const lost = run(0.8, falling20);
+  assert.equal(lost[0].severity, 'info');
+  assert.match(lost[0].message, /lost capacity, but the rest train: the loss fell from 500 to 160 over 20 steps/);
+  assert.equal(run(0.96, falling20)[0].severity, 'warning');
+  assert.equal(run(0.8, Array(21).fill(500))[0].severity, 'warning');
+});
+
+test('initial loss far above ln C that the steps repair is info', () => {
+  const layers = [info('out', 'softmax', 9)];
+  const losses = [8.1, 6.3, 4.6, 4.2, 3.8, 3.3, 3.2];
+  const findings = evaluateHealth(layers, losses.map((l, n) => step(n, l, [stats('out', 0.5)])), {}, undefined, { outputs: [output('out', 'softmax', 'categoricalCrossentropy', 10)] });
+  assert.deepEqual(findings.map((f) => `${f.code}:${f.severity}`), ['initial-loss:info']);
+  assert.match(findings[0].message, /3\.5× its expected value ≈ 2\.3.*resolved within the profiled steps/);
+});
+
+test('models with dropout: the curve rules read the inference-mode loss, not the noisy training loss', () => {
+  const layers = [info('a')];
+  const noisy = [0.94, 1.0, 0.87, 0.91, 0.9, 0.83, 1.03, 0.93, 0.93, 0.69, 0.85, 0.82, 0.84, 0.93, 0.75, 0.8, 0.91, 0.82, 0.71, 0.81, 0.75];
+  const withoutEval = evaluateHealth(layers, noisy.map((l, n) => step(n, l, [stats('a', 0.5)])));
+  assert.deepEqual(withoutEval.map((f) => f.code), ['loss-oscillating']);
+  const withEval = evaluateHealth(layers, noisy.map((l, n) => ({ ...step(n, l, [stats('a', 0.5)]), evalLoss: 1.36 * 0.97 ** n })));
+  assert.deepEqual(withEval, []);
+});
