@@ -9,10 +9,9 @@ import { startGradcheck, type GradcheckRun } from '../host/client';
 import type { ArgumentsStore } from './argumentsStore';
 import { readSettings, runnerClientOptions, runTarget } from './config';
 import { COMMANDS, DIAGNOSTIC_SOURCE } from './constants';
-import { targetUri } from './commands';
+import { resultUnlessCancelled, targetUri } from './runCommand';
 import { logRunnerMessage } from './log';
 import { showRunFailure } from './runFailure';
-import { resultUnlessCancelled } from './runSlot';
 import { explainRestrictedMode } from './trust';
 
 export class GradcheckCommand implements vscode.Disposable {
