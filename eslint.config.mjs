@@ -46,6 +46,8 @@ export default tseslint.config(
   // Tests and benches load fixtures, oracles and the native lane's tfjs-node by a path known at run time,
   // synchronously, in CommonJS: require() is the tool for that there. In src/ each require() says why.
   { files: ['test/**/*.ts', 'bench/**/*.ts'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // The walkthrough's example is a user's CommonJS model file, written the way tfjs users write them.
+  { files: ['media/**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['src/**/*.ts', 'webview/**/*.ts'], ignores: ['src/extension/**'], rules: { 'no-restricted-imports': ['error', noVscode] } },
   { files: ['webview/**/*.ts'], languageOptions: { globals: { ...globals.browser } }, rules: { 'import-x/no-nodejs-modules': 'error' } },
 );

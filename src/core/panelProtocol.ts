@@ -210,8 +210,8 @@ function decode<S extends v.GenericSchema>(schema: S, data: unknown, direction: 
 }
 
 /**
- * parseWithNonFinite's result, by one walk after a plain JSON.parse: V8's JSON.parse reviver cost ~450 ms on a
- * 3 MB report, this walk ~10 ms. Replaces {"$nonFinite": "NaN" | "Infinity" | "-Infinity"} objects.
+ * parseWithNonFinite's result, by one walk after a plain JSON.parse rather than a JSON.parse reviver, which is
+ * ~45× slower on a 3 MB report (V8 calls it per value). Replaces {"$nonFinite": "NaN" | "Infinity" | "-Infinity"} objects.
  */
 function reviveNonFinite(value: unknown): unknown {
   if (Array.isArray(value)) {

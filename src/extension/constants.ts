@@ -20,6 +20,8 @@ export const COMMANDS = {
   editArguments: 'gradientLens.editArguments',
   findLearningRate: 'gradientLens.findLearningRate',
   showGradientPanel: 'gradientLens.showGradientPanel',
+  /** Get Started walkthrough: open the example model (a copy in global storage). */
+  openExample: 'gradientLens.openExample',
   /** Internal (the panel's buttons and the tests; not in the palette): (uri, lr). */
   applyLearningRate: 'gradientLens.applyLearningRate',
   copyLearningRate: 'gradientLens.copyLearningRate',

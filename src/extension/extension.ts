@@ -24,6 +24,7 @@ import { ReportView } from './reportView';
 import { ResultsStore } from './resultsStore';
 import { loadSourceTools } from './sourceToolsLoader';
 import { registerStatusBar } from './statusBar';
+import { registerWalkthrough } from './walkthrough';
 
 export function activate(context: vscode.ExtensionContext): GradientLensApi {
   const log = createLog();
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): GradientLensApi {
     registerLrCommands(lrCommand),
     gradcheck,
     gradcheck.register(),
+    registerWalkthrough(context),
   );
   return createApi(profileCommand, store, decorations, panels, lrCommand);
 }

@@ -74,3 +74,16 @@ test('menus and icons refer to contributed commands and existing files', () => {
     if (c.icon && typeof c.icon === 'object') for (const p of Object.values(c.icon) as string[]) assert.ok(fs.existsSync(path.join(root, p)), p);
   }
 });
+
+test('the Get Started walkthrough: each step has its markdown, a command link and that command as completion event', () => {
+  const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+  const [walkthrough] = manifest.contributes.walkthroughs;
+  assert.equal(walkthrough.steps.length, 4);
+  for (const step of walkthrough.steps) {
+    assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
+    const linked = /\(command:([\w.]+)\)/.exec(step.description)?.[1];
+    assert.ok(linked && (commands.has(linked) || linked.startsWith('editor.')), `${step.id} links ${linked}`);
+    assert.deepEqual(step.completionEvents, [`onCommand:${linked}`]);
+  }
+  assert.ok(fs.existsSync(path.join(root, 'media/walkthrough/example-model.js')));
+});
