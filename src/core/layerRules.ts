@@ -186,6 +186,17 @@ export function layerFindings(
     const relative = maxNorm > 0 ? s.gradNorm / maxNorm : 0;
     return (relative < t.vanishingRelative && s.gradNorm < t.vanishingAbsolute) || meanAbs < t.vanishingMeanAbs ? s.gradNorm : false;
   });
+  // Resolved only when the layer's own ‖g‖ recovers: when every other layer's gradient collapses towards
+  // it (a sigmoid stack whose output settled on the class prior), the ratio improves but nothing learns.
+  for (const hit of vanishing) {
+    if (hit.atEnd) continue;
+    const end = steps.find((r) => r.step === hit.lastJudged)?.layers.find((l) => l.name === hit.layer.name);
+    if (end && end.gradNorm < t.vanishingAbsolute) {
+      hit.atEnd = true;
+      hit.held.push({ step: hit.lastJudged, value: end.gradNorm, stats: end });
+      hit.endValue = end.gradNorm;
+    }
+  }
   // Root cause: the nearest layer above that is dead or saturated at the step the vanishing was judged.
   for (const hit of vanishing) {
     const step = hit.atEnd ? hit.lastJudged : hit.held[0].step;

@@ -242,3 +242,13 @@ test('models with dropout: the curve rules read the inference-mode loss, not the
   const withEval = evaluateHealth(layers, noisy.map((l, n) => ({ ...step(n, l, [stats('a', 0.5)]), evalLoss: 1.36 * 0.97 ** n })));
   assert.deepEqual(withEval, []);
 });
+
+test('vanishing does not "resolve" when the other layers collapse towards it: its own ‖g‖ must recover', () => {
+  const layers = [info('sig0', 'sigmoid', 3), info('sig1', 'sigmoid', 4), info('head', 'softmax', 5)];
+  // The head's gradient falls from 0.22 to 4e-4 (outputs settle on the class prior); sig0 stays ~1e-5.
+  const steps = Array.from({ length: 21 }, (_, n) => step(n, 1.1, [stats('sig0', 1.5e-5 - n * 2e-7), stats('sig1', 6e-5), stats('head', 0.22 * 0.73 ** n)]));
+  const findings = evaluateHealth(layers, steps).filter((f) => f.code === 'vanishing');
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0].severity, 'warning');
+  assert.equal(findings[0].layer, 'sig0');
+});
