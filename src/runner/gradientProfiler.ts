@@ -80,7 +80,7 @@ export class GradientProfiler {
   private readonly lossFunctions: ((yTrue: Tensor, yPred: Tensor) => Tensor)[];
   readonly records: StepRecord[] = [];
   nonFiniteOrigin?: NonFiniteOrigin;
-  private readonly hasPenalties: boolean;
+  private hasPenalties: boolean;
   /** The model has dropout or noise layers: its training-mode loss is noisy. */
   private readonly stochastic: boolean;
 
@@ -149,6 +149,19 @@ export class GradientProfiler {
     });
   }
 
+  /**
+   * The penalties' gradient; undefined when no penalty reaches a variable (e.g. l2({ l2: 0 }), whose
+   * penalty is a constant 0: variableGrads would throw "Cannot find a connection").
+   */
+  private penaltyGrads(reads: unknown[]): { value: Scalar; grads: NamedTensorMap } | undefined {
+    try {
+      return this.tf.variableGrads(() => this.penalty()!, reads as never);
+    } catch {
+      this.hasPenalties = false;
+      return undefined;
+    }
+  }
+
   /** Sum of the regularizer penalties (L1/L2 on kernels, biases, activities of weights), or undefined without any. */
   private penalty(): Scalar | undefined {
     const penalties = (this.inner as unknown as { calculateLosses(): Scalar[] }).calculateLosses();
@@ -211,7 +224,7 @@ export class GradientProfiler {
       }
       return this.dataLoss(batch.ys, outputs.slice(0, this.outputCount) as Tensor[]);
     }, reads as never);
-    const reg = this.hasPenalties ? tf.variableGrads(() => this.penalty()!, reads as never) : undefined;
+    const reg = this.hasPenalties ? this.penaltyGrads(reads) : undefined;
     const names = reads.map((r) => r.name);
     const [lossData, regLossData, activationData, gradData, regGradData, weightData] = await Promise.all([
       value.data(),
