@@ -60,7 +60,7 @@ test('timeout also ends processes the user code started (process group)', async 
   const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gl-grandchild-')), 'pid');
   process.env.GRADIENT_LENS_TEST_GRANDCHILD = pidFile;
   try {
-    // Long enough for tfjs to load before the file runs on a busy machine (~2-3 s at load 20 on 2 cores).
+    // Long enough for tfjs to load before the file runs on a busy machine (~2-3 s when many processes share 2 cores).
     const { error } = await profileFails(B('spawns-child.js'), {}, { timeoutMs: 8000 });
     assert.equal(error.kind, 'timeout');
     await assertGone(Number(fs.readFileSync(pidFile, 'utf8')));

@@ -45,7 +45,7 @@ function visitAll<A, B>(children: readonly (Node | null)[], visit: Visit<A, B>, 
 /**
  * Calls `visit(child, a, b)` for each non-leaf child node, in source order (extra arguments instead of a
  * closure: no allocation per node). The most frequent node types read their fields by name: a keyed load
- * `node[key]` over ~100 node shapes is megamorphic and was the analyzer's single largest cost.
+ * `node[key]` over ~100 node shapes is megamorphic, and on the walk's hottest path it dominates the analysis time.
  */
 export function forEachChild<A, B>(node: Node, visit: Visit<A, B>, a: A, b: B): void {
   switch (node.type) {
