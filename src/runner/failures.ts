@@ -8,37 +8,55 @@ import { DiscoveryError } from './discovery';
 import { UserSyntaxError } from './moduleLoader';
 import { RunnerSetupError } from './tfjsResolve';
 import { locationFromStack } from './stackLocation';
+import { unresolvedImportCause } from './importFailures';
 
 let outputTail = '';
+/** Where the output printed after the module finished loading starts (in the running total). */
+let written = 0;
+let loadedAt: number | undefined;
 
 /** Keeps the end of what the user's code prints: an early exit is explained by its last line (argparse's "error: …"). */
 export function keepOutputTail(): void {
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      outputTail = (outputTail + (typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'))).slice(-4096);
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+      outputTail = (outputTail + text).slice(-4096);
+      written += text.length;
       return write(chunk, ...rest);
     }) as typeof stream.write;
   }
 }
 
-function lastOutputLine(): string | undefined {
-  const line = outputTail.split('\n').map((l) => l.trim()).filter(Boolean).pop();
+/** From now on lastOutputSaid(true) quotes only what the user's code prints on its own, after loading. */
+export function markModuleLoaded(): void {
+  loadedAt = written;
+}
+
+function lastOutputLine(afterLoad = false): string | undefined {
+  const since = afterLoad ? (loadedAt === undefined ? 0 : Math.max(0, outputTail.length - (written - loadedAt))) : 0;
+  const line = outputTail.slice(since).split('\n').map((l) => l.trim()).filter(Boolean).pop();
   return line && line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/** The script's last output line, quoted as the likely cause of an early end (a caught error it printed). */
+export function lastOutputSaid(afterLoad = false): string {
+  const last = lastOutputLine(afterLoad);
+  return last ? ` Its last output: "${last}".` : '';
 }
 
 export class UserExit extends Error {
   constructor(readonly code: number | undefined, readonly location: SourceLocation | undefined) {
-    // A non-zero exit before the model exists is most often argparse/yargs/commander rejecting the command line.
-    const last = code ? lastOutputLine() : undefined;
-    const said = last ? ` Its last output: "${last}".` : '';
+    // A non-zero exit before the model exists is most often argparse/yargs/commander rejecting the command line;
+    // exit(0) most often follows an error the script caught and printed (a database it could not reach).
+    const said = lastOutputSaid();
     const hint = code ? ' If it rejected its command line, give its arguments with --script-args (VS Code: Edit model export and arguments).' : '';
     super(`The model file called process.exit(${code ?? ''}) before profiling finished.${said}${hint}`);
   }
 }
 
 /** What ran, for messages about failures inside TensorFlow.js (set once tfjs is loaded). */
-export const runtime: { tfjsVersion?: string; backend?: string } = {};
+export const runtime: { tfjsVersion?: string; backend?: string; modelFile?: string } = {};
 
 /**
  * When the failure happened: `load` = the module threw while it was being loaded; `async` = the user's
@@ -116,6 +134,8 @@ export function classify(error: unknown, phase: FailurePhase): RunnerError {
   if (error instanceof SyntaxError && !known) {
     return { type: 'error', kind: 'syntax', message: `Syntax error: ${message}`, location: locationFromStack(stack, true), stack };
   }
+  const unresolved = phase === 'load' ? unresolvedImportCause(error, runtime.modelFile) : undefined;
+  if (unresolved) return { type: 'error', kind: 'import', ...unresolved, stack };
   if (phase === 'load') return { type: 'error', kind: 'import', message: known ?? `The model file threw while loading: ${message}`, location, stack };
   // Without a frame of the user's on the stack (and no known system cause) the failure is TensorFlow.js's.
   if (!known && !location && phase !== 'async') return { type: 'error', ...insideTfjs(message, phase), stack };

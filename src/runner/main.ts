@@ -22,7 +22,7 @@ import { GradientProfiler, OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from '
 import { checkLayer, classDefinition, rememberBuiltInLayers, userDefinedLayers } from './gradientCheck';
 import { loadTfjs, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaultLoss';
-import { causeOf, classify, guardCrashListeners, keepOutputTail, runtime, UserExit } from './failures';
+import { causeOf, classify, guardCrashListeners, keepOutputTail, lastOutputSaid, markModuleLoaded, runtime, UserExit } from './failures';
 import { endProcessGroup, startWatchdog } from './watchdog';
 import { unhandled } from '../core/exhaustive';
 
@@ -75,7 +75,12 @@ const NO_MODEL =
 function waitForTrainingCall(capture: Promise<Capture>, idleMessage = NO_MODEL): Promise<Capture> {
   return new Promise((resolve, reject) => {
     const channel = (process as unknown as { channel?: { unref(): void; ref(): void } }).channel;
-    const onIdle = () => reject(new DiscoveryError('no-model', idleMessage));
+    // The program ran to its end (nothing left on the event loop) without building a model: what it printed
+    // last is most often why (an error it caught and logged, e.g. a database it could not reach).
+    const onIdle = () => {
+      const said = lastOutputSaid(true);
+      reject(new DiscoveryError('no-model', said ? `${idleMessage} The program ended before any model was built or trained.${said} That is the likely cause: fix it and run again.` : idleMessage));
+    };
     process.once('beforeExit', onIdle);
     channel?.unref();
     capture.then((c) => {
@@ -115,6 +120,7 @@ interface Target {
  */
 async function loadTarget(request: ProfileRequest | LrRequest | GradcheckRequest): Promise<Target> {
   const file = path.resolve(request.file);
+  runtime.modelFile = file;
   const extensionRoot = request.extensionRoot ?? defaultExtensionRoot();
   if (request.cwd) process.chdir(request.cwd);
   giveScriptItsArguments(file, request.scriptArgs ?? []);
@@ -155,6 +161,7 @@ async function loadTarget(request: ProfileRequest | LrRequest | GradcheckRequest
   try {
     const outcome = await Promise.race([loadUserModule(file).then((m) => ({ m })), training.next.then((c) => ({ c }))]);
     ns = 'm' in outcome ? outcome.m : undefined;
+    markModuleLoaded();
     // A training call made while the module loaded wins over its exports, whichever promise settled first.
     captured = 'c' in outcome ? outcome.c : training.first;
   } catch (error) {

@@ -1,0 +1,112 @@
+// An import that cannot be resolved while the model file loads, said in the user's terms: a tsconfig
+// `paths` alias (resolved by the app's bundler, not by Node), or a package whose ESM build imports
+// extensionless paths (only bundlers resolve those: the package is meant for a browser bundle).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SourceLocation } from '../core/protocol';
+import { redirects } from './tfjsResolve';
+
+// ESM: "… 'x' imported from /importer"; CommonJS: "… 'x'\nRequire stack:\n- /importer".
+const NOT_FOUND = /Cannot find (?:module|package) '([^']+)' imported from (.+?)\s*$/m;
+const NOT_FOUND_CJS = /Cannot find module '([^']+)'\s*\nRequire stack:\n- (.+?)\s*$/m;
+const SEP = `${path.sep}node_modules${path.sep}`;
+
+/** The 1-based line of the first import/require of a specifier starting with `prefix` in `file`. */
+function importLine(file: string, prefix: string): { line: number; specifier: string } | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = new RegExp(`(?:from\\s*|require\\(\\s*|import\\(\\s*|import\\s+)['"](${escape(prefix)}(?:/[^'"]*)?)['"]`).exec(lines[i]);
+    if (m) return { line: i + 1, specifier: m[1] };
+  }
+  return undefined;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The nearest tsconfig.json/jsconfig.json above `file` that declares `alias/*` (or `alias`) in compilerOptions.paths. */
+function tsconfigDeclaring(file: string, alias: string): string | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const config = path.join(dir, name);
+      let text: string;
+      try {
+        text = fs.readFileSync(config, 'utf8');
+      } catch {
+        continue;
+      }
+      // tsconfig is JSONC (comments, trailing commas): look for the key in the "paths" object's text.
+      const paths = /"paths"\s*:\s*\{([^}]*)\}/.exec(text);
+      if (paths && new RegExp(`"${escape(alias)}(?:/\\*)?"\\s*:`).test(paths[1])) return config;
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The package a file under node_modules belongs to (`@scope/name` or `name`), and that node_modules directory. */
+function packageOf(file: string): { name: string; nodeModules: string } | undefined {
+  const at = file.lastIndexOf(SEP);
+  if (at < 0) return undefined;
+  const parts = file.slice(at + SEP.length).split(path.sep);
+  const count = parts[0].startsWith('@') ? 2 : 1;
+  return { name: parts.slice(0, count).join('/'), nodeModules: file.slice(0, at + SEP.length) };
+}
+
+/** The package the model file imports that brought in `inner` (itself, or one depending on it), with its line. */
+function importedPackage(modelFile: string, inner: { name: string; nodeModules: string }): { name: string; line?: number } {
+  let text = '';
+  try {
+    text = fs.readFileSync(modelFile, 'utf8');
+  } catch {
+    // name the inner package alone
+  }
+  const bare = [...text.matchAll(/(?:from\s*|require\(\s*|import\(\s*|import\s+)['"]((?:@[^/'"]+\/)?[^./'"][^/'"]*)/g)].map((m) => m[1]);
+  const dependsOn = (name: string) => {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(inner.nodeModules, name, 'package.json'), 'utf8'));
+      return [pkg.dependencies, pkg.peerDependencies].some((deps) => deps && inner.name in deps);
+    } catch {
+      return false;
+    }
+  };
+  // tfjs packages the runner serves itself (redirects) load; the one that failed is another that depends on `inner`.
+  const name = bare.find((n) => n === inner.name) ?? bare.find((n) => !redirects.has(n) && dependsOn(n)) ?? inner.name;
+  return { name, line: importLine(modelFile, name)?.line };
+}
+
+export function unresolvedImportCause(error: unknown, modelFile: string | undefined): { message: string; location?: SourceLocation } | undefined {
+  const code = (error as { code?: string } | undefined)?.code;
+  if (!(error instanceof Error) || (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND')) return undefined;
+  const found = NOT_FOUND.exec(error.message) ?? NOT_FOUND_CJS.exec(error.message);
+  if (!found) return undefined;
+  const [, missing, importerRaw] = found;
+  const importer = importerRaw.startsWith('file://') ? new URL(importerRaw).pathname : importerRaw;
+
+  if (!path.isAbsolute(missing) && !missing.startsWith('.')) {
+    const alias = missing.split('/')[0];
+    const config = tsconfigDeclaring(importer, alias);
+    if (!config && alias !== '~' && alias !== '@' && alias !== '#') return undefined;
+    const site = importLine(importer, alias);
+    const where = site ? ` (${path.basename(importer)}:${site.line})` : '';
+    const declared = config ? `a \`paths\` alias declared in ${path.basename(config)}` : 'a path alias';
+    return {
+      message: `The import '${site?.specifier ?? `${alias}/…`}'${where} is ${declared}, which your bundler or TypeScript resolves but Gradient Lens does not. Profile a file that imports by relative path, or move the model into a module without aliased imports and point Gradient Lens at it.`,
+      location: site ? { file: importer, line: site.line, column: 1 } : undefined,
+    };
+  }
+
+  const inner = packageOf(importer);
+  if (!inner || !path.isAbsolute(missing) || path.extname(missing) || !fs.existsSync(`${missing}.js`)) return undefined;
+  const outer = importedPackage(modelFile ?? '', inner);
+  const at = outer.line && modelFile ? ` (imported at ${path.basename(modelFile)}:${outer.line})` : '';
+  const missingPath = path.relative(inner.nodeModules, missing).split(path.sep).join('/');
+  return {
+    message: `The package ${outer.name}${at} cannot load in Node: its ES-module build imports '${missingPath}' without a file extension, which only bundlers resolve — it is meant for a browser bundle. Profile a file that builds the model without importing ${outer.name} (e.g. move the model into its own module).`,
+    location: outer.line && modelFile ? { file: modelFile, line: outer.line, column: 1 } : undefined,
+  };
+}

@@ -1,0 +1,50 @@
+// Files that cannot run in Node fail naming the cause and the next step: a tsconfig `paths` alias, a
+// package whose ESM build imports extensionless paths (made for a browser bundle), and a script that
+// catches its own error (a database it cannot reach) and ends before building a model.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { fixture, lineOf, pool, profile } from './helpers';
+
+const F = (...p: string[]) => fixture('import-causes', ...p);
+const files = [F('alias', 'model.ts'), F('browser-package', 'model.js'), F('caught-error.js'), F('caught-error-exit.js')];
+const runs = pool(files, 2, (f) => profile(f, { steps: 1 }));
+const run = async (i: number) => (await runs)[i];
+
+test("a tsconfig paths alias → the import, its line, that it is an alias the runner does not resolve, and the next step (was \"Cannot find package '~'\")", async () => {
+  const { report } = await run(0);
+  assert.equal(report.error?.kind, 'import');
+  assert.equal(
+    report.error?.message,
+    `The import '~/units' (model.ts:${lineOf(files[0], 'L:alias')}) is a \`paths\` alias declared in tsconfig.json, which your bundler or TypeScript resolves but Gradient Lens does not. Profile a file that imports by relative path, or move the model into a module without aliased imports and point Gradient Lens at it.`,
+  );
+  assert.deepEqual([report.error?.location?.file, report.error?.location?.line], [files[0], lineOf(files[0], 'L:alias')]);
+});
+
+test('a package whose ESM build imports an extensionless path (through its peer; a .js file with import syntax in a package without "type") → the package the file imports, its line, the cause and the next step', async () => {
+  const { report } = await run(1);
+  assert.equal(report.error?.kind, 'import');
+  const line = lineOf(files[1], 'L:import');
+  assert.equal(
+    report.error?.message,
+    `The package chart-widget (imported at model.js:${line}) cannot load in Node: its ES-module build imports 'plot-core/lib/abs' without a file extension, which only bundlers resolve — it is meant for a browser bundle. Profile a file that builds the model without importing chart-widget (e.g. move the model into its own module).`,
+  );
+  assert.deepEqual([report.error?.location?.file, report.error?.location?.line], [files[1], line]);
+});
+
+test('a script that catches its error and lets the program end before any model → says so and quotes its last output (was a bare "No model found")', async () => {
+  const { report } = await run(2);
+  assert.equal(report.error?.kind, 'no-model');
+  assert.match(
+    report.error!.message,
+    / The program ended before any model was built or trained\. Its last output: "Error: Server selection timed out after 50 ms"\. That is the likely cause: fix it and run again\.$/,
+  );
+});
+
+test('… and one that then calls process.exit(0) → the exit and its last output', async () => {
+  const { report } = await run(3);
+  assert.equal(report.error?.kind, 'user-exit');
+  assert.equal(
+    report.error?.message,
+    'The model file called process.exit(0) before profiling finished. Its last output: "Unable to connect to the database: connect ECONNREFUSED 127.0.0.1:27017".',
+  );
+});
