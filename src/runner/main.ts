@@ -79,7 +79,7 @@ function waitForTrainingCall(capture: Promise<Capture>, idleMessage = NO_MODEL):
     // last is most often why (an error it caught and logged, e.g. a database it could not reach).
     const onIdle = () => {
       const said = lastOutputSaid(true);
-      reject(new DiscoveryError('no-model', said ? `${idleMessage} The program ended before any model was built or trained.${said} That is the likely cause: fix it and run again.` : idleMessage));
+      reject(new DiscoveryError('no-model', said ? `${idleMessage} The program ended before any model was built or trained.${said} If that reports an error, it is the likely cause: fix it and run again.` : idleMessage));
     };
     process.once('beforeExit', onIdle);
     channel?.unref();

@@ -67,7 +67,10 @@ test('training entries never get past fit()', async () => {
 test('an exported function that returns nothing and never trains → no-model naming it, without waiting for the timeout', async () => {
   const { report, ms } = await outcome(3);
   assert.equal(report.error?.kind, 'no-model');
-  assert.equal(report.error?.message, 'No model found: "run" returned undefined, not a tf.LayersModel, and no fit/fitDataset/trainOnBatch call followed before the program went idle.');
+  assert.equal(
+    report.error?.message,
+    'No model found: "run" returned undefined, not a tf.LayersModel, and no fit/fitDataset/trainOnBatch call followed before the program went idle. The program ended before any model was built or trained. Its last output: "nothing to see". If that reports an error, it is the likely cause: fix it and run again.',
+  );
   assert.ok(ms < 30_000, `took ${ms} ms`);
 });
 
