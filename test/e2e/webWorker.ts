@@ -104,9 +104,13 @@ async function run(session: Session): Promise<void> {
   const message = page.locator('.notifications-center .notification-list-item-message', { hasText: 'VS Code for the Web' }).first();
   const listed = await message.waitFor({ timeout: 10_000 }).then(() => true, () => false);
   check('"Profile gradients" explains that it needs Node.js (the web bundle is what runs)', announced && listed, listed ? ((await message.textContent()) ?? '').slice(0, 100) : `announced: ${announced}; not in the notification center`);
+  // Only runners of this extension (the repository's build or the installed .vsix under the session's folder):
+  // other checkouts on a shared machine may run their own.
+  const ownRunner = [session.tmpDir, path.join(repoRoot, 'dist/runner.js')];
   const runners = processesMatching('runner.js').filter((p) => {
     try {
-      return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(session.tmpDir) || fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('dist/runner.js');
+      const cmdline = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
+      return ownRunner.some((part) => cmdline.includes(part));
     } catch {
       return false;
     }
