@@ -48,6 +48,25 @@ export const LR_DEFAULTS = {
   checkStepsFallback: 200,
 };
 
+export const WATCH_DEFAULTS = {
+  /**
+   * Histograms and weight statistics every 100 optimizer steps (‖g‖ per layer is recorded at every step):
+   * a sample downloads every gradient and weight and bins them in JS, ~10 % of a small CNN's step on wasm,
+   * so every 100 steps costs ~0.1 % (bench/watch.ts). W&B's watch() defaults to log_freq 1000 for the
+   * same reason (histograms every step slowed training 2.6×, wandb#3701).
+   */
+  every: 100,
+  /**
+   * Points a timeline holds per run before it halves its resolution (core/timeline.ts): ~1,000 steps ×
+   * 20 layers is ~0.5 MB in the host, and more than a chart's width in pixels.
+   */
+  maxTimelinePoints: 1000,
+  /** Histogram samples kept in memory per run (the run file keeps all of them). */
+  maxSamples: 200,
+  /** A training run has no natural time limit: 24 h stops only a forgotten one (Stop ends it any time). */
+  timeoutSeconds: 24 * 3600,
+};
+
 export const VIEW_DEFAULTS = {
   decorationsEnabled: true,
   decorationStyle: 'compact' as const,

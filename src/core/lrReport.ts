@@ -57,6 +57,9 @@ export function applyLrMessage(report: LrReport, message: RunnerMessage): LrRepo
     case 'error':
     case 'done':
     case 'overfit':
+    case 'watchSteps':
+    case 'watchSample':
+    case 'watchEpoch':
     case 'gradcheckLayer':
       break; // applyRunMessage's, or not part of a sweep
     default:

@@ -3,6 +3,7 @@
 // ±Infinity intact (plain JSON would turn them into null) and every incoming message is schema-checked
 // with valibot (chosen over zod: a few KB bundled and ~1 ms to load, which matters for cold starts).
 import * as v from 'valibot';
+import { NON_FINITE_PHASES, WATCH_RUNNER_MESSAGES, watchRequestFields } from './watchProtocol';
 
 /** A number that may be NaN or ±Infinity once decoded (v.number() rejects NaN). */
 const num = v.custom<number>((value) => typeof value === 'number', 'expected a number');
@@ -69,6 +70,10 @@ export const ProfileRequest = v.object({
   overfitBatch: v.optional(v.boolean()),
 });
 export type ProfileRequest = v.InferOutput<typeof ProfileRequest>;
+
+/** Watch training (issue 14, core/watchProtocol.ts): train the script to its end, recording gradients at every step. */
+export const WatchRequest = v.object({ ...targetFields, thresholds: v.optional(v.partial(Thresholds)), ...watchRequestFields });
+export type WatchRequest = v.InferOutput<typeof WatchRequest>;
 
 /** The gradient check of user-defined layers (`gradient-lens gradcheck FILE`): autodiff vs finite differences. */
 export const GradcheckRequest = v.object({ ...targetFields });
@@ -270,6 +275,8 @@ export const Finding = v.object({
   layer: v.optional(v.string()),
   location: v.optional(SourceLocation),
   step: v.optional(v.pipe(v.number(), v.integer())),
+  /** non-finite: where the first NaN/Inf appeared (a layer's forward output, its gradient, its weights, the loss). */
+  phase: v.optional(v.picklist(NON_FINITE_PHASES)),
   /** The other layers of this cause; they carry the verdict on their own lines too. */
   related: v.optional(v.array(RelatedLayer)),
   /** The layer whose dead or saturated units cut the gradient off from this finding's layers. */
@@ -312,7 +319,7 @@ export const RunnerMessage = v.variant('type', [
   }),
   v.object({
     type: v.literal('phase'),
-    phase: v.picklist(['loading', 'building', 'data', 'profiling', 'sweeping', 'checking', 'analyzing']),
+    phase: v.picklist(['loading', 'building', 'data', 'profiling', 'sweeping', 'checking', 'analyzing', 'training']),
     message: v.string(),
   }),
   v.object({
@@ -401,6 +408,7 @@ export const RunnerMessage = v.variant('type', [
     details: v.optional(v.array(v.string())),
   }),
   v.object({ type: v.literal('done'), steps: v.pipe(v.number(), v.integer()), durationMs: num }),
+  ...WATCH_RUNNER_MESSAGES,
 ]);
 export type RunnerMessage = v.InferOutput<typeof RunnerMessage>;
 export type RunnerMessageOf<T extends RunnerMessage['type']> = Extract<RunnerMessage, { type: T }>;
@@ -410,6 +418,7 @@ export const HostMessage = v.variant('type', [
   v.object({ type: v.literal('profileStart'), request: ProfileRequest }),
   v.object({ type: v.literal('lrStart'), request: LrRequest }),
   v.object({ type: v.literal('gradcheckStart'), request: GradcheckRequest }),
+  v.object({ type: v.literal('watchStart'), request: WatchRequest }),
   /** Warm start: load tfjs and the backend as a profile of anchorFile would, then wait for 'profileStart' or 'lrStart'. */
   v.object({
     type: v.literal('prepare'),

@@ -134,6 +134,9 @@ export function applyRunMessage(report: RunReportBase, message: RunnerMessage): 
     case 'step':
     case 'finding':
     case 'lrPoint':
+    case 'watchSteps':
+    case 'watchSample':
+    case 'watchEpoch':
     case 'lrRepeatDone':
     case 'lrResult':
     case 'log':
@@ -185,7 +188,7 @@ function flattenRelated(r: RelatedLayer): ReportRelated {
   return { layer: r.layer, message: r.message, file: r.location?.file, line: r.location?.line, column: r.location?.column };
 }
 
-function flattenFinding(finding: Finding): ReportFinding {
+export function flattenFinding(finding: Finding): ReportFinding {
   const { location, related, cause, ...rest } = finding;
   const flat: ReportFinding = { ...rest, file: location?.file, line: location?.line, column: location?.column };
   if (related) flat.related = related.map(flattenRelated);
@@ -242,6 +245,9 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
     case 'hello':
     case 'phase':
     case 'lrPoint':
+    case 'watchSteps':
+    case 'watchSample':
+    case 'watchEpoch':
     case 'lrRepeatDone':
     case 'lrResult':
     case 'log':

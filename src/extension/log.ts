@@ -49,6 +49,9 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
     case 'gradcheckLayer':
       log.info(`gradient check ${message.className} (${message.name}): max relative error ${message.maxRelError} ${message.ok ? 'ok' : 'FAILED'}`);
       break;
+    case 'watchSteps':
+    case 'watchSample':
+    case 'watchEpoch':
     case 'lrRepeatDone':
     case 'lrResult':
       break; // the LR command logs these in its own words

@@ -173,6 +173,9 @@ export class LrCommand implements vscode.Disposable {
         case 'error':
         case 'done':
         case 'overfit':
+        case 'watchSteps':
+        case 'watchSample':
+        case 'watchEpoch':
         case 'gradcheckLayer':
           break; // logged above; the report gets them from the host client
         default:

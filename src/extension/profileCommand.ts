@@ -105,6 +105,9 @@ export class ProfileCommand implements vscode.Disposable {
             case 'error':
             case 'done':
             case 'lrPoint':
+            case 'watchSteps':
+            case 'watchSample':
+            case 'watchEpoch':
             case 'lrRepeatDone':
             case 'lrResult':
             case 'overfit':

@@ -408,6 +408,9 @@ process.on('message', (raw) => {
     case 'gradcheckStart':
       void gradientCheck(message.request);
       break;
+    case 'watchStart':
+      void finish(2, { type: 'error', kind: 'internal', message: 'This runner cannot watch training yet.' });
+      break;
     default:
       unhandled(message);
   }
