@@ -2,6 +2,7 @@
 // with it, re-created only when the theme or the set of series changes; data updates go through setData.
 import uPlot from 'uplot';
 import { formatNumber } from '../../src/core/format';
+import { wrapLines } from './textWrap';
 import type { Theme } from './theme';
 
 export type MakeOptions = (theme: Theme, width: number, height: number) => uPlot.Options;
@@ -53,17 +54,30 @@ export class Chart {
     this.plot?.redraw(false, false);
   }
 
-  /** The chart as a PNG data URL, on the theme background (uPlot's canvas is transparent). */
-  toPng(): string | undefined {
+  /**
+   * The chart as a PNG data URL, on the theme background (uPlot's canvas is transparent), with `caption`
+   * lines (wrapped to the image's width) under the plot: an exported image carries what the panel says next to it.
+   */
+  toPng(caption: readonly string[] = []): string | undefined {
     if (!this.plot) return undefined;
     const source = this.plot.ctx.canvas;
+    const px = uPlot.pxRatio;
+    const pad = Math.round(8 * px);
+    const lineHeight = Math.round(16 * px);
+    const font = `${Math.round(12 * px)}px ${this.theme.font.replace(/^\S+\s/, '')}`;
     const canvas = document.createElement('canvas');
-    canvas.width = source.width;
-    canvas.height = source.height;
     const ctx = canvas.getContext('2d')!;
+    ctx.font = font;
+    const lines = caption.flatMap((text) => wrapLines(text, source.width - 2 * pad, (t) => ctx.measureText(t).width));
+    canvas.width = source.width;
+    canvas.height = source.height + (lines.length ? 2 * pad + lines.length * lineHeight : 0);
     ctx.fillStyle = this.theme.background;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(source, 0, 0);
+    ctx.font = font; // resizing the canvas reset the context
+    ctx.fillStyle = this.theme.foreground;
+    ctx.textBaseline = 'top';
+    lines.forEach((line, i) => ctx.fillText(line, pad, source.height + pad + i * lineHeight));
     return canvas.toDataURL('image/png');
   }
 

@@ -7,6 +7,7 @@ import { LR_SUGGESTION_KINDS, type LrResult, type LrSuggestionKind } from '../..
 import type { FromWebviewMessage } from '../../src/core/panelProtocol';
 import { axis, Chart, formatTicks, logAxisOptions } from './chart';
 import { button, h, swatch } from './dom';
+import { lrPngCaption, recommendationBasis } from './lrExport';
 import { LrColumns, type LrData, type LrPoint } from './model';
 import { withAlpha, type Theme } from './theme';
 
@@ -34,7 +35,7 @@ export class LrView {
   constructor(
     private theme: Theme,
     private readonly post: (message: FromWebviewMessage) => void,
-    exportPng: (chart: Chart, name: string) => void,
+    exportPng: (chart: Chart, name: string, caption?: string[]) => void,
   ) {
     const chartBox = h('div', { class: 'chart-box', 'data-chart': 'lr', role: 'img', 'aria-label': 'Loss against learning rate (log axis)' });
     this.rerun = button('Run sweep', () => this.post({ type: 'rerunLr' }), { id: 'lr-rerun' });
@@ -42,7 +43,7 @@ export class LrView {
     this.element = h(
       'section',
       { class: 'lr-view' },
-      h('div', { class: 'toolbar' }, this.rerun, button('Export PNG', () => exportPng(this.chart, 'lr-range-test.png'), { secondary: true, id: 'lr-png' })),
+      h('div', { class: 'toolbar' }, this.rerun, button('Export PNG', () => exportPng(this.chart, 'lr-range-test.png', lrPngCaption(this.data.result)), { secondary: true, id: 'lr-png' })),
       this.summary,
       this.empty,
       chartBox,
@@ -169,15 +170,21 @@ export class LrView {
     return [low - pad, high + pad];
   }
 
-  /** The suggestions that can be drawn, with their colours. */
-  private markers(): { kind: LrSuggestionKind; lr: number; spread: number; color: string }[] {
+  /** What can be drawn, with colours: the recommended rate first (solid, in the text colour), then the curve rules. */
+  private markers(): { kind: LrSuggestionKind | 'recommended'; lr: number; spread: number; color: string }[] {
     const result = this.data.result;
     if (!result) return [];
-    return LR_SUGGESTION_KINDS.flatMap((kind) => {
-      const s = result.suggestions[kind];
-      if (!s || !(s.lr > 0) || !Number.isFinite(s.lr)) return [];
-      return [{ kind, lr: s.lr, spread: Number.isFinite(s.spreadDecades) ? s.spreadDecades : 0, color: this.theme.suggestion[kind] }];
-    });
+    const drawable = (lr: number | undefined): lr is number => lr !== undefined && lr > 0 && Number.isFinite(lr);
+    const recommended = result.recommendation?.lr;
+    const first = drawable(recommended) ? [{ kind: 'recommended' as const, lr: recommended, spread: 0, color: this.theme.foreground }] : [];
+    return [
+      ...first,
+      ...LR_SUGGESTION_KINDS.flatMap((kind) => {
+        const s = result.suggestions[kind];
+        if (!s || !drawable(s.lr)) return [];
+        return [{ kind, lr: s.lr, spread: Number.isFinite(s.spreadDecades) ? s.spreadDecades : 0, color: this.theme.suggestion[kind] }];
+      }),
+    ];
   }
 
   /** Before the curves (drawClear hook): a shaded span per suggestion, as wide as its spread across repeats. */
@@ -206,11 +213,11 @@ export class LrView {
     ctx.font = `${Math.round(11 * px)}px ${this.theme.font.replace(/^\S+\s/, '')}`;
     ctx.textBaseline = 'top';
     ctx.lineWidth = 2 * Math.round(px);
-    ctx.setLineDash([5 * px, 3 * px]);
     markers.forEach(({ kind, lr, color }, row) => {
       // Whole device pixels and an even width: the line keeps its exact colour (no antialiased blur).
       const x = Math.round(u.valToPos(lr, 'x', true));
       ctx.strokeStyle = color;
+      ctx.setLineDash(kind === 'recommended' ? [] : [5 * px, 3 * px]);
       ctx.beginPath();
       ctx.moveTo(x, top);
       ctx.lineTo(x, top + height);
@@ -268,7 +275,7 @@ export class LrView {
     }
     const usable = rec.lr !== undefined && Number.isFinite(rec.lr) && rec.lr > 0;
     const head = usable
-      ? h('p', { class: 'recommended' }, 'Recommended learning rate ', h('strong', { class: 'value', title: String(rec.lr) }, formatNumber(rec.lr!)), ` — ${rec.confidence} confidence, ${rec.basis === 'short-run' ? 'checked by a short run' : 'read off the curve'}`)
+      ? h('p', { class: 'recommended' }, 'Recommended learning rate ', h('strong', { class: 'value', title: String(rec.lr) }, formatNumber(rec.lr!)), ` — ${recommendationBasis(rec)}`)
       : h('p', { class: 'recommended none' }, h('strong', {}, 'No recommended learning rate'));
     const actions = usable
       ? h(

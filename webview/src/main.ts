@@ -72,8 +72,8 @@ function saveSoon(): void {
 window.addEventListener('pagehide', () => saveTimer !== undefined && saveNow());
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveTimer !== undefined && saveNow());
 
-function exportPng(chart: Chart, suggestedName: string): void {
-  const content = chart.toPng();
+function exportPng(chart: Chart, suggestedName: string, caption?: string[]): void {
+  const content = chart.toPng(caption);
   if (content) post({ type: 'exportData', format: 'png', content, suggestedName });
   else log('info', 'nothing to export: the chart has not been drawn yet');
 }

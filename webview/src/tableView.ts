@@ -1,11 +1,12 @@
 // Table tab: the profile's numbers as an accessible table (sortable by any column through header buttons,
-// aria-sort tells screen readers the order), the LR suggestions, and CSV / JSON export.
+// aria-sort tells screen readers the order), the LR recommendation and suggestions, and CSV / JSON export.
 import { formatNumber } from '../../src/core/format';
 import { LR_SUGGESTION_KINDS } from '../../src/core/protocol';
 import type { FromWebviewMessage, PanelReport } from '../../src/core/panelProtocol';
 import { VERDICT_LABEL, layerRatio, sortVerdicts } from '../../src/core/presentation';
 import type { ReportLayer } from '../../src/core/report';
 import { basename, button, h } from './dom';
+import { csvField, lrResultCsv, recommendationBasis } from './lrExport';
 import type { PanelData } from './model';
 
 type Layer = PanelReport['layers'][number];
@@ -46,11 +47,6 @@ function compare(a: Value, b: Value, direction: 1 | -1): number {
   return String(a).localeCompare(String(b), undefined, { numeric: true }) * direction;
 }
 
-const csvField = (value: Value) => {
-  const text = value === undefined ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 export function layersCsv(report: PanelReport): string {
   const header = [...COLUMNS.map((c) => c.key), 'file'];
   const rows = report.layers.map((layer, i) => [...COLUMNS.map((c) => csvField(c.value(layer, i))), csvField(layer.file)].join(','));
@@ -69,6 +65,7 @@ export class TableView {
   private readonly empty = h('p', { class: 'empty' }, 'Nothing to tabulate yet.');
   private readonly exportCsv: HTMLElement;
   private readonly exportLrCsv: HTMLElement;
+  private readonly exportLrResultCsv: HTMLElement;
   private data: PanelData | undefined;
   private sortKey = 'order';
   private direction: 1 | -1 = 1;
@@ -80,14 +77,19 @@ export class TableView {
     const stem = () => basename(this.data?.file ?? 'model').replace(/\.[^.]+$/, '');
     this.exportCsv = button('Export CSV', () => this.data?.report && this.post({ type: 'exportData', format: 'csv', content: layersCsv(this.data.report), suggestedName: `${stem()}-gradients.csv` }), { id: 'export-csv' });
     this.exportLrCsv = button('Export LR curve CSV', () => this.data && this.post({ type: 'exportData', format: 'csv', content: lrCurveCsv(this.data), suggestedName: `${stem()}-lr-sweep.csv` }), { id: 'export-lr-csv', secondary: true });
+    this.exportLrResultCsv = button('Export LR result CSV', () => this.data?.lr.result && this.post({ type: 'exportData', format: 'csv', content: lrResultCsv(this.data.lr.result), suggestedName: `${stem()}-lr-result.csv` }), {
+      id: 'export-lr-result-csv',
+      secondary: true,
+    });
     const exportJson = button('Export JSON', () => this.post({ type: 'exportData', format: 'json', content: serialize(), suggestedName: `${stem()}-gradient-lens.json` }), { id: 'export-json', secondary: true });
-    this.element = h('section', { class: 'table-view' }, h('div', { class: 'toolbar' }, this.exportCsv, this.exportLrCsv, exportJson), this.empty, this.layersBox, this.lrBox);
+    this.element = h('section', { class: 'table-view' }, h('div', { class: 'toolbar' }, this.exportCsv, this.exportLrCsv, this.exportLrResultCsv, exportJson), this.empty, this.layersBox, this.lrBox);
   }
 
   show(data: PanelData): void {
     this.data = data;
     this.exportCsv.toggleAttribute('disabled', !data.report);
     this.exportLrCsv.toggleAttribute('disabled', data.lr.points.length === 0);
+    this.exportLrResultCsv.toggleAttribute('disabled', !data.lr.result);
     this.empty.hidden = Boolean(data.report || data.lr.result);
     this.renderLayers();
     this.renderLr();
@@ -137,17 +139,19 @@ export class TableView {
       this.lrBox.replaceChildren();
       return;
     }
+    const rec = result.recommendation;
+    const recommended = rec && h('tr', { 'data-kind': 'recommended' }, h('th', { scope: 'row' }, 'recommended'), h('td', { class: 'numeric' }, rec.lr !== undefined ? formatNumber(rec.lr) : '–'), h('td', { class: 'numeric' }, '–'), h('td', {}, `${recommendationBasis(rec)}: ${rec.why}`));
     const rows = LR_SUGGESTION_KINDS.map((kind) => {
       const s = result.suggestions[kind];
-      return h('tr', {}, h('th', { scope: 'row' }, kind), h('td', { class: 'numeric' }, s ? formatNumber(s.lr) : '–'), h('td', { class: 'numeric' }, s ? formatNumber(s.spreadDecades) : '–'), h('td', {}, s?.rule ?? 'no basis'));
+      return h('tr', { 'data-kind': kind }, h('th', { scope: 'row' }, kind), h('td', { class: 'numeric' }, s ? formatNumber(s.lr) : '–'), h('td', { class: 'numeric' }, s ? formatNumber(s.spreadDecades) : '–'), h('td', {}, s?.rule ?? 'no basis'));
     });
     this.lrBox.replaceChildren(
       h(
         'table',
         { class: 'data-table', id: 'lr-table' },
         h('caption', {}, `Learning-rate sweep: ${result.reason}${result.divergenceLr !== undefined ? `, diverges from ${formatNumber(result.divergenceLr)}` : ''}`),
-        h('thead', {}, h('tr', {}, ...['Suggestion', 'Learning rate', 'Spread (decades)', 'Rule'].map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, ...rows),
+        h('thead', {}, h('tr', {}, ...['Suggestion', 'Learning rate', 'Spread (decades)', 'Rule / why'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, ...(recommended ? [recommended] : []), ...rows),
       ),
     );
   }

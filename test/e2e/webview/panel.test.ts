@@ -12,6 +12,7 @@ import { formatNumber } from '../../../src/core/format';
 import { decodeToWebview, encodePanelMessage, type PanelReport, type ToWebviewMessage } from '../../../src/core/panelProtocol';
 import { VERDICT_LABEL, sortVerdicts } from '../../../src/core/presentation';
 import { LR_SUGGESTION_KINDS, parseWithNonFinite, type LrRequest, type LrResult } from '../../../src/core/protocol';
+import { lrResultCsv } from '../../../webview/src/lrExport';
 import { chromiumPath, Harness, repoRoot, type PanelPage, type ThemeName } from './harness';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/panel');
@@ -451,6 +452,29 @@ test('LR recommendation: the checked rate with its confidence, why and short run
   await panel.page.click('[data-action="apply-recommended"]');
   await panel.page.click('[data-action="copy-recommended"]');
   assert.deepEqual(await panel.posted(), [{ type: 'applyLr', lr: 0.0464, suggestion: 'recommended' }, { type: 'copyLr', lr: 0.0464 }]);
+
+  // The exports carry it: a solid marker in the text colour on the chart, the headline and why under the PNG,
+  // a row of the Table tab and the LR result CSV.
+  const foreground = await panel.cssVariable('--vscode-editor-foreground');
+  const markerPixels = await panel.plotPixels('[data-chart=lr]', foreground, 10);
+  assert.ok(markerPixels >= 200, `the recommended rate's marker: ${markerPixels} pixels of ${foreground}`);
+  await panel.clearPosted();
+  await panel.page.click('#lr-png');
+  const [png] = await panel.posted();
+  assert.ok(png?.type === 'exportData' && png.format === 'png');
+  const bytes = Buffer.from(png.content.slice('data:image/png;base64,'.length), 'base64');
+  const canvasHeight = await panel.page.$eval('[data-chart=lr] canvas', (c) => (c as HTMLCanvasElement).height);
+  assert.ok(bytes.readUInt32BE(20) >= canvasHeight + 3 * 16, `PNG ${bytes.readUInt32BE(20)} px high: the plot (${canvasHeight}) and at least 3 caption lines`);
+  await panel.showTab('table');
+  assert.equal(await panel.page.textContent('#lr-table tr[data-kind="recommended"] td.numeric'), formatNumber(0.0464));
+  assert.match((await panel.page.textContent('#lr-table tr[data-kind="recommended"]')) ?? '', /high confidence, checked by a short run: Checked by a short run: 7 rates/);
+  await panel.clearPosted();
+  await panel.page.click('#export-lr-result-csv');
+  const [csv] = await panel.posted();
+  assert.ok(csv?.type === 'exportData' && csv.format === 'csv');
+  assert.equal(csv.content, lrResultCsv(recommended));
+  assert.match(csv.content.split('\n')[1], /^recommended,0\.0464,high,short-run,yes,0\.337,93,,"Checked by a short run: /);
+  await panel.showTab('lr');
 
   const none: LrResult = { ...lrResult, recommendation: { confidence: 'none', basis: 'curve', why: 'No learning rate: the loss neither fell nor diverged over the sweep (flat noise).', flat: true } };
   await panel.send([{ type: 'lrResult', result: none }]);
