@@ -1,0 +1,162 @@
+// What a gradient profile reports: health thresholds, the model's layers and where they were created,
+// per-step gradient statistics, model outputs and findings (schemas of the messages in ../protocol).
+import * as v from 'valibot';
+import { num } from './number';
+import { NON_FINITE_PHASES } from '../watchProtocol';
+
+export const Thresholds = v.object({
+  /** Vanishing: layer ‖g‖ below this fraction of the largest layer ‖g‖ … */
+  vanishingRelative: num,
+  /** … and below this absolute norm. */
+  vanishingAbsolute: num,
+  /** Vanishing regardless of the other layers: mean |g| below this. */
+  vanishingMeanAbs: num,
+  /** Exploding: ‖g‖/‖w‖ above this (default 10: one SGD step at lr 0.1 would replace the weights; healthy layers sit near 1 at initialization). */
+  explodingRatio: num,
+  /** Exploding: layer ‖g‖ at or above this. */
+  explodingNorm: num,
+  /** Exploding: loss grows by this factor over the profiled steps. */
+  explodingLossGrowth: num,
+  /** Dead ReLU: share of units that never activate on the batch. */
+  deadShare: num,
+  /** Saturation: share of sigmoid/tanh outputs in the flat tails. */
+  saturatedShare: num,
+  /** Below this RMS a weight tensor counts as zero: no ‖g‖/‖w‖ ratio is judged (a zero-initialised layer). */
+  zeroWeightRms: num,
+  /** The loss "falls" over the profiled steps when it ends at least this fraction below its first value. */
+  lossImprovement: num,
+  /** Loss not decreasing: "stuck" when it moves by less than this fraction of its first value over all steps. */
+  lossStuck: num,
+  /** Oscillating loss: the total variation exceeds this multiple of the net change … */
+  oscillationRatio: num,
+  /** … and the median step-to-step change is at least this fraction of the mean loss. */
+  oscillationAmplitude: num,
+  /** Initial loss: a cross-entropy above this multiple of its expected value at initialization (ln C). */
+  initialLossFactor: num,
+  /** Saturated output at init: share of examples whose softmax/sigmoid output is confident (> 0.99). */
+  confidentOutputShare: num,
+  /** Overfit one batch: the loss must end below this fraction of its first value. */
+  overfitFraction: num,
+});
+export type Thresholds = v.InferOutput<typeof Thresholds>;
+
+export const SourceLocation = v.object({
+  file: v.string(),
+  /** 1-based */
+  line: v.pipe(v.number(), v.integer()),
+  /** 1-based */
+  column: v.pipe(v.number(), v.integer()),
+});
+export type SourceLocation = v.InferOutput<typeof SourceLocation>;
+
+export const WeightInfo = v.object({
+  name: v.string(),
+  shape: v.array(v.pipe(v.number(), v.integer())),
+  trainable: v.boolean(),
+});
+export type WeightInfo = v.InferOutput<typeof WeightInfo>;
+
+export const LayerInfo = v.object({
+  name: v.string(),
+  className: v.string(),
+  /** Activation function name for layers that have one (relu, sigmoid, …). */
+  activation: v.optional(v.string()),
+  /** Where the layer object was created. Absent only when no user frame was on the stack. */
+  location: v.optional(SourceLocation),
+  /** Name of the wrapper or nested model that contains this layer. */
+  parent: v.optional(v.string()),
+  weights: v.array(WeightInfo),
+});
+export type LayerInfo = v.InferOutput<typeof LayerInfo>;
+
+export const DATA_SOURCES = ['fit', 'sampleBatch', 'synthetic'] as const;
+export const DISCOVERY = ['model-export', 'factory', 'training-script', 'training-entry'] as const;
+
+export const WeightStats = v.object({
+  name: v.string(),
+  gradNorm: num,
+  meanAbs: num,
+  maxAbs: num,
+  zeroShare: num,
+  nanCount: v.pipe(v.number(), v.integer()),
+  infCount: v.pipe(v.number(), v.integer()),
+  weightNorm: num,
+  /** ‖g‖ / ‖w‖ */
+  ratio: num,
+  /** ‖g‖ of the regularization penalties (L1/L2) alone; the other statistics are of the data loss's gradient. */
+  regGradNorm: v.optional(num),
+  /** Counts of log10|g| in HISTOGRAM_BINS equal bins over [HISTOGRAM_MIN_LOG10, HISTOGRAM_MAX_LOG10); exact zeros excluded. */
+  histogram: v.array(v.pipe(v.number(), v.integer())),
+});
+export type WeightStats = v.InferOutput<typeof WeightStats>;
+
+export const LayerStepStats = v.object({
+  name: v.string(),
+  /** L2 norm over all the layer's trainable weight gradients. */
+  gradNorm: num,
+  weights: v.array(WeightStats),
+  /** ReLU-family: share of units (output channels) that are zero for every example of the batch. */
+  deadShare: v.optional(num),
+  /** sigmoid/tanh: share of outputs in the flat tails; softmax output: share of examples with max probability > 0.99. */
+  saturatedShare: v.optional(num),
+  /** L2 norm of the regularization penalties' gradient (present when the layer has a regularizer). */
+  regGradNorm: v.optional(num),
+});
+export type LayerStepStats = v.InferOutput<typeof LayerStepStats>;
+
+/** One model output: its layer, activation, compiled loss and label statistics of the profiled batch. */
+export const OutputInfo = v.object({
+  layer: v.string(),
+  activation: v.optional(v.string()),
+  loss: v.string(),
+  /** Last dimension of the output (classes for a softmax). */
+  units: v.pipe(v.number(), v.integer()),
+  /** Mean of y² and variance of the labels over the batch. */
+  labelMeanSquare: num,
+  labelVariance: num,
+});
+export type OutputInfo = v.InferOutput<typeof OutputInfo>;
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const FINDING_CODES = [
+  'non-finite',
+  'vanishing',
+  'exploding',
+  'dead-relu',
+  'saturation',
+  'loss-diverging',
+  'loss-not-decreasing',
+  'loss-oscillating',
+  'initial-loss',
+  'saturated-output',
+  'output-activation',
+  'overfit-batch',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** Another layer the same cause affects (one finding per cause, the other layers as related locations). */
+export const RelatedLayer = v.object({
+  layer: v.string(),
+  location: v.optional(SourceLocation),
+  /** That layer's own evidence, e.g. "‖g‖ 3.1e-9 at step 0 and 2.0e-9 at step 20". */
+  message: v.string(),
+});
+export type RelatedLayer = v.InferOutput<typeof RelatedLayer>;
+
+export const Finding = v.object({
+  code: v.picklist(FINDING_CODES),
+  severity: v.picklist(SEVERITIES),
+  message: v.string(),
+  layer: v.optional(v.string()),
+  location: v.optional(SourceLocation),
+  step: v.optional(v.pipe(v.number(), v.integer())),
+  /** non-finite: where the first NaN/Inf appeared (a layer's forward output, its gradient, its weights, the loss). */
+  phase: v.optional(v.picklist(NON_FINITE_PHASES)),
+  /** The other layers of this cause; they carry the verdict on their own lines too. */
+  related: v.optional(v.array(RelatedLayer)),
+  /** The layer whose dead or saturated units cut the gradient off from this finding's layers. */
+  cause: v.optional(RelatedLayer),
+});
+export type Finding = v.InferOutput<typeof Finding>;
