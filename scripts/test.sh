@@ -47,7 +47,7 @@ fi
 
 NODE_TEST=(node --import tsx --test --test-reporter=tap --test-concurrency=1)
 suite unit "${NODE_TEST[@]}" test/unit/*.test.ts
-suite webview "${NODE_TEST[@]}" test/e2e/webview/panel.test.ts  # the panel bundle in Chromium; skips visibly without it
+suite webview "${NODE_TEST[@]}" test/e2e/webview/*.test.ts  # the panel bundle in Chromium; skips visibly without it
 
 if [ "${GRADIENT_LENS_SKIP_PYTHON:-}" != 1 ]; then
   echo "=== python oracle"

@@ -20,6 +20,7 @@ import {
   stringifyWithNonFinite,
   type RunnerError,
 } from './protocol';
+import { TRAINING_MESSAGES } from './panelTraining';
 import type { ProfileReport } from './report';
 
 /** The tag protocol.ts's stringifyWithNonFinite writes for NaN and ±Infinity. */
@@ -33,7 +34,7 @@ const optNum = v.optional(num);
  *  counts, and a schema per element made decoding it ~5× slower. */
 const finiteArray = v.custom<number[]>((value) => Array.isArray(value) && value.every((n) => typeof n === 'number' && Number.isFinite(n)), 'expected an array of finite numbers');
 
-export const PANEL_TABS = ['lr', 'gradients', 'table'] as const;
+export const PANEL_TABS = ['lr', 'gradients', 'table', 'training', 'compare'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 export const EXPORT_FORMATS = ['csv', 'json', 'png'] as const;
@@ -135,6 +136,8 @@ export const ToWebviewMessage = v.variant('type', [
   v.object({ type: v.literal('lrFailed'), message: v.string() }),
   /** A complete (or partial, status 'running') profile of the file. */
   v.object({ type: v.literal('profile'), report: PanelReport }),
+  /** A watched or reopened run (Training tab) and a comparison of two runs (Compare tab): panelTraining.ts. */
+  ...TRAINING_MESSAGES,
 ]);
 export type ToWebviewMessage = v.InferOutput<typeof ToWebviewMessage>;
 

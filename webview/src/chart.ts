@@ -139,7 +139,19 @@ export function decadeSplits(u: uPlot, axisIndex: number, min: number, max: numb
 /** Options of a log axis: decade splits, every one labelled (uPlot's log label filter would drop some). */
 export const logAxisOptions: Partial<uPlot.Axis> = { splits: decadeSplits, filter: (_u, splits) => splits, values: formatTicks };
 
-/** Finite numbers only: uPlot draws null as a gap, NaN/Inf would break scales. */
-export const finiteOrNull = (value: number | undefined): number | null => (value !== undefined && Number.isFinite(value) ? value : null);
-/** For log axes: also no zeros or negatives. */
-export const positiveOrNull = (value: number | undefined): number | null => (value !== undefined && Number.isFinite(value) && value > 0 ? value : null);
+export { finiteOrNull, positiveOrNull } from './values';
+
+/** The series whose point at the cursor's step is closest to the cursor vertically (within 16 px). */
+export function nearestSeries(u: uPlot): number | undefined {
+  const { idx, top } = u.cursor;
+  if (idx == null || top == null || top < 0) return undefined;
+  let best: number | undefined;
+  let bestDistance = 16;
+  for (let i = 1; i < u.series.length; i++) {
+    const value = u.data[i][idx];
+    if (value == null) continue;
+    const distance = Math.abs(u.valToPos(value, 'y') - top);
+    if (distance < bestDistance) [best, bestDistance] = [i, distance];
+  }
+  return best;
+}

@@ -7,27 +7,12 @@ import type { FromWebviewMessage, PanelReport } from '../../src/core/panelProtoc
 import { VERDICT_LABEL, sortVerdicts, verdictColor } from '../../src/core/presentation';
 import { runtimeLine } from '../../src/core/report';
 import { HISTOGRAM_BINS } from '../../src/core/stats';
-import { axis, Chart, logAxisOptions, positiveOrNull } from './chart';
+import { axis, Chart, logAxisOptions, nearestSeries, positiveOrNull } from './chart';
 import { basename, button, h, swatch } from './dom';
 import { histogramPercentile, PERCENTILES } from './model';
 import { withAlpha, type Theme } from './theme';
 
 type Layer = PanelReport['layers'][number];
-
-/** The series whose point at the cursor's step is closest to the cursor vertically (within 16 px). */
-function nearestSeries(u: uPlot): number | undefined {
-  const { idx, top } = u.cursor;
-  if (idx == null || top == null || top < 0) return undefined;
-  let best: number | undefined;
-  let bestDistance = 16;
-  for (let i = 1; i < u.series.length; i++) {
-    const value = u.data[i][idx];
-    if (value == null) continue;
-    const distance = Math.abs(u.valToPos(value, 'y') - top);
-    if (distance < bestDistance) [best, bestDistance] = [i, distance];
-  }
-  return best;
-}
 
 const trainable = (layer: Layer) => layer.weights.length > 0;
 /** "line 12" in the panel's own file, "other.ts:12" for layers created in another file. */

@@ -35,6 +35,9 @@ import { GradientsView } from './gradientsView';
 import { LrView } from './lrView';
 import { deserializeData, emptyData, emptyLr, serializeData, type PanelData } from './model';
 import { TableView } from './tableView';
+import { CompareView } from './compareView';
+import { TrainingView } from './trainingView';
+import { emptyTraining } from './trainingModel';
 import { onThemeChange, readTheme } from './theme';
 
 interface VsCodeApi {
@@ -82,6 +85,8 @@ let theme = readTheme();
 const lrView = new LrView(theme, post, exportPng);
 const gradientsView = new GradientsView(theme, post, exportPng);
 const tableView = new TableView(post, () => serializeData(data));
+const trainingView = new TrainingView(theme, post, exportPng);
+const compareView = new CompareView(theme, post, exportPng);
 
 const title = h('h1', { id: 'panel-title' });
 const fileLine = h('p', { class: 'file' });
@@ -96,6 +101,10 @@ const tabs = h(
   h('vscode-tab-panel', {}, gradientsView.element),
   h('vscode-tab-header', { slot: 'header', 'data-tab': 'table' }, 'Table'),
   h('vscode-tab-panel', {}, tableView.element),
+  h('vscode-tab-header', { slot: 'header', 'data-tab': 'training' }, 'Training'),
+  h('vscode-tab-panel', {}, trainingView.element),
+  h('vscode-tab-header', { slot: 'header', 'data-tab': 'compare' }, 'Compare'),
+  h('vscode-tab-panel', {}, compareView.element),
 );
 tabs.addEventListener('vsc-tabs-select', (event) => {
   data.tab = PANEL_TABS[(event as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex] ?? 'lr';
@@ -123,6 +132,8 @@ function renderAll(): void {
   lrView.show(data.lr);
   gradientsView.show(data.report);
   tableView.show(data);
+  trainingView.show(data.training);
+  compareView.show(data.training.compare);
   selectTab(data.tab);
 }
 
@@ -169,6 +180,38 @@ function handle(message: ToWebviewMessage): void {
       gradientsView.show(data.report);
       tableView.show(data);
       break;
+    case 'trainingStarted':
+      data.training = { ...emptyTraining(), compare: data.training.compare, run: message.run };
+      trainingView.show(data.training);
+      selectTab('training');
+      break;
+    case 'trainingSteps':
+      trainingView.addSteps(message.steps);
+      break;
+    case 'trainingSample': {
+      const { type: _type, ...sample } = message;
+      trainingView.addSample(sample);
+      break;
+    }
+    case 'trainingEpoch': {
+      const { type: _type, ...epoch } = message;
+      data.training.epochs.push(epoch);
+      trainingView.refresh();
+      break;
+    }
+    case 'trainingFinding':
+      data.training.findings.push(message.finding);
+      trainingView.refresh();
+      break;
+    case 'trainingEnded':
+      data.training.ended = { status: message.status, message: message.message };
+      trainingView.refresh();
+      break;
+    case 'compare':
+      data.training.compare = message.compare;
+      compareView.show(message.compare);
+      selectTab('compare');
+      break;
     default:
       unhandled(message);
   }
@@ -189,6 +232,8 @@ onThemeChange(() => {
   theme = readTheme();
   lrView.setTheme(theme);
   gradientsView.setTheme(theme);
+  trainingView.setTheme(theme);
+  compareView.setTheme(theme);
 });
 
 renderAll();

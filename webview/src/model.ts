@@ -2,6 +2,8 @@
 import { parseWithNonFinite, stringifyWithNonFinite, type LrRequest, type LrResult } from '../../src/core/protocol';
 import type { PanelReport, PanelTab, ToWebviewMessage } from '../../src/core/panelProtocol';
 import { HISTOGRAM_BINS, HISTOGRAM_MAX_LOG10, HISTOGRAM_MIN_LOG10 } from '../../src/core/stats';
+import type { TrainingHistogram } from '../../src/core/panelTraining';
+import { emptyTraining, type TrainingData } from './trainingModel';
 
 export type LrPoint = Omit<Extract<ToWebviewMessage, { type: 'lrPoint' }>, 'type'>;
 export type LrRepeatDone = Omit<Extract<ToWebviewMessage, { type: 'lrRepeatDone' }>, 'type'>;
@@ -21,11 +23,16 @@ export interface PanelData {
   status?: { running: boolean; message: string };
   lr: LrData;
   report?: PanelReport;
+  /** The Training tab's run and the Compare tab's comparison. */
+  training: TrainingData;
 }
 
 export const emptyLr = (): LrData => ({ points: [], repeatsDone: [] });
 
-export const emptyData = (): PanelData => ({ file: '', title: 'Gradient Lens', tab: 'lr', lr: emptyLr() });
+export const emptyData = (): PanelData => ({ file: '', title: 'Gradient Lens', tab: 'lr', lr: emptyLr(), training: emptyTraining() });
+
+/** Training steps are stored as tuples too: [step, epoch, loss, ...‖g‖ per layer]. */
+type StepTuple = number[];
 
 /** Points are stored as tuples: a 10,000-point sweep stays a few hundred KB of state. */
 type PointTuple = [repeat: number, step: number, lr: number, loss: number, smoothed: number];
@@ -34,9 +41,10 @@ type PointTuple = [repeat: number, step: number, lr: number, loss: number, smoot
 const reportJson = new WeakMap<PanelReport, string>();
 
 export function serializeData(data: PanelData): string {
-  const { lr, report, ...rest } = data;
+  const { lr, report, training, ...rest } = data;
   const points: PointTuple[] = lr.points.map((p) => [p.repeat, p.step, p.lr, p.loss, p.smoothed]);
-  const head = stringifyWithNonFinite({ ...rest, lr: { ...lr, points } });
+  const steps: StepTuple[] = training.steps.map((s) => [s.step, s.epoch, s.loss, ...s.norms]);
+  const head = stringifyWithNonFinite({ ...rest, lr: { ...lr, points }, training: { ...training, steps } });
   if (!report) return head;
   let text = reportJson.get(report);
   if (text === undefined) reportJson.set(report, (text = stringifyWithNonFinite(report)));
@@ -46,10 +54,15 @@ export function serializeData(data: PanelData): string {
 /** Our own earlier output; anything unreadable yields undefined (the panel starts empty). */
 export function deserializeData(text: string): PanelData | undefined {
   try {
-    const raw = parseWithNonFinite(text) as Omit<PanelData, 'lr'> & { lr: Omit<LrData, 'points'> & { points: PointTuple[] } };
+    const raw = parseWithNonFinite(text) as Omit<PanelData, 'lr' | 'training'> & {
+      lr: Omit<LrData, 'points'> & { points: PointTuple[] };
+      training?: Omit<TrainingData, 'steps'> & { steps: StepTuple[] };
+    };
     if (!raw || typeof raw !== 'object' || !raw.lr || !Array.isArray(raw.lr.points)) return undefined;
     const points = raw.lr.points.map(([repeat, step, lr, loss, smoothed]) => ({ repeat, step, lr, loss, smoothed }));
-    return { ...raw, lr: { ...raw.lr, points } };
+    // State saved before the Training tab existed has no training part.
+    const training = raw.training && Array.isArray(raw.training.steps) ? { ...raw.training, steps: raw.training.steps.map(([step, epoch, loss, ...norms]) => ({ step, epoch, loss, norms })) } : emptyTraining();
+    return { ...raw, lr: { ...raw.lr, points }, training };
   } catch {
     return undefined;
   }
@@ -146,20 +159,30 @@ const finite = (value: number): number | null => (Number.isFinite(value) ? value
 export const PERCENTILES = [0, 0.0668, 0.1587, 0.3085, 0.5, 0.6915, 0.8413, 0.9332, 1];
 const BIN_WIDTH = (HISTOGRAM_MAX_LOG10 - HISTOGRAM_MIN_LOG10) / HISTOGRAM_BINS;
 
-/** The log10|g| value below which a share q of the histogram's counts lie (linear within a bin). */
+/** The 64 log10|g| bin edges of the profile's histograms (core/stats.ts). */
+const LOG10_EDGES = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => HISTOGRAM_MIN_LOG10 + i * BIN_WIDTH);
+
+/** The log10|g| value below which a share q of a profile histogram's counts lie (linear within a bin). */
 export function histogramPercentile(bins: readonly number[], q: number): number | null {
-  const total = bins.reduce((a, b) => a + b, 0);
+  return percentileOf({ edges: LOG10_EDGES, counts: bins as number[] }, q);
+}
+
+/**
+ * The value below which a share q of the histogram's counts lie, linear within a bin (edges ascending,
+ * counts.length + 1 of them); null for an empty histogram.
+ */
+export function percentileOf(histogram: Pick<TrainingHistogram, 'edges' | 'counts'>, q: number): number | null {
+  const { edges, counts } = histogram;
+  if (edges.length !== counts.length + 1) return null;
+  const total = counts.reduce((a, b) => a + b, 0);
   if (!(total > 0)) return null;
-  if (q <= 0) {
-    const first = bins.findIndex((c) => c > 0);
-    return HISTOGRAM_MIN_LOG10 + first * BIN_WIDTH;
-  }
+  if (q <= 0) return edges[counts.findIndex((c) => c > 0)];
   const target = q * total;
   let cumulative = 0;
-  for (let i = 0; i < bins.length; i++) {
-    if (bins[i] <= 0) continue;
-    if (cumulative + bins[i] >= target) return HISTOGRAM_MIN_LOG10 + (i + (target - cumulative) / bins[i]) * BIN_WIDTH;
-    cumulative += bins[i];
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i] <= 0) continue;
+    if (cumulative + counts[i] >= target) return edges[i] + ((target - cumulative) / counts[i]) * (edges[i + 1] - edges[i]);
+    cumulative += counts[i];
   }
-  return HISTOGRAM_MAX_LOG10;
+  return edges[edges.length - 1];
 }

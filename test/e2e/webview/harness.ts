@@ -10,7 +10,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { decodeFromWebview, encodePanelMessage, type FromWebviewMessage, type ToWebviewMessage } from '../../../src/core/panelProtocol';
+import { decodeFromWebview, encodePanelMessage, type FromWebviewMessage, type PanelTab, type ToWebviewMessage } from '../../../src/core/panelProtocol';
 import { panelPageHtml } from '../../../src/core/panelPage';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -149,7 +149,7 @@ export class PanelPage {
   }
 
   /** Selects a tab through its header, as a user would. */
-  async showTab(tab: 'lr' | 'gradients' | 'table'): Promise<void> {
+  async showTab(tab: PanelTab): Promise<void> {
     await this.page.click(`vscode-tab-header[data-tab="${tab}"]`);
     await this.frames();
   }

@@ -1,0 +1,119 @@
+// The panel's Training and Compare messages (host → webview), a part of panelProtocol.ts kept in its own file.
+// They carry what the host holds of a watched run (or a reopened run file) in the panel's own compact shape:
+// per-step ‖g‖ as an array aligned with the layers of `trainingStarted` (a 10,000-step timeline of 50 layers
+// is half a million numbers; names per point would triple it), histograms as edges + counts, and a comparison
+// already computed by the host (core/runCompare) so the webview only draws.
+import * as v from 'valibot';
+import { FINDING_CODES, SEVERITIES } from './protocol';
+
+const num = v.custom<number>((value) => typeof value === 'number', 'expected a number');
+const int = v.pipe(v.number(), v.integer());
+/** Any numbers (NaN/±Infinity allowed: a diverging run's loss and ‖g‖ are the point), checked in one pass. */
+const numberArray = v.custom<number[]>((value) => Array.isArray(value) && value.every((n) => typeof n === 'number'), 'expected an array of numbers');
+const finiteArray = v.custom<number[]>((value) => Array.isArray(value) && value.every((n) => typeof n === 'number' && Number.isFinite(n)), 'expected an array of finite numbers');
+
+export const RUN_MODES = ['watch', 'profile'] as const;
+export const RUN_STATUSES = ['running', 'done', 'cancelled', 'timeout', 'error', 'partial'] as const;
+
+export const TrainingLayer = v.object({
+  name: v.string(),
+  className: v.optional(v.string()),
+  file: v.optional(v.string()),
+  line: v.optional(int),
+  column: v.optional(int),
+});
+export type TrainingLayer = v.InferOutput<typeof TrainingLayer>;
+
+/** One optimizer step: the loss and each layer's ‖g‖, in the order of the run's layers (NaN: not measured). */
+export const TrainingStep = v.object({ step: int, epoch: int, loss: num, norms: numberArray });
+export type TrainingStep = v.InferOutput<typeof TrainingStep>;
+
+/**
+ * A histogram of one layer's gradient at one step. `edges` (counts.length + 1 ascending values) are in the unit
+ * `scale` names: 'log10' = log10|g| (the profile's 64-bin histograms), 'linear' = g itself.
+ */
+export const TrainingHistogram = v.object({ name: v.string(), edges: finiteArray, counts: finiteArray, weightNorm: v.optional(num) });
+export type TrainingHistogram = v.InferOutput<typeof TrainingHistogram>;
+
+export const TrainingFinding = v.object({
+  code: v.picklist(FINDING_CODES),
+  severity: v.picklist(SEVERITIES),
+  message: v.string(),
+  layer: v.optional(v.string()),
+  file: v.optional(v.string()),
+  line: v.optional(int),
+  column: v.optional(int),
+  /** The step at which the condition began (a watch always knows it; a profile's findings may not). */
+  step: v.optional(int),
+  phase: v.optional(v.picklist(['forward', 'backward'])),
+});
+export type TrainingFinding = v.InferOutput<typeof TrainingFinding>;
+
+/** Which run the Training tab shows: what its run file's header says. */
+export const TrainingRun = v.object({
+  mode: v.picklist(RUN_MODES),
+  file: v.string(),
+  startedAt: v.optional(v.string()),
+  /** Histograms arrive every `every` steps. */
+  every: v.optional(int),
+  backend: v.optional(v.string()),
+  tfjs: v.optional(v.string()),
+  /** Shown live (a run in progress) or reopened from its run file. */
+  live: v.boolean(),
+  runFile: v.optional(v.string()),
+  layers: v.array(TrainingLayer),
+});
+export type TrainingRun = v.InferOutput<typeof TrainingRun>;
+
+export const CompareSide = v.object({
+  label: v.string(),
+  file: v.string(),
+  runFile: v.optional(v.string()),
+  startedAt: v.optional(v.string()),
+  mode: v.picklist(RUN_MODES),
+  status: v.picklist(RUN_STATUSES),
+  steps: int,
+  /** Loss at the first and last recorded steps and its lowest value. */
+  loss: v.object({ first: num, last: num, min: num }),
+});
+export type CompareSide = v.InferOutput<typeof CompareSide>;
+
+export const CompareRow = v.object({
+  name: v.string(),
+  className: v.optional(v.string()),
+  line: v.optional(int),
+  gradNormA: num,
+  gradNormB: num,
+  /** gradNormB / gradNormA. */
+  ratio: num,
+  verdictsA: v.array(v.picklist(FINDING_CODES)),
+  verdictsB: v.array(v.picklist(FINDING_CODES)),
+});
+export type CompareRow = v.InferOutput<typeof CompareRow>;
+
+/** Two runs of the same model file side by side (core/runCompare's result, as the panel draws it). */
+export const PanelCompare = v.object({
+  a: CompareSide,
+  b: CompareSide,
+  /** What gradNormA/B are, e.g. "median ‖g‖ over the run". */
+  measure: v.string(),
+  layers: v.array(CompareRow),
+  /** Why layers could not be paired (renamed, added), when some were not. */
+  note: v.optional(v.string()),
+});
+export type PanelCompare = v.InferOutput<typeof PanelCompare>;
+
+/** The Training and Compare messages of ToWebviewMessage. */
+export const TRAINING_MESSAGES = [
+  /** A run begins (live) or is reopened: clears the Training tab. */
+  v.object({ type: v.literal('trainingStarted'), run: TrainingRun }),
+  /** Steps in order, appended to the charts (a replay sends the whole downsampled timeline at once). */
+  v.object({ type: v.literal('trainingSteps'), steps: v.array(TrainingStep) }),
+  /** Histograms of every layer at one step (every `every` steps). */
+  v.object({ type: v.literal('trainingSample'), step: int, scale: v.picklist(['log10', 'linear']), layers: v.array(TrainingHistogram) }),
+  v.object({ type: v.literal('trainingEpoch'), epoch: int, step: int, logs: v.record(v.string(), num) }),
+  v.object({ type: v.literal('trainingFinding'), finding: TrainingFinding }),
+  /** The run is over: status and a sentence for the header. */
+  v.object({ type: v.literal('trainingEnded'), status: v.picklist(RUN_STATUSES), message: v.string() }),
+  v.object({ type: v.literal('compare'), compare: PanelCompare }),
+] as const;
