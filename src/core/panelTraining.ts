@@ -30,7 +30,7 @@ export type TrainingStep = v.InferOutput<typeof TrainingStep>;
 
 /**
  * A histogram of one layer's gradient at one step. `edges` (counts.length + 1 ascending values) are in the unit
- * `scale` names: 'log10' = log10|g| (the profile's 64-bin histograms), 'linear' = g itself.
+ * the sample's `scale` names (core/watchProtocol.ts Histogram): 'log10abs' = log10|g|, 'linear' = g itself.
  */
 export const TrainingHistogram = v.object({ name: v.string(), edges: finiteArray, counts: finiteArray, weightNorm: v.optional(num) });
 export type TrainingHistogram = v.InferOutput<typeof TrainingHistogram>;
@@ -73,8 +73,8 @@ export const CompareSide = v.object({
   mode: v.picklist(RUN_MODES),
   status: v.picklist(RUN_STATUSES),
   steps: int,
-  /** Loss at the first and last recorded steps and its lowest value. */
-  loss: v.object({ first: num, last: num, min: num }),
+  /** Loss at the first and last recorded steps and its lowest value (absent: no step recorded). */
+  loss: v.optional(v.object({ first: num, last: num, min: num })),
 });
 export type CompareSide = v.InferOutput<typeof CompareSide>;
 
@@ -82,12 +82,14 @@ export const CompareRow = v.object({
   name: v.string(),
   className: v.optional(v.string()),
   line: v.optional(int),
-  gradNormA: num,
-  gradNormB: num,
+  /** Absent: the layer is not in that run, or has no gradient there. */
+  gradNormA: v.optional(num),
+  gradNormB: v.optional(num),
   /** gradNormB / gradNormA. */
-  ratio: num,
-  verdictsA: v.array(v.picklist(FINDING_CODES)),
-  verdictsB: v.array(v.picklist(FINDING_CODES)),
+  ratio: v.optional(num),
+  /** core/runCompare's text: finding codes ("vanishing, dead"), "ok", or "not in run A". */
+  verdictA: v.string(),
+  verdictB: v.string(),
 });
 export type CompareRow = v.InferOutput<typeof CompareRow>;
 
@@ -110,7 +112,7 @@ export const TRAINING_MESSAGES = [
   /** Steps in order, appended to the charts (a replay sends the whole downsampled timeline at once). */
   v.object({ type: v.literal('trainingSteps'), steps: v.array(TrainingStep) }),
   /** Histograms of every layer at one step (every `every` steps). */
-  v.object({ type: v.literal('trainingSample'), step: int, scale: v.picklist(['log10', 'linear']), layers: v.array(TrainingHistogram) }),
+  v.object({ type: v.literal('trainingSample'), step: int, scale: v.picklist(['log10abs', 'linear']), layers: v.array(TrainingHistogram) }),
   v.object({ type: v.literal('trainingEpoch'), epoch: int, step: int, logs: v.record(v.string(), num) }),
   v.object({ type: v.literal('trainingFinding'), finding: TrainingFinding }),
   /** The run is over: status and a sentence for the header. */

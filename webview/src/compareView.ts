@@ -4,23 +4,29 @@ import uPlot from 'uplot';
 import { formatNumber } from '../../src/core/format';
 import type { FromWebviewMessage } from '../../src/core/panelProtocol';
 import type { CompareSide, PanelCompare } from '../../src/core/panelTraining';
-import { VERDICT_LABEL, sortVerdicts } from '../../src/core/presentation';
+import type { FindingCode } from '../../src/core/protocol';
+import { VERDICT_LABEL } from '../../src/core/presentation';
 import { axis, Chart, logAxisOptions, positiveOrNull } from './chart';
 import { basename, button, h, swatch } from './dom';
 import { withAlpha, type Theme } from './theme';
 
 /** "×12" / "×0.05" / "–": how B's ‖g‖ relates to A's. */
-export function changeText(ratio: number): string {
-  if (!Number.isFinite(ratio) || ratio <= 0) return '–';
+export function changeText(ratio: number | undefined): string {
+  if (ratio === undefined || !Number.isFinite(ratio) || ratio <= 0) return '–';
   return `×${formatNumber(ratio)}`;
 }
 
-const verdictText = (codes: readonly CompareRowVerdict[]) => sortVerdicts(codes).map((c) => VERDICT_LABEL[c]).join(', ') || 'ok';
-type CompareRowVerdict = PanelCompare['layers'][number]['verdictsA'][number];
+/** runCompare's "vanishing, dead-relu" in the panel's words ("vanishing, dead ReLU"); other text as it is. */
+const verdictText = (text: string) =>
+  text
+    .split(', ')
+    .map((code) => VERDICT_LABEL[code as FindingCode] ?? code)
+    .join(', ');
 
 function sideText(side: CompareSide): string {
   const when = side.startedAt ? new Date(side.startedAt).toLocaleString() : side.label;
-  return `${when} · ${side.mode} · ${side.steps} step${side.steps === 1 ? '' : 's'} · ${side.status} · loss ${formatNumber(side.loss.first)} → ${formatNumber(side.loss.last)} (min ${formatNumber(side.loss.min)})`;
+  const loss = side.loss ? ` · loss ${formatNumber(side.loss.first)} → ${formatNumber(side.loss.last)} (min ${formatNumber(side.loss.min)})` : '';
+  return `${when} · ${side.mode} · ${side.steps} step${side.steps === 1 ? '' : 's'} · ${side.status}${loss}`;
 }
 
 export class CompareView {
@@ -93,9 +99,9 @@ export class CompareView {
         h('td', { class: 'numeric' }, row.line === undefined ? '–' : String(row.line)),
         h('td', { class: 'numeric', 'data-key': 'gradNormA' }, formatNumber(row.gradNormA)),
         h('td', { class: 'numeric', 'data-key': 'gradNormB' }, formatNumber(row.gradNormB)),
-        h('td', { class: `numeric change ${row.ratio > 1 ? 'up' : row.ratio < 1 ? 'down' : ''}`, 'data-key': 'ratio' }, changeText(row.ratio)),
-        h('td', { 'data-key': 'verdictsA' }, verdictText(row.verdictsA)),
-        h('td', { 'data-key': 'verdictsB' }, verdictText(row.verdictsB)),
+        h('td', { class: `numeric change${row.ratio === undefined ? '' : row.ratio > 1 ? ' up' : row.ratio < 1 ? ' down' : ''}`, 'data-key': 'ratio' }, changeText(row.ratio)),
+        h('td', { 'data-key': 'verdictA' }, verdictText(row.verdictA)),
+        h('td', { 'data-key': 'verdictB' }, verdictText(row.verdictB)),
       );
       if (row.line !== undefined && row.line >= 1) {
         tr.addEventListener('click', () => this.post({ type: 'revealLayer', layer: row.name, file: compare.b.file, line: row.line!, column: undefined }));

@@ -310,14 +310,14 @@ export class TrainingView {
     if (!layer) return;
     this.distributionTitle.replaceChildren(swatch(this.color(layer)), `Distribution of the gradient over steps: ${layer.name}${layer.line !== undefined ? ` (line ${layer.line})` : ''}`);
     const samples = this.data.samples.map((s) => ({ step: s.step, scale: s.scale, histogram: s.layers.find((l) => l.name === layer.name) })).filter((s) => s.histogram);
-    const log = samples.every((s) => s.scale === 'log10');
+    const log = samples.every((s) => s.scale === 'log10abs');
     this.distributionNote.textContent = samples.length
       ? `${samples.length} histogram${samples.length === 1 ? '' : 's'}${this.data.run?.every ? ` (every ${this.data.run.every} steps)` : ''}. Bands: min–max, ±3σ, ±2σ, ±1σ percentiles; line: median.${log ? ' Exact zeros are not counted.' : ''}`
       : 'No histograms of this layer yet (they are recorded every gradientLens.watch.every steps).';
     this.distribution.container.hidden = samples.length === 0;
     const columns = PERCENTILES.map((q) => samples.map((s) => percentileOf(s.histogram!, q)));
     this.distribution.container.dataset.samples = String(samples.length);
-    this.distribution.container.dataset.scale = log ? 'log10' : 'linear';
+    this.distribution.container.dataset.scale = log ? 'log10abs' : 'linear';
     this.distribution.rebuild((t, w, hh) => this.distributionOptions(t, w, hh, log), [samples.map((s) => s.step), ...columns]);
   }
 

@@ -28,7 +28,7 @@ function histogram(layer: number, step: number): number[] {
 const started: ToWebviewMessage = { type: 'trainingStarted', run: { mode: 'watch', file, startedAt: '2026-12-05T15:00:00.000Z', every: EVERY, backend: 'wasm', tfjs: '4.22.0', live: true, layers } };
 const samples: ToWebviewMessage[] = [];
 for (let step = 0; step < STEPS; step += EVERY) {
-  samples.push({ type: 'trainingSample', step, scale: 'log10', layers: layers.map((l, i) => ({ name: l.name, edges: EDGES, counts: histogram(i, step), weightNorm: 1 })) });
+  samples.push({ type: 'trainingSample', step, scale: 'log10abs', layers: layers.map((l, i) => ({ name: l.name, edges: EDGES, counts: histogram(i, step), weightNorm: 1 })) });
 }
 const epochs: ToWebviewMessage[] = [0, 1, 2].map((epoch) => ({ type: 'trainingEpoch', epoch, step: epoch * 200 + 199, logs: { loss: steps[epoch * 200 + 199].loss } }));
 const vanishing: ToWebviewMessage = {
@@ -43,9 +43,9 @@ const compare: PanelCompare = {
   b: { label: 'after', file, startedAt: '2026-12-05T15:10:00.000Z', mode: 'watch', status: 'done', steps: 600, loss: { first: 2.3, last: 0.4, min: 0.38 } },
   measure: 'Median ‖g‖ over the run',
   layers: [
-    { name: 'dense_Dense1', className: 'Dense', line: 10, gradNormA: 3.2e-9, gradNormB: 4.1e-3, ratio: 4.1e-3 / 3.2e-9, verdictsA: ['vanishing'], verdictsB: [] },
-    { name: 'dense_Dense2', className: 'Dense', line: 11, gradNormA: 2e-6, gradNormB: 6e-3, ratio: 3000, verdictsA: ['vanishing'], verdictsB: [] },
-    { name: 'dense_Dense3', className: 'Dense', line: 12, gradNormA: 0.02, gradNormB: 0.01, ratio: 0.5, verdictsA: [], verdictsB: [] },
+    { name: 'dense_Dense1', className: 'Dense', line: 10, gradNormA: 3.2e-9, gradNormB: 4.1e-3, ratio: 4.1e-3 / 3.2e-9, verdictA: 'vanishing', verdictB: 'ok' },
+    { name: 'dense_Dense2', className: 'Dense', line: 11, gradNormA: 2e-6, gradNormB: 6e-3, ratio: 3000, verdictA: 'vanishing, dead-relu', verdictB: 'ok' },
+    { name: 'dense_Dense3', className: 'Dense', line: 12, gradNormA: 0.02, gradNormB: 0.01, ratio: 0.5, verdictA: 'ok', verdictB: 'not in run B' },
   ],
 };
 
@@ -174,11 +174,11 @@ test('Compare tab: the table shows both runs’ ‖g‖ and the change; the bars
   await panel.frames();
   assert.equal(await panel.page.evaluate(() => (document.querySelector('vscode-tabs') as HTMLElement & { selectedIndex: number }).selectedIndex), 4, 'the Compare tab is shown');
   const rows = await panel.page.$$eval('#compare-table tbody tr', (trs) =>
-    trs.map((tr) => [(tr as HTMLElement).dataset.layer, ...['gradNormA', 'gradNormB', 'ratio', 'verdictsA', 'verdictsB'].map((k) => tr.querySelector(`td[data-key="${k}"]`)?.textContent)]),
+    trs.map((tr) => [(tr as HTMLElement).dataset.layer, ...['gradNormA', 'gradNormB', 'ratio', 'verdictA', 'verdictB'].map((k) => tr.querySelector(`td[data-key="${k}"]`)?.textContent)]),
   );
   assert.deepEqual(
     rows,
-    compare.layers.map((l) => [l.name, formatNumber(l.gradNormA), formatNumber(l.gradNormB), `×${formatNumber(l.ratio)}`, l.verdictsA.length ? 'vanishing' : 'ok', 'ok']),
+    compare.layers.map((l, i) => [l.name, formatNumber(l.gradNormA), formatNumber(l.gradNormB), `×${formatNumber(l.ratio)}`, ['vanishing', 'vanishing, dead ReLU', 'ok'][i], i === 2 ? 'not in run B' : 'ok']),
   );
   assert.deepEqual(await panel.page.$$eval('#compare-table td.change', (tds) => tds.map((td) => td.className)), ['numeric change up', 'numeric change up', 'numeric change down']);
   const sides = await panel.page.$$eval('.compare-sides dd', (dds) => dds.map((d) => d.textContent));
