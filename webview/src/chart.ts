@@ -3,7 +3,7 @@
 import uPlot from 'uplot';
 import { formatNumber } from '../../src/core/format';
 import { wrapLines } from './textWrap';
-import type { Theme } from './theme';
+import { withAlpha, type Theme } from './theme';
 
 export type MakeOptions = (theme: Theme, width: number, height: number) => uPlot.Options;
 
@@ -154,4 +154,40 @@ export function nearestSeries(u: uPlot): number | undefined {
     if (distance < bestDistance) [best, bestDistance] = [i, distance];
   }
   return best;
+}
+
+/** A category x axis of layer names (index = position), labels thinned to ~70 px apart; Keras suffixes shortened. */
+export function layerNameAxis(theme: Theme, names: readonly string[], width: number): uPlot.Axis {
+  const labelEvery = Math.max(1, Math.ceil(names.length / Math.max(1, (width - 80) / 70)));
+  return axis(theme, {
+    splits: () => names.map((_, i) => i).filter((i) => i % labelEvery === 0),
+    values: (_u, splits) => splits.map((i) => names[i]?.replace(/_[A-Z]\w*?(\d*)$/, '$1') ?? ''),
+    grid: { show: false },
+    size: 40,
+  });
+}
+
+/** TensorBoard's distribution percentiles (normal-distribution sigma points): min, ±3σ…±1σ, median, max. */
+export const PERCENTILES = [0, 0.0668, 0.1587, 0.3085, 0.5, 0.6915, 0.8413, 0.9332, 1];
+
+/**
+ * A distribution over steps: one column per PERCENTILES entry, bands min–max, ±3σ, ±2σ, ±1σ and the median line,
+ * in `color`. `log`: the values are log10|g| (ticks read 1e-3); else plain values.
+ */
+export function distributionOptions(theme: Theme, width: number, height: number, color: string, log: boolean, extra: Partial<uPlot.Options> = {}): uPlot.Options {
+  const series: uPlot.Series[] = [{ label: 'step' }];
+  PERCENTILES.forEach((q) => series.push({ label: `p${q * 100}`, stroke: q === 0.5 ? color : withAlpha(color, 0.3), width: q === 0.5 ? 2 : 0.5, points: { show: q === 0.5 } }));
+  const bands: uPlot.Band[] = [0, 1, 2, 3].map((i) => ({ series: [PERCENTILES.length - i, i + 1] as [number, number], fill: withAlpha(color, 0.12 + i * 0.06) }));
+  const values = log ? (_u: uPlot, splits: number[]) => splits.map((s) => `1e${Math.round(s * 10) / 10}`) : formatTicks;
+  return {
+    width,
+    height,
+    legend: { show: false },
+    cursor: { drag: { x: true, y: false } },
+    scales: { x: { time: false, range: (_u, min, max) => (min === max ? [min - 0.5, max + 0.5] : [min, max]) } },
+    axes: [axis(theme, { label: 'step' }), axis(theme, { label: log ? '|g|' : 'g', values, size: 60 })],
+    series,
+    bands,
+    ...extra,
+  };
 }

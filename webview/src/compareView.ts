@@ -6,7 +6,7 @@ import type { FromWebviewMessage } from '../../src/core/panelProtocol';
 import type { CompareSide, PanelCompare } from '../../src/core/panelTraining';
 import type { FindingCode } from '../../src/core/protocol';
 import { VERDICT_LABEL } from '../../src/core/presentation';
-import { axis, Chart, logAxisOptions, positiveOrNull } from './chart';
+import { axis, Chart, layerNameAxis, logAxisOptions, positiveOrNull } from './chart';
 import { basename, button, h, swatch } from './dom';
 import { withAlpha, type Theme } from './theme';
 
@@ -123,7 +123,6 @@ export class CompareView {
 
   private options(theme: Theme, width: number, height: number): uPlot.Options {
     const layers = this.compare?.layers ?? [];
-    const labelEvery = Math.max(1, Math.ceil(layers.length / Math.max(1, (width - 80) / 70)));
     const bars = (align: -1 | 1) => uPlot.paths.bars!({ size: [0.4, 40], align });
     return {
       width,
@@ -132,12 +131,11 @@ export class CompareView {
       cursor: { drag: { x: false, y: false }, points: { show: false } },
       scales: { x: { time: false, range: [-0.5, layers.length - 0.5] }, y: { distr: 3 } },
       axes: [
-        axis(theme, {
-          splits: () => layers.map((_, i) => i).filter((i) => i % labelEvery === 0),
-          values: (_u, splits) => splits.map((i) => layers[i]?.name.replace(/_[A-Z]\w*?(\d*)$/, '$1') ?? ''),
-          grid: { show: false },
-          size: 40,
-        }),
+        layerNameAxis(
+          theme,
+          layers.map((l) => l.name),
+          width,
+        ),
         axis(theme, { label: '‖g‖', ...logAxisOptions, size: 60 }),
       ],
       series: [

@@ -7,10 +7,10 @@ import type { FromWebviewMessage, PanelReport } from '../../src/core/panelProtoc
 import { VERDICT_LABEL, sortVerdicts, verdictColor } from '../../src/core/presentation';
 import { runtimeLine } from '../../src/core/report';
 import { HISTOGRAM_BINS } from '../../src/core/stats';
-import { axis, Chart, logAxisOptions, nearestSeries, positiveOrNull } from './chart';
+import { axis, Chart, distributionOptions, layerNameAxis, logAxisOptions, nearestSeries, PERCENTILES, positiveOrNull } from './chart';
 import { basename, button, h, swatch } from './dom';
-import { histogramPercentile, PERCENTILES } from './model';
-import { withAlpha, type Theme } from './theme';
+import { histogramPercentile } from './model';
+import type { Theme } from './theme';
 
 type Layer = PanelReport['layers'][number];
 
@@ -162,7 +162,6 @@ export class GradientsView {
   private barOptions(theme: Theme, width: number, height: number): uPlot.Options {
     const layers = this.layers;
     const colors = layers.map((l) => this.color(l));
-    const labelEvery = Math.max(1, Math.ceil(layers.length / Math.max(1, (width - 80) / 70)));
     return {
       width,
       height,
@@ -170,12 +169,11 @@ export class GradientsView {
       cursor: { drag: { x: false, y: false }, points: { show: false } },
       scales: { x: { time: false, range: [-0.5, layers.length - 0.5] }, y: { distr: 3 } },
       axes: [
-        axis(theme, {
-          splits: () => layers.map((_, i) => i).filter((i) => i % labelEvery === 0),
-          values: (_u, splits) => splits.map((i) => layers[i]?.name.replace(/_[A-Z]\w*?(\d*)$/, '$1') ?? ''),
-          grid: { show: false },
-          size: 40,
-        }),
+        layerNameAxis(
+          theme,
+          layers.map((l) => l.name),
+          width,
+        ),
         axis(theme, { label: '‖g‖', ...logAxisOptions, size: 60 }),
       ],
       series: [
@@ -282,19 +280,6 @@ export class GradientsView {
 
   private distributionOptions(theme: Theme, width: number, height: number): uPlot.Options {
     const layer = this.layers[this.selected];
-    const color = layer ? this.color(layer) : theme.foreground;
-    const series: uPlot.Series[] = [{ label: 'step' }];
-    PERCENTILES.forEach((q) => series.push({ label: `p${q * 100}`, stroke: q === 0.5 ? color : withAlpha(color, 0.3), width: q === 0.5 ? 2 : 0.5, points: { show: q === 0.5 } }));
-    const bands: uPlot.Band[] = [0, 1, 2, 3].map((i) => ({ series: [PERCENTILES.length - i, i + 1] as [number, number], fill: withAlpha(color, 0.12 + i * 0.06) }));
-    return {
-      width,
-      height,
-      legend: { show: false },
-      cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: false, range: (_u, min, max) => (min === max ? [min - 0.5, max + 0.5] : [min, max]) } },
-      axes: [axis(theme, { label: 'step' }), axis(theme, { label: '|g|', values: (_u, splits) => splits.map((s) => `1e${Math.round(s * 10) / 10}`), size: 60 })],
-      series,
-      bands,
-    };
+    return distributionOptions(theme, width, height, layer ? this.color(layer) : theme.foreground, true);
   }
 }

@@ -155,8 +155,6 @@ const MAX_REPEATS = 50;
 const validLr = (lr: number) => Number.isFinite(lr) && lr > 0;
 const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
-/** TensorBoard's distribution percentiles (normal-distribution sigma points): min, ±3σ…±1σ, median, max. */
-export const PERCENTILES = [0, 0.0668, 0.1587, 0.3085, 0.5, 0.6915, 0.8413, 0.9332, 1];
 const BIN_WIDTH = (HISTOGRAM_MAX_LOG10 - HISTOGRAM_MIN_LOG10) / HISTOGRAM_BINS;
 
 /** The 64 log10|g| bin edges of the profile's histograms (core/stats.ts). */

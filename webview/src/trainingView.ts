@@ -7,11 +7,11 @@ import { formatNumber } from '../../src/core/format';
 import type { FromWebviewMessage } from '../../src/core/panelProtocol';
 import type { TrainingRun, TrainingStep } from '../../src/core/panelTraining';
 import { VERDICT_LABEL, sortVerdicts, verdictColor } from '../../src/core/presentation';
-import { axis, Chart, formatTicks, logAxisOptions, nearestSeries } from './chart';
+import { axis, Chart, distributionOptions, logAxisOptions, nearestSeries, PERCENTILES } from './chart';
 import { basename, button, h, swatch } from './dom';
-import { PERCENTILES, percentileOf } from './model';
+import { percentileOf } from './model';
 import { epochMarks, MAX_SAMPLES, MAX_STEPS, thin, TrainingColumns, verdictsByLayer, type TrainingData, type TrainingSample } from './trainingModel';
-import { withAlpha, type Theme } from './theme';
+import type { Theme } from './theme';
 
 type Layer = TrainingRun['layers'][number];
 
@@ -323,21 +323,6 @@ export class TrainingView {
 
   private distributionOptions(theme: Theme, width: number, height: number, log = true): uPlot.Options {
     const layer = this.layers[this.selected];
-    const color = layer ? this.color(layer) : theme.foreground;
-    const series: uPlot.Series[] = [{ label: 'step' }];
-    PERCENTILES.forEach((q) => series.push({ label: `p${q * 100}`, stroke: q === 0.5 ? color : withAlpha(color, 0.3), width: q === 0.5 ? 2 : 0.5, points: { show: q === 0.5 } }));
-    const bands: uPlot.Band[] = [0, 1, 2, 3].map((i) => ({ series: [PERCENTILES.length - i, i + 1] as [number, number], fill: withAlpha(color, 0.12 + i * 0.06) }));
-    const values = log ? (_u: uPlot, splits: number[]) => splits.map((s) => `1e${Math.round(s * 10) / 10}`) : formatTicks;
-    return {
-      width,
-      height,
-      legend: { show: false },
-      cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: false, range: (_u, min, max) => (min === max ? [min - 0.5, max + 0.5] : [min, max]) } },
-      axes: [axis(theme, { label: 'step' }), axis(theme, { label: log ? '|g|' : 'g', values, size: 60 })],
-      series,
-      bands,
-      hooks: { draw: [(u) => this.drawMarks(u)] },
-    };
+    return distributionOptions(theme, width, height, layer ? this.color(layer) : theme.foreground, log, { hooks: { draw: [(u) => this.drawMarks(u)] } });
   }
 }
