@@ -7,6 +7,7 @@ import type { LrResult } from '../../src/core/protocol';
 import { lrPngCaption, lrResultCsv, recommendationHeadline } from '../../webview/src/lrExport';
 import { deserializeData, serializeData, type PanelData } from '../../webview/src/model';
 import { wrapLines } from '../../webview/src/textWrap';
+import { emptyTraining } from '../../webview/src/trainingModel';
 
 const why = 'Checked by a short run: 7 rates from a third to a three-hundredth of the divergence LR 4.6e+0, 96 steps each from the same initial weights; 4.6e-2 reached the lowest held-out loss 0.457 (untrained 2.33). "quoted"';
 const result: LrResult = {
@@ -95,7 +96,7 @@ test('caption wrap: greedy by measured width, every word kept in order, an over-
 });
 
 test('JSON export: the panel data round-trips with the recommendation (rate, confidence, why, short runs)', () => {
-  const data: PanelData = { file: '/w/model.js', title: 'model.js', tab: 'lr', lr: { points: [{ repeat: 0, step: 0, lr: 1e-3, loss: 2.3, smoothed: 2.3 }], repeatsDone: [], result } };
+  const data: PanelData = { file: '/w/model.js', title: 'model.js', tab: 'lr', lr: { points: [{ repeat: 0, step: 0, lr: 1e-3, loss: 2.3, smoothed: 2.3 }], repeatsDone: [], result }, training: emptyTraining() };
   const text = serializeData(data);
   const parsed = JSON.parse(text) as { lr: { result: LrResult } };
   assert.deepEqual(parsed.lr.result.recommendation, result.recommendation);
