@@ -74,6 +74,22 @@ export function printReport(scored: Scored): void {
   if (scored.runtime.failed) console.log(`\n${scored.runtime.failed} profile run(s) failed; they count as no alarm.`);
   const unstable = scored.cases.filter((c) => c.alarmRuns && !/^0\//.test(c.alarmRuns) && c.alarmRuns.split('/')[0] !== c.alarmRuns.split('/')[1]);
   if (unstable.length) console.log(`\nCases whose runtime alarm depends on the run (alarmed runs / runs; scored by majority): ${unstable.map((c) => `${c.id} ${c.alarmRuns}`).join(', ')}.`);
+  const st = scored.stability;
+  if (st) {
+    console.log(`\n## Stability over ${st.runs} runs per case (weights drawn fresh every run)\n`);
+    console.log(
+      table(['', 'figure'], [
+        ['cases whose alarm / no-alarm decision is the same in every run', `${st.decisionUnanimous}/${st.cases} = ${pct(st.decisionUnanimous / st.cases)}`],
+        ['cases whose alarm kinds are the same in every run', `${st.kindsUnanimous}/${st.cases} = ${pct(st.kindsUnanimous / st.cases)}`],
+        ['runs agreeing with their case\'s majority decision (mean)', pct(st.decisionAgreement)],
+        ['runs raising their case\'s most common set of kinds (mean)', pct(st.kindAgreement)],
+        ['healthy models alarmed in one run (expected)', `${st.expectedHealthyAlarmed.toFixed(2)}/${scored.runtime.healthy}`],
+        ['buggy models detected in one run (expected)', `${st.expectedDetected.toFixed(2)}/${scored.runtime.buggy}`],
+      ]),
+    );
+    const varying = scored.cases.filter((c) => c.kindAgreement !== undefined && c.kindAgreement < 1);
+    if (varying.length) console.log(`\nCases whose alarm kinds vary (share of runs with the most common kinds): ${varying.map((c) => `${c.id} ${pct(c.kindAgreement!)}`).join(', ')}.`);
+  }
   const structural = scored.cases.filter((c) => !c.runtimeScope).map((c) => c.id);
   if (structural.length) console.log(`\nStructural bugs without a training symptom, scored by the static analyzer only (not in the runtime column): ${structural.join(', ')}.`);
   console.log('\n## Static analyzer per rule (warnings and errors; a rule is right on a buggy case whose bug type lists it)\n');

@@ -82,7 +82,7 @@ async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeEr
 }
 
 /** Profiles a case `times` times; with more than one run, keeps the majority's findings and counts alarmed runs. */
-async function profileRepeated(c: Case, times: number): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms' | 'alarmRuns'>> {
+async function profileRepeated(c: Case, times: number): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms' | 'alarmRuns' | 'runKinds'>> {
   if (!(times > 1)) return profile(c);
   const runs = [];
   for (let i = 0; i < times; i++) runs.push(await profile(c));
@@ -90,7 +90,8 @@ async function profileRepeated(c: Case, times: number): Promise<Pick<CaseResult,
   const ms = runs.reduce((sum, r) => sum + r.ms, 0) / runs.length;
   if (finished.length === 0) return { runtime: [], runtimeError: runs[0].runtimeError, ms };
   const alarmed = finished.filter((r) => r.runtime.some(isAlarm)).length;
-  return { runtime: majority(finished.map((r) => r.runtime)), ms, alarmRuns: { alarmed, runs: finished.length } };
+  const runKinds = finished.map((r) => [...new Set(r.runtime.filter(isAlarm).map((f) => f.code))].sort());
+  return { runtime: majority(finished.map((r) => r.runtime)), ms, alarmRuns: { alarmed, runs: finished.length }, runKinds };
 }
 
 async function lint(cases: Case[]): Promise<Map<string, Finding[]>> {
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
     const result: CaseResult = { case: c, lint: lintFindings.get(c.file) ?? [], ...run };
     results.push(result);
     const codes = result.runtime.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.code);
-    console.log(`  [${i + 1}/${cases.length}] ${c.id.padEnd(34)} ${(run.ms / 1000).toFixed(1).padStart(5)} s  ${!inRuntimeScope(c) ? '(structural: static only)' : result.runtimeError ? `RUN FAILED: ${result.runtimeError}` : codes.join(', ') || '—'}${result.alarmRuns ? `  (alarm in ${result.alarmRuns.alarmed}/${result.alarmRuns.runs} runs)` : ''}`);
+    console.log(`  [${i + 1}/${cases.length}] ${c.id.padEnd(34)} ${(run.ms / 1000).toFixed(1).padStart(5)} s  ${!inRuntimeScope(c) ? '(structural: static only)' : result.runtimeError ? `RUN FAILED: ${result.runtimeError}` : codes.join(', ') || '—'}${result.runKinds ? `  (alarm in ${result.alarmRuns!.alarmed}/${result.alarmRuns!.runs} runs; kinds per run: ${result.runKinds.map((k) => k.join('+') || '—').join(' | ')})` : ''}`);
   }
   const scored = scoreCases(results);
   printReport(scored);

@@ -14,6 +14,8 @@ export interface CaseResult {
   ms: number;
   /** With --repeat: how many of the profile runs raised an alarm, and how many ran. */
   alarmRuns?: { alarmed: number; runs: number };
+  /** With --repeat: the alarm kinds (sorted) each finished run raised, for the stability figures. */
+  runKinds?: string[][];
 }
 
 const key = (f: Finding) => `${f.code}\u0000${f.line ?? ''}\u0000${f.severity}`;
@@ -64,6 +66,8 @@ export interface ScoredCase {
   runtimeNotes: string[];
   /** "k/n" when the case was profiled n times and k of the runs raised an alarm. */
   alarmRuns?: string;
+  /** With --repeat: share of the runs whose alarm kinds equal the most common set of kinds. */
+  kindAgreement?: number;
 }
 
 export interface Rates {
@@ -92,6 +96,24 @@ export interface Scored {
   /** label row (primary bug or "healthy") → finding code → number of cases. */
   runtimeConfusion: Record<string, Record<string, number>>;
   lintConfusion: Record<string, Record<string, number>>;
+  stability?: Stability;
+}
+
+/** How much the runtime verdicts depend on the run (weights drawn fresh each time), over repeated profiles. */
+export interface Stability {
+  cases: number;
+  runs: number;
+  /** Cases where every run agreed on alarm / no alarm. */
+  decisionUnanimous: number;
+  /** Cases where every run raised the same set of alarm kinds. */
+  kindsUnanimous: number;
+  /** Mean over cases of the share of runs that agree with the case's majority alarm decision. */
+  decisionAgreement: number;
+  /** Mean over cases of the share of runs whose kinds equal the case's most common set of kinds. */
+  kindAgreement: number;
+  /** What a single run is expected to give: healthy models alarmed and buggy models detected (mean over runs). */
+  expectedHealthyAlarmed: number;
+  expectedDetected: number;
 }
 
 export const isAlarm = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
@@ -164,6 +186,32 @@ function ruleScores(results: CaseResult[]): RuleScore[] {
   });
 }
 
+/** Share of `runs` equal to the most common one (by `key`). */
+function agreement<T>(runs: T[], key: (run: T) => string): number {
+  const counts = new Map<string, number>();
+  for (const run of runs) counts.set(key(run), (counts.get(key(run)) ?? 0) + 1);
+  return Math.max(...counts.values()) / runs.length;
+}
+
+export function stability(results: CaseResult[]): Stability | undefined {
+  const repeated = results.filter((r) => inRuntimeScope(r.case) && r.runKinds && r.runKinds.length > 1);
+  if (repeated.length === 0) return undefined;
+  const decision = (r: CaseResult) => agreement(r.runKinds!, (k) => String(k.length > 0));
+  const kinds = (r: CaseResult) => agreement(r.runKinds!, (k) => k.join(','));
+  const alarmedShare = (r: CaseResult) => r.runKinds!.filter((k) => k.length > 0).length / r.runKinds!.length;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return {
+    cases: repeated.length,
+    runs: Math.max(...repeated.map((r) => r.runKinds!.length)),
+    decisionUnanimous: repeated.filter((r) => decision(r) === 1).length,
+    kindsUnanimous: repeated.filter((r) => kinds(r) === 1).length,
+    decisionAgreement: mean(repeated.map(decision)),
+    kindAgreement: mean(repeated.map(kinds)),
+    expectedHealthyAlarmed: repeated.filter((r) => r.case.label === 'healthy').reduce((s, r) => s + alarmedShare(r), 0),
+    expectedDetected: repeated.filter((r) => r.case.label === 'buggy').reduce((s, r) => s + alarmedShare(r), 0),
+  };
+}
+
 export function scoreCases(results: CaseResult[]): Scored {
   const cases: ScoredCase[] = results.map((r) => ({
     id: r.case.id,
@@ -180,6 +228,7 @@ export function scoreCases(results: CaseResult[]): Scored {
     lintNotes: r.lint.filter((f) => !isAlarm(f)).map((f) => `${f.code} (${f.severity})`),
     runtimeNotes: r.runtime.filter((f) => !isAlarm(f)).map((f) => `${f.code} (${f.severity})`),
     alarmRuns: r.alarmRuns ? `${r.alarmRuns.alarmed}/${r.alarmRuns.runs}` : undefined,
+    kindAgreement: r.runKinds && r.runKinds.length > 1 ? agreement(r.runKinds, (k) => k.join(',')) : undefined,
   }));
   return {
     cases,
@@ -188,5 +237,6 @@ export function scoreCases(results: CaseResult[]): Scored {
     lintRules: ruleScores(results),
     runtimeConfusion: confusion(cases, (c) => c.runtime, true),
     lintConfusion: confusion(cases, (c) => c.lint, false),
+    stability: stability(results),
   };
 }
