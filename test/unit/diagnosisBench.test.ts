@@ -101,3 +101,26 @@ test('repeated profiles: a finding counts when more than half of the runs raised
   assert.deepEqual(majority([[alarm('saturation', 2)], []]), [], 'one run of two is not a majority');
   assert.deepEqual(majority([[alarm('saturation', 2, 'warning')], [alarm('saturation', 2, 'info')], [alarm('saturation', 2, 'info')]]).map((f) => f.severity), ['info']);
 });
+
+test('stability over repeated profiles: unanimous decisions and kinds, mean agreement, expected alarms of one run', () => {
+  const results: CaseResult[] = [
+    // the same kinds in all four runs
+    { case: mkCase('s1', 'buggy', ['vanishing'], [5]), runtime: [], lint: [], ms: 1, runKinds: [['vanishing'], ['vanishing'], ['vanishing'], ['vanishing']] },
+    // always alarmed, kinds differ once
+    { case: mkCase('s2', 'buggy', ['lr-high'], [5]), runtime: [], lint: [], ms: 1, runKinds: [['dead-relu'], ['dead-relu'], ['dead-relu', 'vanishing'], ['dead-relu']] },
+    // a healthy model alarmed in one run of four
+    { case: mkCase('s3', 'healthy'), runtime: [], lint: [], ms: 1, runKinds: [[], [], ['dead-relu'], []] },
+    // profiled once: not in the figures
+    { case: mkCase('s4', 'healthy'), runtime: [], lint: [], ms: 1 },
+  ];
+  const st = scoreCases(results).stability!;
+  assert.deepEqual(
+    { cases: st.cases, runs: st.runs, decision: st.decisionUnanimous, kinds: st.kindsUnanimous },
+    { cases: 3, runs: 4, decision: 2, kinds: 1 },
+  );
+  assert.equal(st.decisionAgreement, (1 + 1 + 0.75) / 3);
+  assert.equal(st.kindAgreement, (1 + 0.75 + 0.75) / 3);
+  assert.equal(st.expectedHealthyAlarmed, 0.25);
+  assert.equal(st.expectedDetected, 2);
+  assert.equal(scoreCases(results.slice(3)).stability, undefined);
+});
