@@ -2,6 +2,7 @@
 // synthesized from the model's input shapes and loss. Always returned as tensors, one per input/output.
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import { RUN_DEFAULTS } from '../core/defaults';
+import { seededRandom } from '../core/random';
 import { DiscoveryError, type Capture } from './discovery';
 import type { Tf } from './tfjsResolve';
 
@@ -76,15 +77,24 @@ function sliceBatch(tf: Tf, tensors: Tensor[], size: number): Tensor[] {
   return tensors.map((t) => (t.shape[0] !== undefined && t.shape[0] > size ? tf.slice(t, 0, size) : t));
 }
 
+/**
+ * Fewest examples the profile judges a script's training on when its own batches are smaller (and no batch
+ * size was asked for): on one example a ReLU unit is "dead" half the time by chance, and an all-zero example
+ * has an exactly zero gradient below every ReLU; the mean gradient of 32 is what the script's steps follow
+ * on average. docs/rules/evidence.md.
+ */
+export const MIN_PROFILE_ROWS = 32;
+
 /** The x/y the intercepted fit/trainOnBatch call was given, whole, and the batch size it would train with. */
-function capturedArrays(tf: Tf, capture: Capture, batchSize: number | undefined): { xs: Tensor[]; ys: Tensor[]; size: number } {
+function capturedArrays(tf: Tf, capture: Capture, batchSize: number | undefined): { xs: Tensor[]; ys: Tensor[]; size: number; scriptBatch?: number } {
   const inner = innerModel(capture.model);
   const [x, y, config] = capture.args;
   const fitBatch = (config as { batchSize?: number } | undefined)?.batchSize;
   return {
     xs: toTensorList(tf, x, inner.inputs.length, `${capture.method} x`),
     ys: toTensorList(tf, y, inner.outputs.length, `${capture.method} y`),
-    size: batchSize ?? fitBatch ?? (capture.method === 'fit' ? DEFAULT_BATCH : Number.MAX_SAFE_INTEGER),
+    size: batchSize ?? (fitBatch !== undefined ? Math.max(fitBatch, MIN_PROFILE_ROWS) : capture.method === 'fit' ? DEFAULT_BATCH : Number.MAX_SAFE_INTEGER),
+    scriptBatch: fitBatch,
   };
 }
 
@@ -103,8 +113,41 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
     const size = batchSize ?? Number.MAX_SAFE_INTEGER;
     return { xs: sliceBatch(tf, xs, size), ys: sliceBatch(tf, ys, size), source: 'fit', note };
   }
-  const { xs, ys, size } = capturedArrays(tf, capture, batchSize);
-  return { xs: sliceBatch(tf, xs, size), ys: sliceBatch(tf, ys, size), source: 'fit', note };
+  const captured = capturedArrays(tf, capture, batchSize);
+  const { size, scriptBatch } = captured;
+  const rows = captured.xs[0]?.shape[0] ?? 0;
+  // fit() shuffles its rows before batching unless told not to: its first batch is a random draw, not the
+  // first rows in file order (one class, or an all-zero row, when the data is sorted).
+  const shuffles = capture.method === 'fit' && (capture.args[2] as { shuffle?: unknown } | undefined)?.shuffle !== false;
+  const draw = shuffles && rows > size ? seededRows(tf, rows, size) : undefined;
+  const xs = draw ? captured.xs.map((t) => tf.gather(t, draw)) : sliceBatch(tf, captured.xs, size);
+  const ys = draw ? captured.ys.map((t) => tf.gather(t, draw)) : sliceBatch(tf, captured.ys, size);
+  draw?.dispose();
+  const taken = Math.min(rows, size);
+  const widened = batchSize === undefined && scriptBatch !== undefined && taken > scriptBatch;
+  return {
+    xs,
+    ys,
+    source: 'fit',
+    note:
+      (draw
+        ? `a batch of ${taken} rows of the script's ${capture.method}() call, drawn as ${capture.method}() shuffles them (seeded)`
+        : widened
+          ? `all ${taken} rows of the script's ${capture.method}() call`
+          : note) +
+      (widened ? `, where the script trains on batches of ${scriptBatch}: fewer examples say little about dead units or vanishing gradients` : ''),
+  };
+}
+
+/** `count` distinct row indices of `rows`, in a seeded random order (the same on every run). */
+function seededRows(tf: Tf, rows: number, count: number): Tensor {
+  const random = seededRandom(SEED);
+  const order = Array.from({ length: rows }, (_, i) => i);
+  for (let i = rows - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return tf.tensor1d(order.slice(0, count), 'int32');
 }
 
 /** Everything the LR range test cycles through: equal-sized batches of the available data. */

@@ -39,7 +39,7 @@ const argvSeen = (messages: RunnerMessage[]) => {
 test('export async function run(): awaited data, then fit → training entry with the fit data', async () => {
   const { report } = await outcome(0);
   assert.equal(report.status, 'done', JSON.stringify(report.error));
-  assert.deepEqual([report.discovery, report.exportName, report.dataSource, report.batchSize], ['training-entry', 'run', 'fit', 4]);
+  assert.deepEqual([report.discovery, report.exportName, report.dataSource, report.batchSize], ['training-entry', 'run', 'fit', 10]); // all 10 rows: the script's batches of 4 are widened towards 32
   assert.deepEqual(lines(report), at('async-trainer.js', 'L:hidden', 'L:out'));
   assert.ok(report.layers[0].gradNorm > 0);
 });
@@ -47,7 +47,7 @@ test('export async function run(): awaited data, then fit → training entry wit
 test('module.exports = function fit(onTrainEnd): called with a no-op callback, stopped at fit', async () => {
   const { report } = await outcome(1);
   assert.equal(report.status, 'done', JSON.stringify(report.error));
-  assert.deepEqual([report.discovery, report.exportName, report.batchSize], ['training-entry', 'default', 6]);
+  assert.deepEqual([report.discovery, report.exportName, report.batchSize], ['training-entry', 'default', 12]); // all 12 rows: the script's batches of 6 are widened towards 32
   assert.equal(report.discoveryNote, 'called fit() with a no-op for onTrainEnd');
   assert.deepEqual(lines(report), at('callback-trainer.js', 'L:hidden', 'L:out'));
 });
@@ -102,7 +102,7 @@ test('a yargs script (strict, a required option) gets exactly the given argument
 test('a script that trains behind `if (require.main === module)` is run as the main module and stopped at its fit', async () => {
   const { report } = await outcome(8);
   assert.equal(report.status, 'done', JSON.stringify(report.error));
-  assert.deepEqual([report.discovery, report.dataSource, report.batchSize], ['training-script', 'fit', 6]);
+  assert.deepEqual([report.discovery, report.dataSource, report.batchSize], ['training-script', 'fit', 12]); // all 12 rows: the script's batches of 6 are widened towards 32
   assert.deepEqual(lines(report), at('require-main.js', 'L:hidden', 'L:out'));
 });
 
