@@ -3,12 +3,16 @@ import { PROFILE_USAGE, profileCommand } from './cli/profile';
 import { LINT_USAGE, lintCommand } from './cli/lint';
 import { LR_USAGE, lrCommand } from './cli/lr';
 import { GRADCHECK_USAGE, gradcheckCommand } from './cli/gradcheck';
+import { WATCH_USAGE, watchCommand } from './cli/watch';
+import { COMPARE_USAGE, compareCommand } from './cli/compare';
 
 const COMMANDS: Record<string, { usage: string; run(argv: string[]): Promise<number> }> = {
   profile: { usage: PROFILE_USAGE, run: profileCommand },
   lint: { usage: LINT_USAGE, run: lintCommand },
   lr: { usage: LR_USAGE, run: lrCommand },
   gradcheck: { usage: GRADCHECK_USAGE, run: gradcheckCommand },
+  watch: { usage: WATCH_USAGE, run: watchCommand },
+  compare: { usage: COMPARE_USAGE, run: compareCommand },
 };
 
 const USAGE = `Usage: gradient-lens <command> [options]

@@ -1,12 +1,12 @@
 // `gradient-lens profile FILE`: per-layer gradient statistics and health findings, as a table or JSON.
 import { parseArgs } from 'node:util';
-import { SEVERITIES, stringifyWithNonFinite, type RunnerMessage, type Severity, type Thresholds } from '../core/protocol';
+import { stringifyWithNonFinite, type RunnerMessage } from '../core/protocol';
 import { DEFAULT_THRESHOLDS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
 import { runtimeLine, severityAtLeast, worstSeverity, type ProfileReport } from '../core/report';
 import { formatNumber } from '../core/format';
 import { partialNote } from '../core/presentation';
 import { startProfile } from '../host/client';
-import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
+import { followRun, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE } from './shared';
 
 export const PROFILE_USAGE = `Usage: gradient-lens profile FILE [options] [-- SCRIPT ARGS…]
 
@@ -49,21 +49,11 @@ function parseCommandLine(argv: string[]) {
   });
   if (values.help) return undefined;
   const target = parseTarget(values, positionals, PROFILE_DEFAULTS.timeoutSeconds, scriptArgs);
-  const failOn = values['fail-on'] ?? 'error';
-  if (failOn !== 'none' && !SEVERITIES.includes(failOn as Severity)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
-  const thresholds: Partial<Thresholds> = {};
-  for (const pair of values.threshold ?? []) {
-    const [key, raw] = pair.split('=');
-    const value = Number(raw);
-    if (!(key in DEFAULT_THRESHOLDS)) throw new UsageError(`--threshold: unknown key "${key}" (keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')})`);
-    if (raw === undefined || raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new UsageError(`--threshold ${key} needs a number ≥ 0, got "${raw ?? ''}"`);
-    thresholds[key as keyof Thresholds] = value;
-  }
   return {
     ...target,
-    thresholds,
+    thresholds: parseThresholds(values.threshold),
     steps: positiveInt(values.steps, '--steps', PROFILE_DEFAULTS.steps, 0)!,
-    failOn: failOn as Severity | 'none',
+    failOn: parseFailOn(values['fail-on']),
     overfitBatch: values['overfit-batch'] === true,
   };
 }

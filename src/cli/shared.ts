@@ -1,8 +1,8 @@
 // Pieces every CLI command uses: usage errors, integer flags, paths relative to the shell, text tables.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BACKENDS, type BackendChoice, type RunnerMessage } from '../core/protocol';
-import { RUN_DEFAULTS } from '../core/defaults';
+import { BACKENDS, SEVERITIES, type BackendChoice, type RunnerMessage, type Severity, type Thresholds } from '../core/protocol';
+import { DEFAULT_THRESHOLDS, RUN_DEFAULTS } from '../core/defaults';
 import { splitScriptArgs } from '../core/scriptArgs';
 
 export class UsageError extends Error {}
@@ -156,4 +156,24 @@ export function parseTarget(values: TargetValues, positionals: string[], default
     env: parseEnv(values.env),
     json: values.json ?? false,
   };
+}
+
+/** --fail-on LEVEL: the lowest finding severity that makes the exit code 1. */
+export function parseFailOn(value: string | undefined): Severity | 'none' {
+  const failOn = value ?? 'error';
+  if (failOn !== 'none' && !SEVERITIES.includes(failOn as Severity)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
+  return failOn as Severity | 'none';
+}
+
+/** --threshold K=V (repeatable): health-threshold overrides. */
+export function parseThresholds(pairs: string[] | undefined): Partial<Thresholds> {
+  const thresholds: Partial<Thresholds> = {};
+  for (const pair of pairs ?? []) {
+    const [key, raw] = pair.split('=');
+    const value = Number(raw);
+    if (!(key in DEFAULT_THRESHOLDS)) throw new UsageError(`--threshold: unknown key "${key}" (keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')})`);
+    if (raw === undefined || raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new UsageError(`--threshold ${key} needs a number ≥ 0, got "${raw ?? ''}"`);
+    thresholds[key as keyof Thresholds] = value;
+  }
+  return thresholds;
 }

@@ -36,12 +36,13 @@ export function observeProgress(progress: RunProgress, message: RunnerMessage): 
   }
 }
 
-export type RunWork = 'profile' | 'learning-rate sweep' | 'gradient check';
+export type RunWork = 'profile' | 'learning-rate sweep' | 'gradient check' | 'training watch';
 
 const RAISE: Record<RunWork, string> = {
   profile: 'raise the timeout (--timeout / gradientLens.timeoutSeconds)',
   'learning-rate sweep': 'raise the timeout (--timeout / gradientLens.lr.timeoutSeconds)',
   'gradient check': 'raise the timeout (--timeout / gradientLens.timeoutSeconds)',
+  'training watch': 'raise the timeout (--timeout)',
 };
 
 /** What a faster backend would give, measured on this project's models (docs: tfjs-runtime notes). */
@@ -76,6 +77,9 @@ export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: nu
   }
   if (work === 'gradient check') {
     return `The gradient check did not finish within ${seconds} s on ${on}: each custom layer needs two forward passes per checked element.${fasterBackend(progress.backend)} Or ${raise}.`;
+  }
+  if (work === 'training watch') {
+    return `Training was stopped after ${seconds} s (the watch's time limit) on ${on}; the steps recorded until then are kept. Watch fewer steps (--max-steps), or ${raise}.`;
   }
   if (work === 'learning-rate sweep') {
     const total = progress.totalSteps ?? 0;

@@ -73,6 +73,8 @@ export class Timeline {
   private highest: Slot | undefined;
   /** Steps added in all. */
   steps = 0;
+  private lastAdded = -Infinity;
+  private readonly futurePins = new Set<number>();
 
   constructor(readonly maxPoints: number = WATCH_DEFAULTS.maxTimelinePoints) {
     if (!(maxPoints >= 8)) throw new Error(`a timeline needs at least 8 points, got ${maxPoints}`);
@@ -82,8 +84,9 @@ export class Timeline {
   }
 
   add(step: WatchStep): void {
-    const slot: Slot = { point: pointOf(step), pinned: this.steps === 0 };
+    const slot: Slot = { point: pointOf(step), pinned: this.steps === 0 || this.futurePins.delete(step.step) };
     this.steps++;
+    this.lastAdded = step.step;
     if (!Number.isNaN(step.loss)) {
       if (!this.lowest || step.loss < this.lowest.point.loss) this.lowest = slot;
       if (!this.highest || step.loss > this.highest.point.loss) this.highest = slot;
@@ -94,6 +97,11 @@ export class Timeline {
 
   /** Keeps the point of `step` exact (a finding names it); when it is merged already, its bucket stops merging. */
   pin(step: number): void {
+    // A finding may arrive just before the step it names (the runner reports a NaN inside that step).
+    if (step > this.lastAdded) {
+      this.futurePins.add(step);
+      return;
+    }
     const holds = (s: Slot) => s.point.step <= step && step <= lastStepOf(s.point);
     const slot = this.recent.find(holds) ?? (this.pending && holds(this.pending) ? this.pending : undefined) ?? this.older.find(holds);
     if (slot) slot.pinned = true;

@@ -3,11 +3,13 @@
 // cancel, timeout or host exit.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { decodeRunnerMessage, encodeMessage, type ErrorKind, type GradcheckRequest, type HostMessage, type LrRequest, type ProfileRequest, type RunnerMessage } from '../core/protocol';
+import { decodeRunnerMessage, encodeMessage, type ErrorKind, type GradcheckRequest, type HostMessage, type LrRequest, type ProfileRequest, type RunnerMessage, type WatchRequest } from '../core/protocol';
+import { applyWatchMessage, emptyWatchState, type WatchReport } from '../core/watchReport';
+import { RunFileWriter } from './runFileWriter';
 import { applyMessage, emptyReport, type ProfileReport } from '../core/report';
 import { applyLrMessage, emptyLrReport, type LrReport } from '../core/lrReport';
 import { applyGradcheckMessage, emptyGradcheckReport, type GradcheckReport } from '../core/gradcheckReport';
-import { LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
+import { LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, WATCH_DEFAULTS } from '../core/defaults';
 import { emptyProgress, MeasuredSteps, observeProgress, timeoutMessage, type RunWork } from '../core/runEnd';
 import { clampTimeoutMs, killProcessGroup, watchGroupMemory } from './processGroup';
 import { runnerEnvironment } from './runnerEnv';
@@ -142,6 +144,38 @@ export interface GradcheckRun {
 export function startGradcheck(request: GradcheckRequest, options: ClientOptions = {}, onMessage: (message: RunnerMessage) => void = () => undefined): GradcheckRun {
   request = withPaths(request, options);
   return startRun({ type: 'gradcheckStart', request }, emptyGradcheckReport(request.file), applyGradcheckMessage, 'gradient check', { ...options, timeoutMs: options.timeoutMs ?? PROFILE_DEFAULTS.timeoutSeconds * 1000 }, onMessage);
+}
+
+export interface WatchRun {
+  readonly pid: number | undefined;
+  /** The report as the events arrive (bounded timeline: core/timeline.ts). */
+  readonly report: WatchReport;
+  /** Settles with the final report (status "done", or "failed" with partial: true after a Stop); never rejects. */
+  readonly result: Promise<WatchReport>;
+  /** Stop: training ends after the current step, the runner sends what it has, the run file gets its end line. */
+  cancel(): Promise<WatchReport>;
+}
+
+/**
+ * Watches request.file train to its end in a fresh runner (core/watchProtocol.ts). With `runFile` the run
+ * is written there as it goes (core/runFile.ts); the report's runFile names it once the model was found.
+ */
+export function startWatch(request: WatchRequest, options: ClientOptions & { runFile?: string; maxTimelinePoints?: number } = {}, onMessage: (message: RunnerMessage) => void = () => undefined): WatchRun {
+  request = withPaths(request, options);
+  const state = emptyWatchState(request.file, options.maxTimelinePoints);
+  const writer = options.runFile ? new RunFileWriter(path.resolve(options.runFile), { mode: 'watch', file: request.file, every: request.every }) : undefined;
+  const apply = (_report: WatchReport, message: RunnerMessage) => {
+    applyWatchMessage(state, message);
+    writer?.write(message);
+    if (writer?.opened) state.report.runFile = writer.filePath;
+  };
+  const timeoutMs = options.timeoutMs ?? WATCH_DEFAULTS.timeoutSeconds * 1000;
+  const run = startRun({ type: 'watchStart', request }, state.report, apply, 'training watch', { ...options, timeoutMs }, onMessage, undefined, CANCEL_GRACE_MS);
+  const result = run.result.then((report) => {
+    writer?.close();
+    return report;
+  });
+  return { pid: run.pid, report: state.report, result, cancel: () => run.cancel().then(() => result) };
 }
 
 function withPaths<R extends { file: string; cwd?: string }>(request: R, options: ClientOptions): R {

@@ -3,10 +3,10 @@
 // sure it is compiled.
 import * as path from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs';
-import type { BackendChoice, GradcheckRequest, LrRequest, ProfileRequest, RunnerMessage } from '../core/protocol';
+import type { BackendChoice, GradcheckRequest, LrRequest, ProfileRequest, RunnerMessage, WatchRequest } from '../core/protocol';
 import { installCompileCapture, installLayerCreationCapture } from './callSites';
 import { innerModel } from './data';
-import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture } from './discovery';
+import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture, type TrainingCalls } from './discovery';
 import { loadUserModule, warmUpTranspiler } from './moduleLoader';
 import { rememberTrainOnBatch } from './lrSweep';
 import { rememberBuiltInLayers } from './gradientCheck';
@@ -73,7 +73,10 @@ export interface Target {
  * What profiling and the LR range test share: load tfjs and the backend, load the user's module, find the
  * model (export, factory, or the model of an intercepted training call) and make sure it is compiled.
  */
-export async function loadTarget(request: ProfileRequest | LrRequest | GradcheckRequest): Promise<Target> {
+export async function loadTarget(
+  request: ProfileRequest | LrRequest | GradcheckRequest | WatchRequest,
+  intercept: (tf: Tf) => TrainingCalls = interceptTraining,
+): Promise<Target> {
   const file = path.resolve(request.file);
   runtime.modelFile = file;
   const extensionRoot = request.extensionRoot ?? defaultExtensionRoot();
@@ -104,7 +107,8 @@ export async function loadTarget(request: ProfileRequest | LrRequest | Gradcheck
   installCompileCapture(tf);
   rememberBuiltInLayers(tf);
   rememberTrainOnBatch(tf);
-  const training = interceptTraining(tf);
+  // Profiling stops the script at its first training call; watching lets it train (runner/watchTraining.ts).
+  const training = intercept(tf);
   // From the first training call on, the model is captured: what the script does next cannot change it.
   void training.next.then(() => (runState.targetFound = true));
 

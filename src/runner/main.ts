@@ -15,6 +15,7 @@ import { endProcessGroup } from './watchdog';
 import { unhandled } from '../core/exhaustive';
 import { finish, hasFinished, send } from './ipc';
 import { Classified, loadTarget, prepareTfjs, runState } from './loadTarget';
+import { watchTraining } from './watchRun';
 
 type Work = 'profile' | 'sweep' | 'gradcheck';
 
@@ -197,7 +198,7 @@ process.on('message', (raw) => {
       void gradientCheck(message.request);
       break;
     case 'watchStart':
-      void finish(2, { type: 'error', kind: 'internal', message: 'This runner cannot watch training yet.' });
+      void watchTraining(message.request, { onCancel: (handler) => (cancelSweep = handler), failure: (error) => failure(error, 'profile') });
       break;
     default:
       unhandled(message);

@@ -1,0 +1,127 @@
+// `gradient-lens watch FILE`: train the script to its end with per-step gradient norms, histograms every
+// N steps and findings over the whole run, each with the step it began; a table, or JSON with timeline[].
+import { parseArgs } from 'node:util';
+import { stringifyWithNonFinite, type RunnerMessage } from '../core/protocol';
+import { DEFAULT_THRESHOLDS, RUN_DEFAULTS, WATCH_DEFAULTS } from '../core/defaults';
+import { runtimeLine, severityAtLeast, worstSeverity } from '../core/report';
+import type { WatchReport } from '../core/watchReport';
+import { formatNumber } from '../core/format';
+import { startWatch } from '../host/client';
+import { renderError } from './profile';
+import { followRun, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, splitAtTerminator, table, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
+
+export const WATCH_USAGE = `Usage: gradient-lens watch FILE [options] [-- SCRIPT ARGS…]
+
+Trains the model of FILE with the script's own fit() to its end, recording every layer's gradient norm.
+
+The script runs for real: its fit()/fitDataset()/trainOnBatch() calls train the model as they would under
+node, while each optimizer step's per-layer ‖g‖ and loss are recorded (histograms and weight statistics
+every --every steps). Findings over the whole run (NaN/Inf with its layer, line and step; the loss
+diverging; vanishing, exploding or dead ReLU appearing) name the step they began. Ctrl-C stops training
+and keeps what was recorded.
+
+Options:
+${TARGET_USAGE}
+  --every N            histograms and weight statistics every N steps (default ${WATCH_DEFAULTS.every})
+  --max-steps N        stop training after N optimizer steps (default: the script's own length)
+  --run-file PATH      write the run as it goes to PATH (JSON lines, docs/run-files.md); compare two
+                       such files with gradient-lens compare
+  --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
+  --timeout S          stop training after S seconds (default ${WATCH_DEFAULTS.timeoutSeconds})
+  --memory MB          memory limit of the runner and what it starts, resident (default ${RUN_DEFAULTS.memoryLimitMb})
+  --env NAME[=VALUE]   an environment variable for the model file (repeatable)
+  --fail-on LEVEL      exit 1 when a finding is at least error | warning | info | none (default error)
+  --threshold K=V      override a health threshold (repeatable); keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}
+  --json               print one JSON document: profile's fields plus timeline[] and findings[] with step
+  -h, --help           show this help
+
+Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the run failed or was stopped (what it recorded
+until then is still printed, marked partial).`;
+
+function parseCommandLine(argv: string[]) {
+  const { own, scriptArgs } = splitAtTerminator(argv);
+  const { values, positionals } = parseArgs({
+    args: own,
+    allowPositionals: true,
+    options: {
+      ...TARGET_OPTIONS,
+      every: { type: 'string' },
+      'max-steps': { type: 'string' },
+      'run-file': { type: 'string' },
+      'fail-on': { type: 'string' },
+      threshold: { type: 'string', multiple: true },
+    },
+  });
+  if (values.help) return undefined;
+  if (values.batch !== undefined) throw new UsageError("--batch does not apply to watch: training runs with the script's own batch size");
+  return {
+    ...parseTarget(values, positionals, WATCH_DEFAULTS.timeoutSeconds, scriptArgs),
+    every: positiveInt(values.every, '--every', WATCH_DEFAULTS.every, 1, 1_000_000)!,
+    maxSteps: positiveInt(values['max-steps'], '--max-steps', undefined),
+    runFile: values['run-file'],
+    thresholds: parseThresholds(values.threshold),
+    failOn: parseFailOn(values['fail-on']),
+  };
+}
+
+/** ‖g‖ of a layer at the first and last recorded points of the timeline. */
+function firstAndLast(report: WatchReport, name: string): [number | undefined, number | undefined] {
+  const at = (i: number) => report.timeline[i]?.layers.find((l) => l.name === name)?.gradNorm;
+  return [at(0), at(report.timeline.length - 1)];
+}
+
+export function renderWatchReport(report: WatchReport): string {
+  const out: string[] = [];
+  out.push(`Gradient Lens watch — ${relative(report.file)}`);
+  out.push(runtimeLine(report));
+  out.push(`model ${report.modelName ?? '?'} (${report.modelClass ?? '?'}); loss ${report.loss ?? '?'}; optimizer ${report.optimizer ?? '?'}`);
+  out.push(`${report.dataNote ?? ''}; ${report.stepCount} steps, ${report.epochs.length} epochs${report.partial ? ` — stopped early (partial): ${report.error?.message ?? ''}` : ''}`);
+  if (report.runFile) out.push(`run file: ${relative(report.runFile)}`);
+  const rows = [['layer', 'class', 'location', '‖g‖ first', '‖g‖ last', 'verdict']];
+  for (const layer of report.layers) {
+    const [first, last] = firstAndLast(report, layer.name);
+    if (first === undefined && last === undefined) continue;
+    rows.push([(layer.parent ? '  ' : '') + layer.name, layer.className, layer.line ? `${relative(layer.file)}:${layer.line}` : '', formatNumber(first), formatNumber(last), layer.verdicts.join(', ') || 'ok']);
+  }
+  out.push('', table(rows));
+  const losses = report.epochs.map((e) => formatNumber(e.logs.loss));
+  if (losses.length) out.push('', `loss by epoch: ${losses.length > 10 ? [...losses.slice(0, 5), '…', ...losses.slice(-4)].join(' → ') : losses.join(' → ')}`);
+  else if (report.timeline.length) out.push('', `loss: ${formatNumber(report.timeline[0].loss)} → ${formatNumber(report.timeline[report.timeline.length - 1].loss)}`);
+  if (report.findings.length) {
+    out.push('', 'Findings:');
+    for (const f of report.findings) {
+      out.push(`  ${f.severity.toUpperCase()} ${f.code}${f.step !== undefined ? ` from step ${f.step}` : ''}${f.layer ? ` ${f.layer}` : ''}${f.line ? ` (${relative(f.file)}:${f.line})` : ''}`);
+      out.push(`    ${f.message}`);
+      for (const r of f.related ?? []) out.push(`      also ${r.layer}${r.line ? ` (${relative(r.file)}:${r.line})` : ''}: ${r.message}`);
+    }
+  } else out.push('', report.partial ? 'No findings on the steps recorded.' : 'No findings over the whole run.');
+  return out.join('\n');
+}
+
+function progress(message: RunnerMessage): string | undefined {
+  if (message.type === 'phase') return message.message;
+  if (message.type === 'watchSteps' && message.steps.length) {
+    const last = message.steps[message.steps.length - 1];
+    return `step ${last.step} epoch ${last.epoch} loss ${formatNumber(last.loss)}`;
+  }
+  return undefined;
+}
+
+export async function watchCommand(argv: string[]): Promise<number> {
+  const options = parseOrExitCode(argv, parseCommandLine, WATCH_USAGE);
+  if (typeof options === 'number') return options;
+  const tty = Boolean(process.stderr.isTTY) && !options.json;
+  const request = { file: options.file, exportName: options.exportName, args: options.args, scriptArgs: options.scriptArgs, backend: options.backend, thresholds: options.thresholds, every: options.every, maxSteps: options.maxSteps };
+  const report = await followRun(tty, progress, (onMessage) =>
+    startWatch(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, env: options.env, cwd: process.cwd(), runFile: options.runFile }, onMessage),
+  );
+  if (options.json) process.stdout.write(`${stringifyWithNonFinite(report, 2)}\n`);
+  if (report.status === 'failed') {
+    if (report.partial && !options.json) process.stdout.write(`${renderWatchReport(report)}\n`);
+    process.stderr.write(`${renderError(report)}\n`);
+    return 2;
+  }
+  if (!options.json) process.stdout.write(`${renderWatchReport(report)}\n`);
+  const worst = worstSeverity(report.findings);
+  return options.failOn !== 'none' && worst && severityAtLeast(worst, options.failOn) ? 1 : 0;
+}

@@ -1,0 +1,200 @@
+// Findings over a whole watched run, judged online step by step (the runner keeps only O(layers) state):
+// loss diverging, vanishing / exploding gradients and dead ReLU units, each reported once with the step
+// it began. A condition must hold for WATCH_RULES.persistSteps steps in a row before it is reported, so
+// one odd batch raises nothing. The thresholds are the profile's (core/health.ts DEFAULT_THRESHOLDS);
+// NaN/Inf is located by the runner (it needs the batch) and handed in through nonFinite().
+import type { Finding, LayerInfo, Thresholds } from './protocol';
+import type { NonFinitePhase, WatchSample, WatchStep } from './watchProtocol';
+import { DEFAULT_THRESHOLDS } from './health';
+import { RULE_SEVERITY } from './healthModel';
+import { HARD_ZERO } from './activations';
+import { formatNumber as fmt } from './format';
+
+export const WATCH_RULES = {
+  /** Steps a condition must hold in a row before it is a finding (a single odd batch is not). */
+  persistSteps: 10,
+  /** Samples in a row with ‖g‖/‖w‖ above the exploding ratio (samples are `every` steps apart). */
+  persistSamples: 2,
+  /** Loss smoothing: exponential moving average with this weight on the past (the LR finder's β). */
+  smoothing: 0.9,
+  /** Diverging: the smoothed loss at or above this multiple of its lowest value so far … */
+  divergenceFactor: 2,
+  /** … and above it by at least this fraction of the first loss (a loss near 0 doubling is noise). */
+  divergenceMinRise: 0.05,
+  /** The climb began after the last step whose smoothed loss was within this factor of the lowest. */
+  nearMinimum: 1.1,
+  /** Dead ReLU at or above this share of dead units is a warning; below (down to deadShare) info. */
+  severeDead: 0.95,
+};
+
+interface Streak {
+  /** First step of the current run of steps where the condition held. */
+  since: number;
+  length: number;
+  reported: boolean;
+}
+
+type LayerCode = 'vanishing' | 'exploding' | 'dead-relu';
+
+export class WatchRules {
+  private readonly t: Thresholds;
+  private readonly info: Map<string, LayerInfo>;
+  private readonly streaks = new Map<string, Streak>();
+  private smoothed: number | undefined;
+  private firstLoss: number | undefined;
+  private lowest = Infinity;
+  private lastNearLowest = { step: 0, epoch: 0 };
+  private divergence: (Streak & { epoch: number }) | undefined;
+  private diverged = false;
+  /** After the first NaN/Inf the weights are garbage: nothing later is evidence. */
+  private broken = false;
+
+  constructor(layers: readonly LayerInfo[], thresholds: Partial<Thresholds> = {}) {
+    this.t = { ...DEFAULT_THRESHOLDS, ...thresholds };
+    this.info = new Map(layers.map((l) => [l.name, l]));
+  }
+
+  get stopped(): boolean {
+    return this.broken;
+  }
+
+  /** The first NaN/Inf, as the runner located it; later ones are not reported. */
+  nonFinite(step: number, layer: string | undefined, phase: NonFinitePhase, detail: string): Finding[] {
+    if (this.broken) return [];
+    this.broken = true;
+    const where = layer ? ` in layer ${layer}` : '';
+    const what = {
+      forward: `its output (forward pass) turned NaN/Inf`,
+      backward: `its gradient (backward pass) turned NaN/Inf while the forward pass and the loss were finite`,
+      weights: `its weights were already NaN/Inf`,
+      loss: `the loss turned NaN/Inf while every layer's output was finite`,
+    }[phase];
+    return [
+      {
+        code: 'non-finite',
+        severity: RULE_SEVERITY['non-finite'],
+        layer,
+        location: layer ? this.info.get(layer)?.location : undefined,
+        step,
+        phase,
+        message: `First NaN/Inf at step ${step}${where}: ${what}. ${detail}`.trim(),
+      },
+    ];
+  }
+
+  observe(step: WatchStep): Finding[] {
+    if (this.broken) return [];
+    return [...this.lossRule(step), ...this.layerRules(step)];
+  }
+
+  /** ‖g‖/‖w‖ at a sample: exploding when above explodingRatio at persistSamples samples in a row. */
+  observeSample(sample: WatchSample): Finding[] {
+    if (this.broken) return [];
+    const findings: Finding[] = [];
+    for (const layer of sample.layers) {
+      const key = `ratio:${layer.name}`;
+      const holds = layer.ratio > this.t.explodingRatio && Number.isFinite(layer.ratio);
+      const streak = this.advance(key, holds, sample.step);
+      if (streak && streak.length >= WATCH_RULES.persistSamples && !streak.reported && !this.streaks.get(`exploding:${layer.name}`)?.reported) {
+        streak.reported = true;
+        findings.push(this.layerFinding('exploding', layer.name, streak.since, `‖g‖/‖w‖ = ${fmt(layer.ratio)} at step ${sample.step} (above ${fmt(this.t.explodingRatio)} at ${streak.length} samples in a row since step ${streak.since}): one update changes the weights by more than their own size.`));
+      }
+    }
+    return findings;
+  }
+
+  private advance(key: string, holds: boolean, step: number): Streak | undefined {
+    let streak = this.streaks.get(key);
+    if (!holds) {
+      // A reported condition keeps its record (reported once per run); an unreported one starts over.
+      if (streak && !streak.reported) this.streaks.delete(key);
+      else if (streak) streak.length = 0;
+      return undefined;
+    }
+    if (!streak) this.streaks.set(key, (streak = { since: step, length: 0, reported: false }));
+    if (streak.length === 0 && !streak.reported) streak.since = step;
+    streak.length++;
+    return streak;
+  }
+
+  private lossRule(step: WatchStep): Finding[] {
+    if (!Number.isFinite(step.loss) || this.diverged) return [];
+    const beta = WATCH_RULES.smoothing;
+    this.smoothed = this.smoothed === undefined ? step.loss : beta * this.smoothed + (1 - beta) * step.loss;
+    this.firstLoss ??= step.loss;
+    const s = this.smoothed;
+    if (s < this.lowest) this.lowest = s;
+    if (s <= WATCH_RULES.nearMinimum * this.lowest) this.lastNearLowest = { step: step.step, epoch: step.epoch };
+    const holds = s >= WATCH_RULES.divergenceFactor * this.lowest && s - this.lowest >= WATCH_RULES.divergenceMinRise * Math.abs(this.firstLoss);
+    if (!holds) {
+      this.divergence = undefined;
+      return [];
+    }
+    this.divergence ??= { since: step.step, epoch: step.epoch, length: 0, reported: false };
+    this.divergence.length++;
+    if (this.divergence.length < WATCH_RULES.persistSteps) return [];
+    this.diverged = true;
+    // The climb began right after the last step near the lowest loss (the streak only starts once it doubled).
+    const near = this.lastNearLowest.step + 1 < this.divergence.since;
+    const began = near ? this.lastNearLowest.step + 1 : this.divergence.since;
+    const epoch = near ? this.lastNearLowest.epoch : this.divergence.epoch;
+    return [
+      {
+        code: 'loss-diverging',
+        severity: RULE_SEVERITY['loss-diverging'],
+        step: began,
+        message: `The loss began to climb at step ${began} (epoch ${epoch}): smoothed, it went from its lowest ${fmt(this.lowest)} to ${fmt(s)} at step ${step.step} and stayed above ${WATCH_RULES.divergenceFactor}× its lowest for ${WATCH_RULES.persistSteps} steps. A learning rate too high for this point of training (a schedule or a change at that step) is the usual cause: lower it, or clip gradients.`,
+      },
+    ];
+  }
+
+  private layerRules(step: WatchStep): Finding[] {
+    const t = this.t;
+    const finite = step.layers.map((l) => l.gradNorm).filter(Number.isFinite);
+    const largest = finite.length ? Math.max(...finite) : NaN;
+    const confirmed = new Map<LayerCode, { name: string; since: number; evidence: string }[]>();
+    const confirm = (code: LayerCode, name: string, since: number, evidence: string) => {
+      const list = confirmed.get(code) ?? [];
+      list.push({ name, since, evidence });
+      confirmed.set(code, list);
+    };
+    for (const layer of step.layers) {
+      const g = layer.gradNorm;
+      if (!Number.isFinite(g)) continue;
+      const checks: [LayerCode, boolean, () => string][] = [
+        ['vanishing', g < t.vanishingAbsolute && g < t.vanishingRelative * largest, () => `‖g‖ ${fmt(g)} at step ${step.step}, ${fmt(g / largest)} of the largest layer's (${fmt(largest)})`],
+        ['exploding', g >= t.explodingNorm, () => `‖g‖ ${fmt(g)} at step ${step.step} (at or above ${fmt(t.explodingNorm)})`],
+        ['dead-relu', layer.deadShare !== undefined && layer.deadShare >= t.deadShare && HARD_ZERO.has(this.info.get(layer.name)?.activation), () => `${Math.round(layer.deadShare! * 100)} % of its units had no gradient on every batch since then`],
+      ];
+      for (const [code, holds, evidence] of checks) {
+        const streak = this.advance(`${code}:${layer.name}`, holds, step.step);
+        if (streak && streak.length >= WATCH_RULES.persistSteps && !streak.reported) {
+          streak.reported = true;
+          confirm(code, layer.name, streak.since, evidence());
+        }
+      }
+    }
+    const findings: Finding[] = [];
+    for (const [code, layers] of confirmed) {
+      // Layers confirmed together share one finding: the earliest-starting first, the others related.
+      layers.sort((a, b) => a.since - b.since);
+      const [first, ...others] = layers;
+      const finding = this.layerFinding(code, first.name, first.since, `${first.evidence}.`, step);
+      if (others.length) finding.related = others.map((o) => ({ layer: o.name, location: this.info.get(o.name)?.location, message: `from step ${o.since}: ${o.evidence}` }));
+      findings.push(finding);
+    }
+    return findings;
+  }
+
+  private layerFinding(code: LayerCode, layer: string, since: number, evidence: string, step?: WatchStep): Finding {
+    const what = {
+      vanishing: 'Vanishing gradient',
+      exploding: 'Exploding gradient',
+      'dead-relu': 'Dead ReLU units',
+    }[code];
+    const dead = code === 'dead-relu' ? (step?.layers.find((l) => l.name === layer)?.deadShare ?? 1) : 1;
+    const severity = code === 'dead-relu' && dead < WATCH_RULES.severeDead ? 'info' : RULE_SEVERITY[code];
+    const later = since > 0 ? ` It began at step ${since}, after training had started${step ? ` (epoch ${step.epoch} by the time it persisted)` : ''}.` : ' It held from the first step.';
+    return { code, severity, layer, location: this.info.get(layer)?.location, step: since, message: `${what} in ${layer} from step ${since}: ${evidence}${later}` };
+  }
+}

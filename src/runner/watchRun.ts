@@ -1,0 +1,132 @@
+// `watchStart`: load the user's script as a profile would, but let its training run for real to its end
+// (or Stop / maxSteps), streaming each step's loss and per-layer ‖g‖ in batches, a histogram sample
+// every `every` steps, the epochs' logs, and findings as soon as they are confirmed. The run ends when
+// the script's event loop has nothing left to do, when it calls process.exit, or on Stop; what was
+// measured until then has been sent already.
+import * as path from 'node:path';
+import type { Finding, RunnerMessage, WatchRequest } from '../core/protocol';
+import type { WatchStep } from '../core/watchProtocol';
+import { WatchRules } from '../core/watchRules';
+import { DiscoveryError, type TrainingCalls } from './discovery';
+import { finish, send } from './ipc';
+import { loadTarget, runState } from './loadTarget';
+import type { Tf } from './tfjsResolve';
+import { TrainingWatch } from './watchTraining';
+
+/** Steps are sent at most this often (one IPC message per batch of steps). */
+const SEND_EVERY_MS = 100;
+
+export interface WatchDeps {
+  /** Stop (host 'cancel'): end the run with what was measured. */
+  onCancel(handler: (reason: 'cancelled' | 'timeout') => void): void;
+  /** The error message for a failure of the user's code or of loading. */
+  failure(error: unknown): RunnerMessage;
+}
+
+export async function watchTraining(request: WatchRequest, deps: WatchDeps): Promise<void> {
+  const started = Date.now();
+  let watch: TrainingWatch | undefined;
+  let rules: WatchRules | undefined;
+  let trainingError: unknown;
+  const pending: WatchStep[] = [];
+  let lastSent = 0;
+  let ending = false;
+
+  const flush = () => {
+    if (pending.length) void send({ type: 'watchSteps', steps: pending.splice(0) });
+    lastSent = Date.now();
+  };
+  const report = (findings: Finding[]) => {
+    if (!findings.length) return;
+    flush(); // the steps a finding names reach the host before it
+    for (const finding of findings) void send({ type: 'finding', finding });
+  };
+
+  const end = async (code: number, last: RunnerMessage): Promise<never> => {
+    ending = true;
+    if (watch) {
+      watch.stopping = true;
+      watch.emitStep();
+    }
+    flush();
+    return finish(code, last);
+  };
+  const done = () => (ending ? undefined : void end(0, { type: 'done', steps: watch?.step ?? 0, durationMs: Date.now() - started }));
+  deps.onCancel((reason) => {
+    if (!ending) void end(130, { type: 'error', kind: 'cancelled', message: reason === 'timeout' ? 'Timed out.' : 'Cancelled.' });
+  });
+
+  const intercept = (tf: Tf): TrainingCalls => {
+    watch = new TrainingWatch(tf, request.every, request.maxSteps, {
+      onModel(model, layers, capture) {
+        rules = new WatchRules(layers, request.thresholds);
+        const d = watch!.describe(capture);
+        void send({
+          type: 'model',
+          modelName: model.name,
+          className: model.getClassName(),
+          discovery: 'training-script',
+          dataSource: 'fit',
+          dataNote: d.dataNote,
+          loss: d.loss,
+          optimizer: d.optimizer,
+          batchSize: d.batchSize,
+          totalSteps: request.maxSteps !== undefined && d.totalSteps ? Math.min(d.totalSteps, request.maxSteps) : (request.maxSteps ?? d.totalSteps),
+          layers,
+        });
+        void send({ type: 'phase', phase: 'training', message: `Training with ${capture.method}()` });
+      },
+      onStep(step) {
+        pending.push(step);
+        report(rules!.observe(step));
+        if (Date.now() - lastSent >= SEND_EVERY_MS) flush();
+        if (request.maxSteps !== undefined && step.step + 1 >= request.maxSteps) setImmediate(done);
+      },
+      onNonFinite(step, layer, phase, detail) {
+        report(rules!.nonFinite(step, layer, phase, detail));
+      },
+      onEpoch(epoch, step, logs) {
+        flush();
+        void send({ type: 'watchEpoch', epoch, step, logs });
+      },
+      send(message) {
+        if (message.type === 'watchSample') report(rules!.observeSample(message));
+        flush();
+        void send(message);
+      },
+    });
+    const calls = watch.intercept();
+    return calls;
+  };
+
+  try {
+    const target = await loadTarget(request, intercept);
+    runState.targetFound = runState.measuring = true;
+    if (!target.captured) {
+      const what = target.discovery === 'model-export' ? `exports the model "${target.exportName}"` : `builds its model in "${target.exportName}"`;
+      throw new DiscoveryError(
+        'no-model',
+        `${path.basename(request.file)} ${what} but never trains it: Watch training follows the script's own fit(), fitDataset() or trainOnBatch() calls. Watch the script that trains the model, or use Profile gradients on this file.`,
+      );
+    }
+  } catch (error) {
+    return finish(2, deps.failure(error));
+  }
+  void send({ type: 'phase', phase: 'training', message: 'Training' });
+  // A training call that fails reaches the runner as an unhandled rejection (main.ts logs it): remember the first.
+  process.once('unhandledRejection', (error) => (trainingError ??= error));
+
+  // The script's end: nothing left on its event loop (the IPC channel must not count), or process.exit.
+  const channel = (process as unknown as { channel?: { unref(): void; ref(): void } }).channel;
+  channel?.unref();
+  process.once('beforeExit', () => {
+    channel?.ref();
+    if (watch && watch.step === 0 && trainingError !== undefined) return void end(2, deps.failure(trainingError));
+    done();
+  });
+  process.exit = ((code?: number) => {
+    channel?.ref();
+    if (code && watch && watch.step === 0) return void end(2, { type: 'error', kind: 'user-exit', message: `The script called process.exit(${code}) before its first training step.` });
+    done();
+  }) as typeof process.exit;
+}
