@@ -1,12 +1,12 @@
 // `gradient-lens profile FILE`: per-layer gradient statistics and health findings, as a table or JSON.
 import { parseArgs } from 'node:util';
-import { stringifyWithNonFinite, type RunnerMessage } from '../core/protocol';
+import type { RunnerMessage } from '../core/protocol';
 import { DEFAULT_THRESHOLDS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
-import { runtimeLine, severityAtLeast, worstSeverity, type ProfileReport } from '../core/report';
+import { runtimeLine, type ProfileReport } from '../core/report';
 import { formatNumber } from '../core/format';
 import { partialNote } from '../core/presentation';
 import { startProfile } from '../host/client';
-import { followRun, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE } from './shared';
+import { followRun, printRunOutcome, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE } from './shared';
 
 export const PROFILE_USAGE = `Usage: gradient-lens profile FILE [options] [-- SCRIPT ARGS…]
 
@@ -123,14 +123,5 @@ export async function profileCommand(argv: string[]): Promise<number> {
   const report = await followRun(tty, (message) => progress(message, options.steps), (onMessage) =>
     startProfile(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, env: options.env, cwd: process.cwd() }, onMessage),
   );
-  if (options.json) process.stdout.write(`${stringifyWithNonFinite(report, 2)}\n`);
-  if (report.status === 'failed') {
-    // A run that stopped after measuring steps still shows them (the JSON document has them with partial: true).
-    if (report.partial && !options.json) process.stdout.write(`${renderReport(report)}\n`);
-    process.stderr.write(`${renderError(report)}\n`);
-    return 2;
-  }
-  if (!options.json) process.stdout.write(`${renderReport(report)}\n`);
-  const worst = worstSeverity(report.findings);
-  return options.failOn !== 'none' && worst && severityAtLeast(worst, options.failOn) ? 1 : 0;
+  return printRunOutcome(report, options, renderReport, renderError);
 }

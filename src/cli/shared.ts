@@ -1,7 +1,8 @@
 // Pieces every CLI command uses: usage errors, integer flags, paths relative to the shell, text tables.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BACKENDS, SEVERITIES, type BackendChoice, type RunnerMessage, type Severity, type Thresholds } from '../core/protocol';
+import { BACKENDS, SEVERITIES, stringifyWithNonFinite, type BackendChoice, type RunnerMessage, type Severity, type Thresholds } from '../core/protocol';
+import { severityAtLeast, worstSeverity } from '../core/report';
 import { DEFAULT_THRESHOLDS, RUN_DEFAULTS } from '../core/defaults';
 import { splitScriptArgs } from '../core/scriptArgs';
 
@@ -176,4 +177,25 @@ export function parseThresholds(pairs: string[] | undefined): Partial<Thresholds
     thresholds[key as keyof Thresholds] = value;
   }
   return thresholds;
+}
+
+/**
+ * Prints a run's report (JSON or text) and returns profile's exit code: 2 when the run failed (a run that
+ * stopped after measuring steps still shows them, marked partial), 1 for a finding at or above failOn, else 0.
+ */
+export function printRunOutcome<R extends { status: string; partial: boolean; findings: { severity: Severity }[] }>(
+  report: R,
+  options: { json: boolean; failOn: Severity | 'none' },
+  render: (report: R) => string,
+  renderError: (report: R) => string,
+): number {
+  if (options.json) process.stdout.write(`${stringifyWithNonFinite(report, 2)}\n`);
+  if (report.status === 'failed') {
+    if (report.partial && !options.json) process.stdout.write(`${render(report)}\n`);
+    process.stderr.write(`${renderError(report)}\n`);
+    return 2;
+  }
+  if (!options.json) process.stdout.write(`${render(report)}\n`);
+  const worst = worstSeverity(report.findings);
+  return options.failOn !== 'none' && worst && severityAtLeast(worst, options.failOn) ? 1 : 0;
 }

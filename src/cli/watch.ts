@@ -1,14 +1,14 @@
 // `gradient-lens watch FILE`: train the script to its end with per-step gradient norms, histograms every
 // N steps and findings over the whole run, each with the step it began; a table, or JSON with timeline[].
 import { parseArgs } from 'node:util';
-import { stringifyWithNonFinite, type RunnerMessage } from '../core/protocol';
+import type { RunnerMessage } from '../core/protocol';
 import { DEFAULT_THRESHOLDS, RUN_DEFAULTS, WATCH_DEFAULTS } from '../core/defaults';
-import { runtimeLine, severityAtLeast, worstSeverity } from '../core/report';
+import { runtimeLine } from '../core/report';
 import type { WatchReport } from '../core/watchReport';
 import { formatNumber } from '../core/format';
 import { startWatch } from '../host/client';
 import { renderError } from './profile';
-import { followRun, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, splitAtTerminator, table, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
+import { followRun, printRunOutcome, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, splitAtTerminator, table, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
 
 export const WATCH_USAGE = `Usage: gradient-lens watch FILE [options] [-- SCRIPT ARGS…]
 
@@ -115,13 +115,5 @@ export async function watchCommand(argv: string[]): Promise<number> {
   const report = await followRun(tty, progress, (onMessage) =>
     startWatch(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, env: options.env, cwd: process.cwd(), runFile: options.runFile }, onMessage),
   );
-  if (options.json) process.stdout.write(`${stringifyWithNonFinite(report, 2)}\n`);
-  if (report.status === 'failed') {
-    if (report.partial && !options.json) process.stdout.write(`${renderWatchReport(report)}\n`);
-    process.stderr.write(`${renderError(report)}\n`);
-    return 2;
-  }
-  if (!options.json) process.stdout.write(`${renderWatchReport(report)}\n`);
-  const worst = worstSeverity(report.findings);
-  return options.failOn !== 'none' && worst && severityAtLeast(worst, options.failOn) ? 1 : 0;
+  return printRunOutcome(report, options, renderWatchReport, renderError);
 }

@@ -61,6 +61,8 @@ export interface ReportFinding {
   line?: number;
   column?: number;
   step?: number;
+  /** non-finite: where the first NaN/Inf appeared (forward output, gradient, weights, loss). */
+  phase?: Finding['phase'];
   /** The other layers this cause affects (they get the verdict on their own lines). */
   related?: ReportRelated[];
   /** The dead or saturated layer above that cuts the gradient off. */

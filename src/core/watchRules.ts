@@ -21,7 +21,7 @@ export const WATCH_RULES = {
   divergenceFactor: 2,
   /** … and above it by at least this fraction of the first loss (a loss near 0 doubling is noise). */
   divergenceMinRise: 0.05,
-  /** The climb began after the last step whose smoothed loss was within this factor of the lowest. */
+  /** The climb began after the last step whose loss was within this factor of the lowest smoothed loss. */
   nearMinimum: 1.1,
   /** Dead ReLU at or above this share of dead units is a warning; below (down to deadShare) info. */
   severeDead: 0.95,
@@ -43,8 +43,8 @@ export class WatchRules {
   private smoothed: number | undefined;
   private firstLoss: number | undefined;
   private lowest = Infinity;
-  private lastNearLowest = { step: 0, epoch: 0 };
-  private divergence: (Streak & { epoch: number }) | undefined;
+  private lastNearLowest = 0;
+  private divergence: Streak | undefined;
   private diverged = false;
   /** After the first NaN/Inf the weights are garbage: nothing later is evidence. */
   private broken = false;
@@ -124,26 +124,25 @@ export class WatchRules {
     this.firstLoss ??= step.loss;
     const s = this.smoothed;
     if (s < this.lowest) this.lowest = s;
-    if (s <= WATCH_RULES.nearMinimum * this.lowest) this.lastNearLowest = { step: step.step, epoch: step.epoch };
+    // The raw loss, not the smoothed one: the moving average lags the climb by a few steps.
+    if (step.loss <= WATCH_RULES.nearMinimum * this.lowest) this.lastNearLowest = step.step;
     const holds = s >= WATCH_RULES.divergenceFactor * this.lowest && s - this.lowest >= WATCH_RULES.divergenceMinRise * Math.abs(this.firstLoss);
     if (!holds) {
       this.divergence = undefined;
       return [];
     }
-    this.divergence ??= { since: step.step, epoch: step.epoch, length: 0, reported: false };
+    this.divergence ??= { since: step.step, length: 0, reported: false };
     this.divergence.length++;
     if (this.divergence.length < WATCH_RULES.persistSteps) return [];
     this.diverged = true;
     // The climb began right after the last step near the lowest loss (the streak only starts once it doubled).
-    const near = this.lastNearLowest.step + 1 < this.divergence.since;
-    const began = near ? this.lastNearLowest.step + 1 : this.divergence.since;
-    const epoch = near ? this.lastNearLowest.epoch : this.divergence.epoch;
+    const began = Math.min(this.lastNearLowest + 1, this.divergence.since);
     return [
       {
         code: 'loss-diverging',
         severity: RULE_SEVERITY['loss-diverging'],
         step: began,
-        message: `The loss began to climb at step ${began} (epoch ${epoch}): smoothed, it went from its lowest ${fmt(this.lowest)} to ${fmt(s)} at step ${step.step} and stayed above ${WATCH_RULES.divergenceFactor}× its lowest for ${WATCH_RULES.persistSteps} steps. A learning rate too high for this point of training (a schedule or a change at that step) is the usual cause: lower it, or clip gradients.`,
+        message: `The loss began to climb at step ${began}: smoothed, it went from its lowest ${fmt(this.lowest)} to ${fmt(s)} at step ${step.step} and stayed above ${WATCH_RULES.divergenceFactor}× its lowest for ${WATCH_RULES.persistSteps} steps. A learning rate too high for this point of training (a schedule or a change at that step) is the usual cause: lower it, or clip gradients.`,
       },
     ];
   }

@@ -69,7 +69,10 @@ export class TrainingWatch {
   intercept(): TrainingCalls {
     const calls = {} as TrainingCalls;
     let depth = 0;
-    const watch = this;
+    const attach = (model: LayersModel, capture: Capture) => this.attach(model, capture);
+    const stopped = () => this.stopping;
+    const withCallbacks = (method: 'fit' | 'fitDataset', args: unknown[]) => this.withCallbacks(method, args);
+    const History = this.tf.History;
     calls.next = new Promise((resolve) => {
       for (const cls of [this.tf.LayersModel, this.tf.Sequential]) {
         const proto = cls.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -81,11 +84,11 @@ export class TrainingWatch {
             if (depth > 0) return original.apply(this, args);
             if (!calls.first) {
               calls.first = { model: this, method, args };
-              watch.attach(this, calls.first);
+              attach(this, calls.first);
               resolve(calls.first);
-            } else watch.attach(this, { model: this, method, args });
-            if (watch.stopping) return Promise.resolve(method === 'trainOnBatch' ? NaN : new watch.tf.History());
-            if (method !== 'trainOnBatch') args = watch.withCallbacks(method, args);
+            } else attach(this, { model: this, method, args });
+            if (stopped()) return Promise.resolve(method === 'trainOnBatch' ? NaN : new History());
+            if (method !== 'trainOnBatch') args = withCallbacks(method, args);
             depth++;
             try {
               return original.apply(this, args);

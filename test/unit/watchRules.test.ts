@@ -1,0 +1,92 @@
+// Findings over a whole run, judged online: each names the step its condition began, a condition must
+// persist before it is reported (one odd batch is not a finding), and nothing after the first NaN counts.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { WATCH_RULES, WatchRules } from '../../src/core/watchRules';
+import type { LayerInfo } from '../../src/core/protocol';
+import type { WatchStep } from '../../src/core/watchProtocol';
+
+const info = (name: string, line: number, activation = 'relu'): LayerInfo => ({ name, className: 'Dense', activation, location: { file: '/m.js', line, column: 1 }, weights: [{ name: `${name}/kernel`, shape: [4, 4], trainable: true }] });
+const LAYERS = [info('d1', 3), info('d2', 4), info('out', 5, 'softmax')];
+const step = (n: number, loss: number, norms: [number, number, number] = [0.1, 0.1, 0.1], dead = 0): WatchStep => ({
+  step: n,
+  epoch: Math.floor(n / 20),
+  loss,
+  layers: [
+    { name: 'd1', gradNorm: norms[0], deadShare: dead },
+    { name: 'd2', gradNorm: norms[1], deadShare: 0 },
+    { name: 'out', gradNorm: norms[2] },
+  ],
+});
+
+function run(steps: WatchStep[]) {
+  const rules = new WatchRules(LAYERS);
+  return steps.flatMap((s) => rules.observe(s));
+}
+
+test('a loss that climbs from step 60 is reported diverging from step 60 or 61, once', () => {
+  const losses = Array.from({ length: 120 }, (_, i) => (i < 60 ? 2.3 * Math.exp(-i / 15) + 0.2 + 0.02 * Math.sin(i) : 0.3 * Math.pow(1.15, i - 59)));
+  const findings = run(losses.map((l, i) => step(i, l)));
+  const diverging = findings.filter((f) => f.code === 'loss-diverging');
+  assert.equal(diverging.length, 1);
+  assert.ok(diverging[0].step! >= 58 && diverging[0].step! <= 61, `began at ${diverging[0].step}`);
+  assert.equal(diverging[0].severity, 'error');
+  assert.match(diverging[0].message, /began to climb at step \d+/);
+});
+
+test('a noisy but falling loss, and one bad batch, are not diverging', () => {
+  const losses = Array.from({ length: 300 }, (_, i) => 2 * Math.exp(-i / 50) + 0.1 + 0.08 * ((i * 7919) % 13) / 13 + (i === 150 ? 5 : 0));
+  assert.deepEqual(run(losses.map((l, i) => step(i, l))), []);
+});
+
+test('vanishing that sets in at step 40 is reported from step 40, after persisting; a single dip is not', () => {
+  const steps = Array.from({ length: 80 }, (_, i) => step(i, 1, [i >= 40 ? 1e-8 : i === 10 ? 1e-8 : 0.1, i >= 40 ? 1e-9 : 0.1, 0.5]));
+  const rules = new WatchRules(LAYERS);
+  const when: number[] = [];
+  const findings = steps.flatMap((s) => {
+    const f = rules.observe(s);
+    if (f.length) when.push(s.step);
+    return f;
+  });
+  assert.equal(findings.length, 1, JSON.stringify(findings));
+  const [f] = findings;
+  assert.equal(f.code, 'vanishing');
+  assert.equal(f.step, 40);
+  assert.equal(when[0], 40 + WATCH_RULES.persistSteps - 1, 'reported once it persisted');
+  assert.equal(f.layer, 'd1');
+  assert.equal(f.location?.line, 3);
+  assert.deepEqual(f.related?.map((r) => r.layer), ['d2'], 'layers confirmed together share one finding');
+  assert.match(f.message, /It began at step 40, after training had started/);
+});
+
+test('dead ReLU appearing in epoch 3, and exploding norms, name their start step', () => {
+  const steps = Array.from({ length: 100 }, (_, i) => step(i, 1, [0.1, i >= 70 ? 1e6 : 0.1, 0.1], i >= 60 ? 0.98 : 0.1));
+  const findings = run(steps);
+  const dead = findings.find((f) => f.code === 'dead-relu')!;
+  assert.equal(dead.step, 60);
+  assert.equal(dead.layer, 'd1');
+  assert.equal(dead.severity, 'warning');
+  const exploding = findings.find((f) => f.code === 'exploding')!;
+  assert.equal(exploding.step, 70);
+  assert.equal(exploding.layer, 'd2');
+});
+
+test('after the first NaN nothing more is reported; exploding by ‖g‖/‖w‖ needs consecutive samples', () => {
+  const rules = new WatchRules(LAYERS);
+  const nan = rules.nonFinite(12, 'd2', 'forward', 'detail');
+  assert.equal(nan[0].code, 'non-finite');
+  assert.equal(nan[0].phase, 'forward');
+  assert.equal(nan[0].step, 12);
+  assert.equal(nan[0].location?.line, 4);
+  assert.deepEqual(rules.nonFinite(13, 'd1', 'backward', ''), []);
+  assert.deepEqual(Array.from({ length: 50 }, (_, i) => rules.observe(step(13 + i, NaN, [NaN, NaN, NaN]))).flat(), []);
+
+  const ratios = new WatchRules(LAYERS);
+  const sample = (s: number, ratio: number) => ({ step: s, epoch: 0, layers: [{ name: 'd1', gradNorm: 1, weightNorm: 1 / ratio, ratio, gradMeanAbs: 0, gradHistogram: { scale: 'log10abs' as const, edges: [0, 1], counts: [1] } }] });
+  assert.deepEqual(ratios.observeSample(sample(0, 50)), []);
+  assert.deepEqual(ratios.observeSample(sample(100, 1)), []);
+  assert.deepEqual(ratios.observeSample(sample(200, 50)), []);
+  const found = ratios.observeSample(sample(300, 80));
+  assert.equal(found.length, 1);
+  assert.equal(found[0].step, 200);
+});
