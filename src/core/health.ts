@@ -6,6 +6,7 @@ import type { Finding, LayerInfo, Thresholds } from './protocol';
 import type { HealthContext, NonFiniteOrigin, StepRecord } from './healthModel';
 import { layerFindings } from './layerRules';
 import { lossFindings } from './lossRules';
+import { overRegularization, rateFindings } from './rateRules';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   vanishingRelative: 1e-3,
@@ -53,5 +54,10 @@ export function evaluateHealth(
     skipNonFinite: loss.explainedNonFinite,
     outputLayers: loss.outputLayers,
   });
-  return [...gradient, ...loss.findings];
+  const alarms = [...gradient, ...loss.findings].filter((f) => f.severity !== 'info');
+  const overReg = overRegularization(layers, steps);
+  // A layer that passes no gradient, a wrong output, or weight decay explains a slow loss better than the rate.
+  const slowExplained = Boolean(overReg) || alarms.some((f) => ['vanishing', 'dead-relu', 'saturation', 'saturated-output', 'output-activation', 'non-finite', 'loss-diverging'].includes(f.code));
+  const rate = rateFindings(steps, { probes: context.rateProbes, rateSite: context.optimizerLocation ?? context.compileLocation, slowExplained });
+  return [...gradient, ...loss.findings, ...(overReg ? [overReg] : []), ...rate];
 }

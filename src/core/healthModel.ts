@@ -1,6 +1,6 @@
 // The shared vocabulary of the health rules (health.ts, layerRules.ts, lossRules.ts): step records, where
 // a NaN appeared, what is known about the outputs, and each rule's severity.
-import type { FindingCode, LayerStepStats, OutputInfo, Severity } from './protocol';
+import type { FindingCode, LayerStepStats, OutputInfo, Severity, SourceLocation } from './protocol';
 
 /** Severity of each rule when its condition holds at the end of the profiled steps (resolved ones are info). */
 export const RULE_SEVERITY: Record<FindingCode, Severity> = {
@@ -16,6 +16,9 @@ export const RULE_SEVERITY: Record<FindingCode, Severity> = {
   'saturated-output': 'warning',
   'output-activation': 'warning',
   'overfit-batch': 'warning',
+  'learning-rate-low': 'warning',
+  'learning-rate-high': 'warning',
+  'over-regularization': 'warning',
 };
 
 export interface StepRecord {
@@ -40,6 +43,12 @@ export interface NonFiniteOrigin {
 export interface HealthContext {
   outputs?: readonly OutputInfo[];
   overfit?: { batchSize: number; losses: readonly number[] };
+  /** The user's compile() call: where the loss is chosen (findings about the loss point here). */
+  compileLocation?: SourceLocation;
+  /** Where the optimizer was created (tf.train.*), else absent: findings about the learning rate point here, else at compile(). */
+  optimizerLocation?: SourceLocation;
+  /** Short runs from the initial weights at the model's rate × factor (rateRules.probesToRun). */
+  rateProbes?: readonly { factor: number; losses: readonly number[] }[];
 }
 
 /** The loss of the data alone at one step (the penalties taken out). */

@@ -91,6 +91,10 @@ export function lossFindings(
         };
   const firstNonFinite = steps.find((s) => !Number.isFinite(s.loss));
   const suppressed = new Set<string>();
+  // Findings about the loss curve point at the line that sets the learning rate (the optimizer's creation,
+  // else compile()), findings about the loss function at compile(): that is where the fix goes.
+  const rateSite = context.optimizerLocation ?? context.compileLocation;
+  const lossSite = context.compileLocation;
 
   // --- output activation vs loss ---
   for (const output of outputs) {
@@ -106,11 +110,17 @@ export function lossFindings(
     const nanHere = nanStep !== undefined;
     if (nanHere) explainedNonFinite = true;
     explainedLayers.add(output.layer);
+    // A regression loss on a softmax over several units is a classifier with the wrong loss: the fix is in
+    // compile(). Everywhere else (a softmax on one unit, a probability loss on a non-probability output)
+    // the output layer's activation is what to change.
+    const lossIsWrong = REGRESSION.has(normalize(output.loss)) && output.activation === 'softmax' && output.units > 1;
+    const onCompile = lossIsWrong && lossSite !== undefined;
     findings.push({
       code: 'output-activation',
       severity: nanHere ? 'error' : RULE_SEVERITY['output-activation'],
-      layer: output.layer,
-      location: layer?.location,
+      ...(onCompile
+        ? { location: lossSite, related: [{ layer: output.layer, location: layer?.location, message: `the ${output.activation} output layer the loss is applied to` }] }
+        : { layer: output.layer, location: layer?.location }),
       step: nanStep ?? 0,
       message: `${nanHere ? `NaN/Inf in the loss or its gradient from step ${nanStep}, caused by the output activation: ` : 'Output activation does not fit the loss: '}${mismatch}`,
     });
@@ -179,6 +189,7 @@ export function lossFindings(
         code: 'loss-diverging',
         severity: RULE_SEVERITY['loss-diverging'],
         step: worst.step,
+        location: rateSite,
         message: `The loss grew from ${fmt(firstTotal)} to ${fmt(worst.loss)} by step ${worst.step}: training diverges. Lower the learning rate (run the LR finder) or clip gradients.`,
       });
       suppressed.add('loss-not-decreasing');
@@ -201,6 +212,7 @@ export function lossFindings(
         code: 'loss-oscillating',
         severity: RULE_SEVERITY['loss-oscillating'],
         step: 0,
+        location: rateSite,
         message:
           `The loss oscillates on a fixed batch${steps[0].evalLoss !== undefined ? ' (measured without dropout/noise)' : ''}: it changed direction ${signChanges} times in ${diffs.length} steps, by ${fmt(typical)} per step (median; ${fmt((typical / Math.abs(meanLoss)) * 100)} % of the mean loss ${fmt(meanLoss)}), ` +
           `while it moved only ${fmt(net)} overall (${fmt(first)} → ${fmt(last)}). On one batch this is the optimizer overshooting: lower the learning rate (run the LR finder) or add gradient clipping.`,
@@ -217,6 +229,7 @@ export function lossFindings(
         code: 'loss-not-decreasing',
         severity: stuck || rises ? RULE_SEVERITY['loss-not-decreasing'] : 'info',
         step: steps[steps.length - 1].step,
+        location: rateSite,
         message:
           (stuck
             ? `The loss is stuck: it stays at ${fmt(first)} (range ${fmt(range)}) over ${n} optimizer steps on the same batch. `

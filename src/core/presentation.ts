@@ -25,6 +25,9 @@ export const VERDICT_PRIORITY: readonly FindingCode[] = [
   'initial-loss',
   'loss-oscillating',
   'loss-not-decreasing',
+  'over-regularization',
+  'learning-rate-high',
+  'learning-rate-low',
   'overfit-batch',
 ];
 
@@ -41,6 +44,9 @@ const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'loss-oscillating': 'exploding',
   'loss-not-decreasing': 'vanishing',
   'overfit-batch': 'vanishing',
+  'learning-rate-low': 'vanishing',
+  'learning-rate-high': 'exploding',
+  'over-regularization': 'vanishing',
 };
 
 /** Short words for the end-of-line decoration (long lines cut it off; the hover carries the rest). */
@@ -57,6 +63,9 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   'loss-oscillating': 'loss oscillating',
   'loss-not-decreasing': 'loss not decreasing',
   'overfit-batch': 'overfit failed',
+  'learning-rate-low': 'LR too low',
+  'learning-rate-high': 'LR too high',
+  'over-regularization': 'over-regularized',
 };
 
 const STATUS_LABEL: Record<FindingCode, string> = {
@@ -72,6 +81,9 @@ const STATUS_LABEL: Record<FindingCode, string> = {
   'loss-oscillating': 'oscillating',
   'loss-not-decreasing': 'not decreasing',
   'overfit-batch': 'overfit failed',
+  'learning-rate-low': 'LR too low',
+  'learning-rate-high': 'LR too high',
+  'over-regularization': 'over-regularized',
 };
 
 export function sortVerdicts(codes: Iterable<FindingCode>): FindingCode[] {

@@ -126,3 +126,38 @@ export function installCompileCapture(tf: Tf): void {
     }
   }
 }
+
+const optimizerSites = new WeakMap<object, SourceLocation>();
+
+/** Where the user's code created this optimizer with tf.train.*(), when it did. */
+export function optimizerSiteOf(optimizer: object | undefined): SourceLocation | undefined {
+  return optimizer ? optimizerSites.get(optimizer) : undefined;
+}
+
+let optimizerInstalled = false;
+
+/**
+ * Records the user's line of every tf.train.sgd/adam/… call: a finding about the learning rate belongs on
+ * the line that sets it (`const opt = tf.train.sgd(0.5)` may sit lines away from compile()). tf.train is a
+ * class whose static factory methods are writable; optimizers compiled from a name ('adam') have no such
+ * line and fall back to the compile() call.
+ */
+export function installOptimizerCapture(tf: Tf): void {
+  if (optimizerInstalled) return;
+  optimizerInstalled = true;
+  const train = tf.train as unknown as Record<string, unknown>;
+  for (const name of ['sgd', 'momentum', 'rmsprop', 'adadelta', 'adagrad', 'adam', 'adamax']) {
+    const original = train[name];
+    if (typeof original !== 'function') continue;
+    try {
+      train[name] = function (this: unknown, ...args: unknown[]) {
+        const optimizer = (original as (...a: unknown[]) => unknown).apply(this, args);
+        const site = userCallSite();
+        if (site && optimizer && typeof optimizer === 'object') optimizerSites.set(optimizer, site);
+        return optimizer;
+      };
+    } catch {
+      // A frozen namespace (some bundles): findings fall back to the compile() line.
+    }
+  }
+}

@@ -82,7 +82,9 @@ export class GradientProfiler {
   nonFiniteOrigin?: NonFiniteOrigin;
   private hasPenalties: boolean;
   /** The model has dropout or noise layers: its training-mode loss is noisy. */
-  private readonly stochastic: boolean;
+  readonly stochastic: boolean;
+  /** Each variable's values at the previous step: the size of the update between steps (CS231n's update/weight ratio). */
+  private previousWeights?: Float32Array[];
 
   constructor(private readonly tf: Tf, model: LayersModel) {
     this.inner = innerModel(model);
@@ -242,11 +244,18 @@ export class GradientProfiler {
       if (regGradData[i]) stats.regGradNorm = l2Norm(regGradData[i] as Float32Array);
       statsByVariable.set(v, stats);
     });
+    const previous = this.previousWeights;
+    this.previousWeights = weightData as Float32Array[];
+    const index = new Map(this.variables.map((v, i) => [v, i]));
     const layers: LayerStepStats[] = [];
     for (const l of this.layers) {
       const weights = l.weights.map((w) => statsByVariable.get(w)!);
       if (weights.length === 0 && !l.probe) continue;
       const stats: LayerStepStats = { name: l.info.name, gradNorm: weights.length ? combinedNorm(weights.map((w) => w.gradNorm)) : NaN, weights };
+      if (previous && weights.length) {
+        const ratio = updateRatio(l.weights.map((w) => previous[index.get(w)!]), l.weights.map((w) => weightData[index.get(w)!] as Float32Array));
+        if (ratio !== undefined) stats.updateRatio = ratio;
+      }
       if (weights.some((w) => w.regGradNorm !== undefined)) stats.regGradNorm = combinedNorm(weights.map((w) => w.regGradNorm ?? 0));
       if (l.probe) {
         const share = activationData[probed.indexOf(l)][0];
@@ -292,6 +301,21 @@ export class GradientProfiler {
     const backwards = [...this.layers].reverse().find((l) => statsOf.get(l.info.name)?.weights.some((w) => w.nanCount + w.infCount > 0));
     return { step, layer: backwards?.info.name ?? '', pass: 'backward' };
   }
+}
+
+/** ‖w_now − w_before‖ / ‖w_before‖ over a layer's variables; undefined while its weights are all zero. */
+function updateRatio(before: Float32Array[], now: Float32Array[]): number | undefined {
+  let delta = 0;
+  let base = 0;
+  before.forEach((b, k) => {
+    const n = now[k];
+    for (let i = 0; i < b.length; i++) {
+      const d = n[i] - b[i];
+      delta += d * d;
+      base += b[i] * b[i];
+    }
+  });
+  return base > 0 ? Math.sqrt(delta / base) : undefined;
 }
 
 /**

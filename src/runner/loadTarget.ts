@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs';
 import type { BackendChoice, GradcheckRequest, LrRequest, ProfileRequest, RunnerMessage, WatchRequest } from '../core/protocol';
-import { installCompileCapture, installLayerCreationCapture } from './callSites';
+import { installCompileCapture, installLayerCreationCapture, installOptimizerCapture } from './callSites';
 import { innerModel } from './data';
 import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture, type TrainingCalls } from './discovery';
 import { loadUserModule, warmUpTranspiler } from './moduleLoader';
@@ -105,6 +105,7 @@ export async function loadTarget(
   process.setSourceMapsEnabled(true);
   installLayerCreationCapture(tf);
   installCompileCapture(tf);
+  installOptimizerCapture(tf);
   rememberBuiltInLayers(tf);
   rememberTrainOnBatch(tf);
   // Profiling stops the script at its first training call; watching lets it train (runner/watchTraining.ts).

@@ -5,10 +5,12 @@
 import * as path from 'node:path';
 import { decodeHostMessage, type GradcheckRequest, type LrRequest, type ProfileRequest } from '../core/protocol';
 import { DEFAULT_THRESHOLDS, evaluateHealth } from '../core/health';
-import { compileSiteOf } from './callSites';
+import { compileSiteOf, optimizerSiteOf } from './callSites';
 import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, sweepBatches, synthesizeBatch } from './data';
 import { prepareSweep } from './lrSweep';
 import { GradientProfiler, OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from './gradientProfiler';
+import { rateProbe } from './rateProbe';
+import { probesToRun } from '../core/rateRules';
 import { checkLayer, classDefinition, userDefinedLayers } from './gradientCheck';
 import { causeOf, classify, guardCrashListeners, keepOutputTail } from './failures';
 import { endProcessGroup } from './watchdog';
@@ -36,8 +38,8 @@ async function profile(request: ProfileRequest): Promise<void> {
     const profiler = new GradientProfiler(tf, model);
     const inner = innerModel(model);
     const outputs = profiler.outputInfo(batch, lossNames(model));
-    // The overfit check starts from the weights as they were before profiling moved them.
-    const initialWeights = request.overfitBatch ? model.getWeights().map((w) => w.clone()) : undefined;
+    // The learning-rate probes and the overfit check start from the weights as they were before profiling moved them.
+    const initialWeights = model.getWeights().map((w) => w.clone());
     await send({
       type: 'model',
       modelName: model.name,
@@ -61,20 +63,27 @@ async function profile(request: ProfileRequest): Promise<void> {
       const record = await profiler.step(step, batch, step < request.steps);
       await send({ type: 'step', ...record });
     }
+    const plan = probesToRun(profiler.records);
+    const rateProbes: { factor: number; losses: number[] }[] = [];
+    for (const factor of plan.factors) {
+      await send({ type: 'phase', phase: 'profiling', message: `Learning-rate probe: ${plan.steps} steps at ${factor >= 1 ? `${factor}×` : `1/${Math.round(1 / factor)} of`} the model's rate` });
+      const losses = await rateProbe(tf, model, initialWeights, batch, factor, plan.steps, profiler.stochastic);
+      if (losses) rateProbes.push({ factor, losses });
+    }
     let overfit: { batchSize: number; losses: number[] } | undefined;
-    if (initialWeights) {
+    if (request.overfitBatch) {
       await send({ type: 'phase', phase: 'profiling', message: `Overfit one batch: up to ${OVERFIT_STEPS} steps on ${OVERFIT_ROWS} examples` });
       overfit = await overfitOneBatch(tf, model, initialWeights, batch, request.thresholds?.overfitFraction ?? DEFAULT_THRESHOLDS.overfitFraction);
-      tf.dispose(initialWeights);
       await send({ type: 'overfit', ...overfit });
     }
+    tf.dispose(initialWeights);
     await send({ type: 'phase', phase: 'analyzing', message: 'Checking gradient health' });
     const findings = evaluateHealth(
       profiler.layers.map((l) => l.info),
       profiler.records,
       request.thresholds,
       profiler.nonFiniteOrigin,
-      { outputs, overfit },
+      { outputs, overfit, rateProbes, compileLocation: compileSiteOf(model), optimizerLocation: optimizerSiteOf(inner.optimizer) },
     );
     for (const finding of findings) await send({ type: 'finding', finding });
   } catch (error) {

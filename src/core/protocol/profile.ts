@@ -101,6 +101,8 @@ export const LayerStepStats = v.object({
   saturatedShare: v.optional(num),
   /** L2 norm of the regularization penalties' gradient (present when the layer has a regularizer). */
   regGradNorm: v.optional(num),
+  /** ‖Δw‖/‖w‖ of the optimizer update that led to this step's weights (absent at step 0). */
+  updateRatio: v.optional(num),
 });
 export type LayerStepStats = v.InferOutput<typeof LayerStepStats>;
 
@@ -133,6 +135,9 @@ export const FINDING_CODES = [
   'saturated-output',
   'output-activation',
   'overfit-batch',
+  'learning-rate-low',
+  'learning-rate-high',
+  'over-regularization',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -1,0 +1,174 @@
+// The step-size rules: a learning rate too low or too high, and weight decay that overpowers the data loss.
+// Each is judged on the profiled steps (one fixed batch) and, for the learning rate, confirmed by a short
+// probe from the same initial weights at ten times / a tenth of the rate (the runner runs it when
+// `probesToRun` asks). Thresholds and sources: docs/rules/learning-rate-low.md, learning-rate-high.md,
+// over-regularization.md.
+import type { Finding, LayerInfo, SourceLocation } from './protocol';
+import { formatNumber as fmt } from './format';
+import { dataLoss, RULE_SEVERITY, type StepRecord } from './healthModel';
+
+/** Probes and comparisons use the first PROBE_STEPS optimizer steps (fewer when fewer were profiled). */
+export const PROBE_STEPS = 10;
+/** The probe's rate: the model's own × PROBE_FACTOR (too low?) or ÷ PROBE_FACTOR (too high?). */
+export const PROBE_FACTOR = 10;
+/** "Slow": the loss fell by less than this fraction of its start over the profiled steps on one batch. */
+export const SLOW_FALL = 0.2;
+/** CS231n's update/weight ratio is "somewhere around 1e-3"; below it "the learning rate might be too low". */
+export const UPDATE_RATIO_LOW = 1e-3;
+/** A ×10 probe that removes at least this many times the loss the model's own rate removed confirms it is too low. */
+export const LOW_GAIN = 5;
+/** A step after which the fixed batch's loss is at least this multiple of the step before: worth probing ÷10. */
+export const SPIKE = 1.2;
+/** The ÷10 probe must end at most this fraction of the model's own loss after the same steps. */
+export const HIGH_MARGIN = 0.8;
+/** Over-regularization: the penalties' ‖g‖ at least this multiple of the data loss's ‖g‖ (median over steps). */
+export const PENALTY_DOMINANCE = 1;
+
+/** A probe's outcome: the data loss (inference mode for models with dropout) before each of its steps and after the last. */
+export interface RateProbe {
+  factor: number;
+  losses: readonly number[];
+}
+
+/** The curve the rules read: inference-mode loss for models with dropout/noise, else the data loss. */
+const curve = (steps: readonly StepRecord[]) => steps.map((s) => s.evalLoss ?? dataLoss(s));
+
+function median(values: number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The whole model's ‖Δw‖/‖w‖ per step (weighted by each layer's ‖w‖), median over the steps that have one. */
+export function medianUpdateRatio(steps: readonly StepRecord[]): number {
+  const perStep = steps.flatMap((record) => {
+    let delta = 0;
+    let base = 0;
+    for (const layer of record.layers) {
+      if (layer.updateRatio === undefined) continue;
+      const norm2 = layer.weights.reduce((s, w) => s + w.weightNorm * w.weightNorm, 0);
+      delta += layer.updateRatio * layer.updateRatio * norm2;
+      base += norm2;
+    }
+    return base > 0 ? [Math.sqrt(delta / base)] : [];
+  });
+  return median(perStep);
+}
+
+/** Largest one-step rise of the fixed batch's loss (L[i]/L[i−1]) and where it happened. */
+function largestRise(losses: readonly number[]): { ratio: number; step: number } {
+  let best = { ratio: 0, step: 0 };
+  for (let i = 1; i < losses.length; i++) {
+    if (losses[i - 1] > 0 && losses[i] / losses[i - 1] > best.ratio) best = { ratio: losses[i] / losses[i - 1], step: i };
+  }
+  return best;
+}
+
+/** Which probes the profile calls for: ×10 when the loss falls slowly with tiny updates, ÷10 when it spiked. */
+export function probesToRun(steps: readonly StepRecord[]): { factors: number[]; steps: number } {
+  const losses = curve(steps);
+  const k = Math.min(PROBE_STEPS, losses.length - 1);
+  if (k < 2 || !losses.every(Number.isFinite) || losses[0] <= 0) return { factors: [], steps: k };
+  const factors: number[] = [];
+  const fall = (losses[0] - losses[losses.length - 1]) / losses[0];
+  if (fall < SLOW_FALL && medianUpdateRatio(steps) < UPDATE_RATIO_LOW) factors.push(PROBE_FACTOR);
+  if (largestRise(losses).ratio >= SPIKE) factors.push(1 / PROBE_FACTOR);
+  return { factors, steps: k };
+}
+
+export interface RateContext {
+  probes?: readonly RateProbe[];
+  /** The line that sets the learning rate (optimizer creation, else compile()). */
+  rateSite?: SourceLocation;
+  /** A finding about gradient flow or the output already explains a slow loss: no learning-rate-low. */
+  slowExplained: boolean;
+}
+
+export function rateFindings(steps: readonly StepRecord[], context: RateContext): Finding[] {
+  const findings: Finding[] = [];
+  const losses = curve(steps);
+  const n = losses.length - 1;
+  if (n < 2 || !losses.every(Number.isFinite) || losses[0] <= 0) return findings;
+  const k = Math.min(PROBE_STEPS, n);
+  const probe = (factor: number) => context.probes?.find((p) => p.factor === factor && p.losses.length > k);
+  const start = losses[0];
+  const ownDrop = start - losses[k];
+
+  // --- too low: tiny updates, a slow loss, and ten times the rate removes ≥ LOW_GAIN× as much loss ---
+  const up = probe(PROBE_FACTOR);
+  const ratio = medianUpdateRatio(steps);
+  const slow = (start - losses[n]) / start < SLOW_FALL && ratio < UPDATE_RATIO_LOW;
+  if (up && slow && !context.slowExplained && Number.isFinite(up.losses[k])) {
+    const probeDrop = start - up.losses[k];
+    if (probeDrop > 0 && probeDrop >= LOW_GAIN * Math.max(ownDrop, 0) && probeDrop >= 0.05 * Math.abs(start)) {
+      findings.push({
+        code: 'learning-rate-low',
+        severity: RULE_SEVERITY['learning-rate-low'],
+        step: k,
+        location: context.rateSite,
+        message:
+          `The learning rate is too low: each step changes the weights by ${fmt(ratio)} of their norm (median ‖Δw‖/‖w‖; ~1e-3 is typical) and the loss fell only ${fmt(start)} → ${fmt(losses[n])} over ${n} steps on one batch. ` +
+          `From the same initial weights, ${PROBE_FACTOR}× the rate took it to ${fmt(up.losses[k])} in ${k} steps (${fmt(probeDrop / Math.max(ownDrop, Number.MIN_VALUE))}× the progress of the model's own rate, which reached ${fmt(losses[k])}). ` +
+          `Raise the learning rate: run the LR finder (Gradient Lens: Find learning rate) and apply its suggestion.`,
+      });
+    }
+  }
+
+  // --- too high: the loss spiked on a fixed batch, and a tenth of the rate ends lower ---
+  const down = probe(1 / PROBE_FACTOR);
+  const rise = largestRise(losses);
+  if (down && rise.ratio >= SPIKE && Number.isFinite(down.losses[k]) && down.losses[k] <= HIGH_MARGIN * losses[k]) {
+    findings.push({
+      code: 'learning-rate-high',
+      severity: RULE_SEVERITY['learning-rate-high'],
+      step: rise.step,
+      location: context.rateSite,
+      message:
+        `The learning rate is too high: on the same batch every step, the loss jumped ×${fmt(rise.ratio)} at step ${rise.step} (${fmt(losses[rise.step - 1])} → ${fmt(losses[rise.step])}), and from the same initial weights a tenth of the rate reached ${fmt(down.losses[k])} after ${k} steps where the model's own rate was at ${fmt(losses[k])}. ` +
+        `The steps overshoot: lower the learning rate (run the LR finder), or add gradient clipping (clipNorm); large unscaled inputs make the same picture.`,
+    });
+  }
+  return findings;
+}
+
+/** Weight decay whose gradient outweighs the data loss's over the profiled steps: training mostly shrinks the weights. */
+export function overRegularization(layers: readonly LayerInfo[], steps: readonly StepRecord[]): Finding | undefined {
+  const perStep = steps.map((record) => {
+    let reg = 0;
+    let data = 0;
+    for (const layer of record.layers) {
+      if (!Number.isFinite(layer.gradNorm)) continue;
+      data += layer.gradNorm * layer.gradNorm;
+      reg += (layer.regGradNorm ?? 0) ** 2;
+    }
+    return { reg: Math.sqrt(reg), data: Math.sqrt(data), penalty: record.regLoss ?? 0, loss: dataLoss(record) };
+  });
+  if (!perStep.length || perStep.every((s) => s.reg === 0)) return undefined;
+  const ratios = perStep.map((s) => s.reg / Math.max(s.data, Number.MIN_VALUE));
+  const typical = median(ratios);
+  const last = ratios[ratios.length - 1];
+  if (!(typical >= PENALTY_DOMINANCE && last >= PENALTY_DOMINANCE)) return undefined;
+  const first = perStep[0];
+  const end = perStep[perStep.length - 1];
+  // Every regularized layer where the penalty outweighs the data gradient, the worst first.
+  const info = new Map(layers.map((l) => [l.name, l]));
+  const hit = steps[0].layers
+    .filter((l) => l.regGradNorm !== undefined && l.regGradNorm > 0 && l.regGradNorm >= PENALTY_DOMINANCE * l.gradNorm && info.has(l.name))
+    .map((l) => ({ layer: info.get(l.name)!, ratio: l.regGradNorm! / Math.max(l.gradNorm, Number.MIN_VALUE) }))
+    .sort((a, b) => b.ratio - a.ratio);
+  const [worst, ...rest] = hit;
+  return {
+    code: 'over-regularization',
+    severity: RULE_SEVERITY['over-regularization'],
+    step: 0,
+    layer: worst?.layer.name,
+    location: worst?.layer.location,
+    message:
+      `Weight decay overpowers the data: the regularization penalties' gradient is ${fmt(typical)}× the data loss's (‖g‖ ${fmt(first.reg)} vs ${fmt(first.data)} at step 0; median over ${perStep.length} steps), ` +
+      `so each step mostly shrinks the weights${worst ? ` (worst: ${worst.layer.name}${worst.layer.location ? ` at line ${worst.layer.location.line}` : ''}, ${fmt(worst.ratio)}×${rest.length ? `, and ${rest.length} more layer${rest.length === 1 ? '' : 's'}` : ''})` : ''}. ` +
+      `The penalty is ${fmt(first.penalty)} against a data loss of ${fmt(first.loss)} at step 0 (${fmt(end.penalty)} vs ${fmt(end.loss)} at step ${steps[steps.length - 1].step}). ` +
+      `Lower the regularization factor (L2 of 1e-4–1e-5 is common) until the data loss's gradient dominates.`,
+    related: rest.length ? rest.map((h) => ({ layer: h.layer.name, location: h.layer.location, message: `penalty ‖g‖ ${fmt(h.ratio)}× the data loss's at step 0` })) : undefined,
+  };
+}

@@ -1,0 +1,59 @@
+// The learning-rate probe (core/rateRules): from the weights as they were before profiling, a few steps on
+// the same batch with a fresh optimizer of the model's own class and settings, its learning rate × factor.
+// The data loss (inference mode for models with dropout/noise, as the profile's curve) before each step
+// and after the last is what the rules compare with the profile's own curve.
+import type { LayersModel, Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs';
+import { innerModel, type Batch } from './data';
+import type { Tf } from './tfjsResolve';
+
+type Inner = ReturnType<typeof innerModel> & { calculateLosses(): Scalar[] };
+type ConfigurableOptimizer = { getConfig(): Record<string, unknown>; constructor: { fromConfig?(cls: unknown, config: unknown): unknown } };
+
+/** A fresh optimizer like the model's, its learning rate × factor; undefined when its config has no learning rate. */
+function scaledOptimizer(inner: Inner, factor: number): Optimizer | undefined {
+  const own = inner.optimizer as unknown as ConfigurableOptimizer | undefined;
+  const config = own?.getConfig?.();
+  if (!own || !config || typeof config.learningRate !== 'number') return undefined;
+  return own.constructor.fromConfig?.(own.constructor, { ...config, learningRate: config.learningRate * factor }) as Optimizer | undefined;
+}
+
+export async function rateProbe(tf: Tf, model: LayersModel, initial: Tensor[], batch: Batch, factor: number, steps: number, stochastic: boolean): Promise<number[] | undefined> {
+  const inner = innerModel(model) as Inner;
+  const optimizer = scaledOptimizer(inner, factor);
+  if (!optimizer) return undefined;
+  model.setWeights(initial);
+  const lossFunctions = inner.lossFunctions as unknown as ((a: Tensor, b: Tensor) => Tensor)[];
+  const dataLoss = (training: boolean) => {
+    const result = inner.apply(batch.xs, { training });
+    const outputs = (Array.isArray(result) ? result : [result]) as Tensor[];
+    return tf.mean(lossFunctions.map((fn, i) => fn(batch.ys[i], outputs[i])).reduce((a, b) => tf.add(a, b))) as Scalar;
+  };
+  // The profile's curve: training mode, except inference mode for models with dropout/noise (their evalLoss).
+  const measure = () => tf.tidy(() => dataLoss(!stochastic).dataSync()[0]);
+  const variables = inner.trainableWeights.map((w) => (w as unknown as { read(): Variable }).read());
+  const losses: number[] = [];
+  try {
+    for (let step = 0; step <= steps; step++) {
+      let value: number | undefined;
+      if (step < steps) {
+        // The step itself trains on data loss + penalties, in training mode, as fit() does.
+        const total = optimizer.minimize(
+          () => {
+            const data = dataLoss(true);
+            if (!stochastic) value = data.dataSync()[0];
+            const penalties = inner.calculateLosses();
+            return penalties.length ? (tf.add(data, tf.addN(penalties)) as Scalar) : data;
+          },
+          true,
+          variables,
+        );
+        total?.dispose();
+      }
+      losses.push(stochastic || value === undefined ? measure() : value);
+      if (!Number.isFinite(losses[losses.length - 1])) break;
+    }
+  } finally {
+    optimizer.dispose();
+  }
+  return losses;
+}

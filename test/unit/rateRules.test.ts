@@ -1,0 +1,111 @@
+// The step-size rules (src/core/rateRules.ts) on hand-made statistics: learning rate too low / too high with
+// their probe runs, over-regularization; each with the near misses that must stay quiet.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { evaluateHealth, type StepRecord } from '../../src/core/health';
+import { medianUpdateRatio, overRegularization, probesToRun, PROBE_FACTOR, rateFindings } from '../../src/core/rateRules';
+import type { LayerInfo, LayerStepStats, WeightStats } from '../../src/core/protocol';
+
+const site = { file: '/m.js', line: 24, column: 13 };
+const info = (name: string, line: number): LayerInfo => ({ name, className: 'Dense', activation: 'relu', location: { file: '/m.js', line, column: 3 }, weights: [{ name: `${name}/kernel`, shape: [64], trainable: true }] });
+const weight = (name: string, gradNorm: number, weightNorm: number): WeightStats => ({
+  name,
+  gradNorm,
+  meanAbs: gradNorm / 8,
+  maxAbs: gradNorm,
+  zeroShare: 0,
+  nanCount: 0,
+  infCount: 0,
+  weightNorm,
+  ratio: gradNorm / weightNorm,
+  histogram: [],
+});
+const layer = (name: string, gradNorm: number, extra: Partial<LayerStepStats> = {}, weightNorm = 4): LayerStepStats => ({ name, gradNorm, weights: [weight(`${name}/kernel`, gradNorm, weightNorm)], ...extra });
+/** Steps of a two-layer model with the given loss curve and update ratio ‖Δw‖/‖w‖ (from step 1 on). */
+const curve = (losses: number[], updateRatio: number, extra: (i: number) => Partial<LayerStepStats> = () => ({})): StepRecord[] =>
+  losses.map((loss, i) => ({
+    step: i,
+    loss,
+    layers: [layer('d1', 0.5, { ...(i ? { updateRatio } : {}), ...extra(i) }), layer('d2', 0.4, { ...(i ? { updateRatio } : {}), ...extra(i) })],
+  }));
+const linear = (from: number, perStep: number, n = 20) => Array.from({ length: n + 1 }, (_, i) => from - perStep * i);
+const layers = [info('d1', 21), info('d2', 22)];
+
+test('update ratio: weighted by each layer\'s ‖w‖, median over the steps', () => {
+  const steps = curve(linear(1, 0.001), 5e-5);
+  assert.ok(Math.abs(medianUpdateRatio(steps) - 5e-5) < 1e-12);
+  assert.ok(Number.isNaN(medianUpdateRatio(steps.slice(0, 1))), 'step 0 has no update');
+});
+
+test('learning rate too low: slow loss, tiny updates, and 10× the rate does ≥ 5× the work → on the optimizer line', () => {
+  const steps = curve(linear(0.18, 0.0005), 5e-5); // 0.18 → 0.17 in 20 steps (5.6 %)
+  assert.deepEqual(probesToRun(steps), { factors: [PROBE_FACTOR], steps: 10 });
+  // Own rate after 10 steps: 0.175 (drop 0.005); probe: 0.13 (drop 0.05 = 10×).
+  const probe = { factor: PROBE_FACTOR, losses: linear(0.18, 0.005, 10) };
+  const [finding] = rateFindings(steps, { probes: [probe], rateSite: site, slowExplained: false });
+  assert.equal(finding?.code, 'learning-rate-low');
+  assert.equal(finding.severity, 'warning');
+  assert.deepEqual(finding.location, site);
+  assert.match(finding.message, /5\.0e-5 of their norm/);
+  assert.match(finding.message, /10× the rate took it to 0\.13 in 10 steps \(10× the progress/);
+});
+
+test('learning rate too low: near misses stay quiet', () => {
+  const slow = curve(linear(0.18, 0.0005), 5e-5);
+  // 10× the rate only doubles the progress: the rate is not what limits it.
+  assert.deepEqual(rateFindings(slow, { probes: [{ factor: PROBE_FACTOR, losses: linear(0.18, 0.001, 10) }], slowExplained: false }), []);
+  // Small weights (±0.05) with Adam: slow at first, but each step already moves the weights by 2 %.
+  const smallInit = curve(linear(0.69, 0.0002), 2e-2);
+  assert.deepEqual(probesToRun(smallInit).factors, []);
+  assert.deepEqual(rateFindings(smallInit, { probes: [{ factor: PROBE_FACTOR, losses: linear(0.69, 0.01, 10) }], slowExplained: false }), []);
+  // A loss that falls 30 % in 20 steps is not crawling, whatever the update size.
+  assert.deepEqual(probesToRun(curve(linear(1, 0.015), 5e-5)).factors, []);
+  // Another finding explains the slow loss (e.g. vanishing): that one is the cause to fix.
+  assert.deepEqual(rateFindings(slow, { probes: [{ factor: PROBE_FACTOR, losses: linear(0.18, 0.005, 10) }], slowExplained: true }), []);
+});
+
+test('learning rate too high: a spike on the fixed batch, and a tenth of the rate ends lower', () => {
+  const losses = [0.44, 138, 2.1, 0.58, 0.8, 0.54, 0.3, 0.22, 0.17, 0.19, 0.14, 0.11, 0.09, 0.1, 0.2, 0.9, 0.07, 0.4, 0.09, 0.2, 0.25];
+  const steps = curve(losses, 6e-2);
+  assert.deepEqual(probesToRun(steps), { factors: [1 / PROBE_FACTOR], steps: 10 });
+  const probe = { factor: 1 / PROBE_FACTOR, losses: [0.44, 0.3, 0.2, 0.15, 0.1, 0.08, 0.06, 0.04, 0.03, 0.02, 0.016] };
+  const [finding] = rateFindings(steps, { probes: [probe], rateSite: site, slowExplained: false });
+  assert.equal(finding?.code, 'learning-rate-high');
+  assert.equal(finding.step, 1);
+  assert.deepEqual(finding.location, site);
+  assert.match(finding.message, /jumped ×310 at step 1 \(0\.44 → 140\)/);
+  assert.match(finding.message, /a tenth of the rate reached 0\.016 after 10 steps where the model's own rate was at 0\.14/);
+});
+
+test('learning rate too high: edge-of-stability bumps of a healthy rate stay quiet', () => {
+  // SGD 0.1 on a conv net: ×1.23 at step 3, then it falls fast; a tenth of the rate is far behind after 10 steps.
+  const losses = [2.44, 1.24, 1.22, 1.5, 0.88, 0.34, 0.14, 0.087, 0.067, 0.055, 0.047, 0.041, 0.037, 0.034, 0.031, 0.029, 0.027, 0.026, 0.024, 0.023, 0.022];
+  const steps = curve(losses, 4e-3);
+  assert.deepEqual(probesToRun(steps).factors, [1 / PROBE_FACTOR]);
+  assert.deepEqual(rateFindings(steps, { probes: [{ factor: 1 / PROBE_FACTOR, losses: linear(2.44, 0.1, 10) }], slowExplained: false }), []);
+  // A bump below ×1.2 does not even start the probe.
+  assert.deepEqual(probesToRun(curve([1, 0.8, 0.9, 0.7, 0.6], 4e-3)).factors, []);
+});
+
+test('over-regularization: the penalty gradient outweighs the data gradient at the median and the last step', () => {
+  const reg = (regGradNorm: number) => (i: number) => ({ regGradNorm: regGradNorm * (1 - i * 0.01) });
+  const steps = curve(linear(98, 2.7), 4e-3, reg(20)).map((s) => ({ ...s, regLoss: s.loss - 2.4 }));
+  const finding = overRegularization(layers, steps);
+  assert.equal(finding?.code, 'over-regularization');
+  assert.equal(finding.layer, 'd2', 'the layer where the penalty share is largest (0.4 data ‖g‖)');
+  assert.equal(finding.related?.[0].layer, 'd1');
+  assert.match(finding.message, /gradient is 40× the data loss's/);
+  // Through evaluateHealth: the finding, and no learning-rate verdict on top of it.
+  const all = evaluateHealth(layers, steps, {}, undefined, { rateProbes: [{ factor: PROBE_FACTOR, losses: linear(98, 27, 10) }] });
+  const codes = all.filter((f) => f.severity !== 'info').map((f) => f.code);
+  assert.ok(codes.includes('over-regularization'), codes.join());
+  assert.ok(!codes.some((c) => c.startsWith('learning-rate')), codes.join());
+});
+
+test('over-regularization: usual weight decay (penalty gradient 1e-4 of the data one) and no regularizer stay quiet', () => {
+  assert.equal(overRegularization(layers, curve(linear(2, 0.05), 4e-3, () => ({ regGradNorm: 5e-5 }))), undefined);
+  assert.equal(overRegularization(layers, curve(linear(2, 0.05), 4e-3)), undefined);
+  // Dominant at first, but the data gradient takes over by the end: not over-regularized.
+  const fading = curve(linear(2, 0.05), 4e-3, (i) => ({ regGradNorm: i < 15 ? 2 : 0.01 }));
+  assert.equal(overRegularization(layers, fading), undefined);
+});
