@@ -19,6 +19,8 @@ export const RULE_SEVERITY: Record<FindingCode, Severity> = {
   'learning-rate-low': 'warning',
   'learning-rate-high': 'warning',
   'over-regularization': 'warning',
+  'invalid-labels': 'warning',
+  'hidden-activation': 'warning',
 };
 
 export interface StepRecord {

@@ -16,6 +16,8 @@ export const VERDICT_COLORS: readonly VerdictColor[] = ['healthy', 'vanishing', 
 export const VERDICT_PRIORITY: readonly FindingCode[] = [
   'non-finite',
   'output-activation',
+  'invalid-labels',
+  'hidden-activation',
   'exploding',
   'loss-diverging',
   'saturated-output',
@@ -47,6 +49,8 @@ const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'learning-rate-low': 'vanishing',
   'learning-rate-high': 'exploding',
   'over-regularization': 'vanishing',
+  'invalid-labels': 'nonFinite',
+  'hidden-activation': 'saturated',
 };
 
 /** Short words for the end-of-line decoration (long lines cut it off; the hover carries the rest). */
@@ -66,6 +70,8 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   'learning-rate-low': 'LR too low',
   'learning-rate-high': 'LR too high',
   'over-regularization': 'over-regularized',
+  'invalid-labels': 'invalid labels',
+  'hidden-activation': 'hidden softmax',
 };
 
 const STATUS_LABEL: Record<FindingCode, string> = {
@@ -84,6 +90,8 @@ const STATUS_LABEL: Record<FindingCode, string> = {
   'learning-rate-low': 'LR too low',
   'learning-rate-high': 'LR too high',
   'over-regularization': 'over-regularized',
+  'invalid-labels': 'invalid labels',
+  'hidden-activation': 'hidden softmax',
 };
 
 export function sortVerdicts(codes: Iterable<FindingCode>): FindingCode[] {

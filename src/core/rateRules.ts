@@ -19,6 +19,11 @@ export const UPDATE_RATIO_LOW = 1e-3;
 export const LOW_GAIN = 5;
 /** A step after which the fixed batch's loss is at least this multiple of the step before: worth probing ÷10. */
 export const SPIKE = 1.2;
+/**
+ * A rise this large in one step on the batch just stepped on is a step far beyond the stable range on its own
+ * (healthy models of the diagnosis benchmark rise by at most ×1.37): no probe needed.
+ */
+export const SEVERE_SPIKE = 10;
 /** The ÷10 probe must end at most this fraction of the model's own loss after the same steps. */
 export const HIGH_MARGIN = 0.8;
 /** Over-regularization: the penalties' ‖g‖ at least this multiple of the data loss's ‖g‖ (median over steps). */
@@ -83,6 +88,8 @@ export interface RateContext {
   rateSite?: SourceLocation;
   /** A finding about gradient flow or the output already explains a slow loss: no learning-rate-low. */
   slowExplained: boolean;
+  /** loss-diverging, loss-oscillating or NaN already say the steps overshoot: no learning-rate-high on top. */
+  overshootReported?: boolean;
 }
 
 export function rateFindings(steps: readonly StepRecord[], context: RateContext): Finding[] {
@@ -118,14 +125,20 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
   // --- too high: the loss spiked on a fixed batch, and a tenth of the rate ends lower ---
   const down = probe(1 / PROBE_FACTOR);
   const rise = largestRise(losses);
-  if (down && rise.ratio >= SPIKE && Number.isFinite(down.losses[k]) && down.losses[k] <= HIGH_MARGIN * losses[k]) {
+  const probeWins = down !== undefined && Number.isFinite(down.losses[k]) && down.losses[k] <= HIGH_MARGIN * losses[k];
+  if (!context.overshootReported && (rise.ratio >= SEVERE_SPIKE || (rise.ratio >= SPIKE && probeWins))) {
+    const probeText = down
+      ? probeWins
+        ? `, and from the same initial weights a tenth of the rate reached ${fmt(down.losses[k])} after ${k} steps where the model's own rate was at ${fmt(losses[k])}`
+        : ` (from the same initial weights a tenth of the rate reached ${fmt(down.losses[k])} after ${k} steps, the model's own rate ${fmt(losses[k])}: on this one batch the large steps still get there, on real data they bounce)`
+      : '';
     findings.push({
       code: 'learning-rate-high',
       severity: RULE_SEVERITY['learning-rate-high'],
       step: rise.step,
       location: context.rateSite,
       message:
-        `The learning rate is too high: on the same batch every step, the loss jumped ×${fmt(rise.ratio)} at step ${rise.step} (${fmt(losses[rise.step - 1])} → ${fmt(losses[rise.step])}), and from the same initial weights a tenth of the rate reached ${fmt(down.losses[k])} after ${k} steps where the model's own rate was at ${fmt(losses[k])}. ` +
+        `The learning rate is too high: on the same batch every step, the loss jumped ×${fmt(rise.ratio)} at step ${rise.step} (${fmt(losses[rise.step - 1])} → ${fmt(losses[rise.step])})${probeText}. ` +
         `The steps overshoot: lower the learning rate (run the LR finder), or add gradient clipping (clipNorm); large unscaled inputs make the same picture.`,
     });
   }

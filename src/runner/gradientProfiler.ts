@@ -179,9 +179,15 @@ export class GradientProfiler {
     const tf = this.tf;
     return this.inner.outputLayers.map((layer, i) => {
       const ys = batch.ys[i];
-      const [meanSquare, variance] = tf.tidy(() => {
+      const [meanSquare, variance, min, max, fractional] = tf.tidy(() => {
         const y = tf.cast(ys, 'float32');
-        return [tf.mean(tf.square(y)).dataSync()[0], tf.moments(y).variance.dataSync()[0]];
+        return [
+          tf.mean(tf.square(y)).dataSync()[0],
+          tf.moments(y).variance.dataSync()[0],
+          tf.min(y).dataSync()[0],
+          tf.max(y).dataSync()[0],
+          tf.mean(tf.cast(tf.notEqual(y, tf.round(y)), 'float32')).dataSync()[0],
+        ];
       });
       const shape = this.inner.outputs[i].shape;
       return {
@@ -191,6 +197,9 @@ export class GradientProfiler {
         units: shape[shape.length - 1] ?? 1,
         labelMeanSquare: meanSquare,
         labelVariance: variance,
+        labelMin: min,
+        labelMax: max,
+        labelFractional: fractional,
       };
     });
   }

@@ -77,6 +77,17 @@ test('learning rate too high: a spike on the fixed batch, and a tenth of the rat
   assert.match(finding.message, /a tenth of the rate reached 0\.016 after 10 steps where the model's own rate was at 0\.14/);
 });
 
+test('learning rate too high: a ×10 spike in one step fires even when the small rate does not end lower on this batch', () => {
+  const losses = [1.09, 96.8, 0.99, 0.62, 0.51, 0.34, 0.2, 0.11, 0.065, 0.1, 0.048, 0.11, 0.089, 0.039, 0.11, 0.042, 0.064, 0.08, 0.028, 0.052, 0.053];
+  const probe = { factor: 1 / PROBE_FACTOR, losses: linear(1.09, 0.1, 10) };
+  const [finding] = rateFindings(curve(losses, 6e-2), { probes: [probe], slowExplained: false });
+  assert.equal(finding?.code, 'learning-rate-high');
+  assert.match(finding.message, /jumped ×89 at step 1 .*on this one batch the large steps still get there/);
+  // ×9 with the same losing probe: not enough on its own.
+  const milder = [1.09, 9.8, ...losses.slice(2)];
+  assert.deepEqual(rateFindings(curve(milder, 6e-2), { probes: [probe], slowExplained: false }), []);
+});
+
 test('learning rate too high: edge-of-stability bumps of a healthy rate stay quiet', () => {
   // SGD 0.1 on a conv net: ×1.23 at step 3, then it falls fast; a tenth of the rate is far behind after 10 steps.
   const losses = [2.44, 1.24, 1.22, 1.5, 0.88, 0.34, 0.14, 0.087, 0.067, 0.055, 0.047, 0.041, 0.037, 0.034, 0.031, 0.029, 0.027, 0.026, 0.024, 0.023, 0.022];

@@ -116,6 +116,11 @@ export const OutputInfo = v.object({
   /** Mean of y² and variance of the labels over the batch. */
   labelMeanSquare: num,
   labelVariance: num,
+  /** Smallest and largest label value of the batch (absent in results of older runners). */
+  labelMin: v.optional(num),
+  labelMax: v.optional(num),
+  /** Share of the batch's label values that are not whole numbers (sparse class indices must be). */
+  labelFractional: v.optional(num),
 });
 export type OutputInfo = v.InferOutput<typeof OutputInfo>;
 
@@ -138,6 +143,8 @@ export const FINDING_CODES = [
   'learning-rate-low',
   'learning-rate-high',
   'over-regularization',
+  'invalid-labels',
+  'hidden-activation',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -1,0 +1,104 @@
+// Rules on what the model is fed and how it is wired, read from the profiled batch and the built model:
+// labels the compiled loss cannot read (fractional class indices, probabilities outside [0, 1]), regression
+// targets outside the range of the output activation, and a softmax inside the network. Thresholds and
+// sources: docs/rules/invalid-labels.md, output-activation.md, hidden-activation.md.
+import type { Finding, LayerInfo, OutputInfo, SourceLocation } from './protocol';
+import { formatNumber as fmt } from './format';
+import { RULE_SEVERITY } from './healthModel';
+
+const normalize = (loss: string) => loss.toLowerCase().replace(/[^a-z]/g, '');
+const REGRESSION = new Set(['meansquarederror', 'mse', 'meanabsoluteerror', 'mae', 'huberloss', 'logcosh', 'logcoshloss']);
+
+/** The closed range each bounded output activation can produce. */
+const RANGE: Record<string, [number, number]> = {
+  sigmoid: [0, 1],
+  hardSigmoid: [0, 1],
+  hard_sigmoid: [0, 1],
+  softmax: [0, 1],
+  tanh: [-1, 1],
+  softsign: [-1, 1],
+  relu: [0, Infinity],
+  relu6: [0, 6],
+  softplus: [0, Infinity],
+  elu: [-1, Infinity],
+  selu: [-1.7581, Infinity],
+};
+
+/** A label value this far outside the activation's range (relative to the range, or 0.05 absolute) counts as outside. */
+const RANGE_TOLERANCE = 0.05;
+
+export function dataFindings(layers: readonly LayerInfo[], outputs: readonly OutputInfo[], lossSite: SourceLocation | undefined): Finding[] {
+  const info = new Map(layers.map((l) => [l.name, l]));
+  const findings: Finding[] = [];
+  for (const output of outputs) {
+    const loss = normalize(output.loss);
+    const layer = info.get(output.layer);
+    const { labelMin: min, labelMax: max, labelFractional: fractional } = output;
+    if (min === undefined || max === undefined) continue;
+    const where = { location: lossSite ?? layer?.location, ...(lossSite ? {} : { layer: output.layer }) };
+
+    // --- labels the loss cannot read ---
+    if (loss === 'sparsecategoricalcrossentropy' && ((fractional ?? 0) > 0 || min < 0 || max > output.units - 1)) {
+      const why =
+        (fractional ?? 0) > 0
+          ? `${fmt((fractional ?? 0) * 100)} % of them are not whole numbers (they run from ${fmt(min)} to ${fmt(max)}): the loss casts class indices to integers, so ${fmt(max)} becomes class ${Math.max(0, Math.trunc(max))}${Math.trunc(max) === Math.trunc(min) ? ' like every other label — the model is taught a single class' : ''}`
+          : `they run from ${fmt(min)} to ${fmt(max)}, outside the class indices 0–${output.units - 1} of the ${output.units}-unit output`;
+      findings.push({
+        code: 'invalid-labels',
+        severity: RULE_SEVERITY['invalid-labels'],
+        step: 0,
+        ...where,
+        message: `Labels the loss cannot read: ${output.loss} expects class indices, but ${why}. Check the label preprocessing (e.g. a division meant for the pixels), or one-hot encode the labels and use categoricalCrossentropy.`,
+      });
+      continue;
+    }
+    if ((loss === 'categoricalcrossentropy' || loss === 'binarycrossentropy') && (min < 0 || max > 1)) {
+      findings.push({
+        code: 'invalid-labels',
+        severity: RULE_SEVERITY['invalid-labels'],
+        step: 0,
+        ...where,
+        message: `Labels the loss cannot read: ${output.loss} expects probabilities in [0, 1] (one-hot rows or 0/1), but the batch's labels run from ${fmt(min)} to ${fmt(max)}. Check the label preprocessing; for class indices use sparseCategoricalCrossentropy, for real-valued targets a regression loss.`,
+      });
+      continue;
+    }
+
+    // --- regression targets the output activation cannot reach ---
+    const range = output.activation ? RANGE[output.activation] : undefined;
+    if (REGRESSION.has(loss) && range) {
+      const span = Number.isFinite(range[1]) ? range[1] - range[0] : 1;
+      const slack = Math.max(RANGE_TOLERANCE * span, RANGE_TOLERANCE);
+      const below = min < range[0] - slack;
+      const above = max > range[1] + slack;
+      if (below || above) {
+        findings.push({
+          code: 'output-activation',
+          severity: RULE_SEVERITY['output-activation'],
+          step: 0,
+          layer: output.layer,
+          location: layer?.location,
+          message:
+            `The targets run from ${fmt(min)} to ${fmt(max)}, but the output layer's ${output.activation} only produces values in [${fmt(range[0])}, ${Number.isFinite(range[1]) ? `${fmt(range[1])}]` : '∞)'}: targets ${below ? `below ${fmt(range[0])}` : `above ${fmt(range[1])}`} can never be fitted. ` +
+            `Use an output activation whose range covers the targets (${below && range[0] >= 0 ? (min >= -1 && max <= 1 ? "'tanh' for [-1, 1], or " : '') : ''}'linear' for unbounded targets), or rescale the targets into [${fmt(range[0])}, ${Number.isFinite(range[1]) ? `${fmt(range[1])}]` : '∞)'}.`,
+        });
+      }
+    }
+  }
+
+  // --- softmax inside the network (only when the outputs are known: every other layer is hidden) ---
+  const outputLayers = new Set(outputs.map((o) => o.layer));
+  for (const layer of outputs.length ? layers : []) {
+    if (layer.activation !== 'softmax' || outputLayers.has(layer.name) || layer.weights.length === 0) continue;
+    findings.push({
+      code: 'hidden-activation',
+      severity: RULE_SEVERITY['hidden-activation'],
+      step: 0,
+      layer: layer.name,
+      location: layer.location,
+      message:
+        `Softmax as the activation of a hidden ${layer.className} layer: it makes the layer's ${layer.className === 'Dense' ? 'units' : 'channels'} sum to 1 at every position, so each carries ~1/n of the signal and its gradient is damped the same way; ` +
+        `the layers after it see almost the same input for every example. Softmax belongs on the output layer of a classifier; use 'relu' here (or leave it if this layer computes attention or gating weights on purpose).`,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,65 @@
+// Labels, targets and wiring rules (src/core/dataRules.ts) on hand-made output statistics: each finding that must
+// fire and its near miss.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { dataFindings } from '../../src/core/dataRules';
+import type { LayerInfo, OutputInfo } from '../../src/core/protocol';
+
+const compile = { file: '/m.js', line: 33, column: 7 };
+const layer = (name: string, activation: string, line: number, className = 'Dense'): LayerInfo => ({
+  name,
+  className,
+  activation,
+  location: { file: '/m.js', line, column: 3 },
+  weights: [{ name: `${name}/kernel`, shape: [8, 8], trainable: true }],
+});
+const out = (activation: string, loss: string, units: number, labelMin: number, labelMax: number, labelFractional = 0): OutputInfo => ({
+  layer: 'head',
+  activation,
+  loss,
+  units,
+  labelMeanSquare: 0.1,
+  labelVariance: 0.1,
+  labelMin,
+  labelMax,
+  labelFractional,
+});
+const layers = [layer('hidden', 'relu', 21), layer('head', 'softmax', 23)];
+
+test('sparse labels divided by 255: fractional class indices all truncate to class 0, on the compile() line', () => {
+  const [finding] = dataFindings(layers, [out('softmax', 'sparseCategoricalCrossentropy', 10, 0, 9 / 255, 0.88)], compile);
+  assert.equal(finding?.code, 'invalid-labels');
+  assert.deepEqual(finding.location, compile);
+  assert.match(finding.message, /88 % of them are not whole numbers .* becomes class 0 like every other label/);
+});
+
+test('labels the loss can read stay quiet: integer indices 0–9, one-hot rows, 0/1 labels', () => {
+  assert.deepEqual(dataFindings(layers, [out('softmax', 'sparseCategoricalCrossentropy', 10, 0, 9)], compile), []);
+  assert.deepEqual(dataFindings(layers, [out('softmax', 'categoricalCrossentropy', 10, 0, 1)], compile), []);
+  assert.deepEqual(dataFindings([layer('hidden', 'relu', 21), layer('head', 'sigmoid', 23)], [out('sigmoid', 'binaryCrossentropy', 1, 0, 1)], compile), []);
+  // Out of range: class 10 of a 10-unit output.
+  assert.equal(dataFindings(layers, [out('softmax', 'sparseCategoricalCrossentropy', 10, 0, 10)], compile)[0]?.code, 'invalid-labels');
+  assert.equal(dataFindings(layers, [out('softmax', 'categoricalCrossentropy', 10, 0, 255)], compile)[0]?.code, 'invalid-labels');
+});
+
+test('targets in [-1, 1] under a sigmoid output: cannot be fitted, on the output layer', () => {
+  const sigmoid = [layer('hidden', 'relu', 21), layer('head', 'sigmoid', 23)];
+  const [finding] = dataFindings(sigmoid, [out('sigmoid', 'meanSquaredError', 1, -0.95, 0.62)], compile);
+  assert.equal(finding?.code, 'output-activation');
+  assert.equal(finding.location?.line, 23);
+  assert.match(finding.message, /run from -0\.95 to 0\.62.*\[0, 1\].*'tanh' for \[-1, 1\]/);
+  // Near misses: min-max scaled targets [0, 1] under a sigmoid; standardised targets under a linear output.
+  assert.deepEqual(dataFindings(sigmoid, [out('sigmoid', 'meanSquaredError', 1, 0, 1)], compile), []);
+  assert.deepEqual(dataFindings([layer('hidden', 'relu', 21), layer('head', 'linear', 23)], [out('linear', 'meanSquaredError', 1, -2.1, 3.4)], compile), []);
+  // A ReLU output cannot produce the negative half of standardised targets.
+  const relu = [layer('hidden', 'relu', 21), layer('head', 'relu', 23)];
+  assert.equal(dataFindings(relu, [out('relu', 'meanSquaredError', 1, -2.1, 3.4)], compile)[0]?.code, 'output-activation');
+});
+
+test('softmax on a hidden conv layer fires there; on the output layer it does not', () => {
+  const hidden = [layer('conv', 'softmax', 22, 'Conv2D'), layer('dense', 'relu', 27), layer('head', 'softmax', 28)];
+  const findings = dataFindings(hidden, [out('softmax', 'categoricalCrossentropy', 10, 0, 1)], compile);
+  assert.deepEqual(findings.map((f) => [f.code, f.location?.line]), [['hidden-activation', 22]]);
+  assert.match(findings[0].message, /channels sum to 1/);
+  assert.deepEqual(dataFindings(layers, [out('softmax', 'categoricalCrossentropy', 10, 0, 1)], compile), []);
+});
