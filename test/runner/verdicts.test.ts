@@ -69,12 +69,13 @@ test('every weight overwritten with std-1 values: saturated output at init, loss
   assert.equal(report.findings.find((f) => f.code === 'overfit-batch')?.severity, 'warning', summary(report));
 });
 
-test('MSE on a softmax output: output-activation at the output line', async () => {
+test('MSE on a 5-unit softmax output: output-activation on the compile() line (the loss is what to change), the output layer related', async () => {
   const { report } = await outcome('mse-softmax.js');
   const f = report.findings.find((x) => x.code === 'output-activation');
   assert.ok(f, summary(report));
   assert.equal(f.severity, 'warning');
-  assert.equal(f.line, lineOf(FIX('mse-softmax.js'), 'L:out'));
+  assert.equal(f.line, lineOf(FIX('mse-softmax.js'), 'L:compile'));
+  assert.equal(f.related?.[0].line, lineOf(FIX('mse-softmax.js'), 'L:out'));
 });
 
 test('cross-entropy on a ReLU output giving NaN: reported as that cause, not non-finite + dead ReLU', async () => {
