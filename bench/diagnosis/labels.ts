@@ -13,7 +13,7 @@ export const BUG_TYPES = {
   'dead-relu': { what: 'dead ReLU units', runtime: /dead/, lint: [] },
   'output-activation': {
     what: 'output activation wrong for the loss (softmax on one unit, missing/redundant softmax, sigmoid for a [-1,1] target)',
-    runtime: /activation|output|initial-loss|overconfident/,
+    runtime: /output|initial-loss|overconfident/,
     lint: ['loss-activation-mismatch'],
   },
   'wrong-loss': { what: 'loss wrong for the task (MSE/MAE for classification, summed loss)', runtime: /output-activation|initial-loss|loss-function/, lint: ['loss-activation-mismatch'] },
@@ -23,8 +23,8 @@ export const BUG_TYPES = {
   'wrong-labels': { what: 'labels broken by preprocessing', runtime: /label|initial-loss|not-decreasing|stuck/, lint: [] },
   'constant-init': { what: 'constant/zero weight initialisation (units stay symmetric)', runtime: /constant|symmetr|zero|vanishing|dead|not-decreasing|stuck/, lint: ['constant-initializer'] },
   'wrong-init': { what: 'initial weights of the wrong scale', runtime: /exploding|vanishing|saturat|dead|initial-loss|overconfident|diverg|non-finite/, lint: ['large-initializer', 'initializer-activation-mismatch'] },
-  'lr-high': { what: 'learning rate too high', runtime: /exploding|diverg|non-finite|oscillat|learning-rate/, lint: ['learning-rate-range'] },
-  'lr-low': { what: 'learning rate too low', runtime: /not-decreasing|stuck|slow|plateau|learning-rate/, lint: ['learning-rate-range'] },
+  'lr-high': { what: 'learning rate too high', runtime: /exploding|diverg|non-finite|oscillat|learning-rate-high/, lint: ['learning-rate-range'] },
+  'lr-low': { what: 'learning rate too low', runtime: /not-decreasing|stuck|slow|plateau|learning-rate-low/, lint: ['learning-rate-range'] },
   'over-regularization': { what: 'weight decay so strong the data loss does not train', runtime: /regulari|not-decreasing|stuck|vanishing/, lint: [] },
   // Structural smells without a training symptom of their own: scored by the static analyzer only
   // (a runtime profiler has nothing to measure), and left out of the runtime recall.
