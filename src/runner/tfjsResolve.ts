@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { BackendChoice } from '../core/protocol';
 import { planRuntime, RuntimeChoiceError, type RuntimePlan } from '../core/runtimeChoice';
 import { findPackage, inspectNatives, inspectWorkspace, NATIVE_PACKAGES, summarize, type InstalledPackage, type Inventory } from './tfjsInventory';
-import { registerWasmConvBackpropFilter, registerWasmUnsortedSegmentSum } from './wasmKernels';
+import { registerWasmConvBackpropFilter, registerWasmConvBackpropInput, registerWasmUnsortedSegmentSum } from './wasmKernels';
 import { redirectTarget } from './redirect';
 
 export type Tf = typeof import('@tensorflow/tfjs');
@@ -180,6 +180,7 @@ async function startWasm(tf: Tf, wasm: InstalledPackage): Promise<string | undef
     load(wasm.main);
     if (!(await tf.setBackend('wasm'))) return 'setBackend("wasm") returned false';
     registerWasmConvBackpropFilter(tf);
+    registerWasmConvBackpropInput(tf);
     registerWasmUnsortedSegmentSum(tf);
     return undefined;
   } catch (error) {

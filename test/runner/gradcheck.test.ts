@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import * as tfjs from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmConvBackpropFilter, registerWasmUnsortedSegmentSum } from '../../src/runner/wasmKernels';
+import { registerWasmConvBackpropFilter, registerWasmConvBackpropInput, registerWasmUnsortedSegmentSum } from '../../src/runner/wasmKernels';
 import { GradientProfiler } from '../../src/runner/gradientProfiler';
 
 type Tf = typeof tfjs;
@@ -151,6 +151,7 @@ async function useBackend(tf: Tf, name: string): Promise<void> {
   assert.equal(await tf.setBackend(name), true, `setBackend(${name})`);
   if (name === 'wasm') {
     registerWasmConvBackpropFilter(tf);
+    registerWasmConvBackpropInput(tf);
     registerWasmUnsortedSegmentSum(tf);
   }
 }
@@ -198,7 +199,7 @@ describe('finite differences on tensorflow (native lane)', () => {
   }
 });
 
-describe('wasm Conv2DBackpropFilter vs the cpu backend', () => {
+describe('wasm Conv2DBackpropFilter and Conv2DBackpropInput vs the cpu backend', () => {
   const configs: { input: [number, number, number, number]; kernel: [number, number]; filters: number; strides: 1 | 2 | [number, number]; pad: 'valid' | 'same' }[] = [];
   for (const strides of [1, 2] as const) {
     for (const pad of ['valid', 'same'] as const) {
@@ -217,7 +218,9 @@ describe('wasm Conv2DBackpropFilter vs the cpu backend', () => {
           const target = tfjs.randomNormal(tfjs.conv2d(x, w, c.strides, c.pad).shape, 0, 1, 'float32', 43);
           // A non-uniform dy: the gradient of Σ conv(x, w) · target.
           const dw = tfjs.grad((filter: Tensor) => tfjs.sum(tfjs.mul(tfjs.conv2d(x, filter as tfjs.Tensor4D, c.strides, c.pad), target)))(w);
-          return { dw: dw.dataSync().slice(), shape: dw.shape };
+          // and the input gradient (our conv2d composition at stride 1, the backend's kernel otherwise)
+          const dx = tfjs.grad((input: Tensor) => tfjs.sum(tfjs.mul(tfjs.conv2d(input as tfjs.Tensor4D, w, c.strides, c.pad), target)))(x);
+          return { dw: dw.dataSync().slice(), shape: dw.shape, dx: dx.dataSync().slice(), dxShape: dx.shape };
         });
       };
       const before = (await useBackend(tfjs, 'wasm'), tfjs.memory().numTensors);
@@ -228,6 +231,9 @@ describe('wasm Conv2DBackpropFilter vs the cpu backend', () => {
       assert.deepEqual(wasm.shape, cpu.shape);
       const diff = l2(Array.from(wasm.dw, (v, i) => v - cpu.dw[i]));
       assert.ok(diff <= 1e-5 * l2(cpu.dw), `‖wasm − cpu‖ = ${diff} vs ‖cpu‖ = ${l2(cpu.dw)}`);
+      assert.deepEqual(wasm.dxShape, c.input);
+      const dxDiff = l2(Array.from(wasm.dx, (v, i) => v - cpu.dx[i]));
+      assert.ok(dxDiff <= 1e-5 * l2(cpu.dx), `input gradient: ‖wasm − cpu‖ = ${dxDiff} vs ‖cpu‖ = ${l2(cpu.dx)}`);
     });
   }
 });

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { GradientProfiler } from '../../src/runner/gradientProfiler';
-import { registerWasmConvBackpropFilter, registerWasmUnsortedSegmentSum } from '../../src/runner/wasmKernels';
+import { registerWasmConvBackpropFilter, registerWasmConvBackpropInput, registerWasmUnsortedSegmentSum } from '../../src/runner/wasmKernels';
 import type { Batch } from '../../src/runner/data';
 
 tf.env().set('PROD', true);
@@ -67,6 +67,7 @@ for (const backend of ['cpu', 'wasm']) {
         assert.ok(await tf.setBackend(backend));
         if (backend === 'wasm') {
           registerWasmConvBackpropFilter(tf);
+          registerWasmConvBackpropInput(tf);
           registerWasmUnsortedSegmentSum(tf);
         }
         const model = c.build();
