@@ -17,7 +17,7 @@ function confusionTable(confusion: Record<string, Record<string, number>>): stri
   return table(['label \\ finding', ...codes], labels.map((label) => [label, ...codes.map((code) => confusion[label][code] ?? '')]));
 }
 
-function ratesTable(runtime: Rates, lint: Rates): string {
+export function ratesTable(runtime: Rates, lint: Rates): string {
   const row = (name: string, goal: string, f: (r: Rates) => string) => [name, f(runtime), f(lint), goal];
   return table(['', 'runtime (profile)', 'static (lint)', 'goal'], [
     row('buggy models detected (recall)', 'runtime ≥ 95 %', (r) => `${r.detected}/${r.buggy} = ${pct(r.recall)}`),

@@ -18,8 +18,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { inRuntimeScope, listCases, type Case } from './labels';
-import { isAlarm, majority, scoreCases, type CaseResult, type Finding } from './score';
-import { printBugTypes, printCaseList, printReport } from './report';
+import { isAlarm, majority, scoreCases, underSourceLabels, type CaseResult, type Finding } from './score';
+import { printBugTypes, printCaseList, printReport, ratesTable } from './report';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -123,6 +123,17 @@ async function rescore(cases: Case[], file: string, relinted?: Map<string, Findi
   if (relinted) console.log('Static analyzer run again on the current build; runtime findings as saved.');
   console.log(`Rescoring ${results.length} of ${cases.length} cases from ${file} (run of ${saved.date}, backend ${saved.backend}); not in it: ${cases.filter((c) => !byId.has(c.id)).map((c) => c.id).join(', ') || 'none'}`);
   printReport(scoreCases(results));
+  printUnderSourceLabels(results);
+}
+
+/** The headline figures again with the labels the sources give, when a case's label was corrected. */
+function printUnderSourceLabels(results: CaseResult[]): void {
+  const asSource = underSourceLabels(results);
+  if (!asSource) return;
+  const relabelled = results.filter((r) => r.case.tags['source-label']).map((r) => `${r.case.id} (${r.case.tags['source-label']} → ${r.case.label})`);
+  const s = scoreCases(asSource);
+  console.log(`\n## Figures under the sources' labels (corrected here: ${relabelled.join(', ')}; each case's @relabel gives the evidence)\n`);
+  console.log(ratesTable(s.runtime, s.lint));
 }
 
 async function main(): Promise<void> {
@@ -155,6 +166,7 @@ async function main(): Promise<void> {
   }
   const scored = scoreCases(results);
   printReport(scored);
+  printUnderSourceLabels(results);
   // A filtered run must not overwrite the full run's results that --rescore and other tools read.
   const out = values.out ?? path.join(ROOT, 'bench', 'results', filter ? 'diagnosis-filtered.json' : 'diagnosis.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

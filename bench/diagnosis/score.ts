@@ -212,6 +212,19 @@ export function stability(results: CaseResult[]): Stability | undefined {
   };
 }
 
+/**
+ * The results with every case under the label its source gives it (`@source-label`), for the figures beside
+ * ours when we corrected a label (`@relabel` says why); undefined when no label was corrected.
+ */
+export function underSourceLabels(results: CaseResult[]): CaseResult[] | undefined {
+  if (!results.some((r) => r.case.tags['source-label'])) return undefined;
+  return results.map((r) => {
+    const label = r.case.tags['source-label'] as Case['label'] | undefined;
+    if (!label) return r;
+    return { ...r, case: { ...r.case, label, bugs: label === 'healthy' ? [] : r.case.bugs } };
+  });
+}
+
 export function scoreCases(results: CaseResult[]): Scored {
   const cases: ScoredCase[] = results.map((r) => ({
     id: r.case.id,

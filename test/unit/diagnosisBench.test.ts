@@ -24,6 +24,11 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
     const lines = fs.readFileSync(c.file, 'utf8').split('\n');
     for (const line of c.faultLines) assert.ok(lines[line - 1].includes('// FAULT'), `${c.id}: FAULT line ${line}`);
     if (c.label === 'buggy') assert.ok(c.tags.fault, `${c.id}: buggy without a @fault description`);
+    // A label that differs from the source's says so and why.
+    if (c.tags['source-label']) {
+      assert.notEqual(c.tags['source-label'], c.label, `${c.id}: @source-label equals @label`);
+      assert.match(c.tags.relabel ?? '', /.{200}/, `${c.id}: a corrected label needs its evidence in @relabel`);
+    }
   }
   assert.ok(cases.filter((c) => c.label === 'healthy').length >= 15);
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
