@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BUG_TYPES, listCases, readCase, type Case } from '../../bench/diagnosis/labels';
-import { majority, scoreCases, type CaseResult, type Finding } from '../../bench/diagnosis/score';
+import { majority, scoreCases, underSourceLabels, type CaseResult, type Finding } from '../../bench/diagnosis/score';
 
 const CASES = path.join(__dirname, '..', '..', 'bench', 'diagnosis', 'cases');
 
@@ -128,4 +128,18 @@ test('stability over repeated profiles: unanimous decisions and kinds, mean agre
   assert.equal(st.expectedHealthyAlarmed, 0.25);
   assert.equal(st.expectedDetected, 2);
   assert.equal(scoreCases(results.slice(3)).stability, undefined);
+});
+
+test('a corrected label: the figures under the source\'s label count the case as the source does', () => {
+  const relabelled = mkCase('r1', 'buggy', ['unscaled-input'], [3]);
+  relabelled.tags['source-label'] = 'healthy';
+  const results: CaseResult[] = [
+    { case: relabelled, runtime: [alarm('saturation', 3)], lint: [], ms: 1 },
+    { case: mkCase('h1', 'healthy'), runtime: [], lint: [], ms: 1 },
+  ];
+  const ours = scoreCases(results).runtime;
+  assert.deepEqual([ours.detected, ours.buggy, ours.healthyAlarmed, ours.healthy], [1, 1, 0, 1]);
+  const theirs = scoreCases(underSourceLabels(results)!).runtime;
+  assert.deepEqual([theirs.detected, theirs.buggy, theirs.healthyAlarmed, theirs.healthy], [0, 0, 1, 2]);
+  assert.equal(underSourceLabels(results.slice(1)), undefined);
 });
