@@ -4,6 +4,7 @@ import type { RunnerMessage } from '../core/protocol';
 import { DEFAULT_THRESHOLDS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
 import { runtimeLine, type ProfileReport } from '../core/report';
 import { formatNumber } from '../core/format';
+import { stepProgress } from '../core/plateau';
 import { partialNote } from '../core/presentation';
 import { startProfile } from '../host/client';
 import { followRun, printRunOutcome, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE } from './shared';
@@ -111,7 +112,7 @@ export function renderError(report: Pick<ProfileReport, 'error'>): string {
 
 function progress(message: RunnerMessage, totalSteps: number): string | undefined {
   if (message.type === 'phase') return message.message;
-  if (message.type === 'step') return `step ${message.step}/${totalSteps} loss ${formatNumber(message.loss)}`;
+  if (message.type === 'step') return `${stepProgress(message.step, totalSteps)} loss ${formatNumber(message.loss)}`;
   return undefined;
 }
 

@@ -21,6 +21,7 @@ import { unhandled } from '../core/exhaustive';
 import { targetUri } from './runCommand';
 import { COMMANDS } from './constants';
 import { fileKey, type ResultsStore } from './resultsStore';
+import { stepProgress } from '../core/plateau';
 
 export const PANEL_VIEW_TYPE = 'gradientLens.panel';
 
@@ -124,7 +125,7 @@ export class PanelManager implements vscode.Disposable {
         for (const host of this.panels.values()) {
           const running = this.store.running().find((r) => r.file === host.file);
           const previous = this.statuses.get(host.file);
-          if (running) this.setStatus(host.file, true, running.totalSteps !== undefined && running.step !== undefined ? `${running.message}: step ${running.step}/${running.totalSteps}` : running.message);
+          if (running) this.setStatus(host.file, true, running.totalSteps !== undefined && running.step !== undefined ? `${running.message}: ${stepProgress(running.step, running.totalSteps)}` : running.message);
           else if (previous?.running && !this.sweepRunning(host.file)) this.setStatus(host.file, false, '');
         }
       }),

@@ -3,6 +3,7 @@
 // the results store, moved onto the unsaved text's lines when the saved version ran.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { stepProgress } from '../core/plateau';
 import { unhandled } from '../core/exhaustive';
 import type { RunnerMessage } from '../core/protocol';
 import type { ProfileReport } from '../core/report';
@@ -89,7 +90,7 @@ export class ProfileCommand implements vscode.Disposable {
               this.store.setRunning(file, { message: phase, totalSteps });
               break;
             case 'step':
-              progress.report({ message: `${phase}: step ${message.step}/${totalSteps}`, increment: 100 / (totalSteps + 1) });
+              progress.report({ message: `${phase}: ${stepProgress(message.step, totalSteps)}`, increment: message.step <= totalSteps ? 100 / (totalSteps + 1) : 0 });
               this.store.setRunning(file, { message: phase, step: message.step, totalSteps });
               // A slow model shows step 0 while the other steps run; a fast profile ends before and renders once.
               if (message.step === 0) {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { statusSummary } from '../core/presentation';
 import { COMMANDS } from './constants';
 import type { ResultsStore } from './resultsStore';
+import { stepProgress } from '../core/plateau';
 
 export function registerStatusBar(store: ResultsStore): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('gradientLens.status', vscode.StatusBarAlignment.Left, 10);
@@ -12,7 +13,7 @@ export function registerStatusBar(store: ResultsStore): vscode.Disposable {
   const update = () => {
     const running = store.running()[0];
     if (running) {
-      const step = running.step !== undefined && running.totalSteps !== undefined ? ` step ${running.step}/${running.totalSteps}` : '';
+      const step = running.step !== undefined && running.totalSteps !== undefined ? ` ${stepProgress(running.step, running.totalSteps)}` : '';
       item.text = `$(sync~spin) ${running.message}${step}`;
       item.tooltip = `Gradient Lens: profiling ${path.basename(running.file)}`;
       item.command = COMMANDS.cancel;

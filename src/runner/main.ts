@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { decodeHostMessage, type GradcheckRequest, type LrRequest, type ProfileRequest } from '../core/protocol';
 import { DEFAULT_THRESHOLDS, evaluateHealth } from '../core/health';
+import { lossUndecided, PLATEAU_STEP_FACTOR } from '../core/plateau';
 import { compileSiteOf, optimizerSiteOf } from './callSites';
 import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, sweepBatches, synthesizeBatch } from './data';
 import { prepareSweep } from './lrSweep';
@@ -25,6 +26,7 @@ const failure = (error: unknown, work: Work) => (error instanceof Classified ? e
 
 async function profile(request: ProfileRequest): Promise<void> {
   const started = Date.now();
+  let stepsTaken: number | undefined;
   try {
     const { tf, model, discovery, exportName, discoveryNote, lossNote, captured, ns } = await loadTarget(request);
     runState.targetFound = true;
@@ -59,10 +61,17 @@ async function profile(request: ProfileRequest): Promise<void> {
     });
     await send({ type: 'phase', phase: 'profiling', message: 'Computing gradients' });
     runState.measuring = true;
-    for (let step = 0; step <= request.steps; step++) {
-      const record = await profiler.step(step, batch, step < request.steps);
+    let last = request.steps;
+    for (let step = 0; step <= last; step++) {
+      // A flat loss at the last planned step may be a slow start: keep stepping (src/core/plateau.ts).
+      if (step === last && last < request.steps * PLATEAU_STEP_FACTOR && lossUndecided(profiler.records, { ...DEFAULT_THRESHOLDS, ...request.thresholds })) {
+        if (last === request.steps) await send({ type: 'phase', phase: 'profiling', message: `The loss has not fallen in ${request.steps} steps: up to ${request.steps * PLATEAU_STEP_FACTOR}, to tell a slow start from a stall` });
+        last += request.steps;
+      }
+      const record = await profiler.step(step, batch, step < last);
       await send({ type: 'step', ...record });
     }
+    stepsTaken = last;
     const plan = probesToRun(profiler.records);
     const rateProbes: { factor: number; losses: number[] }[] = [];
     for (const factor of plan.factors) {
@@ -89,7 +98,7 @@ async function profile(request: ProfileRequest): Promise<void> {
   } catch (error) {
     return finish(2, failure(error, 'profile'));
   }
-  return finish(0, { type: 'done', steps: request.steps, durationMs: Date.now() - started });
+  return finish(0, { type: 'done', steps: stepsTaken ?? request.steps, durationMs: Date.now() - started });
 }
 
 /** Set while an LR sweep runs: a cancel then ends it after the current batch, with the partial result. */
