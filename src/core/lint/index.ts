@@ -3,7 +3,7 @@
 import type { Node } from '@babel/types';
 import { analyzeModel } from './analyzer';
 import { LineIndex, parseSource } from './parse';
-import { LINT_RULES, runRules, type RuleContext } from './rules';
+import { LINT_RULES, runRules, type ReportContext } from './rules';
 import type { LintDiagnostic, LintOptions, LintResult } from './types';
 
 export * from './types';
@@ -33,7 +33,7 @@ export function lintSource(text: string, fileName: string, options: LintOptions 
   const diagnostics: LintDiagnostic[] = [];
   const seen = new Set<string>();
   const nodeRange = (node: Node) => lines.range(node.start ?? 0, node.end ?? 0);
-  const ctx: RuleContext = {
+  const ctx: ReportContext = {
     text,
     lines,
     deepStackMin: options.deepStackMin ?? DEFAULT_DEEP_STACK_MIN,

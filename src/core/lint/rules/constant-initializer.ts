@@ -1,9 +1,8 @@
 // constant-initializer: see docs/lint/constant-initializer.md.
 import type { LayerSite, ModelFacts } from '../facts';
 import { fix, quoteOf, replaceEdit } from './edits';
-import { kernelInitializers, numberIn, outputLayer, unitsOf } from './layers';
+import { numberIn, outputLayer, unitsOf } from './layers';
 import { ruleInfo, type Rule, type RuleContext } from './rule';
-import { sequences } from './sequences';
 
 const info = ruleInfo('constant-initializer', 'warning', 'Constant (zeros/ones/constant) kernel initializer');
 
@@ -19,7 +18,7 @@ function noSymmetryToBreak(site: LayerSite, outputs: Set<LayerSite>): boolean {
 
 function check(ctx: RuleContext, facts: ModelFacts): void {
   const outputs = new Set<LayerSite>();
-  for (const entries of sequences(facts)) {
+  for (const entries of ctx.sequences) {
     const out = outputLayer(entries);
     if (out) outputs.add(out.entry.site);
   }
@@ -27,7 +26,7 @@ function check(ctx: RuleContext, facts: ModelFacts): void {
 }
 
 function checkLayer(ctx: RuleContext, site: LayerSite): void {
-  for (const init of kernelInitializers(site)) {
+  for (const init of ctx.kernelInitializers(site)) {
     const lower = init.name.toLowerCase();
     if (lower !== 'zeros' && lower !== 'ones' && lower !== 'constant') continue;
     const value = lower === 'zeros' ? 0 : lower === 'ones' ? 1 : numberIn(init.config, 'value', 0);

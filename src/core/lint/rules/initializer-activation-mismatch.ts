@@ -1,14 +1,14 @@
 // initializer-activation-mismatch: see docs/lint/initializer-activation-mismatch.md.
 import { configProp, type LayerSite } from '../facts';
 import { fix, quoteOf, replaceEdit, stringEdit } from './edits';
-import { WEIGHT_LAYERS, expectedFamily, initializerFamily, kernelInitializers, matchingInitializer, ownActivation } from './layers';
+import { WEIGHT_LAYERS, expectedFamily, initializerFamily, matchingInitializer, ownActivation } from './layers';
 import { ruleInfo, type Rule, type RuleContext } from './rule';
 
 const info = ruleInfo('initializer-activation-mismatch', 'info', 'Initializer not matched to the activation');
 
 function check(ctx: RuleContext, site: LayerSite): void {
   if (!WEIGHT_LAYERS.has(site.className)) return;
-  for (const init of kernelInitializers(site)) {
+  for (const init of ctx.kernelInitializers(site)) {
     const own = init.activation;
     if (init.key !== 'kernelInitializer' || !own) continue;
     const family = initializerFamily(init.name);

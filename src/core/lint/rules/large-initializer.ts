@@ -1,7 +1,7 @@
 // large-initializer: see docs/lint/large-initializer.md.
 import type { LayerSite } from '../facts';
 import { fix, quoteOf, replaceEdit } from './edits';
-import { kernelInitializers, numberIn, type KernelInitializer } from './layers';
+import { numberIn, type KernelInitializer } from './layers';
 import { ruleInfo, type Rule, type RuleContext } from './rule';
 
 const info = ruleInfo('large-initializer', 'warning', 'Random kernel initializer with a large scale');
@@ -19,7 +19,7 @@ function scaleOf(init: KernelInitializer): number | undefined {
 }
 
 function check(ctx: RuleContext, site: LayerSite): void {
-  for (const init of kernelInitializers(site)) {
+  for (const init of ctx.kernelInitializers(site)) {
     const scale = scaleOf(init);
     if (scale === undefined || scale < 1) continue;
     const q = quoteOf(ctx, site.inlineConfig);

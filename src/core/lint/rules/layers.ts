@@ -134,16 +134,8 @@ export interface KernelInitializer {
   activation: Activation | undefined;
 }
 
-const initializersOf = new WeakMap<LayerSite, KernelInitializer[]>();
-
-/** The kernel initializers a weight or recurrent layer sets explicitly, with what would replace each (read once per layer: three rules ask). */
+/** The kernel initializers a weight or recurrent layer sets explicitly, with what would replace each (RuleContext.kernelInitializers reads them once per layer). */
 export function kernelInitializers(site: LayerSite): KernelInitializer[] {
-  let found = initializersOf.get(site);
-  if (!found) initializersOf.set(site, (found = readKernelInitializers(site)));
-  return found;
-}
-
-function readKernelInitializers(site: LayerSite): KernelInitializer[] {
   if (!WEIGHT_LAYERS.has(site.className) && !RECURRENT_LAYERS.has(site.className)) return [];
   const own = ownActivation(site);
   const out: KernelInitializer[] = [];

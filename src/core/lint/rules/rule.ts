@@ -2,6 +2,7 @@
 // and the facts it checks. A rule reports through the RuleContext, which applies the user's levels.
 import type { Node } from '@babel/types';
 import type { ChainEntry, CompileSite, LayerSite, ModelFacts } from '../facts';
+import type { KernelInitializer } from './layers';
 import type { LineIndex } from '../parse';
 import type { LintFix, LintSeverity } from '../types';
 
@@ -24,11 +25,24 @@ export interface ReportDetails {
   severity?: LintSeverity;
 }
 
-export interface RuleContext {
+/** What lintSource gives the rules: the text, the user's settings and where to report. */
+export interface ReportContext {
   text: string;
   lines: LineIndex;
   deepStackMin: number;
   report(info: RuleInfo, node: Node, message: string, details?: ReportDetails): void;
+}
+
+/**
+ * … and what several rules read, worked out once per analysis. Held here rather than in module-level
+ * WeakMaps keyed by the facts: those kept each analysis's values alive across young-generation GCs, which
+ * promoted them and cost more than computing them (lint bench, 300-line file).
+ */
+export interface RuleContext extends ReportContext {
+  /** The ordered layer sequences of the file (sequential models, paths through .apply() chains). */
+  sequences: ChainEntry[][];
+  /** The kernel initializers a layer sets explicitly (three rules ask). */
+  kernelInitializers(site: LayerSite): KernelInitializer[];
 }
 
 /** A rule checks one or more kinds of fact: each ordered layer sequence, each layer, each compile(), or all. */

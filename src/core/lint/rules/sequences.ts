@@ -3,16 +3,8 @@ import type { ChainEntry, LayerSite, ModelFacts, ModelSite } from '../facts';
 
 export type LayerEntry = Extract<ChainEntry, { kind: 'layer' }>;
 
-const computed = new WeakMap<ModelFacts, ChainEntry[][]>();
-
-/** Computed once per analysis: several rules walk the same sequences. */
+/** The file's layer sequences (computed once per analysis, as RuleContext.sequences: several rules walk them). */
 export function sequences(facts: ModelFacts): ChainEntry[][] {
-  let out = computed.get(facts);
-  if (!out) computed.set(facts, (out = computeSequences(facts)));
-  return out;
-}
-
-function computeSequences(facts: ModelFacts): ChainEntry[][] {
   const out: ChainEntry[][] = facts.models.filter((m) => m.kind === 'sequential').map((m) => m.entries);
   const applied = facts.layers.filter((s) => s.input);
   const consumed = new Set(applied.map((s) => s.input?.producer).filter((p): p is LayerSite => p !== undefined));
