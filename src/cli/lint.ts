@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { LINT_CODES, LINT_EXTENSIONS, LINT_LEVELS, LINT_RULES, lintSource, type LintDiagnostic, type LintLevel, type LintRange, type LintResult, type LintSeverity } from '../core/lint';
+import { LINT_DEFAULTS } from '../core/defaults';
 import { isUsageError, positiveInt, relative, UsageError } from './shared';
 
 export const LINT_USAGE = `Usage: gradient-lens lint PATH... [options]
@@ -19,7 +20,7 @@ Options:
   --json               print one JSON document (ranges 0-based, as in the API)
   --sarif              print a SARIF 2.1.0 log (for code-scanning uploads)
   --rule CODE=LEVEL    set a rule's level: error | warning | info | hint | off (repeatable)
-  --deep-stack N       sigmoid/tanh hidden layers that count as a deep stack (default 4)
+  --deep-stack N       sigmoid/tanh hidden layers that count as a deep stack (default ${LINT_DEFAULTS.deepStackMin})
   -h, --help           show this help
 
 Rules: ${LINT_CODES.join(', ')}

@@ -67,6 +67,15 @@ export const WATCH_DEFAULTS = {
   timeoutSeconds: 24 * 3600,
 };
 
+export const LINT_DEFAULTS = {
+  /**
+   * Sigmoid-like hidden layers in a row that make a deep saturating stack (tanh-like ones with a mis-scaled
+   * kernel need two more): at initialization the first layer's ‖g‖ is ~3e-2 of the last one's at 4 sigmoid
+   * layers and ~1e-3 at 6 (docs/lint/deep-saturating-stack.md, bench/saturatingStacks.ts).
+   */
+  deepStackMin: 4,
+};
+
 export const VIEW_DEFAULTS = {
   decorationsEnabled: true,
   decorationStyle: 'compact' as const,

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type * as Analyzer from '../core/lint';
 import type { LintDiagnostic, LintLevel, LintOptions, LintRange, LintResult, LintSeverity, ProfileEvidence } from '../core/lint';
 import type { ReportFinding } from '../core/report';
+import { LINT_DEFAULTS } from '../core/defaults';
 import { DIAGNOSTIC_SOURCE } from './constants';
 // Types only: the web extension bundles this file and has no results store (nor Node's path module).
 import type { ResultEntry, ResultsStore } from './resultsStore';
@@ -51,7 +52,7 @@ export interface LintSettings {
 
 /** gradientLens.lint.*, validated: a bad entry is reported and ignored, the rest still applies. */
 export function readLintSettings(analyzer: typeof Analyzer, scope?: vscode.Uri): LintSettings {
-  const { DEFAULT_DEEP_STACK_MIN, LINT_CODES, LINT_LEVELS } = analyzer;
+  const { LINT_CODES, LINT_LEVELS } = analyzer;
   const c = vscode.workspace.getConfiguration('gradientLens.lint', scope);
   const problems: string[] = [];
   const rules: Record<string, LintLevel> = {};
@@ -65,10 +66,10 @@ export function readLintSettings(analyzer: typeof Analyzer, scope?: vscode.Uri):
       else rules[code] = level as LintLevel;
     }
   }
-  let deepStackMin = DEFAULT_DEEP_STACK_MIN;
+  let deepStackMin = LINT_DEFAULTS.deepStackMin;
   const depth = c.get<unknown>('deepStackMin');
   if (typeof depth === 'number' && Number.isInteger(depth) && depth >= 2) deepStackMin = depth;
-  else if (depth !== undefined) problems.push(`gradientLens.lint.deepStackMin must be an integer ≥ 2, got ${JSON.stringify(depth)}; using ${DEFAULT_DEEP_STACK_MIN}`);
+  else if (depth !== undefined) problems.push(`gradientLens.lint.deepStackMin must be an integer ≥ 2, got ${JSON.stringify(depth)}; using ${LINT_DEFAULTS.deepStackMin}`);
   return { enabled: c.get<boolean>('enabled') !== false, options: { rules, deepStackMin }, problems };
 }
 

@@ -6,14 +6,15 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, VIEW_DEFAULTS } from '../../src/core/defaults';
+import { LINT_DEFAULTS, LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, VIEW_DEFAULTS } from '../../src/core/defaults';
+import { LINT_USAGE } from '../../src/cli/lint';
 import { LR_USAGE } from '../../src/cli/lr';
 import { PROFILE_USAGE } from '../../src/cli/profile';
 
 const root = path.resolve(__dirname, '../..');
 const props: Record<string, { default: unknown }> = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).contributes.configuration.properties;
 
-/** Every gradientLens.* setting outside thresholds.* and lint.*, with the default the code falls back to. */
+/** Every gradientLens.* setting outside thresholds.* and lint.rules, with the default the code falls back to. */
 const EXPECTED: Record<string, unknown> = {
   'gradientLens.steps': PROFILE_DEFAULTS.steps,
   'gradientLens.batchSize': null,
@@ -33,6 +34,8 @@ const EXPECTED: Record<string, unknown> = {
   'gradientLens.lr.repeats': LR_DEFAULTS.repeats,
   'gradientLens.lr.timeoutSeconds': LR_DEFAULTS.timeoutSeconds,
   'gradientLens.lr.checkSteps': LR_DEFAULTS.checkSteps,
+  'gradientLens.lint.enabled': VIEW_DEFAULTS.lintEnabled,
+  'gradientLens.lint.deepStackMin': LINT_DEFAULTS.deepStackMin,
 };
 
 test('each setting default in the manifest equals the one in core/defaults.ts', () => {
@@ -40,11 +43,11 @@ test('each setting default in the manifest equals the one in core/defaults.ts', 
     assert.ok(props[key], `${key} is not contributed`);
     assert.deepEqual(props[key].default, value, key);
   }
-  assert.equal(props['gradientLens.lint.enabled'].default, VIEW_DEFAULTS.lintEnabled);
 });
 
 test('no setting is contributed without a checked default', () => {
-  const unchecked = Object.keys(props).filter((k) => !(k in EXPECTED) && !k.startsWith('gradientLens.thresholds.') && !k.startsWith('gradientLens.lint.'));
+  // Thresholds: manifest.test.ts; lint.rules (one entry per rule code): lintSettings.test.ts.
+  const unchecked = Object.keys(props).filter((k) => !(k in EXPECTED) && !k.startsWith('gradientLens.thresholds.') && k !== 'gradientLens.lint.rules');
   assert.deepEqual(unchecked, []);
 });
 
@@ -54,5 +57,6 @@ test('the CLI help states the same defaults', () => {
   assert.match(LR_USAGE, new RegExp(`--timeout S .*\\(default ${LR_DEFAULTS.timeoutSeconds}\\)`));
   assert.match(LR_USAGE, /--start LR .*\(default 1e-7\)/);
   assert.match(LR_USAGE, new RegExp(`--repeats K .*\\(default ${LR_DEFAULTS.repeats}\\)`));
+  assert.match(LINT_USAGE, new RegExp(`--deep-stack N .*\\(default ${LINT_DEFAULTS.deepStackMin}\\)`));
   for (const usage of [PROFILE_USAGE, LR_USAGE]) assert.match(usage, new RegExp(`--memory MB .*\\(default ${RUN_DEFAULTS.memoryLimitMb}\\)`));
 });

@@ -5,13 +5,13 @@ import { analyzeModel } from './analyzer';
 import { LineIndex, parseSource } from './parse';
 import { LINT_RULES, runRules, type ReportContext } from './rules';
 import type { LintDiagnostic, LintOptions, LintResult } from './types';
+import { LINT_DEFAULTS } from '../defaults';
 
 export * from './types';
 export { LINT_RULES } from './rules';
 export { LINT_EXTENSIONS } from './parse';
 export { applyEvidence, HEALTHY_STACK_RATIO, type EvidenceOutcome, type MeasuredFinding, type MeasuredLayer, type ProfileEvidence } from './evidence';
 
-export const DEFAULT_DEEP_STACK_MIN = 4;
 const TOO_DEEP = 'The code is nested too deeply to analyze';
 
 export function lintSource(text: string, fileName: string, options: LintOptions = {}): LintResult {
@@ -36,7 +36,7 @@ export function lintSource(text: string, fileName: string, options: LintOptions 
   const ctx: ReportContext = {
     text,
     lines,
-    deepStackMin: options.deepStackMin ?? DEFAULT_DEEP_STACK_MIN,
+    deepStackMin: options.deepStackMin ?? LINT_DEFAULTS.deepStackMin,
     report(info, node, message, { fixes = [], related = [], layers = [], severity } = {}) {
       const level = levels[info.code] ?? severity ?? info.defaultSeverity;
       const key = `${info.code}@${node.start}`;
