@@ -2,12 +2,15 @@
 // resolution + rules) against @babel/parser alone on the same text, measured in the same run. Prints the
 // medians, the ratio and the goals (≤ 5 ms and ≤ 50 ms median for the whole analysis).
 //
-// With --baseline DIR (another checkout, e.g. `git worktree add /tmp/base main`), this checkout's analyzer
-// and DIR's are timed in alternating child processes (--rounds each, first one rotating), and the table
-// gives both medians and their ratio. Two bundles in one process do not compare: the second copy of
-// @babel/parser loaded runs 0.55-0.7x as fast as the first on identical code (measured A/A).
+// With --baseline DIR (another checkout, e.g. `git worktree add --detach /tmp/base main`; repeatable), this
+// checkout's analyzer and each DIR's are timed in child processes taking turns (--rounds each, the order
+// rotating), and the table gives their medians over rounds and the ratios to the first DIR. --aa times this
+// checkout a second time as if it were another: the ratio of the two is the noise floor (A/A). Two bundles
+// in one process do not compare: the second copy of @babel/parser loaded runs 0.55-0.7x as fast as the
+// first on identical code (measured A/A). Besides the median call, the mean CPU per call counts the
+// garbage collections an analysis causes (what it leaves alive makes every later collection dearer).
 //
-//   node --import tsx bench/lint.ts [--runs N] [--baseline DIR [--rounds R]]
+//   node --import tsx bench/lint.ts [--runs N] [--baseline DIR]... [--aa] [--rounds R]
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import * as os from 'node:os';
@@ -16,7 +19,7 @@ import * as esbuild from 'esbuild';
 import type { lintSource as LintSource } from '../src/core/lint';
 import type { parseSource as ParseSource } from '../src/core/lint/parse';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '41' }, baseline: { type: 'string' }, rounds: { type: 'string', default: '6' }, root: { type: 'string' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '41' }, baseline: { type: 'string', multiple: true }, aa: { type: 'boolean', default: false }, rounds: { type: 'string', default: '6' }, root: { type: 'string' }, json: { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
 const root = path.resolve(values.root ?? path.join(__dirname, '..'));
 
@@ -114,7 +117,7 @@ const SIZES = [
   [5000, 50],
 ] as const;
 
-interface Row { lines: number; diagnostics: number; parse: number; full: number; parseCpu: number; fullCpu: number }
+interface Row { lines: number; diagnostics: number; parse: number; full: number; parseCpu: number; fullCpu: number; fullCpuMean: number }
 
 function measureSizes(): Row[] {
   return SIZES.map(([target]) => {
@@ -130,6 +133,7 @@ function measureSizes(): Row[] {
       full: median(fullTimes.map((t) => t.wall)),
       parseCpu: median(parseTimes.map((t) => t.cpu)),
       fullCpu: median(fullTimes.map((t) => t.cpu)),
+      fullCpuMean: fullTimes.reduce((sum, t) => sum + t.cpu, 0) / fullTimes.length,
     };
   });
 }
@@ -138,25 +142,31 @@ const header = `lint analysis time, medians of ${runs} alternating runs after 5 
 
 if (values.json) {
   process.stdout.write(JSON.stringify(measureSizes()));
-} else if (values.baseline) {
+} else if (values.baseline?.length) {
   const rounds = Number(values.rounds);
-  const roots = { this: path.join(__dirname, '..'), baseline: path.resolve(values.baseline) };
-  const results: Record<keyof typeof roots, Row[][]> = { this: [], baseline: [] };
+  const here = path.join(__dirname, '..');
+  const checkouts = [
+    { name: 'this checkout', root: here },
+    ...(values.aa ? [{ name: 'this checkout again (A/A)', root: here }] : []),
+    ...values.baseline.map((dir) => ({ name: dir, root: path.resolve(dir) })),
+  ];
+  const results: Row[][][] = checkouts.map(() => []);
   for (let r = 0; r < rounds; r++) {
-    for (const who of r % 2 ? (['baseline', 'this'] as const) : (['this', 'baseline'] as const)) {
-      const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--root', roots[who], '--runs', String(runs), '--json'], { encoding: 'utf8' });
-      if (child.status !== 0) throw new Error(`bench child for ${roots[who]} failed: ${child.stderr}`);
+    for (let k = 0; k < checkouts.length; k++) {
+      const who = (k + r) % checkouts.length;
+      const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--root', checkouts[who].root, '--runs', String(runs), '--json'], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`bench child for ${checkouts[who].root} failed: ${child.stderr}`);
       results[who].push(JSON.parse(child.stdout) as Row[]);
     }
   }
-  const pick = (who: keyof typeof roots, i: number, key: 'full' | 'fullCpu') => median(results[who].map((round) => round[i][key]));
-  const lines = SIZES.map((_, i) => {
-    const row = results.this[0][i];
-    const ratio = pick('this', i, 'full') / pick('baseline', i, 'full');
-    const ratioCpu = pick('this', i, 'fullCpu') / pick('baseline', i, 'fullCpu');
-    return `| ${row.lines} lines (${row.diagnostics} diagnostics; baseline ${results.baseline[0][i].diagnostics}) | ${pick('this', i, 'full').toFixed(2)} ms (cpu ${pick('this', i, 'fullCpu').toFixed(2)}) | ${pick('baseline', i, 'full').toFixed(2)} ms (cpu ${pick('baseline', i, 'fullCpu').toFixed(2)}) | ${ratio.toFixed(3)} (cpu ${ratioCpu.toFixed(3)}) |`;
-  });
-  process.stdout.write(`${header}${rounds} rounds of alternating child processes; medians over rounds\n\n| file | this checkout | baseline (${values.baseline}) | this / baseline |\n|---|---|---|---|\n${lines.join('\n')}\n`);
+  const pick = (who: number, i: number, key: 'full' | 'fullCpu' | 'fullCpuMean') => median(results[who].map((round) => round[i][key]));
+  const reference = values.aa ? 2 : 1;
+  const ratio = (who: number, i: number, key: 'full' | 'fullCpu' | 'fullCpuMean') => (pick(who, i, key) / pick(reference, i, key)).toFixed(3);
+  const rows = SIZES.flatMap((_, i) =>
+    checkouts.map((c, who) => `| ${results[who][0][i].lines} lines | ${c.name} | ${results[who][0][i].diagnostics} | ${pick(who, i, 'full').toFixed(2)} | ${pick(who, i, 'fullCpu').toFixed(2)} | ${pick(who, i, 'fullCpuMean').toFixed(2)} | ${ratio(who, i, 'full')} | ${ratio(who, i, 'fullCpu')} | ${ratio(who, i, 'fullCpuMean')} |`),
+  );
+  const aa = values.aa ? `\nA/A (this checkout / itself again): ${SIZES.map((_, i) => `${results[0][0][i].lines} lines cpu ${(pick(0, i, 'fullCpu') / pick(1, i, 'fullCpu')).toFixed(3)}, mean cpu ${(pick(0, i, 'fullCpuMean') / pick(1, i, 'fullCpuMean')).toFixed(3)}`).join('; ')}\n` : '';
+  process.stdout.write(`${header}${rounds} rounds of child processes taking turns; medians over rounds; ratios to ${checkouts[reference].name}\n\n| file | checkout | diagnostics | wall ms | cpu ms | mean cpu ms | wall ratio | cpu ratio | mean cpu ratio |\n|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n${aa}`);
 } else {
   const rows = measureSizes().map((r, i) => `| ${r.lines} lines (${r.diagnostics} diagnostics) | ${r.parse.toFixed(2)} ms (cpu ${r.parseCpu.toFixed(2)}) | ${r.full.toFixed(2)} ms (cpu ${r.fullCpu.toFixed(2)}) | ${(r.full / r.parse).toFixed(2)} | ${r.full <= SIZES[i][1] ? '✓' : '✗'} ≤ ${SIZES[i][1]} ms |`);
   process.stdout.write(`${header}| file | parse only (@babel/parser) | whole analysis | ratio | goal |\n|---|---|---|---|---|\n${rows.join('\n')}\n`);
