@@ -30,7 +30,7 @@ export type WatchLayerNorm = v.InferOutput<typeof WatchLayerNorm>;
 /** One optimizer step. `step` counts optimizer steps from 0 over the whole run (across fit() calls). */
 export const WatchStep = v.object({
   step: count,
-  /** fit()'s epoch (0-based) of the call that ran this step; 0 for trainOnBatch loops. */
+  /** Epochs begun over the whole run, from 0, counted across fit() calls (a loop of fit({epochs: 1}) counts on); 0 for trainOnBatch loops. */
   epoch: count,
   /** Loss as fit() reports it (data loss plus regularization penalties). */
   loss: num,
