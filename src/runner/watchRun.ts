@@ -32,14 +32,27 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
   let lastSent = 0;
   let ending = false;
 
+  // Training starts inside loadTarget (at the script's first fit call), before discovery knows how it
+  // found the model: the `model` message waits for that, and everything after it waits for the model.
+  let modelMessage: Extract<RunnerMessage, { type: 'model' }> | undefined;
+  let held: RunnerMessage[] | undefined = [];
+  const emit = (message: RunnerMessage) => (held ? void held.push(message) : void send(message));
+  const release = (target?: { discovery: string; exportName?: string; discoveryNote?: string; lossNote?: string }) => {
+    if (!held || !modelMessage) return;
+    const discovery = target?.discovery === 'training-entry' ? 'training-entry' : 'training-script';
+    void send({ ...modelMessage, discovery, exportName: target?.exportName, discoveryNote: target?.discoveryNote, lossNote: target?.lossNote });
+    for (const message of held) void send(message);
+    held = undefined;
+  };
+
   const flush = () => {
-    if (pending.length) void send({ type: 'watchSteps', steps: pending.splice(0) });
+    if (pending.length) emit({ type: 'watchSteps', steps: pending.splice(0) });
     lastSent = Date.now();
   };
   const report = (findings: Finding[]) => {
     if (!findings.length) return;
     flush(); // the steps a finding names reach the host before it
-    for (const finding of findings) void send({ type: 'finding', finding });
+    for (const finding of findings) emit({ type: 'finding', finding });
   };
 
   const end = async (code: number, last: RunnerMessage): Promise<never> => {
@@ -49,6 +62,7 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
       watch.emitStep();
     }
     flush();
+    release();
     return finish(code, last);
   };
   const done = () => (ending ? undefined : void end(0, { type: 'done', steps: watch?.step ?? 0, durationMs: Date.now() - started }));
@@ -61,7 +75,7 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
       onModel(model, layers, capture) {
         rules = new WatchRules(layers, request.thresholds);
         const d = watch!.describe(capture);
-        void send({
+        modelMessage = {
           type: 'model',
           modelName: model.name,
           className: model.getClassName(),
@@ -73,8 +87,8 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
           batchSize: d.batchSize,
           totalSteps: request.maxSteps !== undefined && d.totalSteps ? Math.min(d.totalSteps, request.maxSteps) : (request.maxSteps ?? d.totalSteps),
           layers,
-        });
-        void send({ type: 'phase', phase: 'training', message: `Training with ${capture.method}()` });
+        };
+        emit({ type: 'phase', phase: 'training', message: `Training with ${capture.method}()` });
       },
       onStep(step) {
         pending.push(step);
@@ -87,20 +101,21 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
       },
       onEpoch(epoch, step, logs) {
         flush();
-        void send({ type: 'watchEpoch', epoch, step, logs });
+        emit({ type: 'watchEpoch', epoch, step, logs });
       },
       send(message) {
         if (message.type === 'watchSample') report(rules!.observeSample(message));
         flush();
-        void send(message);
+        emit(message);
       },
     });
     const calls = watch.intercept();
     return calls;
   };
 
+  let target: Awaited<ReturnType<typeof loadTarget>>;
   try {
-    const target = await loadTarget(request, intercept);
+    target = await loadTarget(request, intercept);
     runState.targetFound = runState.measuring = true;
     if (!target.captured) {
       const what = target.discovery === 'model-export' ? `exports the model "${target.exportName}"` : `builds its model in "${target.exportName}"`;
@@ -112,7 +127,7 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
   } catch (error) {
     return finish(2, deps.failure(error));
   }
-  void send({ type: 'phase', phase: 'training', message: 'Training' });
+  release(target);
   // A training call that fails reaches the runner as an unhandled rejection (main.ts logs it): remember the first.
   process.once('unhandledRejection', (error) => (trainingError ??= error));
 

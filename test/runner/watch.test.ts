@@ -134,3 +134,16 @@ test('a module that exports a model but never trains it gets a clear message', a
   assert.equal(report.error?.kind, 'no-model');
   assert.match(report.error!.message, /model\.js builds its model in "createModel" but never trains it: Watch training follows the script's own fit\(\)/);
 });
+
+test('an exported training entry with fitDataset (and its own tf.Callback), then a trainOnBatch loop, then process.exit(0): one run', async () => {
+  const { report, messages } = await watch(fixture('watch', 'variants.js'));
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  assert.equal(report.discovery, 'training-entry');
+  assert.equal(report.exportName, 'train');
+  assert.equal(report.stepCount, 2 * 6 + 30, 'fitDataset: 2 epochs × 6 batches, then 30 trainOnBatch steps');
+  assert.deepEqual(report.epochs.map((e) => [e.epoch, e.step]), [[0, 5], [1, 11]]);
+  assert.equal(report.timeline.length, 42);
+  assert.ok(report.timeline.every((p, i) => p.step === i && Number.isFinite(p.loss)));
+  assert.ok(messages.some((m) => m.type === 'log' && m.text === 'trained'));
+  assert.ok(!messages.some((m) => m.type === 'log' && m.level === 'warn'), 'process.exit(0) ends the run quietly');
+});
