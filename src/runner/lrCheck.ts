@@ -1,9 +1,11 @@
 // The short confirmation runs that choose the recommended learning rate (core/lrRecommend): each candidate
 // rate trains the model for `steps` batches from the same initial weights (the sweep's first repeat), on
 // the same batch order, with a fresh optimizer of the model's own class; the held-out loss at the end
-// decides. The held-out rows (a fifth of whole x/y data, at most 1024) never train in these runs; a
+// decides. A run stops as soon as it diverges by the sweep's own rule (smoothed training loss NaN/±Inf or
+// above 4× its best): at the top of the ladder those runs would otherwise train their full length for nothing. The held-out rows (a fifth of whole x/y data, at most 1024) never train in these runs; a
 // dataset's batches have no rows to hold out, so there the runs are scored on up to 4 of its batches.
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import { LossSmoother, StopRule } from '../core/lrCurve';
 import type { ShortRun } from '../core/lrRecommend';
 import { seededRandom } from '../core/random';
 import type { Batches } from './data';
@@ -105,6 +107,8 @@ export async function runChecks(
       const stepper = optimizer.create(lr);
       inner.optimizer = stepper;
       const batchOf = stepBatches(tf, parts.train, steps, seededRandom(seed + 0x5eed));
+      const smoother = new LossSmoother();
+      const stopRule = new StopRule();
       let diverged = false;
       for (let step = 0; step < steps && !diverged; step++) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -115,7 +119,7 @@ export async function runChecks(
         }
         const batch = batchOf(step);
         const out = await trainOnBatch.call(inner, batch.xs, batch.ys).finally(() => batch.dispose());
-        diverged = !Number.isFinite(Array.isArray(out) ? out[0] : out);
+        diverged = stopRule.check(smoother.add(Array.isArray(out) ? out[0] : out)) !== undefined;
       }
       runs.push({ lr, loss: diverged ? null : await score(tf, inner, parts.evaluate) });
       stepper.dispose();

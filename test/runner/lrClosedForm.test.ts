@@ -92,8 +92,10 @@ for (const lane of lanes) for (const name of cases) {
     t.diagnostic(`recommended ${rec.lr?.toPrecision(3)} (${((rec.lr ?? NaN) / lrStar).toFixed(3)}× lr*), ${rec.confidence}: ${rec.why}`);
     assert.equal(rec.basis, 'short-run');
     assert.ok(rec.lr !== undefined && rec.lr < lrStar && rec.lr > lrStar / 10 ** 1.5, `recommended ${rec.lr} vs lr* ${lrStar}`);
-    const chosen = rec.checks!.find((c) => c.lr === rec.lr)!;
-    assert.ok(chosen.loss !== null && chosen.loss < rec.initialLoss! / 10, `held-out loss ${chosen.loss} from ${rec.initialLoss}`);
+    // The best short run (the rate is that run's, or the fitted vertex within a quarter decade of it).
+    const chosen = rec.checks!.filter((c) => c.loss !== null).sort((a, b) => a.loss! - b.loss!)[0];
+    assert.ok(Math.abs(Math.log10(rec.lr / chosen.lr)) <= 0.25 + 1e-9, `recommended ${rec.lr}, best short run ${chosen.lr}`);
+    assert.ok(chosen.loss! < rec.initialLoss! / 10, `held-out loss ${chosen.loss} from ${rec.initialLoss}`);
     for (const c of rec.checks!) if (c.lr > 1.2 * lrStar) assert.ok(c.loss === null || c.loss > rec.initialLoss!, `a short run at ${c.lr} > lr* should diverge, ended at ${c.loss}`);
     // Apply will edit the compile() that built the swept optimizer: the runner reports its line.
     const linear = path.join(dir, 'linear.js');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lrSchedule } from '../../src/core/lrCurve';
-import { checkStepsFor, curveDrop, judgeCurve, ladder, pendingRates, recommend, refinements } from '../../src/core/lrRecommend';
+import { checkStepsFor, curveDrop, fittedBest, judgeCurve, ladder, pendingRates, recommend, refinements } from '../../src/core/lrRecommend';
 import type { LrResult } from '../../src/core/protocol';
 
 const close = (actual: number | undefined, expected: number, rel = 1e-12) =>
@@ -130,6 +130,28 @@ test('recommend: the short run with the lowest held-out loss wins; its confidenc
   assert.equal(edge.lr, 0.01);
   assert.equal(edge.confidence, 'low');
   assert.match(edge.why, /lowest rate tried: the best may lie beyond it/);
+});
+
+test('fittedBest: the vertex of a parabola in log LR through the runs within half a decade of the best, kept within a quarter decade', () => {
+  // Losses on an exact parabola with its minimum at 10^-1.6: the fit recovers it from five runs around the best (3e-2 = 10^-1.52).
+  const onParabola = (lr: number) => 0.3 + 0.8 * (Math.log10(lr) + 1.6) ** 2;
+  const rates = [0.1, 0.0562, 0.0316, 0.0178, 0.01];
+  const runs = rates.map((lr) => ({ lr, loss: onParabola(lr) }));
+  const best = runs[2];
+  assert.ok(Math.abs(Math.log10(fittedBest(runs, best)) + 1.6) < 1e-9, `vertex ${fittedBest(runs, best)}`);
+  // A vertex beyond a quarter decade is cut there; a diverged neighbour above keeps the rate from moving up.
+  const steep = (lr: number) => 0.3 + 0.8 * (Math.log10(lr) + 1.0) ** 2 + 0.5 * Math.log10(lr);
+  const skewed = rates.map((lr) => ({ lr, loss: steep(lr) }));
+  const low = [...skewed].sort((a, b) => a.loss - b.loss)[0];
+  const cut = fittedBest(skewed, low);
+  assert.ok(Math.abs(Math.log10(cut / low.lr)) <= 0.25 + 1e-9, `moved ${Math.log10(cut / low.lr)} decades`);
+  const upwards = [{ lr: 0.0316, loss: 0.5 }, { lr: 0.0562, loss: 0.45 }, { lr: 0.1, loss: 0.42 }, { lr: 0.178, loss: null }];
+  assert.ok(fittedBest(upwards, upwards[2]) <= 0.1, 'no move towards the diverged 0.178');
+  // No fit: the best at an edge, under 3 finite runs nearby, or a parabola that opens downwards.
+  assert.equal(fittedBest([{ lr: 0.01, loss: 0.4 }, { lr: 0.0178, loss: 0.5 }, { lr: 0.0316, loss: 0.6 }], { lr: 0.01, loss: 0.4 }), 0.01);
+  assert.equal(fittedBest([{ lr: 0.01, loss: 0.5 }, { lr: 0.03, loss: 0.4 }, { lr: 0.1, loss: 0.45 }], { lr: 0.03, loss: 0.4 }), 0.03, 'neighbours half a decade away: only two within the window');
+  const wavy = [-0.5, -0.25, 0, 0.25, 0.5].map((x, i) => ({ lr: 0.0316 * 10 ** x, loss: [0.3, 0.36, 0.29, 0.37, 0.31][i] }));
+  assert.equal(fittedBest(wavy, wavy[2]), wavy[2].lr, 'a parabola that opens downwards: keep the best run');
 });
 
 test('recommend: no number when no short run learned anything', () => {

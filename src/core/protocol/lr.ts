@@ -25,7 +25,7 @@ export const LrRecommendation = v.object({
   basis: v.picklist(['short-run', 'curve']),
   /** One or two sentences for the CLI, the panel and hovers. */
   why: v.string(),
-  /** The candidates of the short runs and their held-out loss (null: NaN/±Inf). */
+  /** The candidates of the short runs and their held-out loss (null: diverged — NaN/±Inf, or the training loss rose above 4× its best). */
   checks: v.optional(v.array(v.object({ lr: num, loss: v.nullable(num) }))),
   checkSteps: v.optional(v.pipe(v.number(), v.integer())),
   /** Held-out loss of the initial weights the short runs started from. */
