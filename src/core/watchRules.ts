@@ -46,12 +46,18 @@ export class WatchRules {
   private lastNearLowest = 0;
   private divergence: Streak | undefined;
   private diverged = false;
+  /** Layer findings reported so far: a loss that climbs from the step one began is explained by it. */
+  private readonly onsets: { code: LayerCode; layer: string; step: number }[] = [];
+  /** The deepest ReLU layer reported dead: it explains zero gradients below it. */
+  private deadCause: string | undefined;
+  private readonly layerOrder: Map<string, number>;
   /** After the first NaN/Inf the weights are garbage: nothing later is evidence. */
   private broken = false;
 
   constructor(layers: readonly LayerInfo[], thresholds: Partial<Thresholds> = {}) {
     this.t = { ...DEFAULT_THRESHOLDS, ...thresholds };
     this.info = new Map(layers.map((l) => [l.name, l]));
+    this.layerOrder = new Map(layers.map((l, i) => [l.name, i]));
   }
 
   get stopped(): boolean {
@@ -84,7 +90,9 @@ export class WatchRules {
 
   observe(step: WatchStep): Finding[] {
     if (this.broken) return [];
-    return [...this.lossRule(step), ...this.layerRules(step)];
+    // Layer findings first: the loss rule names one that began with the climb as its likely cause.
+    const layers = this.layerRules(step);
+    return [...this.lossRule(step), ...layers];
   }
 
   /** ‖g‖/‖w‖ at a sample: exploding when above explodingRatio at persistSamples samples in a row. */
@@ -137,12 +145,18 @@ export class WatchRules {
     this.diverged = true;
     // The climb began right after the last step near the lowest loss (the streak only starts once it doubled).
     const began = Math.min(this.lastNearLowest + 1, this.divergence.since);
+    // A dead layer explains the vanishing below it: name the root first.
+    const priority: LayerCode[] = ['dead-relu', 'exploding', 'vanishing'];
+    const with_ = this.onsets.filter((o) => Math.abs(o.step - began) <= 2).sort((a, b) => priority.indexOf(a.code) - priority.indexOf(b.code))[0];
+    const cause = with_
+      ? `It began with the ${with_.code} finding in ${with_.layer} (from step ${with_.step}): that is the likely cause.`
+      : 'A learning rate too high for this point of training (a schedule or a change at that step) is the usual cause: lower it, or clip gradients.';
     return [
       {
         code: 'loss-diverging',
         severity: RULE_SEVERITY['loss-diverging'],
         step: began,
-        message: `The loss began to climb at step ${began}: smoothed, it went from its lowest ${fmt(this.lowest)} to ${fmt(s)} at step ${step.step} and stayed above ${WATCH_RULES.divergenceFactor}× its lowest for ${WATCH_RULES.persistSteps} steps. A learning rate too high for this point of training (a schedule or a change at that step) is the usual cause: lower it, or clip gradients.`,
+        message: `The loss began to climb at step ${began}: smoothed, it went from its lowest ${fmt(this.lowest)} to ${fmt(s)} at step ${step.step} and stayed above ${WATCH_RULES.divergenceFactor}× its lowest for ${WATCH_RULES.persistSteps} steps. ${cause}`,
       },
     ];
   }
@@ -174,15 +188,40 @@ export class WatchRules {
       }
     }
     const findings: Finding[] = [];
+    // A ReLU layer whose units all went dead passes no gradient down: the layers below then read as
+    // "dead" (their kernel gradients are zero too) and vanishing. The deepest dead layer is the cause.
+    const dead = confirmed.get('dead-relu');
+    if (dead) {
+      dead.sort((a, b) => this.order(b.name) - this.order(a.name));
+      this.deadCause ??= dead[0].name;
+    }
     for (const [code, layers] of confirmed) {
-      // Layers confirmed together share one finding: the earliest-starting first, the others related.
-      layers.sort((a, b) => a.since - b.since);
+      // Layers confirmed together share one finding: the earliest-starting first (for dead units the
+      // deepest), the others related.
+      if (code !== 'dead-relu') layers.sort((a, b) => a.since - b.since);
       const [first, ...others] = layers;
       const finding = this.layerFinding(code, first.name, first.since, `${first.evidence}.`, step);
-      if (others.length) finding.related = others.map((o) => ({ layer: o.name, location: this.info.get(o.name)?.location, message: `from step ${o.since}: ${o.evidence}` }));
+      if (others.length) {
+        finding.related = others.map((o) => ({
+          layer: o.name,
+          location: this.info.get(o.name)?.location,
+          message: code === 'dead-relu' && this.order(o.name) < this.order(first.name) ? `from step ${o.since}: no gradient reaches it through ${first.name}, so its units read as dead too` : `from step ${o.since}: ${o.evidence}`,
+        }));
+      }
+      const cause = this.deadCause;
+      if (code === 'vanishing' && cause && layers.every((l) => this.order(l.name) <= this.order(cause))) {
+        finding.cause = { layer: cause, location: this.info.get(cause)?.location, message: `its ReLU units are dead: no gradient passes through ${cause} to the layers below it` };
+        finding.message += ` The cause: ${cause}'s ReLU units went dead, so no gradient passes through it to the layers below.`;
+      }
+      this.onsets.push({ code, layer: first.name, step: first.since });
       findings.push(finding);
     }
     return findings;
+  }
+
+  /** Position of a layer in the model (input side first). */
+  private order(name: string): number {
+    return this.layerOrder.get(name) ?? -1;
   }
 
   private layerFinding(code: LayerCode, layer: string, since: number, evidence: string, step?: WatchStep): Finding {

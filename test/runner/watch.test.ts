@@ -147,3 +147,19 @@ test('an exported training entry with fitDataset (and its own tf.Callback), then
   assert.ok(messages.some((m) => m.type === 'log' && m.text === 'trained'));
   assert.ok(!messages.some((m) => m.type === 'log' && m.level === 'warn'), 'process.exit(0) ends the run quietly');
 });
+
+test('a ReLU layer that dies at the start of epoch 3 is reported dead from step 60 at its line, as the cause of the vanishing below it and of the loss climb', async () => {
+  const file = fixture('watch', 'dies-later.js');
+  const { report } = await watch(file);
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  const dead = report.findings.find((f) => f.code === 'dead-relu')!;
+  assert.ok(dead, JSON.stringify(report.findings));
+  assert.equal(dead.step, 60);
+  assert.equal(dead.line, lineOf(file, 'DYING LAYER'));
+  assert.equal(dead.severity, 'warning');
+  assert.ok(!report.findings.some((f) => f.step !== undefined && f.step < 60), 'healthy before');
+  const vanishing = report.findings.find((f) => f.code === 'vanishing');
+  assert.equal(vanishing?.cause?.layer, dead.layer);
+  const diverging = report.findings.find((f) => f.code === 'loss-diverging');
+  assert.match(diverging!.message, new RegExp(`began with the dead-relu finding in ${dead.layer}`));
+});

@@ -90,3 +90,24 @@ test('after the first NaN nothing more is reported; exploding by ‖g‖/‖w‖
   assert.equal(found.length, 1);
   assert.equal(found[0].step, 200);
 });
+
+test('a dead layer is named as the cause: the layers below read dead and vanishing only through it', () => {
+  // d2 dies at step 30: its kernel gradient and d1's are zero from then on.
+  const steps = Array.from({ length: 60 }, (_, i) => ({
+    step: i,
+    epoch: 0,
+    loss: i < 30 ? 1 : 3,
+    layers: [
+      { name: 'd1', gradNorm: i < 30 ? 0.1 : 0, deadShare: i < 30 ? 0 : 1 },
+      { name: 'd2', gradNorm: i < 30 ? 0.1 : 0, deadShare: i < 30 ? 0 : 1 },
+      { name: 'out', gradNorm: 0.2 },
+    ],
+  }));
+  const findings = run(steps);
+  const dead = findings.find((f) => f.code === 'dead-relu')!;
+  assert.equal(dead.layer, 'd2', 'the deepest dead layer');
+  assert.match(dead.related![0].message, /no gradient reaches it through d2/);
+  const vanishing = findings.find((f) => f.code === 'vanishing')!;
+  assert.equal(vanishing.cause?.layer, 'd2');
+  assert.match(findings.find((f) => f.code === 'loss-diverging')!.message, /began with the dead-relu finding in d2/);
+});
