@@ -2,6 +2,8 @@
 // TensorFlow.js stays external: the runner must share ONE tfjs instance with the user's model file,
 // resolved at run time (workspace first, then ours), so it is never bundled.
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -13,7 +15,8 @@ const common = {
   logLevel: 'info',
   external: ['vscode', '@tensorflow/*', 'esbuild'],
 };
-const builds = [
+/** Exported for test/unit/launchConfig.test.ts: F5's outFiles and source maps must cover what is built here. */
+export const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   // The static analyzer and the Apply-learning-rate edit (both on @babel/parser), loaded on first use.
   { ...common, entryPoints: ['src/core/sourceTools.ts'], outfile: 'dist/sourceTools.js' },
@@ -25,8 +28,9 @@ const builds = [
   // The panel's browser bundle; its CSS imports (uPlot's, media/panel.css) become dist/webview/panel.css.
   { entryPoints: ['webview/src/main.ts'], outfile: 'dist/webview/panel.js', bundle: true, platform: 'browser', format: 'iife', target: 'chrome120', minify: true, sourcemap: true, logLevel: 'info' },
 ];
-if (watch) {
+const runDirectly = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (runDirectly && watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
-} else {
+} else if (runDirectly) {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
