@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks through the VS Code UI (code-server + headless Chromium), see test/e2e/profileViaUi.ts:
-#   1. the extension from the repository (extensionDevelopmentPath)
+#   1. the extension from the repository (extensionDevelopmentPath); and F5's "Run the extension" as far as it
+#      runs without desktop VS Code (test/e2e/launchConfig.ts)
 #   2. the packaged extension: `npm run package` → gradient-lens.vsix, its contents checked (no sources,
 #      tests or fixtures), installed into a fresh code-server extensions folder, profiled the same way.
 #   3. the packaged extension in the browser worker extension host (VS Code for the Web's), see
@@ -51,6 +52,11 @@ echo "=== e2e: extension from the repository"
 node --import tsx test/e2e/profileViaUi.ts --screenshots "$SHOTS" 2>&1 | tee "$OUT/e2e-dev.log" | sed -u -E 's/^([0-9]+ passed, [0-9]+ failed)$/run: \1/'
 [ "${PIPESTATUS[0]}" = 0 ] || rc=1
 add_counts "$OUT/e2e-dev.log"
+
+echo "=== e2e: F5's \"Run the extension\" (.vscode/launch.json) started in code-server"
+node --import tsx test/e2e/launchConfig.ts 2>&1 | tee "$OUT/e2e-launch.log" | sed -u -E 's/^([0-9]+ passed, [0-9]+ failed)$/run: \1/'
+[ "${PIPESTATUS[0]}" = 0 ] || rc=1
+add_counts "$OUT/e2e-launch.log"
 
 echo "=== e2e: packaged extension (.vsix)"
 node --import tsx test/e2e/profileViaUi.ts --vsix gradient-lens.vsix --screenshots "$SHOTS" 2>&1 | tee "$OUT/e2e-vsix.log" | sed -u -E 's/^([0-9]+ passed, [0-9]+ failed)$/run: \1/'
