@@ -72,6 +72,8 @@ export class TrainingWatch {
     const attach = (model: LayersModel, capture: Capture) => this.attach(model, capture);
     const stopped = () => this.stopping;
     const withCallbacks = (method: 'fit' | 'fitDataset', args: unknown[]) => this.withCallbacks(method, args);
+    // Only the watched model's epochs count (a script may train a second model, e.g. a GAN's discriminator).
+    const watched = (model: LayersModel) => !!this.model && innerModel(model) === innerModel(this.model);
     const History = this.tf.History;
     calls.next = new Promise((resolve) => {
       for (const cls of [this.tf.LayersModel, this.tf.Sequential]) {
@@ -88,7 +90,7 @@ export class TrainingWatch {
               resolve(calls.first);
             } else attach(this, { model: this, method, args });
             if (stopped()) return Promise.resolve(method === 'trainOnBatch' ? NaN : new History());
-            if (method !== 'trainOnBatch') args = withCallbacks(method, args);
+            if (method !== 'trainOnBatch' && watched(this)) args = withCallbacks(method, args);
             depth++;
             try {
               return original.apply(this, args);
