@@ -24,6 +24,15 @@ const RANGE: Record<string, [number, number]> = {
   selu: [-1.7581, Infinity],
 };
 
+/** Output activations whose values are probabilities. */
+const PROBABILITY = new Set(['softmax', 'sigmoid', 'hardSigmoid', 'hard_sigmoid']);
+/** A loss at the one-hot labels at or below this reads them as perfect predictions (probabilities). */
+const PERFECT_LOSS = 0.01;
+/** … and a confidently wrong one-hot costs at least this (a log: tfjs clips at 1e-7, −ln 1e-7 = 16; MSE gives 2/C). */
+const CONFIDENTLY_WRONG = 3;
+/** A softmax cross-entropy on logits at the one-hot labels costs ln(1 + (C−1)/e) ≥ 0.31 (C = 2). */
+const LOGIT_FLOOR = 0.1;
+
 /** A label value this far outside the activation's range (relative to the range, or 0.05 absolute) counts as outside. */
 const RANGE_TOLERANCE = 0.05;
 
@@ -61,6 +70,39 @@ export function dataFindings(layers: readonly LayerInfo[], outputs: readonly Out
         message: `Labels the loss cannot read: ${output.loss} expects probabilities in [0, 1] (one-hot rows or 0/1), but the batch's labels run from ${fmt(min)} to ${fmt(max)}. Check the label preprocessing; for class indices use sparseCategoricalCrossentropy, for real-valued targets a regression loss.`,
       });
       continue;
+    }
+
+    // --- a custom loss that reads logits behind a softmax, or probabilities behind a linear output ---
+    const probe = output.lossProbe;
+    if (probe) {
+      const producesProbabilities = PROBABILITY.has(output.activation ?? '');
+      const readsLogits = probe.atLabels >= LOGIT_FLOOR && probe.atScaled <= 0.5 * probe.atLabels;
+      const readsProbabilities = probe.atLabels <= PERFECT_LOSS && probe.atWrong >= CONFIDENTLY_WRONG;
+      const evidence = `fed the one-hot labels themselves it gives ${fmt(probe.atLabels)}, fed them ×5 ${fmt(probe.atScaled)}, fed a confidently wrong one-hot ${fmt(probe.atWrong)}`;
+      if (readsLogits && producesProbabilities) {
+        findings.push({
+          code: 'output-activation',
+          severity: RULE_SEVERITY['output-activation'],
+          step: 0,
+          layer: output.layer,
+          location: layer?.location,
+          message:
+            `The loss applies its own softmax but the output layer already does (${output.activation}): ${evidence}, so it reads its predictions as logits. ` +
+            `Given probabilities in [0, 1] it can never fall below ~${fmt(probe.atLabels)} even for perfect predictions, and its gradient is squashed twice. ` +
+            `Remove the output activation (keep the logits loss), or use a loss on probabilities (categoricalCrossentropy).`,
+        });
+      } else if (readsProbabilities && !producesProbabilities) {
+        findings.push({
+          code: 'output-activation',
+          severity: RULE_SEVERITY['output-activation'],
+          step: 0,
+          layer: output.layer,
+          location: layer?.location,
+          message:
+            `The loss reads its predictions as probabilities but the output layer's activation is ${output.activation ?? 'none'}: ${evidence} — a log of probabilities. ` +
+            `Raw outputs are not probabilities: negative values give NaN, values above 1 are clipped and get no gradient. Use activation 'softmax' on the output layer (or a loss that takes logits, e.g. tf.losses.softmaxCrossEntropy).`,
+        });
+      }
     }
 
     // --- regression targets the output activation cannot reach ---

@@ -190,18 +190,37 @@ export class GradientProfiler {
         ];
       });
       const shape = this.inner.outputs[i].shape;
+      const units = shape[shape.length - 1] ?? 1;
+      const lossProbe = isCustomLoss(lossNames[i]) && isOneHot(min, max, fractional, meanSquare, units) ? this.readLoss(i, ys, units) : undefined;
       return {
         layer: layer.name,
         activation: activationOf(layer as unknown as AnyLayer),
         loss: lossNames[i] ?? 'custom',
-        units: shape[shape.length - 1] ?? 1,
+        units,
         labelMeanSquare: meanSquare,
         labelVariance: variance,
         labelMin: min,
         labelMax: max,
         labelFractional: fractional,
+        ...(lossProbe ? { lossProbe } : {}),
       };
     });
+  }
+
+  /** A custom loss at the one-hot labels, at the labels × 5, and at the labels shifted one class (protocol OutputInfo.lossProbe). */
+  private readLoss(i: number, ys: Tensor, units: number): { atLabels: number; atScaled: number; atWrong: number } | undefined {
+    const tf = this.tf;
+    try {
+      return tf.tidy(() => {
+        const y = tf.cast(ys, 'float32');
+        const flat = tf.reshape(y, [-1, units]);
+        const wrong = tf.reshape(tf.concat([tf.slice(flat, [0, 1], [-1, units - 1]), tf.slice(flat, [0, 0], [-1, 1])], 1), y.shape);
+        const at = (prediction: Tensor) => tf.mean(this.lossFunctions[i](y, prediction)).dataSync()[0];
+        return { atLabels: at(y), atScaled: at(tf.mul(y, 5)), atWrong: at(wrong) };
+      });
+    } catch {
+      return undefined; // a loss that cannot take these shapes tells nothing
+    }
   }
 
   private activationStat(output: Tensor, kind: ProbeKind, activation: string): Scalar {
@@ -311,6 +330,12 @@ export class GradientProfiler {
     return { step, layer: backwards?.info.name ?? '', pass: 'backward' };
   }
 }
+
+const BUILT_IN_LOSS = /^(categorical|sparse_?categorical|binary)_?crossentropy$|^(mean_?squared|mean_?absolute|mean_?squared_?logarithmic|mean_?absolute_?percentage)_?error$|^(mse|mae|msle|mape|hinge|squared_?hinge|categorical_?hinge|huber(_?loss)?|log_?cosh|kld|kullback_?leibler_?divergence|poisson|cosine_?proximity)$/i;
+const isCustomLoss = (name: string | undefined) => name !== undefined && !BUILT_IN_LOSS.test(name);
+/** One-hot rows: labels 0/1 whose mean square is 1/units (exactly one 1 per row). */
+const isOneHot = (min: number, max: number, fractional: number, meanSquare: number, units: number) =>
+  units >= 2 && min >= 0 && max <= 1 && fractional === 0 && Math.abs(meanSquare - 1 / units) < 1e-6;
 
 /** ‖w_now − w_before‖ / ‖w_before‖ over a layer's variables; undefined while its weights are all zero. */
 function updateRatio(before: Float32Array[], now: Float32Array[]): number | undefined {

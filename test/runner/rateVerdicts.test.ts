@@ -7,7 +7,7 @@ import { fixture, lineOf, pool, profileOk } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('rates', f);
-const FILES = ['low-lr.js', 'good-lr.js', 'high-lr.js', 'over-reg.js', 'usual-decay.js', 'sigmoid-signed.js', 'sigmoid-unit.js', 'sparse-scaled.js', 'sparse-whole.js', 'hidden-softmax.js'];
+const FILES = ['low-lr.js', 'good-lr.js', 'high-lr.js', 'over-reg.js', 'usual-decay.js', 'sigmoid-signed.js', 'sigmoid-unit.js', 'sparse-scaled.js', 'sparse-whole.js', 'hidden-softmax.js', 'logits-on-softmax.js', 'logits-on-linear.js', 'logprob-on-linear.js'];
 const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 20, backend: 'wasm' }));
 const report = async (f: string): Promise<ProfileReport> => (await runs)[FILES.indexOf(f)].report;
 const serious = (r: ProfileReport) => r.findings.filter((f) => f.severity !== 'info');
@@ -59,4 +59,14 @@ test('class indices divided by 255: invalid-labels on the compile line; whole in
 test('softmax on a hidden layer: hidden-activation on that layer only', async () => {
   const hidden = await report('hidden-softmax.js');
   assert.equal(one(hidden, 'hidden-activation').line, lineOf(FIX('hidden-softmax.js'), 'L:hidden'));
+});
+
+test('custom losses read at run time: a logits loss behind a softmax and a log-probability loss behind a linear output fire on the output layer; a logits loss on a linear output stays quiet', async () => {
+  const redundant = one(await report('logits-on-softmax.js'), 'output-activation');
+  assert.equal(redundant.line, lineOf(FIX('logits-on-softmax.js'), 'L:out'));
+  assert.match(redundant.message, /applies its own softmax .* fed the one-hot labels themselves it gives 0\.55/); // ln(1 + 2/e) = 0.551 for 3 classes
+  const missing = one(await report('logprob-on-linear.js'), 'output-activation');
+  assert.equal(missing.line, lineOf(FIX('logprob-on-linear.js'), 'L:out'));
+  assert.match(missing.message, /reads its predictions as probabilities but the output layer's activation is linear/);
+  assert.deepEqual(serious(await report('logits-on-linear.js')), [], summary(await report('logits-on-linear.js')));
 });

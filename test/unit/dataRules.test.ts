@@ -63,3 +63,25 @@ test('softmax on a hidden conv layer fires there; on the output layer it does no
   assert.match(findings[0].message, /channels sum to 1/);
   assert.deepEqual(dataFindings(layers, [out('softmax', 'categoricalCrossentropy', 10, 0, 1)], compile), []);
 });
+
+test('custom loss probe: a logits loss behind a softmax output (redundant softmax) and a log-probability loss behind a linear output (missing softmax)', () => {
+  const probe = (atLabels: number, atScaled: number, atWrong: number) => ({ atLabels, atScaled, atWrong });
+  const withProbe = (activation: string, lossProbe: ReturnType<typeof probe>): OutputInfo => ({ ...out(activation, 'softmaxCrossEntropyWithLogits', 10, 0, 1), lossProbe });
+  // tf.losses.softmaxCrossEntropy: ln(1 + 9/e) = 1.46 at the one-hot labels, 0.006 at ×5, 2.46 when wrong.
+  const logits = probe(Math.log(1 + 9 / Math.E), Math.log(1 + 9 * Math.exp(-5)), Math.log(Math.E + 9));
+  const [redundant] = dataFindings(layers, [withProbe('softmax', logits)], compile);
+  assert.equal(redundant?.code, 'output-activation');
+  assert.equal(redundant.location?.line, 23);
+  assert.match(redundant.message, /applies its own softmax .* never fall below ~1\.5 /);
+  // The same logits loss on a linear output is right.
+  const linear = [layer('hidden', 'relu', 21), layer('head', 'linear', 23)];
+  assert.deepEqual(dataFindings(linear, [withProbe('linear', logits)], compile), []);
+  // −Σ y log(clip(p, 1e-32, 1)): 0 at the labels, 73.7 when confidently wrong.
+  const logProb = probe(0, 0, 73.7);
+  const [missing] = dataFindings(linear, [withProbe('linear', logProb)], compile);
+  assert.equal(missing?.code, 'output-activation');
+  assert.match(missing.message, /reads its predictions as probabilities but the output layer's activation is linear/);
+  assert.deepEqual(dataFindings(layers, [withProbe('softmax', logProb)], compile), [], 'a log-probability loss on a softmax is right');
+  // A custom squared error on one-hot labels (0 at the labels, 0.2 when wrong) is neither.
+  assert.deepEqual(dataFindings(linear, [withProbe('linear', probe(0, 1.6, 0.2))], compile), []);
+});

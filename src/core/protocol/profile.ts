@@ -121,6 +121,11 @@ export const OutputInfo = v.object({
   labelMax: v.optional(num),
   /** Share of the batch's label values that are not whole numbers (sparse class indices must be). */
   labelFractional: v.optional(num),
+  /**
+   * A custom loss function on one-hot labels, read at three predictions: the labels themselves, the labels × 5
+   * (confident logits), and the labels shifted by one class (confidently wrong) — how it reads its input.
+   */
+  lossProbe: v.optional(v.object({ atLabels: num, atScaled: num, atWrong: num })),
 });
 export type OutputInfo = v.InferOutput<typeof OutputInfo>;
 
