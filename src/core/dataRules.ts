@@ -4,7 +4,7 @@
 // sources: docs/rules/invalid-labels.md, output-activation.md, hidden-activation.md.
 import type { Finding, LayerInfo, OutputInfo, SourceLocation } from './protocol';
 import { formatNumber as fmt } from './format';
-import { RULE_SEVERITY } from './healthModel';
+import { RULE_SEVERITY, type StepRecord } from './healthModel';
 
 const normalize = (loss: string) => loss.toLowerCase().replace(/[^a-z]/g, '');
 const REGRESSION = new Set(['meansquarederror', 'mse', 'meanabsoluteerror', 'mae', 'huberloss', 'logcosh', 'logcoshloss']);
@@ -140,6 +140,41 @@ export function dataFindings(layers: readonly LayerInfo[], outputs: readonly Out
       message:
         `Softmax as the activation of a hidden ${layer.className} layer: it makes the layer's ${layer.className === 'Dense' ? 'units' : 'channels'} sum to 1 at every position, so each carries ~1/n of the signal and its gradient is damped the same way; ` +
         `the layers after it see almost the same input for every example. Softmax belongs on the output layer of a classifier; use 'relu' here (or leave it if this layer computes attention or gating weights on purpose).`,
+    });
+  }
+  return findings;
+}
+
+/** At or above this share of units that are exact copies of another unit, a hidden layer is symmetric. */
+export const SYMMETRIC_SHARE = 0.5;
+
+/**
+ * Hidden layers whose units are still exact copies of each other after the profiled steps: units that start
+ * identical get identical gradients and stay identical, so the layer works as a few distinct units. Output
+ * layers are left out (their units get different labels, which breaks the symmetry: a zero-initialised
+ * output layer is fine).
+ */
+export function symmetricUnits(layers: readonly LayerInfo[], steps: readonly StepRecord[], outputs: readonly OutputInfo[]): Finding[] {
+  if (!outputs.length || steps.length === 0) return [];
+  const outputLayers = new Set(outputs.map((o) => o.layer));
+  const first = steps[0];
+  const last = steps[steps.length - 1];
+  const findings: Finding[] = [];
+  for (const layer of layers) {
+    if (outputLayers.has(layer.name)) continue;
+    const end = last.layers.find((l) => l.name === layer.name)?.duplicateShare;
+    if (end === undefined || end < SYMMETRIC_SHARE) continue;
+    const start = first.layers.find((l) => l.name === layer.name)?.duplicateShare ?? end;
+    const units = layer.weights.find((w) => w.shape.length >= 2)?.shape.at(-1) ?? 0;
+    findings.push({
+      code: 'symmetric-units',
+      severity: RULE_SEVERITY['symmetric-units'],
+      step: last.step,
+      layer: layer.name,
+      location: layer.location,
+      message:
+        `${fmt(end * 100)} % of ${layer.name}'s ${units} units are exact copies of another unit at step ${last.step} (${fmt(start * 100)} % at step 0): units that start identical receive identical gradients and stay identical, ` +
+        `so the layer works as a handful of distinct units however many it has. Initialise its kernel with a random initializer (heNormal for ReLU, glorotUniform otherwise) instead of a constant or zeros.`,
     });
   }
   return findings;

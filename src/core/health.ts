@@ -7,7 +7,7 @@ import type { HealthContext, NonFiniteOrigin, StepRecord } from './healthModel';
 import { layerFindings } from './layerRules';
 import { lossFindings } from './lossRules';
 import { overRegularization, rateFindings } from './rateRules';
-import { dataFindings } from './dataRules';
+import { dataFindings, symmetricUnits } from './dataRules';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   vanishingRelative: 1e-3,
@@ -57,13 +57,16 @@ export function evaluateHealth(
   });
   // One output-activation finding per output layer: the loss/activation pair first, then the target range.
   const mismatched = new Set(loss.findings.filter((f) => f.code === 'output-activation').flatMap((f) => [f.layer, ...(f.related ?? []).map((r) => r.layer)]));
-  const data = dataFindings(layers, context.outputs ?? [], context.compileLocation).filter((f) => f.code !== 'output-activation' || !mismatched.has(f.layer));
+  const data = [
+    ...dataFindings(layers, context.outputs ?? [], context.compileLocation).filter((f) => f.code !== 'output-activation' || !mismatched.has(f.layer)),
+    ...symmetricUnits(layers, steps, context.outputs ?? []),
+  ];
   const alarms = [...gradient, ...loss.findings, ...data].filter((f) => f.severity !== 'info');
   const overReg = overRegularization(layers, steps);
   // A layer that passes no gradient, a wrong output or labels, or weight decay explains a slow loss better than the rate.
   const slowExplained =
     Boolean(overReg) ||
-    alarms.some((f) => ['vanishing', 'dead-relu', 'saturation', 'saturated-output', 'output-activation', 'non-finite', 'loss-diverging', 'invalid-labels', 'hidden-activation'].includes(f.code));
+    alarms.some((f) => ['vanishing', 'dead-relu', 'saturation', 'saturated-output', 'output-activation', 'non-finite', 'loss-diverging', 'invalid-labels', 'hidden-activation', 'symmetric-units'].includes(f.code));
   const overshootReported = alarms.some((f) => ['loss-diverging', 'loss-oscillating', 'non-finite'].includes(f.code));
   const rate = rateFindings(steps, { probes: context.rateProbes, rateSite: context.optimizerLocation ?? context.compileLocation, slowExplained, overshootReported });
   return [...gradient, ...loss.findings, ...data, ...(overReg ? [overReg] : []), ...rate];

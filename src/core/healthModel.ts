@@ -21,6 +21,7 @@ export const RULE_SEVERITY: Record<FindingCode, Severity> = {
   'over-regularization': 'warning',
   'invalid-labels': 'warning',
   'hidden-activation': 'warning',
+  'symmetric-units': 'warning',
 };
 
 export interface StepRecord {

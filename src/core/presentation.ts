@@ -18,6 +18,7 @@ export const VERDICT_PRIORITY: readonly FindingCode[] = [
   'output-activation',
   'invalid-labels',
   'hidden-activation',
+  'symmetric-units',
   'exploding',
   'loss-diverging',
   'saturated-output',
@@ -51,6 +52,7 @@ const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'over-regularization': 'vanishing',
   'invalid-labels': 'nonFinite',
   'hidden-activation': 'saturated',
+  'symmetric-units': 'vanishing',
 };
 
 /** Short words for the end-of-line decoration (long lines cut it off; the hover carries the rest). */
@@ -72,6 +74,7 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   'over-regularization': 'over-regularized',
   'invalid-labels': 'invalid labels',
   'hidden-activation': 'hidden softmax',
+  'symmetric-units': 'symmetric units',
 };
 
 const STATUS_LABEL: Record<FindingCode, string> = {
@@ -92,6 +95,7 @@ const STATUS_LABEL: Record<FindingCode, string> = {
   'over-regularization': 'over-regularized',
   'invalid-labels': 'invalid labels',
   'hidden-activation': 'hidden softmax',
+  'symmetric-units': 'symmetric units',
 };
 
 export function sortVerdicts(codes: Iterable<FindingCode>): FindingCode[] {

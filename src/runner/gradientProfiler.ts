@@ -7,6 +7,7 @@ import { combinedNorm, l2Norm, weightStats } from '../core/stats';
 import type { NonFiniteOrigin, StepRecord } from '../core/health';
 import type { LayerInfo, LayerStepStats, OutputInfo, SourceLocation, WeightStats } from '../core/protocol';
 import { creationSiteOf } from './callSites';
+import { duplicateShare, isCustomLoss, isOneHot, updateRatio } from './weightChecks';
 import { innerModel, type Batch } from './data';
 import { DiscoveryError } from './discovery';
 import type { Tf } from './tfjsResolve';
@@ -280,6 +281,8 @@ export class GradientProfiler {
       const weights = l.weights.map((w) => statsByVariable.get(w)!);
       if (weights.length === 0 && !l.probe) continue;
       const stats: LayerStepStats = { name: l.info.name, gradNorm: weights.length ? combinedNorm(weights.map((w) => w.gradNorm)) : NaN, weights };
+      const duplicates = duplicateShare(l.weights, l.weights.map((w) => weightData[index.get(w)!] as Float32Array));
+      if (duplicates !== undefined) stats.duplicateShare = duplicates;
       if (previous && weights.length) {
         const ratio = updateRatio(l.weights.map((w) => previous[index.get(w)!]), l.weights.map((w) => weightData[index.get(w)!] as Float32Array));
         if (ratio !== undefined) stats.updateRatio = ratio;
@@ -331,26 +334,7 @@ export class GradientProfiler {
   }
 }
 
-const BUILT_IN_LOSS = /^(categorical|sparse_?categorical|binary)_?crossentropy$|^(mean_?squared|mean_?absolute|mean_?squared_?logarithmic|mean_?absolute_?percentage)_?error$|^(mse|mae|msle|mape|hinge|squared_?hinge|categorical_?hinge|huber(_?loss)?|log_?cosh|kld|kullback_?leibler_?divergence|poisson|cosine_?proximity)$/i;
-const isCustomLoss = (name: string | undefined) => name !== undefined && !BUILT_IN_LOSS.test(name);
-/** One-hot rows: labels 0/1 whose mean square is 1/units (exactly one 1 per row). */
-const isOneHot = (min: number, max: number, fractional: number, meanSquare: number, units: number) =>
-  units >= 2 && min >= 0 && max <= 1 && fractional === 0 && Math.abs(meanSquare - 1 / units) < 1e-6;
 
-/** ‖w_now − w_before‖ / ‖w_before‖ over a layer's variables; undefined while its weights are all zero. */
-function updateRatio(before: Float32Array[], now: Float32Array[]): number | undefined {
-  let delta = 0;
-  let base = 0;
-  before.forEach((b, k) => {
-    const n = now[k];
-    for (let i = 0; i < b.length; i++) {
-      const d = n[i] - b[i];
-      delta += d * d;
-      base += b[i] * b[i];
-    }
-  });
-  return base > 0 ? Math.sqrt(delta / base) : undefined;
-}
 
 /**
  * Steps and rows of the overfit-one-batch check (docs/rules/overfit-batch.md). At Adam's default rate a

@@ -7,7 +7,7 @@ import { fixture, lineOf, pool, profileOk } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('rates', f);
-const FILES = ['low-lr.js', 'good-lr.js', 'high-lr.js', 'over-reg.js', 'usual-decay.js', 'sigmoid-signed.js', 'sigmoid-unit.js', 'sparse-scaled.js', 'sparse-whole.js', 'hidden-softmax.js', 'logits-on-softmax.js', 'logits-on-linear.js', 'logprob-on-linear.js'];
+const FILES = ['low-lr.js', 'good-lr.js', 'high-lr.js', 'over-reg.js', 'usual-decay.js', 'sigmoid-signed.js', 'sigmoid-unit.js', 'sparse-scaled.js', 'sparse-whole.js', 'hidden-softmax.js', 'logits-on-softmax.js', 'logits-on-linear.js', 'logprob-on-linear.js', 'constant-hidden.js'];
 const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 20, backend: 'wasm' }));
 const report = async (f: string): Promise<ProfileReport> => (await runs)[FILES.indexOf(f)].report;
 const serious = (r: ProfileReport) => r.findings.filter((f) => f.severity !== 'info');
@@ -69,4 +69,12 @@ test('custom losses read at run time: a logits loss behind a softmax and a log-p
   assert.equal(missing.line, lineOf(FIX('logprob-on-linear.js'), 'L:out'));
   assert.match(missing.message, /reads its predictions as probabilities but the output layer's activation is linear/);
   assert.deepEqual(serious(await report('logits-on-linear.js')), [], summary(await report('logits-on-linear.js')));
+});
+
+test('constant-initialised hidden layers: symmetric-units on the first (its units stay copies); random layers (good-lr.js) stay quiet', async () => {
+  const constant = await report('constant-hidden.js');
+  const finding = one(constant, 'symmetric-units');
+  assert.equal(finding.line, lineOf(FIX('constant-hidden.js'), 'L:first'));
+  assert.match(finding.message, /100 % of dense_Dense\d+'s 32 units are exact copies/);
+  assert.ok(!serious(await report('good-lr.js')).some((f) => f.code === 'symmetric-units'));
 });

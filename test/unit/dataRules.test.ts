@@ -2,7 +2,7 @@
 // fire and its near miss.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { dataFindings } from '../../src/core/dataRules';
+import { dataFindings, symmetricUnits } from '../../src/core/dataRules';
 import type { LayerInfo, OutputInfo } from '../../src/core/protocol';
 
 const compile = { file: '/m.js', line: 33, column: 7 };
@@ -84,4 +84,23 @@ test('custom loss probe: a logits loss behind a softmax output (redundant softma
   assert.deepEqual(dataFindings(layers, [withProbe('softmax', logProb)], compile), [], 'a log-probability loss on a softmax is right');
   // A custom squared error on one-hot labels (0 at the labels, 0.2 when wrong) is neither.
   assert.deepEqual(dataFindings(linear, [withProbe('linear', probe(0, 1.6, 0.2))], compile), []);
+});
+
+test('symmetric units: a constant-initialised hidden layer whose units stay copies fires; an output layer or units that diverged do not', () => {
+  const stepWith = (n: number, hidden: number, head: number) => ({
+    step: n,
+    loss: 1,
+    layers: [
+      { name: 'hidden', gradNorm: 0.1, weights: [], duplicateShare: hidden },
+      { name: 'head', gradNorm: 0.1, weights: [], duplicateShare: head },
+    ],
+  });
+  const outputs = [out('softmax', 'categoricalCrossentropy', 10, 0, 1)];
+  const findings = symmetricUnits(layers, [stepWith(0, 1, 1), stepWith(20, 1, 1)], outputs);
+  assert.deepEqual(findings.map((f) => [f.code, f.layer, f.location?.line]), [['symmetric-units', 'hidden', 21]]);
+  assert.match(findings[0].message, /100 % of hidden's 8 units are exact copies of another unit at step 20 \(100 % at step 0\)/);
+  // Identical at step 0 but no longer at the end (their outgoing weights differ): the symmetry broke.
+  assert.deepEqual(symmetricUnits(layers, [stepWith(0, 1, 0), stepWith(20, 0, 0)], outputs), []);
+  // Without known outputs no layer can be called hidden.
+  assert.deepEqual(symmetricUnits(layers, [stepWith(0, 1, 1), stepWith(20, 1, 1)], []), []);
 });

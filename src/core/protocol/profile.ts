@@ -103,6 +103,8 @@ export const LayerStepStats = v.object({
   regGradNorm: v.optional(num),
   /** ‖Δw‖/‖w‖ of the optimizer update that led to this step's weights (absent at step 0). */
   updateRatio: v.optional(num),
+  /** Share of the layer's units (kernel columns with their bias) that are exact copies of another unit. */
+  duplicateShare: v.optional(num),
 });
 export type LayerStepStats = v.InferOutput<typeof LayerStepStats>;
 
@@ -150,6 +152,7 @@ export const FINDING_CODES = [
   'over-regularization',
   'invalid-labels',
   'hidden-activation',
+  'symmetric-units',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
