@@ -11,12 +11,16 @@ import { dataLoss, RULE_SEVERITY, type StepRecord } from './healthModel';
 export const PROBE_STEPS = 10;
 /** The probe's rate: the model's own × PROBE_FACTOR (too low?) or ÷ PROBE_FACTOR (too high?). */
 export const PROBE_FACTOR = 10;
-/** "Slow": the loss fell by less than this fraction of its start over the profiled steps on one batch. */
-export const SLOW_FALL = 0.2;
+/** Below this fall over the profiled steps on one batch the loss may be limited by the rate (the probe decides). */
+export const SLOW_FALL = 0.5;
 /** CS231n's update/weight ratio is "somewhere around 1e-3"; below it "the learning rate might be too low". */
 export const UPDATE_RATIO_LOW = 1e-3;
-/** A ×10 probe that removes at least this many times the loss the model's own rate removed confirms it is too low. */
+/**
+ * The ×10 probe confirms a too-low rate when it removes at least LOW_GAIN× the loss the model's own rate removed
+ * (the first-order regime: progress ∝ rate), or ends at most LOW_REMAINING × the loss the own rate reached.
+ */
 export const LOW_GAIN = 5;
+export const LOW_REMAINING = 0.5;
 /** A step after which the fixed batch's loss is at least this multiple of the step before: worth probing ÷10. */
 export const SPIKE = 1.2;
 /**
@@ -108,14 +112,16 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
   const slow = (start - losses[n]) / start < SLOW_FALL && ratio < UPDATE_RATIO_LOW;
   if (up && slow && !context.slowExplained && Number.isFinite(up.losses[k])) {
     const probeDrop = start - up.losses[k];
-    if (probeDrop > 0 && probeDrop >= LOW_GAIN * Math.max(ownDrop, 0) && probeDrop >= 0.05 * Math.abs(start)) {
+    const proportional = probeDrop >= LOW_GAIN * Math.max(ownDrop, 0) && probeDrop >= 0.05 * Math.abs(start);
+    const halved = up.losses[k] <= LOW_REMAINING * losses[k];
+    if (probeDrop > 0 && (proportional || halved)) {
       findings.push({
         code: 'learning-rate-low',
         severity: RULE_SEVERITY['learning-rate-low'],
         step: k,
         location: context.rateSite,
         message:
-          `The learning rate is too low: each step changes the weights by ${fmt(ratio)} of their norm (median ‖Δw‖/‖w‖; ~1e-3 is typical) and the loss fell only ${fmt(start)} → ${fmt(losses[n])} over ${n} steps on one batch. ` +
+          `The learning rate is too low: each step changes the weights by ${fmt(ratio)} of their norm (median ‖Δw‖/‖w‖; ~1e-3 is typical) and the loss went ${fmt(start)} → ${fmt(losses[n])} over ${n} steps on one batch. ` +
           `From the same initial weights, ${PROBE_FACTOR}× the rate took it to ${fmt(up.losses[k])} in ${k} steps (${fmt(probeDrop / Math.max(ownDrop, Number.MIN_VALUE))}× the progress of the model's own rate, which reached ${fmt(losses[k])}). ` +
           `Raise the learning rate: run the LR finder (Gradient Lens: Find learning rate) and apply its suggestion.`,
       });

@@ -50,6 +50,16 @@ test('learning rate too low: slow loss, tiny updates, and 10× the rate does ≥
   assert.match(finding.message, /10× the rate took it to 0\.13 in 10 steps \(10× the progress/);
 });
 
+test('learning rate too low: a loss that falls 40 % at tiny updates, where 10× the rate ends at less than half the loss', () => {
+  // SGD 0.001 on a conv net: 2.2 → 1.65 after 10 steps; SGD 0.01 reaches 0.6.
+  const steps = curve(linear(2.2, 0.044), 2e-4);
+  assert.deepEqual(probesToRun(steps).factors, [PROBE_FACTOR]);
+  const [finding] = rateFindings(steps, { probes: [{ factor: PROBE_FACTOR, losses: linear(2.2, 0.16, 10) }], slowExplained: false });
+  assert.equal(finding?.code, 'learning-rate-low');
+  // The same probe ending at 0.9 (more than half of 1.76) is no evidence.
+  assert.deepEqual(rateFindings(steps, { probes: [{ factor: PROBE_FACTOR, losses: linear(2.2, 0.13, 10) }], slowExplained: false }), []);
+});
+
 test('learning rate too low: near misses stay quiet', () => {
   const slow = curve(linear(0.18, 0.0005), 5e-5);
   // 10× the rate only doubles the progress: the rate is not what limits it.
@@ -58,8 +68,8 @@ test('learning rate too low: near misses stay quiet', () => {
   const smallInit = curve(linear(0.69, 0.0002), 2e-2);
   assert.deepEqual(probesToRun(smallInit).factors, []);
   assert.deepEqual(rateFindings(smallInit, { probes: [{ factor: PROBE_FACTOR, losses: linear(0.69, 0.01, 10) }], slowExplained: false }), []);
-  // A loss that falls 30 % in 20 steps is not crawling, whatever the update size.
-  assert.deepEqual(probesToRun(curve(linear(1, 0.015), 5e-5)).factors, []);
+  // A loss that falls 60 % in 20 steps is not crawling, whatever the update size.
+  assert.deepEqual(probesToRun(curve(linear(1, 0.03), 5e-5)).factors, []);
   // Another finding explains the slow loss (e.g. vanishing): that one is the cause to fix.
   assert.deepEqual(rateFindings(slow, { probes: [{ factor: PROBE_FACTOR, losses: linear(0.18, 0.005, 10) }], slowExplained: true }), []);
 });
