@@ -50,6 +50,8 @@ export interface HealthContext {
   compileLocation?: SourceLocation;
   /** Where the optimizer was created (tf.train.*), else absent: findings about the learning rate point here, else at compile(). */
   optimizerLocation?: SourceLocation;
+  /** The profiled batch's inputs: the largest per-feature RMS (which feature) and the largest |x|. */
+  inputScale?: { rms: number; feature: number; maxAbs: number };
   /** Short runs from the initial weights at the model's rate × factor (rateRules.probesToRun). */
   rateProbes?: readonly { factor: number; losses: readonly number[] }[];
 }

@@ -10,6 +10,12 @@ import type { LossEvidence } from './layerRules';
 export const CLIP_FLOOR_LOSS = -Math.log(1e-7);
 /** A mean squared error above this multiple of E[y²] + 1 at initialization means the outputs start far too large. */
 export const MSE_INITIAL_FACTOR = 10;
+/**
+ * Inputs whose largest per-feature RMS reaches this are unscaled (LeCun, Bottou, Orr & Müller, "Efficient
+ * BackProp", 1998, §4.3: inputs should have zero mean and unit variance); an initial loss far off is then
+ * pinned on them, at the first layer that reads them.
+ */
+export const UNSCALED_INPUT_RMS = 10;
 
 const normalize = (loss: string) => loss.toLowerCase().replace(/[^a-z]/g, '');
 const CATEGORICAL = new Set(['categoricalcrossentropy', 'sparsecategoricalcrossentropy']);
@@ -163,14 +169,19 @@ export function lossFindings(
       const basis = expectations.map((e) => e!.basis).join(' + ');
       // A start that the first steps repair (e.g. std-1 initialization with a high learning rate) is info.
       const resolved = lossFalls.falls === true && last <= limit;
+      const scale = context.inputScale;
+      const entry = scale && scale.rms >= UNSCALED_INPUT_RMS ? layers.find((l) => l.weights.length > 0) : undefined;
+      const at = entry ? { layer: entry.name, location: entry.location } : outputs.length === 1 ? { layer: outputs[0].layer, location: info.get(outputs[0].layer)?.location } : {};
       findings.push({
         code: 'initial-loss',
         severity: resolved ? 'info' : RULE_SEVERITY['initial-loss'],
         step: 0,
-        layer: outputs.length === 1 ? outputs[0].layer : undefined,
-        location: outputs.length === 1 ? info.get(outputs[0].layer)?.location : undefined,
+        ...at,
         message:
           `The loss at initialization is ${fmt(first)}, ${fmt(first / expected)}× its expected value ≈ ${fmt(expected)} (${basis}); above ${fmt(limit)} counts as far. ` +
+          (entry && scale && !resolved
+            ? `The inputs are unscaled: input feature ${scale.feature} has RMS ${fmt(scale.rms)} (largest |x| ${fmt(scale.maxAbs)}), so ${entry.name}, the first layer that reads them, starts with outputs far too large. Standardise the inputs (zero mean, unit variance per feature) before fit(). `
+            : '') +
           (resolved
             ? `It resolved within the profiled steps (${lossFalls.text}): no action needed, though a better-scaled initialization would save those steps.`
             : isMse

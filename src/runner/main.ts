@@ -10,7 +10,7 @@ import { compileSiteOf, optimizerSiteOf } from './callSites';
 import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, sweepBatches, synthesizeBatch } from './data';
 import { prepareSweep } from './lrSweep';
 import { GradientProfiler, OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from './gradientProfiler';
-import { rateProbe } from './rateProbe';
+import { inputScale, rateProbe } from './rateProbe';
 import { probesToRun } from '../core/rateRules';
 import { checkLayer, classDefinition, userDefinedLayers } from './gradientCheck';
 import { causeOf, classify, guardCrashListeners, keepOutputTail } from './failures';
@@ -92,7 +92,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       profiler.records,
       request.thresholds,
       profiler.nonFiniteOrigin,
-      { outputs, overfit, rateProbes, compileLocation: compileSiteOf(model), optimizerLocation: optimizerSiteOf(inner.optimizer) },
+      { outputs, overfit, rateProbes, inputScale: inputScale(tf, batch), compileLocation: compileSiteOf(model), optimizerLocation: optimizerSiteOf(inner.optimizer) },
     );
     for (const finding of findings) await send({ type: 'finding', finding });
   } catch (error) {

@@ -1,7 +1,8 @@
 // The learning-rate probe (core/rateRules): from the weights as they were before profiling, a few steps on
 // the same batch with a fresh optimizer of the model's own class and settings, its learning rate × factor.
 // The data loss (inference mode for models with dropout/noise, as the profile's curve) before each step
-// and after the last is what the rules compare with the profile's own curve.
+// and after the last is what the rules compare with the profile's own curve. Also the batch's input scale, which
+// the initial-loss rule reads.
 import type { LayersModel, Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs';
 import { innerModel, type Batch } from './data';
 import type { Tf } from './tfjsResolve';
@@ -56,4 +57,20 @@ export async function rateProbe(tf: Tf, model: LayersModel, initial: Tensor[], b
     optimizer.dispose();
   }
   return losses;
+}
+
+/** The batch's inputs: the largest per-feature RMS (features = the last axis of each float input) and the largest |x|. */
+export function inputScale(tf: Tf, batch: Batch): { rms: number; feature: number; maxAbs: number } | undefined {
+  let best: { rms: number; feature: number; maxAbs: number } | undefined;
+  for (const x of batch.xs) {
+    if (x.dtype !== 'float32') continue; // integer inputs are indices (embeddings), not scaled values
+    const features = x.shape[x.shape.length - 1] ?? 1;
+    const [rms, maxAbs] = tf.tidy(() => {
+      const rows = tf.reshape(x, [-1, features]);
+      return [Array.from(tf.sqrt(tf.mean(tf.square(rows), 0)).dataSync()), tf.max(tf.abs(rows)).dataSync()[0]];
+    }) as [number[], number];
+    const feature = rms.indexOf(Math.max(...rms));
+    if (!best || rms[feature] > best.rms) best = { rms: rms[feature], feature, maxAbs };
+  }
+  return best;
 }

@@ -130,3 +130,14 @@ test('over-regularization: usual weight decay (penalty gradient 1e-4 of the data
   const fading = curve(linear(2, 0.05), 4e-3, (i) => ({ regGradNorm: i < 15 ? 2 : 0.01 }));
   assert.equal(overRegularization(layers, fading), undefined);
 });
+
+test('initial loss with unscaled inputs: on the first layer that reads them, naming the feature; scaled inputs keep it on the output layer', () => {
+  const mse = [{ layer: 'd2', activation: 'linear', loss: 'meanSquaredError', units: 1, labelMeanSquare: 0.3, labelVariance: 0.05 }];
+  const steps = curve([2e5, 1e5, 9e4, 8e4, 7e4, 6e4], 4e-3);
+  const unscaled = evaluateHealth(layers, steps, {}, undefined, { outputs: mse, inputScale: { rms: 3010, feature: 3, maxAbs: 5140 } }).find((f) => f.code === 'initial-loss');
+  assert.equal(unscaled?.location?.line, 21);
+  assert.match(unscaled!.message, /input feature 3 has RMS 3\.0e3 \(largest \|x\| 5\.1e3\), so d1, the first layer that reads them/);
+  const scaled = evaluateHealth(layers, steps, {}, undefined, { outputs: mse, inputScale: { rms: 1.2, feature: 0, maxAbs: 3 } }).find((f) => f.code === 'initial-loss');
+  assert.equal(scaled?.location?.line, 22);
+  assert.doesNotMatch(scaled!.message, /unscaled/);
+});
