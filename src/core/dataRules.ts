@@ -79,30 +79,16 @@ export function dataFindings(layers: readonly LayerInfo[], outputs: readonly Out
       const readsLogits = probe.atLabels >= LOGIT_FLOOR && probe.atScaled <= 0.5 * probe.atLabels;
       const readsProbabilities = probe.atLabels <= PERFECT_LOSS && probe.atWrong >= CONFIDENTLY_WRONG;
       const evidence = `fed the one-hot labels themselves it gives ${fmt(probe.atLabels)}, fed them ×5 ${fmt(probe.atScaled)}, fed a confidently wrong one-hot ${fmt(probe.atWrong)}`;
-      if (readsLogits && producesProbabilities) {
-        findings.push({
-          code: 'output-activation',
-          severity: RULE_SEVERITY['output-activation'],
-          step: 0,
-          layer: output.layer,
-          location: layer?.location,
-          message:
-            `The loss applies its own softmax but the output layer already does (${output.activation}): ${evidence}, so it reads its predictions as logits. ` +
+      const message =
+        readsLogits && producesProbabilities
+          ? `The loss applies its own softmax but the output layer already does (${output.activation}): ${evidence}, so it reads its predictions as logits. ` +
             `Given probabilities in [0, 1] it can never fall below ~${fmt(probe.atLabels)} even for perfect predictions, and its gradient is squashed twice. ` +
-            `Remove the output activation (keep the logits loss), or use a loss on probabilities (categoricalCrossentropy).`,
-        });
-      } else if (readsProbabilities && !producesProbabilities) {
-        findings.push({
-          code: 'output-activation',
-          severity: RULE_SEVERITY['output-activation'],
-          step: 0,
-          layer: output.layer,
-          location: layer?.location,
-          message:
-            `The loss reads its predictions as probabilities but the output layer's activation is ${output.activation ?? 'none'}: ${evidence} — a log of probabilities. ` +
-            `Raw outputs are not probabilities: negative values give NaN, values above 1 are clipped and get no gradient. Use activation 'softmax' on the output layer (or a loss that takes logits, e.g. tf.losses.softmaxCrossEntropy).`,
-        });
-      }
+            `Remove the output activation (keep the logits loss), or use a loss on probabilities (categoricalCrossentropy).`
+          : readsProbabilities && !producesProbabilities
+            ? `The loss reads its predictions as probabilities but the output layer's activation is ${output.activation ?? 'none'}: ${evidence} — a log of probabilities. ` +
+              `Raw outputs are not probabilities: negative values give NaN, values above 1 are clipped and get no gradient. Use activation 'softmax' on the output layer (or a loss that takes logits, e.g. tf.losses.softmaxCrossEntropy).`
+            : undefined;
+      if (message) findings.push({ code: 'output-activation', severity: RULE_SEVERITY['output-activation'], step: 0, layer: output.layer, location: layer?.location, message });
     }
 
     // --- regression targets the output activation cannot reach ---
