@@ -22,6 +22,15 @@ export const HARD_ZERO = new ActivationSet(['relu', 'relu6']);
 /** Bounded with flat tails: the derivative tends to 0 on both sides, so stacks of them shrink gradients. */
 export const SATURATING = new ActivationSet(['sigmoid', 'hardSigmoid', 'tanh', 'softsign']);
 
+/**
+ * Saturating with a derivative of at most 0.25 everywhere: each layer shrinks the backward signal by 4× or
+ * more whatever its initialization (tanh and softsign have slope 1 at 0 and shrink it only when saturated).
+ */
+export const SIGMOID_LIKE = new ActivationSet(['sigmoid', 'hardSigmoid']);
+
+/** Outputs in [0, 1] read as probabilities: what a binary cross-entropy expects of the output layer. */
+export const PROBABILITY_OUTPUT = new ActivationSet(['sigmoid', 'hardSigmoid', 'softmax']);
+
 /** Saturating and zero-centred (range (-1, 1)): the tails are |y| near 1; the others' range is (0, 1). */
 export const ZERO_CENTRED = new ActivationSet(['tanh', 'softsign']);
 

@@ -2,6 +2,7 @@
 // initial loss vs its expected value, loss diverging / not decreasing / oscillating over the profiled
 // steps (all on one batch, so the curve has no sampling noise), and the overfit-one-batch check.
 import type { Finding, LayerInfo, OutputInfo, Thresholds } from './protocol';
+import { PROBABILITY_OUTPUT } from './activations';
 import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type HealthContext, type NonFiniteOrigin, type StepRecord } from './healthModel';
 import type { LossEvidence } from './layerRules';
@@ -22,7 +23,6 @@ const CATEGORICAL = new Set(['categoricalcrossentropy', 'sparsecategoricalcrosse
 const BINARY = new Set(['binarycrossentropy']);
 const SQUARED = new Set(['meansquarederror', 'mse']);
 const REGRESSION = new Set([...SQUARED, 'meanabsoluteerror', 'mae', 'meansquaredlogarithmicerror', 'msle', 'huberloss', 'logcosh', 'logcoshloss']);
-const PROBABILITY = new Set(['sigmoid', 'hardSigmoid', 'hard_sigmoid', 'softmax']);
 
 export interface LossRuleResult {
   findings: Finding[];
@@ -42,7 +42,7 @@ function activationMismatch(output: OutputInfo): string | undefined {
   if (CATEGORICAL.has(loss) && act !== 'softmax') {
     return `${output.loss} expects class probabilities but the output layer's activation is ${act}: tfjs divides the outputs by their sum and takes the log, so outputs that are not a probability distribution give a meaningless loss (NaN/Inf when an example's outputs sum to 0 or below). Use activation 'softmax' on the output layer.`;
   }
-  if (BINARY.has(loss) && !PROBABILITY.has(act)) {
+  if (BINARY.has(loss) && !PROBABILITY_OUTPUT.has(act)) {
     return `${output.loss} expects probabilities in (0, 1) but the output layer's activation is ${act}: values outside are clipped, so their gradient is 0. Use activation 'sigmoid' on the output layer.`;
   }
   if (REGRESSION.has(loss) && act === 'softmax') {

@@ -4,6 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SourceLocation } from '../core/protocol';
+// The ESM build: esbuild cannot follow the UMD build's require(), which it receives as a parameter.
+import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js';
 import { redirects } from './tfjsResolve';
 
 // ESM: "… 'x' imported from /importer"; CommonJS: "… 'x'\nRequire stack:\n- /importer".
@@ -40,9 +42,9 @@ function tsconfigDeclaring(file: string, alias: string): string | undefined {
       } catch {
         continue;
       }
-      // tsconfig is JSONC (comments, trailing commas): look for the key in the "paths" object's text.
-      const paths = /"paths"\s*:\s*\{([^}]*)\}/.exec(text);
-      if (paths && new RegExp(`"${escape(alias)}(?:/\\*)?"\\s*:`).test(paths[1])) return config;
+      // tsconfig is JSONC (comments, trailing commas), as TypeScript reads it.
+      const paths = (parseJsonc(text, [], { allowTrailingComma: true }) as { compilerOptions?: { paths?: unknown } } | undefined)?.compilerOptions?.paths;
+      if (paths && typeof paths === 'object' && (alias in paths || `${alias}/*` in paths)) return config;
     }
     if (path.dirname(dir) === dir) return undefined;
   }

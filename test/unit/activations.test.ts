@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { GLOROT_MATCHED, HARD_ZERO, RELU_LIKE, SATURATING, ZERO_CENTRED } from '../../src/core/activations';
+import { GLOROT_MATCHED, HARD_ZERO, PROBABILITY_OUTPUT, RELU_LIKE, SATURATING, SIGMOID_LIKE, ZERO_CENTRED } from '../../src/core/activations';
 
 /** Output and derivative of the tfjs activation `name` at each x (a Dense layer of one unit, kernel 1, no bias). */
 function evaluate(name: string, xs: number[]): { y: number[]; dy: number[] } {
@@ -49,8 +49,25 @@ test('SATURATING members are bounded with flat tails on both sides; ZERO_CENTRED
   for (const name of tfjsNames(RELU_LIKE)) assert.ok(!SATURATING.has(name), name);
 });
 
+test('SIGMOID_LIKE members have a derivative ≤ 0.25 everywhere; the other SATURATING members do not', () => {
+  const xs = Array.from({ length: 81 }, (_, i) => -8 + i * 0.2);
+  for (const name of SATURATING.names) {
+    const steepest = Math.max(...evaluate(name, xs).dy);
+    assert.equal(steepest <= 0.25 + 1e-6, SIGMOID_LIKE.has(name), `${name}: steepest slope ${steepest}`);
+  }
+  for (const name of SIGMOID_LIKE.names) assert.ok(SATURATING.has(name), name);
+});
+
+test('PROBABILITY_OUTPUT members output values in [0, 1] for any input; the others do not', () => {
+  const xs = [-50, -3, -0.5, 0, 0.5, 3, 50];
+  for (const name of ['sigmoid', 'hardSigmoid', 'softmax', 'tanh', 'softsign', 'linear', 'relu', 'elu']) {
+    const { y } = evaluate(name, xs);
+    assert.equal(y.every((v) => v >= 0 && v <= 1), PROBABILITY_OUTPUT.has(name), `${name}: ${y}`);
+  }
+});
+
 test('every family member is an activation TensorFlow.js knows', () => {
-  for (const set of [HARD_ZERO, SATURATING, ZERO_CENTRED, RELU_LIKE, GLOROT_MATCHED]) {
+  for (const set of [HARD_ZERO, SATURATING, ZERO_CENTRED, RELU_LIKE, GLOROT_MATCHED, SIGMOID_LIKE, PROBABILITY_OUTPUT]) {
     for (const name of tfjsNames(set)) assert.doesNotThrow(() => evaluate(name, [0]), name);
   }
 });

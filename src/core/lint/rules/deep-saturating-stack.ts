@@ -1,6 +1,6 @@
 // deep-saturating-stack: see docs/lint/deep-saturating-stack.md (with the measurements behind the
 // thresholds, from bench/saturatingStacks.ts).
-import { SATURATING } from '../../activations';
+import { SATURATING, SIGMOID_LIKE } from '../../activations';
 import { configProp, type ChainEntry, type LayerSite } from '../facts';
 import type { LintEdit } from '../types';
 import { fix, quoteOf, replaceEdit, stringEdit } from './edits';
@@ -9,9 +9,6 @@ import { ruleInfo, type Rule, type RuleContext } from './rule';
 import { layerEntry, repeatCount, type LayerEntry } from './sequences';
 
 const info = ruleInfo('deep-saturating-stack', 'warning', 'Deep stack of sigmoid/tanh hidden layers');
-
-/** Derivative ≤ 0.25: every layer shrinks the backward signal whatever its initialization. */
-const SIGMOID_LIKE = new Set(['sigmoid', 'hardsigmoid']);
 
 /**
  * Per-layer gain of a fixed-scale random kernel (std · √fan-in) below which a tanh/softsign layer shrinks the
