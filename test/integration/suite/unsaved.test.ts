@@ -12,6 +12,19 @@ import { describeTrusted, getApi, open, revertAll, sleep, useFewSteps, waitFor }
 
 const byLine = (decorations: { line: number }[]) => decorations.map((d) => d.line).join();
 
+/** Opens fixture `name` for a test that saves it, and afterwards puts its text on disk and in the editor back. */
+async function savingFixture(name: string, body: (editor: vscode.TextEditor, onDisk: string) => Promise<void>): Promise<void> {
+  const editor = await open(name);
+  const onDisk = fs.readFileSync(editor.document.uri.fsPath, 'utf8');
+  try {
+    await body(editor, onDisk);
+  } finally {
+    fs.writeFileSync(editor.document.uri.fsPath, onDisk);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
+
 async function setSaveBeforeRun(value: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('gradientLens').update('saveBeforeRun', value, vscode.ConfigurationTarget.Global);
 }
@@ -60,10 +73,8 @@ describeTrusted('unsaved edits before a run', () => {
   it('"Save and run" saves the file first; dismissing the question runs nothing and saves nothing', async function () {
     this.timeout(60_000);
     const api = await getApi();
-    const editor = await open('model.js');
-    const uri = editor.document.uri;
-    const onDisk = fs.readFileSync(uri.fsPath, 'utf8');
-    try {
+    await savingFixture('model.js', async (editor, onDisk) => {
+      const uri = editor.document.uri;
       await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// edited before the run\n'));
       const before = api.getReport(uri);
       const dismissed = Promise.resolve(vscode.commands.executeCommand<ProfileReport>('gradientLens.profile', uri));
@@ -78,20 +89,14 @@ describeTrusted('unsaved edits before a run', () => {
       assert.strictEqual((await saved)?.status, 'done');
       assert.ok(!editor.document.isDirty, 'saved');
       assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), `// edited before the run\n${onDisk}`);
-    } finally {
-      fs.writeFileSync(uri.fsPath, onDisk);
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    });
   });
 
   it('the API never asks or saves with "prompt"; "always" saves without asking', async function () {
     this.timeout(60_000);
     const api = await getApi();
-    const editor = await open('model.js');
-    const uri = editor.document.uri;
-    const onDisk = fs.readFileSync(uri.fsPath, 'utf8');
-    try {
+    await savingFixture('model.js', async (editor, onDisk) => {
+      const uri = editor.document.uri;
       await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// unsaved\n'));
       assert.strictEqual((await api.profile(uri)).status, 'done');
       assert.ok(editor.document.isDirty, 'the API run left the edit unsaved');
@@ -100,11 +105,7 @@ describeTrusted('unsaved edits before a run', () => {
       assert.strictEqual((await api.profile(uri)).status, 'done');
       assert.ok(!editor.document.isDirty, '"always" saved it');
       assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), `// unsaved\n${onDisk}`);
-    } finally {
-      fs.writeFileSync(uri.fsPath, onDisk);
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    });
   });
 
   it('Find learning rate asks the same question; dismissing it starts no sweep', async function () {
