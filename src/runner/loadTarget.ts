@@ -3,9 +3,9 @@
 // sure it is compiled.
 import * as path from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs';
-import type { BackendChoice, GradcheckRequest, LrRequest, ProfileRequest, RunnerMessage, WatchRequest } from '../core/protocol';
+import type { BackendChoice, GradcheckRequest, LrRequest, ProfileRequest, RunnerMessage, RunnerMessageOf, WatchRequest } from '../core/protocol';
 import { installCompileCapture, installLayerCreationCapture, installOptimizerCapture } from './callSites';
-import { innerModel } from './data';
+import { innerModel, lossNames } from './data';
 import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture, type TrainingCalls } from './discovery';
 import { loadUserModule, warmUpTranspiler } from './moduleLoader';
 import { rememberTrainOnBatch } from './lrSweep';
@@ -141,6 +141,12 @@ export async function loadTarget(
   if (found) captured = found.captured;
   const model = found ? found.model : captured!.model;
   return { ...(await compiledTarget(tf, model)), discovery: found ? found.discovery : 'training-script', exportName: found?.exportName, discoveryNote: found?.note, captured, ns };
+}
+
+/** The fields of the `model` message that say which model was found and how, the same for every kind of work. */
+export function describeTarget(target: Target): Pick<RunnerMessageOf<'model'>, 'modelName' | 'className' | 'discovery' | 'exportName' | 'discoveryNote' | 'loss' | 'lossNote'> {
+  const { model } = target;
+  return { modelName: model.name, className: model.getClassName(), discovery: target.discovery, exportName: target.exportName, discoveryNote: target.discoveryNote, loss: lossNames(model).join(', '), lossNote: target.lossNote };
 }
 
 async function compiledTarget(tf: Tf, model: unknown): Promise<{ tf: Tf; model: LayersModel; lossNote?: string }> {

@@ -17,7 +17,7 @@ import { causeOf, classify, guardCrashListeners, keepOutputTail } from './failur
 import { endProcessGroup } from './watchdog';
 import { unhandled } from '../core/exhaustive';
 import { finish, hasFinished, send } from './ipc';
-import { Classified, loadTarget, prepareTfjs, runState } from './loadTarget';
+import { Classified, describeTarget, loadTarget, prepareTfjs, runState } from './loadTarget';
 import { watchTraining } from './watchRun';
 
 type Work = 'profile' | 'sweep' | 'gradcheck';
@@ -28,7 +28,8 @@ async function profile(request: ProfileRequest): Promise<void> {
   const started = Date.now();
   let stepsTaken: number | undefined;
   try {
-    const { tf, model, discovery, exportName, discoveryNote, lossNote, captured, ns } = await loadTarget(request);
+    const target = await loadTarget(request);
+    const { tf, model, captured, ns } = target;
     runState.targetFound = true;
     await send({ type: 'phase', phase: 'data', message: 'Preparing the batch' });
     const batch = captured
@@ -44,15 +45,9 @@ async function profile(request: ProfileRequest): Promise<void> {
     const initialWeights = model.getWeights().map((w) => w.clone());
     await send({
       type: 'model',
-      modelName: model.name,
-      className: model.getClassName(),
-      discovery,
-      exportName,
-      discoveryNote,
+      ...describeTarget(target),
       dataSource: batch.source,
       dataNote: batch.note,
-      loss: lossNames(model).join(', '),
-      lossNote,
       optimizer: inner.optimizer.getClassName(),
       batchSize: batch.xs[0].shape[0] ?? 0,
       totalSteps: request.steps,
@@ -109,7 +104,8 @@ async function findLearningRate(request: LrRequest): Promise<void> {
   let cancelled: 'cancelled' | 'timeout' | undefined;
   let steps = 0;
   try {
-    const { tf, model, discovery, exportName, discoveryNote, lossNote, captured, ns } = await loadTarget(request);
+    const target = await loadTarget(request);
+    const { tf, model, captured, ns } = target;
     runState.targetFound = true;
     await send({ type: 'phase', phase: 'data', message: 'Preparing the batches' });
     const data = await sweepBatches(tf, model, captured, ns?.sampleBatch, request.batchSize, request.steps);
@@ -117,15 +113,9 @@ async function findLearningRate(request: LrRequest): Promise<void> {
     const sweep = prepareSweep(tf, model, data, request);
     await send({
       type: 'model',
-      modelName: model.name,
-      className: model.getClassName(),
-      discovery,
-      exportName,
-      discoveryNote,
+      ...describeTarget(target),
       dataSource: data.source,
       dataNote: data.note,
-      loss: lossNames(model).join(', '),
-      lossNote,
       optimizer: sweep.optimizer.name,
       optimizerNote: sweep.optimizer.note,
       weightsNote: sweep.weightsNote,
