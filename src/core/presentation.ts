@@ -269,7 +269,7 @@ export function hoverMarkdown(
         const s = w.stats;
         const short = w.name.startsWith(`${layer.name}/`) ? w.name.slice(layer.name.length + 1) : w.name;
         out.push(
-          `| ${mdEscape(short)} | ${w.shape.join('×') || 'scalar'} | ${formatNumber(w.gradNorm)} | ${formatNumber(s?.meanAbs)} | ${formatNumber(s?.maxAbs)} | ${percent(s?.zeroShare)} | ${s ? ratioText(s.ratio, s.weightNorm) : '–'} | ${s ? `${s.nanCount}/${s.infCount}` : '–'} |`,
+          `| ${mdEscape(short)} | ${w.shape.join('×') || 'scalar'} | ${formatNumber(s ? w.gradNorm : undefined)} | ${formatNumber(s?.meanAbs)} | ${formatNumber(s?.maxAbs)} | ${percent(s?.zeroShare)} | ${s ? ratioText(s.ratio, s.weightNorm) : '–'} | ${s ? `${s.nanCount}/${s.infCount}` : '–'} |`,
         );
       }
       out.push('');

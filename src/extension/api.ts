@@ -7,7 +7,11 @@ import type { DecorationRenderer, RenderedDecoration } from './decorations';
 import type { LrCommand } from './lrCommand';
 import type { PanelManager } from './panel';
 import type { ProfileCommand } from './profileCommand';
-import type { ResultsStore } from './resultsStore';
+import type { ResultsStore, ResultEntry } from './resultsStore';
+import type { WatchReport } from '../core/watchReport';
+import type { CompareOutcome, RunsCommands } from './runsCommands';
+import type { RunStore, StoredRun } from './runStore';
+import type { WatchCommand, WatchOptions } from './watchCommand';
 
 export interface GradientLensApi {
   /** Profiles `uri` without prompting (a needs-args/ambiguous-export run resolves as failed). */
@@ -32,9 +36,31 @@ export interface GradientLensApi {
   ignoredPanelMessages(): number;
   /** What the panel serializer does after a reload: adopt `panel` for the file its saved `state` names (false: closed it). */
   restorePanel(panel: vscode.WebviewPanel, state: unknown): boolean;
+  /** Watches `uri` train without prompting (`every`/`maxSteps` override the settings). */
+  watch(uri: vscode.Uri, options?: Omit<WatchOptions, 'interactive'>): Promise<WatchReport>;
+  /** Runner processes of watches that have not exited yet. */
+  watchRunnerPids(): number[];
+  /** The results store's entry of `uri` (a watch's says at which step its numbers are). */
+  getEntry(uri: vscode.Uri): Pick<ResultEntry, 'watch' | 'report'> | undefined;
+  /** The status bar item's text. */
+  statusBarText(): string;
+  /** Stored runs (of `uri` when given), newest first, and where they are kept. */
+  listRuns(uri?: vscode.Uri): StoredRun[];
+  runsFolder(): string;
+  /** Opens a run file in its model file's panel; the model file, or undefined (reason shown). */
+  openRun(runPath: string): string | undefined;
+  /** Compares two runs of `uri` (default: its two latest) in its panel's Compare tab. */
+  compareRuns(uri: vscode.Uri, runA?: string, runB?: string): CompareOutcome;
 }
 
-export function createApi(profileCommand: ProfileCommand, store: ResultsStore, decorations: DecorationRenderer, panels: PanelManager, lrCommand: LrCommand): GradientLensApi {
+export interface WatchParts {
+  watchCommand: WatchCommand;
+  runStore: RunStore;
+  runs: RunsCommands;
+  statusBar: { readonly text: string };
+}
+
+export function createApi(profileCommand: ProfileCommand, store: ResultsStore, decorations: DecorationRenderer, panels: PanelManager, lrCommand: LrCommand, watch: WatchParts): GradientLensApi {
   return {
     profile: (uri) => profileCommand.profile(uri, { interactive: false }),
     getRenderedDecorations: (uri) => decorations.renderedFor(uri),
@@ -47,5 +73,13 @@ export function createApi(profileCommand: ProfileCommand, store: ResultsStore, d
     receivePanelMessage: (uri, raw) => panels.receiveFor(uri.fsPath, raw),
     ignoredPanelMessages: () => panels.ignoredMessages,
     restorePanel: (panel, state) => panels.restore(panel, state),
+    watch: (uri, options) => watch.watchCommand.watch(uri, { ...options, interactive: false }),
+    watchRunnerPids: () => watch.watchCommand.runnerPids(),
+    getEntry: (uri) => store.get(uri),
+    statusBarText: () => watch.statusBar.text,
+    listRuns: (uri) => watch.runStore.list(uri?.fsPath),
+    runsFolder: () => watch.runStore.folder,
+    openRun: (runPath) => watch.runs.open(runPath),
+    compareRuns: (uri, runA, runB) => watch.runs.compare(uri.fsPath, runA, runB),
   };
 }

@@ -16,14 +16,19 @@ export function registerCodeLens(store: ResultsStore): vscode.Disposable {
     provideCodeLenses(document) {
       const text = document.getText();
       const lenses: vscode.CodeLens[] = [];
-      const report = store.get(document.uri)?.report;
+      const entry = store.get(document.uri);
+      const report = entry?.report;
       for (const offset of modelConstructionOffsets(text)) {
         const start = document.positionAt(offset);
         const range = new vscode.Range(start, start);
         lenses.push(new vscode.CodeLens(range, { title: '$(pulse) Profile gradients', command: COMMANDS.profile, arguments: [document.uri], tooltip: 'Profile the per-layer gradients of this model (Gradient Lens)' }));
         lenses.push(new vscode.CodeLens(range, { title: '$(graph-line) Find learning rate', command: COMMANDS.findLearningRate, arguments: [document.uri], tooltip: 'Run a learning-rate range test on this model and chart it (Gradient Lens)' }));
+        lenses.push(
+          new vscode.CodeLens(range, { title: '$(eye) Watch training', command: COMMANDS.watchTraining, arguments: [document.uri], tooltip: 'Run this file’s training to its end, recording every layer’s gradients at every step (Gradient Lens)' }),
+        );
         if (report) {
-          lenses.push(new vscode.CodeLens(range, { title: statusSummary(report).replace(/^\$\([^)]+\) /, ''), command: COMMANDS.showGradientPanel, arguments: [document.uri], tooltip: 'Show the gradient panel of this file (Gradient Lens)' }));
+          const summary = entry.watch?.running ? `watching: step ${entry.watch.step}` : statusSummary(report).replace(/^\$\([^)]+\) /, '') + (entry.watch ? ` · step ${entry.watch.step}` : '');
+          lenses.push(new vscode.CodeLens(range, { title: summary, command: COMMANDS.showGradientPanel, arguments: [document.uri], tooltip: 'Show the gradient panel of this file (Gradient Lens)' }));
         }
       }
       return lenses;

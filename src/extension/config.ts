@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { BACKENDS, LR_MODES, type BackendChoice, type LrMode, type Thresholds } from '../core/protocol';
 import type { ClientOptions } from '../host/client';
 import type { ArgumentsStore } from './argumentsStore';
-import { DEFAULT_THRESHOLDS, LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, VIEW_DEFAULTS } from '../core/defaults';
+import { DEFAULT_THRESHOLDS, LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, VIEW_DEFAULTS, WATCH_DEFAULTS } from '../core/defaults';
 import { splitScriptArgs } from '../core/scriptArgs';
 import type { DecorationStyle } from '../core/presentation';
 
@@ -87,6 +87,23 @@ export function readLrSettings(scope?: vscode.Uri): LrSettings {
     timeoutMs: int('timeoutSeconds', LR_DEFAULTS.timeoutSeconds, 1, Number.MAX_SAFE_INTEGER) * 1000,
     checkSteps: c.get<number | null>('checkSteps') == null ? undefined : int('checkSteps', 0, 0, 10_000),
   };
+}
+
+/** gradientLens.watch.*: Watch training. */
+export interface WatchSettings {
+  /** Histograms and weight statistics every `every` steps (‖g‖ is recorded at every step). */
+  every: number;
+  /** A training run's own limit (Stop ends it any time). */
+  timeoutMs: number;
+}
+
+export function readWatchSettings(scope?: vscode.Uri): WatchSettings {
+  const c = vscode.workspace.getConfiguration('gradientLens.watch', scope);
+  const int = (key: string, fallback: number) => {
+    const value = c.get<number>(key);
+    return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.round(value) : fallback;
+  };
+  return { every: Math.min(int('every', WATCH_DEFAULTS.every), 1_000_000), timeoutMs: int('timeoutSeconds', WATCH_DEFAULTS.timeoutSeconds) * 1000 };
 }
 
 /** How runner processes start (profiling and the LR finder alike). */

@@ -20,6 +20,13 @@ export const COMMANDS = {
   editArguments: 'gradientLens.editArguments',
   findLearningRate: 'gradientLens.findLearningRate',
   showGradientPanel: 'gradientLens.showGradientPanel',
+  /** Watch training (issue 14): run the file's training to its end, live in the editor; Stop keeps the run. */
+  watchTraining: 'gradientLens.watchTraining',
+  stopWatch: 'gradientLens.stopWatch',
+  /** Stored runs (run files): reopen one in the panel, export one, compare two of the same model file. */
+  openRun: 'gradientLens.openRun',
+  exportRun: 'gradientLens.exportRun',
+  compareRuns: 'gradientLens.compareRuns',
   /** Get Started walkthrough: open the example model (a copy in global storage). */
   openExample: 'gradientLens.openExample',
   /** Internal (the panel's buttons and the tests; not in the palette): (uri, lr). */
@@ -30,6 +37,7 @@ export const COMMANDS = {
 
 export const CONTEXT_KEYS = {
   running: 'gradientLens.running',
+  watching: 'gradientLens.watching',
   hasResults: 'gradientLens.hasResults',
 } as const;
 

@@ -1,4 +1,4 @@
-// Context keys for menus: gradientLens.running, gradientLens.hasResults.
+// Context keys for menus: gradientLens.running, gradientLens.watching, gradientLens.hasResults.
 import * as vscode from 'vscode';
 import { CONTEXT_KEYS } from './constants';
 import type { ResultsStore } from './resultsStore';
@@ -7,6 +7,7 @@ export function registerContextKeys(store: ResultsStore): vscode.Disposable {
   const set = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
   const update = () => {
     set(CONTEXT_KEYS.running, store.running().length > 0);
+    set(CONTEXT_KEYS.watching, store.running().some((r) => r.kind === 'watch'));
     set(CONTEXT_KEYS.hasResults, store.size > 0);
   };
   update();

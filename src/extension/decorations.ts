@@ -95,6 +95,9 @@ export class DecorationRenderer implements vscode.Disposable {
           shown.some((s) => s.stale),
           shown.some((s) => s.entry.report.partial),
         );
+        // A watched run's numbers are those of one step: say which (they move while training runs).
+        const watch = shown.find((s) => s.entry.watch)?.entry.watch;
+        if (watch) decoration.text += ` · step ${watch.step}`;
         const end = editor.document.lineAt(line - 1).range.end;
         options.get(decoration.color)!.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: decoration.text } } });
         rendered.push({ line, text: decoration.text, verdicts: decoration.verdicts, color: themeColorId(decoration.color) });

@@ -93,7 +93,9 @@ export class DiagnosticsView implements vscode.Disposable {
         } else {
           line = modelLine(entry);
         }
-        const diagnostic = new vscode.Diagnostic(lineRange(line, column), finding.message, SEVERITY[finding.severity]);
+        // A watched run's finding says when its condition began (NaN at step 4120 is the news).
+        const since = entry.watch && finding.step !== undefined && !finding.message.includes(`step ${finding.step}`) ? ` (from step ${finding.step})` : '';
+        const diagnostic = new vscode.Diagnostic(lineRange(line, column), finding.message + since, SEVERITY[finding.severity]);
         diagnostic.code = { value: finding.code, target: vscode.Uri.parse(ruleDocUrl(finding.code)) };
         // One diagnostic per cause: the cause layer and the other layers it affects as related locations,
         // at their layers' current lines (the store shifts those as the file is edited).

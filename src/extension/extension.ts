@@ -25,18 +25,26 @@ import { ResultsStore } from './resultsStore';
 import { loadSourceTools } from './sourceToolsLoader';
 import { registerStatusBar } from './statusBar';
 import { registerWalkthrough } from './walkthrough';
+import { RunStore } from './runStore';
+import { RunsCommands } from './runsCommands';
+import { registerWatchCommands, WatchCommand } from './watchCommand';
 
 export function activate(context: vscode.ExtensionContext): GradientLensApi {
   const log = createLog();
   const store = new ResultsStore();
   const args = new ArgumentsStore(context.workspaceState);
-  const profileCommand = new ProfileCommand(context.extensionPath, store, log, args);
+  // Run files live in this workspace's storage (the global one when no folder is open).
+  const runStore = new RunStore(context.storageUri ?? context.globalStorageUri);
+  const profileCommand = new ProfileCommand(context.extensionPath, store, log, args, runStore);
   const decorations = new DecorationRenderer(store);
   const report = new ReportView(store);
   const lint = new LintDiagnostics(log, loadSourceTools, store);
   const panels = new PanelManager(context.extensionUri, store, log);
   const lrCommand = new LrCommand(context.extensionPath, panels, log, args);
   const gradcheck = new GradcheckCommand(context.extensionPath, log, args);
+  const watchCommand = new WatchCommand(context.extensionPath, store, panels, runStore, log, args);
+  const runs = new RunsCommands(runStore, panels, log);
+  const statusBar = registerStatusBar(store);
   context.subscriptions.push(
     log,
     store,
@@ -49,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): GradientLensApi {
     registerHover(store),
     registerCodeLens(store),
     registerLineTracker(store),
-    registerStatusBar(store),
+    statusBar,
     registerContextKeys(store),
     registerCommands(profileCommand, store, args, report),
     panels,
@@ -60,8 +68,11 @@ export function activate(context: vscode.ExtensionContext): GradientLensApi {
     gradcheck,
     gradcheck.register(),
     registerWalkthrough(context),
+    watchCommand,
+    registerWatchCommands(watchCommand),
+    runs.register(),
   );
-  return createApi(profileCommand, store, decorations, panels, lrCommand);
+  return createApi(profileCommand, store, decorations, panels, lrCommand, { watchCommand, runStore, runs, statusBar });
 }
 
 export function deactivate(): void {}

@@ -17,6 +17,8 @@ import {
   type ToWebviewMessage,
 } from '../core/panelProtocol';
 import { panelPageHtml } from '../core/panelPage';
+import type { PanelCompare } from '../core/panelTraining';
+import type { TrainingMessage } from '../core/trainingFeed';
 import { unhandled } from '../core/exhaustive';
 import { targetUri } from './runCommand';
 import { COMMANDS } from './constants';
@@ -24,6 +26,21 @@ import { fileKey, type ResultsStore } from './resultsStore';
 import { stepProgress } from '../core/plateau';
 
 export const PANEL_VIEW_TYPE = 'gradientLens.panel';
+
+/** What the tests read of a panel: its page, tab and state, and what its Training and Compare tabs were given. */
+export interface PanelInspection {
+  html: string;
+  tab: PanelTab;
+  ready: boolean;
+  loads: number;
+  visible: boolean;
+  title: string;
+  lrPoints: number;
+  status?: { running: boolean; message: string };
+  /** The Training tab's messages as a reload would replay them. */
+  training?: TrainingMessage[];
+  compare?: PanelCompare;
+}
 
 type LrMessage = Extract<ToWebviewMessage, { type: 'lrStarted' | 'lrPoint' | 'lrRepeatDone' | 'lrResult' | 'lrFailed' }>;
 
@@ -93,6 +110,9 @@ export class PanelManager implements vscode.Disposable {
   /** Per model file: the last status line and the messages of the current/last sweep, for replay. */
   private readonly statuses = new Map<string, { running: boolean; message: string }>();
   private readonly sweeps = new Map<string, LrMessage[]>();
+  /** Per model file: what its Training tab shows, made when asked (a live watch's bounded timeline, or a run file's). */
+  private readonly trainings = new Map<string, () => TrainingMessage[]>();
+  private readonly compares = new Map<string, PanelCompare>();
   private readonly subscriptions: vscode.Disposable[];
   private editTimer: NodeJS.Timeout | undefined;
   private readonly editedFiles = new Set<string>();
@@ -182,6 +202,29 @@ export class PanelManager implements vscode.Disposable {
     this.panels.get(key)?.post(message);
   }
 
+  /**
+   * The Training tab of `file` shows the run `replay` describes (called now and whenever the webview loads
+   * again); a live watch then streams on with postTraining.
+   */
+  setTraining(file: string, replay: () => TrainingMessage[]): void {
+    const key = fileKey(file);
+    this.trainings.set(key, replay);
+    const host = this.panels.get(key);
+    if (host) for (const message of replay()) host.post(message);
+  }
+
+  /** A live watch's new steps, samples, epochs, findings and end, for the panel of `file` if it is open. */
+  postTraining(file: string, message: TrainingMessage): void {
+    this.panels.get(fileKey(file))?.post(message);
+  }
+
+  showCompare(file: string, compare: PanelCompare): void {
+    const key = fileKey(file);
+    this.compares.set(key, compare);
+    this.show(key, 'compare');
+    this.panels.get(key)?.post({ type: 'compare', compare });
+  }
+
   setStatus(file: string, running: boolean, message: string): void {
     const key = fileKey(file);
     this.statuses.set(key, { running, message });
@@ -208,8 +251,12 @@ export class PanelManager implements vscode.Disposable {
     this.postProfile(host.file);
     const sweep = this.sweeps.get(host.file) ?? [];
     for (const message of sweep) host.post(message);
-    // lrStarted brings the webview to its LR tab: a panel opened on another tab goes back to it.
-    if (sweep.length && host.tab !== 'lr') host.post({ type: 'init', file: host.file, title: panelTitle(host.file), tab: host.tab });
+    const training = this.trainings.get(host.file)?.() ?? [];
+    for (const message of training) host.post(message);
+    const compare = this.compares.get(host.file);
+    if (compare) host.post({ type: 'compare', compare });
+    // lrStarted, trainingStarted and compare bring the webview to their tab: a panel opened on another tab goes back to it.
+    if (sweep.length || training.length || compare) host.post({ type: 'init', file: host.file, title: panelTitle(host.file), tab: host.tab });
   }
 
   /** One raw message from a webview: validated, then acted on; anything else is logged and dropped. */
@@ -240,7 +287,11 @@ export class PanelManager implements vscode.Disposable {
         await vscode.commands.executeCommand(COMMANDS.findLearningRate, uri);
         return;
       case 'cancel':
-        await Promise.all([vscode.commands.executeCommand(COMMANDS.cancelFindLearningRate, uri), vscode.commands.executeCommand(COMMANDS.cancel, uri)]);
+        await Promise.all([
+          vscode.commands.executeCommand(COMMANDS.cancelFindLearningRate, uri),
+          vscode.commands.executeCommand(COMMANDS.cancel, uri),
+          vscode.commands.executeCommand(COMMANDS.stopWatch, uri),
+        ]);
         return;
       case 'revealLayer':
         await this.revealLayer(host, message);
@@ -305,12 +356,13 @@ export class PanelManager implements vscode.Disposable {
 
   // --- for the integration tests (api.ts) ----------------------------------------------------------
 
-  /** The panel of `file`: its page's HTML, tab, whether its webview listens and how often it loaded, visibility, how many LR points its sweep forwarded, its status line. */
-  inspect(file: string): { html: string; tab: PanelTab; ready: boolean; loads: number; visible: boolean; title: string; lrPoints: number; status?: { running: boolean; message: string } } | undefined {
+  /** The panel of `file`: its page's HTML, tab, whether its webview listens and how often it loaded, visibility, how many LR points its sweep forwarded, its status line, its training and comparison. */
+  inspect(file: string): PanelInspection | undefined {
     const key = fileKey(file);
     const host = this.panels.get(key);
     const lrPoints = this.sweeps.get(key)?.filter((m) => m.type === 'lrPoint').length ?? 0;
-    return host && { html: host.html, tab: host.tab, ready: host.ready, loads: host.loads, visible: host.panel.visible, title: host.panel.title, lrPoints, status: this.statuses.get(key) };
+    const training = this.trainings.get(key)?.();
+    return host && { html: host.html, tab: host.tab, ready: host.ready, loads: host.loads, visible: host.panel.visible, title: host.panel.title, lrPoints, status: this.statuses.get(key), training, compare: this.compares.get(key) };
   }
 
   /** Feeds `raw` through the same validation and dispatch as a message posted by the panel's webview. */

@@ -9,11 +9,13 @@ import type { RunnerMessage } from '../core/protocol';
 import type { ProfileReport } from '../core/report';
 import { startProfile, type ClientOptions, type ProfileRun } from '../host/client';
 import { RunnerPool } from '../host/runnerPool';
+import { RunFileWriter } from '../host/runFileWriter';
 import type { ArgumentsStore } from './argumentsStore';
 import { readSettings, runnerClientOptions, runTarget } from './config';
 import { logRunnerMessage } from './log';
 import { fileKey, type ResultsStore } from './resultsStore';
 import { RunCommands, type RunJob, type RunOptions } from './runCommand';
+import type { RunStore } from './runStore';
 import { editsSinceSnapshots } from './unsavedDocuments';
 
 export interface ProfileOptions extends RunOptions {
@@ -42,6 +44,8 @@ export class ProfileCommand implements vscode.Disposable {
     private readonly store: ResultsStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly args: ArgumentsStore,
+    /** Where each profile is kept as a run file (Compare runs, Open stored run). */
+    private readonly runStore?: RunStore,
   ) {
     this.runs = new RunCommands(log, args);
   }
@@ -81,8 +85,10 @@ export class ProfileCommand implements vscode.Disposable {
         const totalSteps = settings.steps;
         let phase = 'Starting';
         let showStep0: NodeJS.Timeout | undefined;
+        const runFile = this.runStore && new RunFileWriter(this.runStore.newRunPath(file, 'profile'), { mode: 'profile', file });
         const onMessage = (message: RunnerMessage) => {
           logRunnerMessage(this.log, message);
+          runFile?.write(message);
           switch (message.type) {
             case 'phase':
               phase = PHASE_TITLE[message.phase] ?? message.phase;
@@ -122,7 +128,10 @@ export class ProfileCommand implements vscode.Disposable {
         const request = { ...runTarget(uri, settings, this.args, this.extensionPath), steps: settings.steps, thresholds: settings.thresholds, overfitBatch };
         const clientOptions = runnerClientOptions(settings, this.extensionPath);
         const run = settings.keepRunnerWarm ? this.warmPool(clientOptions).profile(request, onMessage) : startProfile(request, clientOptions, onMessage);
-        void run.result.then(() => clearTimeout(showStep0));
+        void run.result.then(() => {
+          clearTimeout(showStep0);
+          runFile?.close();
+        });
         return run;
       },
       cancelledReport: () => ({ file, status: 'failed', layers: [], steps: [], findings: [], partial: false, error: { type: 'error', kind: 'cancelled', message: 'Cancelled.' } }),

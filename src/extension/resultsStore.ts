@@ -14,10 +14,22 @@ export interface ResultEntry {
   readonly report: ProfileReport;
   /** Per file: 1-based lines edited since the profile (their results are stale). */
   readonly stale: Map<string, Set<number>>;
+  /** A watched run (live or finished): the step its numbers reflect. */
+  readonly watch?: WatchProgress;
+}
+
+export interface WatchProgress {
+  step: number;
+  epoch: number;
+  loss: number;
+  /** Training still runs: the numbers move. */
+  running: boolean;
 }
 
 export interface RunningState {
   file: string;
+  /** 'watch': a training run being watched (Stop ends it); else a profile. */
+  kind?: 'watch';
   message: string;
   step?: number;
   totalSteps?: number;
@@ -74,11 +86,14 @@ export class ResultsStore implements vscode.Disposable {
     return this.entries.size;
   }
 
-  /** Stores a finished run's report, replacing the file's previous results and stale lines. */
-  set(report: ProfileReport): void {
+  /**
+   * Stores a finished run's report, replacing the file's previous results and stale lines. A watched run
+   * stores its report again as training goes (`watch` says at which step).
+   */
+  set(report: ProfileReport, watch?: WatchProgress): void {
     const file = fileKey(report.file);
     const previous = this.entries.get(file);
-    const entry: ResultEntry = { file, report: structuredClone(report), stale: new Map() };
+    const entry: ResultEntry = { file, report: structuredClone(report), stale: new Map(), ...(watch ? { watch: { ...watch } } : {}) };
     this.entries.set(file, entry);
     this.lastFile = file;
     const files = new Set([...(previous ? filesOf(previous) : []), ...filesOf(entry)]);

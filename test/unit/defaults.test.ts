@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LINT_DEFAULTS, LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, VIEW_DEFAULTS } from '../../src/core/defaults';
+import { LINT_DEFAULTS, LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, VIEW_DEFAULTS, WATCH_DEFAULTS } from '../../src/core/defaults';
 import { LINT_USAGE } from '../../src/cli/lint';
 import { LR_USAGE } from '../../src/cli/lr';
 import { PROFILE_USAGE } from '../../src/cli/profile';
@@ -36,6 +36,8 @@ const EXPECTED: Record<string, unknown> = {
   'gradientLens.lr.checkSteps': LR_DEFAULTS.checkSteps,
   'gradientLens.lint.enabled': VIEW_DEFAULTS.lintEnabled,
   'gradientLens.lint.deepStackMin': LINT_DEFAULTS.deepStackMin,
+  'gradientLens.watch.every': WATCH_DEFAULTS.every,
+  'gradientLens.watch.timeoutSeconds': WATCH_DEFAULTS.timeoutSeconds,
 };
 
 test('each setting default in the manifest equals the one in core/defaults.ts', () => {

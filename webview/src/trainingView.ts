@@ -94,7 +94,10 @@ export class TrainingView {
   /** Live steps: appended to the plots on the next frame. */
   addSteps(steps: readonly TrainingStep[]): void {
     let inOrder = true;
+    // A panel that loaded mid-run got the timeline so far in its replay; live batches may repeat its last steps.
+    const last = this.data.steps.length ? this.data.steps[this.data.steps.length - 1].step : -Infinity;
     for (const step of steps) {
+      if (step.step <= last) continue;
       this.data.steps.push(step);
       inOrder = this.columns.append(step) && inOrder;
     }

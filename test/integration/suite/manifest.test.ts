@@ -12,7 +12,7 @@ interface MenuItem {
 }
 
 const manifest = () => vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
-const COMMAND_IDS = ['gradientLens.profile', 'gradientLens.cancel', 'gradientLens.clearResults', 'gradientLens.showReport', 'gradientLens.editArguments', 'gradientLens.findLearningRate', 'gradientLens.showGradientPanel', 'gradientLens.overfitBatch', 'gradientLens.openExample', 'gradientLens.gradcheck'];
+const COMMAND_IDS = ['gradientLens.profile', 'gradientLens.cancel', 'gradientLens.clearResults', 'gradientLens.showReport', 'gradientLens.editArguments', 'gradientLens.findLearningRate', 'gradientLens.showGradientPanel', 'gradientLens.overfitBatch', 'gradientLens.openExample', 'gradientLens.gradcheck', 'gradientLens.watchTraining', 'gradientLens.stopWatch', 'gradientLens.openRun', 'gradientLens.exportRun', 'gradientLens.compareRuns'];
 
 /** Evaluates the `resourceExtname =~ /…/` part of a when clause against a file name. */
 function extnameMatches(when: string, file: string): boolean {
