@@ -131,6 +131,7 @@ export class TrainingView {
       this.norms.setData(this.normData());
       this.loss.container.dataset.steps = this.norms.container.dataset.steps = String(this.columns.steps.length);
       this.renderSummary();
+      this.renderLayerNorms();
     });
   }
 
@@ -141,6 +142,7 @@ export class TrainingView {
   private renderText(): void {
     this.renderSummary();
     this.renderLayerList();
+    this.renderLayerNorms();
     this.renderFindings();
   }
 
@@ -180,6 +182,17 @@ export class TrainingView {
         return h('li', {}, item);
       }),
     );
+  }
+
+  /** Each layer row's latest drawable ‖g‖ (a zero or NaN step is a gap in the log plot, and skipped here too). */
+  private renderLayerNorms(): void {
+    const rows = this.layerList.querySelectorAll<HTMLElement>('.layer-norm');
+    rows.forEach((cell, i) => {
+      const column = this.columns.norms[i] ?? [];
+      let last: number | null = null;
+      for (let j = column.length - 1; j >= 0 && last === null; j--) last = column[j];
+      cell.textContent = last === null ? '' : `‖g‖ ${formatNumber(last)}`;
+    });
   }
 
   private renderFindings(): void {

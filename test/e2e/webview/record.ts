@@ -3,6 +3,8 @@
 // profile-deep-sigmoid.json: `gradient-lens profile examples/deep-sigmoid/model.ts --steps 10 --json` (a ProfileReport)
 // lr-mnist-cnn.json: {request, document}: `gradient-lens lr examples/mnist-cnn/model.js --json` with the request
 // those (default) options make, so the replay can start with the same lrStarted the host would send.
+// watch-lr-raise.glrun.jsonl: the run file of `gradient-lens watch test/fixtures/runner/watch/lr-raise.js --every 10`
+// (120 steps, the loss diverging from step 61), replayed as the host replays a stored run.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -31,4 +33,7 @@ const file = path.join(repoRoot, 'examples/mnist-cnn/model.js');
 const request: LrRequest = { file, backend: 'auto', startLr: 1e-7, endLr: 10, steps: 100, mode: 'exp', repeats: 3, seed: 1 };
 const document = JSON.parse(status(() => cli(['lr', file, '--json'])));
 fs.writeFileSync(path.join(out, 'lr-mnist-cnn.json'), JSON.stringify({ request, document }) + '\n');
-console.log(`recorded ${path.relative(repoRoot, out)}/profile-deep-sigmoid.json and lr-mnist-cnn.json`);
+const runFile = path.join(out, 'watch-lr-raise.glrun.jsonl');
+fs.rmSync(runFile, { force: true });
+status(() => cli(['watch', 'test/fixtures/runner/watch/lr-raise.js', '--every', '10', '--run-file', runFile]));
+console.log(`recorded ${path.relative(repoRoot, out)}/profile-deep-sigmoid.json, lr-mnist-cnn.json and watch-lr-raise.glrun.jsonl`);

@@ -1,14 +1,18 @@
 // The panel's Training and Compare tabs in Debian Chromium under the panel's CSP (harness.ts): a watched run's
 // stream drawn (non-blank plots in the expected colours), steps appended live into the same plots, a finding
 // recolouring its layer without re-creating the plot, epoch and finding marks, the state kept across a reload,
-// and the Compare table's values and change column against the message it was sent.
+// the Compare table's values and change column against the message it was sent, and a recorded run file
+// (record.ts) replayed as the host replays a stored run.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
+import * as path from 'path';
 import { formatNumber } from '../../../src/core/format';
 import { decodeToWebview, encodePanelMessage, type ToWebviewMessage } from '../../../src/core/panelProtocol';
 import type { PanelCompare, TrainingStep } from '../../../src/core/panelTraining';
-import { chromiumPath, Harness, type PanelPage } from './harness';
+import { readRunFile } from '../../../src/core/runFile';
+import { runFileMessages } from '../../../src/core/trainingFeed';
+import { chromiumPath, Harness, repoRoot, type PanelPage } from './harness';
 
 const skip = fs.existsSync(chromiumPath()) ? false : `Chromium not found at ${chromiumPath()} (scripts/install-vscode-test-tools.sh installs it; CHROMIUM_PATH overrides)`;
 
@@ -190,6 +194,30 @@ test('Compare tab: the table shows both runs’ ‖g‖ and the change; the bars
   await panel.clearPosted();
   await panel.page.click('#compare-table tbody tr[data-layer="dense_Dense1"]');
   assert.deepEqual(await panel.posted(), [{ type: 'revealLayer', layer: 'dense_Dense1', file, line: 10 }]);
+  await assertClean(panel);
+  await panel.page.context().close();
+});
+
+test('a recorded watch (the LR raised at epoch 3): the stored run replays with its 120 steps, 12 histograms, 6 epochs and the divergence at its step', { skip }, async () => {
+  const runPath = path.join(repoRoot, 'test/fixtures/panel/watch-lr-raise.glrun.jsonl');
+  const run = readRunFile(fs.readFileSync(runPath, 'utf8'));
+  const messages = runFileMessages(run, runPath);
+  const diverging = run.findings.find((f) => f.code === 'loss-diverging');
+  assert.ok(diverging?.step !== undefined && diverging.step >= 60 && diverging.step <= 62, `diverging from step ${diverging?.step}`);
+  const panel = await harness.open('dark');
+  await panel.send([{ type: 'init', file: run.header.file, title: 'lr-raise.js' }, ...messages]);
+  await panel.frames();
+  assert.equal(await panel.page.getAttribute('[data-chart=training-distribution]', 'data-samples'), '12');
+  assert.ok((await panel.plotPixels('[data-chart=training-loss]')) > 500, 'loss drawn');
+  assert.ok((await panel.plotPixels('[data-chart=training-norms]')) > 500, '‖g‖ drawn');
+  assert.ok((await panel.plotPixels('[data-chart=training-distribution]')) > 1000, 'distribution drawn');
+  const listed = await panel.page.$$eval('.timeline-findings li.finding', (items) => items.map((li) => [(li as HTMLElement).dataset.code, (li as HTMLElement).dataset.step]));
+  assert.deepEqual(listed, [['loss-diverging', String(diverging.step)]]);
+  const error = await panel.cssVariable('--vscode-gradientLens-nonFiniteForeground');
+  assert.ok((await panel.plotPixels('[data-chart=training-loss]', error, 8)) > 20, 'the error marker at the divergence');
+  const summary = (await panel.page.textContent('.training-view .model-summary')) ?? '';
+  assert.ok(summary.includes(`opened from its run file · step 119 · epoch 5 · loss ${formatNumber(run.timeline.at(-1)!.loss)}`), summary);
+  assert.match(summary, /finished: training finished after 120 steps/);
   await assertClean(panel);
   await panel.page.context().close();
 });
