@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/install-vscode-test-tools.sh || { echo "0 passed, 1 failed"; exit 1; }
 npm run --silent build && npm run --silent build:tests || { echo "0 passed, 1 failed"; exit 1; }
 rc=0
-node --import tsx test/integration/runInCodeServer.ts --workspace test/fixtures/workspace-basic --screenshots test-output/screenshots || rc=1
+node --import tsx test/integration/runInCodeServer.ts --workspace test/fixtures/workspace-basic --screenshots test-output/screenshots --timeout 600 || rc=1
 node --import tsx test/integration/runInCodeServer.ts --workspace test/fixtures/workspace-basic --untrusted || rc=1
 exit $rc
