@@ -51,9 +51,12 @@ function publishedComparison(scored: Scored): string | undefined {
 
 export function printReport(scored: Scored): void {
   console.log('\n## Per case\n');
+  // With --repeat: how many runs raised an alarm, and the share of runs with the case's most common kinds.
+  const repeated = scored.cases.some((c) => c.alarmRuns);
+  const agreement = (c: Scored['cases'][number]) => (c.alarmRuns ? `${c.alarmRuns} · ${pct(c.kindAgreement ?? 1).replace(' %', '%')}` : '');
   console.log(
     table(
-      ['case', 'label', 'runtime alarms', 'rt: found / kind / line', 'static warnings', 'st: found / kind / line', 's'],
+      ['case', 'label', 'runtime alarms', 'rt: found / kind / line', 'static warnings', 'st: found / kind / line', ...(repeated ? ['alarmed runs · same kinds'] : []), 's'],
       scored.cases.map((c) => [
         c.id,
         c.label === 'healthy' ? 'healthy' : c.bugs.join('+'),
@@ -61,6 +64,7 @@ export function printReport(scored: Scored): void {
         !c.runtimeScope ? 'static only' : c.label === 'buggy' ? [c.runtime.alarm, c.runtime.symptom, c.runtime.localised].map((b) => (b ? 'y' : 'n')).join(' / ') : c.runtime.alarm ? 'FALSE ALARM' : 'ok',
         c.lint.codes.join(', ') || '—',
         c.label === 'buggy' ? [c.lint.alarm, c.lint.symptom, c.lint.localised].map((b) => (b ? 'y' : 'n')).join(' / ') : c.lint.alarm ? 'FALSE ALARM' : 'ok',
+        ...(repeated ? [agreement(c)] : []),
         c.seconds.toFixed(1),
       ]),
     ),
