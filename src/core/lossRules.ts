@@ -9,6 +9,8 @@ import type { LossEvidence } from './layerRules';
 
 /** tfjs clips probabilities to [1e-7, 1 − 1e-7] in its cross-entropies: a confidently wrong example costs −ln 1e-7. */
 export const CLIP_FLOOR_LOSS = -Math.log(1e-7);
+/** `lossStuck` is the range allowed over this many steps (the default profile's). */
+export const STUCK_STEPS = 20;
 /** A mean squared error above this multiple of E[y²] + 1 at initialization means the outputs start far too large. */
 export const MSE_INITIAL_FACTOR = 10;
 /**
@@ -233,7 +235,8 @@ export function lossFindings(
   if (!suppressed.has('loss-not-decreasing') && n >= 4 && allFinite && Math.abs(first) > 1e-6) {
     const range = Math.max(...losses) - Math.min(...losses);
     const change = (first - last) / Math.abs(first);
-    const stuck = range <= t.lossStuck * Math.abs(first);
+    // lossStuck is per STUCK_STEPS steps: a run that took more (a longer --steps, or the steps a flat start gets, core/plateau.ts) may move proportionally more and still be stuck.
+    const stuck = range <= t.lossStuck * Math.abs(first) * Math.max(1, n / STUCK_STEPS);
     if (stuck || change < t.lossImprovement) {
       const rises = change < -t.lossImprovement;
       findings.push({

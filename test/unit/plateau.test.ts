@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lossUndecided, stepProgress } from '../../src/core/plateau';
+import { evaluateHealth } from '../../src/core/health';
 import type { StepRecord } from '../../src/core/healthModel';
 
 const curve = (losses: number[], evalLosses?: number[]): StepRecord[] =>
@@ -28,4 +29,13 @@ test('progress past the planned steps says why', () => {
   assert.equal(stepProgress(7, 20), 'step 7/20');
   assert.equal(stepProgress(20, 20), 'step 20/20');
   assert.equal(stepProgress(27, 20), 'step 27 (the loss is still flat: up to 80)');
+});
+
+test('stuck is judged per 20 steps: 0.3 % over 80 steps is stuck (a warning), 0.3 % over 20 only slow (info)', () => {
+  const flat = (n: number, total: number) => curve(Array.from({ length: n + 1 }, (_, i) => 1 - (total * i) / n));
+  const kind = (steps: StepRecord[]) => evaluateHealth([], steps).filter((f) => f.code === 'loss-not-decreasing').map((f) => `${f.severity}: ${f.message.split(':')[0]}`);
+  assert.deepEqual(kind(flat(80, 0.003)), ['warning: The loss is stuck']);
+  assert.deepEqual(kind(flat(20, 0.003)), ['info: The loss falls slowly']);
+  assert.deepEqual(kind(flat(20, 0.0008)), ['warning: The loss is stuck']);
+  assert.deepEqual(kind(flat(80, 0.005)), ['info: The loss falls slowly']);
 });
