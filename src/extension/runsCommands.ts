@@ -13,6 +13,7 @@ import { COMMANDS } from './constants';
 import type { PanelManager } from './panel';
 import { fileKey } from './resultsStore';
 import { targetUri } from './runCommand';
+import { summarizeRunFile } from '../host/runFileSummary';
 import type { RunStore, StoredRun } from './runStore';
 
 const STATUS_TEXT: Record<StoredRun['status'], string> = { done: 'finished', cancelled: 'stopped', timeout: 'timed out', error: 'failed', partial: 'partial (no end record)' };
@@ -103,10 +104,14 @@ export class RunsCommands {
         return run && this.open(run.path);
       }),
       vscode.commands.registerCommand(COMMANDS.exportRun, async (arg?: unknown) => {
-        const run = typeof arg === 'string' ? { path: arg } : await this.pickRun('Gradient Lens: export a stored run', active(arg));
-        if (!run) return undefined;
-        const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(path.join(path.dirname(active(undefined) ?? run.path), path.basename(run.path))), filters: { 'Gradient Lens run (JSON lines)': ['jsonl'] }, saveLabel: 'Export run' });
-        if (!target) return undefined;
+        const run = typeof arg === 'string' ? summarizeRunFile(arg) : await this.pickRun('Gradient Lens: export a stored run', active(arg));
+        if (!run) {
+          if (typeof arg === 'string') void vscode.window.showErrorMessage(`Gradient Lens: ${path.basename(arg)} is not a readable run file.`);
+          return undefined;
+        }
+        // Proposed next to the model file it ran (the storage folder is out of sight).
+        const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(path.join(path.dirname(run.file), path.basename(run.path))), filters: { 'Gradient Lens run (JSON lines)': ['jsonl'] }, saveLabel: 'Export run' });
+        if (!target || path.resolve(target.fsPath) === path.resolve(run.path)) return undefined;
         await fs.promises.copyFile(run.path, target.fsPath);
         void vscode.window.showInformationMessage(`Gradient Lens: saved ${vscode.workspace.asRelativePath(target)}.`);
         return target.fsPath;

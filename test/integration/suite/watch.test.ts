@@ -5,6 +5,7 @@
 // editor's code actions, watched before and after, compared in the panel's Compare tab.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TrainingMessage } from '../../../src/core/trainingFeed';
 import { alive, describeTrusted, fixture, getApi, open, ourDiagnostics, runnerProcesses, sleep, waitFor } from './helpers';
@@ -153,6 +154,42 @@ describeTrusted('watch training', () => {
     }
     assert.match(compare.note ?? '', /model file changed/);
     console.log(`compare: first layer ‖g‖ ${row('first').gradNormA} → ${row('first').gradNormB} (×${row('first').ratio?.toPrecision(3)})`);
+  });
+
+  it('the commands: Compare runs and Open stored run through their QuickPicks, Export stored run through the save dialog', async function () {
+    this.timeout(60_000);
+    const api = await getApi();
+    const copy = fixture(FIXED);
+    await vscode.window.showTextDocument(copy, { preview: false });
+    const runs = api.listRuns(copy);
+    assert.ok(runs.length >= 2, `${runs.length} stored runs of the copy`);
+    /** Accepts the focused QuickPick / save dialog entry until the command settles (the UI opens a moment later). */
+    const accepting = async <T>(pending: Thenable<T>): Promise<T> => {
+      let settled = false;
+      const result = Promise.resolve(pending).finally(() => (settled = true));
+      while (!settled) {
+        await sleep(300);
+        if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }
+      return result;
+    };
+    // "Compare the latest run with the previous one" is the first choice.
+    const outcome = (await accepting(vscode.commands.executeCommand('gradientLens.compareRuns', copy))) as { compared: boolean; compare?: { a: { runFile?: string }; b: { runFile?: string } } };
+    assert.ok(outcome.compared);
+    assert.deepStrictEqual([outcome.compare?.a.runFile, outcome.compare?.b.runFile], [runs[1].path, runs[0].path]);
+    // The file's own runs come first, newest first.
+    const opened = await accepting(vscode.commands.executeCommand('gradientLens.openRun', copy));
+    assert.strictEqual(opened, copy.fsPath);
+    const [started] = messagesOf(api.inspectPanel(copy)?.training, 'trainingStarted');
+    assert.strictEqual(started.run.runFile, runs[0].path);
+    // Export: the dialog proposes the run's name next to its model file.
+    const target = path.join(path.dirname(copy.fsPath), path.basename(runs[0].path));
+    try {
+      assert.strictEqual(await accepting(vscode.commands.executeCommand('gradientLens.exportRun', runs[0].path)), target);
+      assert.ok(fs.readFileSync(target).equals(fs.readFileSync(runs[0].path)), 'an exact copy');
+    } finally {
+      fs.rmSync(target, { force: true });
+    }
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
