@@ -77,25 +77,13 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   'symmetric-units': 'symmetric units',
 };
 
+/** The status bar counts layers ("2 dead"): the decoration's words, shorter where a count reads better. */
 const STATUS_LABEL: Record<FindingCode, string> = {
-  'non-finite': 'NaN/Inf',
-  exploding: 'exploding',
+  ...VERDICT_LABEL,
   'loss-diverging': 'diverging',
-  vanishing: 'vanishing',
   'dead-relu': 'dead',
-  saturation: 'saturated',
-  'output-activation': 'activation vs loss',
-  'saturated-output': 'saturated output',
-  'initial-loss': 'initial loss',
   'loss-oscillating': 'oscillating',
   'loss-not-decreasing': 'not decreasing',
-  'overfit-batch': 'overfit failed',
-  'learning-rate-low': 'LR too low',
-  'learning-rate-high': 'LR too high',
-  'over-regularization': 'over-regularized',
-  'invalid-labels': 'invalid labels',
-  'hidden-activation': 'hidden softmax',
-  'symmetric-units': 'symmetric units',
 };
 
 export function sortVerdicts(codes: Iterable<FindingCode>): FindingCode[] {
