@@ -4,12 +4,13 @@
 import uPlot from 'uplot';
 import { formatNumber } from '../../src/core/format';
 import type { FromWebviewMessage, PanelReport } from '../../src/core/panelProtocol';
-import { VERDICT_LABEL, sortVerdicts, verdictColor } from '../../src/core/presentation';
+import { verdictColor } from '../../src/core/presentation';
 import { runtimeLine } from '../../src/core/report';
 import { HISTOGRAM_BINS } from '../../src/core/stats';
 import { axis, Chart, distributionOptions, layerNameAxis, logAxisOptions, nearestSeries, PERCENTILES, positiveOrNull } from './chart';
-import { basename, button, h, swatch } from './dom';
+import { basename, h, swatch } from './dom';
 import { histogramPercentile } from './model';
+import { chartBox, layerRow, pngButton } from './layerRows';
 import type { Theme } from './theme';
 
 type Layer = PanelReport['layers'][number];
@@ -43,11 +44,11 @@ export class GradientsView {
     private readonly post: (message: FromWebviewMessage) => void,
     exportPng: (chart: Chart, name: string) => void,
   ) {
-    const box = (name: string, label: string) => h('div', { class: 'chart-box', 'data-chart': name, role: 'img', 'aria-label': label });
+    const box = chartBox;
     this.bars = new Chart(box('bars', 'Gradient norm per layer at step 0 (log axis)'), theme, (t, w, hh) => this.barOptions(t, w, hh), 260);
     this.norms = new Chart(box('norms', 'Gradient norm per layer over the profiled steps (log axis)'), theme, (t, w, hh) => this.normOptions(t, w, hh), 260);
     this.distribution = new Chart(box('distribution', 'Distribution of log10 |g| of the selected layer over steps'), theme, (t, w, hh) => this.distributionOptions(t, w, hh), 240);
-    const png = (chart: Chart, name: string) => button('Export PNG', () => exportPng(chart, name), { secondary: true, class: 'png' });
+    const png = (chart: Chart, name: string) => pngButton(exportPng, chart, name);
     this.content = h(
       'div',
       {},
@@ -127,22 +128,21 @@ export class GradientsView {
   private renderLayerList(report: PanelReport): void {
     const hidden = report.layers.length - this.layers.length;
     this.layerList.replaceChildren(
-      ...this.layers.map((layer, index) => {
-        const verdicts = sortVerdicts(layer.verdicts).map((v) => VERDICT_LABEL[v]);
-        const item = h(
-          'button',
-          { type: 'button', class: 'layer-row', 'data-layer': layer.name, 'aria-pressed': String(index === this.selected) },
-          swatch(this.color(layer)),
-          h('span', { class: 'layer-name' }, layer.name),
-          h('span', { class: 'layer-class' }, layer.className),
-          h('span', { class: 'layer-line' }, location(layer, report.file)),
-          h('span', { class: 'layer-norm' }, `‖g‖ ${formatNumber(layer.gradNorm)}`),
-          h('span', { class: 'layer-verdict' }, verdicts.join(', ') || 'ok'),
-        );
-        item.addEventListener('click', () => this.select(index, true));
-        item.title = layer.line !== undefined ? `Reveal line ${layer.line} in the editor` : 'No source line recorded';
-        return h('li', {}, item);
-      }),
+      ...this.layers.map((layer, index) =>
+        layerRow(
+          {
+            name: layer.name,
+            className: layer.className,
+            location: location(layer, report.file),
+            norm: `‖g‖ ${formatNumber(layer.gradNorm)}`,
+            verdicts: layer.verdicts,
+            color: this.color(layer),
+            pressed: index === this.selected,
+            title: layer.line !== undefined ? `Reveal line ${layer.line} in the editor` : 'No source line recorded',
+          },
+          () => this.select(index, true),
+        ),
+      ),
     );
     this.layerList.dataset.hiddenLayers = String(hidden);
     const counts = (['error', 'warning', 'info'] as const).map((sev) => [sev, report.findings.filter((f) => f.severity === sev).length] as const).filter(([, n]) => n > 0);

@@ -6,10 +6,11 @@ import uPlot from 'uplot';
 import { formatNumber } from '../../src/core/format';
 import type { FromWebviewMessage } from '../../src/core/panelProtocol';
 import type { TrainingRun, TrainingStep } from '../../src/core/panelTraining';
-import { VERDICT_LABEL, sortVerdicts, verdictColor } from '../../src/core/presentation';
+import { verdictColor } from '../../src/core/presentation';
 import { axis, Chart, distributionOptions, logAxisOptions, nearestSeries, PERCENTILES } from './chart';
 import { basename, button, h, swatch } from './dom';
 import { percentileOf } from './model';
+import { chartBox, layerRow, pngButton } from './layerRows';
 import { epochMarks, MAX_SAMPLES, MAX_STEPS, thin, TrainingColumns, verdictsByLayer, type TrainingData, type TrainingSample } from './trainingModel';
 import type { Theme } from './theme';
 
@@ -40,11 +41,11 @@ export class TrainingView {
     private readonly post: (message: FromWebviewMessage) => void,
     exportPng: (chart: Chart, name: string) => void,
   ) {
-    const box = (name: string, label: string) => h('div', { class: 'chart-box', 'data-chart': name, role: 'img', 'aria-label': label });
+    const box = chartBox;
     this.loss = new Chart(box('training-loss', 'Loss over training steps'), theme, (t, w, hh) => this.lossOptions(t, w, hh), 200);
     this.norms = new Chart(box('training-norms', 'Gradient norm per layer over training steps (log axis)'), theme, (t, w, hh) => this.normOptions(t, w, hh), 280);
     this.distribution = new Chart(box('training-distribution', 'Distribution of the selected layer’s gradient over training steps'), theme, (t, w, hh) => this.distributionOptions(t, w, hh), 220);
-    const png = (chart: Chart, name: string) => button('Export PNG', () => exportPng(chart, name), { secondary: true, class: 'png' });
+    const png = (chart: Chart, name: string) => pngButton(exportPng, chart, name);
     this.content = h(
       'div',
       {},
@@ -166,21 +167,20 @@ export class TrainingView {
   private renderLayerList(): void {
     const verdicts = verdictsByLayer(this.data.findings);
     this.layerList.replaceChildren(
-      ...this.layers.map((layer, index) => {
-        const codes = sortVerdicts(verdicts.get(layer.name) ?? []).map((v) => VERDICT_LABEL[v]);
-        const item = h(
-          'button',
-          { type: 'button', class: 'layer-row', 'data-layer': layer.name, 'aria-pressed': String(index === this.selected) },
-          swatch(this.color(layer, verdicts)),
-          h('span', { class: 'layer-name' }, layer.name),
-          h('span', { class: 'layer-class' }, layer.className ?? ''),
-          h('span', { class: 'layer-line' }, layer.line === undefined ? '' : `line ${layer.line}`),
-          h('span', { class: 'layer-norm' }, ''),
-          h('span', { class: 'layer-verdict' }, codes.join(', ') || 'ok'),
-        );
-        item.addEventListener('click', () => this.select(index, true));
-        return h('li', {}, item);
-      }),
+      ...this.layers.map((layer, index) =>
+        layerRow(
+          {
+            name: layer.name,
+            className: layer.className ?? '',
+            location: layer.line === undefined ? '' : `line ${layer.line}`,
+            norm: '',
+            verdicts: verdicts.get(layer.name) ?? [],
+            color: this.color(layer, verdicts),
+            pressed: index === this.selected,
+          },
+          () => this.select(index, true),
+        ),
+      ),
     );
   }
 
