@@ -75,6 +75,7 @@ export class TrainingWatch {
     // Only the watched model's epochs count (a script may train a second model, e.g. a GAN's discriminator).
     const watched = (model: LayersModel) => !!this.model && innerModel(model) === innerModel(this.model);
     const History = this.tf.History;
+    const yieldNow = () => this.yieldToEventLoop();
     calls.next = new Promise((resolve) => {
       for (const cls of [this.tf.LayersModel, this.tf.Sequential]) {
         const proto = cls.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -93,7 +94,8 @@ export class TrainingWatch {
             if (method !== 'trainOnBatch' && watched(this)) args = withCallbacks(method, args);
             depth++;
             try {
-              return original.apply(this, args);
+              const result = original.apply(this, args);
+              return method === 'trainOnBatch' ? result.then(async (loss) => (await yieldNow(), loss)) : result;
             } finally {
               depth--;
             }
@@ -165,6 +167,7 @@ export class TrainingWatch {
           if (Object.keys(metrics).length) this.unsent.metrics = metrics;
         }
         this.emitStep();
+        await this.yieldToEventLoop();
         if (this.stopping) (innerModel(this.model!) as Inner).stopTraining = true;
       },
       onEpochEnd: async (_epoch: number, logs?: Logs) => {
@@ -175,8 +178,10 @@ export class TrainingWatch {
     };
     const own = config.callbacks;
     const list = own === undefined || own === null ? [] : Array.isArray(own) ? own : [own];
-    // tfjs takes either callback objects (tf.Callback) or plain {onBatchEnd…} configs, not a mix.
-    const objects = list.length > 0 && list[0] instanceof this.tf.Callback;
+    // tfjs takes either callback objects (tf.Callback) or plain {onBatchEnd…} configs, not a mix. A config
+    // becomes a CustomCallback, which reads every log value and yields to the event loop at each batch:
+    // ours is an object unless the script's own callbacks are configs.
+    const objects = list.length === 0 || list[0] instanceof this.tf.Callback;
     // tf.Callback is abstract in its typings only.
     const CallbackClass = this.tf.Callback as unknown as new () => object;
     config.callbacks = [...list, objects ? Object.assign(new CallbackClass(), hooks) : hooks];
@@ -240,6 +245,19 @@ export class TrainingWatch {
     if (step % this.every === 0) this.samples.take(step, record.epoch, this.layers, grads);
     this.unsent = record;
     if (this.maxSteps !== undefined && this.step >= this.maxSteps) this.stopping = true;
+  }
+
+  private lastYield = Date.now();
+
+  /**
+   * fit() awaits only promises between batches, which never lets the event loop run: the runner's
+   * messages would wait in the IPC queue and a Stop would not arrive until training ends. A turn of
+   * the event loop every 50 ms costs nothing measurable.
+   */
+  yieldToEventLoop(): Promise<void> | undefined {
+    if (Date.now() - this.lastYield < 50) return undefined;
+    this.lastYield = Date.now();
+    return new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Sends the step held for its metrics. */
