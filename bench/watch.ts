@@ -52,7 +52,7 @@ function saveTraining(tf: Tf): () => void {
   return () => prototypes(tf).forEach((proto, i) => saved[i].forEach(([m, fn]) => fn && (proto[m] = fn)));
 }
 
-async function trainOnce(tf: Tf, mode: Mode, data: { xs: TfModule.Tensor; ys: TfModule.Tensor }): Promise<{ ms: number; cpuMs: number; steps: number; samples: number; tensors: number }> {
+async function trainOnce(tf: Tf, mode: Mode, data: { xs: TfModule.Tensor; ys: TfModule.Tensor }): Promise<{ ms: number; cpuMs: number; watchMs: number; steps: number; samples: number; tensors: number }> {
   const restore = saveTraining(tf);
   let steps = 0;
   let samples = 0;
@@ -69,6 +69,7 @@ async function trainOnce(tf: Tf, mode: Mode, data: { xs: TfModule.Tensor; ys: Tf
   }
   const model = loadExample().createModel();
   const before = tf.memory().numTensors;
+  watchMs = 0;
   const started = performance.now();
   const cpu = process.cpuUsage();
   try {
@@ -81,8 +82,21 @@ async function trainOnce(tf: Tf, mode: Mode, data: { xs: TfModule.Tensor; ys: Tf
   const cpuMs = (used.user + used.system) / 1000;
   const tensors = tf.memory().numTensors - before;
   model.dispose();
-  return { ms, cpuMs, steps, samples, tensors };
+  return { ms, cpuMs, watchMs, steps, samples, tensors };
 }
+
+/** Wall time spent inside the watch's per-step work (norms, read, samples), summed over a run. */
+let watchMs = 0;
+const proto = TrainingWatch.prototype as unknown as { record: (...args: unknown[]) => void };
+const record = proto.record;
+proto.record = function (this: unknown, ...args: unknown[]) {
+  const started = performance.now();
+  try {
+    return record.apply(this, args);
+  } finally {
+    watchMs += performance.now() - started;
+  }
+};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -94,13 +108,16 @@ async function main(): Promise<void> {
   const times = new Map<Mode, number[]>(MODES.map((m) => [m, []]));
   // On a shared machine wall time includes waiting for a core; this process's CPU time does not.
   const cpuTimes = new Map<Mode, number[]>(MODES.map((m) => [m, []]));
+  // The watch's own share of a watched run: less noisy than the ratio of two runs on a shared machine.
+  const shares = new Map<Mode, number[]>(MODES.map((m) => [m, []]));
   for (let r = 0; r < repeats; r++) {
     for (let k = 0; k < MODES.length; k++) {
       const mode = MODES[(k + r) % MODES.length];
       const run = await trainOnce(tf, mode, data);
       times.get(mode)!.push(run.ms);
       cpuTimes.get(mode)!.push(run.cpuMs);
-      console.log(`  repeat ${r + 1} ${mode.padEnd(32)} ${(run.ms / 1000).toFixed(2)} s (CPU ${(run.cpuMs / 1000).toFixed(2)} s)${mode === 'unwatched' ? '' : `, ${run.steps} steps recorded, ${run.samples} samples`}; tensors after − before: ${run.tensors}`);
+      shares.get(mode)!.push(run.watchMs / run.ms);
+      console.log(`  repeat ${r + 1} ${mode.padEnd(32)} ${(run.ms / 1000).toFixed(2)} s (CPU ${(run.cpuMs / 1000).toFixed(2)} s)${mode === 'unwatched' ? '' : `, ${run.steps} steps recorded, ${run.samples} samples, ${(run.watchMs / run.steps).toFixed(2)} ms a step in the watch (${((100 * run.watchMs) / run.ms).toFixed(1)} % of the run)`}; tensors after − before: ${run.tensors}`);
     }
   }
   const base = median(times.get('unwatched')!);
@@ -108,7 +125,8 @@ async function main(): Promise<void> {
   for (const mode of MODES) {
     const m = median(times.get(mode)!);
     const c = median(cpuTimes.get(mode)!);
-    console.log(`${mode.padEnd(32)} median ${(m / 1000).toFixed(2)} s, ratio ${(m / base).toFixed(3)}×; CPU ${(c / 1000).toFixed(2)} s, ratio ${(c / cpuBase).toFixed(3)}×`);
+    const share = mode === 'unwatched' ? '' : `; the watch's own work ${(100 * median(shares.get(mode)!)).toFixed(1)} % of the run (ratio ${(1 / (1 - median(shares.get(mode)!))).toFixed(3)}×)`;
+    console.log(`${mode.padEnd(32)} median ${(m / 1000).toFixed(2)} s, ratio ${(m / base).toFixed(3)}×; CPU ${(c / 1000).toFixed(2)} s, ratio ${(c / cpuBase).toFixed(3)}×${share}`);
   }
   tf.dispose([data.xs, data.ys]);
 }
