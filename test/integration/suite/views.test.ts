@@ -149,14 +149,14 @@ describeTrusted('views of a profile', () => {
     assert.strictEqual(again.exportName, 'encoder');
   });
 
-  it('a model-level finding (diverging loss) sits on the tf.sequential( line', async () => {
+  it('a model-level finding (diverging loss) sits on the line that set the learning rate (tf.train.sgd(10))', async () => {
     const api = await getApi();
     const uri = fixture('diverging.js');
     const report = await api.profile(uri);
     assert.strictEqual(report.status, 'done', JSON.stringify(report.error));
     assert.ok(report.findings.some((f) => f.code === 'loss-diverging' && !f.layer), JSON.stringify(report.findings));
     const diagnostic = await waitFor(() => ourDiagnostics(uri).find((d) => (d.code as { value: string }).value === 'loss-diverging'), 'loss-diverging diagnostic');
-    assert.strictEqual(diagnostic.range.start.line + 1, 6);
+    assert.strictEqual(diagnostic.range.start.line + 1, 8);
     assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
   });
 
