@@ -2,11 +2,11 @@
 // per-step gradient norms, periodic histograms / weight statistics and epoch logs. Findings reuse the
 // `finding` message (with `step` = the step the condition began, `phase` for NaN/Inf); `model`, `done` and
 // `error` keep their meaning. This file imports nothing from protocol.ts at run time: protocol.ts adds
-// these variants to RunnerMessage/HostMessage, and a cycle would leave one of them undefined at load.
+// these variants to RunnerMessage/HostMessage, and a cycle would leave one of them undefined at load
+// (./protocol/number imports only valibot).
 import * as v from 'valibot';
+import { num } from './protocol/number';
 
-/** A number that may be NaN or ±Infinity once decoded (v.number() rejects NaN). */
-const num = v.custom<number>((value) => typeof value === 'number', 'expected a number');
 const int = v.pipe(v.number(), v.integer());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
