@@ -12,9 +12,9 @@ import { decodeToWebview, encodePanelMessage, type ToWebviewMessage } from '../.
 import type { PanelCompare, TrainingStep } from '../../../src/core/panelTraining';
 import { readRunFile } from '../../../src/core/runFile';
 import { runFileMessages } from '../../../src/core/trainingFeed';
-import { chromiumPath, Harness, repoRoot, type PanelPage } from './harness';
+import { Harness, repoRoot, type PanelPage } from './harness';
+import { skip } from './recordings';
 
-const skip = fs.existsSync(chromiumPath()) ? false : `Chromium not found at ${chromiumPath()} (scripts/install-vscode-test-tools.sh installs it; CHROMIUM_PATH overrides)`;
 
 const file = '/work/project/model.js';
 const layers = ['dense_Dense1', 'dense_Dense2', 'dense_Dense3'].map((name, i) => ({ name, className: 'Dense', file, line: 10 + i }));
