@@ -24,7 +24,8 @@ export interface ReportWeight {
   steps: { step: number; gradNorm: number; ratio: number }[];
 }
 
-export interface ReportLayer {
+/** A layer as a profile or a watch reports it: where it was created, its ‖g‖ and the findings naming it. */
+export interface LayerReportBase {
   name: string;
   className: string;
   activation?: string;
@@ -32,11 +33,14 @@ export interface ReportLayer {
   file?: string;
   line?: number;
   column?: number;
-  /** Layer ‖g‖ at step 0; NaN for layers without trainable weights. */
+  /** Layer ‖g‖ (a profile: at step 0; a watch: at the latest recorded step); NaN for layers without trainable weights. */
   gradNorm: number;
-  /** Finding codes that name this layer. */
+  /** Finding codes that name this layer (as the layer or a related one). */
   verdicts: FindingCode[];
   deadShare?: number;
+}
+
+export interface ReportLayer extends LayerReportBase {
   saturatedShare?: number;
   weights: ReportWeight[];
   /** Per step: layer ‖g‖ (of the data loss; regGradNorm = the penalties' ‖g‖ when the layer has a regularizer) and the 64-bin log10|g| histogram summed over its weights (the panel's distribution view). */

@@ -1,27 +1,14 @@
 // Folds a watched run's event stream into one WatchReport: the CLI's `watch --json` document and the
 // extension's live results hold this shape. The timeline is bounded (core/timeline.ts); findings, epochs
 // and layers are kept whole, samples thinned to WATCH_DEFAULTS.maxSamples.
-import type { FindingCode, RunnerMessage } from './protocol';
+import type { RunnerMessage } from './protocol';
 import type { WatchEpoch, WatchSample } from './watchProtocol';
-import { applyRunMessage, flattenFinding, type ReportFinding, type RunReportBase } from './report';
+import { applyRunMessage, flattenFinding, type LayerReportBase, type ReportFinding, type RunReportBase } from './report';
 import { pushThinned, Timeline, type TimelinePoint } from './timeline';
 import { WATCH_DEFAULTS } from './defaults';
 import { unhandled } from './exhaustive';
 
-export interface WatchReportLayer {
-  name: string;
-  className: string;
-  activation?: string;
-  parent?: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  /** ‖g‖ at the latest recorded step (NaN for a layer without trainable weights). */
-  gradNorm: number;
-  /** Finding codes that name this layer (as the layer or a related one). */
-  verdicts: FindingCode[];
-  deadShare?: number;
-}
+export type WatchReportLayer = LayerReportBase;
 
 export interface WatchReport extends RunReportBase {
   mode: 'watch';
