@@ -172,7 +172,8 @@ export function emptyReport(file: string): ProfileReport {
   return { file, status: 'running', layers: [], steps: [], findings: [], partial: false };
 }
 
-function layerFromInfo(info: LayerInfo): ReportLayer {
+/** A layer of the runner's `model` message before any step: where it was created, no ‖g‖ yet, no findings. */
+export function layerBaseFromInfo(info: LayerInfo): LayerReportBase {
   return {
     name: info.name,
     className: info.className,
@@ -183,6 +184,12 @@ function layerFromInfo(info: LayerInfo): ReportLayer {
     column: info.location?.column,
     gradNorm: NaN,
     verdicts: [],
+  };
+}
+
+function layerFromInfo(info: LayerInfo): ReportLayer {
+  return {
+    ...layerBaseFromInfo(info),
     weights: info.weights
       .filter((w) => w.trainable)
       .map((w) => ({ name: w.name, shape: w.shape, gradNorm: NaN, stats: undefined as unknown as WeightStats, steps: [] })),

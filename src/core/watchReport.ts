@@ -3,7 +3,7 @@
 // and layers are kept whole, samples thinned to WATCH_DEFAULTS.maxSamples.
 import type { RunnerMessage } from './protocol';
 import type { WatchEpoch, WatchSample } from './watchProtocol';
-import { applyRunMessage, flattenFinding, type LayerReportBase, type ReportFinding, type RunReportBase } from './report';
+import { applyRunMessage, flattenFinding, layerBaseFromInfo, type LayerReportBase, type ReportFinding, type RunReportBase } from './report';
 import { pushThinned, Timeline, type TimelinePoint } from './timeline';
 import { WATCH_DEFAULTS } from './defaults';
 import { unhandled } from './exhaustive';
@@ -46,17 +46,7 @@ export function applyWatchMessage(state: WatchState, message: RunnerMessage): Wa
   applyRunMessage(report, message);
   switch (message.type) {
     case 'model':
-      report.layers = message.layers.map((info) => ({
-        name: info.name,
-        className: info.className,
-        activation: info.activation,
-        parent: info.parent,
-        file: info.location?.file,
-        line: info.location?.line,
-        column: info.location?.column,
-        gradNorm: NaN,
-        verdicts: [],
-      }));
+      report.layers = message.layers.map(layerBaseFromInfo);
       break;
     case 'watchSteps': {
       const byName = new Map(report.layers.map((l) => [l.name, l]));
