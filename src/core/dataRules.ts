@@ -36,15 +36,30 @@ const LOGIT_FLOOR = 0.1;
 /** A label value this far outside the activation's range (relative to the range, or 0.05 absolute) counts as outside. */
 const RANGE_TOLERANCE = 0.05;
 
-export function dataFindings(layers: readonly LayerInfo[], outputs: readonly OutputInfo[], lossSite: SourceLocation | undefined): Finding[] {
+/**
+ * `targetSites`: per output, the line that made the labels given to fit() (DataLocations.targets). Labels the
+ * loss cannot read are reported there — the preprocessing is what to fix — with the loss's compile() line
+ * related; without it, at compile() (else the output layer).
+ */
+export function dataFindings(
+  layers: readonly LayerInfo[],
+  outputs: readonly OutputInfo[],
+  lossSite: SourceLocation | undefined,
+  targetSites: readonly SourceLocation[] = [],
+  lossNanStep?: number,
+): Finding[] {
   const info = new Map(layers.map((l) => [l.name, l]));
   const findings: Finding[] = [];
-  for (const output of outputs) {
+  for (const [index, output] of outputs.entries()) {
     const loss = normalize(output.loss);
     const layer = info.get(output.layer);
     const { labelMin: min, labelMax: max, labelFractional: fractional } = output;
     if (min === undefined || max === undefined) continue;
-    const where = { location: lossSite ?? layer?.location, ...(lossSite ? {} : { layer: output.layer }) };
+    const targetSite = targetSites[index];
+    const lossRelated = lossSite ? [{ layer: 'compile()', location: lossSite, message: `the loss ${output.loss}, which reads these labels` }] : undefined;
+    const where = targetSite
+      ? { location: targetSite, ...(lossRelated ? { related: lossRelated } : {}) }
+      : { location: lossSite ?? layer?.location, ...(lossSite ? {} : { layer: output.layer }) };
 
     // --- labels the loss cannot read ---
     if (loss === 'sparsecategoricalcrossentropy' && ((fractional ?? 0) > 0 || min < 0 || max > output.units - 1)) {
@@ -88,7 +103,18 @@ export function dataFindings(layers: readonly LayerInfo[], outputs: readonly Out
             ? `The loss reads its predictions as probabilities but the output layer's activation is ${output.activation ?? 'none'}: ${evidence} — a log of probabilities. ` +
               `Raw outputs are not probabilities: negative values give NaN, values above 1 are clipped and get no gradient. Use activation 'softmax' on the output layer (or a loss that takes logits, e.g. tf.losses.softmaxCrossEntropy).`
             : undefined;
-      if (message) findings.push({ code: 'output-activation', severity: RULE_SEVERITY['output-activation'], step: 0, layer: output.layer, location: layer?.location, message });
+      // Only the log of a non-probability output makes NaN/Inf (a log of a value ≤ 0): then it is the cause of that NaN.
+      const nan = message && readsProbabilities && !producesProbabilities && lossNanStep !== undefined;
+      if (message) {
+        findings.push({
+          code: 'output-activation',
+          severity: nan ? 'error' : RULE_SEVERITY['output-activation'],
+          step: nan ? lossNanStep : 0,
+          layer: output.layer,
+          location: layer?.location,
+          message: nan ? `NaN/Inf in the loss or its gradient from step ${lossNanStep}, caused by the output activation: ${message}` : message,
+        });
+      }
     }
 
     // --- regression targets the output activation cannot reach ---
@@ -105,6 +131,7 @@ export function dataFindings(layers: readonly LayerInfo[], outputs: readonly Out
           step: 0,
           layer: output.layer,
           location: layer?.location,
+          ...(targetSite ? { related: [{ layer: 'targets', location: targetSite, message: `the targets given to fit() (${fmt(min)} to ${fmt(max)}), made here` }] } : {}),
           message:
             `The targets run from ${fmt(min)} to ${fmt(max)}, but the output layer's ${output.activation} only produces values in [${fmt(range[0])}, ${Number.isFinite(range[1]) ? `${fmt(range[1])}]` : '∞)'}: targets ${below ? `below ${fmt(range[0])}` : `above ${fmt(range[1])}`} can never be fitted. ` +
             `Use an output activation whose range covers the targets (${below && range[0] >= 0 ? (min >= -1 && max <= 1 ? "'tanh' for [-1, 1], or " : '') : ''}'linear' for unbounded targets), or rescale the targets into [${fmt(range[0])}, ${Number.isFinite(range[1]) ? `${fmt(range[1])}]` : '∞)'}.`,

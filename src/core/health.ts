@@ -49,18 +49,26 @@ export function evaluateHealth(
   steps = steps.filter((s) => s.step <= lastUsable);
   // The output rules first: a wrong output activation explains a NaN loss and a "dead" ReLU output layer.
   const loss = lossFindings(layers, steps, t, context, nonFiniteOrigin);
-  const gradient = layerFindings(layers, steps, t, loss.explainedNonFinite ? undefined : nonFiniteOrigin, {
-    lossFalls: loss.lossFalls,
-    skipDead: loss.explainedLayers,
-    skipNonFinite: loss.explainedNonFinite,
-    outputLayers: loss.outputLayers,
-  });
   // One output-activation finding per output layer: the loss/activation pair first, then the target range.
   const mismatched = new Set(loss.findings.filter((f) => f.code === 'output-activation').flatMap((f) => [f.layer, ...(f.related ?? []).map((r) => r.layer)]));
+  // NaN/Inf first seen in the loss, its gradient or an output layer: a custom loss that takes the log of a
+  // linear output explains it (as lossRules does for a built-in loss on the wrong activation).
+  const lossNanStep =
+    nonFiniteOrigin && !loss.explainedNonFinite && (nonFiniteOrigin.pass === 'loss' || nonFiniteOrigin.pass === 'backward' || loss.outputLayers.has(nonFiniteOrigin.layer))
+      ? nonFiniteOrigin.step
+      : undefined;
   const data = [
-    ...dataFindings(layers, context.outputs ?? [], context.compileLocation).filter((f) => f.code !== 'output-activation' || !mismatched.has(f.layer)),
+    ...dataFindings(layers, context.outputs ?? [], context.compileLocation, context.dataLocations?.targets, lossNanStep).filter((f) => f.code !== 'output-activation' || !mismatched.has(f.layer)),
     ...symmetricUnits(layers, steps, context.outputs ?? []),
   ];
+  const nanExplained = loss.explainedNonFinite || data.some((f) => f.code === 'output-activation' && f.severity === 'error');
+  const gradient = layerFindings(layers, steps, t, nanExplained ? undefined : nonFiniteOrigin, {
+    lossFalls: loss.lossFalls,
+    skipDead: loss.explainedLayers,
+    skipNonFinite: nanExplained,
+    outputLayers: loss.outputLayers,
+    lossSite: context.compileLocation,
+  });
   const alarms = [...gradient, ...loss.findings, ...data].filter((f) => f.severity !== 'info');
   const overReg = overRegularization(layers, steps);
   // A layer that passes no gradient, a wrong output or labels, or weight decay explains a slow loss better than the rate.

@@ -1,6 +1,6 @@
 // The shared vocabulary of the health rules (health.ts, layerRules.ts, lossRules.ts): step records, where
 // a NaN appeared, what is known about the outputs, and each rule's severity.
-import type { FindingCode, LayerStepStats, OutputInfo, Severity, SourceLocation } from './protocol';
+import type { DataLocations, FindingCode, LayerStepStats, OutputInfo, Severity, SourceLocation } from './protocol';
 
 /** Severity of each rule when its condition holds at the end of the profiled steps (resolved ones are info). */
 export const RULE_SEVERITY: Record<FindingCode, Severity> = {
@@ -50,6 +50,8 @@ export interface HealthContext {
   compileLocation?: SourceLocation;
   /** Where the optimizer was created (tf.train.*), else absent: findings about the learning rate point here, else at compile(). */
   optimizerLocation?: SourceLocation;
+  /** Where the inputs and targets given to fit() were made (findings about the data point there). */
+  dataLocations?: DataLocations;
   /** The profiled batch's inputs: the largest per-feature RMS (which feature) and the largest |x|. */
   inputScale?: { rms: number; feature: number; maxAbs: number };
   /** Short runs from the initial weights at the model's rate × factor (rateRules.probesToRun). */

@@ -1,7 +1,7 @@
 // The gradient rules (vanishing, exploding, dead ReLU, saturation, non-finite), judged at every profiled
 // step: a condition that holds at the last judged step is a warning/error, one that held earlier but
 // resolved is info. Layers that share a cause become one finding, the others as related locations.
-import type { Finding, LayerInfo, LayerStepStats, RelatedLayer, Thresholds } from './protocol';
+import type { Finding, LayerInfo, LayerStepStats, RelatedLayer, SourceLocation, Thresholds } from './protocol';
 import { SATURATING } from './activations';
 import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY, type NonFiniteOrigin, type StepRecord } from './healthModel';
@@ -25,6 +25,8 @@ export interface LayerRuleOptions {
   skipNonFinite: boolean;
   /** The model's output layers. */
   outputLayers: ReadonlySet<string>;
+  /** The compile() call that chose the loss: a NaN/Inf first seen in the loss is located there. */
+  lossSite?: SourceLocation;
 }
 
 /** One layer's history under one rule. */
@@ -133,11 +135,18 @@ export function layerFindings(
       loss: 'in the loss, while every layer output was finite (check the loss function and labels)',
     }[nonFiniteOrigin.pass];
     const layer = nonFiniteOrigin.pass === 'loss' ? undefined : info.get(nonFiniteOrigin.layer);
+    // Not in a layer: the loss function (compile(), where it is chosen), with the output layers it reads related.
+    const outputs = layers.filter((l) => options.outputLayers.has(l.name));
+    const at = layer
+      ? { layer: layer.name, location: layer.location }
+      : {
+          location: options.lossSite ?? outputs[0]?.location,
+          ...(outputs.length ? { related: outputs.map((l) => ({ layer: l.name, location: l.location, message: `the output layer${l.activation ? ` (${l.activation})` : ''} the loss reads` })) } : {}),
+        };
     findings.push({
       code: 'non-finite',
       severity: RULE_SEVERITY['non-finite'],
-      layer: layer?.name,
-      location: layer?.location,
+      ...at,
       step: nonFiniteOrigin.step,
       message:
         `NaN/Inf at step ${nonFiniteOrigin.step} first appears ${where}. Typical causes: log/sqrt/division of ` +

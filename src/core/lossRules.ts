@@ -174,11 +174,14 @@ export function lossFindings(
       const scale = context.inputScale;
       const entry = scale && scale.rms >= UNSCALED_INPUT_RMS ? layers.find((l) => l.weights.length > 0) : undefined;
       const at = entry ? { layer: entry.name, location: entry.location } : outputs.length === 1 ? { layer: outputs[0].layer, location: info.get(outputs[0].layer)?.location } : {};
+      // The fix for unscaled inputs goes where they are made: that line, when known, as a related location.
+      const inputSite = entry && !resolved ? context.dataLocations?.inputs?.[0] : undefined;
       findings.push({
         code: 'initial-loss',
         severity: resolved ? 'info' : RULE_SEVERITY['initial-loss'],
         step: 0,
         ...at,
+        ...(inputSite ? { related: [{ layer: 'inputs', location: inputSite, message: 'the unscaled inputs given to fit(), made here' }] } : {}),
         message:
           `The loss at initialization is ${fmt(first)}, ${fmt(first / expected)}× its expected value ≈ ${fmt(expected)} (${basis}); above ${fmt(limit)} counts as far. ` +
           (entry && scale && !resolved

@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { num } from './protocol/number';
 import { parseWithNonFinite, stringifyWithNonFinite } from './protocol/json';
 import { LrResult } from './protocol/lr';
-import { DATA_SOURCES, DISCOVERY, Finding, LayerInfo, LayerStepStats, OutputInfo, SourceLocation, Thresholds } from './protocol/profile';
+import { DATA_SOURCES, DataLocations, DISCOVERY, Finding, LayerInfo, LayerStepStats, OutputInfo, SourceLocation, Thresholds } from './protocol/profile';
 import { WATCH_RUNNER_MESSAGES, watchRequestFields } from './watchProtocol';
 
 export * from './protocol/json';
@@ -138,6 +138,8 @@ export const RunnerMessage = v.variant('type', [
     layers: v.array(LayerInfo),
     /** Profiling: what the health rules need to know about each model output and its labels. */
     outputs: v.optional(v.array(OutputInfo)),
+    /** Profiling: the lines that made the data (findings about the data point there). */
+    dataLocations: v.optional(DataLocations),
   }),
   v.object({
     type: v.literal('step'),

@@ -89,6 +89,8 @@ export interface RunReportBase {
   discoveryNote?: string;
   dataSource?: RunnerMessageOf<'model'>['dataSource'];
   dataNote?: string;
+  /** The lines that made the profiled data (protocol DataLocations). */
+  dataLocations?: RunnerMessageOf<'model'>['dataLocations'];
   loss?: string;
   lossNote?: string;
   optimizer?: string;
@@ -122,6 +124,7 @@ export function applyRunMessage(report: RunReportBase, message: RunnerMessage): 
       report.discoveryNote = message.discoveryNote;
       report.dataSource = message.dataSource;
       report.dataNote = message.dataNote;
+      if (message.dataLocations) report.dataLocations = message.dataLocations;
       report.loss = message.loss;
       report.lossNote = message.lossNote;
       report.optimizer = message.optimizer;

@@ -54,6 +54,12 @@ export function mapToSource(file: string, line: number, column: number): SourceL
 
 /** The first user frame of the current stack, skipping frames of the given constructor names. */
 export function userCallSite(skipConstructors: Set<string> = new Set()): SourceLocation | undefined {
+  const frame = userFrame(skipConstructors);
+  return frame && mapToSource(frame.file, frame.line, frame.column);
+}
+
+/** As userCallSite, but the generated position (not yet mapped through a source map): cheap enough to take often. */
+export function userFrame(skipConstructors: Set<string> = new Set()): SourceLocation | undefined {
   const originalPrepare = Error.prepareStackTrace;
   const originalLimit = Error.stackTraceLimit;
   let frames: NodeJS.CallSite[];
@@ -74,7 +80,7 @@ export function userCallSite(skipConstructors: Set<string> = new Set()): SourceL
     const line = frame.getLineNumber();
     const column = frame.getColumnNumber();
     if (line == null || column == null) continue;
-    return mapToSource(file, line, column);
+    return { file, line, column };
   }
   return undefined;
 }

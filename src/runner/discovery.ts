@@ -2,7 +2,8 @@
 // scripts — the model (and data) of the first fit/fitDataset/trainOnBatch call, which is intercepted so
 // the script stops there instead of training.
 import type { LayersModel } from '@tensorflow/tfjs';
-import type { ErrorKind } from '../core/protocol';
+import type { ErrorKind, SourceLocation } from '../core/protocol';
+import { userCallSite } from './callSites';
 import type { Tf } from './tfjsResolve';
 import { defaultArguments, parameterNames, trainsInItsText } from './entryPoints';
 
@@ -29,6 +30,8 @@ export interface Capture {
   model: LayersModel;
   method: 'fit' | 'fitDataset' | 'trainOnBatch';
   args: unknown[];
+  /** The user's line of this call (where data findings fall back to when the data's own line is unknown). */
+  site?: SourceLocation;
 }
 
 /** The first fit/fitDataset/trainOnBatch call: `first` once it happened, `next` resolves with it. */
@@ -47,7 +50,7 @@ export function interceptTraining(tf: Tf): TrainingCalls {
         if (!Object.prototype.hasOwnProperty.call(proto, method)) continue;
         proto[method] = function (this: LayersModel, ...args: unknown[]) {
           if (!calls.first) {
-            calls.first = { model: this, method, args };
+            calls.first = { model: this, method, args, site: userCallSite() };
             resolve(calls.first);
           }
           // Never settles: the training script stops here while we profile.

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs';
 import type { BackendChoice, GradcheckRequest, LrRequest, ProfileRequest, RunnerMessage, RunnerMessageOf, WatchRequest } from '../core/protocol';
 import { installCompileCapture, installLayerCreationCapture, installOptimizerCapture } from './callSites';
+import { installTensorCreationCapture, stopTensorCapture } from './tensorSites';
 import { innerModel, lossNames } from './data';
 import { DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture, type TrainingCalls } from './discovery';
 import { loadUserModule, warmUpTranspiler } from './moduleLoader';
@@ -106,12 +107,16 @@ export async function loadTarget(
   installLayerCreationCapture(tf);
   installCompileCapture(tf);
   installOptimizerCapture(tf);
+  installTensorCreationCapture(tf);
   rememberBuiltInLayers(tf);
   rememberTrainOnBatch(tf);
   // Profiling stops the script at its first training call; watching lets it train (runner/watchTraining.ts).
   const training = intercept(tf);
   // From the first training call on, the model is captured: what the script does next cannot change it.
-  void training.next.then(() => (runState.targetFound = true));
+  void training.next.then(() => {
+    runState.targetFound = true;
+    stopTensorCapture();
+  });
 
   await send({ type: 'phase', phase: 'loading', message: `Loading ${path.basename(file)}` });
   // From here on user code may block this thread; the watchdog's thread starts now, not while tfjs loads.
@@ -139,6 +144,7 @@ export async function loadTarget(
   }
   if (!found && !captured) captured = await waitForTrainingCall(training.next);
   if (found) captured = found.captured;
+  stopTensorCapture();
   const model = found ? found.model : captured!.model;
   return { ...(await compiledTarget(tf, model)), discovery: found ? found.discovery : 'training-script', exportName: found?.exportName, discoveryNote: found?.note, captured, ns };
 }

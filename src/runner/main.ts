@@ -19,6 +19,7 @@ import { unhandled } from '../core/exhaustive';
 import { finish, hasFinished, send } from './ipc';
 import { Classified, describeTarget, loadTarget, prepareTfjs, runState } from './loadTarget';
 import { watchTraining } from './watchRun';
+import { dataLocationsOf } from './tensorSites';
 
 type Work = 'profile' | 'sweep' | 'gradcheck';
 
@@ -43,6 +44,7 @@ async function profile(request: ProfileRequest): Promise<void> {
     const outputs = profiler.outputInfo(batch, lossNames(model));
     // The learning-rate probes and the overfit check start from the weights as they were before profiling moved them.
     const initialWeights = model.getWeights().map((w) => w.clone());
+    const dataLocations = captured ? dataLocationsOf(captured) : undefined;
     await send({
       type: 'model',
       ...describeTarget(target),
@@ -53,6 +55,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       totalSteps: request.steps,
       layers: profiler.layers.map((l) => l.info),
       outputs,
+      dataLocations,
     });
     await send({ type: 'phase', phase: 'profiling', message: 'Computing gradients' });
     runState.measuring = true;
@@ -87,7 +90,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       profiler.records,
       request.thresholds,
       profiler.nonFiniteOrigin,
-      { outputs, overfit, rateProbes, inputScale: inputScale(tf, batch), compileLocation: compileSiteOf(model), optimizerLocation: optimizerSiteOf(inner.optimizer) },
+      { outputs, overfit, rateProbes, inputScale: inputScale(tf, batch), compileLocation: compileSiteOf(model), optimizerLocation: optimizerSiteOf(inner.optimizer), dataLocations },
     );
     for (const finding of findings) await send({ type: 'finding', finding });
   } catch (error) {

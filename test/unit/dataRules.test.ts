@@ -64,6 +64,24 @@ test('softmax on a hidden conv layer fires there; on the output layer it does no
   assert.deepEqual(dataFindings(layers, [out('softmax', 'categoricalCrossentropy', 10, 0, 1)], compile), []);
 });
 
+test('data lines: labels the loss cannot read on the line that made them (compile() related), out-of-range targets related to theirs', () => {
+  const labelsLine = { file: '/m.js', line: 18, column: 16 };
+  const [labels] = dataFindings(layers, [out('softmax', 'sparseCategoricalCrossentropy', 10, 0, 9 / 255, 0.88)], compile, [labelsLine]);
+  assert.equal(labels.code, 'invalid-labels');
+  assert.equal(labels.location?.line, 18);
+  assert.equal(labels.layer, undefined);
+  assert.deepEqual(labels.related?.map((r) => [r.layer, r.location?.line]), [['compile()', 33]]);
+  // No compile() line known: the labels line alone.
+  assert.equal(dataFindings(layers, [out('softmax', 'sparseCategoricalCrossentropy', 10, 0, 9 / 255, 0.88)], undefined, [labelsLine])[0].related, undefined);
+  // Near miss: readable labels give no finding wherever they were made.
+  assert.deepEqual(dataFindings(layers, [out('softmax', 'sparseCategoricalCrossentropy', 10, 0, 9)], compile, [labelsLine]), []);
+  const sigmoid = [layer('hidden', 'relu', 21), layer('head', 'sigmoid', 23)];
+  const [range] = dataFindings(sigmoid, [out('sigmoid', 'meanSquaredError', 1, -0.95, 0.62)], compile, [{ file: '/m.js', line: 17, column: 1 }]);
+  assert.equal(range.location?.line, 23, 'the activation is what to change');
+  assert.deepEqual(range.related?.map((r) => [r.layer, r.location?.line]), [['targets', 17]]);
+  assert.match(range.related![0].message, /\(-0\.95 to 0\.62\), made here/);
+});
+
 test('custom loss probe: a logits loss behind a softmax output (redundant softmax) and a log-probability loss behind a linear output (missing softmax)', () => {
   const probe = (atLabels: number, atScaled: number, atWrong: number) => ({ atLabels, atScaled, atWrong });
   const withProbe = (activation: string, lossProbe: ReturnType<typeof probe>): OutputInfo => ({ ...out(activation, 'softmaxCrossEntropyWithLogits', 10, 0, 1), lossProbe });
@@ -81,6 +99,14 @@ test('custom loss probe: a logits loss behind a softmax output (redundant softma
   const [missing] = dataFindings(linear, [withProbe('linear', logProb)], compile);
   assert.equal(missing?.code, 'output-activation');
   assert.match(missing.message, /reads its predictions as probabilities but the output layer's activation is linear/);
+  assert.equal(missing.severity, 'warning');
+  // NaN/Inf first seen in the loss at step 3: this mismatch is its cause, an error that says so.
+  const [nan] = dataFindings(linear, [withProbe('linear', logProb)], compile, [], 3);
+  assert.equal(nan.severity, 'error');
+  assert.equal(nan.step, 3);
+  assert.match(nan.message, /^NaN\/Inf in the loss or its gradient from step 3, caused by the output activation: The loss reads/);
+  // A redundant softmax makes no NaN: it stays a warning whatever the NaN step.
+  assert.equal(dataFindings(layers, [withProbe('softmax', logits)], compile, [], 3)[0].severity, 'warning');
   assert.deepEqual(dataFindings(layers, [withProbe('softmax', logProb)], compile), [], 'a log-probability loss on a softmax is right');
   // A custom squared error on one-hot labels (0 at the labels, 0.2 when wrong) is neither.
   assert.deepEqual(dataFindings(linear, [withProbe('linear', probe(0, 1.6, 0.2))], compile), []);

@@ -119,17 +119,24 @@ test('non-finite gradients without a located origin: one finding per layer with 
   assert.equal(findings[0].severity, 'error');
 });
 
-test('non-finite with a located origin: exactly one finding, on the origin layer (or none for the loss)', () => {
+test('non-finite with a located origin: exactly one finding, on the origin layer (or the compile() line for the loss)', () => {
   const layers = [info('a', undefined, 7), info('b', undefined, 8)];
   const records = [step(0, NaN, [stats('a', NaN, {}, { nanCount: 1 }), stats('b', NaN, {}, { nanCount: 2 })])];
   const forward = evaluateHealth(layers, records, {}, { step: 0, layer: 'b', pass: 'forward' });
   assert.deepEqual(codes(forward), ['non-finite:b']);
   assert.equal(forward[0].location?.line, 8);
   assert.match(forward[0].message, /in the forward pass/);
-  const loss = evaluateHealth(layers, records, {}, { step: 0, layer: '', pass: 'loss' });
+  // Only the loss is non-finite: the compile() call that chose it, the output layer (b) it reads related.
+  const compileLocation = { file: '/m.js', line: 12, column: 7 };
+  const outputs = [{ layer: 'b', loss: 'custom', units: 1, labelMeanSquare: 1, labelVariance: 1 }];
+  const loss = evaluateHealth(layers, records, {}, { step: 0, layer: '', pass: 'loss' }, { compileLocation, outputs });
   assert.deepEqual(codes(loss), ['non-finite:-']);
-  assert.equal(loss[0].location, undefined);
+  assert.equal(loss[0].location?.line, 12);
+  assert.deepEqual(loss[0].related?.map((r) => [r.layer, r.location?.line]), [['b', 8]]);
   assert.match(loss[0].message, /in the loss/);
+  // Without a compile() line (an uncompiled model we compiled), the output layer itself.
+  const bare = evaluateHealth(layers, records, {}, { step: 0, layer: '', pass: 'loss' }, { outputs });
+  assert.equal(bare[0].location?.line, 8);
 });
 
 test('loss diverging: ×1000 growth or a non-finite loss after step 0', () => {

@@ -137,7 +137,15 @@ test('initial loss with unscaled inputs: on the first layer that reads them, nam
   const unscaled = evaluateHealth(layers, steps, {}, undefined, { outputs: mse, inputScale: { rms: 3010, feature: 3, maxAbs: 5140 } }).find((f) => f.code === 'initial-loss');
   assert.equal(unscaled?.location?.line, 21);
   assert.match(unscaled!.message, /input feature 3 has RMS 3\.0e3 \(largest \|x\| 5\.1e3\), so d1, the first layer that reads them/);
+  assert.equal(unscaled?.related, undefined, 'no data line known: no related location');
+  // The line that made the inputs given to fit() (runner/tensorSites.ts): where standardising goes.
+  const dataLocations = { inputs: [{ file: '/m.js', line: 16, column: 1 }], targets: [{ file: '/m.js', line: 17, column: 1 }] };
+  const located = evaluateHealth(layers, steps, {}, undefined, { outputs: mse, inputScale: { rms: 3010, feature: 3, maxAbs: 5140 }, dataLocations }).find((f) => f.code === 'initial-loss');
+  assert.equal(located?.location?.line, 21);
+  assert.deepEqual(located?.related?.map((r) => [r.layer, r.location?.line]), [['inputs', 16]]);
   const scaled = evaluateHealth(layers, steps, {}, undefined, { outputs: mse, inputScale: { rms: 1.2, feature: 0, maxAbs: 3 } }).find((f) => f.code === 'initial-loss');
   assert.equal(scaled?.location?.line, 22);
   assert.doesNotMatch(scaled!.message, /unscaled/);
+  const scaledLocated = evaluateHealth(layers, steps, {}, undefined, { outputs: mse, inputScale: { rms: 1.2, feature: 0, maxAbs: 3 }, dataLocations }).find((f) => f.code === 'initial-loss');
+  assert.equal(scaledLocated?.related, undefined, 'scaled inputs are not the cause: no inputs line');
 });

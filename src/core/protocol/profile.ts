@@ -49,6 +49,18 @@ export const SourceLocation = v.object({
 });
 export type SourceLocation = v.InferOutput<typeof SourceLocation>;
 
+/**
+ * Where the data a profile trains on was made: for each model input (`inputs`) and output (`targets`), the
+ * user's line that created the tensor passed to fit()/trainOnBatch() (an op such as .div(255) counts as
+ * creating it), else the training call's own line (`call`: fit()/fitDataset()/trainOnBatch()).
+ */
+export const DataLocations = v.object({
+  call: v.optional(SourceLocation),
+  inputs: v.optional(v.array(SourceLocation)),
+  targets: v.optional(v.array(SourceLocation)),
+});
+export type DataLocations = v.InferOutput<typeof DataLocations>;
+
 export const WeightInfo = v.object({
   name: v.string(),
   shape: v.array(v.pipe(v.number(), v.integer())),
