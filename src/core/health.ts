@@ -8,6 +8,7 @@ import { layerFindings } from './layerRules';
 import { lossFindings } from './lossRules';
 import { overRegularization, rateFindings } from './rateRules';
 import { dataFindings, symmetricUnits } from './dataRules';
+import { unscaledInput } from './inputRules';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   vanishingRelative: 1e-3,
@@ -69,12 +70,14 @@ export function evaluateHealth(
     outputLayers: loss.outputLayers,
     lossSite: context.compileLocation,
   });
+  const unscaled = unscaledInput(layers, steps, t, context);
+  if (unscaled) data.push(unscaled);
   const alarms = [...gradient, ...loss.findings, ...data].filter((f) => f.severity !== 'info');
   const overReg = overRegularization(layers, steps);
   // A layer that passes no gradient, a wrong output or labels, or weight decay explains a slow loss better than the rate.
   const slowExplained =
     Boolean(overReg) ||
-    alarms.some((f) => ['vanishing', 'dead-relu', 'saturation', 'saturated-output', 'output-activation', 'non-finite', 'loss-diverging', 'invalid-labels', 'hidden-activation', 'symmetric-units'].includes(f.code));
+    alarms.some((f) => ['vanishing', 'dead-relu', 'saturation', 'saturated-output', 'output-activation', 'non-finite', 'loss-diverging', 'invalid-labels', 'hidden-activation', 'symmetric-units', 'unscaled-input'].includes(f.code));
   const overshootReported = alarms.some((f) => ['loss-diverging', 'loss-oscillating', 'non-finite'].includes(f.code));
   const rate = rateFindings(steps, { probes: context.rateProbes, rateSite: context.optimizerLocation ?? context.compileLocation, slowExplained, overshootReported });
   return [...gradient, ...loss.findings, ...data, ...(overReg ? [overReg] : []), ...rate];

@@ -22,6 +22,7 @@ export const RULE_SEVERITY: Record<FindingCode, Severity> = {
   'invalid-labels': 'warning',
   'hidden-activation': 'warning',
   'symmetric-units': 'warning',
+  'unscaled-input': 'warning',
 };
 
 export interface StepRecord {

@@ -19,6 +19,7 @@ export const VERDICT_PRIORITY: readonly FindingCode[] = [
   'invalid-labels',
   'hidden-activation',
   'symmetric-units',
+  'unscaled-input',
   'exploding',
   'loss-diverging',
   'saturated-output',
@@ -53,6 +54,7 @@ const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'invalid-labels': 'nonFinite',
   'hidden-activation': 'saturated',
   'symmetric-units': 'vanishing',
+  'unscaled-input': 'saturated',
 };
 
 /** Short words for the end-of-line decoration (long lines cut it off; the hover carries the rest). */
@@ -75,6 +77,7 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   'invalid-labels': 'invalid labels',
   'hidden-activation': 'hidden softmax',
   'symmetric-units': 'symmetric units',
+  'unscaled-input': 'unscaled inputs',
 };
 
 /** The status bar counts layers ("2 dead"): the decoration's words, shorter where a count reads better. */

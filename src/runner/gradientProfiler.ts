@@ -224,7 +224,8 @@ export class GradientProfiler {
     }
   }
 
-  private activationStat(output: Tensor, kind: ProbeKind, activation: string): Scalar {
+  /** The probe's share(s): dead → [dead, always positive]; the other kinds one share. */
+  private activationStat(output: Tensor, kind: ProbeKind, activation: string): Tensor {
     const tf = this.tf;
     if (kind === 'confident') {
       const channels = output.shape[output.shape.length - 1] ?? 1;
@@ -232,8 +233,10 @@ export class GradientProfiler {
     }
     if (kind === 'dead') {
       const channels = output.shape[output.shape.length - 1] ?? 1;
-      const perUnitMax = tf.max(tf.reshape(output, [-1, channels]), 0);
-      return tf.mean(tf.cast(tf.lessEqual(perUnitMax, 0), 'float32')) as Scalar;
+      const rows = tf.reshape(output, [-1, channels]);
+      const dead = tf.mean(tf.cast(tf.lessEqual(tf.max(rows, 0), 0), 'float32'));
+      const active = tf.mean(tf.cast(tf.greater(tf.min(rows, 0), 0), 'float32'));
+      return tf.stack([dead, active]);
     }
     const tails = ZERO_CENTRED.has(activation) ? tf.greater(tf.abs(output), 0.99) : tf.logicalOr(tf.less(output, 0.01), tf.greater(output, 0.99));
     return tf.mean(tf.cast(tails, 'float32')) as Scalar;
@@ -243,7 +246,7 @@ export class GradientProfiler {
   async step(step: number, batch: Batch, applyUpdate: boolean): Promise<StepRecord> {
     const tf = this.tf;
     const probed = this.layers.filter((l) => l.probe);
-    const activationScalars: Scalar[] = [];
+    const activationScalars: Tensor[] = [];
     const reads = this.variables.map((v) => v.read());
     // The data loss's gradient and the penalties' gradient are taken apart: a regularizer's 2λw can
     // dominate an early layer's total gradient and hide that the data loss's gradient vanished there.
@@ -289,8 +292,8 @@ export class GradientProfiler {
       }
       if (weights.some((w) => w.regGradNorm !== undefined)) stats.regGradNorm = combinedNorm(weights.map((w) => w.regGradNorm ?? 0));
       if (l.probe) {
-        const share = activationData[probed.indexOf(l)][0];
-        if (l.probe.kind === 'dead') stats.deadShare = share;
+        const [share, active] = activationData[probed.indexOf(l)];
+        if (l.probe.kind === 'dead') Object.assign(stats, { deadShare: share, activeShare: active });
         else stats.saturatedShare = share;
       }
       layers.push(stats);

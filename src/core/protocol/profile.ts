@@ -109,6 +109,8 @@ export const LayerStepStats = v.object({
   weights: v.array(WeightStats),
   /** ReLU-family: share of units (output channels) that are zero for every example of the batch. */
   deadShare: v.optional(num),
+  /** ReLU-family: share of units positive for every example of the batch (the ReLU acts as the identity on it). */
+  activeShare: v.optional(num),
   /** sigmoid/tanh: share of outputs in the flat tails; softmax output: share of examples with max probability > 0.99. */
   saturatedShare: v.optional(num),
   /** L2 norm of the regularization penalties' gradient (present when the layer has a regularizer). */
@@ -165,6 +167,7 @@ export const FINDING_CODES = [
   'invalid-labels',
   'hidden-activation',
   'symmetric-units',
+  'unscaled-input',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -1,0 +1,82 @@
+// The unscaled-input rule: inputs far from unit scale (LeCun et al., "Efficient BackProp", §4.3) whose
+// consequence shows at the first layer that reads them, over the profiled steps. Thresholds, sources and
+// the training runs behind them: docs/rules/unscaled-input.md.
+import type { Finding, LayerInfo, LayerStepStats, OutputInfo, Thresholds } from './protocol';
+import { SATURATING } from './activations';
+import { formatNumber as fmt } from './format';
+import { RULE_SEVERITY, type HealthContext, type StepRecord } from './healthModel';
+import { UNSCALED_INPUT_RMS } from './lossRules';
+
+/**
+ * At or above this share of a ReLU layer's units keep one sign for every example (dead, or positive for all),
+ * the inputs' offset decides the units rather than the differences between examples. Zero-mean inputs (the
+ * premise of Glorot/He initialisation) leave each unit positive on about half the examples, so the share is ~0
+ * there; inputs whose offset dominates drive it towards 1. Half is "most units".
+ */
+export const SIGN_CONSTANT_SHARE = 0.5;
+
+const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
+
+/** The first layer that reads the inputs (the first with weights) and the layer whose activation it feeds. */
+function firstReader(layers: readonly LayerInfo[], outputs: readonly OutputInfo[]): { entry: LayerInfo; activation: LayerInfo } | undefined {
+  const index = layers.findIndex((l) => l.weights.length > 0);
+  if (index < 0) return undefined;
+  const entry = layers[index];
+  // Its own activation, or a weightless activation layer right after it (Dense → Activation('relu')).
+  const next = layers[index + 1];
+  const activation = entry.activation && entry.activation !== 'linear' ? entry : next && next.weights.length === 0 && next.activation ? next : undefined;
+  // An output layer's saturation is the saturated-output rule's; a linear or normalising next layer shows nothing here.
+  if (!activation || outputs.some((o) => o.layer === activation.name || o.layer === entry.name)) return undefined;
+  return { entry, activation };
+}
+
+/** What the layer's activation shows at one step, when it shows the consequence of unscaled inputs. */
+function consequence(stats: LayerStepStats | undefined, activation: string, t: Thresholds): string | undefined {
+  if (!stats) return undefined;
+  if (stats.deadShare !== undefined && stats.activeShare !== undefined) {
+    const constant = stats.deadShare + stats.activeShare;
+    if (constant < SIGN_CONSTANT_SHARE) return undefined;
+    return (
+      `${pct(constant)} of its units keep one sign for every example of the batch: ${pct(stats.deadShare)} output 0 for every example (dead: no gradient reaches them) ` +
+      `and ${pct(stats.activeShare)} are positive for every example (the ReLU passes them unchanged, so on this data the layer is linear)`
+    );
+  }
+  if (stats.saturatedShare !== undefined && SATURATING.has(activation) && stats.saturatedShare > t.saturatedShare) {
+    return `${pct(stats.saturatedShare)} of its ${activation} outputs sit in the flat tails, where the gradient is ~0`;
+  }
+  return undefined;
+}
+
+export function unscaledInput(layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, context: HealthContext): Finding | undefined {
+  const scale = context.inputScale;
+  if (!scale || !(scale.rms >= UNSCALED_INPUT_RMS) || steps.length === 0) return undefined;
+  const reader = firstReader(layers, context.outputs ?? []);
+  if (!reader) return undefined;
+  const { entry, activation } = reader;
+  const act = activation.activation ?? '';
+  const statsAt = (record: StepRecord) => record.layers.find((l) => l.name === activation.name);
+  // Judged at the last profiled step: a consequence the first steps repair is not one.
+  const last = steps[steps.length - 1];
+  const atEnd = consequence(statsAt(last), act, t);
+  if (!atEnd) return undefined;
+  const atStart = steps.length > 1 ? consequence(statsAt(steps[0]), act, t) : undefined;
+  const where = activation === entry ? entry.name : `${entry.name} (through ${activation.name})`;
+  // The fix goes where the inputs are made (the line that created the tensor given to fit(), when known).
+  const inputSite = context.dataLocations?.inputs?.[0];
+  const related = [
+    ...(activation !== entry ? [{ layer: activation.name, location: activation.location, message: `the ${act} that reads ${entry.name}'s outputs: ${atEnd}` }] : []),
+    ...(inputSite ? [{ layer: 'inputs', location: inputSite, message: 'the unscaled inputs given to fit(), made here' }] : []),
+  ];
+  return {
+    code: 'unscaled-input',
+    severity: RULE_SEVERITY['unscaled-input'],
+    layer: entry.name,
+    location: entry.location,
+    step: last.step,
+    message:
+      `Unscaled inputs: input feature ${scale.feature} has RMS ${fmt(scale.rms)} (largest |x| ${fmt(scale.maxAbs)}), far from the unit scale a network's initialisation assumes. ` +
+      `At ${where}, the first layer that reads them, ${atEnd} at step ${last.step}${atStart ? ' (as at step 0)' : ''}: the inputs' offset and size decide these units, not the differences between examples. ` +
+      `Standardise each feature before fit() (subtract its mean and divide by its standard deviation, both computed on the training data), or start the model with a BatchNormalization layer.`,
+    ...(related.length ? { related } : {}),
+  };
+}
