@@ -9,6 +9,7 @@ import { lossFindings } from './lossRules';
 import { overRegularization, rateFindings } from './rateRules';
 import { dataFindings, symmetricUnits } from './dataRules';
 import { unscaledInput } from './inputRules';
+import { deadByUpdate, explodingFromTargets } from './causes';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   vanishingRelative: 1e-3,
@@ -79,6 +80,9 @@ export function evaluateHealth(
     Boolean(overReg) ||
     alarms.some((f) => ['vanishing', 'dead-relu', 'saturation', 'saturated-output', 'output-activation', 'non-finite', 'loss-diverging', 'invalid-labels', 'hidden-activation', 'symmetric-units', 'unscaled-input'].includes(f.code));
   const overshootReported = alarms.some((f) => ['loss-diverging', 'loss-oscillating', 'non-finite'].includes(f.code));
-  const rate = rateFindings(steps, { probes: context.rateProbes, rateSite: context.optimizerLocation ?? context.compileLocation, slowExplained, overshootReported });
-  return [...gradient, ...loss.findings, ...data, ...(overReg ? [overReg] : []), ...rate];
+  const rateSite = context.optimizerLocation ?? context.compileLocation;
+  const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported });
+  // Causes outside the named layers (the learning rate, the targets' scale): the finding moves to where the fix goes.
+  const located = gradient.map((f) => explodingFromTargets(deadByUpdate(f, layers, steps, t, rateSite), layers, steps, context.outputs ?? [], context.dataLocations));
+  return [...located, ...loss.findings, ...data, ...(overReg ? [overReg] : []), ...rate];
 }

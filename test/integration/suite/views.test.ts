@@ -160,6 +160,20 @@ describeTrusted('views of a profile', () => {
     assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
   });
 
+  it('a finding about the data sits on the line that made the labels tensor, the compile() line as related information', async () => {
+    const api = await getApi();
+    const uri = fixture('labels-divided.js');
+    const report = await api.profile(uri);
+    assert.strictEqual(report.status, 'done', JSON.stringify(report.error));
+    const diagnostic = await waitFor(() => ourDiagnostics(uri).find((d) => (d.code as { value: string }).value === 'invalid-labels'), 'invalid-labels diagnostic');
+    assert.strictEqual(diagnostic.range.start.line + 1, 9);
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(diagnostic.message, /^Labels the loss cannot read: sparseCategoricalCrossentropy expects class indices/);
+    assert.deepStrictEqual(diagnostic.relatedInformation?.map((r) => [r.location.uri.fsPath, r.location.range.start.line + 1, r.message]), [
+      [uri.fsPath, 14, 'compile(): the loss sparseCategoricalCrossentropy, which reads these labels'],
+    ]);
+  });
+
   it('a syntax error yields a diagnostic at its line and no decorations', async () => {
     const api = await getApi();
     const editor = await open('syntax-error.js');

@@ -1,0 +1,65 @@
+// Causes outside the named layers (src/core/causes.ts) on hand-made findings and steps: where the finding
+// moves, and the near misses that leave it where it was.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { deadByUpdate, explodingFromTargets, UNSCALED_TARGET_RMS, UPDATE_REPLACES_WEIGHTS } from '../../src/core/causes';
+import { DEFAULT_THRESHOLDS, type StepRecord } from '../../src/core/health';
+import type { Finding, LayerInfo, LayerStepStats, OutputInfo } from '../../src/core/protocol';
+
+const at = (line: number) => ({ file: '/m.js', line, column: 1 });
+const rate = at(30);
+const dense = (name: string, line: number): LayerInfo => ({ name, className: 'Dense', location: at(line), weights: [{ name: `${name}/kernel`, shape: [4, 4], trainable: true }] });
+const act = (name: string, line: number): LayerInfo => ({ name, className: 'Activation', activation: 'relu', location: at(line), weights: [] });
+const layers = [dense('d1', 20), act('r1', 21), dense('d2', 22)];
+const weighted = (name: string, updateRatio?: number, gradNorm = 1): LayerStepStats => ({ name, gradNorm, weights: [], ...(updateRatio !== undefined ? { updateRatio } : {}) });
+const relu = (deadShare: number): LayerStepStats => ({ name: 'r1', gradNorm: NaN, weights: [], deadShare });
+/** Step 0 with r1 `start` dead, then r1 dead from step 2 after an update of `ratio` on d1. */
+const history = (start: number, ratio: number): StepRecord[] => [
+  { step: 0, loss: 1, layers: [weighted('d1'), relu(start), weighted('d2')] },
+  { step: 1, loss: 1, layers: [weighted('d1', 0.01), relu(start), weighted('d2', 0.01)] },
+  { step: 2, loss: 1, layers: [weighted('d1', ratio), relu(1), weighted('d2', 5)] },
+];
+const dead: Finding = { code: 'dead-relu', severity: 'warning', layer: 'r1', location: at(21), step: 2, message: 'Dead ReLU: …' };
+
+test('dead ReLU alive at step 0, dead right after an update ≥ the weights: moved to the rate line, the layer related', () => {
+  const moved = deadByUpdate(dead, layers, history(0.3, 2.5), DEFAULT_THRESHOLDS, rate);
+  assert.equal(moved.location?.line, 30);
+  assert.equal(moved.layer, undefined);
+  assert.equal(moved.step, 2);
+  assert.deepEqual(moved.related?.map((r) => [r.layer, r.location?.line]), [['r1', 21]]);
+  assert.match(moved.message, /r1 was mostly alive at step 0 .* from step 2, right after an update that moved d1's weights by 2\.5× their norm/);
+  assert.equal(moved.related![0].message, '30 % of units dead at step 0, 70 % or more from step 2');
+});
+
+test('near misses: dead from step 0, an update below the weights, only a layer above moved, an info, or no rate line: unchanged', () => {
+  assert.equal(deadByUpdate(dead, layers, history(0.9, 2.5), DEFAULT_THRESHOLDS, rate), dead);
+  assert.equal(deadByUpdate(dead, layers, history(0.3, UPDATE_REPLACES_WEIGHTS * 0.9), DEFAULT_THRESHOLDS, rate), dead);
+  // d2 (after r1) moved by 5×, d1 (before it) by 0.5: d2 cannot have killed r1's units.
+  assert.equal(deadByUpdate(dead, layers, history(0.3, 0.5), DEFAULT_THRESHOLDS, rate), dead);
+  const info = { ...dead, severity: 'info' as const };
+  assert.equal(deadByUpdate(info, layers, history(0.3, 2.5), DEFAULT_THRESHOLDS, rate), info);
+  assert.equal(deadByUpdate(dead, layers, history(0.3, 2.5), DEFAULT_THRESHOLDS, undefined), dead);
+});
+
+const targetsLine = at(17);
+const mse = (labelMeanSquare: number, loss = 'meanSquaredError'): OutputInfo => ({ layer: 'd2', loss, units: 1, labelMeanSquare, labelVariance: labelMeanSquare, labelMin: 0, labelMax: 1e8 });
+const exploding: Finding = { code: 'exploding', severity: 'error', layer: 'd2', location: at(22), step: 2, message: 'Exploding gradient: ‖g‖ = 5e8 …', related: [{ layer: 'd1', location: at(20), message: '‖g‖ 6e7' }] };
+const steps: StepRecord[] = [0, 1, 2].map((n) => ({ step: n, loss: 1e15, layers: [weighted('d1', undefined, 6e7), weighted('d2', undefined, 5e8)] }));
+
+test('exploding under MSE with targets of RMS 3.3e7: moved to the targets line, the layers related, the gradient at unit scale quoted', () => {
+  const moved = explodingFromTargets(exploding, layers, steps, [mse(1.1e15)], { targets: [targetsLine] });
+  assert.equal(moved.location?.line, 17);
+  assert.equal(moved.layer, undefined);
+  assert.deepEqual(moved.related?.map((r) => r.layer), ['d2', 'd1']);
+  assert.match(moved.message, /^Exploding gradient from unscaled targets: the targets given to fit\(\) \(0 to 1\.0e8\) have RMS 3\.3e7, .* \(‖g‖ 5\.0e8 at d2, step 2: ~15 at unit scale\)/);
+  assert.match(moved.message, /Evidence: Exploding gradient: ‖g‖ = 5e8/);
+});
+
+test('near misses: targets near unit scale, a loss whose gradient does not grow with the targets, an info, no targets line: unchanged', () => {
+  const unit = UNSCALED_TARGET_RMS * UNSCALED_TARGET_RMS * 0.9;
+  assert.equal(explodingFromTargets(exploding, layers, steps, [mse(unit)], { targets: [targetsLine] }), exploding);
+  assert.equal(explodingFromTargets(exploding, layers, steps, [mse(1.1e15, 'meanAbsoluteError')], { targets: [targetsLine] }), exploding);
+  const info = { ...exploding, severity: 'info' as const };
+  assert.equal(explodingFromTargets(info, layers, steps, [mse(1.1e15)], { targets: [targetsLine] }), info);
+  assert.equal(explodingFromTargets(exploding, layers, steps, [mse(1.1e15)], undefined), exploding);
+});
