@@ -26,6 +26,11 @@ export const BUG_TYPES = {
   'lr-high': { what: 'learning rate too high', runtime: /exploding|diverg|non-finite|oscillat|learning-rate-high/, lint: ['learning-rate-range'] },
   'lr-low': { what: 'learning rate too low', runtime: /not-decreasing|stuck|slow|plateau|learning-rate-low/, lint: ['learning-rate-range'] },
   'over-regularization': { what: 'weight decay so strong the data loss does not train', runtime: /regulari|not-decreasing|stuck|vanishing/, lint: [] },
+  // Faults of TheDeepChecker's held-out programs that no type above names (ported for the held-out set, bench/diagnosis/cases/dc-*).
+  'flipped-gradient': { what: 'gradient sign flipped (the optimizer climbs the loss)', runtime: /diverg|not-decreasing|increas|stuck/, lint: [] },
+  'optimizer-epsilon': { what: "Adam's epsilon far below its default (numerically unstable steps)", runtime: /epsilon|non-finite|diverg|oscillat|exploding/, lint: [] },
+  'missing-regularization': { what: 'regularization removed (the model overfits its training data)', runtime: /overfit|generali|regulari/, lint: [] },
+  'class-imbalance': { what: 'training classes heavily unbalanced', runtime: /imbalanc|unbalanc|label/, lint: [] },
   // Structural smells without a training symptom of their own: scored by the static analyzer only
   // (a runtime profiler has nothing to measure), and left out of the runtime recall.
   'bn-dropout-order': { what: 'BatchNormalization after Dropout (variance shift)', runtime: /batchnorm|dropout/, lint: ['batchnorm-after-dropout'], staticOnly: true },
@@ -42,6 +47,11 @@ export interface Case {
   /** 1-based lines marked `// FAULT`: where the bug is (layer creation, compile or optimizer line). */
   faultLines: number[];
   tags: Record<string, string>;
+  /**
+   * `tuned`: the cases the rules were developed against; `heldout` (`// @set heldout`): cases ported after the rules
+   * were written and scored without changing a rule for them — their figures are what a new user's models would see.
+   */
+  set: 'tuned' | 'heldout';
 }
 
 /** Reads `// @tag value` header lines (continuation lines start with `//   `) and the FAULT markers. */
@@ -65,7 +75,9 @@ export function readCase(file: string): Case {
   const faultLines = lines.flatMap((line, i) => (/\/\/ FAULT\b/.test(line) && !line.startsWith('//') ? [i + 1] : []));
   if (tags.label === 'buggy' && faultLines.length === 0) throw new Error(`${file}: a buggy case needs a line marked // FAULT`);
   for (const required of ['source', 'data']) if (!tags[required]) throw new Error(`${file}: missing @${required}`);
-  return { id, file, label: tags.label, bugs, faultLines, tags };
+  const set = tags.set ?? 'tuned';
+  if (set !== 'tuned' && set !== 'heldout') throw new Error(`${file}: @set must be heldout (or absent for the tuned set), not "${set}"`);
+  return { id, file, label: tags.label, bugs, faultLines, tags, set };
 }
 
 export function listCases(dir: string): Case[] {

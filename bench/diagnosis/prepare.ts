@@ -4,7 +4,8 @@
 //    of github.com/thedeepchecker/thedeepchecker at the pinned commit;
 //  - scikit-learn's bundled toy datasets and seeded generator output (make_multilabel_classification,
 //    as two of the Stack Overflow programs call it), through a Python with scikit-learn:
-//    $GRADIENT_LENS_PYTHON, else ~/.cache/gradient-lens-venv/bin/python, else python3.
+//    $GRADIENT_LENS_PYTHON, else ~/.cache/gradient-lens-venv/bin/python, else python3;
+//  - the CSVs the held-out DeepLocalize programs read, from its `fetch` mirror (prepareDeepLocalize.ts).
 // What cannot be built is skipped with the reason; the cases that need it then fail with a clear message.
 //
 //   node --import tsx bench/diagnosis/prepare.ts
@@ -13,6 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DATA_DIR, type Table } from './cases/data';
+import { prepareDeepLocalize } from './prepareDeepLocalize';
 
 export const DEEPCHECKER = { repo: 'thedeepchecker/thedeepchecker', commit: 'd0a2b3a5339b50c3f0b147231e295d3db25017fb' };
 
@@ -85,6 +87,7 @@ export function prepare(): void {
   console.log(`Benchmark data → ${DATA_DIR}`);
   autoMpg();
   sklearn();
+  prepareDeepLocalize(write);
 }
 
 if (require.main === module) prepare();

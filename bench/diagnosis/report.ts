@@ -29,6 +29,26 @@ export function ratesTable(runtime: Rates, lint: Rates): string {
   ]);
 }
 
+/**
+ * The headline figures of the tuned set (the cases the rules were developed against), the held-out set (ported
+ * afterwards, scored without a rule change) and both together, side by side: the held-out column is the estimate
+ * of what users' models will see.
+ */
+export function setsTable(sets: { name: string; scored: Scored }[]): string {
+  const rows: [string, (r: Rates) => string][] = [
+    ['buggy models detected (recall)', (r) => `${r.detected}/${r.buggy} = ${pct(r.recall)}`],
+    ['healthy models with an alarm', (r) => `${r.healthyAlarmed}/${r.healthy} = ${pct(r.falseAlarmRate)}`],
+    ['symptom right (of detected)', (r) => `${r.symptom}/${r.detected} = ${pct(r.symptomRate)}`],
+    ['alarm on a FAULT line (of detected)', (r) => `${r.localised}/${r.detected} = ${pct(r.localisedRate)}`],
+    ['right kind on a FAULT line (of detected)', (r) => `${r.symptomLocalised}/${r.detected}`],
+    ['profile runs failed', (r) => String(r.failed)],
+  ];
+  return table(
+    ['', ...sets.map((s) => `runtime: ${s.name}`), ...sets.map((s) => `static: ${s.name}`)],
+    rows.map(([name, f]) => [name, ...sets.map((s) => f(s.scored.runtime)), ...sets.map((s) => f(s.scored.lint))]),
+  );
+}
+
 /** DeepDiagnosis's Table 6 (ICSE'22) per Stack Overflow model: Identity Bug / Fault Localization per tool. */
 function publishedComparison(scored: Scored): string | undefined {
   const rows = scored.cases.filter((c) => c.label === 'buggy' && c.published);
@@ -112,9 +132,10 @@ export function printReport(scored: Scored): void {
 export function printCaseList(cases: Case[]): void {
   console.log(
     table(
-      ['case', 'label', 'bug (FAULT lines)', 'source', 'data'],
+      ['case', 'set', 'label', 'bug (FAULT lines)', 'source', 'data'],
       cases.map((c) => [
         c.id,
+        c.set,
         c.label,
         c.label === 'buggy' ? `${c.bugs.join(', ')} (${c.faultLines.join(', ')}): ${c.tags.fault ?? ''}` : '',
         c.tags.source,

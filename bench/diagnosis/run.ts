@@ -5,11 +5,14 @@
 // localisation, the analyzer's precision/recall per rule, and the published figures beside ours.
 //
 //   npm run build && node --import tsx bench/diagnosis/prepare.ts   (once: third-party data → ~/.cache)
-//   node --import tsx bench/diagnosis/run.ts [--filter REGEX] [--backend wasm|cpu|tensorflow|auto] [--steps N] [--repeat N] [--out FILE]
+//   node --import tsx bench/diagnosis/run.ts [--filter REGEX] [--set tuned|heldout] [--backend wasm|cpu|tensorflow|auto] [--steps N] [--repeat N] [--out FILE]
 //     --repeat N profiles each case N times (fresh weights each time) and scores the findings most runs agree on
 //   node --import tsx bench/diagnosis/run.ts --list      (the case list with sources, as a Markdown table)
 //   node --import tsx bench/diagnosis/run.ts --rescore bench/results/diagnosis.json [--relint]   (the saved findings against the
 //     current labels; --relint runs the static analyzer again, e.g. after a lint change, keeping the saved profiles)
+//
+//     --set picks the tuned cases (the rules were developed against them) or the held-out ones (`// @set heldout`:
+//     ported later and scored without a rule change); with both in the run, their figures print side by side.
 //
 // An alarm is a finding of severity warning or error (infos and hints are not alarms). Results per case
 // go to bench/results/diagnosis.json (diagnosis-filtered.json with --filter; git-ignored) for other tools to read.
@@ -18,8 +21,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { inRuntimeScope, listCases, type Case } from './labels';
-import { isAlarm, majority, scoreCases, underSourceLabels, type CaseResult, type Finding } from './score';
-import { printBugTypes, printCaseList, printReport, ratesTable } from './report';
+import { isAlarm, majority, scoreBySet, scoreCases, underSourceLabels, type CaseResult, type Finding } from './score';
+import { printBugTypes, printCaseList, printReport, ratesTable, setsTable } from './report';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -28,6 +31,7 @@ const CASES = path.join(__dirname, 'cases');
 const { values } = parseArgs({
   options: {
     filter: { type: 'string' },
+    set: { type: 'string' },
     backend: { type: 'string', default: 'wasm' },
     steps: { type: 'string' },
     timeout: { type: 'string', default: '120' },
@@ -124,6 +128,7 @@ async function rescore(cases: Case[], file: string, relinted?: Map<string, Findi
   console.log(`Rescoring ${results.length} of ${cases.length} cases from ${file} (run of ${saved.date}, backend ${saved.backend}); not in it: ${cases.filter((c) => !byId.has(c.id)).map((c) => c.id).join(', ') || 'none'}`);
   printReport(scoreCases(results));
   printUnderSourceLabels(results);
+  printBySet(results);
 }
 
 /** The headline figures again with the labels the sources give, when a case's label was corrected. */
@@ -136,13 +141,25 @@ function printUnderSourceLabels(results: CaseResult[]): void {
   console.log(ratesTable(s.runtime, s.lint));
 }
 
+/** The tuned set's, the held-out set's and the total figures side by side, when the run holds both sets. */
+function printBySet(results: CaseResult[]): void {
+  const sets = scoreBySet(results);
+  if (!sets) return;
+  console.log('\n## Figures by set (tuned: the rules were developed against these cases; held-out: ported afterwards, no rule changed for them)\n');
+  console.log(setsTable(sets));
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(CLI)) {
     console.error(`${CLI} is missing: run  npm run build  first.`);
     process.exit(2);
   }
   const filter = values.filter ? new RegExp(values.filter) : undefined;
-  const cases = listCases(CASES).filter((c) => !filter || filter.test(c.id));
+  if (values.set && values.set !== 'tuned' && values.set !== 'heldout') {
+    console.error(`--set ${values.set}: the sets are "tuned" and "heldout".`);
+    process.exit(2);
+  }
+  const cases = listCases(CASES).filter((c) => (!filter || filter.test(c.id)) && (!values.set || c.set === values.set));
   if (values.list) {
     printBugTypes();
     console.log();
@@ -153,7 +170,7 @@ async function main(): Promise<void> {
     await rescore(cases, values.rescore, values.relint ? await lint(cases) : undefined);
     return;
   }
-  console.log(`Diagnosis benchmark: ${cases.length} cases (${cases.filter((c) => c.label === 'buggy').length} buggy, ${cases.filter((c) => c.label === 'healthy').length} healthy), backend ${values.backend}`);
+  console.log(`Diagnosis benchmark${values.set ? ` (${values.set} set)` : ''}: ${cases.length} cases (${cases.filter((c) => c.label === 'buggy').length} buggy, ${cases.filter((c) => c.label === 'healthy').length} healthy), backend ${values.backend}`);
   const lintFindings = await lint(cases);
   const results: CaseResult[] = [];
   for (const [i, c] of cases.entries()) {
@@ -167,8 +184,9 @@ async function main(): Promise<void> {
   const scored = scoreCases(results);
   printReport(scored);
   printUnderSourceLabels(results);
+  printBySet(results);
   // A filtered run must not overwrite the full run's results that --rescore and other tools read.
-  const out = values.out ?? path.join(ROOT, 'bench', 'results', filter ? 'diagnosis-filtered.json' : 'diagnosis.json');
+  const out = values.out ?? path.join(ROOT, 'bench', 'results', filter ? 'diagnosis-filtered.json' : values.set ? `diagnosis-${values.set}.json` : 'diagnosis.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const raw: RawResult[] = results.map(({ case: c, ...rest }) => ({ id: c.id, ...rest }));
   fs.writeFileSync(out, JSON.stringify({ backend: values.backend, date: new Date().toISOString(), ...scored, raw }, null, 1));

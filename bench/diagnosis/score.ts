@@ -253,3 +253,18 @@ export function scoreCases(results: CaseResult[]): Scored {
     stability: stability(results),
   };
 }
+
+/**
+ * The figures of the tuned set, the held-out set and both, when the results hold cases of both sets (undefined
+ * otherwise): the held-out column is what the rules do on models nobody tuned them on.
+ */
+export function scoreBySet(results: CaseResult[]): { name: string; scored: Scored }[] | undefined {
+  const tuned = results.filter((r) => r.case.set === 'tuned');
+  const heldout = results.filter((r) => r.case.set === 'heldout');
+  if (tuned.length === 0 || heldout.length === 0) return undefined;
+  return [
+    { name: `tuned (${tuned.length})`, scored: scoreCases(tuned) },
+    { name: `held-out (${heldout.length})`, scored: scoreCases(heldout) },
+    { name: `all (${results.length})`, scored: scoreCases(results) },
+  ];
+}

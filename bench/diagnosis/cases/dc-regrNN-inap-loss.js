@@ -1,0 +1,28 @@
+// @case dc-regrNN-inap-loss
+// @set heldout
+// @label buggy
+// @bug wrong-loss
+// @source TheDeepChecker (Ben Braiek & Khomh, "Testing Feedforward Neural Networks Training Programs", TOSEM 2023):
+//   github.com/thedeepchecker/thedeepchecker@d0a2b3a, buggy_synthetic_programs/wrong_loss_selection/regrNN_inap_loss.py
+// @fault cross-entropy for a regression: −Σ y·log(clip(ŷ, 1e-10, 1)) over the batch, averaged ("a beginner fault is to use
+//   CE for regression problem").
+// @data auto-mpg.csv of the same repository (UCI Auto MPG, 392 rows; prepare.ts extracts it): 9 features, target MPG;
+//   80 % sampled for training (seeded, as its dataset.sample(frac=0.8, random_state=0)); features and target min-max scaled
+//   per column to [0, 1] as its DataLoaderFromArrays(normalization=True, homogeneous=False).
+// @settings as regrNN.py (Adam lr 1e-3, L2 1e-5, He-normal hidden kernels, batch 32) with the cross-entropy loss.
+// @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
+const tf = require('@tensorflow/tfjs');
+const { table, minMax, shuffled } = require('./data.ts');
+
+const rows = shuffled(table('auto-mpg').rows, 0).slice(0, 314);
+const features = minMax(rows.map((r) => r.slice(1)));
+const targets = minMax(rows.map((r) => [r[0]]));
+
+const l2 = () => tf.regularizers.l1l2({ l1: 0, l2: 1e-5 });
+const model = tf.sequential();
+model.add(tf.layers.dense({ inputShape: [9], units: 64, activation: 'relu', kernelInitializer: 'heNormal', kernelRegularizer: l2() }));
+model.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: 'heNormal', kernelRegularizer: l2() }));
+model.add(tf.layers.dense({ units: 1, activation: 'linear', kernelRegularizer: l2() }));
+const crossEntropy = (labels, outputs) => tf.mean(tf.neg(tf.sum(tf.mul(labels, tf.log(tf.clipByValue(outputs, 1e-10, 1.0))))));
+model.compile({ optimizer: tf.train.adam(1e-3), loss: crossEntropy }); // FAULT
+model.fit(tf.tensor2d(features), tf.tensor2d(targets), { batchSize: 32, epochs: 100, shuffle: true });

@@ -1,0 +1,28 @@
+// @case so-31627380-fixed
+// @set heldout
+// @label healthy
+// @source DeepLocalize benchmark (Wardat, Le & Rajan, ICSE'21): github.com/Wardat-ISU/DeepLocalize@297bc34,
+//   "Benchmark/StackOverflow/31627380/Correct Code/31627380.py"; Stack Overflow question 31627380.
+// @data the program's own Kaggle titanic train.csv (891 passengers), read from the DeepLocalize repository by prepare.ts
+//   with its preprocessing: Age/Fare NaN → the column mean, the 8 categorical columns (Pclass, Name, Sex, SibSp, Parch,
+//   Ticket, Cabin, Embarked) label-encoded over train + test; unscaled as there (Name codes up to ~1300); one-hot
+//   Survived; the first 80 % for training as its validation_split 0.2.
+// @settings Dense(512) → relu → Dropout 0.5 → Dense(2) → sigmoid, binary cross-entropy, Adam (Keras default lr 1e-3),
+//   batch 4, 10 epochs.
+// @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
+const tf = require('@tensorflow/tfjs');
+const { table, oneHot } = require('./data.ts');
+
+const rows = table('dl-31627380').rows;
+const train = rows.slice(0, Math.floor(rows.length * 0.8));
+const X = tf.tensor2d(train.map((r) => r.slice(0, 10)));
+const Y = tf.tensor2d(oneHot(train.map((r) => r[10]), 2));
+
+const model = tf.sequential();
+model.add(tf.layers.dense({ units: 512, inputDim: 10 }));
+model.add(tf.layers.activation({ activation: 'relu' }));
+model.add(tf.layers.dropout({ rate: 0.5 }));
+model.add(tf.layers.dense({ units: 2, inputDim: 512 }));
+model.add(tf.layers.activation({ activation: 'sigmoid' }));
+model.compile({ loss: 'binaryCrossentropy', optimizer: tf.train.adam(1e-3), metrics: ['accuracy'] });
+model.fit(X, Y, { epochs: 10, batchSize: 4 });

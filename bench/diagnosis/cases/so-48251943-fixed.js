@@ -1,0 +1,22 @@
+// @case so-48251943-fixed
+// @set heldout
+// @label healthy
+// @source DeepLocalize benchmark (Wardat, Le & Rajan, ICSE'21): github.com/Wardat-ISU/DeepLocalize@297bc34,
+//   "Benchmark/StackOverflow/48251943/Correct Code/48251943.py"; Stack Overflow question 48251943.
+// @data the program's own Book1.csv (17 rows; column 1 the target, columns 2-3 the features), read from the DeepLocalize
+//   repository by prepare.ts; unscaled as there (values within ±2.5).
+// @settings Dense(4, relu) → Dense(1, tanh), MSE, SGD (Keras default lr 0.01), batch 10, 500 epochs.
+//   Training: the targets reach 2.47 while tanh stays below 1, so the fit cannot be exact (see docs/diagnosis.md, held-out cases).
+// @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
+const tf = require('@tensorflow/tfjs');
+const { table } = require('./data.ts');
+
+const rows = table('dl-48251943').rows;
+const X = tf.tensor2d(rows.map((r) => [r[1], r[2]]));
+const Y = tf.tensor2d(rows.map((r) => [r[0]]));
+
+const model = tf.sequential();
+model.add(tf.layers.dense({ units: 4, inputDim: 2, activation: 'relu' }));
+model.add(tf.layers.dense({ units: 1, activation: 'tanh' }));
+model.compile({ loss: 'meanSquaredError', optimizer: tf.train.sgd(0.01), metrics: ['mse'] });
+model.fit(X, Y, { epochs: 500, batchSize: 10 });
