@@ -29,8 +29,8 @@ export const BUG_TYPES = {
   // Faults of TheDeepChecker's held-out programs that no type above names (ported for the held-out set, bench/diagnosis/cases/dc-*).
   'flipped-gradient': { what: 'gradient sign flipped (the optimizer climbs the loss)', runtime: /diverg|not-decreasing|increas|stuck/, lint: [] },
   'optimizer-epsilon': { what: "Adam's epsilon far below its default (numerically unstable steps)", runtime: /epsilon|non-finite|diverg|oscillat|exploding/, lint: [] },
-  'missing-regularization': { what: 'regularization removed (the model overfits its training data)', runtime: /overfit|generali|regulari/, lint: [] },
-  'class-imbalance': { what: 'training classes heavily unbalanced', runtime: /imbalanc|unbalanc|label/, lint: [] },
+  'missing-regularization': { what: 'regularization removed (the model overfits its training data)', runtime: /generaliz|overfitting|validation-gap/, lint: [] },
+  'class-imbalance': { what: 'training classes heavily unbalanced', runtime: /imbalanc|unbalanc/, lint: [] },
   // Structural smells without a training symptom of their own: scored by the static analyzer only
   // (a runtime profiler has nothing to measure), and left out of the runtime recall.
   'bn-dropout-order': { what: 'BatchNormalization after Dropout (variance shift)', runtime: /batchnorm|dropout/, lint: ['batchnorm-after-dropout'], staticOnly: true },

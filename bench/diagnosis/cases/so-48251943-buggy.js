@@ -8,7 +8,7 @@
 //   (Benchmark.xlsx row 5) makes it tanh and trains 500 epochs instead of 50. The benchmark's own figures have the
 //   fixed program's loss higher (0.631) than the buggy one's (0.374); the label is the source's.
 // @data the program's own Book1.csv (17 rows; column 1 the target, columns 2-3 the features), read from the DeepLocalize
-//   repository by prepare.ts; unscaled as there (values within ±2.5).
+//   repository by prepare.ts; unscaled as there (values from -1.1 to 2.8).
 // @settings Dense(4) → relu → Dense(1) → relu, MSE, SGD (Keras default lr 0.01), batch 10, 50 epochs.
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');

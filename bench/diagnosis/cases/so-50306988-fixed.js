@@ -6,6 +6,8 @@
 // @data the program's own generator, seeded: 200 points of class 0 with both features ~ U(0.2, 0.4) and 200 of class 1
 //   ~ U(0.5, 0.7), shuffled as its np.random.shuffle.
 // @settings Dense(2, sigmoid) → Dense(1, sigmoid), binary cross-entropy, Adam (Keras default lr 1e-3), batch 32, 50 epochs.
+// @training train.ts (wasm, its 50 epochs): loss 0.880 → 0.695, accuracy 0.50: with Adam 1e-3 and two sigmoid units it
+//   has not separated the classes yet (the benchmark publishes 0.67 / 1.0). The label stays the source's.
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { rng, shuffled } = require('./data.ts');
