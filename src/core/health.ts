@@ -70,6 +70,7 @@ export function evaluateHealth(
     skipNonFinite: nanExplained,
     outputLayers: loss.outputLayers,
     lossSite: context.compileLocation,
+    inputSite: context.dataLocations?.inputs?.[0],
   });
   const unscaled = unscaledInput(layers, steps, t, context);
   if (unscaled) data.push(unscaled);

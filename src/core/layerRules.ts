@@ -5,6 +5,7 @@ import type { Finding, LayerInfo, LayerStepStats, RelatedLayer, SourceLocation, 
 import { SATURATING } from './activations';
 import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY, type NonFiniteOrigin, type StepRecord } from './healthModel';
+import { nonFiniteFinding } from './nonFiniteRule';
 
 /** Above this share of saturated outputs a saturated layer is a warning even while the loss falls. */
 const SEVERE_SATURATION = 0.9;
@@ -27,6 +28,8 @@ export interface LayerRuleOptions {
   outputLayers: ReadonlySet<string>;
   /** The compile() call that chose the loss: a NaN/Inf first seen in the loss is located there. */
   lossSite?: SourceLocation;
+  /** The line that made the inputs: a NaN/Inf already in the batch is located there. */
+  inputSite?: SourceLocation;
 }
 
 /** One layer's history under one rule. */
@@ -128,31 +131,7 @@ export function layerFindings(
 
   // --- non-finite ---
   if (nonFiniteOrigin) {
-    const where = {
-      forward: 'in the forward pass: this layer is the first whose output contains NaN/Inf',
-      backward: 'in the backward pass: this layer is the first (from the loss backwards) whose gradients contain NaN/Inf',
-      weights: 'in the weights themselves',
-      loss: 'in the loss, while every layer output was finite (check the loss function and labels)',
-    }[nonFiniteOrigin.pass];
-    const layer = nonFiniteOrigin.pass === 'loss' ? undefined : info.get(nonFiniteOrigin.layer);
-    // Not in a layer: the loss function (compile(), where it is chosen), with the output layers it reads related.
-    const outputs = layers.filter((l) => options.outputLayers.has(l.name));
-    const at = layer
-      ? { layer: layer.name, location: layer.location }
-      : {
-          location: options.lossSite ?? outputs[0]?.location,
-          ...(outputs.length ? { related: outputs.map((l) => ({ layer: l.name, location: l.location, message: `the output layer${l.activation ? ` (${l.activation})` : ''} the loss reads` })) } : {}),
-        };
-    findings.push({
-      code: 'non-finite',
-      severity: RULE_SEVERITY['non-finite'],
-      ...at,
-      step: nonFiniteOrigin.step,
-      message:
-        `NaN/Inf at step ${nonFiniteOrigin.step} first appears ${where}. Typical causes: log/sqrt/division of ` +
-        `values at or below zero, a learning rate so high that weights overflow, or NaN in the input data. ` +
-        `Gradient clipping (clipNorm) and a lower learning rate stop overflow; an epsilon guards log/division.`,
-    });
+    findings.push(nonFiniteFinding(nonFiniteOrigin, layers, options));
   } else if (!options.skipNonFinite) {
     const bad = track((s) => {
       if (s.weights.length === 0) return undefined;

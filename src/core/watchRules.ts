@@ -3,7 +3,7 @@
 // it began. A condition must hold for WATCH_RULES.persistSteps steps in a row before it is reported, so
 // one odd batch raises nothing. The thresholds are the profile's (core/health.ts DEFAULT_THRESHOLDS);
 // NaN/Inf is located by the runner (it needs the batch) and handed in through nonFinite().
-import type { Finding, LayerInfo, Thresholds } from './protocol';
+import type { Finding, LayerInfo, SourceLocation, Thresholds } from './protocol';
 import type { NonFinitePhase, WatchSample, WatchStep } from './watchProtocol';
 import { DEFAULT_THRESHOLDS } from './health';
 import { RULE_SEVERITY } from './healthModel';
@@ -54,7 +54,11 @@ export class WatchRules {
   /** After the first NaN/Inf the weights are garbage: nothing later is evidence. */
   private broken = false;
 
-  constructor(layers: readonly LayerInfo[], thresholds: Partial<Thresholds> = {}) {
+  /**
+   * `sites`: where a NaN/Inf that no layer owns is located — the compile() call that chose the loss (a loss or
+   * backward origin) and the line that made the inputs (a batch that holds NaN itself).
+   */
+  constructor(layers: readonly LayerInfo[], thresholds: Partial<Thresholds> = {}, private readonly sites: { loss?: SourceLocation; inputs?: SourceLocation } = {}) {
     this.t = { ...DEFAULT_THRESHOLDS, ...thresholds };
     this.info = new Map(layers.map((l) => [l.name, l]));
     this.layerOrder = new Map(layers.map((l, i) => [l.name, i]));
@@ -80,7 +84,7 @@ export class WatchRules {
         code: 'non-finite',
         severity: RULE_SEVERITY['non-finite'],
         layer,
-        location: layer ? this.info.get(layer)?.location : undefined,
+        location: layer ? this.info.get(layer)?.location : phase === 'forward' ? this.sites.inputs : this.sites.loss,
         step,
         phase,
         message: `First NaN/Inf at step ${step}${where}: ${what}. ${detail}`.trim(),

@@ -320,6 +320,8 @@ export class GradientProfiler {
     const statsOf = new Map(record.layers.map((l) => [l.name, l]));
     const badWeights = this.layers.find((l) => statsOf.get(l.info.name)?.weights.some((w) => !Number.isFinite(w.weightNorm)));
     if (badWeights) return { step, layer: badWeights.info.name, pass: 'weights' };
+    // NaN/Inf in the batch itself: a forward origin no layer owns (found at the line that made the inputs).
+    if (tf.tidy(() => batch.xs.some((x) => tf.any(tf.logicalNot(tf.isFinite(x))).dataSync()[0] === 1))) return { step, layer: '', pass: 'forward' };
     const topLevel = (this.inner.layers as unknown as AnyLayer[]).filter(
       (l) => l.getClassName() !== 'InputLayer' && l.inboundNodes.length === 1 && !Array.isArray(l.output),
     );

@@ -12,6 +12,8 @@ import { finish, send } from './ipc';
 import { loadTarget, runState } from './loadTarget';
 import type { Tf } from './tfjsResolve';
 import { TrainingWatch } from './watchTraining';
+import { compileSiteOf } from './callSites';
+import { dataLocationsOf } from './tensorSites';
 
 /** Steps are sent at most this often (one IPC message per batch of steps). */
 const SEND_EVERY_MS = 100;
@@ -73,7 +75,7 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
   const intercept = (tf: Tf): TrainingCalls => {
     watch = new TrainingWatch(tf, request.every, request.maxSteps, {
       onModel(model, layers, capture) {
-        rules = new WatchRules(layers, request.thresholds);
+        rules = new WatchRules(layers, request.thresholds, { loss: compileSiteOf(model), inputs: dataLocationsOf(capture)?.inputs?.[0] });
         const d = watch!.describe(capture);
         modelMessage = {
           type: 'model',

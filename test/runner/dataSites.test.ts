@@ -8,7 +8,7 @@ import type { RunnerMessageOf } from '../../src/core/protocol';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('data-sites', f);
-const FILES = ['labels-divided.js', 'labels-whole.js', 'targets-helper.js', 'dataset-labels.js', 'log-linear.js', 'sqrt-loss.js', 'per-example.js'];
+const FILES = ['labels-divided.js', 'labels-whole.js', 'targets-helper.js', 'dataset-labels.js', 'log-linear.js', 'sqrt-loss.js', 'per-example.js', 'nan-inputs.js'];
 const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 5, backend: 'wasm' }));
 const outcome = async (f: string): Promise<RunOutcome> => (await runs)[FILES.indexOf(f)];
 const serious = (r: ProfileReport) => r.findings.filter((f) => f.severity !== 'info');
@@ -91,4 +91,14 @@ test('NaN first in a custom loss: non-finite on the compile() line that chose it
   assert.equal(f.line, lineOf(file, 'L:compile'));
   assert.deepEqual(f.related?.map((r) => r.line), [lineOf(file, 'L:out')]);
   assert.match(f.message, /first appears in the loss/);
+});
+
+test('NaN already in the inputs: non-finite on the line that made them, not on the first layer', async () => {
+  const { report } = await outcome('nan-inputs.js');
+  const file = FIX('nan-inputs.js');
+  const f = report.findings.find((x) => x.code === 'non-finite');
+  assert.ok(f, summary(report));
+  assert.equal(f.line, lineOf(file, 'L:inputs'));
+  assert.equal(f.layer, undefined);
+  assert.match(f.message, /first appears in the batch itself: the inputs given to fit\(\) hold NaN\/Inf/);
 });

@@ -163,3 +163,15 @@ test('a ReLU layer that dies at the start of epoch 3 is reported dead from step 
   const diverging = report.findings.find((f) => f.code === 'loss-diverging');
   assert.match(diverging!.message, new RegExp(`began with the dead-relu finding in ${dead.layer}`));
 });
+
+test('NaN first in a custom loss while watching: non-finite on the compile() line that chose the loss', async () => {
+  const file = fixture('data-sites', 'sqrt-loss.js');
+  const { report } = await watch(file);
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  const f = report.findings.find((x) => x.code === 'non-finite');
+  assert.ok(f, JSON.stringify(report.findings));
+  assert.equal(f.phase, 'loss');
+  assert.equal(f.layer, undefined);
+  assert.equal(f.file, file);
+  assert.equal(f.line, lineOf(file, 'L:compile'));
+});

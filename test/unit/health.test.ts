@@ -137,6 +137,12 @@ test('non-finite with a located origin: exactly one finding, on the origin layer
   // Without a compile() line (an uncompiled model we compiled), the output layer itself.
   const bare = evaluateHealth(layers, records, {}, { step: 0, layer: '', pass: 'loss' }, { outputs });
   assert.equal(bare[0].location?.line, 8);
+  // NaN in the batch itself (a forward origin no layer owns): the line that made the inputs.
+  const dataLocations = { inputs: [{ file: '/m.js', line: 3, column: 1 }] };
+  const batch = evaluateHealth(layers, records, {}, { step: 0, layer: '', pass: 'forward' }, { compileLocation, outputs, dataLocations });
+  assert.deepEqual(codes(batch), ['non-finite:-']);
+  assert.equal(batch[0].location?.line, 3);
+  assert.match(batch[0].message, /in the batch itself/);
 });
 
 test('loss diverging: ×1000 growth or a non-finite loss after step 0', () => {

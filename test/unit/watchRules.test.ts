@@ -81,6 +81,14 @@ test('after the first NaN nothing more is reported; exploding by ‖g‖/‖w‖
   assert.deepEqual(rules.nonFinite(13, 'd1', 'backward', ''), []);
   assert.deepEqual(Array.from({ length: 50 }, (_, i) => rules.observe(step(13 + i, NaN, [NaN, NaN, NaN]))).flat(), []);
 
+  // A NaN no layer owns: a loss (or backward) origin on the compile() line, a batch holding NaN on the inputs' line.
+  const sites = { loss: { file: '/m.js', line: 9, column: 1 }, inputs: { file: '/m.js', line: 2, column: 1 } };
+  assert.equal(new WatchRules(LAYERS, {}, sites).nonFinite(3, undefined, 'loss', '')[0].location?.line, 9);
+  assert.equal(new WatchRules(LAYERS, {}, sites).nonFinite(3, undefined, 'backward', '')[0].location?.line, 9);
+  assert.equal(new WatchRules(LAYERS, {}, sites).nonFinite(3, undefined, 'forward', 'The batch itself holds NaN/Inf')[0].location?.line, 2);
+  assert.equal(new WatchRules(LAYERS, {}, sites).nonFinite(3, 'd2', 'forward', '')[0].location?.line, 4, 'a layer of its own wins');
+  assert.equal(new WatchRules(LAYERS).nonFinite(3, undefined, 'loss', '')[0].location, undefined, 'no line known: none invented');
+
   const ratios = new WatchRules(LAYERS);
   const sample = (s: number, ratio: number) => ({ step: s, epoch: 0, layers: [{ name: 'd1', gradNorm: 1, weightNorm: 1 / ratio, ratio, gradMeanAbs: 0, gradHistogram: { scale: 'log10abs' as const, edges: [0, 1], counts: [1] } }] });
   assert.deepEqual(ratios.observeSample(sample(0, 50)), []);
