@@ -84,7 +84,28 @@ test('learning rate too high: a spike on the fixed batch, and a tenth of the rat
   assert.equal(finding.step, 1);
   assert.deepEqual(finding.location, site);
   assert.match(finding.message, /jumped ×310 at step 1 \(0\.44 → 140\)/);
-  assert.match(finding.message, /a tenth of the rate reached 0\.016 after 10 steps where the model's own rate was at 0\.14/);
+  assert.match(finding.message, /a tenth of the rate reached 0\.016 within 10 steps where the model's own rate got no lower than 0\.14/);
+});
+
+test('learning rate too high: SGD 0.5 on the conv net (dc-baseCNN-high-lr) — the loss jumps and stays at 10.1, a tenth of the rate falls to 0.086', () => {
+  const losses = [2.15, ...Array(20).fill(10.1)];
+  const probe = { factor: 1 / PROBE_FACTOR, losses: [2.13, 2.88, 3.06, 1.45, 0.85, 0.457, 0.273, 0.185, 0.137, 0.107, 0.0864] };
+  const [finding] = rateFindings(curve(losses, 6e-2), { probes: [probe], slowExplained: false });
+  assert.equal(finding?.code, 'learning-rate-high');
+  assert.match(finding.message, /reached 0\.086 within 10 steps where the model's own rate got no lower than 2\.1/);
+});
+
+test('learning rate too high: a healthy rate whose catapult bounce falls on step 10 stays quiet (it had gone lower before)', () => {
+  // SGD 0.1 on the clean conv net at batch 8 (dc-baseCNN-clean, 2 of 56 draws): a bounce at steps 8-10, 0.26 → 3 → 1.53,
+  // then 0.031 by step 20; a tenth of the rate is at 0.49 after 10 steps. At step 10 alone the probe looked 3× better.
+  const losses = [2.7, 4.81, 2.29, 1.79, 1.25, 0.617, 0.311, 0.262, 0.77, 3, 1.53, 0.985, 0.466, 0.165, 0.0947, 0.068, 0.0539, 0.045, 0.0389, 0.0345, 0.0312];
+  const probe = { factor: 1 / PROBE_FACTOR, losses: [2.69, 1.82, 1.47, 1.23, 1.05, 0.913, 0.798, 0.701, 0.618, 0.548, 0.488] };
+  const steps = curve(losses, 4e-3);
+  assert.deepEqual(probesToRun(steps).factors, [1 / PROBE_FACTOR]);
+  assert.deepEqual(rateFindings(steps, { probes: [probe], slowExplained: false }), []);
+  // The same bounce where the small rate does beat the lowest point reached (0.2 ≤ 0.8 × 0.262) fires.
+  const better = { factor: 1 / PROBE_FACTOR, losses: [...probe.losses.slice(0, 10), 0.2] };
+  assert.equal(rateFindings(steps, { probes: [better], slowExplained: false })[0]?.code, 'learning-rate-high');
 });
 
 test('learning rate too high: a ×10 spike in one step fires even when the small rate does not end lower on this batch', () => {
