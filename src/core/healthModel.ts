@@ -57,6 +57,8 @@ export interface HealthContext {
   inputScale?: { rms: number; feature: number; maxAbs: number };
   /** Short runs from the initial weights at the model's rate × factor (rateRules.probesToRun). */
   rateProbes?: readonly { factor: number; losses: readonly number[] }[];
+  /** The optimizer steps the script's own training call plans (epochs × batches per epoch), when it says. */
+  plannedSteps?: number;
 }
 
 /** The loss of the data alone at one step (the penalties taken out). */

@@ -6,6 +6,7 @@ import { PROBABILITY_OUTPUT } from './activations';
 import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type HealthContext, type NonFiniteOrigin, type StepRecord } from './healthModel';
 import type { LossEvidence } from './layerRules';
+import { PLAN_COVERS, shareOverPlan } from './plateau';
 
 /** tfjs clips probabilities to [1e-7, 1 − 1e-7] in its cross-entropies: a confidently wrong example costs −ln 1e-7. */
 export const CLIP_FLOOR_LOSS = -Math.log(1e-7);
@@ -238,22 +239,33 @@ export function lossFindings(
   if (!suppressed.has('loss-not-decreasing') && n >= 4 && allFinite && Math.abs(first) > 1e-6) {
     const range = Math.max(...losses) - Math.min(...losses);
     const change = (first - last) / Math.abs(first);
-    // lossStuck is per STUCK_STEPS steps: a run that took more (a longer --steps, or the steps a flat start gets, core/plateau.ts) may move proportionally more and still be stuck.
-    const stuck = range <= t.lossStuck * Math.abs(first) * Math.max(1, n / STUCK_STEPS);
+    // lossStuck is per STUCK_STEPS steps: a run that took more (a longer --steps, or the steps a flat start gets, core/plateau.ts) may move proportionally more and still be stuck,
+    // but not if its latest STUCK_STEPS steps alone moved more than that: the loss is moving now, leaving its plateau.
+    const recent = losses.slice(-STUCK_STEPS - 1);
+    const moving = n > STUCK_STEPS && Math.max(...recent) - Math.min(...recent) > t.lossStuck * Math.abs(first);
+    const stuck = !moving && range <= t.lossStuck * Math.abs(first) * Math.max(1, n / STUCK_STEPS);
     if (stuck || change < t.lossImprovement) {
       const rises = change < -t.lossImprovement;
+      const share = rises ? undefined : shareOverPlan(losses, context.plannedSteps);
+      const outlasted = share !== undefined && share >= PLAN_COVERS;
+      const plan = outlasted
+        ? `The loss starts flat: it fell ${fmt(change * 100)} % (${fmt(first)} → ${fmt(last)}) over ${n} optimizer steps on the same batch. ` +
+          `At this pace the ${context.plannedSteps!.toLocaleString('en-US')} steps the script's training plans would take off ${share >= 1 ? 'all of it' : `${fmt(share * 100)} % of it`}: ` +
+          `a slow start (small initial weights begin on a plateau) that the planned training can outlast, not a stall. Watch the run (Gradient Lens: Watch training, or gradient-lens watch) to see it leave the plateau; if it is still flat after the first epochs, `
+        : undefined;
       findings.push({
         code: 'loss-not-decreasing',
-        severity: stuck || rises ? RULE_SEVERITY['loss-not-decreasing'] : 'info',
+        severity: (stuck || rises) && !outlasted ? RULE_SEVERITY['loss-not-decreasing'] : 'info',
         step: steps[steps.length - 1].step,
         location: rateSite,
         message:
+          (plan ??
           (stuck
             ? `The loss is stuck: it stays at ${fmt(first)} (range ${fmt(range)}) over ${n} optimizer steps on the same batch. `
             : rises
               ? `The loss rises on a fixed batch: ${fmt(first)} → ${fmt(last)} over ${n} steps. `
-              : `The loss falls slowly: ${fmt(first)} → ${fmt(last)} (${fmt(change * 100)} %) over ${n} steps on the same batch, below the ${fmt(t.lossImprovement * 100)} % expected. `) +
-          `Check that gradients reach the weights (see the other findings), that the learning rate is neither ~0 nor too high (run the LR finder), and that the labels match the outputs; the overfit-one-batch check tells a model/loss bug from slow optimization.`,
+              : `The loss falls slowly: ${fmt(first)} → ${fmt(last)} (${fmt(change * 100)} %) over ${n} steps on the same batch, below the ${fmt(t.lossImprovement * 100)} % expected. `)) +
+          `${plan ? 'check' : 'Check'} that gradients reach the weights (see the other findings), that the learning rate is neither ~0 nor too high (run the LR finder), and that the labels match the outputs; the overfit-one-batch check tells a model/loss bug from slow optimization.`,
       });
     }
   }

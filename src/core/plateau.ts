@@ -24,3 +24,24 @@ export function lossUndecided(steps: readonly StepRecord[], t: Pick<Thresholds, 
 export function stepProgress(step: number, totalSteps: number): string {
   return step <= totalSteps ? `step ${step}/${totalSteps}` : `step ${step} (the loss is still flat: up to ${totalSteps * PLATEAU_STEP_FACTOR})`;
 }
+
+/**
+ * A loss still flat after the extra steps is a slow start, not a stall, when the script's own training outlasts it:
+ * at the pace of the profiled steps its planned steps would take off at least this share of the loss.
+ */
+export const PLAN_COVERS = 0.5;
+
+/**
+ * The share of the first loss that the planned steps would remove at the profiled pace (the mean fall per step,
+ * extrapolated linearly); undefined when the plan is unknown or the loss did not fall. A loss leaving a plateau
+ * speeds up as it goes (Saxe, McClelland & Ganguli, ICLR 2014), so there the pace is a lower bound; a loss settling
+ * at a floor slows down, so the projection only ever turns a warning into info, never the other way.
+ */
+export function shareOverPlan(losses: readonly number[], plannedSteps: number | undefined): number | undefined {
+  const n = losses.length - 1;
+  if (!plannedSteps || n < 1 || !losses.every(Number.isFinite)) return undefined;
+  const first = losses[0];
+  const fall = first - losses[n];
+  if (!(fall > 0) || Math.abs(first) <= 1e-6) return undefined;
+  return ((fall / n) * plannedSteps) / Math.abs(first);
+}

@@ -11,6 +11,8 @@ export interface Batch {
   ys: Tensor[];
   source: 'fit' | 'sampleBatch' | 'synthetic';
   note: string;
+  /** The optimizer steps the script's own fit()/fitDataset() call plans (epochs × batches per epoch), when it says. */
+  plannedSteps?: number;
 }
 
 type Inner = LayersModel & {
@@ -111,7 +113,7 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
   if (capture.method === 'fitDataset') {
     const { xs, ys } = datasetElementTensors(tf, capture, await firstDatasetElement(capture.args[0]));
     const size = batchSize ?? Number.MAX_SAFE_INTEGER;
-    return { xs: sliceBatch(tf, xs, size), ys: sliceBatch(tf, ys, size), source: 'fit', note };
+    return { xs: sliceBatch(tf, xs, size), ys: sliceBatch(tf, ys, size), source: 'fit', note, plannedSteps: trainingStepsOf(capture, undefined) };
   }
   const captured = capturedArrays(tf, capture, batchSize);
   const { size, scriptBatch } = captured;
@@ -129,6 +131,7 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
     xs,
     ys,
     source: 'fit',
+    plannedSteps: trainingStepsOf(capture, fitStepsPerEpoch(capture, rows, scriptBatch)),
     note:
       (draw
         ? `a batch of ${taken} rows of the script's ${capture.method}() call, drawn as ${capture.method}() shuffles them (seeded)`
@@ -137,6 +140,13 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
           : note) +
       (widened ? `, where the script trains on batches of ${scriptBatch}: fewer examples say little about dead units or vanishing gradients` : ''),
   };
+}
+
+/** fit() steps ⌈training rows / batchSize⌉ times an epoch (tfjs's default batchSize is 32; validationSplit holds rows out). */
+function fitStepsPerEpoch(capture: Capture, rows: number, scriptBatch: number | undefined): number | undefined {
+  const split = (capture.args[2] as { validationSplit?: unknown } | undefined)?.validationSplit;
+  const training = typeof split === 'number' && split > 0 && split < 1 ? Math.floor(rows * (1 - split)) : rows;
+  return training > 0 ? Math.ceil(training / (scriptBatch ?? 32)) : undefined;
 }
 
 /** `count` distinct row indices of `rows`, in a seeded random order (the same on every run). */
