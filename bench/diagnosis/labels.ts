@@ -31,6 +31,11 @@ export const BUG_TYPES = {
   'optimizer-epsilon': { what: "Adam's epsilon far below its default (numerically unstable steps)", runtime: /epsilon|non-finite|diverg|oscillat|exploding/, lint: [] },
   'missing-regularization': { what: 'regularization removed (the model overfits its training data)', runtime: /generaliz|overfitting|validation-gap/, lint: [] },
   'class-imbalance': { what: 'training classes heavily unbalanced', runtime: /imbalanc|unbalanc/, lint: [] },
+  // Faults of the second held-out set (bench/diagnosis/cases, `@set heldout2`) that no type above names.
+  // DeepFD's kerasma: the fix adds layers to a model that trains.
+  'model-capacity': { what: 'too few layers or units for the task (the fix adds layers)', runtime: /capacity|underfit/, lint: [] },
+  // A hand-written cross-entropy whose log meets a probability of 0 (TensorFlow-Program-Bugs IPS-1, fixed by clipping).
+  'log-of-zero': { what: 'log of a probability that can reach 0 in a hand-written loss (NaN once the softmax saturates)', runtime: /non-finite|nan|log/, lint: [] },
   // Structural smells without a training symptom of their own: scored by the static analyzer only
   // (a runtime profiler has nothing to measure), and left out of the runtime recall.
   'bn-dropout-order': { what: 'BatchNormalization after Dropout (variance shift)', runtime: /batchnorm|dropout/, lint: ['batchnorm-after-dropout'], staticOnly: true },
@@ -49,9 +54,10 @@ export interface Case {
   tags: Record<string, string>;
   /**
    * `tuned`: the cases the rules were developed against; `heldout` (`// @set heldout`): cases ported after the rules
-   * were written and scored without changing a rule for them — their figures are what a new user's models would see.
+   * were written and scored without changing a rule for them — their figures are what a new user's models would see;
+   * `heldout2` (`// @set heldout2`): a second blind set, ported while other rules changed, to score the final rules.
    */
-  set: 'tuned' | 'heldout';
+  set: 'tuned' | 'heldout' | 'heldout2';
 }
 
 /** Reads `// @tag value` header lines (continuation lines start with `//   `) and the FAULT markers. */
@@ -76,7 +82,9 @@ export function readCase(file: string): Case {
   if (tags.label === 'buggy' && faultLines.length === 0) throw new Error(`${file}: a buggy case needs a line marked // FAULT`);
   for (const required of ['source', 'data']) if (!tags[required]) throw new Error(`${file}: missing @${required}`);
   const set = tags.set ?? 'tuned';
-  if (set !== 'tuned' && set !== 'heldout') throw new Error(`${file}: @set must be heldout (or absent for the tuned set), not "${set}"`);
+  if (set !== 'tuned' && set !== 'heldout' && set !== 'heldout2') {
+    throw new Error(`${file}: @set must be heldout or heldout2 (or absent for the tuned set), not "${set}"`);
+  }
   return { id, file, label: tags.label, bugs, faultLines, tags, set };
 }
 

@@ -1,0 +1,25 @@
+// @case fd-averaging-fixed
+// @set heldout2
+// @label healthy
+// @source DeepFD benchmark (Cao, Li, Pan, Tan & Zhang, ICSE'22): github.com/ArabelaTso/DeepFD@9fe0895,
+//   Benchmark-with-patches.xlsx row 58; the program is github.com/vincenty2022/Averaging_Neural_Networks@53c5940
+//   keras_net.py (the fix commit).
+// @data 100,000 pairs of integers 0-100 and their average, all divided by 100, as the program generates them (Python's
+//   unseeded random.randint: a seeded stand-in).
+// @settings Dense(2) → Dense(2, relu) → Dense(1), Keras default glorot-uniform kernels, MSE, RMSprop (Keras default lr
+//   1e-3), batch 10, 10 epochs.
+// @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
+const tf = require('@tensorflow/tfjs');
+const { rng } = require('./data.ts');
+
+const random = rng(53);
+const pairs = Array.from({ length: 100000 }, () => [Math.floor(random.uniform(0, 101)), Math.floor(random.uniform(0, 101))]);
+const trainingInput = tf.tensor2d(pairs.map(([a, b]) => [a / 100, b / 100]));
+const trainingOutput = tf.tensor1d(pairs.map(([a, b]) => (a + b) / 2 / 100));
+
+const model = tf.sequential();
+model.add(tf.layers.dense({ units: 2, inputDim: 2 }));
+model.add(tf.layers.dense({ units: 2, activation: 'relu' }));
+model.add(tf.layers.dense({ units: 1 }));
+model.compile({ optimizer: tf.train.rmsprop(0.001), loss: 'meanSquaredError' });
+model.fit(trainingInput, trainingOutput, { epochs: 10, batchSize: 10 });
