@@ -143,7 +143,8 @@ export function dataFindings(
   // --- softmax inside the network (only when the outputs are known: every other layer is hidden) ---
   const outputLayers = new Set(outputs.map((o) => o.layer));
   for (const layer of outputs.length ? layers : []) {
-    if (layer.activation !== 'softmax' || outputLayers.has(layer.name) || layer.weights.length === 0) continue;
+    if (layer.activation !== 'softmax' || layer.weights.length === 0) continue;
+    if (computesOutput(layer, info, outputLayers) || weighsAnotherBranch(layer)) continue;
     findings.push({
       code: 'hidden-activation',
       severity: RULE_SEVERITY['hidden-activation'],
@@ -157,6 +158,24 @@ export function dataFindings(
   }
   return findings;
 }
+
+/**
+ * The layer is a model output, or wrapped by one: TimeDistributed(Dense(…, softmax)) as a sequence model's output
+ * lists the wrapper as the output and its Dense as a layer of its own (parent: the wrapper).
+ */
+function computesOutput(layer: LayerInfo, info: ReadonlyMap<string, LayerInfo>, outputLayers: ReadonlySet<string>): boolean {
+  for (let at: LayerInfo | undefined = layer; at; at = at.parent === undefined ? undefined : info.get(at.parent)) {
+    if (outputLayers.has(at.name)) return true;
+  }
+  return false;
+}
+
+/**
+ * Merge layers whose product weights one branch by another: a softmax read by one of them computes attention
+ * (Luong et al. 2015, Bahdanau et al. 2015, Vaswani et al. 2017: softmax(scores) · values) or gating weights.
+ */
+const WEIGHTING_MERGES = new Set(['Dot', 'Multiply']);
+const weighsAnotherBranch = (layer: LayerInfo) => (layer.readBy ?? []).some((c) => WEIGHTING_MERGES.has(c));
 
 /** At or above this share of units that are exact copies of another unit, a hidden layer is symmetric. */
 export const SYMMETRIC_SHARE = 0.5;

@@ -9,6 +9,7 @@ import { lossFindings } from './lossRules';
 import { overRegularization, rateFindings } from './rateRules';
 import { dataFindings, symmetricUnits } from './dataRules';
 import { unscaledInput } from './inputRules';
+import { lossFunctionFindings } from './lossFunctionRule';
 import { deadByUpdate, explodingFromTargets } from './causes';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -62,6 +63,7 @@ export function evaluateHealth(
   const data = [
     ...dataFindings(layers, context.outputs ?? [], context.compileLocation, context.dataLocations?.targets, lossNanStep).filter((f) => f.code !== 'output-activation' || !mismatched.has(f.layer)),
     ...symmetricUnits(layers, steps, context.outputs ?? []),
+    ...lossFunctionFindings(context.outputs ?? [], context.compileLocation),
   ];
   const nanExplained = loss.explainedNonFinite || data.some((f) => f.code === 'output-activation' && f.severity === 'error');
   const gradient = layerFindings(layers, steps, t, nanExplained ? undefined : nonFiniteOrigin, {

@@ -23,6 +23,7 @@ export const RULE_SEVERITY: Record<FindingCode, Severity> = {
   'hidden-activation': 'warning',
   'symmetric-units': 'warning',
   'unscaled-input': 'warning',
+  'loss-function': 'warning',
 };
 
 export interface StepRecord {

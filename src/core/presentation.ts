@@ -20,6 +20,7 @@ export const VERDICT_PRIORITY: readonly FindingCode[] = [
   'hidden-activation',
   'symmetric-units',
   'unscaled-input',
+  'loss-function',
   'exploding',
   'loss-diverging',
   'saturated-output',
@@ -55,6 +56,7 @@ const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'hidden-activation': 'saturated',
   'symmetric-units': 'vanishing',
   'unscaled-input': 'saturated',
+  'loss-function': 'exploding',
 };
 
 /** Short words for the end-of-line decoration (long lines cut it off; the hover carries the rest). */
@@ -78,6 +80,7 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   'hidden-activation': 'hidden softmax',
   'symmetric-units': 'symmetric units',
   'unscaled-input': 'unscaled inputs',
+  'loss-function': 'loss reduction',
 };
 
 /** The status bar counts layers ("2 dead"): the decoration's words, shorter where a count reads better. */

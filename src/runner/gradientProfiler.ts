@@ -8,6 +8,7 @@ import type { NonFiniteOrigin, StepRecord } from '../core/health';
 import type { LayerInfo, LayerStepStats, OutputInfo, SourceLocation, WeightStats } from '../core/protocol';
 import { creationSiteOf } from './callSites';
 import { duplicateShare, isCustomLoss, isOneHot, updateRatio } from './weightChecks';
+import { readLossReduction } from './lossReduction';
 import { innerModel, type Batch } from './data';
 import { DiscoveryError } from './discovery';
 import type { Tf } from './tfjsResolve';
@@ -19,6 +20,7 @@ type AnyLayer = {
   trainableWeights: LayerVariable[];
   weights: LayerVariable[];
   inboundNodes: unknown[];
+  outboundNodes?: { outboundLayer?: { getClassName(): string } }[];
   output: SymbolicTensor | SymbolicTensor[];
   layers?: AnyLayer[];
   layer?: AnyLayer;
@@ -110,6 +112,7 @@ export class GradientProfiler {
         activation,
         location,
         parent,
+        ...(topLevel ? { readBy: (layer.outboundNodes ?? []).flatMap((n) => (n.outboundLayer ? [n.outboundLayer.getClassName()] : [])) } : {}),
         weights: layer.weights.filter((w) => owner.get(w) === layer || !w.trainable).map((w) => ({ name: w.name, shape: [...w.shape], trainable: w.trainable && owner.get(w) === layer })),
       };
       const entry: ProfiledLayer = { layer, info, weights };
@@ -193,6 +196,7 @@ export class GradientProfiler {
       const shape = this.inner.outputs[i].shape;
       const units = shape[shape.length - 1] ?? 1;
       const lossProbe = isCustomLoss(lossNames[i]) && isOneHot(min, max, fractional, meanSquare, units) ? this.readLoss(i, ys, units) : undefined;
+      const lossReduction = isCustomLoss(lossNames[i]) ? readLossReduction(tf, this.lossFunctions[i], ys, () => ([] as Tensor[]).concat(this.inner.apply(batch.xs, { training: false }) as Tensor | Tensor[])[i]) : undefined;
       return {
         layer: layer.name,
         activation: activationOf(layer as unknown as AnyLayer),
@@ -204,6 +208,7 @@ export class GradientProfiler {
         labelMax: max,
         labelFractional: fractional,
         ...(lossProbe ? { lossProbe } : {}),
+        ...(lossReduction ? { lossReduction } : {}),
       };
     });
   }

@@ -7,7 +7,7 @@ import { fixture, lineOf, pool, profileOk } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('rates', f);
-const FILES = ['low-lr.js', 'good-lr.js', 'high-lr.js', 'over-reg.js', 'usual-decay.js', 'sigmoid-signed.js', 'sigmoid-unit.js', 'sparse-scaled.js', 'sparse-whole.js', 'hidden-softmax.js', 'logits-on-softmax.js', 'logits-on-linear.js', 'logprob-on-linear.js', 'constant-hidden.js'];
+const FILES = ['low-lr.js', 'good-lr.js', 'high-lr.js', 'over-reg.js', 'usual-decay.js', 'sigmoid-signed.js', 'sigmoid-unit.js', 'sparse-scaled.js', 'sparse-whole.js', 'hidden-softmax.js', 'attention-softmax.js', 'sequence-softmax-output.js', 'logits-on-softmax.js', 'logits-on-linear.js', 'logprob-on-linear.js', 'constant-hidden.js'];
 const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 20, backend: 'wasm' }));
 const report = async (f: string): Promise<ProfileReport> => (await runs)[FILES.indexOf(f)].report;
 const serious = (r: ProfileReport) => r.findings.filter((f) => f.severity !== 'info');
@@ -56,9 +56,12 @@ test('class indices divided by 255: invalid-labels on the compile line; whole in
   assert.deepEqual(serious(await report('sparse-whole.js')), [], summary(await report('sparse-whole.js')));
 });
 
-test('softmax on a hidden layer: hidden-activation on that layer only', async () => {
+test('softmax on a hidden layer: hidden-activation on that layer only; attention weights and a TimeDistributed softmax output stay quiet', async () => {
   const hidden = await report('hidden-softmax.js');
   assert.equal(one(hidden, 'hidden-activation').line, lineOf(FIX('hidden-softmax.js'), 'L:hidden'));
+  for (const near of ['attention-softmax.js', 'sequence-softmax-output.js']) {
+    assert.ok(!(await report(near)).findings.some((f) => f.code === 'hidden-activation'), `${near}: ${summary(await report(near))}`);
+  }
 });
 
 test('custom losses read at run time: a logits loss behind a softmax and a log-probability loss behind a linear output fire on the output layer; a logits loss on a linear output stays quiet', async () => {

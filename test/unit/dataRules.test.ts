@@ -64,6 +64,24 @@ test('softmax on a hidden conv layer fires there; on the output layer it does no
   assert.deepEqual(dataFindings(layers, [out('softmax', 'categoricalCrossentropy', 10, 0, 1)], compile), []);
 });
 
+test('softmax read by a Dot or Multiply (attention weights) or inside the output wrapper stays quiet; read by a Dense it fires', () => {
+  const labels = [out('softmax', 'categoricalCrossentropy', 10, 0, 1)];
+  const readBy = (l: LayerInfo, ...classes: string[]): LayerInfo => ({ ...l, readBy: classes });
+  // Keras attention: Dense(n, softmax) weighs its own input through multiply([inputs, probs]); Luong: dot(softmax, values).
+  assert.deepEqual(dataFindings([readBy(layer('probs', 'softmax', 21), 'Multiply'), layer('head', 'softmax', 23)], labels, compile), []);
+  assert.deepEqual(dataFindings([readBy(layer('scores', 'softmax', 21), 'Dot'), layer('head', 'softmax', 23)], labels, compile), []);
+  // TimeDistributed(Dense(13, softmax)) as the output: the wrapper is the output, its Dense a layer of its own.
+  const wrapper: LayerInfo = { ...layer('head', 'softmax', 23, 'TimeDistributed'), weights: [] };
+  const wrapped: LayerInfo = { ...layer('dense_Dense2', 'softmax', 23), parent: 'head' };
+  assert.deepEqual(dataFindings([layer('hidden', 'tanh', 21), wrapper, wrapped], labels, compile), []);
+  // Near misses that must fire: read by a Dense (a hidden activation), or wrapped by a hidden TimeDistributed.
+  const dense = dataFindings([readBy(layer('hidden', 'softmax', 21), 'Dense'), layer('head', 'softmax', 23)], labels, compile);
+  assert.deepEqual(dense.map((f) => [f.code, f.location?.line]), [['hidden-activation', 21]]);
+  const hiddenWrapper: LayerInfo = { ...layer('td', 'softmax', 21, 'TimeDistributed'), weights: [] };
+  const inner = dataFindings([hiddenWrapper, { ...layer('inner', 'softmax', 21), parent: 'td' }, layer('head', 'softmax', 23)], labels, compile);
+  assert.deepEqual(inner.map((f) => [f.code, f.layer]), [['hidden-activation', 'inner']]);
+});
+
 test('data lines: labels the loss cannot read on the line that made them (compile() related), out-of-range targets related to theirs', () => {
   const labelsLine = { file: '/m.js', line: 18, column: 16 };
   const [labels] = dataFindings(layers, [out('softmax', 'sparseCategoricalCrossentropy', 10, 0, 9 / 255, 0.88)], compile, [labelsLine]);

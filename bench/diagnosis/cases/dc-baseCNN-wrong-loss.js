@@ -1,5 +1,4 @@
 // @case dc-baseCNN-wrong-loss
-// @set heldout
 // @label buggy
 // @bug wrong-loss
 // @source TheDeepChecker (Ben Braiek & Khomh, "Testing Feedforward Neural Networks Training Programs", TOSEM 2023):

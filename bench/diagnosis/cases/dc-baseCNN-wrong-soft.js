@@ -1,5 +1,4 @@
 // @case dc-baseCNN-wrong-soft
-// @set heldout
 // @label buggy
 // @bug output-activation
 // @source TheDeepChecker (Ben Braiek & Khomh, "Testing Feedforward Neural Networks Training Programs", TOSEM 2023):

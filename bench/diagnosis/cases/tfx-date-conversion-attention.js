@@ -1,5 +1,4 @@
 // @case tfx-date-conversion-attention
-// @set heldout
 // @label healthy
 // @source TensorFlow.js examples: github.com/tensorflow/tfjs-examples@0521725, date-conversion-attention/model.js
 //   (createModel, GetLastTimestepLayer), date_format.js (the 20 input formats, the vocabularies and encodings) and train.js

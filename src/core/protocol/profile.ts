@@ -77,6 +77,8 @@ export const LayerInfo = v.object({
   location: v.optional(SourceLocation),
   /** Name of the wrapper or nested model that contains this layer. */
   parent: v.optional(v.string()),
+  /** Class names of the layers that take this layer's output, from the model's graph (top-level layers only). */
+  readBy: v.optional(v.array(v.string())),
   weights: v.array(WeightInfo),
 });
 export type LayerInfo = v.InferOutput<typeof LayerInfo>;
@@ -142,6 +144,8 @@ export const OutputInfo = v.object({
    * (confident logits), and the labels shifted by one class (confidently wrong) — how it reads its input.
    */
   lossProbe: v.optional(v.object({ atLabels: num, atScaled: num, atWrong: num })),
+  /** A custom loss on the first `rows` rows of the profiled `batch`: averaged or summed over them, one term per row or not (runner/lossReduction.ts). */
+  lossReduction: v.optional(v.object({ batch: v.pipe(v.number(), v.integer()), rows: v.pipe(v.number(), v.integer()), batchRatio: v.optional(num), crossExample: v.optional(num) })),
 });
 export type OutputInfo = v.InferOutput<typeof OutputInfo>;
 
@@ -168,6 +172,7 @@ export const FINDING_CODES = [
   'hidden-activation',
   'symmetric-units',
   'unscaled-input',
+  'loss-function',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

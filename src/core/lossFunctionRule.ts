@@ -1,0 +1,45 @@
+// A custom loss function that sums its per-example terms over the batch, or whose terms read other examples'
+// labels (runner/lossReduction.ts measures both on the profiled batch). Thresholds and sources:
+// docs/rules/loss-function.md.
+import type { Finding, OutputInfo, SourceLocation } from './protocol';
+import { formatNumber as fmt } from './format';
+import { RULE_SEVERITY } from './healthModel';
+
+/**
+ * The loss of H‖H over the loss of H is exactly 1 for an average over the rows and exactly 2 for a sum; anything
+ * from 1.5 up sums over the rows at least in part.
+ */
+export const SUMMED_RATIO = 1.5;
+/**
+ * With one term per row the other rows' gradients do not involve row 0's label at all: the change is exactly 0.
+ * 1e-3 of the largest gradient is far above float32 rounding and far below the B×B broadcast's ~1/B.
+ */
+export const CROSS_EXAMPLE = 1e-3;
+
+export function lossFunctionFindings(outputs: readonly OutputInfo[], lossSite: SourceLocation | undefined): Finding[] {
+  const findings: Finding[] = [];
+  for (const output of outputs) {
+    const r = output.lossReduction;
+    if (!r) continue;
+    const base = { code: 'loss-function' as const, severity: RULE_SEVERITY['loss-function'], step: 0, layer: output.layer, location: lossSite };
+    if (r.batchRatio !== undefined && r.batchRatio >= SUMMED_RATIO) {
+      findings.push({
+        ...base,
+        message:
+          `The loss ${output.loss} is summed over the examples, not averaged: on ${r.rows} rows of the batch written twice it is ${fmt(r.batchRatio)}× its value on those ${r.rows} rows (an average gives 1×). ` +
+          `Its gradient grows with the batch size — at the profiled batch of ${r.batch}, ${r.batch}× a mean loss's: under SGD or momentum so does the effective learning rate; under Adam or RMSprop the step is scale-free, but weight penalties and gradient clipping lose ${r.batch}× of their weight against the loss. ` +
+          `Average over the examples (tf.mean instead of tf.sum over the batch axis, or a tf.losses.* function with its default reduction), or divide the learning rate by the batch size.`,
+      });
+    }
+    if (r.crossExample !== undefined && r.crossExample >= CROSS_EXAMPLE) {
+      findings.push({
+        ...base,
+        message:
+          `The loss ${output.loss} mixes examples: changing one example's label moves the gradient at the other examples' predictions by ${fmt(r.crossExample)} of the largest gradient (a loss of one term per example leaves them unchanged). ` +
+          `Usually labels of shape [batch] meet outputs of shape [batch, 1] and broadcast to a batch × batch matrix, comparing every prediction with every label, or a softmax/normalisation runs over the batch axis. ` +
+          `Give the labels the outputs' shape (no reshape to [-1]) and reduce over the last axis only; ignore this if the loss compares examples on purpose (contrastive or triplet losses).`,
+      });
+    }
+  }
+  return findings;
+}

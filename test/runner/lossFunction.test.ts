@@ -1,0 +1,32 @@
+// Custom loss functions read at run time (runner/lossReduction.ts → core/lossFunctionRule.ts): a loss summed over
+// the batch and one whose labels broadcast against the outputs fire on the compile() line; the same losses averaged
+// over the batch, one term per example, stay quiet.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { fixture, lineOf, pool, profileOk } from './helpers';
+import type { ProfileReport } from '../../src/core/report';
+
+const FIX = (f: string) => fixture('rates', f);
+const FILES = ['summed-loss.js', 'mean-loss.js', 'broadcast-loss.js', 'per-example-loss.js'];
+const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 5, backend: 'wasm' }));
+const report = async (f: string): Promise<ProfileReport> => (await runs)[FILES.indexOf(f)].report;
+const lossFunction = (r: ProfileReport) => r.findings.filter((f) => f.code === 'loss-function');
+const summary = (r: ProfileReport) => r.findings.map((f) => `${f.code}:${f.severity}:${f.line ?? '-'}`).join(', ');
+
+test('squared error summed over the batch: loss-function on the compile() line, the ratio exactly 2; averaged it stays quiet', async () => {
+  const summed = await report('summed-loss.js');
+  const [finding, ...rest] = lossFunction(summed);
+  assert.equal(rest.length, 0, summary(summed));
+  assert.equal(finding?.line, lineOf(FIX('summed-loss.js'), 'L:compile'), summary(summed));
+  assert.match(finding.message, /summed over the examples, not averaged: on 32 rows of the batch written twice it is 2× .* at the profiled batch of 64, 64×/);
+  assert.deepEqual(lossFunction(await report('mean-loss.js')), [], summary(await report('mean-loss.js')));
+});
+
+test('labels flattened to [batch] against outputs [batch, 1]: loss-function (mixes examples) on the compile() line; one term per example stays quiet', async () => {
+  const broadcast = await report('broadcast-loss.js');
+  const [finding, ...rest] = lossFunction(broadcast);
+  assert.equal(rest.length, 0, summary(broadcast));
+  assert.equal(finding?.line, lineOf(FIX('broadcast-loss.js'), 'L:compile'));
+  assert.match(finding.message, /mixes examples: changing one example's label moves the gradient at the other examples' predictions by [\d.e-]+ of the largest/);
+  assert.deepEqual(lossFunction(await report('per-example-loss.js')), [], summary(await report('per-example-loss.js')));
+});
