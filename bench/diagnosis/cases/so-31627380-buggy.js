@@ -14,6 +14,7 @@
 // @settings Dense(512) → relu → Dropout 0.5 → Dense(2) → softmax, Adam (Keras default lr 1e-3), batch 4, 10 epochs.
 // @training train.ts (wasm, 10 epochs): loss 6.32 → 5.70, accuracy 0.643, no worse than the fixed program's 0.629
 //   (majority class 0.610).
+// @table6 row=28 UM=yes/no DL=yes/yes AT=no/- DD=yes/yes
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { table, oneHot } = require('./data.ts');

@@ -11,6 +11,7 @@
 //   from the DeepLocalize repository by prepare.ts; one-hot labels; unscaled as there.
 // @settings SGD lr 0.1, momentum 0.9, Nesterov (Keras decay 1e-6 dropped: tfjs has none), Keras 'uniform' kernels
 //   (U(-0.05, 0.05)), dropout 0.5, batch 16, 20 epochs.
+// @table6 row=19 UM=yes/no DL=yes/yes AT=yes/- DD=yes/yes
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { table, oneHot } = require('./data.ts');

@@ -9,6 +9,7 @@
 // @data the program's own NetworkPackets.csv (21 rows × 11 fields + a 0/1 label), read from the DeepLocalize repository by
 //   prepare.ts; unscaled as there.
 // @settings Adam (Keras default lr 1e-3), Keras 'normal' kernels (N(0, 0.05)), batch 5, 100 epochs.
+// @table6 row=23 UM=- DL=yes/yes AT=yes/- DD=yes/yes
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { table } = require('./data.ts');

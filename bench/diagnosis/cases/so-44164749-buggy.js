@@ -13,6 +13,7 @@
 // @settings Dense(5000, relu) → Dropout 0.1 → Dense(600, relu) → Dropout 0.1 → Dense(10, softmax), SGD lr 0.01,
 //   momentum 0.9, Nesterov (decay 1e-6 dropped), batch 2000, 5 epochs.
 // @profile --batch 32   (a 784×5000 layer at the program's batch of 2000 takes seconds a step on wasm)
+// @table6 row=2 UM=no/no DL=yes/yes AT=no/- DD=no/no
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { mnist, oneHot } = require('./data.ts');

@@ -10,6 +10,7 @@
 // @data the program's own generator: x and y uniform [0, 1) of shape (1000, 5, 1) (numpy.random.uniform; seeded here).
 // @settings Dense(60) → relu → Dense(50) → relu → Dense(1) → softmax on (5, 1) inputs, Adam (Keras default lr 1e-3),
 //   batch 1, 5 epochs. No "Correct" program trains (untitled27.py only takes gradients), so this case has no healthy twin.
+// @table6 row=22 UM=yes/no DL=yes/yes AT=yes/- DD=yes/yes
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { rng } = require('./data.ts');

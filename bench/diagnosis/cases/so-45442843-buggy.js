@@ -11,6 +11,7 @@
 //   repository by prepare.ts; the first 80 % for training as the program's split; unscaled as there.
 // @settings Dense(1) → sigmoid → Dense(1, Keras 'normal' = N(0, 0.05)) → softmax, RMSprop (Keras default lr 1e-3), batch
 //   200, 100 epochs (its validation data is not needed for the profile).
+// @table6 row=26 UM=yes/no DL=yes/yes AT=yes/- DD=yes/yes
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { table } = require('./data.ts');

@@ -13,6 +13,7 @@
 //   Reshape(1, 3136) → Dense(1024, relu) → Dropout 0.5 → Flatten → Dense(10, relu); biases start at 0.1; categorical
 //   cross-entropy, Adam (Keras default lr 1e-3); 600 train_on_batch steps of 50 rows.
 // @profile --batch 8   (a conv net at batch 50 takes over a second a step on wasm; 8 of the 50 rows keep the case short)
+// @table6 row=25 UM=- DL=yes/no AT=yes/- DD=yes/yes
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { mnist, oneHot } = require('./data.ts');

@@ -10,6 +10,7 @@
 //   training as its train_test_split(test_size=0.25), rows in a seeded random order; unscaled as there.
 // @settings Dense(5) → sigmoid → Dense(1) → sigmoid, MSE, SGD (Keras default lr 0.01), one batch of all 150 training rows,
 //   1000 epochs.
+// @table6 row=20 UM=- DL=yes/no AT=- DD=yes/yes
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { table, shuffled } = require('./data.ts');

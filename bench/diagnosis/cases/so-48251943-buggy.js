@@ -10,6 +10,7 @@
 // @data the program's own Book1.csv (17 rows; column 1 the target, columns 2-3 the features), read from the DeepLocalize
 //   repository by prepare.ts; unscaled as there (values from -1.1 to 2.8).
 // @settings Dense(4) → relu → Dense(1) → relu, MSE, SGD (Keras default lr 0.01), batch 10, 50 epochs.
+// @table6 row=5 UM=- DL=no/no AT=- DD=yes/yes
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { table } = require('./data.ts');

@@ -10,6 +10,7 @@
 // @data the program's own generator, seeded: 100 points of class 1 with x, y ~ U(0.2, 0.4) and 100 of class 2 ~ U(0.5, 0.7)
 //   (numpy's uniform(low=0.7, high=0.5)), interleaved as its loop builds them; one-hot classes.
 // @settings Dense(2) → sigmoid → Dense(2) → softmax, Adam (Keras default lr 1e-3), batch 32, 5 epochs.
+// @table6 row=4 UM=no/no DL=yes/yes AT=yes/- DD=yes/yes
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { rng } = require('./data.ts');

@@ -15,6 +15,7 @@
 //   50 epochs.
 // @training train.ts (wasm, its 50 epochs): loss 0.565 → 0.447, accuracy 0.803 — as the fixed program (0.497 → 0.436,
 //   0.801): the sigmoid + binary cross-entropy trains as well as the fix. The label stays the source's.
+// @table6 row=30 UM=- DL=yes/no AT=no/- DD=yes/yes
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { table, shuffled } = require('./data.ts');

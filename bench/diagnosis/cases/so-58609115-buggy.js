@@ -11,6 +11,7 @@
 //   DeepLocalize repository by prepare.ts; the class one-hot as its OneHotEncoder(categorical_features=[1]); 80 % for
 //   training (seeded order) as its train_test_split; the number unscaled as there.
 // @settings Dense(69, N(0, 0.05)) → sigmoid, three times; Adam (Keras default lr 1e-3), batch 50, 1 epoch.
+// @table6 row=29 UM=- DL=yes/no AT=yes/- DD=yes/yes
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { table, oneHot, shuffled } = require('./data.ts');
