@@ -255,16 +255,17 @@ export function scoreCases(results: CaseResult[]): Scored {
 }
 
 /**
- * The figures of the tuned set, the held-out set and both, when the results hold cases of both sets (undefined
- * otherwise): the held-out column is what the rules do on models nobody tuned them on.
+ * The figures of each set in the results (tuned, held-out, second held-out) and of all of them, when the results
+ * hold more than one set (undefined otherwise): a held-out column is what the rules do on models nobody tuned them on.
  */
 export function scoreBySet(results: CaseResult[]): { name: string; scored: Scored }[] | undefined {
-  const tuned = results.filter((r) => r.case.set === 'tuned');
-  const heldout = results.filter((r) => r.case.set === 'heldout');
-  if (tuned.length === 0 || heldout.length === 0) return undefined;
+  const names: Record<Case['set'], string> = { tuned: 'tuned', heldout: 'held-out', heldout2: 'held-out 2' };
+  const sets = (Object.keys(names) as Case['set'][])
+    .map((set) => ({ set, cases: results.filter((r) => r.case.set === set) }))
+    .filter((s) => s.cases.length > 0);
+  if (sets.length < 2) return undefined;
   return [
-    { name: `tuned (${tuned.length})`, scored: scoreCases(tuned) },
-    { name: `held-out (${heldout.length})`, scored: scoreCases(heldout) },
+    ...sets.map((s) => ({ name: `${names[s.set]} (${s.cases.length})`, scored: scoreCases(s.cases) })),
     { name: `all (${results.length})`, scored: scoreCases(results) },
   ];
 }

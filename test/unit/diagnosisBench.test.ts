@@ -175,4 +175,7 @@ test('held-out figures: scored apart from the tuned set, beside it and the total
   assert.match(text, /\| buggy models detected \(recall\) \| 1\/1 = 100\.0 % \| 1\/2 = 50\.0 % \| 2\/3 = 66\.7 % \|/);
   assert.match(text, /\| healthy models with an alarm \| 0\/1 = 0\.0 % \| 1\/1 = 100\.0 % \| 1\/2 = 50\.0 % \|/);
   assert.equal(scoreBySet(results.slice(0, 2)), undefined, 'one set only: no side-by-side table');
+  const second = scoreBySet([...results, { case: { ...mkCase('p1', 'healthy'), set: 'heldout2' }, runtime: [], lint: [], ms: 1 }])!;
+  assert.deepEqual(second.map((s) => s.name), ['tuned (2)', 'held-out (3)', 'held-out 2 (1)', 'all (6)']);
+  assert.deepEqual(scoreBySet(results.slice(2).concat({ case: { ...mkCase('p1', 'healthy'), set: 'heldout2' }, runtime: [], lint: [], ms: 1 }))!.map((s) => s.name), ['held-out (3)', 'held-out 2 (1)', 'all (4)']);
 });
