@@ -87,14 +87,20 @@ function sliceBatch(tf: Tf, tensors: Tensor[], size: number): Tensor[] {
  */
 export const MIN_PROFILE_ROWS = 32;
 
+/**
+ * fit() and trainOnBatch() read a rank-1 array as one column (tfjs-layers standardizeInputData expands it to [n, 1],
+ * as Keras does), so labels given as tensor1d train a Dense(1) output: the profiled batch takes them the same way.
+ */
+const asFitReads = (tf: Tf, tensors: Tensor[]): Tensor[] => tensors.map((t) => (t.rank === 1 ? tf.expandDims(t, 1) : t));
+
 /** The x/y the intercepted fit/trainOnBatch call was given, whole, and the batch size it would train with. */
 function capturedArrays(tf: Tf, capture: Capture, batchSize: number | undefined): { xs: Tensor[]; ys: Tensor[]; size: number; scriptBatch?: number } {
   const inner = innerModel(capture.model);
   const [x, y, config] = capture.args;
   const fitBatch = (config as { batchSize?: number } | undefined)?.batchSize;
   return {
-    xs: toTensorList(tf, x, inner.inputs.length, `${capture.method} x`),
-    ys: toTensorList(tf, y, inner.outputs.length, `${capture.method} y`),
+    xs: asFitReads(tf, toTensorList(tf, x, inner.inputs.length, `${capture.method} x`)),
+    ys: asFitReads(tf, toTensorList(tf, y, inner.outputs.length, `${capture.method} y`)),
     size: batchSize ?? (fitBatch !== undefined ? Math.max(fitBatch, MIN_PROFILE_ROWS) : capture.method === 'fit' ? DEFAULT_BATCH : Number.MAX_SAFE_INTEGER),
     scriptBatch: fitBatch,
   };

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startProfile } from '../../src/host/client';
 import type { RunnerMessage } from '../../src/core/protocol';
-import { assertGone, fixture, isAlive, lineOf, profile, profileFails, RUNNER } from './helpers';
+import { assertGone, fixture, isAlive, lineOf, profile, profileFails, profileOk, RUNNER } from './helpers';
 
 const B = (f: string) => fixture('bad', f);
 
@@ -108,6 +108,17 @@ test('sampleBatch with the wrong label shape → bad-data', async () => {
   assert.equal(error.kind, 'bad-data');
   assert.match(error.message, /produces shape \[batch, 2\] but the labels in the exported sampleBatch have shape \[8, 3\]/);
   assert.deepEqual(error.details, ['expected [batch, 2]', 'got [8, 3]']);
+});
+
+test('fit() labels given as a tensor1d for a one-unit output profile as fit() reads them (one column)', async () => {
+  const { report } = await profileOk(B('rank1-labels.js'));
+  assert.ok(report.layers.length >= 2, 'both dense layers profiled');
+});
+
+test('tensor1d labels for a three-unit output → bad-data naming both shapes (tfjs fit() fails on them too)', async () => {
+  const { error } = await profileFails(B('rank1-labels-wide.js'));
+  assert.equal(error.kind, 'bad-data');
+  assert.match(error.message, /produces shape \[batch, 3\] but the labels in the batch \(.*\) have shape \[32, 1\]/);
 });
 
 test('no trainable weights → no-trainable-weights', async () => {
