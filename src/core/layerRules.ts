@@ -15,6 +15,8 @@ const SEVERE_DEAD = 0.95;
 export interface LossEvidence {
   /** The loss fell steadily over the profiled steps; undefined when only step 0 was profiled. */
   falls: boolean | undefined;
+  /** It fell less than that, but is leaving its plateau (loss-not-decreasing says slow, not stuck): it falls, slowly. */
+  slowStart?: boolean;
   /** "the loss fell from 2.3 to 1.1 over 20 steps" */
   text: string;
 }
@@ -214,7 +216,7 @@ export function layerFindings(
     const persistent = group[0].atEnd;
     // Dead units are lost capacity; a warning when that hurts: (nearly) all dead, the loss not falling, or
     // no gradient below. ReLU on 1-D inputs ≥ 0 leaves about half the units dead by construction.
-    const harmful = persistent && (options.lossFalls.falls !== true || group.some((h) => h.endValue >= SEVERE_DEAD || vanishing.some((v) => v.atEnd && v.index < h.index)));
+    const harmful = persistent && ((options.lossFalls.falls !== true && !options.lossFalls.slowStart) || group.some((h) => h.endValue >= SEVERE_DEAD || vanishing.some((v) => v.atEnd && v.index < h.index)));
     const worst = [...group].sort((a, b) => b.endValue - a.endValue || a.index - b.index)[0];
     const share = (h: Hit) => `${(h.held[h.held.length - 1].value * 100).toFixed(0)} % of units dead ${persistence(h)}`;
     findings.push({

@@ -248,6 +248,8 @@ export function lossFindings(
       const rises = change < -t.lossImprovement;
       const share = rises ? undefined : shareOverPlan(losses, context.plannedSteps);
       const outlasted = share !== undefined && share >= PLAN_COVERS;
+      // Falling, slowly, off a plateau: the other rules must not read "the loss does not fall" as harm either.
+      if ((moving || outlasted) && change > 0) lossFalls.slowStart = true;
       const plan = outlasted
         ? `The loss starts flat: it fell ${fmt(change * 100)} % (${fmt(first)} → ${fmt(last)}) over ${n} optimizer steps on the same batch. ` +
           `At this pace the ${context.plannedSteps!.toLocaleString('en-US')} steps the script's training plans would take off ${share >= 1 ? 'all of it' : `${fmt(share * 100)} % of it`}: ` +

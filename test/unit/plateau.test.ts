@@ -70,3 +70,12 @@ test('a flat start the planned training outlasts: at its pace the planned steps 
   assert.equal(shareOverPlan(rising.map((s) => s.loss), 256_000), undefined);
   assert.equal(evaluateHealth([], rising, {}, undefined, { plannedSteps: 256_000 }).find((f) => f.code === 'loss-not-decreasing')?.severity, 'warning');
 });
+
+test('a dead ReLU layer (75 %) while the loss leaves its plateau: lost capacity (info); the same layer on a stuck loss: a warning', () => {
+  // The iris fix (so-59278771-fixed) in 2 of 5 draws: 6 of dense_Dense2's 8 units dead from step 4 on, loss 0.69 % down in 80 steps.
+  const layers = [{ name: 'd2', className: 'Dense', activation: 'relu', location: { file: '/m.js', line: 20, column: 3 }, weights: [] }];
+  const withDead = (losses: number[]): StepRecord[] => losses.map((loss, step) => ({ step, loss, layers: [{ name: 'd2', gradNorm: 0.05, weights: [], deadShare: 0.75 }] }));
+  const dead = (losses: number[]) => evaluateHealth(layers, withDead(losses)).find((f) => f.code === 'dead-relu')?.severity;
+  assert.equal(dead(Array.from({ length: 81 }, (_, i) => 1.0986 - 0.0076 * (i / 80) ** 3)), 'info');
+  assert.equal(dead(Array.from({ length: 81 }, (_, i) => 1.0986 - (0.001 * i) / 80)), 'warning');
+});
