@@ -63,7 +63,7 @@ export function evaluateHealth(
   const data = [
     ...dataFindings(layers, context.outputs ?? [], context.compileLocation, context.dataLocations?.targets, lossNanStep).filter((f) => f.code !== 'output-activation' || !mismatched.has(f.layer)),
     ...symmetricUnits(layers, steps, context.outputs ?? []),
-    ...lossFunctionFindings(context.outputs ?? [], context.compileLocation),
+    ...lossFunctionFindings(context.outputs ?? [], context.compileLocation, { optimizer: context.optimizer, penalised: steps.some((s) => (s.regLoss ?? 0) > 0) }),
   ];
   const nanExplained = loss.explainedNonFinite || data.some((f) => f.code === 'output-activation' && f.severity === 'error');
   const gradient = layerFindings(layers, steps, t, nanExplained ? undefined : nonFiniteOrigin, {

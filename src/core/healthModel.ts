@@ -50,6 +50,8 @@ export interface HealthContext {
   overfit?: { batchSize: number; losses: readonly number[] };
   /** The user's compile() call: where the loss is chosen (findings about the loss point here). */
   compileLocation?: SourceLocation;
+  /** The optimizer's class name (tfjs getClassName(): 'SGD', 'Momentum', 'Adam', …). */
+  optimizer?: string;
   /** Where the optimizer was created (tf.train.*), else absent: findings about the learning rate point here, else at compile(). */
   optimizerLocation?: SourceLocation;
   /** Where the inputs and targets given to fit() were made (findings about the data point there). */

@@ -16,20 +16,50 @@ export const SUMMED_RATIO = 1.5;
  */
 export const CROSS_EXAMPLE = 1e-3;
 
-export function lossFunctionFindings(outputs: readonly OutputInfo[], lossSite: SourceLocation | undefined): Finding[] {
+/**
+ * Optimizers whose step does not change when the loss is multiplied by a constant: each divides the gradient by a
+ * running root-mean-square (or max) of itself (Kingma & Ba 2015 §2.1 for Adam and AdaMax; RMSProp and Adadelta
+ * likewise, up to an epsilon of 1e-7 or less). Adagrad is left out: tfjs starts its accumulator at 0.1, which a
+ * small gradient does not outweigh. SGD and momentum steps grow with the loss.
+ */
+export const SCALE_FREE_OPTIMIZERS = new Set(['Adam', 'Adamax', 'RMSProp', 'Adadelta']);
+
+/** What decides whether a summed loss changes training: the optimizer's class and whether weight penalties are added. */
+export interface LossScaleContext {
+  /** The optimizer's class name (tfjs `getClassName()`); unknown is treated as scale-dependent. */
+  optimizer?: string;
+  /** A kernel/bias/activity regularizer adds to the loss: a summed data loss weighs it batch-size times less. */
+  penalised: boolean;
+}
+
+export function lossFunctionFindings(outputs: readonly OutputInfo[], lossSite: SourceLocation | undefined, scale: LossScaleContext = { penalised: false }): Finding[] {
   const findings: Finding[] = [];
+  // Under a scale-free optimizer with nothing added to the loss, a sum trains exactly as the mean would: true, not an alarm.
+  const harmless = scale.optimizer !== undefined && SCALE_FREE_OPTIMIZERS.has(scale.optimizer) && !scale.penalised;
   for (const output of outputs) {
     const r = output.lossReduction;
     if (!r) continue;
     const base = { code: 'loss-function' as const, severity: RULE_SEVERITY['loss-function'], step: 0, layer: output.layer, location: lossSite };
     if (r.batchRatio !== undefined && r.batchRatio >= SUMMED_RATIO) {
-      findings.push({
-        ...base,
-        message:
-          `The loss ${output.loss} is summed over the examples, not averaged: on ${r.rows} rows of the batch written twice it is ${fmt(r.batchRatio)}× its value on those ${r.rows} rows (an average gives 1×). ` +
-          `Its gradient grows with the batch size — at the profiled batch of ${r.batch}, ${r.batch}× a mean loss's: under SGD or momentum so does the effective learning rate; under Adam or RMSprop the step is scale-free, but weight penalties and gradient clipping lose ${r.batch}× of their weight against the loss. ` +
-          `Average over the examples (tf.mean instead of tf.sum over the batch axis, or a tf.losses.* function with its default reduction), or divide the learning rate by the batch size.`,
-      });
+      const summed = `The loss ${output.loss} is summed over the examples, not averaged: on ${r.rows} rows of the batch written twice it is ${fmt(r.batchRatio)}× its value on those ${r.rows} rows (an average gives 1×). `;
+      if (harmless) {
+        findings.push({
+          ...base,
+          severity: 'info',
+          message:
+            summed +
+            `Under ${scale.optimizer} the step does not depend on the loss's scale and the model adds no weight penalty, so it trains as the mean would. ` +
+            `It starts to matter if you add a kernelRegularizer (weighed ${r.batch}× less against this loss at the profiled batch), switch to SGD or momentum (steps ${r.batch}× larger), or compare loss values across batch sizes: averaging over the examples (tf.mean over the batch axis) avoids all three.`,
+        });
+      } else {
+        findings.push({
+          ...base,
+          message:
+            summed +
+            `Its gradient grows with the batch size — at the profiled batch of ${r.batch}, ${r.batch}× a mean loss's: under SGD or momentum so does the effective learning rate; under Adam or RMSprop the step is scale-free, but weight penalties and gradient clipping lose ${r.batch}× of their weight against the loss. ` +
+            `Average over the examples (tf.mean instead of tf.sum over the batch axis, or a tf.losses.* function with its default reduction), or divide the learning rate by the batch size.`,
+        });
+      }
     }
     if (r.crossExample !== undefined && r.crossExample >= CROSS_EXAMPLE) {
       findings.push({

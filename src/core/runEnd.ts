@@ -102,12 +102,14 @@ export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: nu
 export class MeasuredSteps {
   private layers: LayerInfo[] = [];
   private outputs: OutputInfo[] | undefined;
+  private optimizer: string | undefined;
   readonly records: StepRecord[] = [];
 
   observe(message: RunnerMessage): void {
     if (message.type === 'model') {
       this.layers = message.layers;
       this.outputs = message.outputs;
+      this.optimizer = message.optimizer;
     } else if (message.type === 'step') {
       const { type: _type, ...record } = message;
       this.records.push(record);
@@ -120,6 +122,6 @@ export class MeasuredSteps {
 
   /** Health verdicts on the measured steps, as the runner would give them had the run ended there. */
   findings(thresholds: Partial<Thresholds> | undefined): Finding[] {
-    return evaluateHealth(this.layers, this.records, thresholds, undefined, { outputs: this.outputs });
+    return evaluateHealth(this.layers, this.records, thresholds, undefined, { outputs: this.outputs, optimizer: this.optimizer });
   }
 }

@@ -91,7 +91,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       profiler.records,
       request.thresholds,
       profiler.nonFiniteOrigin,
-      { outputs, overfit, rateProbes, plannedSteps: batch.plannedSteps, inputScale: inputScale(tf, batch), compileLocation: compileSiteOf(model), optimizerLocation: optimizerSiteOf(inner.optimizer), dataLocations },
+      { outputs, overfit, rateProbes, optimizer: inner.optimizer.getClassName(), plannedSteps: batch.plannedSteps, inputScale: inputScale(tf, batch), compileLocation: compileSiteOf(model), optimizerLocation: optimizerSiteOf(inner.optimizer), dataLocations },
     );
     for (const finding of findings) await send({ type: 'finding', finding });
   } catch (error) {

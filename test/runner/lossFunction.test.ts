@@ -1,23 +1,25 @@
 // Custom loss functions read at run time (runner/lossReduction.ts → core/lossFunctionRule.ts): a loss summed over
-// the batch and one whose labels broadcast against the outputs fire on the compile() line; the same losses averaged
-// over the batch, one term per example, stay quiet.
+// the batch (under SGD, or under Adam with a weight penalty) and one whose labels broadcast against the outputs
+// warn on the compile() line; the same sum under Adam without a penalty is an info; the losses averaged over the
+// batch, one term per example, stay quiet.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fixture, lineOf, pool, profileOk } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('rates', f);
-const FILES = ['summed-loss.js', 'mean-loss.js', 'broadcast-loss.js', 'per-example-loss.js'];
+const FILES = ['summed-loss.js', 'mean-loss.js', 'broadcast-loss.js', 'per-example-loss.js', 'summed-loss-adam.js', 'summed-loss-adam-l2.js'];
 const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 5, backend: 'wasm' }));
 const report = async (f: string): Promise<ProfileReport> => (await runs)[FILES.indexOf(f)].report;
 const lossFunction = (r: ProfileReport) => r.findings.filter((f) => f.code === 'loss-function');
 const summary = (r: ProfileReport) => r.findings.map((f) => `${f.code}:${f.severity}:${f.line ?? '-'}`).join(', ');
 
-test('squared error summed over the batch: loss-function on the compile() line, the ratio exactly 2; averaged it stays quiet', async () => {
+test('squared error summed over the batch under SGD: a loss-function warning on the compile() line, the ratio exactly 2; averaged it stays quiet', async () => {
   const summed = await report('summed-loss.js');
   const [finding, ...rest] = lossFunction(summed);
   assert.equal(rest.length, 0, summary(summed));
   assert.equal(finding?.line, lineOf(FIX('summed-loss.js'), 'L:compile'), summary(summed));
+  assert.equal(finding.severity, 'warning');
   assert.match(finding.message, /summed over the examples, not averaged: on 32 rows of the batch written twice it is 2× .* at the profiled batch of 64, 64×/);
   assert.deepEqual(lossFunction(await report('mean-loss.js')), [], summary(await report('mean-loss.js')));
 });
@@ -29,4 +31,17 @@ test('labels flattened to [batch] against outputs [batch, 1]: loss-function (mix
   assert.equal(finding?.line, lineOf(FIX('broadcast-loss.js'), 'L:compile'));
   assert.match(finding.message, /mixes examples: changing one example's label moves the gradient at the other examples' predictions by [\d.e-]+ of the largest/);
   assert.deepEqual(lossFunction(await report('per-example-loss.js')), [], summary(await report('per-example-loss.js')));
+});
+
+test('the same sum under Adam: an info when nothing is added to the loss (the step is scale-free), a warning once an L2 penalty is', async () => {
+  const plain = await report('summed-loss-adam.js');
+  const [info, ...rest] = lossFunction(plain);
+  assert.equal(rest.length, 0, summary(plain));
+  assert.equal(info?.severity, 'info', summary(plain));
+  assert.equal(info.line, lineOf(FIX('summed-loss-adam.js'), 'L:compile'));
+  assert.match(info.message, /Under Adam the step does not depend on the loss's scale and the model adds no weight penalty, so it trains as the mean would/);
+  const penalised = await report('summed-loss-adam-l2.js');
+  const [warning] = lossFunction(penalised);
+  assert.equal(warning?.severity, 'warning', summary(penalised));
+  assert.match(warning.message, /weight penalties and gradient clipping lose 64× of their weight/);
 });

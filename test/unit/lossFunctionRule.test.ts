@@ -1,7 +1,7 @@
 // The loss-function rule (src/core/lossFunctionRule.ts) on hand-made probe readings: each finding and its near miss.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lossFunctionFindings, SUMMED_RATIO, CROSS_EXAMPLE } from '../../src/core/lossFunctionRule';
+import { lossFunctionFindings, SUMMED_RATIO, CROSS_EXAMPLE, SCALE_FREE_OPTIMIZERS } from '../../src/core/lossFunctionRule';
 import type { OutputInfo } from '../../src/core/protocol';
 
 const compile = { file: '/m.js', line: 25, column: 7 };
@@ -27,4 +27,15 @@ test('a loss whose terms read other examples’ labels fires; exactly 0 (one ter
   assert.match(mixed.message, /mixes examples: .* by 0\.06 of the largest gradient .* batch × batch matrix/);
   assert.deepEqual(lossFunctionFindings([out({ batch: 32, rows: 16, batchRatio: 1, crossExample: CROSS_EXAMPLE / 10 })], compile), []);
   assert.deepEqual(lossFunctionFindings([out()], compile), []);
+});
+
+test('a summed loss is an info under a scale-free optimizer with no weight penalty, a warning under SGD/momentum, Adagrad, an unknown optimizer or with a penalty; mixing examples warns under any', () => {
+  const summed = out({ batch: 32, rows: 16, batchRatio: 2, crossExample: 0 });
+  const severity = (optimizer: string | undefined, penalised: boolean) => lossFunctionFindings([summed], compile, { optimizer, penalised }).map((f) => f.severity);
+  for (const optimizer of SCALE_FREE_OPTIMIZERS) assert.deepEqual(severity(optimizer, false), ['info'], optimizer);
+  assert.match(lossFunctionFindings([summed], compile, { optimizer: 'Adam', penalised: false })[0].message, /Under Adam the step does not depend .* kernelRegularizer \(weighed 32× less/);
+  for (const optimizer of ['SGD', 'Momentum', 'Adagrad', undefined]) assert.deepEqual(severity(optimizer, false), ['warning'], String(optimizer));
+  assert.deepEqual(severity('Adam', true), ['warning']);
+  const mixed = out({ batch: 32, rows: 16, batchRatio: 2, crossExample: 0.06 });
+  assert.deepEqual(lossFunctionFindings([mixed], compile, { optimizer: 'Adam', penalised: false }).map((f) => f.severity), ['info', 'warning']);
 });

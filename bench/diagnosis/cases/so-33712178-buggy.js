@@ -1,5 +1,4 @@
 // @case so-33712178-buggy
-// @set heldout2
 // @label buggy
 // @bug log-of-zero
 // @source TensorFlow program bugs (Zhang, Chen, Cheung, Xiong & Zhang, "An Empirical Study on TensorFlow Program Bugs",
