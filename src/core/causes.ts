@@ -7,6 +7,7 @@
 import type { DataLocations, Finding, LayerInfo, OutputInfo, RelatedLayer, SourceLocation, Thresholds } from './protocol';
 import { formatNumber as fmt } from './format';
 import type { StepRecord } from './healthModel';
+import { normalizeLoss, SQUARED_LOSSES, UNSCALED_INPUT_RMS } from './lossRules';
 
 /**
  * ‖Δw‖/‖w‖ at or above 1: one update moved the weights by more than their own size. CS231n ("Neural
@@ -16,13 +17,10 @@ import type { StepRecord } from './healthModel';
 export const UPDATE_REPLACES_WEIGHTS = 1;
 
 /**
- * Targets whose RMS is at or above this are unscaled: the same unit-scale bar as the inputs' (lossRules
- * UNSCALED_INPUT_RMS, LeCun et al. 1998 §4.3), read on the targets.
+ * Targets whose RMS is at or above this are unscaled: the same unit-scale bar as the inputs' (LeCun et al.
+ * 1998 §4.3), read on the targets.
  */
-export const UNSCALED_TARGET_RMS = 10;
-
-const SQUARED = new Set(['meansquarederror', 'mse']);
-const normalize = (loss: string) => loss.toLowerCase().replace(/[^a-z]/g, '');
+export const UNSCALED_TARGET_RMS = UNSCALED_INPUT_RMS;
 
 /** The layers a finding names: its own layer first, then its related ones. */
 const namedLayers = (f: Finding) => [f.layer, ...(f.related ?? []).map((r) => r.layer)].filter((n): n is string => n !== undefined);
@@ -78,7 +76,7 @@ export function deadByUpdate(finding: Finding, layers: readonly LayerInfo[], ste
  */
 export function explodingFromTargets(finding: Finding, layers: readonly LayerInfo[], steps: readonly StepRecord[], outputs: readonly OutputInfo[], data: DataLocations | undefined): Finding {
   if (finding.code !== 'exploding' || finding.severity === 'info') return finding;
-  const index = outputs.findIndex((o) => SQUARED.has(normalize(o.loss)) && Math.sqrt(o.labelMeanSquare) >= UNSCALED_TARGET_RMS);
+  const index = outputs.findIndex((o) => SQUARED_LOSSES.has(normalizeLoss(o.loss)) && Math.sqrt(o.labelMeanSquare) >= UNSCALED_TARGET_RMS);
   const site = data?.targets?.[index];
   if (index < 0 || !site) return finding;
   const output = outputs[index];

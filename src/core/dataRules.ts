@@ -5,8 +5,8 @@
 import type { Finding, LayerInfo, OutputInfo, SourceLocation } from './protocol';
 import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY, type StepRecord } from './healthModel';
+import { normalizeLoss } from './lossRules';
 
-const normalize = (loss: string) => loss.toLowerCase().replace(/[^a-z]/g, '');
 const REGRESSION = new Set(['meansquarederror', 'mse', 'meanabsoluteerror', 'mae', 'huberloss', 'logcosh', 'logcoshloss']);
 
 /** The closed range each bounded output activation can produce. */
@@ -51,7 +51,7 @@ export function dataFindings(
   const info = new Map(layers.map((l) => [l.name, l]));
   const findings: Finding[] = [];
   for (const [index, output] of outputs.entries()) {
-    const loss = normalize(output.loss);
+    const loss = normalizeLoss(output.loss);
     const layer = info.get(output.layer);
     const { labelMin: min, labelMax: max, labelFractional: fractional } = output;
     if (min === undefined || max === undefined) continue;

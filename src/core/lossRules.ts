@@ -21,11 +21,12 @@ export const MSE_INITIAL_FACTOR = 10;
  */
 export const UNSCALED_INPUT_RMS = 10;
 
-const normalize = (loss: string) => loss.toLowerCase().replace(/[^a-z]/g, '');
+/** A loss name as the rules compare it: 'meanSquaredError', 'mean_squared_error' and 'MSE' alike. */
+export const normalizeLoss = (loss: string) => loss.toLowerCase().replace(/[^a-z]/g, '');
 const CATEGORICAL = new Set(['categoricalcrossentropy', 'sparsecategoricalcrossentropy']);
 const BINARY = new Set(['binarycrossentropy']);
-const SQUARED = new Set(['meansquarederror', 'mse']);
-const REGRESSION = new Set([...SQUARED, 'meanabsoluteerror', 'mae', 'meansquaredlogarithmicerror', 'msle', 'huberloss', 'logcosh', 'logcoshloss']);
+export const SQUARED_LOSSES = new Set(['meansquarederror', 'mse']);
+const REGRESSION = new Set([...SQUARED_LOSSES, 'meanabsoluteerror', 'mae', 'meansquaredlogarithmicerror', 'msle', 'huberloss', 'logcosh', 'logcoshloss']);
 
 export interface LossRuleResult {
   findings: Finding[];
@@ -39,7 +40,7 @@ export interface LossRuleResult {
 
 /** What the loss expects the output activation to be, when the pair is wrong; undefined when it fits or is unknown. */
 function activationMismatch(output: OutputInfo): string | undefined {
-  const loss = normalize(output.loss);
+  const loss = normalizeLoss(output.loss);
   const act = output.activation;
   if (act === undefined) return undefined;
   if (CATEGORICAL.has(loss) && act !== 'softmax') {
@@ -56,12 +57,12 @@ function activationMismatch(output: OutputInfo): string | undefined {
 
 /** The data loss expected at initialization, with how it was derived; undefined when unknown. */
 function expectedInitialLoss(output: OutputInfo): { value: number; basis: string; factor: number } | undefined {
-  const loss = normalize(output.loss);
+  const loss = normalizeLoss(output.loss);
   if (CATEGORICAL.has(loss) && output.activation === 'softmax' && output.units >= 2) {
     return { value: Math.log(output.units), basis: `ln ${output.units} for ${output.units} classes`, factor: 0 };
   }
   if (BINARY.has(loss) && output.activation === 'sigmoid') return { value: Math.log(2), basis: 'ln 2 for a sigmoid starting near 0.5', factor: 0 };
-  if (SQUARED.has(loss)) return { value: output.labelMeanSquare, basis: `E[y²] = ${fmt(output.labelMeanSquare)} of the labels (outputs start near 0)`, factor: MSE_INITIAL_FACTOR };
+  if (SQUARED_LOSSES.has(loss)) return { value: output.labelMeanSquare, basis: `E[y²] = ${fmt(output.labelMeanSquare)} of the labels (outputs start near 0)`, factor: MSE_INITIAL_FACTOR };
   return undefined;
 }
 
@@ -122,7 +123,7 @@ export function lossFindings(
     // A regression loss on a softmax over several units is a classifier with the wrong loss: the fix is in
     // compile(). Everywhere else (a softmax on one unit, a probability loss on a non-probability output)
     // the output layer's activation is what to change.
-    const lossIsWrong = REGRESSION.has(normalize(output.loss)) && output.activation === 'softmax' && output.units > 1;
+    const lossIsWrong = REGRESSION.has(normalizeLoss(output.loss)) && output.activation === 'softmax' && output.units > 1;
     const onCompile = lossIsWrong && lossSite !== undefined;
     findings.push({
       code: 'output-activation',
