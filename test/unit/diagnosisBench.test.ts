@@ -39,6 +39,8 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   const heldout2 = cases.filter((c) => c.set === 'heldout2');
   for (const c of heldout2) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+@[0-9a-f]{7}/, `${c.id}: held-out @source without repo@commit`);
   assert.ok(heldout2.filter((c) => c.label === 'healthy').length >= 8 && heldout2.filter((c) => c.label === 'buggy').length >= 8);
+  const heldout3 = cases.filter((c) => c.set === 'heldout3');
+  for (const c of heldout3) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+@[0-9a-f]{7}/, `${c.id}: held-out @source without repo@commit`);
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 
@@ -54,6 +56,7 @@ test('a case header that misses its label, bug type or FAULT line is refused wit
   assert.throws(() => readCase(write('e.js', '// @label healthy\n// @set held-out\n// @source s\n// @data d\n')), /@set must be heldout/);
   assert.equal(readCase(write('f.js', '// @label healthy\n// @set heldout\n// @source s\n// @data d\n')).set, 'heldout');
   assert.equal(readCase(write('g.js', '// @label healthy\n// @set heldout2\n// @source s\n// @data d\n')).set, 'heldout2');
+  assert.equal(readCase(write('h.js', '// @label healthy\n// @set heldout3\n// @source s\n// @data d\n')).set, 'heldout3');
   const ok = readCase(write('d.js', '// @label buggy\n// @bug vanishing, lr-high\n// @source a\n//   b\n// @data d\nx();\ny(); // FAULT\n'));
   assert.deepEqual(ok.bugs, ['vanishing', 'lr-high']);
   assert.deepEqual(ok.faultLines, [7]);
