@@ -83,7 +83,16 @@ vscode_suite integration scripts/integration.sh
 vscode_suite e2e scripts/e2e.sh
 
 echo
-[ ${#failures[@]} -eq 0 ] || printf 'FAILED: %s\n' "${failures[@]}"
+if [ ${#failures[@]} -gt 0 ]; then
+  # The failing tests by name, from every suite's log, so the closing lines say what failed (a CI log is often
+  # read from its tail): node:test's "not ok", mocha's numbered failures, the UI scripts' FAIL, suite errors.
+  echo "=== failed tests"
+  for log in "$OUT"/*.log; do
+    { grep -E '^\s*not ok [0-9]+ |^\s+FAIL |^suite error:' "$log" 2>/dev/null | grep -v '# SKIP' | head -20
+      awk '/^ +[0-9]+ failing/ {f = 1} f && n < 40 {print; n++}' "$log"; } | sed "s|^|$(basename "$log" .log): |"
+  done
+  printf 'FAILED: %s\n' "${failures[@]}"
+fi
 if [ ${#failures[@]} -gt 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed, $skipped skipped, $todo todo"
 [ "$failed" = 0 ]

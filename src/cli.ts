@@ -15,11 +15,14 @@ const COMMANDS: Record<string, { usage: string; run(argv: string[]): Promise<num
   compare: { usage: COMPARE_USAGE, run: compareCommand },
 };
 
+// The names' column: the longest name and two spaces, so no description runs into its name.
+const COMMAND_COLUMN = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;
+
 const USAGE = `Usage: gradient-lens <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(9)}${command.usage.split('\n')[2] ?? ''}`)
+  .map(([name, command]) => `  ${name.padEnd(COMMAND_COLUMN)}${command.usage.split('\n')[2] ?? ''}`)
   .join('\n')}
 
 Run gradient-lens <command> --help for a command's options.`;

@@ -146,6 +146,8 @@ test('usage errors: exit 2 with the usage text; --help exits 0', async () => {
   const top = await run('topHelp');
   assert.equal(top.code, 0);
   assert.match(top.stdout, /^ {2}profile +Profiles the per-layer gradients/m);
+  // every command's name stands apart from its description, the longest (gradcheck) too
+  for (const name of ['profile', 'lint', 'lr', 'gradcheck', 'watch', 'compare']) assert.match(top.stdout, new RegExp(`^ {2}${name} {2,}\\S`, 'm'), name);
 });
 
 test('--threshold overrides a health rule: a stricter dead share keeps the dead layer; an impossible one drops it', async () => {
