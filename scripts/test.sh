@@ -88,10 +88,15 @@ if [ ${#failures[@]} -gt 0 ]; then
   # read from its tail): node:test's "not ok", mocha's numbered failures, the UI scripts' FAIL, suite errors.
   echo "=== failed tests"
   for log in "$OUT"/*.log; do
-    { grep -E '^\s*not ok [0-9]+ |^\s+FAIL |^suite error:' "$log" 2>/dev/null | grep -v '# SKIP' | head -20
+    { grep -E '^\s*not ok [0-9]+ |^\s+FAIL |^suite error:|\] ERROR: ' "$log" 2>/dev/null | grep -v '# SKIP' | head -20
       awk '/^ +[0-9]+ failing/ {f = 1} f && n < 40 {print; n++}' "$log"; } | sed "s|^|$(basename "$log" .log): |"
   done
   printf 'FAILED: %s\n' "${failures[@]}"
+fi
+# Integration tests get a second attempt (test/integration/suite/index.ts); say which needed it, pass or fail.
+if grep -qh '^RETRIED ' "$OUT"/*.log 2>/dev/null; then
+  echo "=== retried once (the first attempt failed; a pass on the second still counts as passed)"
+  grep -h '^RETRIED ' "$OUT"/*.log
 fi
 if [ ${#failures[@]} -gt 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed, $skipped skipped, $todo todo"

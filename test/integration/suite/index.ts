@@ -16,6 +16,12 @@
 // `@untrusted` (put it in a describe title) unless a grep is given; such tests must hold in both runs
 // (check `vscode.workspace.isTrusted`, or `this.skip()` where a test means only one of them).
 // A run in which no test ran at all counts as one failure.
+//
+// Retries: a test that fails is run once more (GRADIENT_LENS_IT_RETRIES, default 1) because these tests drive
+// a real workbench and child processes on shared 2-core machines, where a first attempt can lose a race the
+// product does not (a webview slow to load, a runner slow to start). A retry is never silent: every retried
+// test prints `RETRIED <title>: <first error line>` and the RESULT line counts them, so a test that passes only
+// on its second attempt stays visible in the closing lines of `npm test`.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
@@ -25,6 +31,7 @@ export interface SuiteResult {
   failed: number;
   pending: number;
   failures: { title: string; error: string }[];
+  retried: { title: string; error: string }[];
 }
 
 export function run(): Promise<void> {
@@ -33,6 +40,7 @@ export function run(): Promise<void> {
     color: false,
     reporter: 'spec',
     timeout: Number(process.env.GRADIENT_LENS_IT_TIMEOUT) || 60_000,
+    retries: Number(process.env.GRADIENT_LENS_IT_RETRIES ?? 1),
   });
   const grep =
     process.env.GRADIENT_LENS_IT_GREP || (process.env.GRADIENT_LENS_IT_TRUST === 'untrusted' ? '@untrusted' : undefined);
@@ -46,7 +54,7 @@ export function run(): Promise<void> {
   for (const f of files) mocha.addFile(path.join(dir, f));
 
   return new Promise<void>((resolve, reject) => {
-    const result: SuiteResult = { passed: 0, failed: 0, pending: 0, failures: [] };
+    const result: SuiteResult = { passed: 0, failed: 0, pending: 0, failures: [], retried: [] };
     const finish = (error?: unknown) => {
       if (files.length === 0) {
         result.failed += 1;
@@ -74,6 +82,11 @@ export function run(): Promise<void> {
       runner.on('fail', (test, err) => {
         result.failures.push({ title: test.fullTitle(), error: String(err?.stack ?? err) });
       });
+      runner.on(Mocha.Runner.constants.EVENT_TEST_RETRY, (test: Mocha.Test, err: unknown) => {
+        const error = String((err as Error)?.message ?? err).split('\n')[0];
+        result.retried.push({ title: test.fullTitle(), error });
+        console.log(`RETRIED ${test.fullTitle()}: ${error}`);
+      });
     } catch (error) {
       finish(error);
     }
@@ -81,7 +94,7 @@ export function run(): Promise<void> {
 }
 
 function report(result: SuiteResult): void {
-  const line = `RESULT ${JSON.stringify({ passed: result.passed, failed: result.failed, pending: result.pending })}`;
+  const line = `RESULT ${JSON.stringify({ passed: result.passed, failed: result.failed, pending: result.pending, retried: result.retried.length })}`;
   for (const f of result.failures) if (f.title === '(suite)') console.error(`suite error: ${f.error}`);
   console.log(line);
   const file = process.env.GRADIENT_LENS_IT_RESULT_FILE;
