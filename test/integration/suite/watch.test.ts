@@ -177,11 +177,21 @@ describeTrusted('watch training', () => {
     const outcome = (await accepting(vscode.commands.executeCommand('gradientLens.compareRuns', copy))) as { compared: boolean; compare?: { a: { runFile?: string }; b: { runFile?: string } } };
     assert.ok(outcome.compared);
     assert.deepStrictEqual([outcome.compare?.a.runFile, outcome.compare?.b.runFile], [runs[1].path, runs[0].path]);
+    // Compare and Open reveal the panel, which takes focus, and a QuickPick (the save dialog too) closes on
+    // focus loss: on a loaded machine the focus arrived after the next QuickPick had opened and dismissed it.
+    // Before the next command, wait until the workbench shows the panel as the active tab, loaded, as a user would.
+    const panelInFront = () =>
+      waitFor(() => {
+        const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+        return tab?.input instanceof vscode.TabInputWebview && tab.label === `Gradient Lens: ${path.basename(copy.fsPath)}` && api.inspectPanel(copy)?.ready;
+      }, 'the panel to be the active tab, loaded', 20_000);
+    await panelInFront();
     // The file's own runs come first, newest first.
     const opened = await accepting(vscode.commands.executeCommand('gradientLens.openRun', copy));
     assert.strictEqual(opened, copy.fsPath);
     const [started] = messagesOf(api.inspectPanel(copy)?.training, 'trainingStarted');
     assert.strictEqual(started.run.runFile, runs[0].path);
+    await panelInFront();
     // Export: the dialog proposes the run's name next to its model file.
     const target = path.join(path.dirname(copy.fsPath), path.basename(runs[0].path));
     try {
