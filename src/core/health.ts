@@ -8,8 +8,9 @@ import { layerFindings } from './layerRules';
 import { lossFindings } from './lossRules';
 import { overRegularization, rateFindings } from './rateRules';
 import { dataFindings, symmetricUnits } from './dataRules';
-import { unscaledInput } from './inputRules';
+import { smallInput, unscaledInput } from './inputRules';
 import { lossFunctionFindings } from './lossFunctionRule';
+import { classImbalance } from './classBalance';
 import { deadByUpdate, explodingFromTargets } from './causes';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -63,6 +64,7 @@ export function evaluateHealth(
   const data = [
     ...dataFindings(layers, context.outputs ?? [], context.compileLocation, context.dataLocations?.targets, lossNanStep).filter((f) => f.code !== 'output-activation' || !mismatched.has(f.layer)),
     ...symmetricUnits(layers, steps, context.outputs ?? []),
+    ...classImbalance(context.outputs ?? [], context),
     ...lossFunctionFindings(context.outputs ?? [], context.compileLocation, { optimizer: context.optimizer, penalised: steps.some((s) => (s.regLoss ?? 0) > 0) }),
   ];
   const nanExplained = loss.explainedNonFinite || data.some((f) => f.code === 'output-activation' && f.severity === 'error');
@@ -74,7 +76,7 @@ export function evaluateHealth(
     lossSite: context.compileLocation,
     inputSite: context.dataLocations?.inputs?.[0],
   });
-  const unscaled = unscaledInput(layers, steps, t, context);
+  const unscaled = unscaledInput(layers, steps, t, context) ?? smallInput(layers, steps, context);
   if (unscaled) data.push(unscaled);
   const alarms = [...gradient, ...loss.findings, ...data].filter((f) => f.severity !== 'info');
   const overReg = overRegularization(layers, steps);

@@ -24,6 +24,7 @@ export const RULE_SEVERITY: Record<FindingCode, Severity> = {
   'symmetric-units': 'warning',
   'unscaled-input': 'warning',
   'loss-function': 'warning',
+  'class-imbalance': 'warning',
 };
 
 export interface StepRecord {
@@ -58,6 +59,10 @@ export interface HealthContext {
   dataLocations?: DataLocations;
   /** The profiled batch's inputs: the largest per-feature RMS (which feature) and the largest |x|. */
   inputScale?: { rms: number; feature: number; maxAbs: number };
+  /** Per output: examples of each class among all the labels given to fit(), when the labels are classes (runner/labelBalance.ts). */
+  classCounts?: readonly (readonly number[] | undefined)[];
+  /** Inputs far below unit scale: short runs from the initial weights on the batch with its inputs × factor (inputRules.smallInput). */
+  inputProbes?: readonly { factor: number; losses: readonly number[] }[];
   /** Short runs from the initial weights at the model's rate × factor (rateRules.probesToRun). */
   rateProbes?: readonly { factor: number; losses: readonly number[] }[];
   /** The optimizer steps the script's own training call plans (epochs × batches per epoch), when it says. */

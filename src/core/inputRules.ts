@@ -6,6 +6,7 @@ import { SATURATING } from './activations';
 import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY, type HealthContext, type StepRecord } from './healthModel';
 import { UNSCALED_INPUT_RMS } from './lossRules';
+import { LOW_GAIN, LOW_REMAINING, PROBE_STEPS } from './rateRules';
 
 /**
  * At or above this share of a ReLU layer's units keep one sign for every example (dead, or positive for all),
@@ -14,6 +15,19 @@ import { UNSCALED_INPUT_RMS } from './lossRules';
  * there; inputs whose offset dominates drive it towards 1. Half is "most units".
  */
 export const SIGN_CONSTANT_SHARE = 0.5;
+
+/**
+ * Inputs whose largest per-feature RMS is at most this are far BELOW unit scale: an order of magnitude, as
+ * UNSCALED_INPUT_RMS is above it (LeCun et al., "Efficient BackProp", §4.3). Only then does the runner run the
+ * counterfactual probe smallInput reads (pixels in [0, 1] have RMS ~0.3–0.5 and are never probed).
+ */
+export const SMALL_INPUT_RMS = 1 / UNSCALED_INPUT_RMS;
+/**
+ * The scales the counterfactual probes take the inputs to (the largest feature's RMS): standardised features (1, the
+ * premise of Glorot/He initialisation) and values in [0, 1] such as pixels / 255 (RMS ~0.3 for MNIST). A model's
+ * learning rate tuned for one of the two conventions can overshoot at the other, so both are tried.
+ */
+export const INPUT_PROBE_RMS = [1, 10 ** -0.5];
 
 const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
 
@@ -78,5 +92,56 @@ export function unscaledInput(layers: readonly LayerInfo[], steps: readonly Step
       `At ${where}, the first layer that reads them, ${atEnd} at step ${last.step}${atStart ? ' (as at step 0)' : ''}: the inputs' offset and size decide these units, not the differences between examples. ` +
       `Standardise each feature before fit() (subtract its mean and divide by its standard deviation, both computed on the training data), or start the model with a BatchNormalization layer.`,
     ...(related.length ? { related } : {}),
+  };
+}
+
+/** The curve the probes are compared with: inference-mode loss for models with dropout/noise, else the data loss. */
+const curve = (steps: readonly StepRecord[]) => steps.map((s) => s.evalLoss ?? s.loss - (s.regLoss ?? 0));
+/** Losses with three significant digits: a slow fall (2.30 → 2.25) must stay visible in the message. */
+const loss3 = (value: number) => String(Number(value.toPrecision(3)));
+
+/**
+ * Inputs far below unit scale that hold training back. A tiny input scales the first layer's kernel gradient
+ * (∂L/∂W = xᵀδ) and the spread of its outputs between examples by the same factor, so the first layer barely
+ * trains and the layers above see almost the same signal for every example. Evidence, not the scale alone: from
+ * the same initial weights and optimizer settings, the same steps on the batch scaled to unit RMS must make
+ * progress the inputs as given do not — the test learning-rate-low applies to a ×10 rate (LOW_GAIN× the loss
+ * removed, or at most LOW_REMAINING× the loss reached). Reported where the inputs were made: that is the fix.
+ */
+export function smallInput(layers: readonly LayerInfo[], steps: readonly StepRecord[], context: HealthContext): Finding | undefined {
+  const scale = context.inputScale;
+  if (!scale || !(scale.rms <= SMALL_INPUT_RMS) || !context.inputProbes?.length) return undefined;
+  const losses = curve(steps);
+  const k = Math.min(PROBE_STEPS, losses.length - 1);
+  const finite = (values: readonly number[]) => values.length > k && values.slice(0, k + 1).every(Number.isFinite);
+  if (k < 2 || !finite(losses)) return undefined;
+  const start = losses[0];
+  const ownBest = Math.min(...losses.slice(0, k + 1));
+  // The probe that got furthest within the same steps (a rate tuned for the other convention may overshoot).
+  const probe = context.inputProbes
+    .filter((p) => finite(p.losses))
+    .map((p) => ({ factor: p.factor, best: Math.min(...p.losses.slice(0, k + 1)) }))
+    .sort((a, b) => a.best - b.best)[0];
+  if (!probe) return undefined;
+  const ownDrop = start - ownBest;
+  const scaledDrop = start - probe.best;
+  const proportional = scaledDrop >= LOW_GAIN * Math.max(ownDrop, 0) && scaledDrop >= 0.05 * Math.abs(start);
+  const halved = probe.best <= LOW_REMAINING * ownBest;
+  if (!(scaledDrop > 0 && (proportional || halved))) return undefined;
+  const entry = layers.find((l) => l.weights.length > 0);
+  const inputSite = context.dataLocations?.inputs?.[0];
+  const at = inputSite
+    ? { location: inputSite, ...(entry ? { related: [{ layer: entry.name, location: entry.location, message: `the first layer that reads the inputs: its kernel gradient and its outputs' differences between examples shrink with them` }] } : {}) }
+    : { layer: entry?.name, location: entry?.location };
+  return {
+    code: 'unscaled-input',
+    severity: RULE_SEVERITY['unscaled-input'],
+    step: k,
+    ...at,
+    message:
+      `Inputs far below unit scale: the largest input feature (${scale.feature}) has RMS ${fmt(scale.rms)} (largest |x| ${fmt(scale.maxAbs)}), where a network's initialisation assumes about 1 — normalised twice? ` +
+      `From the same initial weights, ${k} steps on this batch took the loss ${loss3(start)} → ${loss3(ownBest)} (lowest); the same steps with the inputs multiplied by ${fmt(probe.factor)} (largest feature RMS ${fmt(scale.rms * probe.factor)}) took it to ${loss3(probe.best)}. ` +
+      `The first layer's kernel gradient and the differences between examples it passes on are proportional to the inputs, so at this scale it barely trains and the layers above see almost the same signal for every example. ` +
+      `Scale each feature to zero mean and unit variance (or pixels to [0, 1]) once, before fit(); look for a normalisation applied twice (e.g. a division by 255 after a min-max scaling).`,
   };
 }

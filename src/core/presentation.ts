@@ -21,6 +21,7 @@ export const VERDICT_PRIORITY: readonly FindingCode[] = [
   'symmetric-units',
   'unscaled-input',
   'loss-function',
+  'class-imbalance',
   'exploding',
   'loss-diverging',
   'saturated-output',
@@ -57,6 +58,7 @@ const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'symmetric-units': 'vanishing',
   'unscaled-input': 'saturated',
   'loss-function': 'exploding',
+  'class-imbalance': 'saturated',
 };
 
 /** Short words for the end-of-line decoration (long lines cut it off; the hover carries the rest). */
@@ -81,6 +83,7 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   'symmetric-units': 'symmetric units',
   'unscaled-input': 'unscaled inputs',
   'loss-function': 'loss reduction',
+  'class-imbalance': 'imbalanced classes',
 };
 
 /** The status bar counts layers ("2 dead"): the decoration's words, shorter where a count reads better. */

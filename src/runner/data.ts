@@ -13,6 +13,8 @@ export interface Batch {
   note: string;
   /** The optimizer steps the script's own fit()/fitDataset() call plans (epochs × batches per epoch), when it says. */
   plannedSteps?: number;
+  /** All the labels the script's fit()/trainOnBatch() call was given (not only this batch's rows), per output. */
+  labels?: Tensor[];
 }
 
 type Inner = LayersModel & {
@@ -136,6 +138,7 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
   return {
     xs,
     ys,
+    labels: captured.ys,
     source: 'fit',
     plannedSteps: trainingStepsOf(capture, fitStepsPerEpoch(capture, rows, scriptBatch)),
     note:

@@ -11,7 +11,7 @@ import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNa
 import { prepareSweep } from './lrSweep';
 import { GradientProfiler } from './gradientProfiler';
 import { OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from './overfitBatch';
-import { inputScale, rateProbe } from './rateProbe';
+import { inputScale, inputScaleProbes, rateProbe } from './rateProbe';
 import { probesToRun } from '../core/rateRules';
 import { checkLayer, classDefinition, userDefinedLayers } from './gradientCheck';
 import { causeOf, classify, guardCrashListeners, keepOutputTail } from './failures';
@@ -21,6 +21,7 @@ import { finish, hasFinished, send } from './ipc';
 import { Classified, describeTarget, loadTarget, prepareTfjs, runState } from './loadTarget';
 import { watchTraining } from './watchRun';
 import { dataLocationsOf } from './tensorSites';
+import { classCounts } from './labelBalance';
 
 type Work = 'profile' | 'sweep' | 'gradcheck';
 
@@ -78,6 +79,9 @@ async function profile(request: ProfileRequest): Promise<void> {
       const losses = await rateProbe(tf, model, initialWeights, batch, factor, plan.steps, profiler.stochastic);
       if (losses) rateProbes.push({ factor, losses });
     }
+    // Inputs far below unit scale: would the same steps get further with them at unit scale (core/inputRules)?
+    const scale = inputScale(tf, batch);
+    const inputProbes = await inputScaleProbes(tf, model, initialWeights, batch, scale, plan.steps, profiler.stochastic, (message) => send({ type: 'phase', phase: 'profiling', message }));
     let overfit: { batchSize: number; losses: number[] } | undefined;
     if (request.overfitBatch) {
       await send({ type: 'phase', phase: 'profiling', message: `Overfit one batch: up to ${OVERFIT_STEPS} steps on ${OVERFIT_ROWS} examples` });
@@ -91,7 +95,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       profiler.records,
       request.thresholds,
       profiler.nonFiniteOrigin,
-      { outputs, overfit, rateProbes, optimizer: inner.optimizer.getClassName(), plannedSteps: batch.plannedSteps, inputScale: inputScale(tf, batch), compileLocation: compileSiteOf(model), optimizerLocation: optimizerSiteOf(inner.optimizer), dataLocations },
+      { outputs, overfit, rateProbes, optimizer: inner.optimizer.getClassName(), plannedSteps: batch.plannedSteps, inputScale: scale, inputProbes, classCounts: batch.labels?.map((y, i) => classCounts(tf, y, outputs[i]?.units ?? 0)), compileLocation: compileSiteOf(model), optimizerLocation: optimizerSiteOf(inner.optimizer), dataLocations },
     );
     for (const finding of findings) await send({ type: 'finding', finding });
   } catch (error) {

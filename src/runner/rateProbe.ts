@@ -5,6 +5,7 @@
 // the initial-loss rule reads.
 import type { LayersModel, Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs';
 import { innerModel, type Batch } from './data';
+import { INPUT_PROBE_RMS, SMALL_INPUT_RMS } from '../core/inputRules';
 import type { Tf } from './tfjsResolve';
 
 type Inner = ReturnType<typeof innerModel> & { calculateLosses(): Scalar[] };
@@ -73,4 +74,36 @@ export function inputScale(tf: Tf, batch: Batch): { rms: number; feature: number
     if (!best || rms[feature] > best.rms) best = { rms: rms[feature], feature, maxAbs };
   }
   return best;
+}
+
+/**
+ * The counterfactual for inputs far below unit scale (core/inputRules smallInput): the same probe steps, from the
+ * same initial weights with the model's own optimizer settings, on the batch with every float input multiplied so
+ * its largest feature has RMS `target`, for each of INPUT_PROBE_RMS. None unless the inputs are at most
+ * SMALL_INPUT_RMS (nor when the optimizer's config has no learning rate).
+ */
+export async function inputScaleProbes(
+  tf: Tf,
+  model: LayersModel,
+  initial: Tensor[],
+  batch: Batch,
+  scale: { rms: number } | undefined,
+  steps: number,
+  stochastic: boolean,
+  progress: (message: string) => Promise<void>,
+): Promise<{ factor: number; losses: number[] }[]> {
+  const probes: { factor: number; losses: number[] }[] = [];
+  if (!scale || !(scale.rms > 0 && scale.rms <= SMALL_INPUT_RMS) || steps < 2) return probes;
+  for (const target of INPUT_PROBE_RMS) {
+    await progress(`Input-scale probe: ${steps} steps with the inputs scaled to RMS ${target.toPrecision(2)}`);
+    const factor = target / scale.rms;
+    const xs = batch.xs.map((x) => (x.dtype === 'float32' ? tf.mul(x, factor) : x));
+    try {
+      const losses = await rateProbe(tf, model, initial, { ...batch, xs }, 1, steps, stochastic);
+      if (losses) probes.push({ factor, losses });
+    } finally {
+      xs.forEach((x, i) => x !== batch.xs[i] && x.dispose());
+    }
+  }
+  return probes;
 }

@@ -1,5 +1,4 @@
 // @case dc-baseCNN-dbl-norm
-// @set heldout
 // @label buggy
 // @bug unscaled-input
 // @source TheDeepChecker (Ben Braiek & Khomh, "Testing Feedforward Neural Networks Training Programs", TOSEM 2023):

@@ -1,5 +1,4 @@
 // @case dc-baseCNN-unb-data
-// @set heldout
 // @label buggy
 // @bug class-imbalance
 // @source TheDeepChecker (Ben Braiek & Khomh, "Testing Feedforward Neural Networks Training Programs", TOSEM 2023):

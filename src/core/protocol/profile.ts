@@ -173,6 +173,7 @@ export const FINDING_CODES = [
   'symmetric-units',
   'unscaled-input',
   'loss-function',
+  'class-imbalance',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
