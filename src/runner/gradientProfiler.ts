@@ -222,7 +222,10 @@ export class GradientProfiler {
         const flat = tf.reshape(y, [-1, units]);
         const wrong = tf.reshape(tf.concat([tf.slice(flat, [0, 1], [-1, units - 1]), tf.slice(flat, [0, 0], [-1, 1])], 1), y.shape);
         const at = (prediction: Tensor) => tf.mean(this.lossFunctions[i](y, prediction)).dataSync()[0];
-        return { atLabels: at(y), atScaled: at(tf.mul(y, 5)), atWrong: at(wrong) };
+        // A hand-written binary cross-entropy has 0·log 0 = NaN at exact 0/1 predictions: read probabilities as
+        // tfjs's and Keras's own cross-entropies do, clipped to [1e-7, 1 − 1e-7] (their epsilon), when exact ones fail.
+        const atProbabilities = (prediction: Tensor) => ((v) => (Number.isFinite(v) ? v : at(tf.clipByValue(prediction, 1e-7, 1 - 1e-7))))(at(prediction));
+        return { atLabels: atProbabilities(y), atScaled: at(tf.mul(y, 5)), atWrong: atProbabilities(wrong) };
       });
     } catch {
       return undefined; // a loss that cannot take these shapes tells nothing

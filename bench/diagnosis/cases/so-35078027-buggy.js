@@ -1,5 +1,4 @@
 // @case so-35078027-buggy
-// @set heldout2
 // @label buggy
 // @bug output-activation, lr-low
 // @source TensorFlow program bugs (Zhang, Chen, Cheung, Xiong & Zhang, "An Empirical Study on TensorFlow Program Bugs",
