@@ -56,6 +56,7 @@ export function applyLrMessage(report: LrReport, message: RunnerMessage): LrRepo
     case 'log':
     case 'error':
     case 'done':
+    case 'probe':
     case 'overfit':
     case 'watchSteps':
     case 'watchSample':

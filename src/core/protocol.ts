@@ -10,7 +10,7 @@ import { num } from './protocol/number';
 import { parseWithNonFinite, stringifyWithNonFinite } from './protocol/json';
 import { LrResult } from './protocol/lr';
 import { DATA_SOURCES, DataLocations, DISCOVERY, Finding, LayerInfo, LayerStepStats, OutputInfo, SourceLocation, Thresholds } from './protocol/profile';
-import { WATCH_RUNNER_MESSAGES, watchRequestFields } from './watchProtocol';
+import { NON_FINITE_PHASES, WATCH_RUNNER_MESSAGES, watchRequestFields } from './watchProtocol';
 
 export * from './protocol/json';
 export * from './protocol/lr';
@@ -130,8 +130,16 @@ export const RunnerMessage = v.variant('type', [
     optimizerNote: v.optional(v.string()),
     /** LR range test: set when some weights cannot be re-drawn from an initializer for each repeat. */
     weightsNote: v.optional(v.string()),
-    /** LR range test: the user's compile() call that built the swept model's optimizer (Apply edits it). */
+    /** The user's compile() call (LR range test: Apply edits its optimizer; profiling: findings about the loss point here). */
     compileLocation: v.optional(SourceLocation),
+    /** Profiling: where the optimizer was created (tf.train.*), when the script made one: findings about the rate point here. */
+    optimizerLocation: v.optional(SourceLocation),
+    /** Profiling: the optimizer steps the script's own training call plans (epochs × batches), when it says. */
+    plannedSteps: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    /** Profiling: the batch's inputs — the largest per-feature RMS (which feature) and the largest |x|. */
+    inputScale: v.optional(v.object({ rms: num, feature: v.pipe(v.number(), v.integer()), maxAbs: num })),
+    /** Profiling: per output, the examples of each class among all the labels given to fit() (null: not class labels). */
+    classCounts: v.optional(v.array(v.nullable(v.array(num)))),
     batchSize: v.pipe(v.number(), v.integer()),
     /** Profiling: optimizer steps; LR range test: steps × repeats. */
     totalSteps: v.pipe(v.number(), v.integer()),
@@ -151,6 +159,8 @@ export const RunnerMessage = v.variant('type', [
     /** Data loss in inference mode, for models with dropout/noise layers (their training loss is noisy). */
     evalLoss: v.optional(num),
     layers: v.array(LayerStepStats),
+    /** At the step whose statistics first hold a NaN/Inf: where it appeared (the runner's diagnostic pass). */
+    nonFiniteOrigin: v.optional(v.object({ step: v.pipe(v.number(), v.integer()), layer: v.string(), pass: v.picklist(NON_FINITE_PHASES) })),
   }),
   v.object({ type: v.literal('finding'), finding: Finding }),
   /** The gradient check of one user-defined layer (or tf.customGrad function): autodiff vs central differences. */
@@ -167,6 +177,11 @@ export const RunnerMessage = v.variant('type', [
     weights: v.array(v.object({ name: v.string(), relError: num, checked: v.pipe(v.number(), v.integer()) })),
     note: v.optional(v.string()),
   }),
+  /**
+   * A probe after the profiled steps: the loss of a short run from the initial weights at the model's rate × factor
+   * (`rate`), or with the inputs × factor (`input`, inputs far below unit scale).
+   */
+  v.object({ type: v.literal('probe'), kind: v.picklist(['rate', 'input']), factor: num, losses: v.array(num) }),
   /** The overfit-one-batch check: the loss at each of its steps on `batchSize` examples. */
   v.object({ type: v.literal('overfit'), batchSize: v.pipe(v.number(), v.integer()), losses: v.array(num) }),
   /** One LR range-test batch, sent as it happens so a chart can grow live. */

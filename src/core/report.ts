@@ -149,6 +149,7 @@ export function applyRunMessage(report: RunReportBase, message: RunnerMessage): 
     case 'lrRepeatDone':
     case 'lrResult':
     case 'log':
+    case 'probe':
     case 'overfit':
     case 'gradcheckLayer':
       break;
@@ -258,6 +259,7 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
     case 'overfit':
       report.overfit = { batchSize: message.batchSize, losses: message.losses };
       break;
+    case 'probe':
     case 'hello':
     case 'phase':
     case 'lrPoint':

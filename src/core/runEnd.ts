@@ -1,9 +1,9 @@
 // A run that ends early: what the host saw of it (phase, steps), the timeout message that says where it
-// stopped and what to do next, and the health verdicts on the steps a profile did measure (the runner
-// checks health only after its last step, so a timeout or cancel after step 0 would otherwise keep
-// numbers without verdicts).
-import { evaluateHealth, type StepRecord } from './health';
-import type { Finding, LayerInfo, OutputInfo, RunnerMessage, RunnerMessageOf, Thresholds } from './protocol';
+// stopped and what to do next, and the health verdicts on what a profile did measure (ProfileEvidence:
+// the same inputs and code the runner's own verdict uses, so a timeout or cancel after step 0 keeps
+// numbers with the verdicts a finished profile would give on them).
+import { evaluateHealth, type HealthContext, type NonFiniteOrigin, type StepRecord } from './health';
+import type { Finding, LayerInfo, RunnerMessage, RunnerMessageOf, Thresholds } from './protocol';
 
 /** What the host has seen of a run so far. */
 export interface RunProgress {
@@ -98,21 +98,35 @@ export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: nu
   return `Step ${progress.done} of ${total} did not finish within ${seconds} s: this model is slow on ${on}${pace(progress, 'step', total + 1)} — partial results (${shown}) are shown.${fasterBackend(progress.backend)} Or profile fewer steps (--steps / gradientLens.steps), or ${raise}.`;
 }
 
-/** The per-step statistics of a profile, kept so that verdicts can be given on the steps measured. */
-export class MeasuredSteps {
+/**
+ * Everything the health verdict of a profile reads, gathered from the runner's messages: the model (layers,
+ * outputs, optimizer and its line, compile(), the data's lines and scale, the labels' class counts, the script's
+ * planned steps), each step (with where a NaN first appeared), the learning-rate and input-scale probes and the
+ * overfit check. The runner judges
+ * its finished profile through this same class, fed the messages it sends; the host judges a profile that
+ * ended early (timeout, cancel, crash) with it — one code path, so a verdict does not depend on how the run
+ * ended, only on what was measured.
+ */
+export class ProfileEvidence {
   private layers: LayerInfo[] = [];
-  private outputs: OutputInfo[] | undefined;
-  private optimizer: string | undefined;
+  private context: HealthContext = {};
+  private nonFiniteOrigin: NonFiniteOrigin | undefined;
+  private readonly probes = { rate: [] as { factor: number; losses: readonly number[] }[], input: [] as { factor: number; losses: readonly number[] }[] };
   readonly records: StepRecord[] = [];
 
   observe(message: RunnerMessage): void {
     if (message.type === 'model') {
       this.layers = message.layers;
-      this.outputs = message.outputs;
-      this.optimizer = message.optimizer;
+      const { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, inputScale, classCounts } = message;
+      this.context = { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, inputScale, classCounts: classCounts?.map((c) => c ?? undefined) };
     } else if (message.type === 'step') {
-      const { type: _type, ...record } = message;
+      const { type: _type, nonFiniteOrigin, ...record } = message;
+      this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
+    } else if (message.type === 'probe') {
+      this.probes[message.kind].push({ factor: message.factor, losses: message.losses });
+    } else if (message.type === 'overfit') {
+      this.context.overfit = { batchSize: message.batchSize, losses: message.losses };
     }
   }
 
@@ -120,8 +134,8 @@ export class MeasuredSteps {
     return this.records.length;
   }
 
-  /** Health verdicts on the measured steps, as the runner would give them had the run ended there. */
+  /** Health verdicts on what was measured: the runner's at the end of a profile, the host's when it ended early. */
   findings(thresholds: Partial<Thresholds> | undefined): Finding[] {
-    return evaluateHealth(this.layers, this.records, thresholds, undefined, { outputs: this.outputs, optimizer: this.optimizer });
+    return evaluateHealth(this.layers, this.records, thresholds, this.nonFiniteOrigin, { ...this.context, rateProbes: this.probes.rate, inputProbes: this.probes.input });
   }
 }

@@ -94,6 +94,7 @@ export function applyWatchMessage(state: WatchState, message: RunnerMessage): Wa
     case 'log':
     case 'error':
     case 'done':
+    case 'probe':
     case 'overfit':
     case 'gradcheckLayer':
     case 'lrPoint':

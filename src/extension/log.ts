@@ -46,6 +46,9 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
     case 'overfit':
       log.info(`overfit one batch of ${message.batchSize}: loss ${message.losses[0]} → ${message.losses[message.losses.length - 1]} over ${message.losses.length} steps`);
       break;
+    case 'probe':
+      log.info(`${message.kind === 'rate' ? 'learning-rate' : 'input-scale'} probe ×${message.factor}: loss ${message.losses[0]} → ${message.losses[message.losses.length - 1]} over ${message.losses.length - 1} steps`);
+      break;
     case 'gradcheckLayer':
       log.info(`gradient check ${message.className} (${message.name}): max relative error ${message.maxRelError} ${message.ok ? 'ok' : 'FAILED'}`);
       break;

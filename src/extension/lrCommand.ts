@@ -172,6 +172,7 @@ export class LrCommand implements vscode.Disposable {
         case 'log':
         case 'error':
         case 'done':
+        case 'probe':
         case 'overfit':
         case 'watchSteps':
         case 'watchSample':

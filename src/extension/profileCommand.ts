@@ -117,6 +117,7 @@ export class ProfileCommand implements vscode.Disposable {
             case 'watchEpoch':
             case 'lrRepeatDone':
             case 'lrResult':
+            case 'probe':
             case 'overfit':
             case 'gradcheckLayer':
               break; // logged above; the report gets them from the host client

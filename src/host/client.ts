@@ -10,7 +10,7 @@ import { applyMessage, emptyReport, type ProfileReport } from '../core/report';
 import { applyLrMessage, emptyLrReport, type LrReport } from '../core/lrReport';
 import { applyGradcheckMessage, emptyGradcheckReport, type GradcheckReport } from '../core/gradcheckReport';
 import { LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, WATCH_DEFAULTS } from '../core/defaults';
-import { emptyProgress, MeasuredSteps, observeProgress, timeoutMessage, type RunWork } from '../core/runEnd';
+import { emptyProgress, ProfileEvidence, observeProgress, timeoutMessage, type RunWork } from '../core/runEnd';
 import { clampTimeoutMs, killProcessGroup, watchGroupMemory } from './processGroup';
 import { runnerEnvironment } from './runnerEnv';
 
@@ -100,7 +100,7 @@ export function startProfile(
   warmChild?: ChildProcess,
 ): ProfileRun {
   request = withPaths(request, options);
-  const measured = new MeasuredSteps();
+  const measured = new ProfileEvidence();
   const apply = (report: ProfileReport, message: RunnerMessage) => {
     // A run that ends early after measuring steps keeps them (partial), with verdicts on what was measured.
     if (message.type === 'error' && report.status === 'running' && measured.count > 0) {

@@ -3,8 +3,9 @@
 // stdout/stderr) and exits as soon as the work is done, because a training script intercepted at fit()
 // never finishes by itself. Loading the model, shared by every kind of work: ./loadTarget.
 import * as path from 'node:path';
-import { decodeHostMessage, type GradcheckRequest, type LrRequest, type ProfileRequest } from '../core/protocol';
-import { DEFAULT_THRESHOLDS, evaluateHealth } from '../core/health';
+import { decodeHostMessage, type GradcheckRequest, type LrRequest, type ProfileRequest, type RunnerMessage } from '../core/protocol';
+import { DEFAULT_THRESHOLDS } from '../core/health';
+import { ProfileEvidence } from '../core/runEnd';
 import { lossUndecided, PLATEAU_STEP_FACTOR } from '../core/plateau';
 import { compileSiteOf, optimizerSiteOf } from './callSites';
 import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, sweepBatches, synthesizeBatch } from './data';
@@ -46,8 +47,14 @@ async function profile(request: ProfileRequest): Promise<void> {
     const outputs = profiler.outputInfo(batch, lossNames(model));
     // The learning-rate probes and the overfit check start from the weights as they were before profiling moved them.
     const initialWeights = model.getWeights().map((w) => w.clone());
-    const dataLocations = captured ? dataLocationsOf(captured) : undefined;
-    await send({
+    // The verdict reads only what these messages carry, as the host's does for a profile that ends early (core/runEnd.ts).
+    const evidence = new ProfileEvidence();
+    const scale = inputScale(tf, batch);
+    const report = (message: RunnerMessage) => {
+      evidence.observe(message);
+      return send(message);
+    };
+    await report({
       type: 'model',
       ...describeTarget(target),
       dataSource: batch.source,
@@ -57,7 +64,12 @@ async function profile(request: ProfileRequest): Promise<void> {
       totalSteps: request.steps,
       layers: profiler.layers.map((l) => l.info),
       outputs,
-      dataLocations,
+      dataLocations: captured ? dataLocationsOf(captured) : undefined,
+      compileLocation: compileSiteOf(model),
+      optimizerLocation: optimizerSiteOf(inner.optimizer),
+      plannedSteps: batch.plannedSteps,
+      inputScale: scale,
+      classCounts: batch.labels?.map((y, i) => classCounts(tf, y, outputs[i]?.units ?? 0) ?? null),
     });
     await send({ type: 'phase', phase: 'profiling', message: 'Computing gradients' });
     runState.measuring = true;
@@ -69,34 +81,26 @@ async function profile(request: ProfileRequest): Promise<void> {
         last += request.steps;
       }
       const record = await profiler.step(step, batch, step < last);
-      await send({ type: 'step', ...record });
+      const origin = profiler.nonFiniteOrigin?.step === step ? profiler.nonFiniteOrigin : undefined;
+      await report({ type: 'step', ...record, ...(origin ? { nonFiniteOrigin: origin } : {}) });
     }
     stepsTaken = last;
     const plan = probesToRun(profiler.records);
-    const rateProbes: { factor: number; losses: number[] }[] = [];
     for (const factor of plan.factors) {
       await send({ type: 'phase', phase: 'profiling', message: `Learning-rate probe: ${plan.steps} steps at ${factor >= 1 ? `${factor}×` : `1/${Math.round(1 / factor)} of`} the model's rate` });
       const losses = await rateProbe(tf, model, initialWeights, batch, factor, plan.steps, profiler.stochastic);
-      if (losses) rateProbes.push({ factor, losses });
+      if (losses) await report({ type: 'probe', kind: 'rate', factor, losses });
     }
     // Inputs far below unit scale: would the same steps get further with them at unit scale (core/inputRules)?
-    const scale = inputScale(tf, batch);
     const inputProbes = await inputScaleProbes(tf, model, initialWeights, batch, scale, plan.steps, profiler.stochastic, (message) => send({ type: 'phase', phase: 'profiling', message }));
-    let overfit: { batchSize: number; losses: number[] } | undefined;
+    for (const probe of inputProbes) await report({ type: 'probe', kind: 'input', ...probe });
     if (request.overfitBatch) {
       await send({ type: 'phase', phase: 'profiling', message: `Overfit one batch: up to ${OVERFIT_STEPS} steps on ${OVERFIT_ROWS} examples` });
-      overfit = await overfitOneBatch(tf, model, initialWeights, batch, request.thresholds?.overfitFraction ?? DEFAULT_THRESHOLDS.overfitFraction);
-      await send({ type: 'overfit', ...overfit });
+      await report({ type: 'overfit', ...(await overfitOneBatch(tf, model, initialWeights, batch, request.thresholds?.overfitFraction ?? DEFAULT_THRESHOLDS.overfitFraction)) });
     }
     tf.dispose(initialWeights);
     await send({ type: 'phase', phase: 'analyzing', message: 'Checking gradient health' });
-    const findings = evaluateHealth(
-      profiler.layers.map((l) => l.info),
-      profiler.records,
-      request.thresholds,
-      profiler.nonFiniteOrigin,
-      { outputs, overfit, rateProbes, optimizer: inner.optimizer.getClassName(), plannedSteps: batch.plannedSteps, inputScale: scale, inputProbes, classCounts: batch.labels?.map((y, i) => classCounts(tf, y, outputs[i]?.units ?? 0)), compileLocation: compileSiteOf(model), optimizerLocation: optimizerSiteOf(inner.optimizer), dataLocations },
-    );
+    const findings = evidence.findings(request.thresholds);
     for (const finding of findings) await send({ type: 'finding', finding });
   } catch (error) {
     return finish(2, failure(error, 'profile'));

@@ -71,6 +71,7 @@ export function inputScale(tf: Tf, batch: Batch): { rms: number; feature: number
       return [Array.from(tf.sqrt(tf.mean(tf.square(rows), 0)).dataSync()), tf.max(tf.abs(rows)).dataSync()[0]];
     }) as [number[], number];
     const feature = rms.indexOf(Math.max(...rms));
+    if (feature < 0) continue; // NaN in the inputs: no scale to read (the non-finite finding tells)
     if (!best || rms[feature] > best.rms) best = { rms: rms[feature], feature, maxAbs };
   }
   return best;

@@ -2,8 +2,8 @@
 // verdicts on a partial profile are those of the steps measured.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { emptyProgress, MeasuredSteps, observeProgress, timeoutMessage } from '../../src/core/runEnd';
-import type { RunnerMessage } from '../../src/core/protocol';
+import { emptyProgress, ProfileEvidence, observeProgress, timeoutMessage } from '../../src/core/runEnd';
+import type { RunnerMessage, RunnerMessageOf } from '../../src/core/protocol';
 
 const FILE = '/work/project/train.js';
 const at = (messages: RunnerMessage[]) => {
@@ -53,7 +53,7 @@ test('during the steps: which step, the pace, partial results, and a faster back
 });
 
 test('partial verdicts: health rules on the steps measured only', () => {
-  const measured = new MeasuredSteps();
+  const measured = new ProfileEvidence();
   for (const m of [model(20), step(0, 1e9)]) measured.observe(m);
   assert.equal(measured.count, 1);
   const findings = measured.findings(undefined);
@@ -63,4 +63,25 @@ test('partial verdicts: health rules on the steps measured only', () => {
 test('a timeout in the overfit-one-batch check after all steps: the profile is complete', () => {
   const progress = at([hello('wasm'), model(1), phase('profiling'), step(0, 1), step(1, 1), phase('profiling')]);
   assert.match(timeoutMessage('profile', progress, 30, FILE), /^The overfit-one-batch check did not finish within 30 s on wasm: the gradient profile \(steps 0–1\) is complete and shown\./);
+});
+
+test("partial verdicts weigh a flat start against the script's plan, as the runner does; a NaN keeps the line where it appeared", () => {
+  // 0.04 % in 40 steps on the same batch: stuck over 40 steps, but 256,000 planned steps at this pace take off all of it.
+  const steps = Array.from({ length: 41 }, (_, i): RunnerMessage => ({ ...(step(i, 1) as RunnerMessageOf<'step'>), loss: 1 - 1e-5 * i }));
+  const optimizerLocation = { file: FILE, line: 7, column: 3 };
+  const judged = (plannedSteps?: number) => {
+    const evidence = new ProfileEvidence();
+    for (const m of [{ ...(model(20) as RunnerMessageOf<'model'>), plannedSteps, optimizerLocation }, ...steps]) evidence.observe(m);
+    return evidence.findings(undefined).find((f) => f.code === 'loss-not-decreasing')!;
+  };
+  assert.deepEqual([judged(256_000).severity, judged(256_000).location], ['info', optimizerLocation]);
+  assert.match(judged(256_000).message, /^The loss starts flat: .* the 256,000 steps the script's training plans/);
+  assert.equal(judged(undefined).severity, 'warning');
+
+  const evidence = new ProfileEvidence();
+  const nan: RunnerMessage = { ...(step(1, NaN) as RunnerMessageOf<'step'>), loss: NaN, nonFiniteOrigin: { step: 1, layer: 'dense', pass: 'backward' } };
+  for (const m of [model(20), step(0, 1), nan]) evidence.observe(m);
+  const finding = evidence.findings(undefined).find((f) => f.code === 'non-finite');
+  assert.deepEqual([finding?.layer, finding?.step], ['dense', 1]);
+  assert.match(finding!.message, /in the backward pass: this layer is the first/);
 });
