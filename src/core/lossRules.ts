@@ -6,12 +6,10 @@ import { PROBABILITY_OUTPUT } from './activations';
 import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type HealthContext, type NonFiniteOrigin, type StepRecord } from './healthModel';
 import type { LossEvidence } from './layerRules';
-import { PLAN_COVERS, shareOverPlan } from './plateau';
+import { fixedBatchWords, notDecreasingFinding, oscillationFinding, type LossCurve } from './lossCurveRules';
 
 /** tfjs clips probabilities to [1e-7, 1 − 1e-7] in its cross-entropies: a confidently wrong example costs −ln 1e-7. */
 export const CLIP_FLOOR_LOSS = -Math.log(1e-7);
-/** `lossStuck` is the range allowed over this many steps (the default profile's). */
-export const STUCK_STEPS = 20;
 /** A mean squared error above this multiple of E[y²] + 1 at initialization means the outputs start far too large. */
 export const MSE_INITIAL_FACTOR = 10;
 /**
@@ -64,12 +62,6 @@ function expectedInitialLoss(output: OutputInfo): { value: number; basis: string
   if (BINARY.has(loss) && output.activation === 'sigmoid') return { value: Math.log(2), basis: 'ln 2 for a sigmoid starting near 0.5', factor: 0 };
   if (SQUARED_LOSSES.has(loss)) return { value: output.labelMeanSquare, basis: `E[y²] = ${fmt(output.labelMeanSquare)} of the labels (outputs start near 0)`, factor: MSE_INITIAL_FACTOR };
   return undefined;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 export function lossFindings(
@@ -214,63 +206,17 @@ export function lossFindings(
     }
   }
 
-  let oscillating = false;
   // --- oscillating, then not decreasing (the same batch every step: no sampling noise in this curve) ---
-  if (n >= 6 && allFinite && Math.abs(first) > 1e-6) {
-    const diffs = losses.slice(1).map((l, i) => l - losses[i]);
-    const signChanges = diffs.slice(1).filter((d, i) => d * diffs[i] < 0).length;
-    const variation = diffs.reduce((s, d) => s + Math.abs(d), 0);
-    const net = Math.abs(last - first);
-    const meanLoss = losses.reduce((s, l) => s + l, 0) / losses.length;
-    const typical = median(diffs.map(Math.abs));
-    if (signChanges / (diffs.length - 1) >= 0.5 && variation >= t.oscillationRatio * net && typical >= t.oscillationAmplitude * Math.abs(meanLoss)) {
-      oscillating = true;
-      suppressed.add('loss-not-decreasing');
-      findings.push({
-        code: 'loss-oscillating',
-        severity: RULE_SEVERITY['loss-oscillating'],
-        step: 0,
-        location: rateSite,
-        message:
-          `The loss oscillates on a fixed batch${steps[0].evalLoss !== undefined ? ' (measured without dropout/noise)' : ''}: it changed direction ${signChanges} times in ${diffs.length} steps, by ${fmt(typical)} per step (median; ${fmt((typical / Math.abs(meanLoss)) * 100)} % of the mean loss ${fmt(meanLoss)}), ` +
-          `while it moved only ${fmt(net)} overall (${fmt(first)} → ${fmt(last)}). On one batch this is the optimizer overshooting: lower the learning rate (run the LR finder) or add gradient clipping.`,
-      });
-    }
+  const curve: LossCurve = { losses, lastStep: steps[steps.length - 1]?.step ?? 0, noise: 0, plannedPoints: context.plannedSteps, plannedSteps: context.plannedSteps, words: fixedBatchWords(steps[0]?.evalLoss !== undefined) };
+  const oscillation = allFinite ? oscillationFinding(curve, t, rateSite) : undefined;
+  if (oscillation) {
+    findings.push(oscillation);
+    suppressed.add('loss-not-decreasing');
   }
-  if (!suppressed.has('loss-not-decreasing') && n >= 4 && allFinite && Math.abs(first) > 1e-6) {
-    const range = Math.max(...losses) - Math.min(...losses);
-    const change = (first - last) / Math.abs(first);
-    // lossStuck is per STUCK_STEPS steps: a run that took more (a longer --steps, or the steps a flat start gets, core/plateau.ts) may move proportionally more and still be stuck,
-    // but not if its latest STUCK_STEPS steps alone moved more than that: the loss is moving now, leaving its plateau.
-    const recent = losses.slice(-STUCK_STEPS - 1);
-    const moving = n > STUCK_STEPS && Math.max(...recent) - Math.min(...recent) > t.lossStuck * Math.abs(first);
-    const stuck = !moving && range <= t.lossStuck * Math.abs(first) * Math.max(1, n / STUCK_STEPS);
-    if (stuck || change < t.lossImprovement) {
-      const rises = change < -t.lossImprovement;
-      const share = rises ? undefined : shareOverPlan(losses, context.plannedSteps);
-      const outlasted = share !== undefined && share >= PLAN_COVERS;
-      // Falling, slowly, off a plateau: the other rules must not read "the loss does not fall" as harm either.
-      if ((moving || outlasted) && change > 0) lossFalls.slowStart = true;
-      const plan = outlasted
-        ? `The loss starts flat: it fell ${fmt(change * 100)} % (${fmt(first)} → ${fmt(last)}) over ${n} optimizer steps on the same batch. ` +
-          `At this pace the ${context.plannedSteps!.toLocaleString('en-US')} steps the script's training plans would take off ${share >= 1 ? 'all of it' : `${fmt(share * 100)} % of it`}: ` +
-          `a slow start (small initial weights begin on a plateau) that the planned training can outlast, not a stall. Watch the run (Gradient Lens: Watch training, or gradient-lens watch) to see it leave the plateau; if it is still flat after the first epochs, `
-        : undefined;
-      findings.push({
-        code: 'loss-not-decreasing',
-        severity: (stuck || rises) && !outlasted ? RULE_SEVERITY['loss-not-decreasing'] : 'info',
-        step: steps[steps.length - 1].step,
-        location: rateSite,
-        message:
-          (plan ??
-          (stuck
-            ? `The loss is stuck: it stays at ${fmt(first)} (range ${fmt(range)}) over ${n} optimizer steps on the same batch. `
-            : rises
-              ? `The loss rises on a fixed batch: ${fmt(first)} → ${fmt(last)} over ${n} steps. `
-              : `The loss falls slowly: ${fmt(first)} → ${fmt(last)} (${fmt(change * 100)} %) over ${n} steps on the same batch, below the ${fmt(t.lossImprovement * 100)} % expected. `)) +
-          `${plan ? 'check' : 'Check'} that gradients reach the weights (see the other findings), that the learning rate is neither ~0 nor too high (run the LR finder), and that the labels match the outputs; the overfit-one-batch check tells a model/loss bug from slow optimization.`,
-      });
-    }
+  if (!suppressed.has('loss-not-decreasing') && allFinite) {
+    const { finding, slowStart } = notDecreasingFinding(curve, t, rateSite);
+    if (finding) findings.push(finding);
+    if (slowStart) lossFalls.slowStart = true;
   }
 
   // --- overfit one batch ---
@@ -290,6 +236,6 @@ export function lossFindings(
     });
   }
 
-  if (oscillating) lossFalls.falls = false;
+  if (oscillation) lossFalls.falls = false;
   return { findings, explainedNonFinite, explainedLayers, lossFalls, outputLayers: new Set(outputs.map((o) => o.layer)) };
 }

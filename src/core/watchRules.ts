@@ -1,6 +1,6 @@
 // Findings over a whole watched run, judged online step by step (the runner keeps only O(layers) state):
 // loss diverging, vanishing / exploding gradients and dead ReLU units, each reported once with the step
-// it began. A condition must hold for WATCH_RULES.persistSteps steps in a row before it is reported, so
+// it began; at the end of the run the loss curve as a whole (oscillating, not decreasing: the profile's rules). A condition must hold for WATCH_RULES.persistSteps steps in a row before it is reported, so
 // one odd batch raises nothing. The thresholds are the profile's (core/health.ts DEFAULT_THRESHOLDS);
 // NaN/Inf is located by the runner (it needs the batch) and handed in through nonFinite().
 import type { Finding, LayerInfo, SourceLocation, Thresholds } from './protocol';
@@ -9,6 +9,8 @@ import { DEFAULT_THRESHOLDS } from './health';
 import { RULE_SEVERITY } from './healthModel';
 import { HARD_ZERO } from './activations';
 import { formatNumber as fmt } from './format';
+import { RunLossCurve } from './lossCurve';
+import { notDecreasingFinding, oscillationFinding } from './lossCurveRules';
 
 export const WATCH_RULES = {
   /** Steps a condition must hold in a row before it is a finding (a single odd batch is not). */
@@ -54,11 +56,15 @@ export class WatchRules {
   /** After the first NaN/Inf the weights are garbage: nothing later is evidence. */
   private broken = false;
 
+  /** The whole run's loss curve, judged when the run ends (atEnd). */
+  private readonly curve = new RunLossCurve();
+
   /**
    * `sites`: where a NaN/Inf that no layer owns is located — the compile() call that chose the loss (a loss or
-   * backward origin) and the line that made the inputs (a batch that holds NaN itself).
+   * backward origin) and the line that made the inputs (a batch that holds NaN itself); findings about the loss
+   * curve go where the learning rate is set (`rate`: the optimizer's creation, else compile()).
    */
-  constructor(layers: readonly LayerInfo[], thresholds: Partial<Thresholds> = {}, private readonly sites: { loss?: SourceLocation; inputs?: SourceLocation } = {}) {
+  constructor(layers: readonly LayerInfo[], thresholds: Partial<Thresholds> = {}, private readonly sites: { loss?: SourceLocation; inputs?: SourceLocation; rate?: SourceLocation } = {}) {
     this.t = { ...DEFAULT_THRESHOLDS, ...thresholds };
     this.info = new Map(layers.map((l) => [l.name, l]));
     this.layerOrder = new Map(layers.map((l, i) => [l.name, i]));
@@ -94,9 +100,25 @@ export class WatchRules {
 
   observe(step: WatchStep): Finding[] {
     if (this.broken) return [];
+    this.curve.add(step.step, step.loss);
     // Layer findings first: the loss rule names one that began with the climb as its likely cause.
     const layers = this.layerRules(step);
     return [...this.lossRule(step), ...layers];
+  }
+
+  /**
+   * At the end of the run, however it ended (its own end, Stop, maxSteps, the time limit): the profile's
+   * loss-curve rules (core/lossCurveRules.ts) on the whole curve — oscillating, else stuck, rising or slow,
+   * weighed against the script's planned steps. Nothing after a NaN/Inf or a divergence (already reported).
+   */
+  atEnd(plannedSteps: number | undefined, sameBatch: boolean): Finding[] {
+    if (this.broken || this.diverged) return [];
+    const curve = this.curve.curve(plannedSteps, sameBatch);
+    if (!curve) return [];
+    const oscillation = oscillationFinding(curve, this.t, this.sites.rate);
+    if (oscillation) return [oscillation];
+    const { finding } = notDecreasingFinding(curve, this.t, this.sites.rate);
+    return finding ? [finding] : [];
   }
 
   /** ‖g‖/‖w‖ at a sample: exploding when above explodingRatio at persistSamples samples in a row. */

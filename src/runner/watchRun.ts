@@ -12,7 +12,8 @@ import { finish, send } from './ipc';
 import { loadTarget, runState } from './loadTarget';
 import type { Tf } from './tfjsResolve';
 import { TrainingWatch } from './watchTraining';
-import { compileSiteOf } from './callSites';
+import { compileSiteOf, optimizerSiteOf } from './callSites';
+import { innerModel } from './data';
 import { dataLocationsOf } from './tensorSites';
 
 /** Steps are sent at most this often (one IPC message per batch of steps). */
@@ -57,12 +58,16 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
     for (const finding of findings) emit({ type: 'finding', finding });
   };
 
+  // The script's planned training and whether each step sees the same batch, for the loss curve's verdict at the end.
+  let plan: { steps?: number; sameBatch: boolean } = { sameBatch: false };
   const end = async (code: number, last: RunnerMessage): Promise<never> => {
     ending = true;
     if (watch) {
       watch.stopping = true;
       watch.emitStep();
     }
+    // However the run ended (its end, Stop, maxSteps, the time limit), the whole curve measured is judged.
+    if (rules) report(rules.atEnd(plan.steps, plan.sameBatch));
     flush();
     release();
     return finish(code, last);
@@ -75,8 +80,10 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
   const intercept = (tf: Tf): TrainingCalls => {
     watch = new TrainingWatch(tf, request.every, request.maxSteps, {
       onModel(model, layers, capture) {
-        rules = new WatchRules(layers, request.thresholds, { loss: compileSiteOf(model), inputs: dataLocationsOf(capture)?.inputs?.[0] });
+        const loss = compileSiteOf(model);
+        rules = new WatchRules(layers, request.thresholds, { loss, inputs: dataLocationsOf(capture)?.inputs?.[0], rate: optimizerSiteOf(innerModel(model).optimizer) ?? loss });
         const d = watch!.describe(capture);
+        plan = { steps: d.totalSteps || undefined, sameBatch: d.sameBatch };
         modelMessage = {
           type: 'model',
           modelName: model.name,

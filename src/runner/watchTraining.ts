@@ -55,6 +55,8 @@ export class TrainingWatch {
   private unsent: WatchStep | undefined;
   private nonFiniteSeen = false;
   private readonly samples: SampleTaker;
+  /** The watched model has dropout or noise layers: its loss varies from step to step even on the same batch. */
+  private stochastic = false;
   /** Set when the run must end (Stop, maxSteps): every training call returns at its next batch. */
   stopping = false;
 
@@ -111,7 +113,9 @@ export class TrainingWatch {
     const inner = innerModel(model) as Inner;
     if (!this.model) {
       this.model = model;
-      const profiled = new GradientProfiler(this.tf, model).layers;
+      const profiler = new GradientProfiler(this.tf, model);
+      this.stochastic = profiler.stochastic;
+      const profiled = profiler.layers;
       // Layers without trainable weights (pooling, dropout, flatten) have no gradient of their own.
       this.layers = profiled
         .filter((l) => l.weights.length > 0)
@@ -268,7 +272,7 @@ export class TrainingWatch {
   }
 
   /** The training call that ran the model, for the report. */
-  describe(capture: Capture): { dataNote: string; batchSize: number; totalSteps: number; loss: string; optimizer: string } {
+  describe(capture: Capture): { dataNote: string; batchSize: number; totalSteps: number; loss: string; optimizer: string; sameBatch: boolean } {
     const model = capture.model;
     const inner = innerModel(model);
     const config = (capture.args[capture.method === 'fit' ? 2 : 1] ?? {}) as { batchSize?: number; epochs?: number; batchesPerEpoch?: number };
@@ -279,7 +283,9 @@ export class TrainingWatch {
     const epochs = config.epochs ?? 1;
     const totalSteps = capture.method === 'fit' && rows ? epochs * Math.ceil(rows / batchSize) : capture.method === 'fitDataset' && config.batchesPerEpoch ? epochs * config.batchesPerEpoch : 0;
     const dataNote = `the script's own ${capture.method}() trains for real${capture.method === 'fit' && rows ? ` (${rows} examples, ${epochs} epoch${epochs === 1 ? '' : 's'})` : ''}`;
-    return { dataNote, batchSize, totalSteps, loss: lossNames(model).join(', '), optimizer: (inner.optimizer as unknown as Optimizer)?.getClassName?.() ?? '?' };
+    // A fit() whose batch holds every row trains on the same examples at each step: no sampling noise in its loss.
+    const sameBatch = capture.method === 'fit' && rows !== undefined && rows <= batchSize && !this.stochastic;
+    return { dataNote, batchSize, totalSteps, loss: lossNames(model).join(', '), optimizer: (inner.optimizer as unknown as Optimizer)?.getClassName?.() ?? '?', sameBatch };
   }
 
 }
