@@ -18,11 +18,27 @@ export const STUCK_STEPS = 20;
  * in 99 % of cases (the distribution of the range: Tippett, Biometrika 17, 1925; Pearson & Hartley's tables);
  * the difference of two below 2.58·√2 ≈ 3.6 (the normal's 99 % two-sided point); the median of 20 absolute
  * differences of neighbours below 2 standard errors except with probability < 1e-3 (each |dᵢ| > 2 SE with
- * probability 0.16). All three simulated in test/unit/lossCurve.test.ts.
+ * probability 0.16). All three, and NOISE_TREND below, simulated in test/unit/lossCurve.test.ts.
  */
 export const NOISE_RANGE = 5.7;
 export const NOISE_DIFFERENCE = 3.6;
 export const NOISE_STEP = 2;
+
+/** A two-sided 99 % bar for a least-squares slope, in its standard errors (the normal's 99 % point). */
+export const NOISE_TREND = 2.58;
+
+/**
+ * Under sampling noise a steady fall smaller than the noise's spread hides inside the range of the points, but not
+ * from a least-squares line through them: a slope NOISE_TREND standard errors (noise/√Σ(i − ī)²) away from 0 is a
+ * trend, not a plateau. Without noise (a fixed batch) the range alone decides, as it always has.
+ */
+export function trends(losses: readonly number[], noise: number): boolean {
+  if (!(noise > 0)) return false;
+  const mean = (losses.length - 1) / 2;
+  const spread = losses.reduce((s, _, i) => s + (i - mean) ** 2, 0);
+  const slope = losses.reduce((s, l, i) => s + (i - mean) * l, 0) / spread;
+  return Math.abs(slope) >= (NOISE_TREND * noise) / Math.sqrt(spread);
+}
 
 /** How a curve's points were measured, in the words its findings use. */
 export interface CurveWords {
@@ -98,7 +114,7 @@ export function notDecreasingFinding(curve: LossCurve, t: Thresholds, location: 
   // but not if its latest STUCK_STEPS steps alone moved more than that: the loss is moving now, leaving its plateau.
   const recent = losses.slice(-STUCK_STEPS - 1);
   const moving = n > STUCK_STEPS && Math.max(...recent) - Math.min(...recent) > Math.max(t.lossStuck * Math.abs(first), NOISE_RANGE * noise);
-  const stuck = !moving && range <= Math.max(t.lossStuck * Math.abs(first) * Math.max(1, n / STUCK_STEPS), NOISE_RANGE * noise);
+  const stuck = !moving && !trends(losses, noise) && range <= Math.max(t.lossStuck * Math.abs(first) * Math.max(1, n / STUCK_STEPS), NOISE_RANGE * noise);
   if (!stuck && change >= t.lossImprovement) return { slowStart: false };
   const rises = change < -t.lossImprovement && last - first > NOISE_DIFFERENCE * noise;
   const share = rises ? undefined : shareOverPlan(losses, curve.plannedPoints);

@@ -2,7 +2,8 @@
 // same evidence and the same code (core/runEnd.ts ProfileEvidence) as the runner judges a finished one. Here
 // (1) the host's reading of a finished profile's messages gives exactly the runner's findings, over fixtures
 // whose verdicts use every input (the script's planned steps, the optimizer's and compile()'s lines, the data's
-// lines and scale, where a NaN appeared, the learning-rate probes, the overfit check); (2) a profile stopped
+// lines and scale, the labels' class counts, where a NaN appeared, the learning-rate and input-scale probes, the
+// overfit check); (2) a profile stopped
 // at a known step (partial/stall.js blocks the next update) gets the verdicts the full profile's evidence
 // gives on the same steps, and the same finding on the same line as the full profile.
 import { test } from 'node:test';
@@ -24,6 +25,8 @@ const FINISHED: { file: string; request: Partial<ProfileRequest> }[] = [
   { file: fixture('inputs', 'raw-relu.js'), request: { steps: 20 } }, // the inputs' scale
   { file: fixture('data-sites', 'labels-divided.js'), request: { steps: 5 } }, // the labels' line, compile()
   { file: fixture('verdicts', 'stalled.js'), request: { steps: 20, overfitBatch: true } }, // the overfit check
+  { file: fixture('small-inputs', 'twice.js'), request: { steps: 20 } }, // input-scale probes
+  { file: fixture('class-balance', 'rare-zeros.js'), request: { steps: 3 } }, // the labels' class counts
 ];
 const finished = pool(FINISHED, 2, ({ file, request }) => profileOk(file, { backend: 'wasm', ...request }));
 
@@ -50,7 +53,7 @@ test("the host's verdict on a finished profile's messages is exactly the runner'
     assert.deepEqual(hostVerdicts(messages), runner, FINISHED[i].file);
   });
   // Each input was present in the evidence (else the comparison above proves less than it says).
-  const [plateau, nan, rates, raw, labels, stalled] = outcomes.map((o) => o.messages);
+  const [plateau, nan, rates, raw, labels, stalled, small, rare] = outcomes.map((o) => o.messages);
   const model = (ms: RunnerMessage[]) => ms.find((m): m is Extract<RunnerMessage, { type: 'model' }> => m.type === 'model')!;
   assert.equal(model(plateau).plannedSteps, 256_000);
   assert.equal(model(plateau).optimizerLocation?.line, lineOf(PLATEAU, 'L:optimizer'));
@@ -59,6 +62,10 @@ test("the host's verdict on a finished profile's messages is exactly the runner'
   assert.ok(model(raw).inputScale!.rms > 10);
   assert.ok(model(labels).compileLocation && model(labels).dataLocations?.targets);
   assert.ok(stalled.some((m) => m.type === 'overfit'));
+  assert.ok(small.some((m) => m.type === 'probe' && m.kind === 'input'));
+  assert.ok(model(rare).classCounts?.[0]?.length === 10);
+  // What the verdicts of the last two rest on.
+  assert.ok(sent(small).some((f) => f.code === 'unscaled-input') && sent(rare).some((f) => f.code === 'class-imbalance'));
 });
 
 /** Profiles `file` stopped after `updates` updates (partial/stall.js) by a cancel once `stopAt` arrives, or by the timeout. */

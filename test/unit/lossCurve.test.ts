@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { RunLossCurve } from '../../src/core/lossCurve';
-import { NOISE_DIFFERENCE, NOISE_RANGE, NOISE_STEP } from '../../src/core/lossCurveRules';
+import { NOISE_DIFFERENCE, NOISE_RANGE, NOISE_STEP, trends } from '../../src/core/lossCurveRules';
 import { WatchRules } from '../../src/core/watchRules';
 import { seededRandom } from '../../src/core/random';
 import { median } from '../../src/core/lrCurve';
@@ -47,23 +47,26 @@ test('short runs read step by step; under 5 steps or after a NaN/Inf there is no
   assert.equal(recorded([5, 4, NaN, 2, 1, 0, 0]).curve(undefined, false), undefined);
 });
 
-test('the noise bars hold for pure noise (20,000 simulated runs of 21 window means)', () => {
+test('the noise bars hold for pure noise (20,000 simulated runs of 21 window means): range, last − first, median step, slope', () => {
   const z = normals(11);
   const ranges: number[] = [];
   let rises = 0;
   let typicalAbove = 0;
+  let sloped = 0;
   const runs = 20_000;
   for (let r = 0; r < runs; r++) {
     const points = Array.from({ length: 21 }, z);
     ranges.push(Math.max(...points) - Math.min(...points));
     if (points[20] - points[0] > NOISE_DIFFERENCE) rises++;
     if (median(points.slice(1).map((p, i) => Math.abs(p - points[i]))) >= NOISE_STEP) typicalAbove++;
+    if (trends(points, 1)) sloped++;
   }
   ranges.sort((a, b) => a - b);
   const p99 = ranges[Math.floor(0.99 * runs)];
   assert.ok(Math.abs(p99 - NOISE_RANGE) < 0.1, `99th percentile of the range: ${p99}`);
   assert.ok(rises / runs < 0.01, `last − first above the bar: ${rises / runs}`);
   assert.ok(typicalAbove / runs < 1e-3, `median step above the bar: ${typicalAbove / runs}`);
+  assert.ok(Math.abs(sloped / runs - 0.01) < 0.003, `a slope read as a trend: ${sloped / runs}`);
 });
 
 const layers = [{ name: 'dense', className: 'Dense', weights: [] }];
@@ -112,4 +115,14 @@ test('oscillating: a full-batch run bouncing step to step is the profile\'s osci
   // Different batches: the swings are what the batches' noise makes (σ 0.3 per step), not evidence of overshooting.
   const z = normals(9);
   assert.ok(!judged(Array.from({ length: 20 }, () => 1 + 0.3 * z())).some((f) => f.code === 'loss-oscillating'));
+});
+
+test('a steady fall within the noise\'s spread (yoavain-ts-script-node-gpu: epoch means 1.13 → 0.74, per-step σ ≈ 0.32) is a trend, not stuck', () => {
+  // Its 150 watched steps fall ~34 % while a window of 7 steps still swings by ±0.12: the range of the window means
+  // (0.36) is inside 5.7 standard errors, the least-squares slope is ~4 of its standard errors from 0.
+  const z = normals(21);
+  const run = Array.from({ length: 150 }, (_, i) => 1.13 - (0.39 * i) / 149 + 0.32 * z());
+  assert.deepEqual(judged(run), []);
+  // Pure noise around the same level: no slope, stuck.
+  assert.equal(judged(Array.from({ length: 150 }, () => 0.9 + 0.32 * z()))[0]?.severity, 'warning');
 });
