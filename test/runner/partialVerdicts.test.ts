@@ -16,6 +16,10 @@ import { assertGone, fixture, lineOf, pool, profile, profileOk, RUNNER, type Run
 
 const PLATEAU = fixture('partial', 'plan-plateau.js');
 const NAN = fixture('partial', 'nan-inputs.js');
+/** The scripts they run (the lines findings point at). */
+const PLATEAU_SCRIPT = fixture('verdicts', 'long-plan-plateau.js');
+const NAN_SCRIPT = fixture('data-sites', 'nan-inputs.js');
+const OPTIMIZER_LINE = lineOf(PLATEAU_SCRIPT, 'tf.train.sgd(0.01)');
 
 /** Fixtures whose verdicts read each input of the evidence. */
 const FINISHED: { file: string; request: Partial<ProfileRequest> }[] = [
@@ -56,7 +60,7 @@ test("the host's verdict on a finished profile's messages is exactly the runner'
   const [plateau, nan, rates, raw, labels, stalled, small, rare] = outcomes.map((o) => o.messages);
   const model = (ms: RunnerMessage[]) => ms.find((m): m is Extract<RunnerMessage, { type: 'model' }> => m.type === 'model')!;
   assert.equal(model(plateau).plannedSteps, 256_000);
-  assert.equal(model(plateau).optimizerLocation?.line, lineOf(PLATEAU, 'L:optimizer'));
+  assert.deepEqual([model(plateau).optimizerLocation?.file, model(plateau).optimizerLocation?.line], [PLATEAU_SCRIPT, OPTIMIZER_LINE]);
   assert.ok(nan.some((m) => m.type === 'step' && m.nonFiniteOrigin?.pass === 'forward'));
   assert.ok(rates.some((m) => m.type === 'probe' && m.kind === 'rate' && m.factor === 0.1));
   assert.ok(model(raw).inputScale!.rms > 10);
@@ -97,7 +101,7 @@ test('a flat start stopped at step 40 (cancel, then timeout) is judged against t
     const slow = report.findings.find((f) => f.code === 'loss-not-decreasing');
     assert.equal(slow?.severity, 'info', `${how}: ${JSON.stringify(report.findings)}`);
     assert.match(slow!.message, /^The loss starts flat: .* At this pace the 256,000 steps the script's training plans would take off all of it/);
-    assert.equal(slow!.line, lineOf(PLATEAU, 'L:optimizer'));
+    assert.deepEqual([slow!.file, slow!.line], [PLATEAU_SCRIPT, OPTIMIZER_LINE]);
     const whole = sent(full.messages).find((f) => f.code === 'loss-not-decreasing');
     assert.deepEqual([whole?.severity, whole?.location?.line], ['info', slow!.line], 'the full profile (80 steps) says the same on the same line');
     assert.deepEqual(report.findings.filter((f) => f.severity !== 'info'), []);
@@ -109,7 +113,7 @@ test('NaN inputs, profile cancelled after 2 steps: non-finite on the line that m
   const report = await stopped(NAN, 2, 'cancel', { steps: 5 });
   assert.deepEqual(brief(report.findings), brief(hostVerdicts(full.messages, undefined, 2)));
   const nan = report.findings.find((f) => f.code === 'non-finite');
-  assert.equal(nan?.line, lineOf(NAN, 'L:inputs'), JSON.stringify(report.findings));
+  assert.deepEqual([nan?.file, nan?.line], [NAN_SCRIPT, lineOf(NAN_SCRIPT, 'L:inputs')], JSON.stringify(report.findings));
   const whole = sent(full.messages).find((f) => f.code === 'non-finite');
   assert.deepEqual([whole?.location?.line, whole?.message], [nan!.line, nan!.message]);
 });
