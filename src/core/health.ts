@@ -11,6 +11,7 @@ import { dataFindings, symmetricUnits } from './dataRules';
 import { smallInput, unscaledInput } from './inputRules';
 import { lossFunctionFindings } from './lossFunctionRule';
 import { classImbalance } from './classBalance';
+import { nanProneLossFindings } from './lossSaturationRule';
 import { deadByUpdate, explodingFromTargets } from './causes';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -66,6 +67,7 @@ export function evaluateHealth(
     ...symmetricUnits(layers, steps, context.outputs ?? []),
     ...classImbalance(context.outputs ?? [], context),
     ...lossFunctionFindings(context.outputs ?? [], context.compileLocation, { optimizer: context.optimizer, penalised: steps.some((s) => (s.regLoss ?? 0) > 0) }),
+    ...nanProneLossFindings(context.outputs ?? [], context.compileLocation),
   ];
   const nanExplained = loss.explainedNonFinite || data.some((f) => f.code === 'output-activation' && f.severity === 'error');
   const gradient = layerFindings(layers, steps, t, nanExplained ? undefined : nonFiniteOrigin, {

@@ -25,6 +25,7 @@ export const RULE_SEVERITY: Record<FindingCode, Severity> = {
   'unscaled-input': 'warning',
   'loss-function': 'warning',
   'class-imbalance': 'warning',
+  'nan-prone-loss': 'warning',
 };
 
 export interface StepRecord {

@@ -22,6 +22,7 @@ export const VERDICT_PRIORITY: readonly FindingCode[] = [
   'unscaled-input',
   'loss-function',
   'class-imbalance',
+  'nan-prone-loss',
   'exploding',
   'loss-diverging',
   'saturated-output',
@@ -59,6 +60,7 @@ const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'unscaled-input': 'saturated',
   'loss-function': 'exploding',
   'class-imbalance': 'saturated',
+  'nan-prone-loss': 'nonFinite',
 };
 
 /** Short words for the end-of-line decoration (long lines cut it off; the hover carries the rest). */
@@ -84,6 +86,7 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   'unscaled-input': 'unscaled inputs',
   'loss-function': 'loss reduction',
   'class-imbalance': 'imbalanced classes',
+  'nan-prone-loss': 'NaN-prone loss',
 };
 
 /** The status bar counts layers ("2 dead"): the decoration's words, shorter where a count reads better. */

@@ -9,6 +9,7 @@ import type { LayerInfo, LayerStepStats, OutputInfo, SourceLocation, WeightStats
 import { creationSiteOf } from './callSites';
 import { duplicateShare, isCustomLoss, isOneHot, updateRatio } from './weightChecks';
 import { readLossReduction } from './lossReduction';
+import { readLossSaturation } from './lossSaturation';
 import { innerModel, type Batch } from './data';
 import { DiscoveryError } from './discovery';
 import type { Tf } from './tfjsResolve';
@@ -197,9 +198,13 @@ export class GradientProfiler {
       const units = shape[shape.length - 1] ?? 1;
       const lossProbe = isCustomLoss(lossNames[i]) && isOneHot(min, max, fractional, meanSquare, units) ? this.readLoss(i, ys, units) : undefined;
       const lossReduction = isCustomLoss(lossNames[i]) ? readLossReduction(tf, this.lossFunctions[i], ys, () => ([] as Tensor[]).concat(this.inner.apply(batch.xs, { training: false }) as Tensor | Tensor[])[i]) : undefined;
+      const activation = activationOf(layer as unknown as AnyLayer);
+      // A tf.layers.softmax() output layer has no activation in its config but produces the same exact 0s and 1s.
+      const saturating = activation ?? (layer.getClassName() === 'Softmax' ? 'softmax' : undefined);
+      const lossSaturation = isCustomLoss(lossNames[i]) ? readLossSaturation(tf, this.lossFunctions[i], ys, saturating, units) : undefined;
       return {
         layer: layer.name,
-        activation: activationOf(layer as unknown as AnyLayer),
+        activation,
         loss: lossNames[i] ?? 'custom',
         units,
         labelMeanSquare: meanSquare,
@@ -209,6 +214,7 @@ export class GradientProfiler {
         labelFractional: fractional,
         ...(lossProbe ? { lossProbe } : {}),
         ...(lossReduction ? { lossReduction } : {}),
+        ...(lossSaturation ? { lossSaturation } : {}),
       };
     });
   }

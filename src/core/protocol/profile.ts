@@ -124,6 +124,9 @@ export const LayerStepStats = v.object({
 });
 export type LayerStepStats = v.InferOutput<typeof LayerStepStats>;
 
+/** Predictions a custom loss is read at (runner/lossSaturation.ts): every row certain and right, certain and wrong, or one class exactly 0. */
+export const SATURATION_PATTERNS = ['confident-right', 'confident-wrong', 'one-zero'] as const;
+
 /** One model output: its layer, activation, compiled loss and label statistics of the profiled batch. */
 export const OutputInfo = v.object({
   layer: v.string(),
@@ -146,6 +149,18 @@ export const OutputInfo = v.object({
   lossProbe: v.optional(v.object({ atLabels: num, atScaled: num, atWrong: num })),
   /** A custom loss on the first `rows` rows of the profiled `batch`: averaged or summed over them, one term per row or not (runner/lossReduction.ts). */
   lossReduction: v.optional(v.object({ batch: v.pipe(v.number(), v.integer()), rows: v.pipe(v.number(), v.integer()), batchRatio: v.optional(num), crossExample: v.optional(num) })),
+  /**
+   * A custom loss read at predictions a softmax/sigmoid output reaches in float32 (exact 0s and 1s), beside the
+   * clipped built-in cross-entropy at the same predictions (runner/lossSaturation.ts).
+   */
+  lossSaturation: v.optional(
+    v.object({
+      rows: v.pipe(v.number(), v.integer()),
+      probes: v.array(v.object({ pattern: v.picklist(SATURATION_PATTERNS), value: num, gradientFinite: v.boolean(), reference: num, referenceGradientFinite: v.boolean() })),
+      /** Where the user's loss made its first non-finite value at the first failing pattern (else its first op). */
+      location: v.optional(SourceLocation),
+    }),
+  ),
 });
 export type OutputInfo = v.InferOutput<typeof OutputInfo>;
 
@@ -174,6 +189,7 @@ export const FINDING_CODES = [
   'unscaled-input',
   'loss-function',
   'class-imbalance',
+  'nan-prone-loss',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
