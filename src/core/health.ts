@@ -67,7 +67,7 @@ export function evaluateHealth(
     ...symmetricUnits(layers, steps, context.outputs ?? []),
     ...classImbalance(context.outputs ?? [], context),
     ...lossFunctionFindings(context.outputs ?? [], context.compileLocation, { optimizer: context.optimizer, penalised: steps.some((s) => (s.regLoss ?? 0) > 0) }),
-    ...nanProneLossFindings(context.outputs ?? [], context.compileLocation),
+    ...nanProneLossFindings(context.outputs ?? [], context.compileLocation, steps),
   ];
   const nanExplained = loss.explainedNonFinite || data.some((f) => f.code === 'output-activation' && f.severity === 'error');
   const gradient = layerFindings(layers, steps, t, nanExplained ? undefined : nonFiniteOrigin, {

@@ -47,3 +47,16 @@ test('evaluateHealth passes the outputs to the rule: the finding reaches the rep
   const findings = evaluateHealth([], [], {}, undefined, { outputs: [out([probe('confident-right', NaN)], 'softmax', logLine)], compileLocation: compile });
   assert.deepEqual(findings.filter((f) => f.code === 'nan-prone-loss').map((f) => f.location), [logLine]);
 });
+
+test('evidence from the profiled steps: outputs that never pass 0.99 make it an info (far from saturation); some examples past 0.99 keep the warning with their share', () => {
+  const steps = (shares: number[]) => shares.map((saturatedShare, step) => ({ step, loss: 1, layers: [{ name: 'head', saturatedShare }] })) as never;
+  const reading = [out([probe('confident-right', NaN)], 'softmax', logLine)];
+  const [distant] = nanProneLossFindings(reading, compile, steps([0, 0, 0]));
+  assert.equal(distant.severity, 'info');
+  assert.match(distant.message, /No example's output passed 0\.99 in the 2 profiled steps, so this run is far from there/);
+  const [committed] = nanProneLossFindings(reading, compile, steps([0.5, 0.375, 0.25]));
+  assert.equal(committed.severity, 'warning');
+  assert.match(committed.message, /Already 50 % of the examples' outputs passed 0\.99 in the profiled steps/);
+  // No share measured for this layer (e.g. a tf.layers.softmax() output): the probe's reading alone, a warning.
+  assert.equal(nanProneLossFindings(reading, compile, [{ step: 0, loss: 1, layers: [] }] as never)[0].severity, 'warning');
+});
