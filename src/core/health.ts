@@ -38,6 +38,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   overfitFraction: 0.1,
 };
 
+/** Findings that say the steps are too large for the loss surface (the consequence a summed loss can have). */
+const OVERSHOOT = new Set(['learning-rate-high', 'loss-diverging', 'loss-oscillating', 'non-finite', 'exploding']);
+
 export { RULE_SEVERITY, dataLoss, type HealthContext, type NonFiniteOrigin, type StepRecord } from './healthModel';
 
 export function evaluateHealth(
@@ -66,7 +69,6 @@ export function evaluateHealth(
     ...dataFindings(layers, context.outputs ?? [], context.compileLocation, context.dataLocations?.targets, lossNanStep).filter((f) => f.code !== 'output-activation' || !mismatched.has(f.layer)),
     ...symmetricUnits(layers, steps, context.outputs ?? []),
     ...classImbalance(context.outputs ?? [], context),
-    ...lossFunctionFindings(context.outputs ?? [], context.compileLocation, { optimizer: context.optimizer, penalised: steps.some((s) => (s.regLoss ?? 0) > 0) }),
     ...nanProneLossFindings(context.outputs ?? [], context.compileLocation, steps),
   ];
   const nanExplained = loss.explainedNonFinite || data.some((f) => f.code === 'output-activation' && f.severity === 'error');
@@ -89,6 +91,16 @@ export function evaluateHealth(
   const overshootReported = alarms.some((f) => ['loss-diverging', 'loss-oscillating', 'non-finite'].includes(f.code));
   const rateSite = context.optimizerLocation ?? context.compileLocation;
   const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported });
+  // A summed loss is judged by the step it produces, so after every finding that says the steps overshoot.
+  const overshoot = [...alarms, ...rate].find((f) => f.severity !== 'info' && OVERSHOOT.has(f.code))?.code ?? (nonFiniteOrigin ? 'non-finite' : undefined);
+  data.push(
+    ...lossFunctionFindings(context.outputs ?? [], context.compileLocation, {
+      optimizer: context.optimizer,
+      penalised: steps.some((s) => (s.regLoss ?? 0) > 0),
+      fullBatch: context.batchesPerEpoch === 1,
+      rate: { lossFalls: loss.lossFalls.falls === true, lossText: loss.lossFalls.text, overshoot },
+    }),
+  );
   // Causes outside the named layers (the learning rate, the targets' scale): the finding moves to where the fix goes.
   const located = gradient.map((f) => explodingFromTargets(deadByUpdate(f, layers, steps, t, rateSite), layers, steps, context.outputs ?? [], context.dataLocations));
   return [...located, ...loss.findings, ...data, ...(overReg ? [overReg] : []), ...rate];

@@ -34,7 +34,7 @@ export interface StepRecord {
   loss: number;
   /** The penalties' part of `loss`, when the model has regularizers. */
   regLoss?: number;
-  /** Data loss in inference mode (no dropout/noise), measured for models with stochastic layers. */
+  /** Data loss without dropout/noise (inference mode; with BatchNormalization, training mode with the noise off: runner/quietLoss.ts), for models with stochastic layers. */
   evalLoss?: number;
   layers: LayerStepStats[];
 }
@@ -68,6 +68,8 @@ export interface HealthContext {
   rateProbes?: readonly { factor: number; losses: readonly number[] }[];
   /** The optimizer steps the script's own training call plans (epochs × batches per epoch), when it says. */
   plannedSteps?: number;
+  /** The script's fit() batches per epoch, when known: 1 is full-batch descent (every step sees every training row). */
+  batchesPerEpoch?: number;
 }
 
 /** The loss of the data alone at one step (the penalties taken out). */

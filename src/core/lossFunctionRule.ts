@@ -30,6 +30,20 @@ export interface LossScaleContext {
   optimizer?: string;
   /** A kernel/bias/activity regularizer adds to the loss: a summed data loss weighs it batch-size times less. */
   penalised: boolean;
+  /** The script's fit() takes every training row in each step (one batch per epoch): the sum's factor never changes. */
+  fullBatch?: boolean;
+  /** What the profiled steps say about the step size the sum produces (health.ts fills it from the other findings). */
+  rate?: { lossFalls: boolean; lossText: string; overshoot?: string };
+}
+
+/**
+ * Full-batch descent on a summed loss is the mean loss at N× the rate, N the fixed number of training rows: the
+ * batch-size dependence (the sum's real hazard) cannot arise, and what is left is whether that rate is right, which
+ * the profiled steps answer. A loss that falls with no overshoot (no divergence, oscillation, NaN, exploding updates
+ * or learning-rate-high) is that consequence-free case.
+ */
+function fullBatchWithoutHarm(scale: LossScaleContext): boolean {
+  return scale.fullBatch === true && !scale.penalised && scale.rate !== undefined && scale.rate.lossFalls && scale.rate.overshoot === undefined;
 }
 
 export function lossFunctionFindings(outputs: readonly OutputInfo[], lossSite: SourceLocation | undefined, scale: LossScaleContext = { penalised: false }): Finding[] {
@@ -42,7 +56,16 @@ export function lossFunctionFindings(outputs: readonly OutputInfo[], lossSite: S
     const base = { code: 'loss-function' as const, severity: RULE_SEVERITY['loss-function'], step: 0, layer: output.layer, location: lossSite };
     if (r.batchRatio !== undefined && r.batchRatio >= SUMMED_RATIO) {
       const summed = `The loss ${output.loss} is summed over the examples, not averaged: on ${r.rows} rows of the batch written twice it is ${fmt(r.batchRatio)}× its value on those ${r.rows} rows (an average gives 1×). `;
-      if (harmless) {
+      if (!harmless && fullBatchWithoutHarm(scale)) {
+        findings.push({
+          ...base,
+          severity: 'info',
+          message:
+            summed +
+            `The script's fit() takes every training row in each step (one batch per epoch), so this is the mean loss at N× the learning rate, N the number of rows (${r.batch} in the profiled batch) — a factor that never changes; at that rate ${scale.rate!.lossText} with no sign of overshooting, so the steps are not too large. ` +
+            `It starts to matter if you train in mini-batches or on more rows (the step grows with the rows in the batch), add a kernelRegularizer (weighed N× less against this loss) or compare loss values across data sizes: averaging over the examples (tf.mean over the batch axis, with the learning rate × N) avoids all three.`,
+        });
+      } else if (harmless) {
         findings.push({
           ...base,
           severity: 'info',

@@ -117,8 +117,8 @@ export class ProfileEvidence {
   observe(message: RunnerMessage): void {
     if (message.type === 'model') {
       this.layers = message.layers;
-      const { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, inputScale, classCounts } = message;
-      this.context = { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, inputScale, classCounts: classCounts?.map((c) => c ?? undefined) };
+      const { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, inputScale, classCounts } = message;
+      this.context = { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, inputScale, classCounts: classCounts?.map((c) => c ?? undefined) };
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;

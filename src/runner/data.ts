@@ -15,6 +15,8 @@ export interface Batch {
   plannedSteps?: number;
   /** All the labels the script's fit()/trainOnBatch() call was given (not only this batch's rows), per output. */
   labels?: Tensor[];
+  /** fit()'s batches per epoch, when known: 1 means every step sees the whole training set (full-batch descent). */
+  batchesPerEpoch?: number;
 }
 
 type Inner = LayersModel & {
@@ -135,12 +137,14 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
   draw?.dispose();
   const taken = Math.min(rows, size);
   const widened = batchSize === undefined && scriptBatch !== undefined && taken > scriptBatch;
+  const perEpoch = capture.method === 'fit' ? fitStepsPerEpoch(capture, rows, scriptBatch) : undefined;
   return {
     xs,
     ys,
     labels: captured.ys,
     source: 'fit',
-    plannedSteps: trainingStepsOf(capture, fitStepsPerEpoch(capture, rows, scriptBatch)),
+    plannedSteps: trainingStepsOf(capture, perEpoch),
+    batchesPerEpoch: perEpoch,
     note:
       (draw
         ? `a batch of ${taken} rows of the script's ${capture.method}() call, drawn as ${capture.method}() shuffles them (seeded)`

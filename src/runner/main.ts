@@ -68,6 +68,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       compileLocation: compileSiteOf(model),
       optimizerLocation: optimizerSiteOf(inner.optimizer),
       plannedSteps: batch.plannedSteps,
+      batchesPerEpoch: batch.batchesPerEpoch,
       inputScale: scale,
       classCounts: batch.labels?.map((y, i) => classCounts(tf, y, outputs[i]?.units ?? 0) ?? null),
     });

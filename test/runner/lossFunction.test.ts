@@ -1,14 +1,15 @@
 // Custom loss functions read at run time (runner/lossReduction.ts → core/lossFunctionRule.ts): a loss summed over
 // the batch (under SGD, or under Adam with a weight penalty) and one whose labels broadcast against the outputs
 // warn on the compile() line; the same sum under Adam without a penalty is an info; the losses averaged over the
-// batch, one term per example, stay quiet.
+// batch, one term per example, stay quiet. Under SGD a script whose fit() takes every row in each step gets an info
+// while its loss falls without overshooting, a warning in mini-batches or when the steps overshoot.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fixture, lineOf, pool, profileOk } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('rates', f);
-const FILES = ['summed-loss.js', 'mean-loss.js', 'broadcast-loss.js', 'per-example-loss.js', 'summed-loss-adam.js', 'summed-loss-adam-l2.js'];
+const FILES = ['summed-loss.js', 'mean-loss.js', 'broadcast-loss.js', 'per-example-loss.js', 'summed-loss-adam.js', 'summed-loss-adam-l2.js', 'summed-loss-full-batch.js', 'summed-loss-minibatch.js', 'summed-loss-full-batch-high.js'];
 const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 5, backend: 'wasm' }));
 const report = async (f: string): Promise<ProfileReport> => (await runs)[FILES.indexOf(f)].report;
 const lossFunction = (r: ProfileReport) => r.findings.filter((f) => f.code === 'loss-function');
@@ -44,4 +45,19 @@ test('the same sum under Adam: an info when nothing is added to the loss (the st
   const [warning] = lossFunction(penalised);
   assert.equal(warning?.severity, 'warning', summary(penalised));
   assert.match(warning.message, /weight penalties and gradient clipping lose 64× of their weight/);
+});
+
+test('a sum under SGD in full-batch fit() steps: an info while the loss falls without overshooting; a warning in mini-batches of the same data, or when the steps overshoot', async () => {
+  const full = await report('summed-loss-full-batch.js');
+  const [info, ...rest] = lossFunction(full);
+  assert.equal(rest.length, 0, summary(full));
+  assert.equal(info?.severity, 'info', summary(full));
+  assert.equal(info.line, lineOf(FIX('summed-loss-full-batch.js'), 'L:compile'));
+  assert.match(info.message, /fit\(\) takes every training row in each step .* the loss fell from [\d.]+ to [\d.]+ over 5 steps with no sign of overshooting/);
+  assert.deepEqual(full.findings.filter((f) => f.severity !== 'info').map((f) => f.code), [], summary(full));
+  const mini = await report('summed-loss-minibatch.js');
+  assert.deepEqual(lossFunction(mini).map((f) => f.severity), ['warning'], summary(mini));
+  const high = await report('summed-loss-full-batch-high.js');
+  assert.deepEqual(lossFunction(high).map((f) => f.severity), ['warning'], summary(high));
+  assert.ok(high.findings.some((f) => f.code === 'loss-diverging' && f.severity !== 'info'), summary(high));
 });

@@ -39,3 +39,26 @@ test('a summed loss is an info under a scale-free optimizer with no weight penal
   const mixed = out({ batch: 32, rows: 16, batchRatio: 2, crossExample: 0.06 });
   assert.deepEqual(lossFunctionFindings([mixed], compile, { optimizer: 'Adam', penalised: false }).map((f) => f.severity), ['info', 'warning']);
 });
+
+test('a summed loss under SGD with full-batch steps is an info when the loss falls with no overshoot; a warning in mini-batches, with an overshoot, a flat loss or a penalty', () => {
+  const summed = out({ batch: 4, rows: 2, batchRatio: 2, crossExample: 0 });
+  const falls = { lossFalls: true, lossText: 'the loss fell from 98 to 0.16 over 20 steps' };
+  const judge = (scale: Partial<Parameters<typeof lossFunctionFindings>[2]>) =>
+    lossFunctionFindings([summed], compile, { optimizer: 'SGD', penalised: false, fullBatch: true, rate: falls, ...scale });
+  const [info, ...rest] = judge({});
+  assert.equal(rest.length, 0);
+  assert.equal(info.severity, 'info');
+  assert.deepEqual(info.location, compile);
+  assert.match(info.message, /every training row in each step .* mean loss at N× the learning rate.* the loss fell from 98 to 0\.16 over 20 steps with no sign of overshooting/);
+  // Near misses: each missing piece of evidence keeps the warning.
+  assert.equal(judge({ fullBatch: false })[0].severity, 'warning', 'mini-batches: the step grows with the batch');
+  assert.equal(judge({ fullBatch: undefined })[0].severity, 'warning', 'batches per epoch unknown');
+  assert.equal(judge({ rate: { ...falls, overshoot: 'learning-rate-high' } })[0].severity, 'warning', 'the steps overshoot');
+  assert.equal(judge({ rate: { ...falls, overshoot: 'loss-diverging' } })[0].severity, 'warning');
+  assert.equal(judge({ rate: { lossFalls: false, lossText: 'the loss went from 2.3 to 2.3 over 20 steps' } })[0].severity, 'warning', 'no progress');
+  assert.equal(judge({ rate: undefined })[0].severity, 'warning', 'no evidence about the rate');
+  assert.equal(judge({ penalised: true })[0].severity, 'warning', 'a penalty weighed N× less');
+  // Mixing examples is not a scale: full batch does not quiet it.
+  const mixed = out({ batch: 4, rows: 2, batchRatio: 1, crossExample: 0.2 });
+  assert.deepEqual(lossFunctionFindings([mixed], compile, { optimizer: 'SGD', penalised: false, fullBatch: true, rate: falls }).map((f) => f.severity), ['warning']);
+});

@@ -1,5 +1,4 @@
 // @case so-46577203-buggy
-// @set heldout2
 // @label buggy
 // @bug lr-high
 // @source TensorFlow program bugs (Zhang, Chen, Cheung, Xiong & Zhang, "An Empirical Study on TensorFlow Program Bugs",
