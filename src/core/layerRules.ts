@@ -4,13 +4,20 @@
 import type { Finding, LayerInfo, LayerStepStats, RelatedLayer, SourceLocation, Thresholds } from './protocol';
 import { SATURATING } from './activations';
 import { formatNumber as fmt } from './format';
-import { RULE_SEVERITY, type NonFiniteOrigin, type StepRecord } from './healthModel';
+import { dataLoss, RULE_SEVERITY, type NonFiniteOrigin, type StepRecord } from './healthModel';
 import { nonFiniteFinding } from './nonFiniteRule';
 
 /** Above this share of saturated outputs a saturated layer is a warning even while the loss falls. */
 const SEVERE_SATURATION = 0.9;
 /** At or above this share of dead units a dead layer is a warning even while the loss falls. */
 const SEVERE_DEAD = 0.95;
+/**
+ * A step whose data loss is at most this fraction of step 0's has fitted the profiled batch: at a minimum the
+ * gradient is 0 by definition, and near one it shrinks with the loss (cross-entropy: ‖∂L/∂z‖ ≈ 1 − p ≈ L), so
+ * after a 1000× fall gradients 1e-3 of their start are convergence, no longer separable from vanishing by the
+ * rule's own 1e-3 (docs/rules/vanishing.md).
+ */
+export const CONVERGED_LOSS = 1e-3;
 
 export interface LossEvidence {
   /** The loss fell steadily over the profiled steps; undefined when only step 0 was profiled. */
@@ -161,8 +168,13 @@ export function layerFindings(
   const saturated = track((s, _r, l) => (s.saturatedShare === undefined || options.outputLayers.has(s.name) || !SATURATING.has(l.activation) ? undefined : s.saturatedShare > t.saturatedShare ? s.saturatedShare : false));
 
   // --- vanishing (on the data loss's gradient) ---
+  const startLoss = steps.length ? dataLoss(steps[0]) : NaN;
+  // A loss below 0 is not a minimum reached but one without a floor (a log loss on targets outside [0, 1]).
+  const fitted = (record: StepRecord) => startLoss > 0 && dataLoss(record) >= 0 && dataLoss(record) <= CONVERGED_LOSS * startLoss;
   const vanishing = track((s, record) => {
     if (s.weights.length === 0 || !Number.isFinite(s.gradNorm)) return undefined;
+    // A loss that has fallen to ~0 on the batch leaves no gradient to pass down: convergence, not vanishing.
+    if (fitted(record)) return undefined;
     // A dead ReLU layer has (near-)zero gradients because it is dead, a saturated output layer because it
     // is saturated: those findings are the cause.
     if (s.deadShare !== undefined && s.deadShare >= t.deadShare) return undefined;

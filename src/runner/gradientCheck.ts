@@ -37,7 +37,8 @@ export function rememberBuiltInLayers(tf: Tf): void {
   builtIn = new Set(Object.values(map).map(([cls]) => cls));
 }
 
-function allLayers(layers: AnyLayer[], out: AnyLayer[] = []): AnyLayer[] {
+/** Every layer of a model, nested ones (Sequential in a model, wrappers, Bidirectional's two copies) included. */
+export function allLayers<T extends { layers?: T[]; layer?: T; forwardLayer?: T; backwardLayer?: T }>(layers: T[], out: T[] = []): T[] {
   for (const layer of layers) {
     out.push(layer);
     const children = [...(layer.layers ?? []), ...(layer.layer ? [layer.layer] : []), ...(layer.forwardLayer ? [layer.forwardLayer] : []), ...(layer.backwardLayer ? [layer.backwardLayer] : [])];

@@ -10,6 +10,7 @@ import { creationSiteOf } from './callSites';
 import { duplicateShare, isCustomLoss, isOneHot, updateRatio } from './weightChecks';
 import { readLossReduction } from './lossReduction';
 import { readLossSaturation } from './lossSaturation';
+import { quietOutputs } from './quietLoss';
 import { innerModel, type Batch } from './data';
 import { DiscoveryError } from './discovery';
 import type { Tf } from './tfjsResolve';
@@ -150,10 +151,7 @@ export class GradientProfiler {
 
   /** The data loss with dropout/noise layers off: a fixed batch's loss curve without their noise. */
   private inferenceLoss(batch: Batch): number {
-    return this.tf.tidy(() => {
-      const result = this.inner.apply(batch.xs, { training: false });
-      return this.dataLoss(batch.ys, (Array.isArray(result) ? result : [result]) as Tensor[]).dataSync()[0];
-    });
+    return this.tf.tidy(() => this.dataLoss(batch.ys, quietOutputs(this.tf, this.inner, batch.xs)).dataSync()[0]);
   }
 
   /**

@@ -1,11 +1,12 @@
 // The learning-rate probe (core/rateRules): from the weights as they were before profiling, a few steps on
 // the same batch with a fresh optimizer of the model's own class and settings, its learning rate × factor.
-// The data loss (inference mode for models with dropout/noise, as the profile's curve) before each step
+// The data loss (without noise for models with dropout/noise, as the profile's curve: quietLoss.ts) before each step
 // and after the last is what the rules compare with the profile's own curve. Also the batch's input scale, which
 // the initial-loss rule reads.
 import type { LayersModel, Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs';
 import { innerModel, type Batch } from './data';
 import { INPUT_PROBE_RMS, SMALL_INPUT_RMS } from '../core/inputRules';
+import { quietOutputs } from './quietLoss';
 import type { Tf } from './tfjsResolve';
 
 type Inner = ReturnType<typeof innerModel> & { calculateLosses(): Scalar[] };
@@ -25,13 +26,13 @@ export async function rateProbe(tf: Tf, model: LayersModel, initial: Tensor[], b
   if (!optimizer) return undefined;
   model.setWeights(initial);
   const lossFunctions = inner.lossFunctions as unknown as ((a: Tensor, b: Tensor) => Tensor)[];
+  const lossOf = (outputs: Tensor[]) => tf.mean(lossFunctions.map((fn, i) => fn(batch.ys[i], outputs[i])).reduce((a, b) => tf.add(a, b))) as Scalar;
   const dataLoss = (training: boolean) => {
     const result = inner.apply(batch.xs, { training });
-    const outputs = (Array.isArray(result) ? result : [result]) as Tensor[];
-    return tf.mean(lossFunctions.map((fn, i) => fn(batch.ys[i], outputs[i])).reduce((a, b) => tf.add(a, b))) as Scalar;
+    return lossOf((Array.isArray(result) ? result : [result]) as Tensor[]);
   };
-  // The profile's curve: training mode, except inference mode for models with dropout/noise (their evalLoss).
-  const measure = () => tf.tidy(() => dataLoss(!stochastic).dataSync()[0]);
+  // The profile's curve: training mode, except for models with dropout/noise the pass without noise (their evalLoss).
+  const measure = () => tf.tidy(() => lossOf(quietOutputs(tf, inner, batch.xs)).dataSync()[0]);
   const variables = inner.trainableWeights.map((w) => (w as unknown as { read(): Variable }).read());
   const losses: number[] = [];
   try {

@@ -6,7 +6,7 @@ import { fixture, layer, lineOf, pool, profileOk, type RunOutcome } from './help
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('verdicts', f);
-const FILES = ['l2-sigmoid.js', 'tanh-unscaled.js', 'zero-output.js', 'tiny-linreg.js', 'std1-weights.js', 'mse-softmax.js', 'ce-relu.js', 'oscillating.js'];
+const FILES = ['l2-sigmoid.js', 'tanh-unscaled.js', 'zero-output.js', 'tiny-linreg.js', 'std1-weights.js', 'mse-softmax.js', 'ce-relu.js', 'oscillating.js', 'fitted-batch.js', 'bn-dropout-raw.js', 'bn-dropout-frozen.js'];
 const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 20, backend: 'wasm', overfitBatch: f === 'zero-output.js' || f === 'std1-weights.js' }));
 const outcome = async (f: string): Promise<RunOutcome> => (await runs)[FILES.indexOf(f)];
 const serious = (r: ProfileReport) => r.findings.filter((f) => f.severity !== 'info');
@@ -28,6 +28,30 @@ test('L2 + 12 sigmoid layers: vanishing found on the data gradient, penalty grad
   // The report's loss is data + penalty, as fit() reports it.
   assert.ok(report.steps[0].regLoss! > 0 && report.steps[0].regLoss! < report.steps[0].loss);
   for (const l of ['sig1', 'sig2']) assert.deepEqual(layer(report, l).verdicts, ['vanishing']);
+});
+
+test('a batch fitted to a loss of ~0 (every layer’s gradient collapses with it, the logits layer’s too): no vanishing — the L2 sigmoid stack above is the near miss', async () => {
+  const { report } = await outcome('fitted-batch.js');
+  assert.deepEqual(serious(report), [], summary(report));
+  assert.ok(!report.findings.some((f) => f.code === 'vanishing'), summary(report));
+  const last = report.steps[report.steps.length - 1].loss;
+  assert.ok(last <= 1e-3 * report.steps[0].loss, `loss ${report.steps[0].loss} → ${last}`);
+  // What the rule used to read as vanishing: the logits layer's own gradient is gone too.
+  const logits = layer(report, 'logits').steps;
+  assert.ok(logits[logits.length - 1].gradNorm < 1e-4 * logits[0].gradNorm, `logits ‖g‖ ${logits[0].gradNorm} → ${logits[logits.length - 1].gradNorm}`);
+});
+
+test('BatchNormalization on raw columns + dropout: the noise-free curve (training-mode statistics, dropout off) falls and nothing warns; at rate 0 it is flat to the digit and loss-not-decreasing fires', async () => {
+  const { report } = await outcome('bn-dropout-raw.js');
+  assert.deepEqual(serious(report), [], summary(report));
+  const evals = report.steps.map((s) => s.evalLoss!);
+  assert.ok(evals.every(Number.isFinite) && evals[evals.length - 1] < 0.8 * evals[0], `evalLoss ${evals[0]} → ${evals[evals.length - 1]}`);
+  const frozen = (await outcome('bn-dropout-frozen.js')).report;
+  const flat = frozen.steps.map((s) => s.evalLoss!);
+  assert.equal(Math.max(...flat) - Math.min(...flat), 0, `evalLoss at rate 0: ${flat.slice(0, 5).join(', ')}…`);
+  const stuck = frozen.findings.find((f) => f.code === 'loss-not-decreasing');
+  assert.equal(stuck?.severity, 'warning', summary(frozen));
+  assert.match(stuck!.message, /stuck/);
 });
 
 test('tanh on unscaled inputs that trains: no warning', async () => {

@@ -77,6 +77,23 @@ test('vanishing by mean |g| < 1e-7 alone; judged at every step: resolved by the 
   assert.deepEqual(later.map((f) => `${f.code}:${f.layer}:${f.severity}:${f.step}`), ['vanishing:a:warning:1']);
 });
 
+test('vanishing is not judged at a step whose loss has fallen 1000× (the batch is fitted: no gradient by design); a loss 100× down, or flat, still is', () => {
+  const layers = [info('a', 'relu', 3), info('b', 'relu', 4), info('out', undefined, 5)];
+  // Every layer's gradient collapses as the loss reaches 0 (tfe-bc09f95-fixed: cross-entropy 1.9e3 → 0 in 13 steps).
+  const collapsed = (n: number, loss: number) => step(n, loss, [stats('a', 1e-10, {}, { meanAbs: 1e-13 }), stats('b', 1e-9, {}, { meanAbs: 1e-12 }), stats('out', 1e-8, {}, { meanAbs: 1e-11 })]);
+  const start = step(0, 1900, [stats('a', 400), stats('b', 300), stats('out', 700)]);
+  const fitted = evaluateHealth(layers, [start, step(1, 30, [stats('a', 5), stats('b', 4), stats('out', 6)]), collapsed(2, 0), collapsed(3, 0)]);
+  assert.deepEqual(fitted.filter((f) => f.code === 'vanishing'), [], codes(fitted).join());
+  assert.deepEqual(codes(evaluateHealth(layers, [start, collapsed(1, 1900 * 1e-3)])).filter((c) => c.startsWith('vanishing')), [], 'exactly 1000× down');
+  // Near misses: the same gradients with the loss only 100× down, or not falling, are vanishing.
+  const notFitted = evaluateHealth(layers, [start, collapsed(1, 19), collapsed(2, 19)]);
+  assert.deepEqual(notFitted.filter((f) => f.code === 'vanishing').map((f) => `${f.layer}:${f.severity}`), ['a:warning']);
+  const unbounded = evaluateHealth(layers, [start, collapsed(1, -5), collapsed(2, -50)]);
+  assert.deepEqual(unbounded.filter((f) => f.code === 'vanishing').map((f) => `${f.layer}:${f.severity}`), ['a:warning'], 'a loss gone below 0 has no floor: not fitted');
+  const flat = evaluateHealth(layers, [step(0, 2.3, [stats('a', 1e-10, {}, { meanAbs: 1e-13 }), stats('b', 0.5), stats('out', 1)]), step(1, 2.3, [stats('a', 1e-10, {}, { meanAbs: 1e-13 }), stats('b', 0.5), stats('out', 1)])]);
+  assert.deepEqual(flat.filter((f) => f.code === 'vanishing').map((f) => `${f.layer}:${f.severity}`), ['a:warning']);
+});
+
 test('exploding: ‖g‖ ≥ 1e5 or ‖g‖/‖w‖ > 10', () => {
   const layers = [info('a'), info('b'), info('c')];
   const findings = evaluateHealth(layers, [

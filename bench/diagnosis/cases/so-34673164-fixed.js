@@ -1,5 +1,4 @@
 // @case so-34673164-fixed
-// @set heldout
 // @label healthy
 // @source DeepLocalize benchmark (Wardat, Le & Rajan, ICSE'21): github.com/Wardat-ISU/DeepLocalize@297bc34,
 //   "Benchmark/StackOverflow/34673164/Correct Model/untitled39.py"; Stack Overflow question 34673164.

@@ -1,5 +1,4 @@
 // @case tfe-bc09f95-fixed
-// @set heldout2
 // @label healthy
 // @source TheDeepChecker's GitHub bugs (Ben Braiek & Khomh, TOSEM 2023):
 //   github.com/thedeepchecker/thedeepchecker@d0a2b3a, GH_buggy_examples/TFE_bc09f95; the fixed program is
