@@ -13,7 +13,7 @@ export interface Batch {
   note: string;
   /** The optimizer steps the script's own fit()/fitDataset() call plans (epochs × batches per epoch), when it says. */
   plannedSteps?: number;
-  /** All the labels the script's fit()/trainOnBatch() call was given (not only this batch's rows), per output. */
+  /** All the labels the script's fit() call was given (not only this batch's rows), per output. */
   labels?: Tensor[];
   /** fit()'s batches per epoch, when known: 1 means every step sees the whole training set (full-batch descent). */
   batchesPerEpoch?: number;
@@ -141,7 +141,8 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
   return {
     xs,
     ys,
-    labels: captured.ys,
+    // All of fit()'s labels (a trainOnBatch call holds one batch only: too few to count classes by).
+    ...(capture.method === 'fit' ? { labels: captured.ys } : {}),
     source: 'fit',
     plannedSteps: trainingStepsOf(capture, perEpoch),
     batchesPerEpoch: perEpoch,
