@@ -107,6 +107,12 @@ export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: nu
  * ended early (timeout, cancel, crash) with it — one code path, so a verdict does not depend on how the run
  * ended, only on what was measured.
  */
+/**
+ * Every key of T, each possibly absent: the model message's part of the context must name every HealthContext
+ * field but the three other messages carry, so a new input of the verdict does not compile until it travels.
+ */
+type Carried<T> = Record<keyof T, unknown>;
+
 export class ProfileEvidence {
   private layers: LayerInfo[] = [];
   private context: HealthContext = {};
@@ -118,7 +124,17 @@ export class ProfileEvidence {
     if (message.type === 'model') {
       this.layers = message.layers;
       const { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, inputScale, classCounts } = message;
-      this.context = { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, inputScale, classCounts: classCounts?.map((c) => c ?? undefined) };
+      this.context = {
+        outputs,
+        optimizer,
+        compileLocation,
+        optimizerLocation,
+        dataLocations,
+        plannedSteps,
+        batchesPerEpoch,
+        inputScale,
+        classCounts: classCounts?.map((c) => c ?? undefined),
+      } satisfies Carried<Omit<HealthContext, 'overfit' | 'rateProbes' | 'inputProbes'>>;
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;
