@@ -7,7 +7,6 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 
 const { values } = parseArgs({ options: { epochs: { type: 'string', default: '20' }, seeds: { type: 'string', default: '3' } } });
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { loadDigits } = require('../../test/fixtures/runner/lr/digits.js') as { loadDigits(n: number): { pixels: number[][]; labels: number[] } };
 
 function model(seed: number, rescale: boolean): tf.Sequential {
