@@ -35,9 +35,9 @@ suite() { # suite NAME COMMAND... : runs a node:test suite, keeps its log
 
 echo "=== build"
 npm run --silent build || { echo "0 passed, 1 failed"; exit 1; }
-npm run --silent typecheck || failures+=("typecheck")
+npm run --silent typecheck 2>&1 | tee "$OUT/typecheck.log"; [ "${PIPESTATUS[0]}" = 0 ] || failures+=("typecheck")
 echo "=== lint"
-npm run --silent lint || failures+=("lint")
+npm run --silent lint 2>&1 | tee "$OUT/lint.log"; [ "${PIPESTATUS[0]}" = 0 ] || failures+=("lint")
 
 # Chromium (webview suite) and code-server (integration, e2e) first, so no suite skips for want of them.
 if [ "${GRADIENT_LENS_SKIP_VSCODE:-}" != 1 ]; then
@@ -85,9 +85,11 @@ vscode_suite e2e scripts/e2e.sh
 echo
 if [ ${#failures[@]} -gt 0 ]; then
   # The failing tests by name, from every suite's log, so the closing lines say what failed (a CI log is often
-  # read from its tail): node:test's "not ok", mocha's numbered failures, the UI scripts' FAIL, suite errors.
+  # read from its tail): node:test's "not ok", mocha's numbered failures, the UI scripts' FAIL, suite errors,
+  # and what tsc and eslint printed (they print nothing when they pass).
   echo "=== failed tests"
   for log in "$OUT"/*.log; do
+    case $(basename "$log") in typecheck.log | lint.log) grep -v '^\s*$' "$log" | head -30 | sed "s|^|$(basename "$log" .log): |"; continue ;; esac
     { grep -E '^\s*not ok [0-9]+ |^\s+FAIL |^suite error:|\] ERROR: ' "$log" 2>/dev/null | grep -v '# SKIP' | head -20
       awk '/^ +[0-9]+ failing/ {f = 1} f && n < 40 {print; n++}' "$log"; } | sed "s|^|$(basename "$log" .log): |"
   done
