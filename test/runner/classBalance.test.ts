@@ -3,20 +3,19 @@
 // a balanced set and a 60/40 two-class split stay quiet.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, lineOf, pool, profileOk } from './helpers';
+import { findingSummary, fixture, lineOf, profileEach } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('class-balance', f);
 const FILES = ['rare-zeros.js', 'rare-sparse.js', 'balanced.js', 'sixty-forty.js'];
-const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 3, backend: 'wasm' }));
-const report = async (f: string): Promise<ProfileReport> => (await runs)[FILES.indexOf(f)].report;
-const summary = (r: ProfileReport) => r.findings.map((f) => `${f.code}:${f.severity}:${f.line ?? '-'}`).join(', ');
+const outcome = profileEach(FILES, FIX, { steps: 3, backend: 'wasm' });
+const report = async (f: string): Promise<ProfileReport> => (await outcome(f)).report;
 
 test('2 zeros among 272 digits: class-imbalance on the labels line with the counts, the fit() call related', async () => {
   for (const file of ['rare-zeros.js', 'rare-sparse.js']) {
     const r = await report(file);
     const [finding, ...more] = r.findings.filter((f) => f.code === 'class-imbalance');
-    assert.ok(finding && more.length === 0, `${file}: ${summary(r)}`);
+    assert.ok(finding && more.length === 0, `${file}: ${findingSummary(r)}`);
     assert.equal(finding.severity, 'warning');
     assert.deepEqual([finding.file, finding.line], [FIX(file), lineOf(FIX(file), 'L:labels')]);
     assert.match(finding.message, /of the 272 labels given to fit\(\) .* class 0 has 2 \(0\.74 %\), while class \d has 30 — 15× the rarest/);
@@ -29,6 +28,6 @@ test('2 zeros among 272 digits: class-imbalance on the labels line with the coun
 test('near misses: 30 of every digit, and a 60/40 two-class split, raise no class-imbalance', async () => {
   for (const file of ['balanced.js', 'sixty-forty.js']) {
     const r = await report(file);
-    assert.ok(!r.findings.some((f) => f.code === 'class-imbalance'), `${file}: ${summary(r)}`);
+    assert.ok(!r.findings.some((f) => f.code === 'class-imbalance'), `${file}: ${findingSummary(r)}`);
   }
 });

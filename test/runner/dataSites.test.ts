@@ -3,14 +3,13 @@
 // related location, on exactly that line — and a NaN/Inf always carries a line.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, lineOf, pool, profileOk, type RunOutcome } from './helpers';
+import { fixture, lineOf, profileEach, type RunOutcome } from './helpers';
 import type { RunnerMessageOf } from '../../src/core/protocol';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('data-sites', f);
 const FILES = ['labels-divided.js', 'labels-whole.js', 'targets-helper.js', 'dataset-labels.js', 'log-linear.js', 'sqrt-loss.js', 'per-example.js', 'nan-inputs.js'];
-const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 5, backend: 'wasm' }));
-const outcome = async (f: string): Promise<RunOutcome> => (await runs)[FILES.indexOf(f)];
+const outcome = profileEach(FILES, FIX, { steps: 5, backend: 'wasm' });
 const serious = (r: ProfileReport) => r.findings.filter((f) => f.severity !== 'info');
 const summary = (r: ProfileReport) => r.findings.map((f) => `${f.code}:${f.severity}:${f.layer ?? '-'}:${f.line ?? '-'}`).join(', ');
 const modelMessage = (o: RunOutcome) => o.messages.find((m): m is RunnerMessageOf<'model'> => m.type === 'model')!;

@@ -2,12 +2,11 @@
 // healthy counterpart is not.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, layer, lineOf, pool, profileOk, type RunOutcome } from './helpers';
+import { fixture, layer, lineOf, profileEach } from './helpers';
 
 const DEMO = (f: string) => fixture('demos', f);
 const FILES = ['sigmoid20.js', 'relu-he20.js', 'const100.js', 'nan-layer.js', 'dead-relu.js'];
-const runs = pool(FILES, 2, (f) => profileOk(DEMO(f), { steps: 1, batchSize: 16 }));
-const outcome = async (f: string): Promise<RunOutcome> => (await runs)[FILES.indexOf(f)];
+const outcome = profileEach(FILES, DEMO, { steps: 1, batchSize: 16 });
 
 test('20-layer sigmoid MLP: vanishing in its first layers, not in its last', async () => {
   const { report } = await outcome('sigmoid20.js');

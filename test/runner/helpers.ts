@@ -152,6 +152,22 @@ export function cli(args: string[], cwd = ROOT): Promise<CliResult> {
 }
 
 /** Runs async jobs with at most `limit` at a time (2 cores: two runners in parallel). */
+/**
+ * Profiles each of `files` (fixture names; `at` makes them paths) two runners at a time, starting at once, so a
+ * test file's profiles overlap its first tests; the returned function awaits one file's outcome.
+ */
+export function profileEach(
+  files: readonly string[],
+  at: (f: string) => string,
+  request: Partial<ProfileRequest> | ((f: string) => Partial<ProfileRequest>),
+): (f: string) => Promise<RunOutcome> {
+  const runs = pool(files, 2, (f) => profileOk(at(f), typeof request === 'function' ? request(f) : request));
+  return async (f) => (await runs)[files.indexOf(f)];
+}
+
+/** A report's findings as `code:severity:line`, for assertion messages. */
+export const findingSummary = (r: ProfileReport): string => r.findings.map((f) => `${f.code}:${f.severity}:${f.line ?? '-'}`).join(', ');
+
 export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;

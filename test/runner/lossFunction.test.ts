@@ -5,59 +5,58 @@
 // while its loss falls without overshooting, a warning in mini-batches or when the steps overshoot.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, lineOf, pool, profileOk } from './helpers';
+import { findingSummary, fixture, lineOf, profileEach } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('rates', f);
 const FILES = ['summed-loss.js', 'mean-loss.js', 'broadcast-loss.js', 'per-example-loss.js', 'summed-loss-adam.js', 'summed-loss-adam-l2.js', 'summed-loss-full-batch.js', 'summed-loss-minibatch.js', 'summed-loss-full-batch-high.js'];
-const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 5, backend: 'wasm' }));
-const report = async (f: string): Promise<ProfileReport> => (await runs)[FILES.indexOf(f)].report;
+const outcome = profileEach(FILES, FIX, { steps: 5, backend: 'wasm' });
+const report = async (f: string): Promise<ProfileReport> => (await outcome(f)).report;
 const lossFunction = (r: ProfileReport) => r.findings.filter((f) => f.code === 'loss-function');
-const summary = (r: ProfileReport) => r.findings.map((f) => `${f.code}:${f.severity}:${f.line ?? '-'}`).join(', ');
 
 test('squared error summed over the batch under SGD: a loss-function warning on the compile() line, the ratio exactly 2; averaged it stays quiet', async () => {
   const summed = await report('summed-loss.js');
   const [finding, ...rest] = lossFunction(summed);
-  assert.equal(rest.length, 0, summary(summed));
-  assert.equal(finding?.line, lineOf(FIX('summed-loss.js'), 'L:compile'), summary(summed));
+  assert.equal(rest.length, 0, findingSummary(summed));
+  assert.equal(finding?.line, lineOf(FIX('summed-loss.js'), 'L:compile'), findingSummary(summed));
   assert.equal(finding.severity, 'warning');
   assert.match(finding.message, /summed over the examples, not averaged: on 32 rows of the batch written twice it is 2× .* at the profiled batch of 64, 64×/);
-  assert.deepEqual(lossFunction(await report('mean-loss.js')), [], summary(await report('mean-loss.js')));
+  assert.deepEqual(lossFunction(await report('mean-loss.js')), [], findingSummary(await report('mean-loss.js')));
 });
 
 test('labels flattened to [batch] against outputs [batch, 1]: loss-function (mixes examples) on the compile() line; one term per example stays quiet', async () => {
   const broadcast = await report('broadcast-loss.js');
   const [finding, ...rest] = lossFunction(broadcast);
-  assert.equal(rest.length, 0, summary(broadcast));
+  assert.equal(rest.length, 0, findingSummary(broadcast));
   assert.equal(finding?.line, lineOf(FIX('broadcast-loss.js'), 'L:compile'));
   assert.match(finding.message, /mixes examples: changing one example's label moves the gradient at the other examples' predictions by [\d.e-]+ of the largest/);
-  assert.deepEqual(lossFunction(await report('per-example-loss.js')), [], summary(await report('per-example-loss.js')));
+  assert.deepEqual(lossFunction(await report('per-example-loss.js')), [], findingSummary(await report('per-example-loss.js')));
 });
 
 test('the same sum under Adam: an info when nothing is added to the loss (the step is scale-free), a warning once an L2 penalty is', async () => {
   const plain = await report('summed-loss-adam.js');
   const [info, ...rest] = lossFunction(plain);
-  assert.equal(rest.length, 0, summary(plain));
-  assert.equal(info?.severity, 'info', summary(plain));
+  assert.equal(rest.length, 0, findingSummary(plain));
+  assert.equal(info?.severity, 'info', findingSummary(plain));
   assert.equal(info.line, lineOf(FIX('summed-loss-adam.js'), 'L:compile'));
   assert.match(info.message, /Under Adam the step does not depend on the loss's scale and the model adds no weight penalty, so it trains as the mean would/);
   const penalised = await report('summed-loss-adam-l2.js');
   const [warning] = lossFunction(penalised);
-  assert.equal(warning?.severity, 'warning', summary(penalised));
+  assert.equal(warning?.severity, 'warning', findingSummary(penalised));
   assert.match(warning.message, /weight penalties and gradient clipping lose 64× of their weight/);
 });
 
 test('a sum under SGD in full-batch fit() steps: an info while the loss falls without overshooting; a warning in mini-batches of the same data, or when the steps overshoot', async () => {
   const full = await report('summed-loss-full-batch.js');
   const [info, ...rest] = lossFunction(full);
-  assert.equal(rest.length, 0, summary(full));
-  assert.equal(info?.severity, 'info', summary(full));
+  assert.equal(rest.length, 0, findingSummary(full));
+  assert.equal(info?.severity, 'info', findingSummary(full));
   assert.equal(info.line, lineOf(FIX('summed-loss-full-batch.js'), 'L:compile'));
   assert.match(info.message, /fit\(\) takes every training row in each step .* the loss fell from [\d.]+ to [\d.]+ over 5 steps with no sign of overshooting/);
-  assert.deepEqual(full.findings.filter((f) => f.severity !== 'info').map((f) => f.code), [], summary(full));
+  assert.deepEqual(full.findings.filter((f) => f.severity !== 'info').map((f) => f.code), [], findingSummary(full));
   const mini = await report('summed-loss-minibatch.js');
-  assert.deepEqual(lossFunction(mini).map((f) => f.severity), ['warning'], summary(mini));
+  assert.deepEqual(lossFunction(mini).map((f) => f.severity), ['warning'], findingSummary(mini));
   const high = await report('summed-loss-full-batch-high.js');
-  assert.deepEqual(lossFunction(high).map((f) => f.severity), ['warning'], summary(high));
-  assert.ok(high.findings.some((f) => f.code === 'loss-diverging' && f.severity !== 'info'), summary(high));
+  assert.deepEqual(lossFunction(high).map((f) => f.severity), ['warning'], findingSummary(high));
+  assert.ok(high.findings.some((f) => f.code === 'loss-diverging' && f.severity !== 'info'), findingSummary(high));
 });

@@ -9,7 +9,7 @@ import { readLossSaturation, SATURATION_ROWS } from '../../src/runner/lossSatura
 import type { Tf } from '../../src/runner/tfjsResolve';
 import type { OutputInfo } from '../../src/core/protocol';
 import type { ProfileReport } from '../../src/core/report';
-import { fixture, lineOf, pool, profileOk } from './helpers';
+import { findingSummary, fixture, lineOf, profileEach } from './helpers';
 
 type Loss = (y: tf.Tensor, p: tf.Tensor) => tf.Tensor;
 type Saturation = NonNullable<OutputInfo['lossSaturation']>;
@@ -96,34 +96,33 @@ test('no reading where the patterns do not apply: a linear output, labels not of
 // Whole profiles: the rule on the finding list, at the line of the log.
 const FIX = (f: string) => fixture('nan-loss', f);
 const FILES = ['log-softmax.js', 'bce-sigmoid.js', 'clipped-log.js', 'mse-softmax.js', 'log-softmax-slow.js'];
-const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 20, backend: 'wasm' }));
-const report = async (f: string): Promise<ProfileReport> => (await runs)[FILES.indexOf(f)].report;
+const outcome = profileEach(FILES, FIX, { steps: 20, backend: 'wasm' });
+const report = async (f: string): Promise<ProfileReport> => (await outcome(f)).report;
 const nanProne = (r: ProfileReport) => r.findings.filter((f) => f.code === 'nan-prone-loss');
-const summary = (r: ProfileReport) => r.findings.map((f) => `${f.code}:${f.severity}:${f.line ?? '-'}`).join(', ');
 
 test('profiles: an unclipped log in a custom loss is a nan-prone-loss warning on the line of the log (softmax and sigmoid outputs)', async () => {
   const softmax = await report('log-softmax.js');
   const [finding, ...rest] = nanProne(softmax);
-  assert.equal(rest.length, 0, summary(softmax));
-  assert.equal(finding?.severity, 'warning', summary(softmax));
+  assert.equal(rest.length, 0, findingSummary(softmax));
+  assert.equal(finding?.severity, 'warning', findingSummary(softmax));
   assert.equal(finding.line, lineOf(FIX('log-softmax.js'), 'L:log'));
   assert.match(finding.message, /The loss crossEntropy turns non-finite at outputs the softmax reaches: it gives NaN with 7 of 8 rows of the batch certain of the labelled class/);
   assert.match(finding.message, /The built-in categorical cross-entropy, which clips the predictions to \[1e-7, 1 − 1e-7\], gives 0\.14 at the first/); // ln 3 / 8 = 0.137
   assert.match(finding.message, /Already [\d.]+ % of the examples' outputs passed 0\.99 in the profiled steps/);
   const sigmoid = await report('bce-sigmoid.js');
-  assert.equal(nanProne(sigmoid)[0]?.severity, 'warning', summary(sigmoid));
-  assert.equal(nanProne(sigmoid)[0]?.line, lineOf(FIX('bce-sigmoid.js'), 'L:loss'), summary(sigmoid));
+  assert.equal(nanProne(sigmoid)[0]?.severity, 'warning', findingSummary(sigmoid));
+  assert.equal(nanProne(sigmoid)[0]?.line, lineOf(FIX('bce-sigmoid.js'), 'L:loss'), findingSummary(sigmoid));
   assert.match(nanProne(sigmoid)[0].message, /binary cross-entropy/);
 });
 
 test('profiles: the clipped log and a squared error on the same softmax raise no nan-prone-loss', async () => {
-  for (const f of ['clipped-log.js', 'mse-softmax.js']) assert.deepEqual(nanProne(await report(f)), [], `${f}: ${summary(await report(f))}`);
+  for (const f of ['clipped-log.js', 'mse-softmax.js']) assert.deepEqual(nanProne(await report(f)), [], `${f}: ${findingSummary(await report(f))}`);
 });
 
 test('profiles: the same unclipped log under Adam 1e-3, whose outputs stay below 0.99 in the profiled steps, is an info', async () => {
   const slow = await report('log-softmax-slow.js');
   const [finding] = nanProne(slow);
-  assert.equal(finding?.severity, 'info', summary(slow));
+  assert.equal(finding?.severity, 'info', findingSummary(slow));
   assert.equal(finding.line, lineOf(FIX('log-softmax-slow.js'), 'L:log'));
   assert.match(finding.message, /No example's output passed 0\.99 in the \d+ profiled steps/);
 });

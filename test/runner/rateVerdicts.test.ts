@@ -3,18 +3,17 @@
 // findings come from probe runs in the runner (×10 / ÷10 the model's rate from the same initial weights).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, lineOf, pool, profileOk } from './helpers';
+import { findingSummary, fixture, lineOf, profileEach } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('rates', f);
 const FILES = ['low-lr.js', 'good-lr.js', 'high-lr.js', 'over-reg.js', 'usual-decay.js', 'sigmoid-signed.js', 'sigmoid-unit.js', 'sparse-scaled.js', 'sparse-whole.js', 'hidden-softmax.js', 'attention-softmax.js', 'sequence-softmax-output.js', 'logits-on-softmax.js', 'logits-on-linear.js', 'logprob-on-linear.js', 'constant-hidden.js'];
-const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 20, backend: 'wasm' }));
-const report = async (f: string): Promise<ProfileReport> => (await runs)[FILES.indexOf(f)].report;
+const outcome = profileEach(FILES, FIX, { steps: 20, backend: 'wasm' });
+const report = async (f: string): Promise<ProfileReport> => (await outcome(f)).report;
 const serious = (r: ProfileReport) => r.findings.filter((f) => f.severity !== 'info');
-const summary = (r: ProfileReport) => r.findings.map((f) => `${f.code}:${f.severity}:${f.line ?? '-'}`).join(', ');
 const one = (r: ProfileReport, code: string) => {
   const found = serious(r).filter((f) => f.code === code);
-  assert.equal(found.length, 1, summary(r));
+  assert.equal(found.length, 1, findingSummary(r));
   return found[0];
 };
 
@@ -24,7 +23,7 @@ test('Adam 1e-5: learning-rate-low on the tf.train.adam line, with the ×10 prob
   assert.equal(finding.line, lineOf(FIX('low-lr.js'), 'L:optimizer'));
   assert.match(finding.message, /10× the rate took it to [\d.]+ in 10 steps \([\d.]+× the progress/);
   assert.ok(low.steps[20].loss > 0.95 * low.steps[0].loss, 'the loss barely moves at 1e-5');
-  assert.deepEqual(serious(await report('good-lr.js')), [], summary(await report('good-lr.js')));
+  assert.deepEqual(serious(await report('good-lr.js')), [], findingSummary(await report('good-lr.js')));
 });
 
 test('Adam 0.3: the first step throws the loss up — learning-rate-high on the optimizer line', async () => {
@@ -37,15 +36,15 @@ test('Adam 0.3: the first step throws the loss up — learning-rate-high on the 
 test('L2 0.5: over-regularization on a hidden layer; L2 1e-4 stays quiet', async () => {
   const over = await report('over-reg.js');
   const finding = one(over, 'over-regularization');
-  assert.ok([lineOf(FIX('over-reg.js'), 'L:first'), lineOf(FIX('over-reg.js'), 'L:second')].includes(finding.line!), summary(over));
+  assert.ok([lineOf(FIX('over-reg.js'), 'L:first'), lineOf(FIX('over-reg.js'), 'L:second')].includes(finding.line!), findingSummary(over));
   assert.equal(finding.related?.length, 1, 'the other regularized layer');
-  assert.deepEqual(serious(await report('usual-decay.js')), [], summary(await report('usual-decay.js')));
+  assert.deepEqual(serious(await report('usual-decay.js')), [], findingSummary(await report('usual-decay.js')));
 });
 
 test('targets in [-1, 1] under a sigmoid: output-activation on the output layer; targets in [0, 1] stay quiet', async () => {
   const signed = await report('sigmoid-signed.js');
   assert.equal(one(signed, 'output-activation').line, lineOf(FIX('sigmoid-signed.js'), 'L:out'));
-  assert.deepEqual(serious(await report('sigmoid-unit.js')), [], summary(await report('sigmoid-unit.js')));
+  assert.deepEqual(serious(await report('sigmoid-unit.js')), [], findingSummary(await report('sigmoid-unit.js')));
 });
 
 test('class indices divided by 255: invalid-labels on the compile line; whole indices stay quiet', async () => {
@@ -53,14 +52,14 @@ test('class indices divided by 255: invalid-labels on the compile line; whole in
   const finding = one(scaled, 'invalid-labels');
   assert.equal(finding.line, lineOf(FIX('sparse-scaled.js'), 'L:compile'));
   assert.match(finding.message, /not whole numbers .* becomes class 0 like every other label/);
-  assert.deepEqual(serious(await report('sparse-whole.js')), [], summary(await report('sparse-whole.js')));
+  assert.deepEqual(serious(await report('sparse-whole.js')), [], findingSummary(await report('sparse-whole.js')));
 });
 
 test('softmax on a hidden layer: hidden-activation on that layer only; attention weights and a TimeDistributed softmax output stay quiet', async () => {
   const hidden = await report('hidden-softmax.js');
   assert.equal(one(hidden, 'hidden-activation').line, lineOf(FIX('hidden-softmax.js'), 'L:hidden'));
   for (const near of ['attention-softmax.js', 'sequence-softmax-output.js']) {
-    assert.ok(!(await report(near)).findings.some((f) => f.code === 'hidden-activation'), `${near}: ${summary(await report(near))}`);
+    assert.ok(!(await report(near)).findings.some((f) => f.code === 'hidden-activation'), `${near}: ${findingSummary(await report(near))}`);
   }
 });
 
@@ -71,7 +70,7 @@ test('custom losses read at run time: a logits loss behind a softmax and a log-p
   const missing = one(await report('logprob-on-linear.js'), 'output-activation');
   assert.equal(missing.line, lineOf(FIX('logprob-on-linear.js'), 'L:out'));
   assert.match(missing.message, /reads its predictions as probabilities but the output layer's activation is linear/);
-  assert.deepEqual(serious(await report('logits-on-linear.js')), [], summary(await report('logits-on-linear.js')));
+  assert.deepEqual(serious(await report('logits-on-linear.js')), [], findingSummary(await report('logits-on-linear.js')));
 });
 
 test('constant-initialised hidden layers: symmetric-units on the first (its units stay copies); random layers (good-lr.js) stay quiet', async () => {

@@ -4,21 +4,18 @@
 // itself scales back up (a Rescaling layer first) are probed and stay quiet.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, lineOf, pool, profileOk, type RunOutcome } from './helpers';
-import type { ProfileReport } from '../../src/core/report';
+import { findingSummary, fixture, lineOf, profileEach, type RunOutcome } from './helpers';
 
 const FIX = (f: string) => fixture('small-inputs', f);
 const FILES = ['twice.js', 'pixels.js', 'rescaled.js'];
-const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 20, backend: 'wasm' }));
-const outcome = async (f: string): Promise<RunOutcome> => (await runs)[FILES.indexOf(f)];
-const summary = (r: ProfileReport) => r.findings.map((f) => `${f.code}:${f.severity}:${f.line ?? '-'}`).join(', ');
+const outcome = profileEach(FILES, FIX, { steps: 20, backend: 'wasm' });
 const probed = (o: RunOutcome) => o.messages.some((m) => m.type === 'phase' && /Input-scale probe/.test(m.message));
 
 test('pixels normalised twice: unscaled-input on the line that made them, the probe at unit scale far ahead', async () => {
   const o = await outcome('twice.js');
   const file = FIX('twice.js');
   const [finding, ...more] = o.report.findings.filter((f) => f.code === 'unscaled-input');
-  assert.ok(finding && more.length === 0, summary(o.report));
+  assert.ok(finding && more.length === 0, findingSummary(o.report));
   assert.equal(finding.severity, 'warning');
   assert.deepEqual([finding.file, finding.line], [file, lineOf(file, 'L:inputs')]);
   assert.equal(finding.related?.[0]?.line, lineOf(FIX('model.js'), 'L:first'), 'the first Dense is related');
@@ -32,9 +29,9 @@ test('pixels normalised twice: unscaled-input on the line that made them, the pr
 
 test('near misses: pixels in [0, 1] are not probed; tiny pixels rescaled by the model itself are probed and stay quiet', async () => {
   const pixels = await outcome('pixels.js');
-  assert.deepEqual(pixels.report.findings.filter((f) => f.severity !== 'info'), [], summary(pixels.report));
+  assert.deepEqual(pixels.report.findings.filter((f) => f.severity !== 'info'), [], findingSummary(pixels.report));
   assert.ok(!probed(pixels), 'pixels in [0, 1] (RMS ~0.7 at the busiest pixel) are not far below unit scale');
   const rescaled = await outcome('rescaled.js');
-  assert.deepEqual(rescaled.report.findings.filter((f) => f.severity !== 'info'), [], summary(rescaled.report));
+  assert.deepEqual(rescaled.report.findings.filter((f) => f.severity !== 'info'), [], findingSummary(rescaled.report));
   assert.ok(probed(rescaled), 'the inputs given to fit() are tiny, so the probe runs');
 });

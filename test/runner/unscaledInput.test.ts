@@ -5,23 +5,22 @@
 // (docs/rules/unscaled-input.md), the firing fixtures stay near the class prior and the near misses learn.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, lineOf, pool, profileOk } from './helpers';
+import { findingSummary, fixture, lineOf, profileEach } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('inputs', f);
 const FIRE = ['raw-relu.js', 'raw-small-init.js', 'raw-tanh.js'];
 const QUIET = ['standardised-relu.js', 'batchnorm-first.js', 'batchnorm-after.js', 'moderate-relu.js'];
 const FILES = [...FIRE, ...QUIET];
-const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 20, backend: 'wasm' }));
-const report = async (f: string): Promise<ProfileReport> => (await runs)[FILES.indexOf(f)].report;
-const summary = (r: ProfileReport) => r.findings.map((f) => `${f.code}:${f.severity}:${f.line ?? '-'}`).join(', ');
+const outcome = profileEach(FILES, FIX, { steps: 20, backend: 'wasm' });
+const report = async (f: string): Promise<ProfileReport> => (await outcome(f)).report;
 const unscaled = (r: ProfileReport) => r.findings.filter((f) => f.code === 'unscaled-input');
 
 test('raw features into ReLU layers: unscaled-input on the first Dense, its Activation layer related, most units one-signed', async () => {
   for (const file of ['raw-relu.js', 'raw-small-init.js']) {
     const r = await report(file);
     const [finding, ...more] = unscaled(r);
-    assert.ok(finding && more.length === 0, `${file}: ${summary(r)}`);
+    assert.ok(finding && more.length === 0, `${file}: ${findingSummary(r)}`);
     assert.equal(finding.severity, 'warning');
     // raw-small-init.js builds its model with raw-relu.js's reluModel: the layers are created there.
     assert.deepEqual([finding.file, finding.line], [FIX('raw-relu.js'), lineOf(FIX('raw-relu.js'), 'L:first')], file);
@@ -39,7 +38,7 @@ test('raw features into ReLU layers: unscaled-input on the first Dense, its Acti
 test('raw features into a tanh layer: unscaled-input on that layer, its outputs in the flat tails', async () => {
   const r = await report('raw-tanh.js');
   const [finding] = unscaled(r);
-  assert.equal(finding?.line, lineOf(FIX('raw-tanh.js'), 'L:first'), summary(r));
+  assert.equal(finding?.line, lineOf(FIX('raw-tanh.js'), 'L:first'), findingSummary(r));
   assert.match(finding.message, /\d+ % of its tanh outputs sit in the flat tails/);
 });
 
@@ -49,7 +48,7 @@ test('standardised features, a BatchNormalization first or after the first Dense
     assert.deepEqual(
       r.findings.filter((f) => f.severity !== 'info'),
       [],
-      `${file}: ${summary(r)}`,
+      `${file}: ${findingSummary(r)}`,
     );
   }
 });

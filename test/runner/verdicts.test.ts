@@ -2,13 +2,12 @@
 // case the issue names must fire on its fixture, its near miss must stay quiet (no warning or error).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, layer, lineOf, pool, profileOk, type RunOutcome } from './helpers';
+import { fixture, layer, lineOf, profileEach } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('verdicts', f);
 const FILES = ['l2-sigmoid.js', 'tanh-unscaled.js', 'zero-output.js', 'tiny-linreg.js', 'std1-weights.js', 'mse-softmax.js', 'ce-relu.js', 'oscillating.js', 'fitted-batch.js', 'bn-dropout-raw.js', 'bn-dropout-frozen.js'];
-const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 20, backend: 'wasm', overfitBatch: f === 'zero-output.js' || f === 'std1-weights.js' }));
-const outcome = async (f: string): Promise<RunOutcome> => (await runs)[FILES.indexOf(f)];
+const outcome = profileEach(FILES, FIX, (f) => ({ steps: 20, backend: 'wasm', overfitBatch: f === 'zero-output.js' || f === 'std1-weights.js' }));
 const serious = (r: ProfileReport) => r.findings.filter((f) => f.severity !== 'info');
 const summary = (r: ProfileReport) => r.findings.map((f) => `${f.code}:${f.severity}:${f.layer ?? '-'}`).join(', ');
 
