@@ -77,9 +77,15 @@ export async function useFewSteps(steps = 2): Promise<void> {
   await vscode.workspace.getConfiguration('gradientLens').update('steps', steps, vscode.ConfigurationTarget.Global);
 }
 
+/**
+ * Reverts the edited fixtures (files under test/fixtures, the workspace folder's parent). Never the workbench's own
+ * documents: the user settings.json is dirty for a moment while a configuration update writes it, and showing it
+ * then failed the untrusted run ("another editor opened in the meantime") — reverting it would undo the update too.
+ */
 export async function revertAll(): Promise<void> {
+  const fixtures = path.dirname(vscode.workspace.workspaceFolders![0].uri.fsPath) + path.sep;
   for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty || document.uri.scheme !== 'file') continue;
+    if (!document.isDirty || document.uri.scheme !== 'file' || !document.uri.fsPath.startsWith(fixtures)) continue;
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
