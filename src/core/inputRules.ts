@@ -6,7 +6,7 @@ import { SATURATING } from './activations';
 import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY, type HealthContext, type StepRecord } from './healthModel';
 import { UNSCALED_INPUT_RMS } from './lossRules';
-import { LOW_GAIN, LOW_REMAINING, PROBE_STEPS } from './rateRules';
+import { PROBE_STEPS, probeGotMuchFurther } from './rateRules';
 
 /**
  * At or above this share of a ReLU layer's units keep one sign for every example (dead, or positive for all),
@@ -123,11 +123,7 @@ export function smallInput(layers: readonly LayerInfo[], steps: readonly StepRec
     .map((p) => ({ factor: p.factor, best: Math.min(...p.losses.slice(0, k + 1)) }))
     .sort((a, b) => a.best - b.best)[0];
   if (!probe) return undefined;
-  const ownDrop = start - ownBest;
-  const scaledDrop = start - probe.best;
-  const proportional = scaledDrop >= LOW_GAIN * Math.max(ownDrop, 0) && scaledDrop >= 0.05 * Math.abs(start);
-  const halved = probe.best <= LOW_REMAINING * ownBest;
-  if (!(scaledDrop > 0 && (proportional || halved))) return undefined;
+  if (!probeGotMuchFurther(start, ownBest, probe.best)) return undefined;
   const entry = layers.find((l) => l.weights.length > 0);
   const inputSite = context.dataLocations?.inputs?.[0];
   const at = inputSite

@@ -21,6 +21,17 @@ export const UPDATE_RATIO_LOW = 1e-3;
  */
 export const LOW_GAIN = 5;
 export const LOW_REMAINING = 0.5;
+
+/**
+ * From the same start, a probe run got much further than the model's own run: it removed LOW_GAIN× the loss (and at
+ * least 5 % of the start), or ended at most LOW_REMAINING× the loss the own run reached. learning-rate-low reads it
+ * for a ×10 rate, unscaled-input (inputRules) for inputs rescaled to unit scale.
+ */
+export function probeGotMuchFurther(start: number, own: number, probe: number): boolean {
+  const probeDrop = start - probe;
+  const proportional = probeDrop >= LOW_GAIN * Math.max(start - own, 0) && probeDrop >= 0.05 * Math.abs(start);
+  return probeDrop > 0 && (proportional || probe <= LOW_REMAINING * own);
+}
 /** A step after which the fixed batch's loss is at least this multiple of the step before: worth probing ÷10. */
 export const SPIKE = 1.2;
 /**
@@ -112,9 +123,7 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
   const slow = (start - losses[n]) / start < SLOW_FALL && ratio < UPDATE_RATIO_LOW;
   if (up && slow && !context.slowExplained && Number.isFinite(up.losses[k])) {
     const probeDrop = start - up.losses[k];
-    const proportional = probeDrop >= LOW_GAIN * Math.max(ownDrop, 0) && probeDrop >= 0.05 * Math.abs(start);
-    const halved = up.losses[k] <= LOW_REMAINING * losses[k];
-    if (probeDrop > 0 && (proportional || halved)) {
+    if (probeGotMuchFurther(start, losses[k], up.losses[k])) {
       findings.push({
         code: 'learning-rate-low',
         severity: RULE_SEVERITY['learning-rate-low'],

@@ -10,7 +10,7 @@ import { creationSiteOf } from './callSites';
 import { duplicateShare, isCustomLoss, isOneHot, updateRatio } from './weightChecks';
 import { readLossReduction } from './lossReduction';
 import { readLossSaturation } from './lossSaturation';
-import { quietOutputs } from './quietLoss';
+import { NOISE_SETTING, quietOutputs } from './quietLoss';
 import { innerModel, type Batch } from './data';
 import { DiscoveryError } from './discovery';
 import type { Tf } from './tfjsResolve';
@@ -31,8 +31,6 @@ type AnyLayer = {
 };
 type LayerVariable = { name: string; shape: number[]; trainable: boolean; read(): Tensor & { name: string } };
 
-/** Layers that add noise in training mode. */
-const STOCHASTIC = new Set(['Dropout', 'SpatialDropout1D', 'SpatialDropout2D', 'SpatialDropout3D', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout']);
 /** Layers whose output is not simply activation(pre-activation). */
 const COMPOSITE = new Set(['LSTM', 'GRU', 'ConvLSTM2D', 'Bidirectional', 'TimeDistributed', 'RNN']);
 
@@ -100,7 +98,7 @@ export class GradientProfiler {
     this.lossFunctions = this.inner.lossFunctions as unknown as ((a: Tensor, b: Tensor) => Tensor)[];
     this.hasPenalties = tf.tidy(() => this.penalty() !== undefined);
     const flat = flattenLayers(this.inner.layers as unknown as AnyLayer[]);
-    this.stochastic = flat.some(({ layer }) => STOCHASTIC.has(layer.getClassName()));
+    this.stochastic = flat.some(({ layer }) => Object.hasOwn(NOISE_SETTING, layer.getClassName()));
     // Each weight belongs to the deepest layer that lists it (a wrapper lists its inner layer's weights too).
     const owner = new Map<LayerVariable, AnyLayer>();
     for (const { layer } of flat) for (const w of layer.trainableWeights) owner.set(w, layer);
