@@ -41,6 +41,8 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   assert.ok(heldout2.filter((c) => c.label === 'healthy').length >= 8 && heldout2.filter((c) => c.label === 'buggy').length >= 8);
   const heldout3 = cases.filter((c) => c.set === 'heldout3');
   for (const c of heldout3) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+@[0-9a-f]{7}/, `${c.id}: held-out @source without repo@commit`);
+  const heldout4 = cases.filter((c) => c.set === 'heldout4');
+  for (const c of heldout4) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+@[0-9a-f]{7}/, `${c.id}: held-out @source without repo@commit`);
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 
@@ -57,6 +59,7 @@ test('a case header that misses its label, bug type or FAULT line is refused wit
   assert.equal(readCase(write('f.js', '// @label healthy\n// @set heldout\n// @source s\n// @data d\n')).set, 'heldout');
   assert.equal(readCase(write('g.js', '// @label healthy\n// @set heldout2\n// @source s\n// @data d\n')).set, 'heldout2');
   assert.equal(readCase(write('h.js', '// @label healthy\n// @set heldout3\n// @source s\n// @data d\n')).set, 'heldout3');
+  assert.equal(readCase(write('i.js', '// @label healthy\n// @set heldout4\n// @source s\n// @data d\n')).set, 'heldout4');
   const ok = readCase(write('d.js', '// @label buggy\n// @bug vanishing, lr-high\n// @source a\n//   b\n// @data d\nx();\ny(); // FAULT\n'));
   assert.deepEqual(ok.bugs, ['vanishing', 'lr-high']);
   assert.deepEqual(ok.faultLines, [7]);
