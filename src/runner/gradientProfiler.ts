@@ -13,6 +13,7 @@ import { readLossSaturation } from './lossSaturation';
 import { NOISE_SETTING, quietOutputs } from './quietLoss';
 import { innerModel, type Batch } from './data';
 import { DiscoveryError } from './discovery';
+import { leavingWeightsAsFound, WeightSnapshot, type LayerVariable as Weight } from './modelState';
 import type { Tf } from './tfjsResolve';
 
 type AnyLayer = {
@@ -258,6 +259,9 @@ export class GradientProfiler {
     const probed = this.layers.filter((l) => l.probe);
     const activationScalars: Tensor[] = [];
     const reads = this.variables.map((v) => v.read());
+    // A step that only reads (the last one) must not move BatchNormalization's moving statistics, as its
+    // training-mode pass would: fit() updates them once per optimizer step, and so does the profile.
+    const readOnly = applyUpdate ? undefined : new WeightSnapshot(tf, this.allWeights());
     // The data loss's gradient and the penalties' gradient are taken apart: a regularizer's 2λw can
     // dominate an early layer's total gradient and hide that the data loss's gradient vanished there.
     const { value, grads } = tf.variableGrads(() => {
@@ -268,6 +272,8 @@ export class GradientProfiler {
       }
       return this.dataLoss(batch.ys, outputs.slice(0, this.outputCount) as Tensor[]);
     }, reads as never);
+    readOnly?.restore();
+    readOnly?.dispose();
     const reg = this.hasPenalties ? this.penaltyGrads(reads) : undefined;
     const names = reads.map((r) => r.name);
     const [lossData, regLossData, activationData, gradData, regGradData, weightData] = await Promise.all([
@@ -324,6 +330,11 @@ export class GradientProfiler {
     return record;
   }
 
+  /** Every weight of the model, trainable or not (BatchNormalization's moving statistics). */
+  private allWeights(): Weight[] {
+    return (this.inner as unknown as { weights: Weight[] }).weights;
+  }
+
   /** Diagnostic pass: the first layer whose weights, forward output or gradients are non-finite. */
   private locateNonFinite(step: number, batch: Batch, record: StepRecord): NonFiniteOrigin {
     const tf = this.tf;
@@ -335,13 +346,14 @@ export class GradientProfiler {
     const topLevel = (this.inner.layers as unknown as AnyLayer[]).filter(
       (l) => l.getClassName() !== 'InputLayer' && l.inboundNodes.length === 1 && !Array.isArray(l.output),
     );
-    const firstBadForward = tf.tidy(() => {
+    // A training-mode pass of its own: the moving statistics it would move are put back.
+    const firstBadForward = leavingWeightsAsFound(tf, this.allWeights(), () => tf.tidy(() => {
       const all = tf.model({ inputs: this.inner.inputs, outputs: topLevel.map((l) => l.output as SymbolicTensor) });
       const outputs = all.apply(batch.xs, { training: true });
       const list = Array.isArray(outputs) ? outputs : [outputs];
       const flags = list.map((t) => tf.any(tf.logicalNot(tf.isFinite(t as Tensor))).dataSync()[0]);
       return flags.findIndex((f) => f === 1);
-    });
+    }));
     if (firstBadForward >= 0) return { step, layer: topLevel[firstBadForward].name, pass: 'forward' };
     if (!Number.isFinite(record.loss)) return { step, layer: '', pass: 'loss' };
     const backwards = [...this.layers].reverse().find((l) => statsOf.get(l.info.name)?.weights.some((w) => w.nanCount + w.infCount > 0));

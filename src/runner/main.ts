@@ -23,6 +23,7 @@ import { Classified, describeTarget, loadTarget, prepareTfjs, runState } from '.
 import { watchTraining } from './watchRun';
 import { dataLocationsOf } from './tensorSites';
 import { classCounts } from './labelBalance';
+import { WeightSnapshot } from './modelState';
 
 type Work = 'profile' | 'sweep' | 'gradcheck';
 
@@ -46,7 +47,8 @@ async function profile(request: ProfileRequest): Promise<void> {
     const inner = innerModel(model);
     const outputs = profiler.outputInfo(batch, lossNames(model));
     // The learning-rate probes and the overfit check start from the weights as they were before profiling moved them.
-    const initialWeights = model.getWeights().map((w) => w.clone());
+    // Every weight, moving statistics too; each probe leaves the model as the profile's steps left it (./modelState).
+    const initialWeights = WeightSnapshot.ofModel(tf, model);
     // The verdict reads only what these messages carry, as the host's does for a profile that ends early (core/runEnd.ts).
     const evidence = new ProfileEvidence();
     const scale = inputScale(tf, batch);
@@ -99,7 +101,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       await send({ type: 'phase', phase: 'profiling', message: `Overfit one batch: up to ${OVERFIT_STEPS} steps on ${OVERFIT_ROWS} examples` });
       await report({ type: 'overfit', ...(await overfitOneBatch(tf, model, initialWeights, batch, request.thresholds?.overfitFraction ?? DEFAULT_THRESHOLDS.overfitFraction)) });
     }
-    tf.dispose(initialWeights);
+    initialWeights.dispose();
     await send({ type: 'phase', phase: 'analyzing', message: 'Checking gradient health' });
     const findings = evidence.findings(request.thresholds);
     for (const finding of findings) await send({ type: 'finding', finding });

@@ -3,6 +3,7 @@
 import type { LayersModel, Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs';
 import { innerModel, type Batch } from './data';
 import type { Tf } from './tfjsResolve';
+import { leavingModelAsFound, type WeightSnapshot } from './modelState';
 
 type LayerVariable = { read(): Tensor };
 
@@ -22,13 +23,18 @@ export const OVERFIT_ROWS = 8;
 export async function overfitOneBatch(
   tf: Tf,
   model: LayersModel,
-  initial: Tensor[],
+  initial: WeightSnapshot,
   batch: Batch,
   passFraction: number,
   onStep?: (step: number, loss: number) => void,
 ): Promise<{ batchSize: number; losses: number[] }> {
+  // Every weight of the model (moving statistics too) is left as it was before the check.
+  return leavingModelAsFound(tf, model, () => overfitSteps(tf, model, initial, batch, passFraction, onStep));
+}
+
+async function overfitSteps(tf: Tf, model: LayersModel, initial: WeightSnapshot, batch: Batch, passFraction: number, onStep?: (step: number, loss: number) => void): Promise<{ batchSize: number; losses: number[] }> {
   const inner = innerModel(model);
-  model.setWeights(initial);
+  initial.restore();
   const rows = Math.min(OVERFIT_ROWS, batch.xs[0].shape[0] ?? OVERFIT_ROWS);
   const slice = (t: Tensor) => tf.slice(t, 0, rows);
   const xs = batch.xs.map(slice);

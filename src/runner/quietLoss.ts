@@ -10,8 +10,9 @@
 import type { Tensor } from '@tensorflow/tfjs';
 import type { Tf } from './tfjsResolve';
 import { allLayers } from './gradientCheck';
+import { leavingWeightsAsFound, type LayerVariable } from './modelState';
 
-type AnyLayer = { getClassName(): string; layers?: AnyLayer[]; layer?: AnyLayer; forwardLayer?: AnyLayer; backwardLayer?: AnyLayer; getWeights(): Tensor[]; setWeights(w: Tensor[]): void };
+type AnyLayer = { getClassName(): string; layers?: AnyLayer[]; layer?: AnyLayer; forwardLayer?: AnyLayer; backwardLayer?: AnyLayer; weights: LayerVariable[] };
 type Applicable = { layers: unknown[]; apply(xs: Tensor[], kwargs: { training: boolean }): unknown };
 
 /** Layers that add randomness in training mode, and the property that sets how much (0 turns it off). */
@@ -35,14 +36,13 @@ export function quietOutputs(tf: Tf, model: Applicable, xs: Tensor[]): Tensor[] 
     const key = NOISE_SETTING[l.getClassName()];
     return key ? [{ layer: l as unknown as Record<string, number>, key, value: (l as unknown as Record<string, number>)[key] }] : [];
   });
-  // Copies of the moving statistics (and gamma/beta, untouched), restored after the pass.
-  const saved = norms.map((l) => l.getWeights().map((w) => tf.tensor(w.dataSync(), w.shape, w.dtype)));
-  try {
-    for (const n of noisy) n.layer[n.key] = 0;
-    return asList(model.apply(xs, { training: true }));
-  } finally {
-    for (const n of noisy) n.layer[n.key] = n.value;
-    norms.forEach((l, i) => l.setWeights(saved[i]));
-    tf.dispose(saved.flat());
-  }
+  // The moving statistics (and gamma/beta, untouched) are put back after the pass.
+  return leavingWeightsAsFound(tf, norms.flatMap((l) => l.weights), () => {
+    try {
+      for (const n of noisy) n.layer[n.key] = 0;
+      return asList(model.apply(xs, { training: true }));
+    } finally {
+      for (const n of noisy) n.layer[n.key] = n.value;
+    }
+  });
 }

@@ -8,6 +8,7 @@ import { innerModel, type Batch } from './data';
 import { INPUT_PROBE_RMS, SMALL_INPUT_RMS } from '../core/inputRules';
 import { quietOutputs } from './quietLoss';
 import type { Tf } from './tfjsResolve';
+import { leavingModelAsFound, type WeightSnapshot } from './modelState';
 
 type Inner = ReturnType<typeof innerModel> & { calculateLosses(): Scalar[] };
 type ConfigurableOptimizer = { getConfig(): Record<string, unknown>; constructor: { fromConfig?(cls: unknown, config: unknown): unknown } };
@@ -20,11 +21,16 @@ function scaledOptimizer(inner: Inner, factor: number): Optimizer | undefined {
   return own.constructor.fromConfig?.(own.constructor, { ...config, learningRate: config.learningRate * factor }) as Optimizer | undefined;
 }
 
-export async function rateProbe(tf: Tf, model: LayersModel, initial: Tensor[], batch: Batch, factor: number, steps: number, stochastic: boolean): Promise<number[] | undefined> {
+/** The probe's losses; every weight of the model (moving statistics too) is left as it was before the probe. */
+export async function rateProbe(tf: Tf, model: LayersModel, initial: WeightSnapshot, batch: Batch, factor: number, steps: number, stochastic: boolean): Promise<number[] | undefined> {
   const inner = innerModel(model) as Inner;
   const optimizer = scaledOptimizer(inner, factor);
   if (!optimizer) return undefined;
-  model.setWeights(initial);
+  return leavingModelAsFound(tf, model, () => probeSteps(tf, inner, optimizer, initial, batch, steps, stochastic));
+}
+
+async function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightSnapshot, batch: Batch, steps: number, stochastic: boolean): Promise<number[]> {
+  initial.restore();
   const lossFunctions = inner.lossFunctions as unknown as ((a: Tensor, b: Tensor) => Tensor)[];
   const lossOf = (outputs: Tensor[]) => tf.mean(lossFunctions.map((fn, i) => fn(batch.ys[i], outputs[i])).reduce((a, b) => tf.add(a, b))) as Scalar;
   const dataLoss = (training: boolean) => {
@@ -87,7 +93,7 @@ export function inputScale(tf: Tf, batch: Batch): { rms: number; feature: number
 export async function inputScaleProbes(
   tf: Tf,
   model: LayersModel,
-  initial: Tensor[],
+  initial: WeightSnapshot,
   batch: Batch,
   scale: { rms: number } | undefined,
   steps: number,

@@ -8,6 +8,7 @@ import { formatNumber as fmt } from '../core/format';
 import type { innerModel } from './data';
 import type { Tf } from './tfjsResolve';
 import type { WatchedLayer } from './watchTraining';
+import { leavingWeightsAsFound, type LayerVariable } from './modelState';
 
 type TopLayer = { name: string; getClassName(): string; inboundNodes: unknown[]; output: SymbolicTensor | SymbolicTensor[] };
 
@@ -30,7 +31,8 @@ export function locateNonFinite(tf: Tf, inner: ReturnType<typeof innerModel>, in
   if (badInput >= 0) return { phase: 'forward', detail: `The batch itself holds NaN/Inf (input ${badInput} of the model): check the data this step was given.` };
 
   const topLevel = (inner.layers as unknown as TopLayer[]).filter((l) => l.getClassName() !== 'InputLayer' && l.inboundNodes.length === 1 && !Array.isArray(l.output));
-  const firstBad = tf.tidy(() => {
+  // Inside the user's real training: the pass's own update of BatchNormalization's moving statistics is put back.
+  const firstBad = leavingWeightsAsFound(tf, (inner as unknown as { weights: LayerVariable[] }).weights, () => tf.tidy(() => {
     const probe = tf.model({ inputs: inner.inputs, outputs: topLevel.map((l) => l.output as SymbolicTensor) });
     const outputs = probe.apply(inputs, { training: true });
     const list = (Array.isArray(outputs) ? outputs : [outputs]) as Tensor[];
@@ -38,7 +40,7 @@ export function locateNonFinite(tf: Tf, inner: ReturnType<typeof innerModel>, in
     const index = Array.from(flags).findIndex((f) => f === 1);
     const before = index > 0 ? tf.max(tf.abs(list[index - 1])).dataSync()[0] : undefined;
     return { index, before };
-  });
+  }));
   if (firstBad.index >= 0) {
     const layer = topLevel[firstBad.index].name;
     const input = firstBad.before !== undefined ? `its input (the output of ${topLevel[firstBad.index - 1].name}) was finite, largest |value| ${fmt(firstBad.before)}` : 'its input (the batch) was finite';

@@ -1,0 +1,59 @@
+// A measurement must leave the model as it found it. Every training-mode pass moves BatchNormalization's moving
+// statistics (non-trainable weights that fit() updates once per step), and the probes train from the initial
+// weights: without putting things back, a profile's model after its N steps had one moving-statistics update
+// more than fit() gives in N steps (the read-only last step), and after the probes it held the last probe's
+// weights. The copies are tensors (clone/assign on the backend), not Float32Array round trips, and are written
+// with Variable.assign rather than LayerVariable.write/setWeights, which would also run the weights' constraints
+// (maxNorm etc.) and so change values the user's training never constrained at that point.
+import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import type { Tf } from './tfjsResolve';
+
+type Assignable = Tensor & { assign(value: Tensor): void };
+/** tfjs-layers' LayerVariable: read() is the backing tf.Variable itself. */
+export type LayerVariable = { read(): Tensor };
+
+/** The values of some weights (all of a model's: trainable and non-trainable), to put back later. */
+export class WeightSnapshot {
+  private readonly values: Tensor[];
+
+  constructor(tf: Tf, private readonly variables: readonly LayerVariable[]) {
+    // A clone shares the variable's storage until the variable is assigned a new value (copy on write).
+    this.values = variables.map((v) => tf.clone(v.read()));
+  }
+
+  /** Every weight of the model: trainable and non-trainable (BatchNormalization's moving mean and variance). */
+  static ofModel(tf: Tf, model: LayersModel): WeightSnapshot {
+    return new WeightSnapshot(tf, (model as unknown as { weights: LayerVariable[] }).weights);
+  }
+
+  /** Writes the saved values back, exactly (no constraint applied). */
+  restore(): void {
+    this.variables.forEach((v, i) => (v.read() as Assignable).assign(this.values[i]));
+  }
+
+  dispose(): void {
+    for (const value of this.values) value.dispose();
+  }
+}
+
+/** Runs `work` and then puts every weight of the model back as it was before. */
+export async function leavingModelAsFound<T>(tf: Tf, model: LayersModel, work: () => Promise<T>): Promise<T> {
+  const saved = WeightSnapshot.ofModel(tf, model);
+  try {
+    return await work();
+  } finally {
+    saved.restore();
+    saved.dispose();
+  }
+}
+
+/** The synchronous form, for passes inside a step (quietLoss, the non-finite locator). */
+export function leavingWeightsAsFound<T>(tf: Tf, variables: readonly LayerVariable[], work: () => T): T {
+  const saved = new WeightSnapshot(tf, variables);
+  try {
+    return work();
+  } finally {
+    saved.restore();
+    saved.dispose();
+  }
+}
