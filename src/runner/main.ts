@@ -95,8 +95,11 @@ async function profile(request: ProfileRequest): Promise<void> {
       if (losses) await report({ type: 'probe', kind: 'rate', factor, losses });
     }
     // Inputs far below unit scale: would the same steps get further with them at unit scale (core/inputRules)?
-    const inputProbes = await inputScaleProbes(tf, model, initialWeights, batch, scale, plan.steps, profiler.stochastic, (message) => send({ type: 'phase', phase: 'profiling', message }));
-    for (const probe of inputProbes) await report({ type: 'probe', kind: 'input', ...probe });
+    await inputScaleProbes(
+      tf, model, initialWeights, batch, scale, plan.steps, profiler.stochastic,
+      (message) => send({ type: 'phase', phase: 'profiling', message }),
+      (probe) => report({ type: 'probe', kind: 'input', ...probe }),
+    );
     if (request.overfitBatch) {
       await send({ type: 'phase', phase: 'profiling', message: `Overfit one batch: up to ${OVERFIT_STEPS} steps on ${OVERFIT_ROWS} examples` });
       await report({ type: 'overfit', ...(await overfitOneBatch(tf, model, initialWeights, batch, request.thresholds?.overfitFraction ?? DEFAULT_THRESHOLDS.overfitFraction)) });

@@ -88,7 +88,7 @@ export function inputScale(tf: Tf, batch: Batch): { rms: number; feature: number
  * The counterfactual for inputs far below unit scale (core/inputRules smallInput): the same probe steps, from the
  * same initial weights with the model's own optimizer settings, on the batch with every float input multiplied so
  * its largest feature has RMS `target`, for each of INPUT_PROBE_RMS. None unless the inputs are at most
- * SMALL_INPUT_RMS (nor when the optimizer's config has no learning rate).
+ * SMALL_INPUT_RMS (nor when the optimizer's config has no learning rate). Each probe goes to `measured` when done.
  */
 export async function inputScaleProbes(
   tf: Tf,
@@ -99,6 +99,7 @@ export async function inputScaleProbes(
   steps: number,
   stochastic: boolean,
   progress: (message: string) => Promise<void>,
+  measured: (probe: { factor: number; losses: number[] }) => Promise<void>,
 ): Promise<{ factor: number; losses: number[] }[]> {
   const probes: { factor: number; losses: number[] }[] = [];
   if (!scale || !(scale.rms > 0 && scale.rms <= SMALL_INPUT_RMS) || steps < 2) return probes;
@@ -108,7 +109,11 @@ export async function inputScaleProbes(
     const xs = batch.xs.map((x) => (x.dtype === 'float32' ? tf.mul(x, factor) : x));
     try {
       const losses = await rateProbe(tf, model, initial, { ...batch, xs }, 1, steps, stochastic);
-      if (losses) probes.push({ factor, losses });
+      // Sent as soon as it is measured: a profile stopped during the next probe keeps this one (core/runEnd.ts).
+      if (losses) {
+        probes.push({ factor, losses });
+        await measured({ factor, losses });
+      }
     } finally {
       xs.forEach((x, i) => x !== batch.xs[i] && x.dispose());
     }

@@ -123,3 +123,35 @@ test('near miss: a profile that fails before any step gets no verdicts', async (
   assert.equal(report.partial, false);
   assert.deepEqual(report.findings, []);
 });
+
+test('stopped during the second input-scale probe (cancel, then timeout): the first probe is kept and judged as in the full profile', async () => {
+  const full = (await finished)[6].messages;
+  const inputProbes = full.filter((m): m is Extract<RunnerMessage, { type: 'probe' }> => m.type === 'probe' && m.kind === 'input');
+  assert.equal(inputProbes.length, 2, 'the full profile ran both input-scale probes');
+  // The updates before the second input probe's first: the profile's steps, the rate probes', the first input probe's.
+  const steps = full.filter((m) => m.type === 'step').length - 1;
+  const probeUpdates = full.flatMap((m) => (m.type === 'probe' && m !== inputProbes[1] ? [m.losses.length - 1] : []));
+  const updates = steps + probeUpdates.reduce((a, b) => a + b, 0);
+  const kept = full.filter((m) => m !== inputProbes[1]);
+  const SCRIPT = fixture('small-inputs', 'twice.js');
+  for (const how of ['cancel', 'timeout'] as const) {
+    let cancelled = false;
+    const run = startProfile(
+      { file: fixture('partial', 'small-inputs-stalled.js'), backend: 'wasm', steps: 20, scriptArgs: [String(updates)] },
+      { runnerPath: RUNNER, timeoutMs: how === 'timeout' ? 20_000 : 60_000 },
+      (m) => {
+        if (how === 'cancel' && m.type === 'probe' && m.kind === 'input' && !cancelled) {
+          cancelled = true;
+          void run.cancel();
+        }
+      },
+    );
+    const report = await run.result;
+    await assertGone(run.pid);
+    assert.deepEqual([report.error?.kind, report.partial], [how === 'cancel' ? 'cancelled' : 'timeout', true]);
+    assert.equal(report.steps.length, steps + 1, 'every profiled step');
+    assert.deepEqual(brief(report.findings), brief(hostVerdicts(kept)), `${how}: the full profile's evidence without the second probe`);
+    const found = report.findings.find((f) => f.code === 'unscaled-input');
+    assert.deepEqual([found?.file, found?.line], [SCRIPT, lineOf(SCRIPT, 'L:inputs')], `${how}: ${JSON.stringify(report.findings)}`);
+  }
+});

@@ -65,7 +65,7 @@ test('the rate, input-scale and overfit probes leave every weight and the optimi
   const slotsAfterSteps = await slots(model);
   const up = await rateProbe(TF, model, initial, batch, 10, STEPS, profiler.stochastic);
   const down = await rateProbe(TF, model, initial, batch, 0.1, STEPS, profiler.stochastic);
-  const inputs = await inputScaleProbes(TF, model, initial, batch, { rms: 0.003 }, STEPS, profiler.stochastic, async () => {});
+  const inputs = await inputScaleProbes(TF, model, initial, batch, { rms: 0.003 }, STEPS, profiler.stochastic, async () => {}, async () => {});
   const overfit = await overfitOneBatch(TF, model, initial, batch, 0.05);
   // Every probe ran and trained (its loss moved), so each had something to put back.
   for (const losses of [up!, down!, ...inputs.map((p) => p.losses), overfit.losses]) assert.notEqual(losses[losses.length - 1], losses[0]);
