@@ -136,6 +136,8 @@ export const RunnerMessage = v.variant('type', [
     optimizerLocation: v.optional(SourceLocation),
     /** Profiling: the optimizer steps the script's own training call plans (epochs × batches), when it says. */
     plannedSteps: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    /** Watch: every step trains on the same examples without dropout/noise (a full-batch fit()), for the loss-curve rules. */
+    sameBatch: v.optional(v.boolean()),
     /** Profiling: the script's fit() batches per epoch, when known (1: every step sees every training row). */
     batchesPerEpoch: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     /** Profiling: the batch's inputs — the largest per-feature RMS (which feature) and the largest |x|. */

@@ -11,6 +11,7 @@ import { applyLrMessage, emptyLrReport, type LrReport } from '../core/lrReport';
 import { applyGradcheckMessage, emptyGradcheckReport, type GradcheckReport } from '../core/gradcheckReport';
 import { LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, WATCH_DEFAULTS } from '../core/defaults';
 import { emptyProgress, ProfileEvidence, observeProgress, timeoutMessage, type RunWork } from '../core/runEnd';
+import { WatchEvidence } from '../core/watchEnd';
 import { clampTimeoutMs, killProcessGroup, watchGroupMemory } from './processGroup';
 import { runnerEnvironment } from './runnerEnv';
 
@@ -164,13 +165,21 @@ export function startWatch(request: WatchRequest, options: ClientOptions & { run
   request = withPaths(request, options);
   const state = emptyWatchState(request.file, options.maxTimelinePoints);
   const writer = options.runFile ? new RunFileWriter(path.resolve(options.runFile), { mode: 'watch', file: request.file, every: request.every }) : undefined;
+  const evidence = new WatchEvidence(request.thresholds);
   const apply = (_report: WatchReport, message: RunnerMessage) => {
+    evidence.observe(message);
     applyWatchMessage(state, message);
     writer?.write(message);
     if (writer?.opened) state.report.runFile = writer.filePath;
   };
   const timeoutMs = options.timeoutMs ?? WATCH_DEFAULTS.timeoutSeconds * 1000;
-  const run = startRun({ type: 'watchStart', request }, state.report, apply, 'training watch', { ...options, timeoutMs }, onMessage, undefined, CANCEL_GRACE_MS);
+  // A runner killed without its grace (SIGKILL, out of memory, a crash) did not judge the run's end: the host does,
+  // on the steps it received, with the runner's rules (core/watchEnd.ts); the report is partial.
+  const judgeEnd = (): RunnerMessage[] => {
+    const known = new Set(state.report.findings.map((f) => `${f.code}:${f.layer ?? ''}`));
+    return evidence.atEnd().flatMap((finding) => (known.has(`${finding.code}:${finding.layer ?? ''}`) ? [] : [{ type: 'finding' as const, finding }]));
+  };
+  const run = startRun({ type: 'watchStart', request }, state.report, apply, 'training watch', { ...options, timeoutMs }, onMessage, undefined, CANCEL_GRACE_MS, judgeEnd);
   const result = run.result.then((report) => {
     writer?.close();
     return report;
@@ -197,6 +206,8 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
   onMessage: (message: RunnerMessage) => void,
   warmChild?: ChildProcess,
   cancelGraceMs?: number,
+  /** Messages the host adds when the runner ended without its own last message (killed, crashed). */
+  judgeAbruptEnd?: () => RunnerMessage[],
 ): { pid: number | undefined; report: R; result: Promise<R>; cancel(): Promise<R> } {
   const nodePath = options.nodePath ?? process.execPath;
   const memory = options.memoryLimitMb ?? RUN_DEFAULTS.memoryLimitMb;
@@ -299,6 +310,7 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
                 kind: 'crashed' as const,
                 message: `The runner stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}).${stderrTail.trim() ? ` Last output: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
               };
+        for (const message of judgeAbruptEnd?.() ?? []) deliver(message);
         deliver({ type: 'error', ...error });
       }
       resolve(report);

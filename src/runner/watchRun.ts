@@ -6,7 +6,8 @@
 import * as path from 'node:path';
 import type { Finding, RunnerMessage, WatchRequest } from '../core/protocol';
 import type { WatchStep } from '../core/watchProtocol';
-import { WatchRules } from '../core/watchRules';
+import type { WatchRules } from '../core/watchRules';
+import { watchPlan, watchRulesFor } from '../core/watchEnd';
 import { DiscoveryError, type TrainingCalls } from './discovery';
 import { finish, send } from './ipc';
 import { loadTarget, runState } from './loadTarget';
@@ -80,10 +81,7 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
   const intercept = (tf: Tf): TrainingCalls => {
     watch = new TrainingWatch(tf, request.every, request.maxSteps, {
       onModel(model, layers, capture) {
-        const loss = compileSiteOf(model);
-        rules = new WatchRules(layers, request.thresholds, { loss, inputs: dataLocationsOf(capture)?.inputs?.[0], rate: optimizerSiteOf(innerModel(model).optimizer) ?? loss });
         const d = watch!.describe(capture);
-        plan = { steps: d.totalSteps || undefined, sameBatch: d.sameBatch };
         modelMessage = {
           type: 'model',
           modelName: model.name,
@@ -96,7 +94,15 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
           batchSize: d.batchSize,
           totalSteps: request.maxSteps !== undefined && d.totalSteps ? Math.min(d.totalSteps, request.maxSteps) : (request.maxSteps ?? d.totalSteps),
           layers,
+          // What the rules read, sent so that the host can judge the run the same way if the runner is killed (core/watchEnd.ts).
+          compileLocation: compileSiteOf(model),
+          optimizerLocation: optimizerSiteOf(innerModel(model).optimizer),
+          dataLocations: dataLocationsOf(capture),
+          plannedSteps: d.totalSteps || undefined,
+          sameBatch: d.sameBatch,
         };
+        rules = watchRulesFor(modelMessage, request.thresholds);
+        plan = watchPlan(modelMessage);
         emit({ type: 'phase', phase: 'training', message: `Training with ${capture.method}()` });
       },
       onStep(step) {
