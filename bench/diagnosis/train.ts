@@ -9,6 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { registerWasmConvBackpropFilter, registerWasmConvBackpropInput, registerWasmUnsortedSegmentSum } from '../../src/runner/wasmKernels';
+import type { Tf } from '../../src/runner/tfjsResolve';
 import { listCases } from './labels';
 
 const { values } = parseArgs({
@@ -25,6 +27,10 @@ async function trainOne(file: string): Promise<void> {
     require('@tensorflow/tfjs-backend-wasm');
   }
   if (!(await tf.setBackend(values.backend!))) throw new Error(`backend ${values.backend} did not load`);
+  // The kernels wasm lacks for conv nets (as the profiler supplies them): without them no conv case trains on wasm.
+  if (values.backend === 'wasm') {
+    for (const register of [registerWasmConvBackpropFilter, registerWasmConvBackpropInput, registerWasmUnsortedSegmentSum]) register(tf as unknown as Tf);
+  }
   tf.env().set('PROD', true);
   const cap = (epochs?: number) => Math.min(epochs ?? 1, values.epochs ? Number(values.epochs) : Infinity);
   let reported = false;
