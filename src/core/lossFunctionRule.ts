@@ -18,11 +18,12 @@ export const CROSS_EXAMPLE = 1e-3;
 
 /**
  * Optimizers whose step does not change when the loss is multiplied by a constant: each divides the gradient by a
- * running root-mean-square (or max) of itself (Kingma & Ba 2015 §2.1 for Adam and AdaMax; RMSProp and Adadelta
- * likewise, up to an epsilon of 1e-7 or less). Adagrad is left out: tfjs starts its accumulator at 0.1, which a
- * small gradient does not outweigh. SGD and momentum steps grow with the loss.
+ * running root-mean-square (or max) of itself (Kingma & Ba 2015 §2.1 for Adam and AdaMax; RMSProp likewise, up to
+ * an epsilon of 1e-7). Adagrad is left out: tfjs starts its accumulator at 0.1, which a small gradient does not
+ * outweigh. Adadelta is left out: tfjs's steps exactly lr × g (rateRules.optimizerRateNote), so a sum scales its
+ * step as it scales SGD's. SGD and momentum steps grow with the loss.
  */
-export const SCALE_FREE_OPTIMIZERS = new Set(['Adam', 'Adamax', 'RMSProp', 'Adadelta']);
+export const SCALE_FREE_OPTIMIZERS = new Set(['Adam', 'Adamax', 'RMSProp']);
 
 /** What decides whether a summed loss changes training: the optimizer's class and whether weight penalties are added. */
 export interface LossScaleContext {

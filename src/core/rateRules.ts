@@ -44,6 +44,19 @@ export const HIGH_MARGIN = 0.8;
 /** Over-regularization: the penalties' ‖g‖ at least this multiple of the data loss's ‖g‖ (median over steps). */
 export const PENALTY_DOMINANCE = 1;
 
+/**
+ * What the optimizer's class means for its rate, where tfjs departs from the method's paper and from Keras.
+ * tfjs-core's Adadelta (every version, 1.x–4.22) divides by the accumulated squared gradient *before* adding the
+ * current one: both accumulators start at 0 and receive the same square, so they stay equal, their ratio is
+ * exactly 1, and every step is lr × g — plain SGD (Zeiler 2012 and Keras accumulate first: ~1.4e-3 per weight at
+ * first). A Keras rate of 1.0 carried over is SGD at 1.0. test/runner/optimizerSteps.test.ts holds it to tfjs.
+ */
+export function optimizerRateNote(optimizer: string | undefined): string {
+  return optimizer === 'Adadelta'
+    ? ` Note: TensorFlow.js's Adadelta steps exactly learning rate × gradient (tfjs-core divides by the accumulated squared gradient before adding the current one, so its two accumulators stay equal): it is plain SGD at this rate, not Zeiler's or Keras's Adadelta, whose first steps move each weight by ~1e-3 at a rate of 1.0. Pick the rate as for SGD (the LR finder measures it) or use tf.train.adam(1e-3).`
+    : '';
+}
+
 /** A probe's outcome: the data loss (inference mode for models with dropout) before each of its steps and after the last. */
 export interface RateProbe {
   factor: number;
@@ -105,6 +118,8 @@ export interface RateContext {
   slowExplained: boolean;
   /** loss-diverging, loss-oscillating or NaN already say the steps overshoot: no learning-rate-high on top. */
   overshootReported?: boolean;
+  /** The optimizer's class (tfjs getClassName()): the message says what its rate means in tfjs. */
+  optimizer?: string;
 }
 
 export function rateFindings(steps: readonly StepRecord[], context: RateContext): Finding[] {
@@ -132,7 +147,8 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
         message:
           `The learning rate is too low: each step changes the weights by ${fmt(ratio)} of their norm (median ‖Δw‖/‖w‖; ~1e-3 is typical) and the loss went ${fmt(start)} → ${fmt(losses[n])} over ${n} steps on one batch. ` +
           `From the same initial weights, ${PROBE_FACTOR}× the rate took it to ${fmt(up.losses[k])} in ${k} steps (${fmt(probeDrop / Math.max(ownDrop, Number.MIN_VALUE))}× the progress of the model's own rate, which reached ${fmt(losses[k])}). ` +
-          `Raise the learning rate: run the LR finder (Gradient Lens: Find learning rate) and apply its suggestion.`,
+          `Raise the learning rate: run the LR finder (Gradient Lens: Find learning rate) and apply its suggestion.` +
+          optimizerRateNote(context.optimizer),
       });
     }
   }
@@ -158,7 +174,8 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
       location: context.rateSite,
       message:
         `The learning rate is too high: on the same batch every step, the loss jumped ×${fmt(rise.ratio)} at step ${rise.step} (${fmt(losses[rise.step - 1])} → ${fmt(losses[rise.step])})${probeText}. ` +
-        `The steps overshoot: lower the learning rate (run the LR finder), or add gradient clipping (clipNorm); large unscaled inputs make the same picture.`,
+        `The steps overshoot: lower the learning rate (run the LR finder), or add gradient clipping (clipNorm); large unscaled inputs make the same picture.` +
+        optimizerRateNote(context.optimizer),
     });
   }
   return findings;

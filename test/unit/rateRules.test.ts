@@ -87,6 +87,23 @@ test('learning rate too high: a spike on the fixed batch, and a tenth of the rat
   assert.match(finding.message, /a tenth of the rate reached 0\.016 within 10 steps where the model's own rate got no lower than 0\.14/);
 });
 
+test('learning rate too high/low under Adadelta: the message says tfjs\'s Adadelta is SGD at that rate; other optimizers get no note', () => {
+  const losses = [2.15, ...Array(20).fill(10.1)];
+  const down = { factor: 1 / PROBE_FACTOR, losses: [2.13, 2.88, 3.06, 1.45, 0.85, 0.457, 0.273, 0.185, 0.137, 0.107, 0.0864] };
+  const [high] = rateFindings(curve(losses, 6e-2), { probes: [down], slowExplained: false, optimizer: 'Adadelta' });
+  assert.equal(high?.code, 'learning-rate-high');
+  assert.match(high.message, /TensorFlow\.js's Adadelta steps exactly learning rate × gradient .* plain SGD at this rate/);
+  const slow = curve(linear(2.3, 0.002), 2e-4);
+  const up = { factor: PROBE_FACTOR, losses: linear(2.3, 0.05, 10) };
+  const [low] = rateFindings(slow, { probes: [up], slowExplained: false, optimizer: 'Adadelta' });
+  assert.equal(low?.code, 'learning-rate-low');
+  assert.match(low.message, /plain SGD at this rate/);
+  for (const optimizer of ['SGD', 'Momentum', 'Adam', 'Adamax', 'RMSProp', 'Adagrad', undefined]) {
+    const [finding] = rateFindings(curve(losses, 6e-2), { probes: [down], slowExplained: false, optimizer });
+    assert.doesNotMatch(finding.message, /Adadelta/, String(optimizer));
+  }
+});
+
 test('learning rate too high: SGD 0.5 on the conv net (dc-baseCNN-high-lr) — the loss jumps and stays at 10.1, a tenth of the rate falls to 0.086', () => {
   const losses = [2.15, ...Array(20).fill(10.1)];
   const probe = { factor: 1 / PROBE_FACTOR, losses: [2.13, 2.88, 3.06, 1.45, 0.85, 0.457, 0.273, 0.185, 0.137, 0.107, 0.0864] };

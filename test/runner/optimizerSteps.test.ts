@@ -1,0 +1,67 @@
+// The update the profiler measures (‖Δw‖/‖w‖ per layer, what learning-rate-low and the dead-ReLU cause read) is
+// the update each tfjs optimizer really makes: on one linear layer with known weights and batch, the first step
+// of every optimizer class is checked against its closed form. Adadelta is also checked against Zeiler's / Keras's
+// closed form, which tfjs does NOT follow (rateRules.optimizerRateNote says so in learning-rate findings).
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { fixture, profileEach } from './helpers';
+
+const { W0, sampleBatch } = require('../fixtures/runner/optimizers/linear.js')(() => undefined) as {
+  W0: number[][];
+  sampleBatch: { xs: number[][]; ys: number[][] };
+};
+const EPS = 1e-7; // tfjs's backend epsilon for float32 (and Keras's default)
+
+/** The first gradient of mean squared error for y = xW: 2/(B·U) · xᵀ(xW − y), flattened row-major. */
+function firstGradient(): number[] {
+  const { xs, ys } = sampleBatch;
+  const B = xs.length;
+  const U = W0[0].length;
+  const g = W0.map((row) => row.map(() => 0));
+  xs.forEach((x, b) => {
+    for (let u = 0; u < U; u++) {
+      const residual = x.reduce((s, xi, i) => s + xi * W0[i][u], 0) - ys[b][u];
+      x.forEach((xi, i) => (g[i][u] += (2 / (B * U)) * xi * residual));
+    }
+  });
+  return g.flat();
+}
+
+/** First update per weight (its magnitude; every rule moves against g), each optimizer's update written out. */
+const FIRST_STEP: Record<string, (g: number) => number> = {
+  sgd: (g) => 0.1 * g, // lr·g
+  momentum: (g) => 0.1 * g, // accumulation = g on the first step, lr·accumulation
+  adam: (g) => (0.01 * g) / (Math.abs(g) + EPS), // bias-corrected m̂ = g, v̂ = g²: lr·g/(|g| + ε)
+  adamax: (g) => (0.01 * g) / (Math.abs(g) + EPS), // m/(1 − β1) = g, u = |g|
+  rmsprop: (g) => (0.01 * g) / Math.sqrt(0.1 * g * g + EPS), // mean square (1 − 0.9)·g²
+  adagrad: (g) => (0.1 * g) / Math.sqrt(0.1 + g * g + EPS), // accumulator starts at 0.1
+  adadelta: (g) => 1.0 * g, // tfjs: exactly lr·g (its accumulators stay equal)
+};
+/** Zeiler 2012 / Keras Adadelta at lr 1.0, rho 0.95: accumulate g² first, then RMS[Δx]_{t−1}/RMS[g]_t · g. */
+const zeilerAdadelta = (g: number) => (Math.sqrt(EPS) / Math.sqrt(0.05 * g * g + EPS)) * g;
+
+const ratio = (step: (g: number) => number) => {
+  const delta = firstGradient().map(step);
+  const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  return norm(delta) / norm(W0.flat());
+};
+
+const FILES = Object.keys(FIRST_STEP).map((name) => `${name}.js`);
+const outcome = profileEach(FILES, (f) => fixture('optimizers', f), { steps: 2, backend: 'cpu' });
+
+for (const name of Object.keys(FIRST_STEP)) {
+  test(`${name}: the profiled first update ‖Δw‖/‖w‖ is the optimizer's closed form`, async () => {
+    const { report } = await outcome(`${name}.js`);
+    const measured = report.layers.find((l) => l.steps.length)?.steps.find((s) => s.step === 1)?.updateRatio;
+    assert.ok(measured !== undefined, 'an update ratio at step 1');
+    const expected = ratio(FIRST_STEP[name]);
+    assert.ok(Math.abs(measured - expected) <= 1e-4 * expected, `${name}: measured ${measured}, closed form ${expected}`);
+  });
+}
+
+test("adadelta: tfjs's first update is SGD's at the same rate, hundreds of times Zeiler's / Keras's", async () => {
+  const { report } = await outcome('adadelta.js');
+  const measured = report.layers.find((l) => l.steps.length)!.steps.find((s) => s.step === 1)!.updateRatio!;
+  const keras = ratio(zeilerAdadelta);
+  assert.ok(measured > 100 * keras, `tfjs ${measured} vs Keras ${keras}`);
+});
