@@ -18,6 +18,12 @@ const SEVERE_DEAD = 0.95;
  * rule's own 1e-3 (docs/rules/vanishing.md).
  */
 export const CONVERGED_LOSS = 1e-3;
+/**
+ * Layers whose weights are a per-channel scale γ and shift β of normalised activations: ∂L/∂β = Σ δ and ∂L/∂γ = Σ δ·x̂
+ * over batch and positions (Ioffe & Szegedy 2015 §3), sums that cancel whenever δ averages out, however much gradient
+ * arrives. Their own ‖g‖ is no evidence of vanishing; the weight layers around them are judged.
+ */
+const NORMALIZATION = new Set(['BatchNormalization', 'LayerNormalization']);
 
 export interface LossEvidence {
   /** The loss fell steadily over the profiled steps; undefined when only step 0 was profiled. */
@@ -171,8 +177,8 @@ export function layerFindings(
   const startLoss = steps.length ? dataLoss(steps[0]) : NaN;
   // A loss below 0 is not a minimum reached but one without a floor (a log loss on targets outside [0, 1]).
   const fitted = (record: StepRecord) => startLoss > 0 && dataLoss(record) >= 0 && dataLoss(record) <= CONVERGED_LOSS * startLoss;
-  const vanishing = track((s, record) => {
-    if (s.weights.length === 0 || !Number.isFinite(s.gradNorm)) return undefined;
+  const vanishing = track((s, record, layerInfo) => {
+    if (s.weights.length === 0 || !Number.isFinite(s.gradNorm) || NORMALIZATION.has(layerInfo.className)) return undefined;
     // A loss that has fallen to ~0 on the batch leaves no gradient to pass down: convergence, not vanishing.
     if (fitted(record)) return undefined;
     // A dead ReLU layer has (near-)zero gradients because it is dead, a saturated output layer because it

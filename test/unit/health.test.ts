@@ -65,6 +65,17 @@ test('vanishing: below 1e-3 × the largest layer AND below 1e-4 absolute, with l
   assert.match(evaluateHealth(layers, [step(0, 1, [stats('mid', 1e-9), stats('last', 1)])])[0].message, /He for ReLU/);
 });
 
+test('vanishing is not read from a normalization layer\'s own γ/β (sums of its output gradient that cancel); a weight layer with the same gradient still is', () => {
+  // kx-siamese-contrastive: a BatchNormalization over raw pixels whose 2 weights' ‖g‖ dipped to 4.9e-5 at one step,
+  // while the conv layer above it got 0.02–1 at every step.
+  const bn = (className: string): LayerInfo => ({ ...info('norm', undefined, 3), className, weights: [{ name: 'norm/gamma', shape: [1], trainable: true }, { name: 'norm/beta', shape: [1], trainable: true }] });
+  const run = (layer: LayerInfo) =>
+    evaluateHealth([layer, info('conv', 'tanh', 4), info('out', 'sigmoid', 5)], [step(0, 0.3, [stats('norm', 1e-2), stats('conv', 0.5), stats('out', 0.1)]), step(1, 0.2, [stats('norm', 4.9e-5), stats('conv', 0.4), stats('out', 0.1)])]);
+  for (const className of ['BatchNormalization', 'LayerNormalization']) assert.deepEqual(codes(run(bn(className))), [], className);
+  // Near miss: a Dense layer with exactly these gradients is vanishing at the last step.
+  assert.deepEqual(codes(run({ ...bn('BatchNormalization'), className: 'Dense' })), ['vanishing:norm']);
+});
+
 test('vanishing by mean |g| < 1e-7 alone; judged at every step: resolved by the end = info, arising later = warning', () => {
   const layers = [info('a'), info('b')];
   const tinyMean = stats('a', 1e-3, {}, { meanAbs: 5e-8 });

@@ -1,5 +1,4 @@
 // @case kx-siamese-contrastive
-// @set heldout3
 // @label healthy
 // @source Keras examples (keras.io "Image similarity estimation using a Siamese Network with a contrastive loss", Mehdi):
 //   github.com/keras-team/keras@08da564, examples/keras_io/vision/siamese_contrastive.py.
