@@ -35,8 +35,10 @@ export function probeGotMuchFurther(start: number, own: number, probe: number): 
 /** A step after which the fixed batch's loss is at least this multiple of the step before: worth probing ÷10. */
 export const SPIKE = 1.2;
 /**
- * A rise this large in one step on the batch just stepped on is a step far beyond the stable range on its own
- * (healthy models of the diagnosis benchmark rise by at most ×3.9: the clean CNN's SGD 0.1 on a batch of 8): no probe needed.
+ * A rise this large in one step on the batch just stepped on, to above the loss the batch started from, is a step far
+ * beyond the stable range on its own (healthy models of the diagnosis benchmark rise by at most ×3.9: the clean CNN's
+ * SGD 0.1 on a batch of 8): no probe needed. Below the start it is a ratio of two small numbers near a fitted batch
+ * (Adam's steps stay ~lr per weight as g → 0): the probe decides, as for any spike.
  */
 export const SEVERE_SPIKE = 10;
 /** The ÷10 probe's lowest loss must be at most this fraction of the lowest the model's own rate reached in the same steps. */
@@ -89,11 +91,11 @@ export function medianUpdateRatio(steps: readonly StepRecord[]): number {
   return median(perStep);
 }
 
-/** Largest one-step rise of the fixed batch's loss (L[i]/L[i−1]) and where it happened. */
-function largestRise(losses: readonly number[]): { ratio: number; step: number } {
+/** Largest one-step rise of the fixed batch's loss (L[i]/L[i−1]) and where it happened, among the steps `keep` admits. */
+function largestRise(losses: readonly number[], keep: (i: number) => boolean = () => true): { ratio: number; step: number } {
   let best = { ratio: 0, step: 0 };
   for (let i = 1; i < losses.length; i++) {
-    if (losses[i - 1] > 0 && losses[i] / losses[i - 1] > best.ratio) best = { ratio: losses[i] / losses[i - 1], step: i };
+    if (keep(i) && losses[i - 1] > 0 && losses[i] / losses[i - 1] > best.ratio) best = { ratio: losses[i] / losses[i - 1], step: i };
   }
   return best;
 }
@@ -155,13 +157,16 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
 
   // --- too high: the loss spiked on a fixed batch, and a tenth of the rate ends lower ---
   const down = probe(1 / PROBE_FACTOR);
-  const rise = largestRise(losses);
+  // A severe rise counts on its own only to above the starting loss; any rise can call the probe.
+  const aboveStart = largestRise(losses, (i) => losses[i] > losses[0]);
+  const severe = aboveStart.ratio >= SEVERE_SPIKE;
+  const rise = severe ? aboveStart : largestRise(losses);
   // The best loss each rate reached within the K steps, not the loss at step K: a healthy rate's early bounce
   // (the catapult phase, Lewkowycz et al. 2020) can fall on step K while it had already gone far lower.
   const ownBest = Math.min(...losses.slice(0, k + 1));
   const downBest = down ? Math.min(...down.losses.slice(0, k + 1)) : NaN;
   const probeWins = Number.isFinite(downBest) && downBest <= HIGH_MARGIN * ownBest;
-  if (!context.overshootReported && (rise.ratio >= SEVERE_SPIKE || (rise.ratio >= SPIKE && probeWins))) {
+  if (!context.overshootReported && (severe || (rise.ratio >= SPIKE && probeWins))) {
     const probeText = down
       ? probeWins
         ? `, and from the same initial weights a tenth of the rate reached ${fmt(downBest)} within ${k} steps where the model's own rate got no lower than ${fmt(ownBest)}`

@@ -136,6 +136,20 @@ test('learning rate too high: a ×10 spike in one step fires even when the small
   assert.deepEqual(rateFindings(curve(milder, 6e-2), { probes: [probe], slowExplained: false }), []);
 });
 
+test('learning rate too high: a ×10 spike that stays far below the starting loss is left to the probe (a fitted batch under Adam)', () => {
+  // so-43239467-fixed (Adam 1e-3, a conv net memorising 8 digits): 14 → 0.018 by step 7, ×21 to 0.38 at step 8, 5.8e-4
+  // at step 20; a tenth of the rate got no lower than 1.3 in 10 steps.
+  const losses = [14, 6.1, 2.2, 0.9, 0.31, 0.12, 0.05, 0.03, 0.018, 0.38, 0.2, 0.09, 0.04, 0.02, 0.01, 0.006, 0.003, 0.002, 0.001, 8e-4, 5.8e-4];
+  const losing = { factor: 1 / PROBE_FACTOR, losses: [14, 12, 9, 7, 5, 4, 3, 2.4, 1.9, 1.5, 1.3] };
+  assert.deepEqual(rateFindings(curve(losses, 6e-2), { probes: [losing], slowExplained: false }), []);
+  // Near miss: the same spike with a probe that ends far lower still fires (the probe is the evidence).
+  const winning = { factor: 1 / PROBE_FACTOR, losses: [14, 5, 1, 0.1, 0.01, 0.005, 0.003, 0.002, 0.001, 0.001, 0.001] };
+  assert.equal(rateFindings(curve(losses, 6e-2), { probes: [winning], slowExplained: false })[0]?.code, 'learning-rate-high');
+  // And a ×10 spike to above the start fires on its own, whatever the probe.
+  const above = [14, 6.1, 2.2, 0.9, 0.31, 0.12, 0.05, 0.03, 1.6, 20, ...losses.slice(10)];
+  assert.equal(rateFindings(curve(above, 6e-2), { probes: [losing], slowExplained: false })[0]?.code, 'learning-rate-high');
+});
+
 test('learning rate too high: edge-of-stability bumps of a healthy rate stay quiet', () => {
   // SGD 0.1 on a conv net: ×1.23 at step 3, then it falls fast; a tenth of the rate is far behind after 10 steps.
   const losses = [2.44, 1.24, 1.22, 1.5, 0.88, 0.34, 0.14, 0.087, 0.067, 0.055, 0.047, 0.041, 0.037, 0.034, 0.031, 0.029, 0.027, 0.026, 0.024, 0.023, 0.022];

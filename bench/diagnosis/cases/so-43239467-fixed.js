@@ -1,5 +1,4 @@
 // @case so-43239467-fixed
-// @set heldout2
 // @label healthy
 // @source TensorFlow program bugs (Zhang, Chen, Cheung, Xiong & Zhang, "An Empirical Study on TensorFlow Program Bugs",
 //   ISSTA'18): github.com/ForeverZyh/TensorFlow-Program-Bugs@158ba0a, StackOverflow/IPS-11/43239467-fix/mnist.py; Stack
