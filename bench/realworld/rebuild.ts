@@ -2,7 +2,7 @@
 // the case's paths at its commit (git archive), its package.json reduced to the packages the case installs,
 // and `npm install` of those exact versions with install scripts off (tfjs-node then has no native addon,
 // as on a machine where its download failed). Skips visibly where it cannot.
-//   node --import tsx bench/realworld/rebuild.ts [--case NAME]... [--force]
+//   node --import tsx bench/realworld/rebuild.ts [--case NAME]... [--batch 1|2] [--force]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -85,8 +85,8 @@ export function ensureWorkspace(c: Case, force = false): Workspace {
 }
 
 function main() {
-  const { values } = parseArgs({ options: { case: { type: 'string', multiple: true }, force: { type: 'boolean', default: false } } });
-  const cases = loadCorpus().filter((c) => !values.case || values.case.includes(c.name));
+  const { values } = parseArgs({ options: { case: { type: 'string', multiple: true }, batch: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  const cases = loadCorpus().filter((c) => (!values.case || values.case.includes(c.name)) && (!values.batch || String(c.batch ?? 1) === values.batch));
   let built = 0;
   for (const c of cases) {
     const started = Date.now();

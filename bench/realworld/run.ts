@@ -1,6 +1,6 @@
 // Profiles every corpus case with the CLI, as a user would, and compares the reported layer lines with the
 // lines written down from reading the code. Not a test (CI cannot fetch the repositories): it prints figures.
-//   npm run build && node --import tsx bench/realworld/run.ts [--case NAME]... [--steps N] [--json FILE] [--markdown FILE]
+//   npm run build && node --import tsx bench/realworld/run.ts [--case NAME]... [--batch 1|2] [--steps N] [--json FILE] [--markdown FILE]
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -202,6 +202,8 @@ async function main() {
   const { values } = parseArgs({
     options: {
       case: { type: 'string', multiple: true },
+      /** 1: the first batch (the code was fixed against it); 2: the second, blind one. */
+      batch: { type: 'string' },
       steps: { type: 'string', default: '2' },
       json: { type: 'string' },
       markdown: { type: 'string' },
@@ -219,7 +221,8 @@ async function main() {
     console.error(`unknown case(s): ${unknown.join(', ')}; cases: ${all.map((c) => c.name).join(', ')}`);
     process.exit(2);
   }
-  const cases = all.filter((c) => !values.case || values.case.includes(c.name));
+  const inBatch = (c: Case) => !values.batch || String(c.batch ?? 1) === values.batch;
+  const cases = all.filter((c) => (!values.case || values.case.includes(c.name)) && inBatch(c));
   console.log(['case'.padEnd(38), 'installed tfjs packages'.padEnd(44), 'ran (tfjs backend)'.padEnd(18), 'outcome'.padEnd(18), 'lines'.padEnd(6), ' time'].join(' '));
   const results: Result[] = [];
   for (const c of cases) {

@@ -29,12 +29,33 @@ test('the corpus matches its schema and is large and varied enough', () => {
 test('every case archives its file, its package.json and the files its expected layers are on', () => {
   for (const c of corpus) {
     assert.ok(archived(c, inRepo(c, c.file)), `${c.name}: ${c.file} is not among its paths`);
-    if (Object.keys(c.install).length) assert.ok(archived(c, inRepo(c, 'package.json')), `${c.name}: installs packages but does not archive ${inRepo(c, 'package.json')}`);
+    if (Object.keys(c.install).length && !c.noPackageJson) assert.ok(archived(c, inRepo(c, 'package.json')), `${c.name}: installs packages but does not archive ${inRepo(c, 'package.json')}`);
     if (!c.expect.profiles) continue;
     for (const entry of c.expect.layers) {
       const file = LAYER_LINE.exec(entry)!.groups!.file;
       assert.ok(archived(c, inRepo(c, file)), `${c.name}: expected layer "${entry}" is in a file that is not archived`);
     }
+  }
+});
+
+test('the second, blind batch: at least 15 cases from repositories the first batch does not use, with tfjs 0.x to 4.x', () => {
+  const first = corpus.filter((c) => c.batch === undefined);
+  const second = corpus.filter((c) => c.batch === 2);
+  const firstRepos = new Set(first.map((c) => c.repo));
+  const secondRepos = new Set(second.map((c) => c.repo));
+  assert.ok(second.length >= 15, `${second.length} cases in batch 2`);
+  assert.ok(secondRepos.size >= 15, `${secondRepos.size} repositories in batch 2`);
+  for (const repo of secondRepos) assert.ok(!firstRepos.has(repo), `${repo} is already in batch 1`);
+  assert.deepEqual([...new Set(second.map((c) => c.module))].sort(), ['cjs', 'esm', 'ts']);
+  const majors = new Set(second.flatMap((c) => Object.entries(c.install).filter(([k]) => k.startsWith('@tensorflow/')).map(([, v]) => v.split('.')[0])));
+  for (const major of ['0', '1', '2', '3', '4']) assert.ok(majors.has(major), `batch 2 installs no tfjs ${major}.x`);
+});
+
+test('a case without a package.json pins nothing, and one that archives none says so', () => {
+  for (const c of corpus) {
+    if (!c.noPackageJson) continue;
+    assert.deepEqual(c.pinned, {}, `${c.name}: has no package.json, so it pins nothing`);
+    assert.ok(!archived(c, inRepo(c, 'package.json')), `${c.name}: says it has no package.json but archives one`);
   }
 });
 
