@@ -9,6 +9,7 @@ import { UserSyntaxError } from './moduleLoader';
 import { RunnerSetupError } from './tfjsResolve';
 import { locationFromStack } from './stackLocation';
 import { unresolvedImportCause } from './importFailures';
+import { removedApiHint } from '../core/tfjsRenames';
 
 let outputTail = '';
 /** Where the output printed after the module finished loading starts (in the running total). */
@@ -136,11 +137,14 @@ export function classify(error: unknown, phase: FailurePhase): RunnerError {
   }
   const unresolved = phase === 'load' ? unresolvedImportCause(error, runtime.modelFile) : undefined;
   if (unresolved) return { type: 'error', kind: 'import', ...unresolved, stack };
-  if (phase === 'load') return { type: 'error', kind: 'import', message: known ?? `The model file threw while loading: ${message}`, location, stack };
+  // A 0.x API name that tfjs 1.0 removed: the bare "is not a function" says what it became.
+  const renamed = removedApiHint(message, runtime.tfjsVersion);
+  const said = renamed ? `${message}. ${renamed}` : message;
+  if (phase === 'load') return { type: 'error', kind: 'import', message: known ?? `The model file threw while loading: ${said}`, location, stack };
   // Without a frame of the user's on the stack (and no known system cause) the failure is TensorFlow.js's.
   if (!known && !location && phase !== 'async') return { type: 'error', ...insideTfjs(message, phase), stack };
   const kind: ErrorKind = 'user-error';
-  return { type: 'error', kind, message: known ?? `${PHASE_WORDS[phase]}: ${message}`, location, stack };
+  return { type: 'error', kind, message: known ?? `${PHASE_WORDS[phase]}: ${said}`, location, stack };
 }
 
 /**

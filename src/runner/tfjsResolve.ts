@@ -9,6 +9,7 @@ import { planRuntime, RuntimeChoiceError, type RuntimePlan } from '../core/runti
 import { findPackage, inspectNatives, inspectWorkspace, NATIVE_PACKAGES, summarize, type InstalledPackage, type Inventory } from './tfjsInventory';
 import { registerWasmConvBackpropFilter, registerWasmConvBackpropInput, registerWasmUnsortedSegmentSum } from './wasmKernels';
 import { redirectTarget } from './redirect';
+import { registerFileSystemHandlers } from './nodeFileSystem';
 
 export type Tf = typeof import('@tensorflow/tfjs');
 
@@ -149,6 +150,9 @@ export async function loadTfjs(userFile: string, extensionRoot: string, choice: 
     source = 'Gradient Lens @tensorflow/tfjs';
   }
   silenceBanner(tf);
+  // tfjs-node imports served by plain tfjs keep tfjs-node's file:// model save/load (nodeFileSystem.ts).
+  const unloadedNative = plan.native ? undefined : inv.nativeCandidates[0];
+  if (unloadedNative) registerFileSystemHandlers(tf, unloadedNative.main);
   const version = findPackage(redirects.get('@tensorflow/tfjs-core') ?? userFile, '@tensorflow/tfjs-core')?.version ?? '?';
   const instance = (backend: string, backendReason: string): TfjsInstance => ({ tf, version, source, tfjsReason: plan.tfjsReason, backend, backendReason });
 

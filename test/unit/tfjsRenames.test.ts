@@ -1,0 +1,30 @@
+// The names TensorFlow.js 1.0 removed are recognised in the error messages Node gives for them, and
+// nothing else is (the hint must not attach to an unrelated "is not a function").
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { removedApiHint } from '../../src/core/tfjsRenames';
+
+test('each removed name, as CommonJS, ES-module (esbuild) and constructor errors put it, gets its replacement', () => {
+  assert.equal(removedApiHint('tf.loadModel is not a function', '4.22.0'), 'tf.loadModel is a TensorFlow.js 0.x name that 1.0 removed: use tf.loadLayersModel. Gradient Lens runs this workspace on TensorFlow.js 4.22.0.');
+  assert.match(removedApiHint('(0 , import_tfjs.loadFrozenModel) is not a function')!, /use tf\.loadGraphModel/);
+  assert.match(removedApiHint('tf.fromPixels is not a function')!, /use tf\.browser\.fromPixels\.$/);
+  assert.match(removedApiHint('tfc.toPixels is not a function')!, /use tf\.browser\.toPixels/);
+  assert.match(removedApiHint('tf.batchNormalization is not a function')!, /use tf\.batchNorm \(note the changed argument order\)/);
+  assert.match(removedApiHint('tf.Model is not a constructor')!, /^tf\.Model is a TensorFlow\.js 0\.x name that 1\.0 removed: use tf\.LayersModel\.$/);
+  assert.match(removedApiHint('tf.FrozenModel is not a constructor')!, /use tf\.GraphModel/);
+});
+
+test('near misses: current names, other objects, longer names and other errors get no hint', () => {
+  for (const message of [
+    'tf.loadLayersModel is not a function',
+    'model.predictOnBatch is not a function',
+    'tf.loadModelFromUrl is not a function',
+    'myloadModel is not a function',
+    'tf.LayersModel is not a constructor',
+    'tf.layers.batchNormalization(...).apply is not a function',
+    'Cannot read properties of undefined (reading \'loadModel\')',
+    'tf.Model is not defined',
+  ]) {
+    assert.equal(removedApiHint(message), undefined, message);
+  }
+});
