@@ -7,6 +7,7 @@ import type { SourceLocation } from '../core/protocol';
 // The ESM build: esbuild cannot follow the UMD build's require(), which it receives as a parameter.
 import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js';
 import { redirects } from './tfjsResolve';
+import { locationFromStack } from './stackLocation';
 
 // ESM: "… 'x' imported from /importer"; CommonJS: "… 'x'\nRequire stack:\n- /importer".
 const NOT_FOUND = /Cannot find (?:module|package) '([^']+)' imported from (.+?)\s*$/m;
@@ -81,8 +82,54 @@ function importedPackage(modelFile: string, inner: { name: string; nodeModules: 
   return { name, line: importLine(modelFile, name)?.line };
 }
 
+// "Package subpath './lib/sync' is not defined by "exports" in /…/node_modules/csv-parse/package.json"
+const NOT_EXPORTED = /Package subpath '\.\/([^']+)' is not defined by "exports" in (.+?package\.json)/;
+const FRAME_FILE = /^\s+at (?:.*\()?((?:file:\/\/)?\/[^():]+):\d+:\d+\)?\s*$/;
+
+/**
+ * A require of a subpath that the installed package no longer exports: a package (or the user's file)
+ * written against another major of the dependency, e.g. prettytable 0.3.1 requiring csv-parse/lib/sync,
+ * gone from csv-parse 5 on, because it depends on csv-parse "latest". Said with the packages, the installed
+ * version and the user's import line, since Node's message names neither who required it nor where.
+ */
+function unexportedSubpathCause(error: Error, modelFile: string | undefined): { message: string; location?: SourceLocation } | undefined {
+  const found = NOT_EXPORTED.exec(error.message);
+  if (!found) return undefined;
+  const [, subpath, manifest] = found;
+  let target = { name: path.basename(path.dirname(manifest)), version: '?' };
+  try {
+    const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+    target = { name: json.name ?? target.name, version: json.version ?? '?' };
+  } catch {
+    // name it by its folder
+  }
+  // CommonJS: the requiring file is the first frame below Node's loader; ESM: "… imported from /file" (no frames).
+  const esmImporter = / imported from (.+?)\s*$/m.exec(error.message)?.[1];
+  const frames = (error.stack ?? '').split('\n').map((l) => FRAME_FILE.exec(l)?.[1]).filter((f): f is string => !!f && !f.startsWith(__dirname));
+  const first = esmImporter ?? frames[0];
+  const requirerFile = first && (first.startsWith('file://') ? new URL(first).pathname : first);
+  const requirer = requirerFile ? packageOf(requirerFile) : undefined;
+  let location = locationFromStack(error.stack, false);
+  if (!location && esmImporter && !requirer) {
+    const site = importLine(requirerFile!, `${target.name}/${subpath}`);
+    if (site) location = { file: requirerFile!, line: site.line, column: 1 };
+  }
+  if (!location && requirer && modelFile) {
+    // An ES module importing the package: Node's stack ends in its loader, not at the import.
+    const line = importedPackage(modelFile, requirer).line;
+    if (line) location = { file: modelFile, line, column: 1 };
+  }
+  const where = location ? ` (imported at ${path.basename(location.file)}:${location.line})` : '';
+  const wanted = `'${target.name}/${subpath}'`;
+  const message = requirer
+    ? `The package ${requirer.name}${where} cannot load: it requires ${wanted}, which the installed ${target.name} ${target.version} does not export — ${requirer.name} was written for another major version of ${target.name}. Install the ${target.name} version ${requirer.name} was written for (npm install ${target.name}@<that major>) or a ${requirer.name} that supports ${target.name} ${target.version}.`
+    : `The import ${wanted}${where} names a file that the installed ${target.name} ${target.version} does not export: the code was written for another version of ${target.name}. Install that version, or import what ${target.name} ${target.version} exports.`;
+  return { message, location };
+}
+
 export function unresolvedImportCause(error: unknown, modelFile: string | undefined): { message: string; location?: SourceLocation } | undefined {
   const code = (error as { code?: string } | undefined)?.code;
+  if (error instanceof Error && code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return unexportedSubpathCause(error, modelFile);
   if (!(error instanceof Error) || (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND')) return undefined;
   const found = NOT_FOUND.exec(error.message) ?? NOT_FOUND_CJS.exec(error.message);
   if (!found) return undefined;

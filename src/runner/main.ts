@@ -16,6 +16,7 @@ import { inputScale, inputScaleProbes, rateProbe } from './rateProbe';
 import { probesToRun } from '../core/rateRules';
 import { checkLayer, classDefinition, userDefinedLayers } from './gradientCheck';
 import { causeOf, classify, guardCrashListeners, keepOutputTail } from './failures';
+import { keepUserFramesInStacks } from './stackLocation';
 import { endProcessGroup } from './watchdog';
 import { unhandled } from '../core/exhaustive';
 import { finish, hasFinished, send } from './ipc';
@@ -197,6 +198,7 @@ function onUserCodeFailure(error: unknown): void {
 process.on('uncaughtException', onUserCodeFailure);
 process.on('unhandledRejection', onUserCodeFailure);
 guardCrashListeners();
+keepUserFramesInStacks();
 keepOutputTail();
 process.on('message', (raw) => {
   let message;

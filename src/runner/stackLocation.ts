@@ -10,6 +10,18 @@ const FRAME = /(?:^\s+at |\()((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/;
 /** V8 prints "file:line" as the first line of a SyntaxError raised while compiling a file. */
 const SYNTAX_HEADER = /^((?:file:\/\/)?\/[^:]+):(\d+)\s*$/;
 
+/**
+ * V8 keeps 10 frames by default. An error raised while Node resolves a package's require() spends them
+ * all inside Node's loader, this runner's resolve hook and the package (ERR_PACKAGE_PATH_NOT_EXPORTED:
+ * exportsNotFound … Module._load … the package's index.js) before reaching the user's `require` line,
+ * so the failure had no location. Deep tfjs stacks (a layer's call inside fit) do the same.
+ */
+export const USER_FRAME_DEPTH = 60;
+
+export function keepUserFramesInStacks(): void {
+  Error.stackTraceLimit = Math.max(Error.stackTraceLimit, USER_FRAME_DEPTH);
+}
+
 function isUserPath(file: string): boolean {
   return !file.includes(`${path.sep}node_modules${path.sep}`) && !file.startsWith(__dirname + path.sep);
 }

@@ -6,7 +6,15 @@ import * as assert from 'node:assert/strict';
 import { fixture, lineOf, pool, profile } from './helpers';
 
 const F = (...p: string[]) => fixture('import-causes', ...p);
-const files = [F('alias', 'model.ts'), F('browser-package', 'model.js'), F('caught-error.js'), F('caught-error-exit.js')];
+const files = [
+  F('alias', 'model.ts'),
+  F('browser-package', 'model.js'),
+  F('caught-error.js'),
+  F('caught-error-exit.js'),
+  F('moved-subpath', 'model.js'),
+  F('moved-subpath', 'direct.mjs'),
+  F('moved-subpath', 'exported.js'),
+];
 const runs = pool(files, 2, (f) => profile(f, { steps: 1 }));
 const run = async (i: number) => (await runs)[i];
 
@@ -47,4 +55,32 @@ test('… and one that then calls process.exit(0) → the exit and its last outp
     report.error?.message,
     'The model file called process.exit(0) before profiling finished. Its last output: "Unable to connect to the database: connect ECONNREFUSED 127.0.0.1:27017".',
   );
+});
+
+test('a dependency requiring a subpath its installed dependency no longer exports (ERR_PACKAGE_PATH_NOT_EXPORTED) → both packages, the version, the user\'s import line (the stack had ended in Node\'s loader: no line)', async () => {
+  const { report } = await run(4);
+  assert.equal(report.error?.kind, 'import');
+  const line = lineOf(files[4], 'L:import');
+  assert.equal(
+    report.error?.message,
+    `The package table-printer (imported at model.js:${line}) cannot load: it requires 'csv-reader/lib/sync', which the installed csv-reader 7.0.0 does not export — table-printer was written for another major version of csv-reader. Install the csv-reader version table-printer was written for (npm install csv-reader@<that major>) or a table-printer that supports csv-reader 7.0.0.`,
+  );
+  assert.deepEqual([report.error?.location?.file, report.error?.location?.line], [files[4], line]);
+});
+
+test('… the model file (an ES module) importing such a subpath itself → its own import and line', async () => {
+  const { report } = await run(5);
+  assert.equal(report.error?.kind, 'import');
+  const line = lineOf(files[5], 'L:import');
+  assert.equal(
+    report.error?.message,
+    `The import 'csv-reader/lib/sync' (imported at direct.mjs:${line}) names a file that the installed csv-reader 7.0.0 does not export: the code was written for another version of csv-reader. Install that version, or import what csv-reader 7.0.0 exports.`,
+  );
+  assert.deepEqual([report.error?.location?.file, report.error?.location?.line], [files[5], line]);
+});
+
+test('near miss: the same packages, importing what is exported → profiles', async () => {
+  const { report } = await run(6);
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  assert.deepEqual(report.layers.map((l) => l.line), [lineOf(files[6], 'L:dense')]);
 });
