@@ -4,6 +4,8 @@ import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import { RUN_DEFAULTS } from '../core/defaults';
 import { seededRandom } from '../core/random';
 import { DiscoveryError, type Capture } from './discovery';
+import { pullWithSites } from './tensorSites';
+import type { SourceLocation } from '../core/protocol';
 import type { Tf } from './tfjsResolve';
 
 export interface Batch {
@@ -17,6 +19,8 @@ export interface Batch {
   labels?: Tensor[];
   /** fit()'s batches per epoch, when known: 1 means every step sees the whole training set (full-batch descent). */
   batchesPerEpoch?: number;
+  /** fitDataset(): the lines that made the batch's inputs and targets, where user code made them (tensorSites.pullWithSites). */
+  datasetSites?: { inputs: (SourceLocation | undefined)[]; targets: (SourceLocation | undefined)[] };
 }
 
 type Inner = LayersModel & {
@@ -121,9 +125,9 @@ function datasetElementTensors(tf: Tf, capture: Capture, element: { xs: unknown;
 export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: number | undefined): Promise<Batch> {
   const note = `the first batch of the script's ${capture.method}() call`;
   if (capture.method === 'fitDataset') {
-    const { xs, ys } = datasetElementTensors(tf, capture, await firstDatasetElement(capture.args[0]));
+    const { xs, ys, sites } = await pullWithSites(async () => datasetElementTensors(tf, capture, await firstDatasetElement(capture.args[0])));
     const size = batchSize ?? Number.MAX_SAFE_INTEGER;
-    return { xs: sliceBatch(tf, xs, size), ys: sliceBatch(tf, ys, size), source: 'fit', note, plannedSteps: trainingStepsOf(capture, undefined) };
+    return { xs: sliceBatch(tf, xs, size), ys: sliceBatch(tf, ys, size), source: 'fit', note, plannedSteps: trainingStepsOf(capture, undefined), datasetSites: sites };
   }
   const captured = capturedArrays(tf, capture, batchSize);
   const { size, scriptBatch } = captured;

@@ -67,7 +67,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       totalSteps: request.steps,
       layers: profiler.layers.map((l) => l.info),
       outputs,
-      dataLocations: captured ? dataLocationsOf(captured) : undefined,
+      dataLocations: captured ? dataLocationsOf(captured, batch.datasetSites) : undefined,
       compileLocation: compileSiteOf(model),
       optimizerLocation: optimizerSiteOf(inner.optimizer),
       plannedSteps: batch.plannedSteps,

@@ -8,7 +8,7 @@ import type { RunnerMessageOf } from '../../src/core/protocol';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('data-sites', f);
-const FILES = ['labels-divided.js', 'labels-whole.js', 'targets-helper.js', 'dataset-labels.js', 'log-linear.js', 'sqrt-loss.js', 'per-example.js', 'nan-inputs.js'];
+const FILES = ['labels-divided.js', 'labels-whole.js', 'targets-helper.js', 'dataset-labels.js', 'log-linear.js', 'sqrt-loss.js', 'per-example.js', 'nan-inputs.js', 'dataset-generator.js', 'dataset-plain.js'];
 const outcome = profileEach(FILES, FIX, { steps: 5, backend: 'wasm' });
 const serious = (r: ProfileReport) => r.findings.filter((f) => f.severity !== 'info');
 const summary = (r: ProfileReport) => r.findings.map((f) => `${f.code}:${f.severity}:${f.layer ?? '-'}:${f.line ?? '-'}`).join(', ');
@@ -61,13 +61,32 @@ test('4,500 per-example tensors before tf.stack(): the stacked inputs and the la
   assert.equal(o.report.findings.find((f) => f.code === 'invalid-labels')?.line, lineOf(file, 'L:labels'), summary(o.report));
 });
 
-test('fitDataset: no user line made the batch, so the labels finding falls back to the fitDataset() call', async () => {
+test('fitDataset with a map() transform and .batch(): the labels finding on the transform that made the examples', async () => {
   const o = await outcome('dataset-labels.js');
   const file = FIX('dataset-labels.js');
   const f = o.report.findings.find((x) => x.code === 'invalid-labels');
   assert.ok(f, summary(o.report));
-  assert.equal(f.line, lineOf(file, 'L:fit'));
-  assert.equal(modelMessage(o).dataLocations?.call?.line, lineOf(file, 'L:fit'));
+  assert.deepEqual([f.file, f.line], [file, lineOf(file, 'L:dataset')]);
+  const sites = modelMessage(o).dataLocations;
+  assert.deepEqual([sites?.call?.line, sites?.inputs?.[0].line, sites?.targets?.[0].line], [lineOf(file, 'L:fit'), lineOf(file, 'L:dataset'), lineOf(file, 'L:dataset')]);
+});
+
+test('fitDataset over a generator of whole batches: inputs and labels each on the line that made them', async () => {
+  const o = await outcome('dataset-generator.js');
+  const file = FIX('dataset-generator.js');
+  const f = o.report.findings.find((x) => x.code === 'invalid-labels');
+  assert.deepEqual([f?.file, f?.line], [file, lineOf(file, 'L:labels')], summary(o.report));
+  const sites = modelMessage(o).dataLocations;
+  assert.deepEqual([sites?.inputs?.[0].line, sites?.targets?.[0].line], [lineOf(file, 'L:inputs'), lineOf(file, 'L:labels')]);
+});
+
+test('near miss: plain arrays that tf.data turns into the batch itself: no script line made it, the finding stays on fitDataset()', async () => {
+  const o = await outcome('dataset-plain.js');
+  const file = FIX('dataset-plain.js');
+  const f = o.report.findings.find((x) => x.code === 'invalid-labels');
+  assert.deepEqual([f?.file, f?.line], [file, lineOf(file, 'L:fit')], summary(o.report));
+  const sites = modelMessage(o).dataLocations;
+  assert.deepEqual([sites?.inputs?.[0].line, sites?.targets?.[0].line], [lineOf(file, 'L:fit'), lineOf(file, 'L:fit')]);
 });
 
 test('log loss on a linear output: one error on the output layer names the cause, no location-less non-finite', async () => {
