@@ -4,6 +4,7 @@ import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import { RUN_DEFAULTS } from '../core/defaults';
 import { seededRandom } from '../core/random';
 import { DiscoveryError, type Capture } from './discovery';
+import { innerModel } from './innerModel';
 import { pullWithSites } from './tensorSites';
 import type { SourceLocation } from '../core/protocol';
 import type { Tf } from './tfjsResolve';
@@ -23,17 +24,7 @@ export interface Batch {
   datasetSites?: { inputs: (SourceLocation | undefined)[]; targets: (SourceLocation | undefined)[] };
 }
 
-type Inner = LayersModel & {
-  inputLayers: { outboundNodes: { outboundLayer: { getClassName(): string; getConfig(): Record<string, unknown> } }[] }[];
-  lossFunctions: ((...args: unknown[]) => unknown)[];
-  loss: unknown;
-};
-
-/** The LayersModel that holds inputs, outputs and compiled loss functions (a Sequential wraps one). */
-export function innerModel(model: LayersModel): Inner {
-  const wrapped = (model as unknown as { model?: LayersModel }).model;
-  return (wrapped && wrapped !== model ? wrapped : model) as Inner;
-}
+export { innerModel } from './innerModel';
 
 const SEQUENCE_FILL = 8;
 const DEFAULT_BATCH = RUN_DEFAULTS.syntheticBatchSize;

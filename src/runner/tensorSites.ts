@@ -8,7 +8,7 @@
 import type { Tensor } from '@tensorflow/tfjs';
 import type { DataLocations, SourceLocation } from '../core/protocol';
 import { mapToSource, userFrame } from './callSites';
-import { innerModel } from './data';
+import { innerModel } from './innerModel';
 import type { Capture } from './discovery';
 import type { Tf } from './tfjsResolve';
 
