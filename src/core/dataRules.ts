@@ -93,15 +93,19 @@ export function dataFindings(
       const producesProbabilities = PROBABILITY.has(output.activation ?? '');
       const readsLogits = probe.atLabels >= LOGIT_FLOOR && probe.atScaled <= 0.5 * probe.atLabels;
       const readsProbabilities = probe.atLabels <= PERFECT_LOSS && probe.atWrong >= CONFIDENTLY_WRONG;
-      const evidence = `fed the one-hot labels themselves it gives ${fmt(probe.atLabels)}, fed them ×5 ${fmt(probe.atScaled)}, fed a confidently wrong one-hot ${fmt(probe.atWrong)}`;
+      // One-hot rows are read as a softmax reads them; other 0/1 labels as independent sigmoid units (one or several).
+      const squash = probe.binary ? 'sigmoid' : 'softmax';
+      const evidence = probe.binary
+        ? `fed the 0/1 labels themselves it gives ${fmt(probe.atLabels)}, fed confident logits (±5) ${fmt(probe.atScaled)}, fed the flipped labels ${fmt(probe.atWrong)}`
+        : `fed the one-hot labels themselves it gives ${fmt(probe.atLabels)}, fed them ×5 ${fmt(probe.atScaled)}, fed a confidently wrong one-hot ${fmt(probe.atWrong)}`;
       const message =
         readsLogits && producesProbabilities
-          ? `The loss applies its own softmax but the output layer already does (${output.activation}): ${evidence}, so it reads its predictions as logits. ` +
+          ? `${probe.binary ? 'The loss applies its own sigmoid (or a margin, as a hinge does)' : 'The loss applies its own softmax'} but the output layer already squashes them (${output.activation}): ${evidence}, so it reads its predictions as logits. ` +
             `Given probabilities in [0, 1] it can never fall below ~${fmt(probe.atLabels)} even for perfect predictions, and its gradient is squashed twice. ` +
-            `Remove the output activation (keep the logits loss), or use a loss on probabilities (categoricalCrossentropy).`
+            `Remove the output activation (keep the logits loss), or use a loss on probabilities (${probe.binary ? 'binaryCrossentropy' : 'categoricalCrossentropy'}).`
           : readsProbabilities && !producesProbabilities
             ? `The loss reads its predictions as probabilities but the output layer's activation is ${output.activation ?? 'none'}: ${evidence} — a log of probabilities. ` +
-              `Raw outputs are not probabilities: negative values give NaN, values above 1 are clipped and get no gradient. Use activation 'softmax' on the output layer (or a loss that takes logits, e.g. tf.losses.softmaxCrossEntropy).`
+              `Raw outputs are not probabilities: negative values give NaN, values above 1 are clipped and get no gradient. Use activation '${squash}' on the output layer (or a loss that takes logits, e.g. tf.losses.${squash}CrossEntropy).`
             : undefined;
       // Only the log of a non-probability output makes NaN/Inf (a log of a value ≤ 0): then it is the cause of that NaN.
       const nan = message && readsProbabilities && !producesProbabilities && lossNanStep !== undefined;

@@ -7,7 +7,7 @@ import { combinedNorm, l2Norm, weightStats } from '../core/stats';
 import type { NonFiniteOrigin, StepRecord } from '../core/health';
 import type { LayerInfo, LayerStepStats, OutputInfo, SourceLocation, WeightStats } from '../core/protocol';
 import { creationSiteOf } from './callSites';
-import { duplicateShare, isCustomLoss, isOneHot, updateRatio } from './weightChecks';
+import { duplicateShare, isCustomLoss, isOneHot, isZeroOne, updateRatio } from './weightChecks';
 import { readLossReduction } from './lossReduction';
 import { readLossSaturation } from './lossSaturation';
 import { NOISE_SETTING, quietOutputs } from './quietLoss';
@@ -193,7 +193,8 @@ export class GradientProfiler {
       });
       const shape = this.inner.outputs[i].shape;
       const units = shape[shape.length - 1] ?? 1;
-      const lossProbe = isCustomLoss(lossNames[i]) && isOneHot(min, max, fractional, meanSquare, units) ? this.readLoss(i, ys, units) : undefined;
+      const oneHot = isOneHot(min, max, fractional, meanSquare, units);
+      const lossProbe = isCustomLoss(lossNames[i]) && isZeroOne(min, max, fractional) ? this.readLoss(i, ys, units, !oneHot) : undefined;
       const lossReduction = isCustomLoss(lossNames[i]) ? readLossReduction(tf, this.lossFunctions[i], ys, () => ([] as Tensor[]).concat(this.inner.apply(batch.xs, { training: false }) as Tensor | Tensor[])[i]) : undefined;
       const activation = activationOf(layer as unknown as AnyLayer);
       // A tf.layers.softmax() output layer has no activation in its config but produces the same exact 0s and 1s.
@@ -216,19 +217,24 @@ export class GradientProfiler {
     });
   }
 
-  /** A custom loss at the one-hot labels, at the labels × 5, and at the labels shifted one class (protocol OutputInfo.lossProbe). */
-  private readLoss(i: number, ys: Tensor, units: number): { atLabels: number; atScaled: number; atWrong: number } | undefined {
+  /**
+   * A custom loss at the labels, at confident logits and at confidently wrong predictions (protocol OutputInfo.lossProbe):
+   * one-hot rows — the labels × 5 and the labels shifted one class (a softmax reads only differences between classes);
+   * other 0/1 labels (`binary`: each unit its own sigmoid) — (2y − 1) × 5 and 1 − y.
+   */
+  private readLoss(i: number, ys: Tensor, units: number, binary: boolean): { atLabels: number; atScaled: number; atWrong: number; binary?: boolean } | undefined {
     const tf = this.tf;
     try {
       return tf.tidy(() => {
         const y = tf.cast(ys, 'float32');
         const flat = tf.reshape(y, [-1, units]);
-        const wrong = tf.reshape(tf.concat([tf.slice(flat, [0, 1], [-1, units - 1]), tf.slice(flat, [0, 0], [-1, 1])], 1), y.shape);
+        const wrong = binary ? tf.sub(1, y) : tf.reshape(tf.concat([tf.slice(flat, [0, 1], [-1, units - 1]), tf.slice(flat, [0, 0], [-1, 1])], 1), y.shape);
+        const confident = binary ? tf.mul(tf.sub(tf.mul(y, 2), 1), 5) : tf.mul(y, 5);
         const at = (prediction: Tensor) => tf.mean(this.lossFunctions[i](y, prediction)).dataSync()[0];
         // A hand-written binary cross-entropy has 0·log 0 = NaN at exact 0/1 predictions: read probabilities as
         // tfjs's and Keras's own cross-entropies do, clipped to [1e-7, 1 − 1e-7] (their epsilon), when exact ones fail.
         const atProbabilities = (prediction: Tensor) => ((v) => (Number.isFinite(v) ? v : at(tf.clipByValue(prediction, 1e-7, 1 - 1e-7))))(at(prediction));
-        return { atLabels: atProbabilities(y), atScaled: at(tf.mul(y, 5)), atWrong: atProbabilities(wrong) };
+        return { atLabels: atProbabilities(y), atScaled: at(confident), atWrong: atProbabilities(wrong), ...(binary ? { binary } : {}) };
       });
     } catch {
       return undefined; // a loss that cannot take these shapes tells nothing

@@ -7,6 +7,8 @@ export const isCustomLoss = (name: string | undefined) => name !== undefined && 
 /** One-hot rows: labels 0/1 whose mean square is 1/units (exactly one 1 per row). */
 export const isOneHot = (min: number, max: number, fractional: number, meanSquare: number, units: number) =>
   units >= 2 && min >= 0 && max <= 1 && fractional === 0 && Math.abs(meanSquare - 1 / units) < 1e-6;
+/** Labels that are all 0 or 1 (a binary or multi-label target); one-hot rows are such labels too. */
+export const isZeroOne = (min: number, max: number, fractional: number) => min >= 0 && max <= 1 && fractional === 0;
 
 /** ‖w_now − w_before‖ / ‖w_before‖ over a layer's variables; undefined while its weights are all zero. */
 export function updateRatio(before: Float32Array[], now: Float32Array[]): number | undefined {

@@ -130,6 +130,31 @@ test('custom loss probe: a logits loss behind a softmax output (redundant softma
   assert.deepEqual(dataFindings(linear, [withProbe('linear', probe(0, 1.6, 0.2))], compile), []);
 });
 
+test('custom loss probe on 0/1 labels of one sigmoid unit: a sigmoid output into a logits loss, a linear output into a probability loss', () => {
+  // The probe's own readings (runner/gradientProfiler readLoss, binary labels half 0, half 1) of tfjs's losses:
+  // tf.losses.sigmoidCrossEntropy ((ln(1 + 1/e) + ln 2)/2 = 0.503 at the labels, ln(1 + e^-5) = 0.0067 at ±5, 1.003 flipped),
+  // tf.losses.logLoss (0 at the labels, NaN at ±5: a log of −5, −ln 1e-7 = 16.1 flipped), a squared error (0, 20.5, 1).
+  const probe = (atLabels: number, atScaled: number, atWrong: number) => ({ atLabels, atScaled, atWrong, binary: true });
+  const withProbe = (activation: string, lossProbe: ReturnType<typeof probe>): OutputInfo => ({ ...out(activation, 'custom', 1, 0, 1), lossProbe });
+  const sigmoidCE = probe(0.5032, 0.0067, 1.0032);
+  const logLoss = probe(0, NaN, 16.12);
+  const sigmoidHead = [layer('hidden', 'relu', 21), layer('head', 'sigmoid', 23)];
+  const linearHead = [layer('hidden', 'relu', 21), layer('head', 'linear', 23)];
+  const [twice] = dataFindings(sigmoidHead, [withProbe('sigmoid', sigmoidCE)], compile);
+  assert.equal(twice?.code, 'output-activation');
+  assert.equal(twice.location?.line, 23);
+  assert.match(twice.message, /applies its own sigmoid .* already squashes them \(sigmoid\): fed the 0\/1 labels themselves it gives 0\.5.* use a loss on probabilities \(binaryCrossentropy\)/);
+  const [missing] = dataFindings(linearHead, [withProbe('linear', logLoss)], compile, [], 10);
+  assert.equal(missing?.code, 'output-activation');
+  assert.equal(missing.severity, 'error');
+  assert.match(missing.message, /^NaN\/Inf in the loss or its gradient from step 10, caused by the output activation: .* activation is linear.* Use activation 'sigmoid' on the output layer \(or a loss that takes logits, e\.g\. tf\.losses\.sigmoidCrossEntropy\)/);
+  // Near misses: each loss on the output it expects, and a squared error on either output.
+  assert.deepEqual(dataFindings(linearHead, [withProbe('linear', sigmoidCE)], compile), []);
+  assert.deepEqual(dataFindings(sigmoidHead, [withProbe('sigmoid', logLoss)], compile), []);
+  assert.deepEqual(dataFindings(sigmoidHead, [withProbe('sigmoid', probe(0, 20.5, 1))], compile), []);
+  assert.deepEqual(dataFindings(linearHead, [withProbe('linear', probe(0, 20.5, 1))], compile), []);
+});
+
 test('symmetric units: a constant-initialised hidden layer whose units stay copies fires; an output layer or units that diverged do not', () => {
   const stepWith = (n: number, hidden: number, head: number) => ({
     step: n,

@@ -144,9 +144,11 @@ export const OutputInfo = v.object({
   labelFractional: v.optional(num),
   /**
    * A custom loss function on one-hot labels, read at three predictions: the labels themselves, the labels × 5
-   * (confident logits), and the labels shifted by one class (confidently wrong) — how it reads its input.
+   * (confident logits), and the labels shifted by one class (confidently wrong) — how it reads its input. On 0/1
+   * labels that are not one-hot rows (`binary`: one sigmoid unit, or several independent ones) the confident logits
+   * are (2y − 1) × 5 and the confidently wrong prediction is 1 − y.
    */
-  lossProbe: v.optional(v.object({ atLabels: num, atScaled: num, atWrong: num })),
+  lossProbe: v.optional(v.object({ atLabels: num, atScaled: num, atWrong: num, binary: v.optional(v.boolean()) })),
   /** A custom loss on the first `rows` rows of the profiled `batch`: averaged or summed over them, one term per row or not (runner/lossReduction.ts). */
   lossReduction: v.optional(v.object({ batch: v.pipe(v.number(), v.integer()), rows: v.pipe(v.number(), v.integer()), batchRatio: v.optional(num), crossExample: v.optional(num) })),
   /**
