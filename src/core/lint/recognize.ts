@@ -6,6 +6,7 @@ import type { Node, CallExpression } from '@babel/types';
 import { UNKNOWN, type ChainEntry, type LayerSite, type ModelFacts, type ModelSite, type OptimizerSite, type Repeat, type Val } from './facts';
 import { ConstantEvaluator, member } from './evaluate';
 import { isTfjsModule, lookup, moduleName, type Scope } from './scopes';
+import { forwardedCall } from './forwarding';
 
 /** Where the walk is: how often the current code runs, whether it may not run, in which function. */
 export interface WalkContext {
@@ -43,6 +44,27 @@ export class ModelRecognizer {
   /** Closes what is only known at the end: models with layers added from elsewhere end in an unknown. */
   finish(): void {
     for (const model of this.unordered) model.entries.push({ kind: 'unknown' });
+  }
+
+  /**
+   * A loss given as a function that only forwards its (labels, predictions) to one tfjs loss — `(y, p) =>
+   * tf.losses.sigmoidCrossEntropy(y, p)`, inline or through a const — is that loss (an eta-reduction: the two
+   * compute the same); a function that does anything else stays unknown.
+   */
+  private lossValue(val: Val, node: Node | undefined, scope: Scope): Val {
+    if (val.kind !== 'unknown' || !node) return val;
+    let fn: Node | undefined = node;
+    let fnScope = scope;
+    if (node.type === 'Identifier') {
+      const b = lookup(node.name, scope);
+      if (!b || b.reassigned || b.kind !== 'const' || b.path?.length || !b.init) return val;
+      fn = b.init;
+      fnScope = b.scope;
+    }
+    const call = forwardedCall(fn, 2);
+    if (!call) return val;
+    const callee = this.values.evaluate(call.callee, fnScope);
+    return callee.kind === 'tf' && callee.path.length === 2 && (callee.path[0] === 'losses' || callee.path[0] === 'metrics') ? callee : val;
   }
 
   private callValue(node: CallExpression, scope: Scope): Val {
@@ -176,7 +198,7 @@ export class ModelRecognizer {
         model: target.kind === 'model' ? target.model : undefined,
         optimizer: optimizer?.val ?? UNKNOWN,
         optimizerNode: optimizer?.prop?.value,
-        loss: loss?.val ?? UNKNOWN,
+        loss: loss ? this.lossValue(loss.val, loss.prop?.value, scope) : UNKNOWN,
         lossNode: loss?.prop?.value,
       });
     }

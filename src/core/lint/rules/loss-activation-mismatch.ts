@@ -12,7 +12,8 @@ function lossName(val: Val): { name: string; logits: boolean } | undefined {
   if (val.kind === 'str') return { name: val.value.replace(/_/g, '').toLowerCase(), logits: false };
   if (val.kind === 'tf' && val.path.length === 2 && (val.path[0] === 'losses' || val.path[0] === 'metrics')) {
     const name = val.path[1].toLowerCase();
-    return { name, logits: name === 'softmaxcrossentropy' || name === 'sigmoidcrossentropy' };
+    // tf.losses.logLoss is binary cross-entropy on probabilities (−y·log(p + ε) − (1 − y)·log(1 − p + ε)).
+    return { name: name === 'logloss' ? 'binarycrossentropy' : name, logits: name === 'softmaxcrossentropy' || name === 'sigmoidcrossentropy' };
   }
   return undefined;
 }
