@@ -1,5 +1,4 @@
 // @case nl-lenet-bin-missing-sigmoid
-// @set heldout3
 // @label buggy
 // @bug output-activation
 // @source NeuraLint (Nikanjam, Ben Braiek, Morovati & Khomh, "Automatic fault detection for deep learning programs using graph

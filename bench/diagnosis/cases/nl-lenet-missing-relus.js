@@ -1,5 +1,4 @@
 // @case nl-lenet-missing-relus
-// @set heldout3
 // @label buggy
 // @bug hidden-activation
 // @source NeuraLint (Nikanjam, Ben Braiek, Morovati & Khomh, "Automatic fault detection for deep learning programs using graph
