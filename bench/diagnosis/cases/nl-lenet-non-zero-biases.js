@@ -1,5 +1,4 @@
 // @case nl-lenet-non-zero-biases
-// @set heldout3
 // @label buggy
 // @bug wrong-init
 // @source NeuraLint (Nikanjam, Ben Braiek, Morovati & Khomh, "Automatic fault detection for deep learning programs using graph

@@ -9,6 +9,7 @@ import { deepSaturatingStack } from './deep-saturating-stack';
 import { dropoutBeforePooling } from './dropout-before-pooling';
 import { dropoutRate } from './dropout-rate';
 import { initializerActivationMismatch } from './initializer-activation-mismatch';
+import { largeBiasInitializer } from './large-bias-initializer';
 import { largeInitializer } from './large-initializer';
 import { learningRateRange } from './learning-rate-range';
 import { linearDenseStack } from './linear-dense-stack';
@@ -25,6 +26,7 @@ const RULES: readonly Rule[] = [
   deepSaturatingStack,
   constantInitializer,
   largeInitializer,
+  largeBiasInitializer,
   initializerActivationMismatch,
   lossActivationMismatch,
   linearDenseStack,
