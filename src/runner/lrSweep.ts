@@ -7,7 +7,7 @@
 import type { LayersModel, Optimizer, Tensor } from '@tensorflow/tfjs';
 import { LR_DEFAULTS } from '../core/defaults';
 import { divergenceIndex, LossSmoother, lrSchedule, StopRule, summarizeRepeats, type RepeatCurve } from '../core/lrCurve';
-import { checkStepsFor, judgeCurve, ladder, pendingRates, recommend } from '../core/lrRecommend';
+import { checkStepsFor, judgeCurve, ladder, pendingRates, recommend, type ShortRun } from '../core/lrRecommend';
 import { runChecks } from './lrCheck';
 import { stepBatches } from './sweepBatches';
 import { seededRandom } from '../core/random';
@@ -26,6 +26,8 @@ export interface SweepOptimizer {
   name: string;
   /** Set when the model's optimizer is not one the sweep knows: it falls back to SGD. */
   note?: string;
+  /** The learning rate the model was compiled with (absent with the SGD fallback). */
+  ownLr?: number;
   create(lr: number): Optimizer;
 }
 
@@ -42,7 +44,8 @@ export function sweepOptimizer(tf: Tf, model: LayersModel): SweepOptimizer {
   }
   const cls = current.constructor as unknown as OptimizerClass;
   const config = current.getConfig() as Record<string, unknown>;
-  return { name, create: (lr) => cls.fromConfig(cls, { ...config, learningRate: lr }) };
+  const ownLr = typeof config.learningRate === 'number' && config.learningRate > 0 ? config.learningRate : undefined;
+  return { name, ownLr, create: (lr) => cls.fromConfig(cls, { ...config, learningRate: lr }) };
 }
 
 function setLearningRate(optimizer: Optimizer, lr: number): void {
@@ -219,10 +222,40 @@ export function prepareSweep(tf: Tf, model: LayersModel, data: Batches, request:
       (done, total, lr) => send({ type: 'phase', phase: 'checking', message: `Checking rate ${done + 1} of ${total} (${lr.toExponential(1)}, ${checkSteps} steps from the same initial weights)` }),
       stopRequested,
     );
-    result.recommendation = outcome.stopped ? recommend(verdict, undefined) : recommend(verdict, outcome.runs, { steps: checkSteps, initialLoss: outcome.initialLoss });
+    if (outcome.stopped) {
+      result.recommendation = recommend(verdict, undefined);
+      return result;
+    }
+    result.recommendation = recommend(verdict, outcome.runs, { steps: checkSteps, initialLoss: outcome.initialLoss });
+    const own = await ownRateRun(optimizer.ownLr, outcome.runs, (only) =>
+      runChecks(
+        { tf, inner, trainOnBatch, optimizer, weights, data, seed },
+        only,
+        checkSteps,
+        () => send({ type: 'phase', phase: 'checking', message: `Checking the model's own rate (${optimizer.ownLr!.toExponential(1)}, ${checkSteps} steps from the same initial weights)` }),
+        stopRequested,
+      ),
+    );
+    if (own) result.recommendation.ownRate = own;
     return result;
   };
   return { optimizer, weightsNote: weights.note, run };
+}
+
+/**
+ * The model's own rate trained like the candidates (runChecks again: same split, initial weights and batch
+ * order), after the choice and outside it; an own rate the ladder already tried is not trained twice.
+ */
+async function ownRateRun(
+  ownLr: number | undefined,
+  runs: ShortRun[],
+  check: (rates: (done: ShortRun[]) => number[]) => Promise<{ runs: ShortRun[]; stopped?: StopRequest }>,
+): Promise<ShortRun | undefined> {
+  if (ownLr === undefined || !runs.length) return undefined;
+  const tried = runs.find((r) => Math.abs(r.lr - ownLr) <= 1e-9 * ownLr);
+  if (tried) return { lr: ownLr, loss: tried.loss };
+  const outcome = await check((done) => (done.length ? [] : [ownLr]));
+  return outcome.stopped ? undefined : outcome.runs[0];
 }
 
 /** "loss exceeded 4x its best" when all repeats agree, else each reason with its count. */

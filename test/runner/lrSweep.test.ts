@@ -102,7 +102,7 @@ test('CLI text: suggestions table, the sketch with its marks, the divergence lin
 
 test('short runs after the sweep: "checking" progress, a recommendation that names its runs; a cancel during them keeps the curve and an unchecked rate', async () => {
   const { report, messages } = await sweep(MOMENTUM, { checkSteps: 30 });
-  const checking = messages.filter((m) => m.type === 'phase' && m.phase === 'checking');
+  const checking = messages.filter((m) => m.type === 'phase' && m.phase === 'checking' && m.message.startsWith('Checking rate'));
   const rec = report.result!.recommendation!;
   assert.equal(rec.basis, 'short-run');
   assert.equal(rec.checkSteps, 30);

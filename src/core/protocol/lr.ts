@@ -30,6 +30,12 @@ export const LrRecommendation = v.object({
   checkSteps: v.optional(v.pipe(v.number(), v.integer())),
   /** Held-out loss of the initial weights the short runs started from. */
   initialLoss: v.optional(num),
+  /**
+   * The model's own compiled rate, trained the same way after the choice (same steps, initial weights,
+   * batch order and held-out rows): the status quo the recommendation is measured against. It takes no part
+   * in choosing. Absent when the optimizer is not one the finder drives, or there were no short runs.
+   */
+  ownRate: v.optional(v.object({ lr: num, loss: v.nullable(num) })),
   /** The smoothed loss never fell 5 % below its starting level over the sweep. */
   flat: v.boolean(),
 });
