@@ -47,6 +47,8 @@ export class WatchRules {
   private lowest = Infinity;
   private lastNearLowest = 0;
   private divergence: Streak | undefined;
+  /** A climb that persisted but stays below the first loss: reported only if the run ends with it standing. */
+  private pendingClimb: { began: number; finding: Finding } | undefined;
   private diverged = false;
   /** Layer findings reported so far: a loss that climbs from the step one began is explained by it. */
   private readonly onsets: { code: LayerCode; layer: string; step: number }[] = [];
@@ -113,6 +115,12 @@ export class WatchRules {
    */
   atEnd(plannedSteps: number | undefined, sameBatch: boolean): Finding[] {
     if (this.broken || this.diverged) return [];
+    if (this.pendingClimb) {
+      // The climb stood to the end of the run: the loss diverged and never came back (the LR finder's
+      // "stays above 2× its running minimum to the end").
+      this.diverged = true;
+      return [this.pendingClimb.finding];
+    }
     const curve = this.curve.curve(plannedSteps, sameBatch);
     if (!curve) return [];
     const oscillation = oscillationFinding(curve, this.t, this.sites.rate);
@@ -162,13 +170,19 @@ export class WatchRules {
     if (step.loss <= WATCH_RULES.nearMinimum * this.lowest) this.lastNearLowest = step.step;
     const holds = s >= WATCH_RULES.divergenceFactor * this.lowest && s - this.lowest >= WATCH_RULES.divergenceMinRise * Math.abs(this.firstLoss);
     if (!holds) {
+      // Back below 2× its lowest: a bump that training recovered from, not a divergence.
       this.divergence = undefined;
+      this.pendingClimb = undefined;
       return [];
     }
     this.divergence ??= { since: step.step, length: 0, reported: false };
     this.divergence.length++;
     if (this.divergence.length < WATCH_RULES.persistSteps) return [];
-    this.diverged = true;
+    // Above the loss the run started from, every bit of learning is undone: diverging beyond doubt, said now.
+    // Below it, a climb may still pass (a hard batch order, Adam's early steps after a plateau): it is held
+    // and reported only if it stands at the end of the run (atEnd), or climbs past the first loss.
+    const pastStart = s >= this.firstLoss;
+    if (!pastStart && this.pendingClimb) return [];
     // The climb began right after the last step near the lowest loss (the streak only starts once it doubled).
     const began = Math.min(this.lastNearLowest + 1, this.divergence.since);
     // A dead layer explains the vanishing below it: name the root first.
@@ -177,14 +191,21 @@ export class WatchRules {
     const cause = with_
       ? `It began with the ${with_.code} finding in ${with_.layer} (from step ${with_.step}): that is the likely cause.`
       : 'A learning rate too high for this point of training (a schedule or a change at that step) is the usual cause: lower it, or clip gradients.';
-    return [
-      {
-        code: 'loss-diverging',
-        severity: RULE_SEVERITY['loss-diverging'],
-        step: began,
-        message: `The loss began to climb at step ${began}: smoothed, it went from its lowest ${fmt(this.lowest)} to ${fmt(s)} at step ${step.step} and stayed above ${WATCH_RULES.divergenceFactor}× its lowest for ${WATCH_RULES.persistSteps} steps. ${cause}`,
-      },
-    ];
+    const finding: Finding = {
+      code: 'loss-diverging',
+      severity: RULE_SEVERITY['loss-diverging'],
+      step: began,
+      message: pastStart
+        ? `The loss began to climb at step ${began}: smoothed, it went from its lowest ${fmt(this.lowest)} to ${fmt(s)} at step ${step.step}, above the ${fmt(this.firstLoss)} the run started from. ${cause}`
+        : `The loss began to climb at step ${began}: smoothed, it went from its lowest ${fmt(this.lowest)} to ${fmt(s)} at step ${step.step} and stayed above ${WATCH_RULES.divergenceFactor}× its lowest to the end of the run. ${cause}`,
+    };
+    if (!pastStart) {
+      this.pendingClimb = { began, finding };
+      return [];
+    }
+    this.diverged = true;
+    this.pendingClimb = undefined;
+    return [finding];
   }
 
   private layerRules(step: WatchStep): Finding[] {
