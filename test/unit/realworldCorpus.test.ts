@@ -104,3 +104,13 @@ test('layer lines are compared as multisets: right counts matches, and extra or 
     '1 skipped (workspace not rebuilt): d',
   ]);
 });
+
+test('outcome verdicts: a recommendation whose best short run stays within 5 % of the untrained loss is "left untrained"; the own rate is compared', async () => {
+  const { lrVerdict } = await import('../../bench/realworld/outcomes');
+  assert.equal(lrVerdict(2.0, 1.95, { loss: 1.9 }, 0.01), 'LEFT UNTRAINED; own rate better (its loss 0.97× the recommended one)');
+  assert.equal(lrVerdict(2.0, 1.95, { loss: 1.99 }, 0.01), 'LEFT UNTRAINED; own rate no better');
+  assert.equal(lrVerdict(2.0, 0.5, { loss: 0.9 }, 0.01), 'trains; own rate no better');
+  assert.equal(lrVerdict(2.0, 0.5, { loss: null }, 0.01), 'trains; own rate diverged');
+  assert.equal(lrVerdict(2.0, undefined, undefined, 0.01), 'unchecked (curve only)');
+  assert.equal(lrVerdict(undefined, undefined, undefined, undefined), 'no rate recommended');
+});
