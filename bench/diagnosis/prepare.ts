@@ -6,7 +6,8 @@
 //    as two of the Stack Overflow programs call it), through a Python with scikit-learn:
 //    $GRADIENT_LENS_PYTHON, else ~/.cache/gradient-lens-venv/bin/python, else python3;
 //  - the CSVs the held-out DeepLocalize programs read, from its `fetch` mirror (prepareDeepLocalize.ts);
-//  - the data files of the second held-out set's programs, from the `fetch` mirrors (prepareHeldout2.ts).
+//  - the data files of the second held-out set's programs, from the `fetch` mirrors (prepareHeldout2.ts);
+//  - the car-damage images of the fourth held-out set's bdr-50079585 pair, from the `fetch` mirror (prepareHeldout4.ts).
 // What cannot be built is skipped with the reason; the cases that need it then fail with a clear message.
 //
 //   node --import tsx bench/diagnosis/prepare.ts
@@ -17,6 +18,7 @@ import * as path from 'node:path';
 import { DATA_DIR, type Table } from './cases/data';
 import { prepareDeepLocalize } from './prepareDeepLocalize';
 import { prepareHeldout2 } from './prepareHeldout2';
+import { prepareHeldout4 } from './prepareHeldout4';
 
 export const DEEPCHECKER = { repo: 'thedeepchecker/thedeepchecker', commit: 'd0a2b3a5339b50c3f0b147231e295d3db25017fb' };
 
@@ -91,6 +93,7 @@ export function prepare(): void {
   sklearn();
   prepareDeepLocalize(write);
   prepareHeldout2(write);
+  prepareHeldout4(write);
 }
 
 if (require.main === module) prepare();
