@@ -48,7 +48,7 @@ export const PENALTY_DOMINANCE = 1;
 
 /**
  * What the optimizer's class means for its rate, where tfjs departs from the method's paper and from Keras.
- * tfjs-core's Adadelta (every version, 1.x–4.22) divides by the accumulated squared gradient *before* adding the
+ * tfjs-core's Adadelta (checked in 1.7.4, 2.8.6, 3.18.0, 4.10.0 and 4.22.0) divides by the accumulated squared gradient *before* adding the
  * current one: both accumulators start at 0 and receive the same square, so they stay equal, their ratio is
  * exactly 1, and every step is lr × g — plain SGD (Zeiler 2012 and Keras accumulate first: ~1.4e-3 per weight at
  * first). A Keras rate of 1.0 carried over is SGD at 1.0. test/runner/optimizerSteps.test.ts holds it to tfjs.

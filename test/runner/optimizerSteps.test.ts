@@ -4,7 +4,8 @@
 // closed form, which tfjs does NOT follow (rateRules.optimizerRateNote says so in learning-rate findings).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, profileEach } from './helpers';
+import { findingSummary, fixture, profileEach } from './helpers';
+import type { ProfileReport } from '../../src/core/report';
 
 const { W0, sampleBatch } = require('../fixtures/runner/optimizers/linear.js')(() => undefined) as {
   W0: number[][];
@@ -46,8 +47,15 @@ const ratio = (step: (g: number) => number) => {
   return norm(delta) / norm(W0.flat());
 };
 
-const FILES = Object.keys(FIRST_STEP).map((name) => `${name}.js`);
+const OPTIMIZERS = Object.keys(FIRST_STEP);
+const FILES = OPTIMIZERS.map((name) => `${name}.js`);
 const outcome = profileEach(FILES, (f) => fixture('optimizers', f), { steps: 2, backend: 'cpu' });
+/** The same MLP at a far-too-high and at a usual rate under each optimizer (fixtures optimizers/high-*.js, usual-*.js). */
+const RATE_FILES = OPTIMIZERS.flatMap((name) => [`high-${name}.js`, `usual-${name}.js`]);
+const rated = profileEach(RATE_FILES, (f) => fixture('optimizers', f), { steps: 20, backend: 'cpu' });
+const STEP_SIZE = new Set(['learning-rate-high', 'loss-diverging', 'loss-oscillating']);
+const alarms = (r: ProfileReport) => r.findings.filter((f) => f.severity !== 'info');
+const losses = (r: ProfileReport) => r.steps.map((s) => s.loss ?? NaN);
 
 for (const name of Object.keys(FIRST_STEP)) {
   test(`${name}: the profiled first update ‖Δw‖/‖w‖ is the optimizer's closed form`, async () => {
@@ -64,4 +72,22 @@ test("adadelta: tfjs's first update is SGD's at the same rate, hundreds of times
   const measured = report.layers.find((l) => l.steps.length)!.steps.find((s) => s.step === 1)!.updateRatio!;
   const keras = ratio(zeilerAdadelta);
   assert.ok(measured > 100 * keras, `tfjs ${measured} vs Keras ${keras}`);
+});
+
+for (const name of OPTIMIZERS) {
+  test(`${name}: a far-too-high rate gets a step-size finding on the MLP, its usual rate none`, async () => {
+    const high = (await rated(`high-${name}.js`)).report;
+    assert.ok(alarms(high).some((f) => STEP_SIZE.has(f.code)), `high-${name}: ${findingSummary(high)}`);
+    const usual = (await rated(`usual-${name}.js`)).report;
+    assert.deepEqual(alarms(usual), [], `usual-${name}: ${findingSummary(usual)}`);
+  });
+}
+
+test("adadelta: tfjs's Adadelta at a rate trains exactly as SGD at that rate (the same loss at every profiled step)", async () => {
+  for (const [adadelta, sgd] of [['high-adadelta.js', 'high-sgd.js'], ['usual-adadelta.js', 'usual-sgd.js']]) {
+    const a = losses((await rated(adadelta)).report);
+    const b = losses((await rated(sgd)).report);
+    assert.equal(a.length, 21);
+    a.forEach((loss, i) => assert.ok(Object.is(loss, b[i]) || Math.abs(loss - b[i]) <= 1e-6 * Math.abs(b[i]), `${adadelta} step ${i}: ${loss} vs ${b[i]}`));
+  }
 });
