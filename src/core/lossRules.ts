@@ -1,6 +1,7 @@
 // The loss and output rules: output activation vs compiled loss, saturated output at initialization,
 // initial loss vs its expected value, loss diverging / not decreasing / oscillating over the profiled
 // steps (all on one batch, so the curve has no sampling noise), and the overfit-one-batch check.
+import { optimizerRateNote } from './rateRules';
 import type { Finding, LayerInfo, OutputInfo, Thresholds } from './protocol';
 import { PROBABILITY_OUTPUT } from './activations';
 import { formatNumber as fmt } from './format';
@@ -200,7 +201,7 @@ export function lossFindings(
         severity: RULE_SEVERITY['loss-diverging'],
         step: worst.step,
         location: rateSite,
-        message: `The loss grew from ${fmt(firstTotal)} to ${fmt(worst.loss)} by step ${worst.step}: training diverges. Lower the learning rate (run the LR finder) or clip gradients.`,
+        message: `The loss grew from ${fmt(firstTotal)} to ${fmt(worst.loss)} by step ${worst.step}: training diverges. Lower the learning rate (run the LR finder) or clip gradients.${optimizerRateNote(context.optimizer)}`,
       });
       suppressed.add('loss-not-decreasing');
     }

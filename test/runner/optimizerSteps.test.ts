@@ -90,4 +90,7 @@ test("adadelta: tfjs's Adadelta at a rate trains exactly as SGD at that rate (th
     assert.equal(a.length, 21);
     a.forEach((loss, i) => assert.ok(Object.is(loss, b[i]) || Math.abs(loss - b[i]) <= 1e-6 * Math.abs(b[i]), `${adadelta} step ${i}: ${loss} vs ${b[i]}`));
   }
+  // The step-size finding under Adadelta says why (here loss-diverging: SGD at 0.5 diverges on this batch).
+  const high = alarms((await rated('high-adadelta.js')).report).filter((f) => STEP_SIZE.has(f.code));
+  assert.ok(high.length > 0 && high.every((f) => /Adadelta steps exactly learning rate × gradient/.test(f.message)), findingSummary((await rated('high-adadelta.js')).report));
 });

@@ -183,6 +183,9 @@ test('loss diverging: ×1000 growth or a non-finite loss after step 0', () => {
   assert.deepEqual(codes(evaluateHealth(layers, [l(0, 0.5), l(1, Infinity)])), ['loss-diverging:-']);
   assert.deepEqual(evaluateHealth(layers, [l(0, 0.5), l(1, 400)]), []);
   assert.deepEqual(codes(evaluateHealth(layers, [l(0, 0.5), l(1, 400)], { explodingLossGrowth: 100 })), ['loss-diverging:-']);
+  // Under tfjs's Adadelta the message says it is SGD at its rate; under other optimizers it says nothing of the kind.
+  assert.match(evaluateHealth(layers, [l(0, 0.5), l(1, 10), l(2, 500)], {}, undefined, { optimizer: 'Adadelta' })[0].message, /Adadelta steps exactly learning rate × gradient/);
+  assert.doesNotMatch(evaluateHealth(layers, [l(0, 0.5), l(1, 10), l(2, 500)], {}, undefined, { optimizer: 'Adam' })[0].message, /Adadelta/);
 });
 
 test('layers without weights are ignored by the gradient rules', () => {
