@@ -25,6 +25,7 @@ import { watchTraining } from './watchRun';
 import { dataLocationsOf } from './tensorSites';
 import { classCounts } from './labelBalance';
 import { WeightSnapshot } from './modelState';
+import { mergeTimeDistributed } from './timeDistributed';
 
 type Work = 'profile' | 'sweep' | 'gradcheck';
 
@@ -44,6 +45,8 @@ async function profile(request: ProfileRequest): Promise<void> {
         ? await batchFromExport(tf, model, ns.sampleBatch, request.batchSize)
         : synthesizeBatch(tf, model, request.batchSize);
     checkBatchShapes(model, batch);
+    // The same function, once on [batch × time, …] instead of once per time step (./timeDistributed.ts).
+    mergeTimeDistributed(tf, innerModel(model).layers as never);
     const profiler = new GradientProfiler(tf, model);
     const inner = innerModel(model);
     const outputs = profiler.outputInfo(batch, lossNames(model));
