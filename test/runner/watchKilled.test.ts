@@ -1,7 +1,7 @@
 // A watched runner killed without its grace period (SIGKILL here; the memory limit and a crash end it the same
 // way) judges nothing itself: the host judges the run's whole loss curve on the steps it received, with the
 // runner's own rules (core/watchEnd.ts), and reports it as partial — the verdict a Stop at that step gives
-// (watchLossCurve.test.ts). Killed for real, mid-training.
+// (watchLossCurve.test.ts). Killed for real, mid-training: by SIGKILL, and by the host's memory limit.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -47,4 +47,15 @@ test('near miss: SGD at 0.005 (slow but steady), SIGKILLed at step 50: partial, 
   const report = await killedAt('0.005', 50);
   assert.deepEqual([report.error?.kind, report.partial], ['crashed', true]);
   assert.deepEqual(report.findings, []);
+});
+
+test('the memory limit ends a leaking runner mid-training: out-of-memory, partial, and the flat run still warns on the optimizer line', async () => {
+  const file = fixture('watch', 'grows-after.js');
+  const run = startWatch({ file, backend: 'wasm', every: 50 }, { runnerPath: RUNNER, timeoutMs: 120_000, memoryLimitMb: 1024 });
+  const report = await run.result;
+  await assertGone(run.pid);
+  assert.deepEqual([report.error?.kind, report.partial], ['out-of-memory', true], JSON.stringify(report.error));
+  assert.ok(report.stepCount > 50 && report.stepCount < 100, `stopped after ${report.stepCount} steps`);
+  const curve = report.findings.filter((f) => f.code === 'loss-not-decreasing');
+  assert.deepEqual(curve.map((f) => [f.severity, f.step, f.line]), [['warning', report.lastStep, lineOf(file, 'L:optimizer')]]);
 });
