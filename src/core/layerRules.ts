@@ -306,6 +306,9 @@ export function layerFindings(
     const peak = worst.held.reduce((a, b) => (b.value > a.value ? b : a));
     const w = layerWeights(peak.stats, worst.layer);
     const ratio = w.rms >= t.zeroWeightRms ? peak.value / w.norm : NaN;
+    // The update the optimizer really made from that gradient (recorded with the next step): under Adam or RMSProp it
+    // is not learning rate × ‖g‖, so the SGD-at-1e-3 reading is only the fallback.
+    const update = steps.find((r) => r.step === peak.step + 1)?.layers.find((l) => l.name === worst.layer.name)?.updateRatio;
     const evidence = (h: Hit) => {
       const p = h.held.reduce((a, b) => (b.value > a.value ? b : a));
       const hw = layerWeights(p.stats, h.layer);
@@ -320,7 +323,7 @@ export function layerFindings(
       message:
         (exploding.length > 1 ? `Exploding gradient in ${plural(exploding.length, 'layer')}${linesText(exploding.map((h) => h.layer))}: ` : 'Exploding gradient: ') +
         `‖g‖ = ${fmt(peak.value)} at ${worst.layer.name}, step ${peak.step}` +
-        (Number.isFinite(ratio) ? `, ‖g‖/‖w‖ = ${fmt(ratio)} (one step at learning rate 1e-3 would change the weights by ${fmt(ratio * 1e-3)} of their norm; ~1e-3 is healthy)` : ` (its weights are ~0, so no ‖g‖/‖w‖ ratio)`) +
+        (Number.isFinite(ratio) ? `, ‖g‖/‖w‖ = ${fmt(ratio)} (${update !== undefined ? `the optimizer's step from it changed the weights by ${fmt(update)} of their norm` : `one step at learning rate 1e-3 would change the weights by ${fmt(ratio * 1e-3)} of their norm`}; ~1e-3 is healthy)` : ` (its weights are ~0, so no ‖g‖/‖w‖ ratio)`) +
         '. ' +
         (stable
           ? options.lossFalls.falls === true

@@ -121,6 +121,16 @@ test('exploding: ‖g‖ ≥ 1e5 or ‖g‖/‖w‖ > 10', () => {
   assert.deepEqual(codes(evaluateHealth([info('a')], [step(0, 1, [two])], { explodingRatio: 5 })), ['exploding:a']);
 });
 
+test('exploding: the message gives the update the optimizer really made from the peak gradient when the next step measured it', () => {
+  // ‖g‖/‖w‖ = 20 at step 0; under Adam the next update moved the weights by 2e-3 of their norm, not 20 × the rate.
+  const peak = stats('a', 20, {}, { weightNorm: 1 });
+  const measured = evaluateHealth([info('a')], [step(0, 1, [peak]), step(1, 1, [stats('a', 0.5, { updateRatio: 2e-3 }, { weightNorm: 1 })])]);
+  assert.match(measured[0].message, /‖g‖\/‖w‖ = 20 \(the optimizer's step from it changed the weights by 2\.0e-3 of their norm; ~1e-3 is healthy\)/);
+  // Without a measured update (the last profiled step) the SGD-at-1e-3 reading stays.
+  const unmeasured = evaluateHealth([info('a')], [step(0, 1, [peak])]);
+  assert.match(unmeasured[0].message, /one step at learning rate 1e-3 would change the weights by 0\.02 of their norm/);
+});
+
 test('dead ReLU at ≥ 70 % dead units; saturation above 50 %', () => {
   const layers = [info('r', 'relu'), info('s', 'sigmoid'), info('t', 'tanh')];
   const findings = evaluateHealth(layers, [
