@@ -6,6 +6,7 @@ import { LR_MODES, LR_SUGGESTION_KINDS, LrRequest, stringifyWithNonFinite, type 
 import { lrJsonDocument, type LrReport } from '../core/lrReport';
 import { runtimeLine } from '../core/report';
 import { formatLearningRate, formatNumber } from '../core/format';
+import { ownRateSentence } from '../core/lrRecommend';
 import { startLrSweep } from '../host/client';
 import { LR_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
 import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
@@ -175,16 +176,9 @@ export function recommendationLines(result: LrResult): string[] {
     const sorted = [...rec.checks].sort((a, b) => a.lr - b.lr);
     lines.push(`  short runs (held-out loss after ${rec.checkSteps} steps): ${sorted.map((c) => `${formatLearningRate(c.lr)} ${c.loss === null ? 'diverged' : formatNumber(c.loss)}`).join(' · ')}`);
   }
-  if (rec.ownRate) lines.push(`  ${ownRateLine(rec.ownRate, rec)}`);
+  if (rec.ownRate) lines.push(`  ${ownRateSentence(rec.ownRate, rec)}`);
   if (rec.flat && rec.lr !== undefined) lines.push('  the sweep itself was flat: the curve rules above have nothing to read');
   return lines;
-}
-
-/** The model's own rate beside the recommendation, on the same short-run footing. */
-export function ownRateLine(own: { lr: number; loss: number | null }, rec: { checkSteps?: number; initialLoss?: number }): string {
-  const reached = own.loss === null ? 'diverged' : `held-out loss ${formatNumber(own.loss)}`;
-  const untrained = rec.initialLoss !== undefined ? ` (untrained ${formatNumber(rec.initialLoss)})` : '';
-  return `the model's own rate ${formatLearningRate(own.lr)}: ${reached} after the same ${rec.checkSteps ?? '?'} steps${untrained}`;
 }
 
 function progress(message: RunnerMessage, request: LrRequest): string | undefined {

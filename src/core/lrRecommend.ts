@@ -5,6 +5,7 @@
 // a rate (flat noise with no divergence, repeats disagreeing by more than a decade) the recommendation has
 // no number and says why. Pure functions.
 import type { LrRecommendation, LrResult } from './protocol';
+import { formatLearningRate, formatNumber } from './format';
 
 /** Candidates for the short runs: the divergence LR divided by 10^(k/2), k = 1…LADDER_RUNGS. */
 export const LADDER_RUNGS = 5;
@@ -191,4 +192,11 @@ export function pendingRates(rungs: number[], done: ShortRun[], range: { startLr
   const scored = done.filter((r) => rungs.includes(r.lr) && r.loss !== null).sort((a, b) => a.loss! - b.loss!);
   if (!scored.length) return [];
   return refinements(scored[0].lr).filter((lr) => !tried.has(lr) && lr >= range.startLr && lr <= range.endLr);
+}
+
+/** The model's own rate beside the recommendation, on the same short-run footing (CLI, panel, exports). */
+export function ownRateSentence(own: { lr: number; loss: number | null }, rec: { checkSteps?: number; initialLoss?: number }): string {
+  const reached = own.loss === null ? 'diverged' : `held-out loss ${formatNumber(own.loss)}`;
+  const untrained = rec.initialLoss !== undefined ? ` (untrained ${formatNumber(rec.initialLoss)})` : '';
+  return `the model's own rate ${formatLearningRate(own.lr)}: ${reached} after the same ${rec.checkSteps ?? '?'} steps${untrained}`;
 }

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { cli, fixture, sweep } from './helpers';
-import { ownRateLine } from '../../src/cli/lr';
+import { ownRateSentence } from '../../src/core/lrRecommend';
 
 const LOW = fixture('lr', 'own-rate-low.js');
 
@@ -29,6 +29,6 @@ test('the CLI prints the own rate under the recommendation', async () => {
   assert.match(stdout, /^ {2}the model's own rate 1e-6: held-out loss \S+ after the same 80 steps \(untrained \S+\)$/m);
 });
 
-test('ownRateLine: diverged, and without the initial loss', () => {
-  assert.equal(ownRateLine({ lr: 0.5, loss: null }, { checkSteps: 50 }), "the model's own rate 0.5: diverged after the same 50 steps");
+test('ownRateSentence: diverged, and without the initial loss', () => {
+  assert.equal(ownRateSentence({ lr: 0.5, loss: null }, { checkSteps: 50 }), "the model's own rate 0.5: diverged after the same 50 steps");
 });

@@ -102,3 +102,11 @@ test('JSON export: the panel data round-trips with the recommendation (rate, con
   assert.deepEqual(parsed.lr.result.recommendation, result.recommendation);
   assert.deepEqual(deserializeData(text)?.lr.result?.recommendation, result.recommendation);
 });
+
+test("LR result CSV with the model's own rate: one row after the short runs, marked as not a candidate", () => {
+  const withOwn: LrResult = { ...result, recommendation: { ...result.recommendation!, ownRate: { lr: 0.001, loss: 1.83 } } };
+  const lines = lrResultCsv(withOwn).trimEnd().split('\n');
+  assert.deepEqual(fields(lines[5]), ['own rate', '0.001', '', 'short-run', 'yes', '1.83', '96', '', "the model's compiled rate, trained the same way (not a candidate)"]);
+  assert.equal(fields(lines[6])[0], 'steep');
+  assert.equal(lines.length, 11);
+});

@@ -40,6 +40,7 @@ export function lrResultCsv(result: LrResult): string {
     for (const run of [...(rec.checks ?? [])].sort((a, b) => a.lr - b.lr)) {
       rows.push(['short run', run.lr, undefined, 'short-run', 'yes', run.loss ?? 'diverged', rec.checkSteps, undefined, run.lr === rec.lr ? 'the recommended rate' : undefined]);
     }
+    if (rec.ownRate) rows.push(['own rate', rec.ownRate.lr, undefined, 'short-run', 'yes', rec.ownRate.loss ?? 'diverged', rec.checkSteps, undefined, "the model's compiled rate, trained the same way (not a candidate)"]);
   }
   for (const kind of LR_SUGGESTION_KINDS) {
     const s = result.suggestions[kind];

@@ -3,6 +3,7 @@
 // and Apply / Copy / Re-run.
 import uPlot from 'uplot';
 import { formatNumber } from '../../src/core/format';
+import { ownRateSentence } from '../../src/core/lrRecommend';
 import { LR_SUGGESTION_KINDS, type LrResult, type LrSuggestionKind } from '../../src/core/protocol';
 import type { FromWebviewMessage } from '../../src/core/panelProtocol';
 import { axis, Chart, formatTicks, logAxisOptions } from './chart';
@@ -290,6 +291,11 @@ export class LrView {
       : undefined;
     const parts: HTMLElement[] = [head, h('p', { class: 'why' }, rec.why)];
     if (checks) parts.push(checks);
+    // The status quo on the same footing: is the recommendation better than the rate in the file?
+    if (rec.ownRate) {
+      const own = ownRateSentence(rec.ownRate, rec);
+      parts.push(h('p', { class: 'note own-rate' }, own.charAt(0).toUpperCase() + own.slice(1)));
+    }
     if (actions) parts.push(actions);
     this.recommendation.replaceChildren(...parts);
   }

@@ -118,6 +118,7 @@ test('LR recommendation: the checked rate with its confidence, why and short run
       ],
       checkSteps: 93,
       initialLoss: 2.33,
+      ownRate: { lr: 0.001, loss: 1.83 },
       flat: false,
     },
   };
@@ -126,6 +127,8 @@ test('LR recommendation: the checked rate with its confidence, why and short run
   assert.equal(await panel.page.textContent('.recommendation .recommended'), `Recommended learning rate ${formatNumber(0.0464)} — high confidence, checked by a short run`);
   assert.equal(await panel.page.textContent('.recommendation .why'), recommended.recommendation!.why);
   assert.equal(await panel.page.textContent('.recommendation .checks'), `Short runs (held-out loss after 93 steps): ${formatNumber(0.0464)} ${formatNumber(0.337)} · ${formatNumber(0.146)} ${formatNumber(0.41)} · ${formatNumber(1.46)} diverged`);
+  // Beside it, the model's own compiled rate trained the same way (the status quo the recommendation beats).
+  assert.equal(await panel.page.textContent('.recommendation .own-rate'), `The model's own rate 1e-3: held-out loss ${formatNumber(1.83)} after the same 93 steps (untrained ${formatNumber(2.33)})`);
   await panel.clearPosted();
   await panel.page.click('[data-action="apply-recommended"]');
   await panel.page.click('[data-action="copy-recommended"]');
