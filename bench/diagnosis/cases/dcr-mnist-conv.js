@@ -1,6 +1,15 @@
 // @case dcr-mnist-conv
 // @set heldout3
-// @label healthy
+// @label buggy
+// @bug lr-high
+// @source-label healthy
+// @fault tf.train.adadelta(1.0): in tfjs an SGD step of 1.0 × the gradient (not Zeiler's scaled step), far too high for this conv net.
+// @relabel the source's program is healthy in Keras, but this TensorFlow.js program does not train: tfjs's adadelta divides by
+//   the squared-gradient average before adding the current gradient, so its two accumulators stay equal and every step is
+//   exactly lr × gradient — SGD at 1.0 (test/runner/optimizerSteps.test.ts; tfjs-core 1.7.4–4.22.0). Its own plan in tfjs
+//   (train.ts, wasm) 12 epochs: loss 2.26 → 2.31, accuracy 0.084; the oracle bench/diagnosis/adadeltaOracle.py (Keras, dcr-mnist-conv's model on the same
+//   320 digits, 3 seeds) gives Keras SGD(1.0) accuracy 0.075–0.128 and Keras Adadelta(1.0) 0.86–0.93. The fault of the
+//   port is the rate: tf.train.adadelta(1.0) is a far-too-high SGD rate (FAULT on the optimizer's line).
 // @source DeepCrime (Humbatova, Jahangirova & Tonella, "DeepCrime: mutation testing of deep learning systems based on real
 //   faults", ISSTA'21): github.com/dlfaults/deepcrime@f1f4c8b, test_models/mnist_conv.py — the original (unmutated) MNIST
 //   subject whose trained instances DeepCrime compares every mutant against.
@@ -29,5 +38,5 @@ model.add(tf.layers.flatten());
 model.add(tf.layers.dense({ units: 128, activation: 'relu' }));
 model.add(tf.layers.dropout({ rate: 0.5 }));
 model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
-model.compile({ loss: 'categoricalCrossentropy', optimizer: tf.train.adadelta(1.0, 0.95), metrics: ['accuracy'] });
+model.compile({ loss: 'categoricalCrossentropy', optimizer: tf.train.adadelta(1.0, 0.95), metrics: ['accuracy'] }); // FAULT
 model.fit(xTrain, yTrain, { batchSize: 128, epochs: 12 });

