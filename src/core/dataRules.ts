@@ -91,18 +91,22 @@ export function dataFindings(
     const probe = output.lossProbe;
     if (probe) {
       const producesProbabilities = PROBABILITY.has(output.activation ?? '');
-      const readsLogits = probe.atLabels >= LOGIT_FLOOR && probe.atScaled <= 0.5 * probe.atLabels;
+      // A softmax-based loss reads one-hot rows at ×5 as confident (it sees only differences between classes); a loss
+      // that applies a sigmoid to each unit needs its zeros negative too: ±5 (`atSigned`, one-hot rows only).
+      const softmaxLogits = probe.atScaled <= 0.5 * probe.atLabels;
+      const sigmoidLogits = !probe.binary && !softmaxLogits && probe.atSigned !== undefined && probe.atSigned <= 0.5 * probe.atLabels;
+      const readsLogits = probe.atLabels >= LOGIT_FLOOR && (softmaxLogits || sigmoidLogits);
       const readsProbabilities = probe.atLabels <= PERFECT_LOSS && probe.atWrong >= CONFIDENTLY_WRONG;
-      // One-hot rows are read as a softmax reads them; other 0/1 labels as independent sigmoid units (one or several).
-      const squash = probe.binary ? 'sigmoid' : 'softmax';
+      // One-hot rows are read as a softmax reads them unless only ±5 looked confident; other 0/1 labels as independent sigmoid units.
+      const squash = probe.binary || sigmoidLogits ? 'sigmoid' : 'softmax';
       const evidence = probe.binary
         ? `fed the 0/1 labels themselves it gives ${fmt(probe.atLabels)}, fed confident logits (±5) ${fmt(probe.atScaled)}, fed the flipped labels ${fmt(probe.atWrong)}`
-        : `fed the one-hot labels themselves it gives ${fmt(probe.atLabels)}, fed them ×5 ${fmt(probe.atScaled)}, fed a confidently wrong one-hot ${fmt(probe.atWrong)}`;
+        : `fed the one-hot labels themselves it gives ${fmt(probe.atLabels)}, fed them ×5 ${fmt(probe.atScaled)}${sigmoidLogits ? `, fed them as ±5 ${fmt(probe.atSigned!)}` : ''}, fed a confidently wrong one-hot ${fmt(probe.atWrong)}`;
       const message =
         readsLogits && producesProbabilities
-          ? `${probe.binary ? 'The loss applies its own sigmoid (or a margin, as a hinge does)' : 'The loss applies its own softmax'} but the output layer already squashes them (${output.activation}): ${evidence}, so it reads its predictions as logits. ` +
+          ? `${squash === 'sigmoid' ? 'The loss applies its own sigmoid (or a margin, as a hinge does)' : 'The loss applies its own softmax'} but the output layer already squashes them (${output.activation}): ${evidence}, so it reads its predictions as logits. ` +
             `Given probabilities in [0, 1] it can never fall below ~${fmt(probe.atLabels)} even for perfect predictions, and its gradient is squashed twice. ` +
-            `Remove the output activation (keep the logits loss), or use a loss on probabilities (${probe.binary ? 'binaryCrossentropy' : 'categoricalCrossentropy'}).`
+            `Remove the output activation (keep the logits loss), or use a loss on probabilities (${probe.binary || output.activation === 'sigmoid' ? 'binaryCrossentropy' : 'categoricalCrossentropy'}).`
           : readsProbabilities && !producesProbabilities
             ? `The loss reads its predictions as probabilities but the output layer's activation is ${output.activation ?? 'none'}: ${evidence} — a log of probabilities. ` +
               `Raw outputs are not probabilities: negative values give NaN, values above 1 are clipped and get no gradient. Use activation '${squash}' on the output layer (or a loss that takes logits, e.g. tf.losses.${squash}CrossEntropy).`

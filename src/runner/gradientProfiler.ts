@@ -222,19 +222,20 @@ export class GradientProfiler {
    * one-hot rows — the labels × 5 and the labels shifted one class (a softmax reads only differences between classes);
    * other 0/1 labels (`binary`: each unit its own sigmoid) — (2y − 1) × 5 and 1 − y.
    */
-  private readLoss(i: number, ys: Tensor, units: number, binary: boolean): { atLabels: number; atScaled: number; atWrong: number; binary?: boolean } | undefined {
+  private readLoss(i: number, ys: Tensor, units: number, binary: boolean): { atLabels: number; atScaled: number; atWrong: number; atSigned?: number; binary?: boolean } | undefined {
     const tf = this.tf;
     try {
       return tf.tidy(() => {
         const y = tf.cast(ys, 'float32');
         const flat = tf.reshape(y, [-1, units]);
         const wrong = binary ? tf.sub(1, y) : tf.reshape(tf.concat([tf.slice(flat, [0, 1], [-1, units - 1]), tf.slice(flat, [0, 0], [-1, 1])], 1), y.shape);
-        const confident = binary ? tf.mul(tf.sub(tf.mul(y, 2), 1), 5) : tf.mul(y, 5);
+        const signed = tf.mul(tf.sub(tf.mul(y, 2), 1), 5);
+        const confident = binary ? signed : tf.mul(y, 5);
         const at = (prediction: Tensor) => tf.mean(this.lossFunctions[i](y, prediction)).dataSync()[0];
         // A hand-written binary cross-entropy has 0·log 0 = NaN at exact 0/1 predictions: read probabilities as
         // tfjs's and Keras's own cross-entropies do, clipped to [1e-7, 1 − 1e-7] (their epsilon), when exact ones fail.
         const atProbabilities = (prediction: Tensor) => ((v) => (Number.isFinite(v) ? v : at(tf.clipByValue(prediction, 1e-7, 1 - 1e-7))))(at(prediction));
-        return { atLabels: atProbabilities(y), atScaled: at(confident), atWrong: atProbabilities(wrong), ...(binary ? { binary } : {}) };
+        return { atLabels: atProbabilities(y), atScaled: at(confident), atWrong: atProbabilities(wrong), ...(binary ? { binary } : { atSigned: at(signed) }) };
       });
     } catch {
       return undefined; // a loss that cannot take these shapes tells nothing

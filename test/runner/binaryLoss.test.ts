@@ -8,7 +8,7 @@ import { findingSummary, fixture, lineOf, profileEach } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('binary-loss', f);
-const FILES = ['sigmoid-into-logits-loss.js', 'multilabel-sigmoid-into-logits-loss.js', 'linear-into-log-loss.js', 'linear-into-logits-loss.js', 'sigmoid-into-log-loss.js'];
+const FILES = ['sigmoid-into-logits-loss.js', 'multilabel-sigmoid-into-logits-loss.js', 'linear-into-log-loss.js', 'linear-into-logits-loss.js', 'sigmoid-into-log-loss.js', 'onehot-softmax-into-sigmoid-loss.js', 'onehot-linear-into-sigmoid-loss.js'];
 const outcome = profileEach(FILES, FIX, { steps: 5, backend: 'wasm' });
 const report = async (f: string): Promise<ProfileReport> => (await outcome(f)).report;
 const OUT = lineOf(FIX('model.js'), 'L:out');
@@ -34,7 +34,15 @@ test('a linear output into tf.losses.logLoss: output-activation (error) naming t
   assert.ok(!r.findings.some((x) => x.code === 'non-finite'), findingSummary(r));
 });
 
-for (const file of ['linear-into-logits-loss.js', 'sigmoid-into-log-loss.js']) {
+test('one-hot rows, a softmax output into tf.losses.sigmoidCrossEntropy: read at ±5 as well, output-activation naming the sigmoid', async () => {
+  const r = await report('onehot-softmax-into-sigmoid-loss.js');
+  const f = r.findings.find((x) => x.code === 'output-activation');
+  assert.ok(f, findingSummary(r));
+  assert.equal(f.line, OUT);
+  assert.match(f.message, /^The loss applies its own sigmoid .* already squashes them \(softmax\): fed the one-hot labels themselves it gives 0\.\d+, fed them ×5 0\.\d+, fed them as ±5 6\.7e-3/);
+});
+
+for (const file of ['linear-into-logits-loss.js', 'sigmoid-into-log-loss.js', 'onehot-linear-into-sigmoid-loss.js']) {
   test(`near miss ${file}: each loss on the output it expects raises no output-activation`, async () => {
     const r = await report(file);
     assert.ok(!r.findings.some((x) => x.code === 'output-activation' || x.code === 'non-finite'), findingSummary(r));

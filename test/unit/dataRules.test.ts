@@ -155,6 +155,19 @@ test('custom loss probe on 0/1 labels of one sigmoid unit: a sigmoid output into
   assert.deepEqual(dataFindings(linearHead, [withProbe('linear', probe(0, 20.5, 1))], compile), []);
 });
 
+test('custom loss probe on one-hot rows: a loss with a sigmoid per unit is confident only at ±5, and is named as a sigmoid', () => {
+  // tf.losses.sigmoidCrossEntropy on one-hot rows of 3 classes: (ln(1 + 1/e) + 2 ln 2)/3 = 0.567 at the labels,
+  // (ln(1 + e^-5) + 2 ln 2)/3 = 0.464 at ×5 (the zeros stay at logit 0), ln(1 + e^-5) = 0.0067 at ±5.
+  const withProbe = (activation: string, atSigned: number | undefined): OutputInfo => ({ ...out(activation, 'custom', 3, 0, 1), lossProbe: { atLabels: 0.567, atScaled: 0.464, atWrong: 1.07, ...(atSigned === undefined ? {} : { atSigned }) } });
+  const softmaxHead = [layer('hidden', 'relu', 21), layer('head', 'softmax', 23)];
+  const [f] = dataFindings(softmaxHead, [withProbe('softmax', 0.0067)], compile);
+  assert.equal(f?.code, 'output-activation');
+  assert.match(f.message, /^The loss applies its own sigmoid .*\(softmax\): .* fed them ×5 0\.46, fed them as ±5 6\.7e-3/);
+  // Near misses: logits into it; and a reading from an older runner without atSigned (nothing to say).
+  assert.deepEqual(dataFindings([layer('hidden', 'relu', 21), layer('head', 'linear', 23)], [withProbe('linear', 0.0067)], compile), []);
+  assert.deepEqual(dataFindings(softmaxHead, [withProbe('softmax', undefined)], compile), []);
+});
+
 test('symmetric units: a constant-initialised hidden layer whose units stay copies fires; an output layer or units that diverged do not', () => {
   const stepWith = (n: number, hidden: number, head: number) => ({
     step: n,

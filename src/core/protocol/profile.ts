@@ -146,9 +146,10 @@ export const OutputInfo = v.object({
    * A custom loss function on one-hot labels, read at three predictions: the labels themselves, the labels × 5
    * (confident logits), and the labels shifted by one class (confidently wrong) — how it reads its input. On 0/1
    * labels that are not one-hot rows (`binary`: one sigmoid unit, or several independent ones) the confident logits
-   * are (2y − 1) × 5 and the confidently wrong prediction is 1 − y.
+   * are (2y − 1) × 5 and the confidently wrong prediction is 1 − y. `atSigned`: on one-hot rows, the loss at (2y − 1) × 5
+   * as well (a loss applying a sigmoid per unit reads only those as confident).
    */
-  lossProbe: v.optional(v.object({ atLabels: num, atScaled: num, atWrong: num, binary: v.optional(v.boolean()) })),
+  lossProbe: v.optional(v.object({ atLabels: num, atScaled: num, atWrong: num, atSigned: v.optional(num), binary: v.optional(v.boolean()) })),
   /** A custom loss on the first `rows` rows of the profiled `batch`: averaged or summed over them, one term per row or not (runner/lossReduction.ts). */
   lossReduction: v.optional(v.object({ batch: v.pipe(v.number(), v.integer()), rows: v.pipe(v.number(), v.integer()), batchRatio: v.optional(num), crossExample: v.optional(num) })),
   /**
