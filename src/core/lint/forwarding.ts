@@ -1,5 +1,5 @@
 // A function that only forwards its parameters, in order, to one call: `(a, b) => f(a, b)` or
-// `function (a, b) { return f(a, b); }` (further arguments after them allowed). Such a wrapper computes what f
+// `function (a, b) { return f(a, b); }` (an expression or a declaration) (further arguments after them allowed). Such a wrapper computes what f
 // computes, so the analyzer may read it as f.
 import type { CallExpression, Node } from '@babel/types';
 
@@ -8,7 +8,7 @@ const rootName = (node: Node): string | undefined =>
 
 /** The call `fn` forwards its first `count` parameters to, or undefined when it does anything else. */
 export function forwardedCall(fn: Node, count: number): CallExpression | undefined {
-  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') return undefined;
   if (fn.async || fn.generator || fn.params.length < count) return undefined;
   const params = fn.params.slice(0, count).map((p) => (p.type === 'Identifier' ? p.name : undefined));
   if (params.some((p) => p === undefined)) return undefined;

@@ -48,7 +48,7 @@ export class ModelRecognizer {
 
   /**
    * A loss given as a function that only forwards its (labels, predictions) to one tfjs loss — `(y, p) =>
-   * tf.losses.sigmoidCrossEntropy(y, p)`, inline or through a const — is that loss (an eta-reduction: the two
+   * tf.losses.sigmoidCrossEntropy(y, p)`, inline, through a const or a function declaration — is that loss (an eta-reduction: the two
    * compute the same); a function that does anything else stays unknown.
    */
   private lossValue(val: Val, node: Node | undefined, scope: Scope): Val {
@@ -57,8 +57,9 @@ export class ModelRecognizer {
     let fnScope = scope;
     if (node.type === 'Identifier') {
       const b = lookup(node.name, scope);
-      if (!b || b.reassigned || b.kind !== 'const' || b.path?.length || !b.init) return val;
-      fn = b.init;
+      if (!b || b.reassigned || b.path?.length) return val;
+      fn = b.kind === 'const' ? b.init : b.kind === 'function' ? b.declaration : undefined;
+      if (!fn) return val;
       fnScope = b.scope;
     }
     const call = forwardedCall(fn, 2);

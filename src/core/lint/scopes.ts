@@ -29,6 +29,8 @@ export interface Binding {
   init?: Expression;
   path?: string[];
   importValue?: Val;
+  /** The declaration a `function name() {}` binding names (lint reads loss wrappers from it). */
+  declaration?: Node;
   reassigned: boolean;
 }
 
@@ -160,7 +162,7 @@ class ScopeBuilder {
         for (const d of node.declarations) this.declarePattern(d.id, node.kind === 'var' ? scope.fn : scope, node.kind === 'const' ? 'const' : node.kind === 'var' ? 'var' : 'let', d.init ?? undefined, []);
         break;
       case 'FunctionDeclaration':
-        if (node.id) bind(scope, node.id.name, { kind: 'function', scope, reassigned: scope.bindings?.has(node.id.name) ?? false });
+        if (node.id) bind(scope, node.id.name, { kind: 'function', scope, declaration: node, reassigned: scope.bindings?.has(node.id.name) ?? false });
         break;
       case 'ClassDeclaration':
         if (node.id) bind(scope, node.id.name, { kind: 'class', scope, reassigned: false });
