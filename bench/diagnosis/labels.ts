@@ -22,7 +22,7 @@ export const BUG_TYPES = {
   'unscaled-target': { what: 'unscaled regression targets', runtime: /initial-loss|exploding|target|diverg|not-decreasing|slow/, lint: [] },
   'wrong-labels': { what: 'labels broken by preprocessing', runtime: /label|initial-loss|not-decreasing|stuck/, lint: [] },
   'constant-init': { what: 'constant/zero weight initialisation (units stay symmetric)', runtime: /constant|symmetr|zero|vanishing|dead|not-decreasing|stuck/, lint: ['constant-initializer'] },
-  'wrong-init': { what: 'initial weights of the wrong scale', runtime: /exploding|vanishing|saturat|dead|initial-loss|overconfident|diverg|non-finite/, lint: ['large-initializer', 'initializer-activation-mismatch'] },
+  'wrong-init': { what: 'initial weights of the wrong scale', runtime: /exploding|vanishing|saturat|dead|initial-loss|overconfident|diverg|non-finite/, lint: ['large-initializer', 'initializer-activation-mismatch', 'large-bias-initializer'] },
   'lr-high': { what: 'learning rate too high', runtime: /exploding|diverg|non-finite|oscillat|learning-rate-high/, lint: ['learning-rate-range'] },
   'lr-low': { what: 'learning rate too low', runtime: /not-decreasing|stuck|slow|plateau|learning-rate-low/, lint: ['learning-rate-range'] },
   'over-regularization': { what: 'weight decay so strong the data loss does not train', runtime: /regulari|not-decreasing|stuck|vanishing/, lint: [] },
