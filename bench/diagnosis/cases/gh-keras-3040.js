@@ -7,8 +7,7 @@
 //   high".
 // @fault SGD's learning rate 0.001 for inputs 0…199 (the MSE gradient grows with x², so the step overshoots and diverges).
 // @data the program's own: x = 0, 1, …, 199 and y = 2x.
-// @settings Dense(1), SGD lr 0.001 (no momentum; decay 1e-6: < 0.1 % over the 200 steps, left out), mean squared error,
-//   batch 1, 1 epoch (200 steps).
+// @settings Dense(1), SGD lr 0.001 (its decay 1e-6 left out: < 0.1 % in 200 steps), mean squared error, batch 1, 1 epoch.
 // @license code from a GitHub issue (no licence stated): this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 
