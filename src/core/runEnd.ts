@@ -99,20 +99,19 @@ export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: nu
 }
 
 /**
- * Everything the health verdict of a profile reads, gathered from the runner's messages: the model (layers,
- * outputs, optimizer and its line, compile(), the data's lines and scale, the labels' class counts, the script's
- * planned steps), each step (with where a NaN first appeared), the learning-rate and input-scale probes and the
- * overfit check. The runner judges
- * its finished profile through this same class, fed the messages it sends; the host judges a profile that
- * ended early (timeout, cancel, crash) with it — one code path, so a verdict does not depend on how the run
- * ended, only on what was measured.
- */
-/**
  * Every key of T, each possibly absent: the model message's part of the context must name every HealthContext
  * field but the three other messages carry, so a new input of the verdict does not compile until it travels.
  */
 type Carried<T> = Record<keyof T, unknown>;
 
+/**
+ * Everything the health verdict of a profile reads, gathered from the runner's messages: the model (layers,
+ * outputs, optimizer and its line, compile(), the data's lines and scale, the labels' class counts, the script's
+ * planned steps), each step (with where a NaN first appeared), the learning-rate and input-scale probes and the
+ * overfit check. The runner judges its finished profile through this same class, fed the messages it sends;
+ * the host judges a profile that ended early (timeout, cancel, crash) with it — one code path, so a verdict
+ * does not depend on how the run ended, only on what was measured.
+ */
 export class ProfileEvidence {
   private layers: LayerInfo[] = [];
   private context: HealthContext = {};
