@@ -57,10 +57,13 @@ export interface Case {
    * were written and scored without changing a rule for them — their figures are what a new user's models would see;
    * `heldout2` (`// @set heldout2`): a second blind set, ported while other rules changed, to score the final rules;
    * `heldout3` (`// @set heldout3`): a third, from sources none of the others used, scored at a session's start and end;
-   * `heldout4` (`// @set heldout4`): a fourth, likewise from new sources, ported blind while other engineers change rules.
+   * `heldout4` (`// @set heldout4`): a fourth, likewise from new sources, ported blind while other engineers change rules;
+   * `heldout5` (`// @set heldout5`): a fifth, the same way, to score the rules of a session that aims at generalising.
    */
-  set: 'tuned' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4';
+  set: 'tuned' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5';
 }
+
+export const SETS = ['tuned', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'] as const;
 
 /** Reads `// @tag value` header lines (continuation lines start with `//   `) and the FAULT markers. */
 export function readCase(file: string): Case {
@@ -84,10 +87,10 @@ export function readCase(file: string): Case {
   if (tags.label === 'buggy' && faultLines.length === 0) throw new Error(`${file}: a buggy case needs a line marked // FAULT`);
   for (const required of ['source', 'data']) if (!tags[required]) throw new Error(`${file}: missing @${required}`);
   const set = tags.set ?? 'tuned';
-  if (set !== 'tuned' && set !== 'heldout' && set !== 'heldout2' && set !== 'heldout3' && set !== 'heldout4') {
-    throw new Error(`${file}: @set must be heldout, heldout2, heldout3 or heldout4 (or absent for the tuned set), not "${set}"`);
+  if (!(SETS as readonly string[]).includes(set)) {
+    throw new Error(`${file}: @set must be heldout, heldout2, heldout3, heldout4 or heldout5 (or absent for the tuned set), not "${set}"`);
   }
-  return { id, file, label: tags.label, bugs, faultLines, tags, set };
+  return { id, file, label: tags.label, bugs, faultLines, tags, set: set as Case['set'] };
 }
 
 export function listCases(dir: string): Case[] {

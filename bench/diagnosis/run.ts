@@ -5,7 +5,7 @@
 // localisation, the analyzer's precision/recall per rule, and the published figures beside ours.
 //
 //   npm run build && node --import tsx bench/diagnosis/prepare.ts   (once: third-party data → ~/.cache)
-//   node --import tsx bench/diagnosis/run.ts [--filter REGEX] [--set tuned|heldout|heldout2|heldout3|heldout4] [--backend wasm|cpu|tensorflow|auto] [--steps N] [--repeat N] [--out FILE]
+//   node --import tsx bench/diagnosis/run.ts [--filter REGEX] [--set tuned|heldout|heldout2|heldout3|heldout4|heldout5] [--backend wasm|cpu|tensorflow|auto] [--steps N] [--repeat N] [--out FILE]
 //     --repeat N profiles each case N times (fresh weights each time) and scores the findings most runs agree on
 //   node --import tsx bench/diagnosis/run.ts --list      (the case list with sources, as a Markdown table)
 //   node --import tsx bench/diagnosis/run.ts --rescore bench/results/diagnosis.json [--relint]   (the saved findings against the
@@ -20,7 +20,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { inRuntimeScope, listCases, type Case } from './labels';
+import { SETS, inRuntimeScope, listCases, type Case } from './labels';
 import { isAlarm, majority, scoreBySet, scoreCases, underSourceLabels, type CaseResult, type Finding } from './score';
 import { printBugTypes, printCaseList, printReport, ratesTable, setsTable } from './report';
 
@@ -155,8 +155,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const filter = values.filter ? new RegExp(values.filter) : undefined;
-  if (values.set && !['tuned', 'heldout', 'heldout2', 'heldout3', 'heldout4'].includes(values.set)) {
-    console.error(`--set ${values.set}: the sets are "tuned", "heldout", "heldout2", "heldout3" and "heldout4".`);
+  if (values.set && !(SETS as readonly string[]).includes(values.set)) {
+    console.error(`--set ${values.set}: the sets are ${SETS.map((s) => `"${s}"`).join(', ')}.`);
     process.exit(2);
   }
   const cases = listCases(CASES).filter((c) => (!filter || filter.test(c.id)) && (!values.set || c.set === values.set));
