@@ -18,10 +18,19 @@ export const REMOVED_IN_1_0: Record<string, string> = {
 const CALL = /(?:^|[\s.(])(loadModel|loadFrozenModel|fromPixels|toPixels|batchNormalization)\)? is not a function/;
 const CONSTRUCT = /(?:^|[\s.(])(Model|FrozenModel)\)? is not a constructor/;
 
+/**
+ * `tensor.get(i, j)`, removed in 1.0 (tfjs-core#1537, deprecated in 0.15: tfjs#1210), fails as "a.get is not
+ * a function" with whatever the variable is called. Only a plain variable is matched, and the sentence says
+ * "if it is a tensor": other objects have no get() either.
+ */
+const TENSOR_GET = /(?:^|[\s(])([A-Za-z_$][\w$]*)\.get is not a function/;
+
 /** The sentence to add when `message` is a call of an API that tfjs 1.0 removed; undefined otherwise. */
 export function removedApiHint(message: string, runningVersion?: string): string | undefined {
-  const name = (CALL.exec(message) ?? CONSTRUCT.exec(message))?.[1];
-  if (!name) return undefined;
   const running = runningVersion ? ` Gradient Lens runs this workspace on TensorFlow.js ${runningVersion}.` : '';
-  return `tf.${name} is a TensorFlow.js 0.x name that 1.0 removed: use ${REMOVED_IN_1_0[name]}.${running}`;
+  const name = (CALL.exec(message) ?? CONSTRUCT.exec(message))?.[1];
+  if (name) return `tf.${name} is a TensorFlow.js 0.x name that 1.0 removed: use ${REMOVED_IN_1_0[name]}.${running}`;
+  const receiver = TENSOR_GET.exec(message)?.[1];
+  if (receiver) return `If ${receiver} is a tensor: Tensor.get() is a TensorFlow.js 0.x method that 1.0 removed: read its values with ${receiver}.arraySync() or ${receiver}.bufferSync().get(…).${running}`;
+  return undefined;
 }

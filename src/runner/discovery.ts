@@ -94,6 +94,37 @@ function isClass(value: unknown): boolean {
   return typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value));
 }
 
+/** The object a CommonJS module assigned to module.exports (kept as a non-enumerable `default`), if it is one. */
+function commonJsExportsObject(ns: Record<string, unknown>): Record<string, unknown> | undefined {
+  const exported = ns.default;
+  const enumerable = Object.getOwnPropertyDescriptor(ns, 'default')?.enumerable;
+  return exported && typeof exported === 'object' && !enumerable ? (exported as Record<string, unknown>) : undefined;
+}
+
+/**
+ * `--export NAME` means what `require(file).NAME` is, called as the user's own code calls it: on the
+ * exports object. A module that exports an instance (`module.exports = new FlowersModel()`) has its factory
+ * as a method on the class's prototype, reading `this` (a cached model): it is found there, not among the
+ * own properties, and gets its instance as `this` (bench/realworld batch 3: tfjs-transferlearning).
+ */
+function namedExport(ns: Record<string, unknown>, name: string): { value: unknown; holder?: object } | undefined {
+  const exportsObject = commonJsExportsObject(ns);
+  if (Object.prototype.hasOwnProperty.call(ns, name)) return { value: ns[name], holder: exportsObject };
+  if (exportsObject && !(name in Object.prototype) && typeof exportsObject[name] === 'function') return { value: exportsObject[name], holder: exportsObject };
+  return undefined;
+}
+
+/** Methods of an exported instance's class, which --export can name (never called unasked: they may need `this` set up). */
+export function instanceMethodsNote(ns: Record<string, unknown>): string {
+  const exportsObject = commonJsExportsObject(ns);
+  const proto = exportsObject && Object.getPrototypeOf(exportsObject);
+  if (!proto || proto === Object.prototype) return '';
+  const methods = Object.getOwnPropertyNames(proto).filter((k) => k !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, k)?.value === 'function');
+  if (!methods.length) return '';
+  const className = (proto.constructor as { name?: string } | undefined)?.name || 'an object';
+  return ` The module exports an instance of ${className} with the methods ${methods.join(', ')}: if one builds the model, choose it with --export NAME (and --args for its parameters).`;
+}
+
 function describeExports(ns: Record<string, unknown>): string[] {
   return Object.keys(ns)
     .filter((k) => k !== '__esModule')
@@ -112,10 +143,9 @@ export async function discoverModel(
 ): Promise<Discovered | AwaitingTraining | undefined> {
   const entries = Object.entries(ns).filter(([k]) => !NOT_CANDIDATES.has(k));
   if (exportName !== undefined) {
-    if (!(exportName in ns)) {
-      throw new DiscoveryError('no-model', `The module has no export named "${exportName}".`, describeExports(ns));
-    }
-    return useExport(exportName, ns[exportName], args, ns, training);
+    const named = namedExport(ns, exportName);
+    if (!named) throw new DiscoveryError('no-model', `The module has no export named "${exportName}".`, describeExports(ns));
+    return useExport(exportName, named.value, args, ns, training, named.holder);
   }
   // Deduplicate: CommonJS `module.exports = model` appears as `default` and as itself.
   const models = uniqueByValue(entries.filter(([, v]) => isLayersModel(v)));
@@ -137,7 +167,7 @@ export async function discoverModel(
       chosen.map(([k]) => k),
     );
   }
-  if (chosen.length === 1) return useExport(chosen[0][0], chosen[0][1], args, ns, training);
+  if (chosen.length === 1) return useExport(chosen[0][0], chosen[0][1], args, ns, training, commonJsExportsObject(ns));
   return undefined;
 }
 
@@ -169,6 +199,8 @@ async function useExport(
   args: unknown[] | undefined,
   ns: Record<string, unknown>,
   training: TrainingCalls,
+  /** The object the function is a method of (`this` in `require(file).NAME()`), for CommonJS exports. */
+  holder?: object,
 ): Promise<Discovered | AwaitingTraining> {
   if (isLayersModel(value)) return { model: value, discovery: 'model-export', exportName: name };
   if (!isPlainFunction(value)) {
@@ -184,7 +216,7 @@ async function useExport(
     );
   }
   const note = defaults.callbacks.length ? `called ${value.name || name}() with a no-op for ${defaults.callbacks.join(', ')}` : undefined;
-  const returned = value(...defaults.args);
+  const returned = value.apply(holder, defaults.args);
   const outcome = training.first
     ? { capture: training.first }
     : await Promise.race([Promise.resolve(returned).then((result) => ({ result })), training.next.then((capture) => ({ capture }))]);

@@ -34,10 +34,25 @@ export function markModuleLoaded(): void {
   loadedAt = written;
 }
 
+/** "Error: ENOENT: …", "TypeError: …", "MongoServerError: …", "Error [ERR_X]: …" (optionally "Uncaught "). */
+const ERROR_HEADLINE = /^(?:Uncaught )?[A-Z]?\w*(?:Error|Exception)(?: \[\w+\])?: \S/;
+
 function lastOutputLine(afterLoad = false): string | undefined {
   const since = afterLoad ? (loadedAt === undefined ? 0 : Math.max(0, outputTail.length - (written - loadedAt))) : 0;
-  const line = outputTail.slice(since).split('\n').map((l) => l.trim()).filter(Boolean).pop();
+  const lines = outputTail.slice(since).split('\n').map((l) => l.trim()).filter(Boolean);
+  let line = lines.pop();
+  // console.error(error) prints the headline, the stack frames and, for system errors, "{ errno, code,
+  // syscall, path }": the last line is then "}" or a frame, and the headline is what the script said.
+  if (line !== undefined && (line === '}' || /^at /.test(line))) {
+    const headline = lines.reverse().find((l) => ERROR_HEADLINE.test(l));
+    if (headline) line = headline;
+  }
   return line && line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/** True when the script's last words were an error it printed (its headline). */
+function lastOutputIsError(): boolean {
+  return ERROR_HEADLINE.test(lastOutputLine() ?? '');
 }
 
 /** The script's last output line, quoted as the likely cause of an early end (a caught error it printed). */
@@ -51,7 +66,11 @@ export class UserExit extends Error {
     // A non-zero exit before the model exists is most often argparse/yargs/commander rejecting the command line;
     // exit(0) most often follows an error the script caught and printed (a database it could not reach).
     const said = lastOutputSaid();
-    const hint = code ? ' If it rejected its command line, give its arguments with --script-args (VS Code: Edit model export and arguments).' : '';
+    const hint = !code
+      ? ''
+      : lastOutputIsError()
+        ? ' That error is the likely cause: fix it and run again.'
+        : ' If it rejected its command line, give its arguments with --script-args (VS Code: Edit model export and arguments).';
     super(`The model file called process.exit(${code ?? ''}) before profiling finished.${said}${hint}`);
   }
 }

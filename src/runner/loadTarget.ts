@@ -7,7 +7,7 @@ import type { BackendChoice, GradcheckRequest, LrRequest, ProfileRequest, Runner
 import { installCompileCapture, installLayerCreationCapture, installOptimizerCapture } from './callSites';
 import { installTensorCreationCapture, stopTensorCapture } from './tensorSites';
 import { innerModel, lossNames } from './data';
-import { classExportsNote, DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture, type TrainingCalls } from './discovery';
+import { classExportsNote, instanceMethodsNote, DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture, type TrainingCalls } from './discovery';
 import { loadUserModule, warmUpTranspiler } from './moduleLoader';
 import { rememberTrainOnBatch } from './lrSweep';
 import { rememberBuiltInLayers } from './gradientCheck';
@@ -142,7 +142,7 @@ export async function loadTarget(
     );
     return { ...(await compiledTarget(tf, captured.model)), discovery: 'training-entry', exportName: found.awaiting, captured, ns };
   }
-  if (!found && !captured) captured = await waitForTrainingCall(training.next, NO_MODEL + classExportsNote(ns ?? {}));
+  if (!found && !captured) captured = await waitForTrainingCall(training.next, NO_MODEL + classExportsNote(ns ?? {}) + instanceMethodsNote(ns ?? {}));
   if (found) captured = found.captured;
   stopTensorCapture();
   const model = found ? found.model : captured!.model;

@@ -7,14 +7,17 @@ import Module, { register } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TransformFailure } from 'esbuild';
+import type { BuildFailure, TransformFailure } from 'esbuild';
 
 /** esbuild is loaded on first use: plain CommonJS model files never need it. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: plain CommonJS model files never need esbuild
 const transformSync: typeof import('esbuild').transformSync = (...args) => require('esbuild').transformSync(...args);
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+const buildSync: typeof import('esbuild').buildSync = (...args) => require('esbuild').buildSync(...args);
 import type { SourceLocation } from '../core/protocol';
 import { redirects } from './tfjsResolve';
 import { nearestPackageType } from './packageType';
+import { locationFromStack } from './stackLocation';
 
 export class UserSyntaxError extends Error {
   constructor(message: string, readonly location: SourceLocation) {
@@ -123,7 +126,31 @@ export async function loadUserModule(file: string): Promise<Record<string, unkno
     }
   }
   registerEsmHooks();
-  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  try {
+    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw (error instanceof SyntaxError && !locationFromStack(error.stack, true) && locateSyntaxError(file)) || error;
+  }
+}
+
+/**
+ * Node's ESM loader throws a SyntaxError whose stack names no file: Node 20 keeps the "file:line" and the
+ * caret in a hidden property that it prints only for an uncaught error, so the user got "Syntax error:
+ * Unexpected reserved word" and no line (bench/realworld batch 3: an await in a non-async function).
+ * esbuild parses the module graph from the entry (packages left out) and says where; only on this path.
+ */
+function locateSyntaxError(file: string): UserSyntaxError | undefined {
+  const dir = path.dirname(file);
+  try {
+    buildSync({ entryPoints: [file], absWorkingDir: dir, bundle: true, write: false, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
+  } catch (error) {
+    const located = (error as BuildFailure).errors?.find((e) => e.location && !/^Could not resolve/.test(e.text));
+    if (located?.location) {
+      const where = { file: path.resolve(dir, located.location.file), line: located.location.line, column: located.location.column + 1 };
+      return new UserSyntaxError(`Syntax error: ${located.text}`, where);
+    }
+  }
+  return undefined;
 }
 
 function normalizeCommonJsExports(exported: unknown): Record<string, unknown> {

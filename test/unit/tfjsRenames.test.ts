@@ -12,6 +12,12 @@ test('each removed name, as CommonJS, ES-module (esbuild) and constructor errors
   assert.match(removedApiHint('tf.batchNormalization is not a function')!, /use tf\.batchNorm \(note the changed argument order\)/);
   assert.match(removedApiHint('tf.Model is not a constructor')!, /^tf\.Model is a TensorFlow\.js 0\.x name that 1\.0 removed: use tf\.LayersModel\.$/);
   assert.match(removedApiHint('tf.FrozenModel is not a constructor')!, /use tf\.GraphModel/);
+  // Tensor.get() (tfjs-core#1537), named by the variable it was called on: a course's KNN sorts by a.get(0).
+  assert.equal(
+    removedApiHint('a.get is not a function', '4.22.0'),
+    'If a is a tensor: Tensor.get() is a TensorFlow.js 0.x method that 1.0 removed: read its values with a.arraySync() or a.bufferSync().get(…). Gradient Lens runs this workspace on TensorFlow.js 4.22.0.',
+  );
+  assert.match(removedApiHint('pair.get is not a function')!, /^If pair is a tensor: .*pair\.arraySync\(\)/);
 });
 
 test('near misses: current names, other objects, longer names and other errors get no hint', () => {
@@ -24,6 +30,9 @@ test('near misses: current names, other objects, longer names and other errors g
     'tf.layers.batchNormalization(...).apply is not a function',
     'Cannot read properties of undefined (reading \'loadModel\')',
     'tf.Model is not defined',
+    'tf.layers.get is not a function',
+    'a.getValue is not a function',
+    'a.get is not iterable',
   ]) {
     assert.equal(removedApiHint(message), undefined, message);
   }

@@ -1,0 +1,77 @@
+// Patterns from real projects nobody here wrote (bench/realworld batch 3), each reproduced by a fixture of
+// ours: a factory that is a method of an exported instance, a script that prints a caught error with
+// console.error(e) and exits, a syntax error only V8 reports inside an ES module, and 0.x's tensor.get().
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { fixture, lineOf, pool, profile, type RunOutcome } from './helpers';
+
+const F = (...parts: string[]) => fixture('real-patterns', ...parts);
+
+const RUNS = {
+  method: [F('instance-method.js'), { exportName: 'build', args: [4], steps: 1 }],
+  methodAuto: [F('instance-method.js'), { steps: 1 }],
+  methodMissing: [F('instance-method.js'), { exportName: 'compile', steps: 1 }],
+  printedError: [F('exit-after-printed-error.js'), { steps: 1 }],
+  awaitInEsm: [F('esm', 'await-outside-async.js'), { steps: 1 }],
+  brokenHelper: [F('esm', 'imports-broken-helper.js'), { steps: 1 }],
+  validEsm: [F('esm', 'valid.js'), { steps: 1 }],
+  tensorGet: [F('tensor-get-0x.js'), { steps: 1 }],
+} as const;
+type Name = keyof typeof RUNS;
+const names = Object.keys(RUNS) as Name[];
+const all = pool(names, 2, (n) => profile(RUNS[n][0], { ...RUNS[n][1] }));
+const run = async (n: Name): Promise<RunOutcome> => (await all)[names.indexOf(n)];
+
+test('--export names a method of an exported instance: it runs with its instance as `this` and the layers land on their lines', async () => {
+  const { report } = await run('method');
+  const file = F('instance-method.js');
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  assert.equal(report.discovery, 'factory');
+  assert.equal(report.exportName, 'build');
+  assert.deepEqual(report.layers.map((l) => l.line), [lineOf(file, 'L:hidden'), lineOf(file, 'L:out')]);
+  assert.deepEqual(report.layers[0].weights[0].shape, [3, 4], '--args [4] reached the method');
+});
+
+test('without --export the instance is not called unasked, and the message lists its methods; a name it lacks is still "no export"', async () => {
+  const auto = (await run('methodAuto')).report;
+  assert.equal(auto.status, 'failed');
+  assert.equal(auto.error?.kind, 'no-model');
+  assert.match(auto.error!.message, /The module exports an instance of NetBuilder with the methods build: if one builds the model, choose it with --export NAME/);
+  const missing = (await run('methodMissing')).report;
+  assert.equal(missing.error?.kind, 'no-model');
+  assert.match(missing.error!.message, /^The module has no export named "compile"\.$/);
+});
+
+test('a script that prints its caught error with console.error(e) and exits: the message quotes the error, not its closing "}"', async () => {
+  const { report } = await run('printedError');
+  assert.equal(report.error?.kind, 'user-exit');
+  const message = report.error!.message;
+  assert.match(message, /process\.exit\(-1\)/);
+  assert.match(message, /Its last output: "Error: ENOENT: no such file or directory, open '[^']*dataset-not-downloaded\/train-images-idx3-ubyte'"\. That error is the likely cause: fix it and run again\.$/);
+  assert.doesNotMatch(message, /--script-args/);
+});
+
+test('a syntax error only V8 reports, in an ES module or in a module it imports: the message has the file and line', async () => {
+  const own = (await run('awaitInEsm')).report;
+  const ownFile = F('esm', 'await-outside-async.js');
+  assert.equal(own.error?.kind, 'syntax');
+  assert.match(own.error!.message, /^Syntax error: .*await.*async/);
+  assert.deepEqual([own.error?.location?.file, own.error?.location?.line], [ownFile, lineOf(ownFile, 'L:await')]);
+  const helper = (await run('brokenHelper')).report;
+  const helperFile = F('esm', 'broken-helper.js');
+  assert.equal(helper.error?.kind, 'syntax');
+  assert.deepEqual([helper.error?.location?.file, helper.error?.location?.line], [helperFile, lineOf(helperFile, 'L:await')]);
+});
+
+test('near miss: a valid ES module with top-level await profiles as before', async () => {
+  const { report } = await run('validEsm');
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  assert.deepEqual(report.layers.map((l) => l.line), [lineOf(F('esm', 'valid.js'), 'L:layers'), lineOf(F('esm', 'valid.js'), 'L:layers')]);
+});
+
+test("0.x's tensor.get(): the message says what replaced it, on the user's line", async () => {
+  const { report } = await run('tensorGet');
+  const file = F('tensor-get-0x.js');
+  assert.match(report.error!.message, /a\.get is not a function\. If a is a tensor: Tensor\.get\(\) is a TensorFlow\.js 0\.x method that 1\.0 removed: read its values with a\.arraySync\(\) or a\.bufferSync\(\)\.get\(…\)/);
+  assert.equal(report.error?.location?.line, lineOf(file, 'L:get'));
+});
