@@ -2,6 +2,7 @@
 // loading, in its async code after loading, or inside a layer while profiling) with its file:line and a
 // plain cause for the frequent system errors (a missing data file, a failed download, invalid JSON), and
 // failures inside TensorFlow.js with the version and backend that ran and what to try instead.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ErrorKind, RunnerError, SourceLocation } from '../core/protocol';
 import { DiscoveryError } from './discovery';
@@ -59,6 +60,28 @@ function lastOutputIsError(): boolean {
 export function lastOutputSaid(afterLoad = false): string {
   const last = lastOutputLine(afterLoad);
   return last ? ` Its last output: "${last}".` : '';
+}
+
+/** A training call in source text: `model.fit(`, `.fitDataset(`, `.trainOnBatch(` (not in a line comment). */
+const TRAINING_CALL = /^(?!\s*\/\/).*?\.(fit|fitDataset|trainOnBatch)\s*\(/;
+
+/**
+ * When a program ends without training although its own file calls fit(): the line it never reached.
+ * A promise it awaited never settled (a database client that never connects, an event that never fires) or
+ * it returned early: the user's own run ends just as silently (bench/realworld batch 3: a PostgreSQL query).
+ */
+export function unreachedTrainingCall(file: string | undefined): string {
+  if (!file) return '';
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(file, 'utf8').split('\n');
+  } catch {
+    return '';
+  }
+  const index = lines.findIndex((l) => TRAINING_CALL.test(l));
+  if (index < 0) return '';
+  const call = TRAINING_CALL.exec(lines[index])![1];
+  return ` Its ${call}() call at ${path.basename(file)}:${index + 1} was never reached: something the program waited for (a database query, a download, an event) never finished, or it returned before training.`;
 }
 
 export class UserExit extends Error {

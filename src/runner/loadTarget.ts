@@ -13,7 +13,7 @@ import { rememberTrainOnBatch } from './lrSweep';
 import { rememberBuiltInLayers } from './gradientCheck';
 import { loadTfjs, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaultLoss';
-import { classify, lastOutputSaid, markModuleLoaded, runtime } from './failures';
+import { classify, lastOutputSaid, markModuleLoaded, runtime, unreachedTrainingCall } from './failures';
 import { startWatchdog } from './watchdog';
 import { send, trapProcessExit } from './ipc';
 
@@ -34,8 +34,11 @@ function waitForTrainingCall(capture: Promise<Capture>, idleMessage = NO_MODEL):
     // The program ran to its end (nothing left on the event loop) without building a model: what it printed
     // last is most often why (an error it caught and logged, e.g. a database it could not reach).
     const onIdle = () => {
-      const said = lastOutputSaid(true);
-      reject(new DiscoveryError('no-model', said ? `${idleMessage} The program ended before any model was built or trained.${said} If that reports an error, it is the likely cause: fix it and run again.` : idleMessage));
+      // A file that calls fit itself but ended before it: what it printed while loading counts too.
+      const unreached = unreachedTrainingCall(runtime.modelFile);
+      const said = lastOutputSaid(true) || (unreached ? lastOutputSaid() : '');
+      const ended = said ? `${idleMessage} The program ended before any model was built or trained.${said} If that reports an error, it is the likely cause: fix it and run again.` : idleMessage;
+      reject(new DiscoveryError('no-model', ended + unreached));
     };
     process.once('beforeExit', onIdle);
     channel?.unref();

@@ -44,7 +44,7 @@ test('a script that catches its error and lets the program end before any model 
   assert.equal(report.error?.kind, 'no-model');
   assert.match(
     report.error!.message,
-    / The program ended before any model was built or trained\. Its last output: "Error: Server selection timed out after 50 ms"\. If that reports an error, it is the likely cause: fix it and run again\.$/,
+    / The program ended before any model was built or trained\. Its last output: "Error: Server selection timed out after 50 ms"\. If that reports an error, it is the likely cause: fix it and run again\. Its fit\(\) call at caught-error\.js:14 was never reached: .*returned before training\.$/,
   );
 });
 

@@ -3,11 +3,12 @@
 // console.error(e) and exits, a syntax error only V8 reports inside an ES module, and 0.x's tensor.get().
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import type { ProfileRequest } from '../../src/core/protocol';
 import { fixture, lineOf, pool, profile, type RunOutcome } from './helpers';
 
 const F = (...parts: string[]) => fixture('real-patterns', ...parts);
 
-const RUNS = {
+const RUNS: Record<string, [string, Partial<ProfileRequest>]> = {
   method: [F('instance-method.js'), { exportName: 'build', args: [4], steps: 1 }],
   methodAuto: [F('instance-method.js'), { steps: 1 }],
   methodMissing: [F('instance-method.js'), { exportName: 'compile', steps: 1 }],
@@ -16,9 +17,10 @@ const RUNS = {
   brokenHelper: [F('esm', 'imports-broken-helper.js'), { steps: 1 }],
   validEsm: [F('esm', 'valid.js'), { steps: 1 }],
   tensorGet: [F('tensor-get-0x.js'), { steps: 1 }],
-} as const;
+  stalled: [F('stalled-before-fit.js'), { steps: 1 }],
+};
 type Name = keyof typeof RUNS;
-const names = Object.keys(RUNS) as Name[];
+const names = Object.keys(RUNS);
 const all = pool(names, 2, (n) => profile(RUNS[n][0], { ...RUNS[n][1] }));
 const run = async (n: Name): Promise<RunOutcome> => (await all)[names.indexOf(n)];
 
@@ -74,4 +76,17 @@ test("0.x's tensor.get(): the message says what replaced it, on the user's line"
   const file = F('tensor-get-0x.js');
   assert.match(report.error!.message, /a\.get is not a function\. If a is a tensor: Tensor\.get\(\) is a TensorFlow\.js 0\.x method that 1\.0 removed: read its values with a\.arraySync\(\) or a\.bufferSync\(\)\.get\(…\)/);
   assert.equal(report.error?.location?.line, lineOf(file, 'L:get'));
+});
+
+test('a script whose awaited promise never settles ends before its own fit(): the message names that line and what it printed while loading', async () => {
+  const { report } = await run('stalled');
+  const file = F('stalled-before-fit.js');
+  assert.equal(report.error?.kind, 'no-model');
+  assert.match(
+    report.error!.message,
+    / The program ended before any model was built or trained\. Its last output: "DB load\.\.\."\. If that reports an error, it is the likely cause: fix it and run again\. Its fit\(\) call at stalled-before-fit\.js:(\d+) was never reached: something the program waited for \(a database query, a download, an event\) never finished, or it returned before training\.$/,
+  );
+  assert.equal(Number(/stalled-before-fit\.js:(\d+)/.exec(report.error!.message)![1]), lineOf(file, 'L:fit'));
+  // Near miss: a module that never calls fit keeps the plain message (the instance without --export above).
+  assert.doesNotMatch((await run('methodAuto')).report.error!.message, /was never reached/);
 });
