@@ -1,8 +1,11 @@
 // Trains benchmark cases for real (their own fit / fitDataset call or trainOnBatch loop, epochs and all) and prints the loss at the first
-// and last epoch and the last accuracy: the evidence behind the labels of the cases we constructed
+// and last epoch, the last accuracy and how far training moved the weights: the evidence behind the labels of the cases we constructed
 // ourselves ("canon-*": healthy ones must train, buggy ones must not), and a sanity check of any port.
 //
-//   node --import tsx bench/diagnosis/train.ts [--filter REGEX] [--epochs N] [--backend cpu|wasm]
+//   node --import tsx bench/diagnosis/train.ts [--filter REGEX] [--epochs N] [--backend cpu|wasm] [--rate-factor F]
+//
+// --rate-factor F trains with F × the program's own learning rate (its optimizer's, changed before fit): what a larger
+// rate reaches within the same plan, beside what the program's own rate reaches (docs/rules/learning-rate-low.md).
 //
 // Each case runs in its own child process (this file re-invoked with --case), so one case's tfjs state
 // cannot leak into the next. --epochs caps the case's own epoch count to keep the run short.
@@ -14,7 +17,7 @@ import type { Tf } from '../../src/runner/tfjsResolve';
 import { listCases } from './labels';
 
 const { values } = parseArgs({
-  options: { filter: { type: 'string' }, epochs: { type: 'string' }, backend: { type: 'string', default: 'wasm' }, case: { type: 'string' } },
+  options: { filter: { type: 'string' }, epochs: { type: 'string' }, 'rate-factor': { type: 'string' }, backend: { type: 'string', default: 'wasm' }, case: { type: 'string' } },
 });
 
 interface History { history: Record<string, number[]> }
@@ -37,8 +40,41 @@ async function trainOne(file: string): Promise<void> {
   const fmt = (v: number | undefined) => (v === undefined ? '–' : Number.isFinite(v) ? v.toPrecision(3) : String(v));
   const report = (epochs: number | string, loss: number[], accuracy: number[]): never => {
     reported = true;
-    console.log(JSON.stringify({ epochs, first: fmt(loss[0]), min: fmt(Math.min(...loss)), last: fmt(loss.at(-1)), accuracy: fmt(accuracy.at(-1)) }));
+    console.log(JSON.stringify({ epochs, first: fmt(loss[0]), min: fmt(Math.min(...loss)), last: fmt(loss.at(-1)), accuracy: fmt(accuracy.at(-1)), moved: fmt(lastModel ? moved(lastModel) : undefined) }));
     process.exit(0);
+  };
+  // The optimizer's rate × --rate-factor, once, before the first fit (SGD and Momentum keep it in a scalar set by setLearningRate).
+  type Rated = { optimizer?: { learningRate?: number; setLearningRate?: (rate: number) => void } };
+  let rescaled = false;
+  const rescale = (model: unknown) => {
+    const factor = Number(values['rate-factor'] ?? 1);
+    const optimizer = (model as Rated).optimizer;
+    if (rescaled || factor === 1 || !optimizer || typeof optimizer.learningRate !== 'number') return;
+    rescaled = true;
+    const rate = optimizer.learningRate * factor;
+    if (optimizer.setLearningRate) optimizer.setLearningRate(rate);
+    else optimizer.learningRate = rate;
+  };
+  // How far training moved the weights: ‖w_end − w_0‖ / ‖w_0‖ over all trainable weights (the distance the plan's steps covered).
+  type Weighted = { trainableWeights: { read: () => import('@tensorflow/tfjs').Tensor }[] };
+  let initial: Float32Array[] | undefined;
+  const snapshot = (model: unknown) => (model as Weighted).trainableWeights.map((w) => w.read().dataSync() as Float32Array);
+  const remember = (model: unknown) => {
+    if (!initial) initial = snapshot(model).map((values) => values.slice());
+  };
+  const moved = (model: unknown) => {
+    if (!initial) return undefined;
+    let delta = 0;
+    let base = 0;
+    snapshot(model).forEach((values, i) => values.forEach((v, j) => ((delta += (v - initial![i][j]) ** 2), (base += initial![i][j] ** 2))));
+    return base > 0 ? Math.sqrt(delta / base) : undefined;
+  };
+  let lastModel: unknown;
+  /** Before training: the rate × --rate-factor, the initial weights, and the model the report measures. */
+  const track = (model: unknown) => {
+    rescale(model);
+    remember(model);
+    lastModel = model;
   };
   const fromHistory = (epochs: number, history: History) =>
     report(epochs, history.history.loss ?? [], history.history.acc ?? history.history.accuracy ?? []);
@@ -50,15 +86,18 @@ async function trainOne(file: string): Promise<void> {
     const { fit, fitDataset, trainOnBatch } = proto;
     proto.fit = async function (x, y, args = {}) {
       const epochs = cap(args.epochs);
+      track(this);
       const history = await fit.call(this, x, y, { ...args, epochs, verbose: 0 });
       return reported ? history : fromHistory(epochs, history);
     };
     proto.fitDataset = async function (dataset, args = {}) {
       const epochs = cap(args.epochs);
+      track(this);
       const history = await fitDataset.call(this, dataset, { ...args, epochs, verbose: 0 });
       return reported ? history : fromHistory(epochs, history);
     };
     proto.trainOnBatch = async function (...a) {
+      track(this);
       const out = await trainOnBatch.apply(this, a);
       losses.push(Array.isArray(out) ? out[0] : out);
       return out;
@@ -73,17 +112,18 @@ async function trainOne(file: string): Promise<void> {
 function main(): void {
   const filter = values.filter ? new RegExp(values.filter) : /^canon-/;
   const cases = listCases(path.join(__dirname, 'cases')).filter((c) => filter.test(c.id));
-  console.log('| case | label | epochs | loss first epoch | min | last | accuracy |\n| --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| case | label | epochs | loss first epoch | min | last | accuracy | weights moved |\n| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const c of cases) {
     const args = ['--import', 'tsx', __filename, '--case', c.file, '--backend', values.backend!];
     if (values.epochs) args.push('--epochs', values.epochs);
+    if (values['rate-factor']) args.push('--rate-factor', values['rate-factor']);
     let cells: string[];
     try {
       const out = execFileSync(process.execPath, args, { encoding: 'utf8', timeout: 600_000, stdio: ['ignore', 'pipe', 'pipe'] });
       const r = JSON.parse(out.trim().split('\n').pop()!) as Record<string, string | number>;
-      cells = [String(r.epochs), String(r.first), String(r.min), String(r.last), String(r.accuracy)];
+      cells = [String(r.epochs), String(r.first), String(r.min), String(r.last), String(r.accuracy), String(r.moved)];
     } catch (error) {
-      cells = ['failed', String((error as Error).message).split('\n')[0].slice(0, 80), '', '', ''];
+      cells = ['failed', String((error as Error).message).split('\n')[0].slice(0, 80), '', '', '', ''];
     }
     console.log(`| ${c.id} | ${c.label === 'healthy' ? 'healthy' : c.bugs.join('+')} | ${cells.join(' | ')} |`);
   }

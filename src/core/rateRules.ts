@@ -6,6 +6,7 @@
 import type { Finding, LayerInfo, SourceLocation } from './protocol';
 import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type StepRecord } from './healthModel';
+import { PLAN_COVERS, shareOverPlan } from './plateau';
 
 /** Probes and comparisons use the first PROBE_STEPS optimizer steps (fewer when fewer were profiled). */
 export const PROBE_STEPS = 10;
@@ -32,6 +33,27 @@ export function probeGotMuchFurther(start: number, own: number, probe: number): 
   const proportional = probeDrop >= LOW_GAIN * Math.max(start - own, 0) && probeDrop >= 0.05 * Math.abs(start);
   return probeDrop > 0 && (proportional || probe <= LOW_REMAINING * own);
 }
+/**
+ * The script's planned training outlasts a small rate only when its steps can move the weights by at least this share
+ * of their norm: the median ‖Δw‖/‖w‖ per step times the planned steps (an upper bound on the distance covered, as steps
+ * shrink with the gradient or, for Adam, are bounded by the rate — Kingma & Ba 2015, §2.1: "we can often deduce the right
+ * order of magnitude of α such that optima can be reached from θ0 within some number of iterations"). A tenth: an order
+ * of magnitude below the weights' own scale, the distance initialisation sets (docs/rules/learning-rate-low.md).
+ */
+export const PLAN_TRAVEL = 0.1;
+
+/**
+ * How far the script's planned steps take a slow rate, at the pace the profile measured: the share of the loss the plan
+ * would take off (linear, core/plateau.ts) and how far it can move the weights (PLAN_TRAVEL). Undefined when the plan is
+ * unknown (a sampleBatch export, a hand-written loop).
+ */
+export function planReach(losses: readonly number[], updateRatio: number, plannedSteps: number | undefined): { share: number; travel: number; covers: boolean } | undefined {
+  if (!plannedSteps || !(plannedSteps > 0) || !Number.isFinite(updateRatio)) return undefined;
+  const share = shareOverPlan(losses, plannedSteps) ?? 0;
+  const travel = updateRatio * plannedSteps;
+  return { share, travel, covers: share >= PLAN_COVERS && travel >= PLAN_TRAVEL };
+}
+
 /** A step after which the fixed batch's loss is at least this multiple of the step before: worth probing ÷10. */
 export const SPIKE = 1.2;
 /**
@@ -122,6 +144,8 @@ export interface RateContext {
   overshootReported?: boolean;
   /** The optimizer's class (tfjs getClassName()): the message says what its rate means in tfjs. */
   optimizer?: string;
+  /** The optimizer steps the script's own training plans (epochs × batches per epoch), when the profile could read them. */
+  plannedSteps?: number;
 }
 
 export function rateFindings(steps: readonly StepRecord[], context: RateContext): Finding[] {
@@ -141,16 +165,34 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
   if (up && slow && !context.slowExplained && Number.isFinite(up.losses[k])) {
     const probeDrop = start - up.losses[k];
     if (probeGotMuchFurther(start, losses[k], up.losses[k])) {
+      const gain = probeDrop / Math.max(ownDrop, Number.MIN_VALUE);
+      const measured =
+        `each step changes the weights by ${fmt(ratio)} of their norm (median ‖Δw‖/‖w‖; ~1e-3 is typical) and the loss went ${fmt(start)} → ${fmt(losses[n])} over ${n} steps on one batch. ` +
+        `From the same initial weights, ${PROBE_FACTOR}× the rate took it to ${fmt(up.losses[k])} in ${k} steps (${fmt(gain)}× the progress of the model's own rate, which reached ${fmt(losses[k])}). `;
+      // Judged over the horizon that matters: the script's own planned steps when known, else the profile's.
+      const reach = planReach(losses, ratio, context.plannedSteps);
+      const planText = reach
+        ? `At this pace the ${context.plannedSteps!.toLocaleString('en-US')} steps the script's training plans would take off ${reach.share >= 1 ? 'all of the loss' : `${fmt(reach.share * 100)} % of the loss`} and could move the weights by at most ${fmt(reach.travel)} of their norm`
+        : '';
       findings.push({
         code: 'learning-rate-low',
-        severity: RULE_SEVERITY['learning-rate-low'],
+        severity: reach?.covers ? 'info' : RULE_SEVERITY['learning-rate-low'],
         step: k,
         location: context.rateSite,
-        message:
-          `The learning rate is too low: each step changes the weights by ${fmt(ratio)} of their norm (median ‖Δw‖/‖w‖; ~1e-3 is typical) and the loss went ${fmt(start)} → ${fmt(losses[n])} over ${n} steps on one batch. ` +
-          `From the same initial weights, ${PROBE_FACTOR}× the rate took it to ${fmt(up.losses[k])} in ${k} steps (${fmt(probeDrop / Math.max(ownDrop, Number.MIN_VALUE))}× the progress of the model's own rate, which reached ${fmt(losses[k])}). ` +
-          `Raise the learning rate: run the LR finder (Gradient Lens: Find learning rate) and apply its suggestion.` +
-          optimizerRateNote(context.optimizer),
+        message: reach?.covers
+          ? `The learning rate is lower than it could be: ${measured}${planText}: the planned training outlasts the small steps, so this is no fault — a larger rate would get there in fewer steps (about 1/${fmt(gain)} of them). ` +
+            `To train faster, run the LR finder (Gradient Lens: Find learning rate).` +
+            optimizerRateNote(context.optimizer)
+          : `The learning rate is too low: ${measured}` +
+            (reach
+              ? `${planText} (${
+                  reach.share < PLAN_COVERS
+                    ? `less than ${fmt(PLAN_COVERS * 100)} % of the loss): the plan ends before the model trains. `
+                    : `less than ${fmt(PLAN_TRAVEL)} of their norm, an order of magnitude below the scale initialisation sets): the plan ends before the small steps have gone as far as training needs. `
+                }`
+              : `The script's planned training is unknown (no fit() call with epochs was seen), so this is judged over the ${n} profiled steps. `) +
+            `Raise the learning rate: run the LR finder (Gradient Lens: Find learning rate) and apply its suggestion.` +
+            optimizerRateNote(context.optimizer),
       });
     }
   }

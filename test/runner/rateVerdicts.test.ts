@@ -7,7 +7,7 @@ import { findingSummary, fixture, lineOf, profileEach } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('rates', f);
-const FILES = ['low-lr.js', 'good-lr.js', 'high-lr.js', 'over-reg.js', 'usual-decay.js', 'sigmoid-signed.js', 'sigmoid-unit.js', 'sparse-scaled.js', 'sparse-whole.js', 'hidden-softmax.js', 'attention-softmax.js', 'sequence-softmax-output.js', 'logits-on-softmax.js', 'logits-on-linear.js', 'logprob-on-linear.js', 'constant-hidden.js'];
+const FILES = ['low-lr.js', 'good-lr.js', 'high-lr.js', 'over-reg.js', 'usual-decay.js', 'sigmoid-signed.js', 'sigmoid-unit.js', 'sparse-scaled.js', 'sparse-whole.js', 'hidden-softmax.js', 'attention-softmax.js', 'sequence-softmax-output.js', 'logits-on-softmax.js', 'logits-on-linear.js', 'logprob-on-linear.js', 'constant-hidden.js', 'plan-short.js', 'plan-long.js'];
 const outcome = profileEach(FILES, FIX, { steps: 20, backend: 'wasm' });
 const report = async (f: string): Promise<ProfileReport> => (await outcome(f)).report;
 const serious = (r: ProfileReport) => r.findings.filter((f) => f.severity !== 'info');
@@ -24,6 +24,21 @@ test('Adam 1e-5: learning-rate-low on the tf.train.adam line, with the ×10 prob
   assert.match(finding.message, /10× the rate took it to [\d.]+ in 10 steps \([\d.]+× the progress/);
   assert.ok(low.steps[20].loss > 0.95 * low.steps[0].loss, 'the loss barely moves at 1e-5');
   assert.deepEqual(serious(await report('good-lr.js')), [], findingSummary(await report('good-lr.js')));
+});
+
+test('learning-rate-low judged over the script\'s plan: SGD 0.003 for 10 epochs is a warning, the same for 300 epochs is information', async () => {
+  // No plan (sampleBatch): the warning says it was judged over the profiled steps.
+  assert.match(one(await report('low-lr.js'), 'learning-rate-low').message, /planned training is unknown/);
+  const short = await report('plan-short.js');
+  const warning = one(short, 'learning-rate-low');
+  assert.equal(warning.file, FIX('plan-model.js'));
+  assert.equal(warning.line, lineOf(FIX('plan-model.js'), 'L:optimizer'));
+  assert.match(warning.message, /the 80 steps the script's training plans would take off [\d.]+ % of the loss .*: the plan ends before the model trains/);
+  const long = await report('plan-long.js');
+  assert.deepEqual(serious(long), [], findingSummary(long));
+  const info = long.findings.find((f) => f.code === 'learning-rate-low');
+  assert.equal(info?.severity, 'info', findingSummary(long));
+  assert.match(info!.message, /the 2,400 steps the script's training plans would take off all of the loss .*: the planned training outlasts the small steps/);
 });
 
 test('Adam 0.3: the first step throws the loss up — learning-rate-high on the optimizer line', async () => {

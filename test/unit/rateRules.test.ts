@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { evaluateHealth, type StepRecord } from '../../src/core/health';
-import { medianUpdateRatio, overRegularization, probesToRun, PROBE_FACTOR, rateFindings } from '../../src/core/rateRules';
+import { medianUpdateRatio, overRegularization, planReach, PLAN_TRAVEL, probesToRun, PROBE_FACTOR, rateFindings } from '../../src/core/rateRules';
 import type { LayerInfo, LayerStepStats, WeightStats } from '../../src/core/protocol';
 
 const site = { file: '/m.js', line: 24, column: 13 };
@@ -58,6 +58,35 @@ test('learning rate too low: a loss that falls 40 % at tiny updates, where 10× 
   assert.equal(finding?.code, 'learning-rate-low');
   // The same probe ending at 0.9 (more than half of 1.76) is no evidence.
   assert.deepEqual(rateFindings(steps, { probes: [{ factor: PROBE_FACTOR, losses: linear(2.2, 0.13, 10) }], slowExplained: false }), []);
+});
+
+test('learning rate too low, judged over the script\'s plan: the pace projected over the planned steps, and how far they can move the weights', () => {
+  // 0.18 → 0.17 in 20 steps: 0.28 % of the loss per step; each step moves the weights by 5e-5 of their norm.
+  const steps = curve(linear(0.18, 0.0005), 5e-5);
+  const losses = steps.map((s) => s.loss);
+  const probes = [{ factor: PROBE_FACTOR, losses: linear(0.18, 0.005, 10) }];
+  const judge = (plannedSteps?: number) => rateFindings(steps, { probes, rateSite: site, slowExplained: false, plannedSteps });
+  // 100 planned steps take off 28 % of the loss: the plan ends first — a warning that says so.
+  assert.ok(Math.abs(planReach(losses, 5e-5, 100)!.share - 0.2778) < 1e-3);
+  const [short] = judge(100);
+  assert.equal(short.severity, 'warning');
+  assert.match(short.message, /the 100 steps the script's training plans would take off 28 % of the loss and could move the weights by at most 5\.0e-3 of their norm \(less than 50 % of the loss\): the plan ends before the model trains/);
+  // 4,000 steps: the pace would take off all of it and move the weights by 0.2 of their norm — the plan outlasts: info.
+  const [long] = judge(4000);
+  assert.equal(long.code, 'learning-rate-low');
+  assert.equal(long.severity, 'info');
+  assert.match(long.message, /the 4,000 steps .* take off all of the loss and could move the weights by at most 0\.2 of their norm: the planned training outlasts the small steps/);
+  // 1,000 steps would take off the loss at the measured pace, but move the weights by only 0.05 of their norm (Adam at
+  // 1e-5 moves each weight by ~1e-5 a step: Kingma & Ba's bound): below PLAN_TRAVEL, still a warning.
+  assert.ok(planReach(losses, 5e-5, 1000)!.travel < PLAN_TRAVEL && planReach(losses, 5e-5, 1000)!.share >= 1);
+  const [far] = judge(1000);
+  assert.equal(far.severity, 'warning');
+  assert.match(far.message, /less than 0\.1 of their norm/);
+  // No plan (a sampleBatch export): judged over the profiled steps, and the message says that is the assumption.
+  const [unknown] = judge(undefined);
+  assert.equal(unknown.severity, 'warning');
+  assert.match(unknown.message, /planned training is unknown .* judged over the 20 profiled steps/);
+  assert.equal(planReach(losses, 5e-5, undefined), undefined);
 });
 
 test('learning rate too low: near misses stay quiet', () => {

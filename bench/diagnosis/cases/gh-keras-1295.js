@@ -1,5 +1,4 @@
 // @case gh-keras-1295
-// @set heldout4
 // @label buggy
 // @bug lr-low
 // @source GitHub issue github.com/keras-team/keras/issues/1295 ("MLP can't learn XOR.", 2015): the reporter's program ("loss

@@ -1,5 +1,4 @@
 // @case hom-wide-deep
-// @set heldout4
 // @label healthy
 // @source Hands-On Machine Learning with Scikit-Learn, Keras and TensorFlow, 2nd edition (A. Géron, O'Reilly 2019), notebooks:
 //   github.com/ageron/handson-ml2@1e21152, 10_neural_nets_with_keras.ipynb ("Functional API": the Wide & Deep network that
