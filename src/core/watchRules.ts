@@ -57,6 +57,12 @@ export class WatchRules {
   private readonly layerOrder: Map<string, number>;
   /** After the first NaN/Inf the weights are garbage: nothing later is evidence. */
   private broken = false;
+  /**
+   * Exploding findings confirmed while the loss was falling: the profile's rule (docs/rules/exploding.md) makes
+   * them an error only if the loss does not fall steadily, so they are judged over the whole run — released as
+   * errors the moment the loss diverges or turns NaN, else at the end: info if the run's loss fell.
+   */
+  private heldExploding: Finding[] = [];
 
   /** The whole run's loss curve, judged when the run ends (atEnd). */
   private readonly curve = new RunLossCurve();
@@ -88,6 +94,7 @@ export class WatchRules {
       loss: `the loss turned NaN/Inf while every layer's output was finite`,
     }[phase];
     return [
+      ...this.releaseHeld(),
       {
         code: 'non-finite',
         severity: RULE_SEVERITY['non-finite'],
@@ -105,7 +112,26 @@ export class WatchRules {
     this.curve.add(step.step, step.loss);
     // Layer findings first: the loss rule names one that began with the climb as its likely cause.
     const layers = this.layerRules(step);
-    return [...this.lossRule(step), ...layers];
+    const loss = this.lossRule(step);
+    return [...(this.diverged ? this.releaseHeld() : []), ...loss, ...layers];
+  }
+
+  /** Whether the smoothed loss is below the run's first loss: exploding updates that still train are held. */
+  private lossFalling(): boolean {
+    return this.smoothed !== undefined && this.firstLoss !== undefined && this.smoothed < this.firstLoss;
+  }
+
+  private holdOrReport(finding: Finding): Finding[] {
+    if (finding.code !== 'exploding' || !this.lossFalling()) return [finding];
+    this.heldExploding.push(finding);
+    return [];
+  }
+
+  /** Held exploding findings as errors: the loss diverged or turned NaN after all. */
+  private releaseHeld(): Finding[] {
+    const held = this.heldExploding;
+    this.heldExploding = [];
+    return held;
   }
 
   /**
@@ -119,8 +145,22 @@ export class WatchRules {
       // The climb stood to the end of the run: the loss diverged and never came back (the LR finder's
       // "stays above 2× its running minimum to the end").
       this.diverged = true;
-      return [this.pendingClimb.finding];
+      return [...this.releaseHeld(), this.pendingClimb.finding];
     }
+    return [...this.judgeHeld(), ...this.curveFindings(plannedSteps, sameBatch)];
+  }
+
+  /** At the end of a run that neither diverged nor turned NaN: held exploding findings are info if the loss fell. */
+  private judgeHeld(): Finding[] {
+    const fell = this.lossFalling();
+    return this.releaseHeld().map((f) =>
+      fell
+        ? { ...f, severity: 'info' as const, message: `${f.message} But the loss fell from ${fmt(this.firstLoss!)} to ${fmt(this.smoothed!)} (smoothed) over the run without diverging: large but stable updates, no action needed.` }
+        : f,
+    );
+  }
+
+  private curveFindings(plannedSteps: number | undefined, sameBatch: boolean): Finding[] {
     const curve = this.curve.curve(plannedSteps, sameBatch);
     if (!curve) return [];
     const oscillation = oscillationFinding(curve, this.t, this.sites.rate);
@@ -139,7 +179,7 @@ export class WatchRules {
       const streak = this.advance(key, holds, sample.step);
       if (streak && streak.length >= WATCH_RULES.persistSamples && !streak.reported && !this.streaks.get(`exploding:${layer.name}`)?.reported) {
         streak.reported = true;
-        findings.push(this.layerFinding('exploding', layer.name, streak.since, `‖g‖/‖w‖ = ${fmt(layer.ratio)} at step ${sample.step} (above ${fmt(this.t.explodingRatio)} at ${streak.length} samples in a row since step ${streak.since}): one update changes the weights by more than their own size.`));
+        findings.push(...this.holdOrReport(this.layerFinding('exploding', layer.name, streak.since, `‖g‖/‖w‖ = ${fmt(layer.ratio)} at step ${sample.step} (above ${fmt(this.t.explodingRatio)} at ${streak.length} samples in a row since step ${streak.since}): one update changes the weights by more than their own size.`)));
       }
     }
     return findings;
@@ -261,7 +301,7 @@ export class WatchRules {
         finding.message += ` The cause: ${cause}'s ReLU units went dead, so no gradient passes through it to the layers below.`;
       }
       this.onsets.push({ code, layer: first.name, step: first.since });
-      findings.push(finding);
+      findings.push(...this.holdOrReport(finding));
     }
     return findings;
   }

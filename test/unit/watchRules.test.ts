@@ -154,3 +154,40 @@ test('a dead layer is named as the cause: the layers below read dead and vanishi
   assert.equal(vanishing.cause?.layer, 'd2');
   assert.match(findings.find((f) => f.code === 'loss-diverging')!.message, /began with the dead-relu finding in d2/);
 });
+
+// A real run (bench/realworld batch 3, a course's car-purchase regression: unscaled inputs up to 6e5, Adam 0.1,
+// MAE): ‖g‖ ~4e5 from the first steps while the loss fell ×10 over 3,000 steps. Watch called it an error at
+// step 3; the profile's rule (docs/rules/exploding.md) makes exploding an error only when the loss does not fall.
+test('exploding while the loss falls over the whole run: held, then info at the end ("large but stable")', () => {
+  const rules = new WatchRules(LAYERS);
+  const online = Array.from({ length: 300 }, (_, i) => rules.observe(step(i, 1e5 * Math.exp(-i / 100) + 1e4, [0.1, 4e5, 0.1]))).flat();
+  assert.deepEqual(online.filter((f) => f.code === 'exploding'), [], 'not reported while the loss falls');
+  const atEnd = rules.atEnd(undefined, false).filter((f) => f.code === 'exploding');
+  assert.equal(atEnd.length, 1);
+  assert.equal(atEnd[0].severity, 'info');
+  assert.equal(atEnd[0].step, 0);
+  assert.equal(atEnd[0].layer, 'd2');
+  assert.match(atEnd[0].message, /But the loss fell from 1\.1e\+?5 to [\d.e+]+ \(smoothed\) over the run without diverging: large but stable updates, no action needed\.$/);
+});
+
+test('near misses: exploding with a loss that does not fall is an error at once; one that falls, then diverges, is an error when it diverges', () => {
+  const flat = new WatchRules(LAYERS);
+  const now = Array.from({ length: 30 }, (_, i) => flat.observe(step(i, 2, [0.1, 4e5, 0.1]))).flat();
+  const exploding = now.find((f) => f.code === 'exploding')!;
+  assert.equal(exploding.severity, 'error');
+  assert.equal(exploding.step, 0);
+
+  const rules = new WatchRules(LAYERS);
+  const losses = Array.from({ length: 160 }, (_, i) => (i < 100 ? 2 * Math.exp(-i / 30) + 0.1 : 0.15 * Math.pow(1.2, i - 99)));
+  const found = losses.map((l, i) => ({ i, f: rules.observe(step(i, l, [0.1, 4e5, 0.1])) })).filter((x) => x.f.length);
+  const diverging = found.find((x) => x.f.some((f) => f.code === 'loss-diverging'))!;
+  const released = diverging.f.find((f) => f.code === 'exploding')!;
+  assert.equal(released.severity, 'error', 'released as an error with the divergence');
+  assert.equal(released.step, 0);
+  assert.ok(found.every((x) => x.i >= diverging.i), 'nothing reported before the divergence');
+  assert.deepEqual(rules.atEnd(undefined, false), []);
+
+  const nan = new WatchRules(LAYERS);
+  for (let i = 0; i < 40; i++) nan.observe(step(i, 2 * Math.exp(-i / 30), [0.1, 4e5, 0.1]));
+  assert.deepEqual(nan.nonFinite(40, 'd2', 'forward', '').map((f) => [f.code, f.severity]), [['exploding', 'error'], ['non-finite', 'error']]);
+});
