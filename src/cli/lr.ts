@@ -6,7 +6,7 @@ import { LR_MODES, LR_SUGGESTION_KINDS, LrRequest, stringifyWithNonFinite, type 
 import { lrJsonDocument, type LrReport } from '../core/lrReport';
 import { runtimeLine } from '../core/report';
 import { formatLearningRate, formatNumber } from '../core/format';
-import { ownRateSentence } from '../core/lrRecommend';
+import { ownRateSentence, scoreWords } from '../core/lrRecommend';
 import { startLrSweep } from '../host/client';
 import { LR_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
 import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
@@ -174,7 +174,7 @@ export function recommendationLines(result: LrResult): string[] {
   const lines = [head, `  ${rec.why}`];
   if (rec.checks?.length) {
     const sorted = [...rec.checks].sort((a, b) => a.lr - b.lr);
-    lines.push(`  short runs (held-out loss after ${rec.checkSteps} steps): ${sorted.map((c) => `${formatLearningRate(c.lr)} ${c.loss === null ? 'diverged' : formatNumber(c.loss)}`).join(' · ')}`);
+    lines.push(`  short runs (${scoreWords(rec)} after ${rec.checkSteps} steps): ${sorted.map((c) => `${formatLearningRate(c.lr)} ${c.loss === null ? 'diverged' : formatNumber(c.loss)}`).join(' · ')}`);
   }
   if (rec.ownRate) lines.push(`  ${ownRateSentence(rec.ownRate, rec)}`);
   if (rec.flat && rec.lr !== undefined) lines.push('  the sweep itself was flat: the curve rules above have nothing to read');

@@ -122,7 +122,19 @@ export interface ShortRun {
  * The recommendation: the short run with the lowest held-out loss when there are runs, else the curve's
  * divergence LR / 10. `initialLoss` is the held-out loss of the untrained weights the runs started from.
  */
-export function recommend(verdict: CurveVerdict, runs: ShortRun[] | undefined, check?: { steps: number; initialLoss: number }): LrRecommendation {
+/**
+ * "held-out loss", or what it is when no rows could be held out: a loss on rows the runs trained on says
+ * how fast each rate fits them, nothing about generalisation (bench/realworld: 100 random targets went to
+ * 0.03 "held-out").
+ */
+export function scoreWords(rec: { scoredOn?: 'held-out' | 'training' }): string {
+  return rec.scoredOn === 'training' ? 'loss on the training rows' : 'held-out loss';
+}
+
+const TRAINING_ROWS_NOTE =
+  ' Scored on the training rows: the data has too few rows to hold a fifth out beside a batch (or comes as a dataset), so this says how fast each rate fits them, not how well it generalises.';
+
+export function recommend(verdict: CurveVerdict, runs: ShortRun[] | undefined, check?: { steps: number; initialLoss: number; heldOut?: boolean }): LrRecommendation {
   const checked = !!runs?.length && !!check;
   if (verdict.unsupported && (!checked || verdict.top === undefined)) return { confidence: 'none', basis: 'curve', why: `No learning rate: ${verdict.unsupported}.`, flat: verdict.flat };
   const top = verdict.top!;
@@ -134,14 +146,18 @@ export function recommend(verdict: CurveVerdict, runs: ShortRun[] | undefined, c
   const scored = runs.map((r) => ({ ...r, score: r.loss ?? Infinity })).sort((a, b) => a.score - b.score);
   const best = scored[0];
   const checks = runs.map((r) => ({ lr: r.lr, loss: r.loss }));
+  const scoredOn = check.heldOut === false ? ('training' as const) : ('held-out' as const);
+  const words = scoreWords({ scoredOn });
+  const rowsNote = scoredOn === 'training' ? TRAINING_ROWS_NOTE : '';
   if (!Number.isFinite(best.score) || best.score > check.initialLoss * (1 - LEARNED_DROP)) {
     return {
       confidence: 'none',
       basis: 'short-run',
-      why: `No learning rate: none of ${runs.length} short runs (${check.steps} steps each, ${fmt(Math.min(...runs.map((r) => r.lr)))} to ${fmt(Math.max(...runs.map((r) => r.lr)))}) lowered the held-out loss below ${check.initialLoss.toPrecision(3)}: the model does not learn in ${check.steps} steps at any rate the curve allows.`,
+      why: `No learning rate: none of ${runs.length} short runs (${check.steps} steps each, ${fmt(Math.min(...runs.map((r) => r.lr)))} to ${fmt(Math.max(...runs.map((r) => r.lr)))}) lowered the ${words} below ${check.initialLoss.toPrecision(3)}: the model does not learn in ${check.steps} steps at any rate the curve allows.${rowsNote}`,
       checks,
       checkSteps: check.steps,
       initialLoss: check.initialLoss,
+      scoredOn,
       flat: verdict.flat,
     };
   }
@@ -157,10 +173,11 @@ export function recommend(verdict: CurveVerdict, runs: ShortRun[] | undefined, c
     lr,
     confidence,
     basis: 'short-run',
-    why: `Checked by a short run: ${runs.length} rates from a third to a three-hundredth of ${anchor}, ${check.steps} steps each from the same initial weights; ${fmt(best.lr)} reached the lowest held-out loss ${best.score.toPrecision(3)} (untrained ${check.initialLoss.toPrecision(3)}).${fitNote}${tieNote}${edgeNote}`,
+    why: `Checked by a short run: ${runs.length} rates from a third to a three-hundredth of ${anchor}, ${check.steps} steps each from the same initial weights; ${fmt(best.lr)} reached the lowest ${words} ${best.score.toPrecision(3)} (untrained ${check.initialLoss.toPrecision(3)}).${fitNote}${tieNote}${edgeNote}${rowsNote}`,
     checks,
     checkSteps: check.steps,
     initialLoss: check.initialLoss,
+    scoredOn,
     flat: verdict.flat,
   };
 }
@@ -195,8 +212,8 @@ export function pendingRates(rungs: number[], done: ShortRun[], range: { startLr
 }
 
 /** The model's own rate beside the recommendation, on the same short-run footing (CLI, panel, exports). */
-export function ownRateSentence(own: { lr: number; loss: number | null }, rec: { checkSteps?: number; initialLoss?: number }): string {
-  const reached = own.loss === null ? 'diverged' : `held-out loss ${formatNumber(own.loss)}`;
+export function ownRateSentence(own: { lr: number; loss: number | null }, rec: { checkSteps?: number; initialLoss?: number; scoredOn?: 'held-out' | 'training' }): string {
+  const reached = own.loss === null ? 'diverged' : `${scoreWords(rec)} ${formatNumber(own.loss)}`;
   const untrained = rec.initialLoss !== undefined ? ` (untrained ${formatNumber(rec.initialLoss)})` : '';
   return `the model's own rate ${formatLearningRate(own.lr)}: ${reached} after the same ${rec.checkSteps ?? '?'} steps${untrained}`;
 }

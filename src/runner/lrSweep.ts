@@ -226,7 +226,7 @@ export function prepareSweep(tf: Tf, model: LayersModel, data: Batches, request:
       result.recommendation = recommend(verdict, undefined);
       return result;
     }
-    result.recommendation = recommend(verdict, outcome.runs, { steps: checkSteps, initialLoss: outcome.initialLoss });
+    result.recommendation = recommend(verdict, outcome.runs, { steps: checkSteps, initialLoss: outcome.initialLoss, heldOut: outcome.heldOut });
     const own = await ownRateRun(optimizer.ownLr, outcome.runs, (only) =>
       runChecks(
         { tf, inner, trainOnBatch, optimizer, weights, data, seed },

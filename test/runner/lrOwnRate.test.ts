@@ -32,3 +32,12 @@ test('the CLI prints the own rate under the recommendation', async () => {
 test('ownRateSentence: diverged, and without the initial loss', () => {
   assert.equal(ownRateSentence({ lr: 0.5, loss: null }, { checkSteps: 50 }), "the model's own rate 0.5: diverged after the same 50 steps");
 });
+
+test('too few rows to hold any out (40 rows, batch 32): the short runs and the own rate say they were scored on the training rows', async () => {
+  const { stdout, code } = await cli(['lr', fixture('lr', 'few-rows.js'), '--repeats', '1', '--steps', '60']);
+  assert.equal(code, 0);
+  assert.match(stdout, /^ {2}short runs \(loss on the training rows after \d+ steps\): /m);
+  assert.match(stdout, /^ {2}the model's own rate 0\.01: loss on the training rows \S+ after the same \d+ steps/m);
+  assert.match(stdout, /Scored on the training rows: the data has too few rows to hold a fifth out beside a batch/);
+  assert.doesNotMatch(stdout, /held-out/);
+});

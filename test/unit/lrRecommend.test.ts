@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lrSchedule } from '../../src/core/lrCurve';
-import { checkStepsFor, curveDrop, fittedBest, judgeCurve, ladder, pendingRates, recommend, refinements } from '../../src/core/lrRecommend';
+import { checkStepsFor, curveDrop, fittedBest, judgeCurve, ladder, ownRateSentence, pendingRates, recommend, refinements } from '../../src/core/lrRecommend';
 import type { LrResult } from '../../src/core/protocol';
 
 const close = (actual: number | undefined, expected: number, rel = 1e-12) =>
@@ -172,4 +172,30 @@ test("checkStepsFor: the request's steps, else the script's training length with
   assert.equal(checkStepsFor(undefined, 10, 200), 50);
   assert.equal(checkStepsFor(undefined, 50_000, 200), 500);
   assert.equal(checkStepsFor(undefined, undefined, 200), 200, 'a sampleBatch export has no training length');
+});
+
+// bench/realworld batch 3: 100 rows of random targets, batch 32 — too few rows to hold a fifth out beside a
+// batch, so the short runs were scored on their training rows, but every sentence said "held-out loss 0.026".
+test('short runs scored on their training rows say so (why, own rate, scoredOn); held-out ones keep their words', () => {
+  const verdict = { flat: false, top: 1, topBasis: 'divergence' as const };
+  const runs = [
+    { lr: 0.1, loss: 0.9 },
+    { lr: 0.03, loss: 0.4 },
+    { lr: 0.01, loss: 0.8 },
+  ];
+  const training = recommend(verdict, runs, { steps: 200, initialLoss: 2.3, heldOut: false });
+  assert.equal(training.scoredOn, 'training');
+  assert.match(training.why, /3\.0e-2 reached the lowest loss on the training rows 0\.400 \(untrained 2\.30\)\..* Scored on the training rows: the data has too few rows to hold a fifth out beside a batch \(or comes as a dataset\), so this says how fast each rate fits them, not how well it generalises\.$/);
+  assert.doesNotMatch(training.why, /held-out/);
+  assert.equal(ownRateSentence({ lr: 0.01, loss: 0.5 }, training), "the model's own rate 0.01: loss on the training rows 0.5 after the same 200 steps (untrained 2.3)");
+  const none = recommend(verdict, [{ lr: 0.1, loss: 2.3 }], { steps: 200, initialLoss: 2.3, heldOut: false });
+  assert.match(none.why, /lowered the loss on the training rows below 2\.30/);
+
+  for (const heldOut of [true, undefined]) {
+    const held = recommend(verdict, runs, { steps: 200, initialLoss: 2.3, heldOut });
+    assert.equal(held.scoredOn, 'held-out');
+    assert.match(held.why, /reached the lowest held-out loss 0\.400/);
+    assert.doesNotMatch(held.why, /training rows/);
+    assert.match(ownRateSentence({ lr: 0.01, loss: 0.5 }, held), /: held-out loss 0\.5 after/);
+  }
 });

@@ -3,7 +3,7 @@
 // and Apply / Copy / Re-run.
 import uPlot from 'uplot';
 import { formatNumber } from '../../src/core/format';
-import { ownRateSentence } from '../../src/core/lrRecommend';
+import { ownRateSentence, scoreWords } from '../../src/core/lrRecommend';
 import { LR_SUGGESTION_KINDS, type LrResult, type LrSuggestionKind } from '../../src/core/protocol';
 import type { FromWebviewMessage } from '../../src/core/panelProtocol';
 import { axis, Chart, formatTicks, logAxisOptions } from './chart';
@@ -287,7 +287,7 @@ export class LrView {
         )
       : undefined;
     const checks = rec.checks?.length
-      ? h('p', { class: 'note checks' }, `Short runs (held-out loss after ${rec.checkSteps} steps): ${[...rec.checks].sort((a, b) => a.lr - b.lr).map((c) => `${formatNumber(c.lr)} ${c.loss === null ? 'diverged' : formatNumber(c.loss)}`).join(' · ')}`)
+      ? h('p', { class: 'note checks' }, `Short runs (${scoreWords(rec)} after ${rec.checkSteps} steps): ${[...rec.checks].sort((a, b) => a.lr - b.lr).map((c) => `${formatNumber(c.lr)} ${c.loss === null ? 'diverged' : formatNumber(c.loss)}`).join(' · ')}`)
       : undefined;
     const parts: HTMLElement[] = [head, h('p', { class: 'why' }, rec.why)];
     if (checks) parts.push(checks);

@@ -31,6 +31,11 @@ export const LrRecommendation = v.object({
   /** Held-out loss of the initial weights the short runs started from. */
   initialLoss: v.optional(num),
   /**
+   * What the short runs were scored on: rows held out of their training (a fifth of the data), or — when the
+   * data has too few rows to hold a fifth out beside a batch, or comes as a dataset — the training rows.
+   */
+  scoredOn: v.optional(v.picklist(['held-out', 'training'])),
+  /**
    * The model's own compiled rate, trained the same way after the choice (same steps, initial weights,
    * batch order and held-out rows): the status quo the recommendation is measured against. It takes no part
    * in choosing. Absent when the optimizer is not one the finder drives, or there were no short runs.
