@@ -38,9 +38,11 @@ async function trainOne(file: string): Promise<void> {
   const cap = (epochs?: number) => Math.min(epochs ?? 1, values.epochs ? Number(values.epochs) : Infinity);
   let reported = false;
   const fmt = (v: number | undefined) => (v === undefined ? '–' : Number.isFinite(v) ? v.toPrecision(3) : String(v));
-  const report = (epochs: number | string, loss: number[], accuracy: number[]): never => {
+  // Validation figures (when the program validates) show what training loss alone cannot: overfitting, memorised labels.
+  const report = (epochs: number | string, loss: number[], accuracy: number[], valLoss: number[] = [], valAccuracy: number[] = []): never => {
     reported = true;
-    console.log(JSON.stringify({ epochs, first: fmt(loss[0]), min: fmt(Math.min(...loss)), last: fmt(loss.at(-1)), accuracy: fmt(accuracy.at(-1)), moved: fmt(lastModel ? moved(lastModel) : undefined) }));
+    const validation = valLoss.length > 0 ? `${fmt(valLoss[0])} → ${fmt(valLoss.at(-1))} (min ${fmt(Math.min(...valLoss))})${valAccuracy.length > 0 ? `, acc ${fmt(valAccuracy.at(-1))}` : ''}` : '–';
+    console.log(JSON.stringify({ epochs, first: fmt(loss[0]), min: fmt(Math.min(...loss)), last: fmt(loss.at(-1)), accuracy: fmt(accuracy.at(-1)), moved: fmt(lastModel ? moved(lastModel) : undefined), validation }));
     process.exit(0);
   };
   // The optimizer's rate × --rate-factor, once, before the first fit (SGD and Momentum keep it in a scalar set by setLearningRate).
@@ -76,8 +78,8 @@ async function trainOne(file: string): Promise<void> {
     remember(model);
     lastModel = model;
   };
-  const fromHistory = (epochs: number, history: History) =>
-    report(epochs, history.history.loss ?? [], history.history.acc ?? history.history.accuracy ?? []);
+  const fromHistory = (epochs: number, { history: h }: History) =>
+    report(epochs, h.loss ?? [], h.acc ?? h.accuracy ?? [], h.val_loss, h.val_acc ?? h.val_accuracy);
   // Sequential.fit delegates to its inner LayersModel's fit: wrap both, report once (the outermost call).
   type Proto = { fit: Fit; fitDataset: (this: unknown, dataset: unknown, args?: FitArgs) => Promise<History>; trainOnBatch: (this: unknown, ...a: unknown[]) => Promise<number | number[]> };
   // A trainOnBatch loop has no history: its losses are collected and reported when the loop is done.
@@ -112,7 +114,7 @@ async function trainOne(file: string): Promise<void> {
 function main(): void {
   const filter = values.filter ? new RegExp(values.filter) : /^canon-/;
   const cases = listCases(path.join(__dirname, 'cases')).filter((c) => filter.test(c.id));
-  console.log('| case | label | epochs | loss first epoch | min | last | accuracy | weights moved |\n| --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| case | label | epochs | loss first epoch | min | last | accuracy | weights moved | validation loss first → last, accuracy |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const c of cases) {
     const args = ['--import', 'tsx', __filename, '--case', c.file, '--backend', values.backend!];
     if (values.epochs) args.push('--epochs', values.epochs);
@@ -121,9 +123,9 @@ function main(): void {
     try {
       const out = execFileSync(process.execPath, args, { encoding: 'utf8', timeout: 600_000, stdio: ['ignore', 'pipe', 'pipe'] });
       const r = JSON.parse(out.trim().split('\n').pop()!) as Record<string, string | number>;
-      cells = [String(r.epochs), String(r.first), String(r.min), String(r.last), String(r.accuracy), String(r.moved)];
+      cells = [String(r.epochs), String(r.first), String(r.min), String(r.last), String(r.accuracy), String(r.moved), String(r.validation)];
     } catch (error) {
-      cells = ['failed', String((error as Error).message).split('\n')[0].slice(0, 80), '', '', '', ''];
+      cells = ['failed', String((error as Error).message).split('\n')[0].slice(0, 80), '', '', '', '', ''];
     }
     console.log(`| ${c.id} | ${c.label === 'healthy' ? 'healthy' : c.bugs.join('+')} | ${cells.join(' | ')} |`);
   }
