@@ -11,6 +11,7 @@ import { RunnerSetupError } from './tfjsResolve';
 import { locationFromStack } from './stackLocation';
 import { unresolvedImportCause } from './importFailures';
 import { removedApiHint } from '../core/tfjsRenames';
+import { lfsPointerNote } from './lfsPointers';
 
 let outputTail = '';
 /** Where the output printed after the module finished loading starts (in the running total). */
@@ -182,11 +183,14 @@ export function classify(error: unknown, phase: FailurePhase): RunnerError {
   // A 0.x API name that tfjs 1.0 removed: the bare "is not a function" says what it became.
   const renamed = removedApiHint(message, runtime.tfjsVersion);
   const said = renamed ? `${message}. ${renamed}` : message;
-  if (phase === 'load') return { type: 'error', kind: 'import', message: known ?? `The model file threw while loading: ${said}`, location, stack };
+  // A data file the script read that is a Git LFS pointer is the cause behind whatever failed next.
+  const pointer = lfsPointerNote();
+  const withPointer = (text: string) => (pointer ? `${text}${/[.!?]$/.test(text) ? '' : '.'}${pointer}` : text);
+  if (phase === 'load') return { type: 'error', kind: 'import', message: withPointer(known ?? `The model file threw while loading: ${said}`), location, stack };
   // Without a frame of the user's on the stack (and no known system cause) the failure is TensorFlow.js's.
-  if (!known && !location && phase !== 'async') return { type: 'error', ...insideTfjs(message, phase), stack };
+  if (!known && !location && !pointer && phase !== 'async') return { type: 'error', ...insideTfjs(message, phase), stack };
   const kind: ErrorKind = 'user-error';
-  return { type: 'error', kind, message: known ?? `${PHASE_WORDS[phase]}: ${said}`, location, stack };
+  return { type: 'error', kind, message: withPointer(known ?? `${PHASE_WORDS[phase]}: ${said}`), location, stack };
 }
 
 /**

@@ -15,6 +15,7 @@ import { loadTfjs, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaultLoss';
 import { classify, lastOutputSaid, markModuleLoaded, runtime, unreachedTrainingCall } from './failures';
 import { startWatchdog } from './watchdog';
+import { rememberOpenedFiles } from './lfsPointers';
 import { send, trapProcessExit } from './ipc';
 
 export const runState = {
@@ -126,6 +127,7 @@ export async function loadTarget(
   startWatchdog();
   let ns: Record<string, unknown> | undefined;
   let captured: Capture | undefined;
+  rememberOpenedFiles();
   try {
     const outcome = await Promise.race([loadUserModule(file).then((m) => ({ m })), training.next.then((c) => ({ c }))]);
     ns = 'm' in outcome ? outcome.m : undefined;

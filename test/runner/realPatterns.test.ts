@@ -90,3 +90,13 @@ test('a script whose awaited promise never settles ends before its own fit(): th
   // Near miss: a module that never calls fit keeps the plain message (the instance without --export above).
   assert.doesNotMatch((await run('methodAuto')).report.error!.message, /was never reached/);
 });
+
+test('a data file that is a Git LFS pointer is named behind the error it causes; a real file with the same error is not', async () => {
+  const lfs = await profile(F('lfs', 'train.mjs'), { steps: 1 });
+  const file = F('lfs', 'train.mjs');
+  assert.match(lfs.report.error!.message, /Cannot read properties of undefined \(reading 'trim'\)\. \S*data\/points\.csv is a Git LFS pointer, not the data: the repository keeps that file in Git LFS and it was never downloaded\. Run `git lfs pull` in the repository, then profile again\.$/);
+  assert.equal(lfs.report.error?.location?.line, lineOf(file, 'L:parse'));
+  const other = await profile(F('lfs', 'train-other-columns.mjs'), { steps: 1 });
+  assert.match(other.report.error!.message, /Cannot read properties of undefined \(reading 'trim'\)/);
+  assert.doesNotMatch(other.report.error!.message, /LFS/);
+});
