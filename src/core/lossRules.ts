@@ -37,6 +37,8 @@ export interface LossRuleResult {
   outputLayers: Set<string>;
 }
 
+const pct = (share: number) => (share > 0 && share < 0.1 ? (share * 100).toPrecision(2) : (share * 100).toFixed(0));
+
 /** What the loss expects the output activation to be, when the pair is wrong; undefined when it fits or is unknown. */
 function activationMismatch(output: OutputInfo): string | undefined {
   const loss = normalizeLoss(output.loss);
@@ -133,7 +135,12 @@ export function lossFindings(
   for (const output of outputs) {
     const at0 = steps[0]?.layers.find((l) => l.name === output.layer)?.saturatedShare;
     if (at0 === undefined || at0 < t.confidentOutputShare) continue;
-    const atEnd = steps[steps.length - 1].layers.find((l) => l.name === output.layer)?.saturatedShare ?? at0;
+    const end = steps[steps.length - 1].layers.find((l) => l.name === output.layer);
+    const atEnd = end?.saturatedShare ?? at0;
+    // The confidently wrong examples at the last step are the evidence a user reads: the confident share alone also
+    // counts right answers. It does not decide: a wrong output beyond the loss's clip gets no gradient and stays
+    // wrong however few there are (docs/rules/saturated-output.md, "Evidence").
+    const wrongEnd = n >= 1 ? end?.confidentWrongShare : undefined;
     const persistent = atEnd >= t.confidentOutputShare || lossFalls.falls !== true;
     const expected = expectedInitialLoss(output);
     const flat = n >= 1 && allFinite && Math.max(...losses) - Math.min(...losses) <= t.lossStuck * Math.abs(first);
@@ -147,8 +154,8 @@ export function lossFindings(
       location: layer?.location,
       step: 0,
       message:
-        `Saturated output at initialization: ${(at0 * 100).toFixed(0)} % of the examples get a ${output.activation} output above 0.99 at step 0` +
-        (n >= 1 ? ` (${(atEnd * 100).toFixed(0)} % at step ${steps[steps.length - 1].step})` : '') +
+        `Saturated output at initialization: ${(at0 * 100).toFixed(0)} % of the ${output.activation === 'sigmoid' ? 'sigmoid outputs are below 0.01 or above 0.99' : `examples get a ${output.activation} output above 0.99`} at step 0` +
+        (n >= 1 ? ` (${(atEnd * 100).toFixed(0)} % at step ${steps[steps.length - 1].step}${wrongEnd !== undefined ? `; ${pct(wrongEnd)} % of the examples confidently wrong there` : ''})` : '') +
         `; the loss starts at ${fmt(first)}${floor}${flat ? ` and stays flat through step ${steps[steps.length - 1].step}` : ''}. ` +
         (persistent
           ? `An overconfident output passes almost no gradient back. Look for weights overwritten or initialized with a large scale (e.g. std 1 instead of Glorot's √(2/(fan_in+fan_out))), unscaled inputs, or a large bias on the output layer.`

@@ -44,7 +44,7 @@ export interface ReportLayer extends LayerReportBase {
   saturatedShare?: number;
   weights: ReportWeight[];
   /** Per step: layer ‖g‖ (of the data loss; regGradNorm = the penalties' ‖g‖ when the layer has a regularizer) and the 64-bin log10|g| histogram summed over its weights (the panel's distribution view). */
-  steps: { step: number; gradNorm: number; histogram?: number[]; regGradNorm?: number; updateRatio?: number }[];
+  steps: { step: number; gradNorm: number; histogram?: number[]; regGradNorm?: number; updateRatio?: number; saturatedShare?: number; confidentWrongShare?: number }[];
 }
 
 /** Another layer of the same cause, or the cause itself, with its location flattened like the finding's. */
@@ -227,7 +227,7 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
         const layer = byName.get(stats.name);
         if (!layer) continue;
         const histogram = stats.weights.length ? stats.weights[0].histogram.map((_, bin) => stats.weights.reduce((sum, w) => sum + w.histogram[bin], 0)) : undefined;
-        layer.steps.push({ step: message.step, gradNorm: stats.gradNorm, histogram, ...(stats.regGradNorm !== undefined ? { regGradNorm: stats.regGradNorm } : {}), ...(stats.updateRatio !== undefined ? { updateRatio: stats.updateRatio } : {}) });
+        layer.steps.push({ step: message.step, gradNorm: stats.gradNorm, histogram, ...(stats.regGradNorm !== undefined ? { regGradNorm: stats.regGradNorm } : {}), ...(stats.updateRatio !== undefined ? { updateRatio: stats.updateRatio } : {}), ...(stats.saturatedShare !== undefined ? { saturatedShare: stats.saturatedShare } : {}), ...(stats.confidentWrongShare !== undefined ? { confidentWrongShare: stats.confidentWrongShare } : {}) });
         if (message.step === 0) {
           layer.gradNorm = stats.gradNorm;
           layer.deadShare = stats.deadShare;

@@ -11,6 +11,7 @@ import { duplicateShare, isCustomLoss, isOneHot, isZeroOne, updateRatio } from '
 import { readLossReduction } from './lossReduction';
 import { readLossSaturation } from './lossSaturation';
 import { NOISE_SETTING, quietOutputs } from './quietLoss';
+import { outputConfidence } from './outputConfidence';
 import { innerModel, type Batch } from './data';
 import { DiscoveryError } from './discovery';
 import { leavingWeightsAsFound, WeightSnapshot, type LayerVariable as Weight } from './modelState';
@@ -243,12 +244,11 @@ export class GradientProfiler {
   }
 
   /** The probe's share(s): dead → [dead, always positive]; the other kinds one share. */
-  private activationStat(output: Tensor, kind: ProbeKind, activation: string): Tensor {
+  private activationStat(output: Tensor, kind: ProbeKind, activation: string, labels: Tensor | undefined): Tensor {
     const tf = this.tf;
-    if (kind === 'confident') {
-      const channels = output.shape[output.shape.length - 1] ?? 1;
-      return tf.mean(tf.cast(tf.greater(tf.max(tf.reshape(output, [-1, channels]), 1), 0.99), 'float32')) as Scalar;
-    }
+    // An output layer's probabilities: confident share, and with its labels the confidently wrong share.
+    if (kind === 'confident') return outputConfidence(tf, output, labels, 'softmax');
+    if (labels && activation === 'sigmoid') return outputConfidence(tf, output, labels, 'sigmoid');
     if (kind === 'dead') {
       const channels = output.shape[output.shape.length - 1] ?? 1;
       const rows = tf.reshape(output, [-1, channels]);
@@ -275,7 +275,7 @@ export class GradientProfiler {
       const result = this.probe.apply(batch.xs, { training: true });
       const outputs = Array.isArray(result) ? result : [result];
       for (const l of probed) {
-        activationScalars.push(tf.keep(this.activationStat(outputs[l.probe!.index] as Tensor, l.probe!.kind, l.info.activation!)));
+        activationScalars.push(tf.keep(this.activationStat(outputs[l.probe!.index] as Tensor, l.probe!.kind, l.info.activation!, l.probe!.index < this.outputCount ? batch.ys[l.probe!.index] : undefined)));
       }
       return this.dataLoss(batch.ys, outputs.slice(0, this.outputCount) as Tensor[]);
     }, reads as never);
@@ -317,7 +317,10 @@ export class GradientProfiler {
       if (l.probe) {
         const [share, active] = activationData[probed.indexOf(l)];
         if (l.probe.kind === 'dead') Object.assign(stats, { deadShare: share, activeShare: active });
-        else stats.saturatedShare = share;
+        else {
+          stats.saturatedShare = share;
+          if (active !== undefined) stats.confidentWrongShare = active;
+        }
       }
       layers.push(stats);
     }

@@ -115,6 +115,8 @@ export const LayerStepStats = v.object({
   activeShare: v.optional(num),
   /** sigmoid/tanh: share of outputs in the flat tails; softmax output: share of examples with max probability > 0.99. */
   saturatedShare: v.optional(num),
+  /** Output layer with readable labels: share of examples with an output confident (beyond 0.99 / 0.01) on the wrong side of its label. */
+  confidentWrongShare: v.optional(num),
   /** L2 norm of the regularization penalties' gradient (present when the layer has a regularizer). */
   regGradNorm: v.optional(num),
   /** ‖Δw‖/‖w‖ of the optimizer update that led to this step's weights (absent at step 0). */
