@@ -29,14 +29,14 @@ const NO_MODEL =
   'No model found: the module exports no tf.LayersModel, no model factory (default export, createModel, buildModel, getModel), and never calls fit/fitDataset/trainOnBatch.';
 
 /** Waits for a training call when the module exported no model; gives up when the event loop goes idle. */
-function waitForTrainingCall(capture: Promise<Capture>, idleMessage = NO_MODEL): Promise<Capture> {
+function waitForTrainingCall(capture: Promise<Capture>, idleMessage = NO_MODEL, ranTowardTraining = true): Promise<Capture> {
   return new Promise((resolve, reject) => {
     const channel = (process as unknown as { channel?: { unref(): void; ref(): void } }).channel;
     // The program ran to its end (nothing left on the event loop) without building a model: what it printed
     // last is most often why (an error it caught and logged, e.g. a database it could not reach).
     const onIdle = () => {
       // A file that calls fit itself but ended before it: what it printed while loading counts too.
-      const unreached = unreachedTrainingCall(runtime.modelFile);
+      const unreached = ranTowardTraining ? unreachedTrainingCall(runtime.modelFile) : '';
       const said = lastOutputSaid(true) || (unreached ? lastOutputSaid() : '');
       const ended = said ? `${idleMessage} The program ended before any model was built or trained.${said} If that reports an error, it is the likely cause: fix it and run again.` : idleMessage;
       reject(new DiscoveryError('no-model', ended + unreached));
@@ -147,7 +147,12 @@ export async function loadTarget(
     );
     return { ...(await compiledTarget(tf, captured.model)), discovery: 'training-entry', exportName: found.awaiting, captured, ns };
   }
-  if (!found && !captured) captured = await waitForTrainingCall(training.next, NO_MODEL + classExportsNote(ns ?? {}) + instanceMethodsNote(ns ?? {}));
+  if (!found && !captured) {
+    // A fit() inside an exported class or function that nothing called was never on the way: only a module
+    // that exports nothing callable (a script) ran toward its training call.
+    const script = !Object.values(ns ?? {}).some((v) => typeof v === 'function');
+    captured = await waitForTrainingCall(training.next, NO_MODEL + classExportsNote(ns ?? {}) + instanceMethodsNote(ns ?? {}), script);
+  }
   if (found) captured = found.captured;
   stopTensorCapture();
   const model = found ? found.model : captured!.model;

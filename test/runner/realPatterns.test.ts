@@ -18,6 +18,7 @@ const RUNS: Record<string, [string, Partial<ProfileRequest>]> = {
   validEsm: [F('esm', 'valid.js'), { steps: 1 }],
   tensorGet: [F('tensor-get-0x.js'), { steps: 1 }],
   stalled: [F('stalled-before-fit.js'), { steps: 1 }],
+  classWithFit: [F('class-with-fit.js'), { steps: 1 }],
 };
 type Name = keyof typeof RUNS;
 const names = Object.keys(RUNS);
@@ -87,8 +88,12 @@ test('a script whose awaited promise never settles ends before its own fit(): th
     / The program ended before any model was built or trained\. Its last output: "DB load\.\.\."\. If that reports an error, it is the likely cause: fix it and run again\. Its fit\(\) call at stalled-before-fit\.js:(\d+) was never reached: something the program waited for \(a database query, a download, an event\) never finished, or it returned before training\.$/,
   );
   assert.equal(Number(/stalled-before-fit\.js:(\d+)/.exec(report.error!.message)![1]), lineOf(file, 'L:fit'));
-  // Near miss: a module that never calls fit keeps the plain message (the instance without --export above).
+  // Near misses: a module that never calls fit, and one whose fit() sits in an exported class nothing called.
   assert.doesNotMatch((await run('methodAuto')).report.error!.message, /was never reached/);
+  const classOnly = (await run('classWithFit')).report.error!;
+  assert.equal(classOnly.kind, 'no-model');
+  assert.match(classOnly.message, /The module exports class Trainer/);
+  assert.doesNotMatch(classOnly.message, /was never reached/);
 });
 
 test('a data file that is a Git LFS pointer is named behind the error it causes; a real file with the same error is not', async () => {
