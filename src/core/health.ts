@@ -13,6 +13,7 @@ import { lossFunctionFindings } from './lossFunctionRule';
 import { classImbalance } from './classBalance';
 import { nanProneLossFindings } from './lossSaturationRule';
 import { deadByUpdate, explodingFromTargets } from './causes';
+import { labelsUnrelated } from './labelRules';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   vanishingRelative: 1e-3,
@@ -82,6 +83,8 @@ export function evaluateHealth(
   });
   const unscaled = unscaledInput(layers, steps, t, context) ?? smallInput(layers, steps, context);
   if (unscaled) data.push(unscaled);
+  const unrelated = labelsUnrelated(steps, context);
+  if (unrelated) data.push(unrelated);
   const alarms = [...gradient, ...loss.findings, ...data].filter((f) => f.severity !== 'info');
   const overReg = overRegularization(layers, steps);
   // A layer that passes no gradient, a wrong output or labels, or weight decay explains a slow loss better than the rate.

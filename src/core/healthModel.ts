@@ -26,6 +26,7 @@ export const RULE_SEVERITY: Record<FindingCode, Severity> = {
   'loss-function': 'warning',
   'class-imbalance': 'warning',
   'nan-prone-loss': 'warning',
+  'labels-unrelated': 'warning',
 };
 
 export interface StepRecord {
@@ -66,10 +67,28 @@ export interface HealthContext {
   inputProbes?: readonly { factor: number; losses: readonly number[] }[];
   /** Short runs from the initial weights at the model's rate × factor (rateRules.probesToRun). */
   rateProbes?: readonly { factor: number; losses: readonly number[] }[];
+  /** Rows in the profiled batch. */
+  batchSize?: number;
+  /** Held-out rows' loss along the profiled steps and along the same steps with the labels permuted (labelRules.ts). */
+  labelProbes?: readonly LabelProbe[];
   /** The optimizer steps the script's own training call plans (epochs × batches per epoch), when it says. */
   plannedSteps?: number;
   /** The script's fit() batches per epoch, when known: 1 is full-batch descent (every step sees every training row). */
   batchesPerEpoch?: number;
+}
+
+/** The loss on held-out rows at every `every`-th step (factor 1: the labels as given; 0: permuted within the batch). */
+export interface LabelProbe {
+  factor: number;
+  losses: readonly number[];
+  every: number;
+  rows: number;
+  trainLosses?: readonly number[];
+  baseline?: number;
+  accuracies?: readonly number[];
+  blindAccuracy?: number;
+  /** Read along a run over fresh batches of the script's rows, not along the profiled steps. */
+  fresh?: boolean;
 }
 
 /** The loss of the data alone at one step (the penalties taken out). */

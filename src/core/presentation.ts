@@ -23,6 +23,7 @@ export const VERDICT_PRIORITY: readonly FindingCode[] = [
   'loss-function',
   'class-imbalance',
   'nan-prone-loss',
+  'labels-unrelated',
   'exploding',
   'loss-diverging',
   'saturated-output',
@@ -61,6 +62,7 @@ const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'loss-function': 'exploding',
   'class-imbalance': 'saturated',
   'nan-prone-loss': 'nonFinite',
+  'labels-unrelated': 'saturated',
 };
 
 /** Short words for the end-of-line decoration (long lines cut it off; the hover carries the rest). */
@@ -87,6 +89,7 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   'loss-function': 'loss reduction',
   'class-imbalance': 'imbalanced classes',
   'nan-prone-loss': 'NaN-prone loss',
+  'labels-unrelated': 'labels unrelated',
 };
 
 /** The status bar counts layers ("2 dead"): the decoration's words, shorter where a count reads better. */

@@ -183,9 +183,27 @@ export const RunnerMessage = v.variant('type', [
   }),
   /**
    * A probe after the profiled steps: the loss of a short run from the initial weights at the model's rate × factor
-   * (`rate`), or with the inputs × factor (`input`, inputs far below unit scale).
+   * (`rate`), or with the inputs × factor (`input`, inputs far below unit scale). `labels` (core/labelRules.ts): the
+   * loss on held-out rows of the script's data at every `every`-th step, of the profiled steps (factor 1: the labels
+   * as given) or of the same steps from the initial weights with the batch's labels permuted (factor 0), whose own
+   * batch loss per step is `trainLosses`.
    */
-  v.object({ type: v.literal('probe'), kind: v.picklist(['rate', 'input']), factor: num, losses: v.array(num) }),
+  v.object({
+    type: v.literal('probe'),
+    kind: v.picklist(['rate', 'input', 'labels']),
+    factor: num,
+    losses: v.array(num),
+    every: v.optional(v.pipe(v.number(), v.integer())),
+    rows: v.optional(v.pipe(v.number(), v.integer())),
+    trainLosses: v.optional(v.array(num)),
+    /** `labels`: the held-out rows' loss at the best prediction that does not read the inputs (their labels' mean). */
+    baseline: v.optional(num),
+    /** `labels`, a class output: the held-out rows' accuracy at the same steps, and their most frequent class's share. */
+    accuracies: v.optional(v.array(num)),
+    blindAccuracy: v.optional(num),
+    /** `labels`: read along LABEL_PROBE_STEPS steps on fresh batches of the script's rows (not the profiled steps). */
+    fresh: v.optional(v.boolean()),
+  }),
   /** The overfit-one-batch check: the loss at each of its steps on `batchSize` examples. */
   v.object({ type: v.literal('overfit'), batchSize: v.pipe(v.number(), v.integer()), losses: v.array(num) }),
   /** One LR range-test batch, sent as it happens so a chart can grow live. */

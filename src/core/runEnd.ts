@@ -3,6 +3,7 @@
 // the same inputs and code the runner's own verdict uses, so a timeout or cancel after step 0 keeps
 // numbers with the verdicts a finished profile would give on them).
 import { evaluateHealth, type HealthContext, type NonFiniteOrigin, type StepRecord } from './health';
+import type { LabelProbe } from './healthModel';
 import type { Finding, LayerInfo, RunnerMessage, RunnerMessageOf, Thresholds } from './protocol';
 
 /** What the host has seen of a run so far. */
@@ -117,12 +118,13 @@ export class ProfileEvidence {
   private context: HealthContext = {};
   private nonFiniteOrigin: NonFiniteOrigin | undefined;
   private readonly probes = { rate: [] as { factor: number; losses: readonly number[] }[], input: [] as { factor: number; losses: readonly number[] }[] };
+  private readonly labelProbes: LabelProbe[] = [];
   readonly records: StepRecord[] = [];
 
   observe(message: RunnerMessage): void {
     if (message.type === 'model') {
       this.layers = message.layers;
-      const { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, inputScale, classCounts } = message;
+      const { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, inputScale, classCounts, batchSize } = message;
       this.context = {
         outputs,
         optimizer,
@@ -133,13 +135,16 @@ export class ProfileEvidence {
         batchesPerEpoch,
         inputScale,
         classCounts: classCounts?.map((c) => c ?? undefined),
-      } satisfies Carried<Omit<HealthContext, 'overfit' | 'rateProbes' | 'inputProbes'>>;
+        batchSize,
+      } satisfies Carried<Omit<HealthContext, 'overfit' | 'rateProbes' | 'inputProbes' | 'labelProbes'>>;
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      this.probes[message.kind].push({ factor: message.factor, losses: message.losses });
+      const { type: _type, kind, factor, losses, every, rows, ...labelParts } = message;
+      if (kind !== 'labels') this.probes[kind].push({ factor, losses });
+      else if (every !== undefined && rows !== undefined) this.labelProbes.push({ factor, losses, every, rows, ...labelParts });
     } else if (message.type === 'overfit') {
       this.context.overfit = { batchSize: message.batchSize, losses: message.losses };
     }
@@ -151,6 +156,6 @@ export class ProfileEvidence {
 
   /** Health verdicts on what was measured: the runner's at the end of a profile, the host's when it ended early. */
   findings(thresholds: Partial<Thresholds> | undefined): Finding[] {
-    return evaluateHealth(this.layers, this.records, thresholds, this.nonFiniteOrigin, { ...this.context, rateProbes: this.probes.rate, inputProbes: this.probes.input });
+    return evaluateHealth(this.layers, this.records, thresholds, this.nonFiniteOrigin, { ...this.context, rateProbes: this.probes.rate, inputProbes: this.probes.input, labelProbes: this.labelProbes });
   }
 }

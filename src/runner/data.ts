@@ -2,6 +2,7 @@
 // synthesized from the model's input shapes and loss. Always returned as tensors, one per input/output.
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import { RUN_DEFAULTS } from '../core/defaults';
+import { LABEL_PROBE_STEPS } from '../core/labelRules';
 import { seededRandom } from '../core/random';
 import { DiscoveryError, type Capture } from './discovery';
 import { innerModel } from './innerModel';
@@ -22,6 +23,11 @@ export interface Batch {
   batchesPerEpoch?: number;
   /** fitDataset(): the lines that made the batch's inputs and targets, where user code made them (tensorSites.pullWithSites). */
   datasetSites?: { inputs: (SourceLocation | undefined)[]; targets: (SourceLocation | undefined)[] };
+  /** Rows of the script's fit() data that are not in this batch (up to HELD_OUT_ROWS), when it has them: what the
+   *  profiled steps learn from the batch is judged on them (runner/labelProbe.ts). */
+  heldOut?: { xs: Tensor[]; ys: Tensor[] };
+  /** With heldOut: the other rows, in the same order, up to LABEL_PROBE_STEPS batches of them (runner/labelProbe.ts). */
+  pool?: { xs: Tensor[]; ys: Tensor[] };
 }
 
 export { innerModel } from './innerModel';
@@ -126,11 +132,13 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
   // fit() shuffles its rows before batching unless told not to: its first batch is a random draw, not the
   // first rows in file order (one class, or an all-zero row, when the data is sorted).
   const shuffles = capture.method === 'fit' && (capture.args[2] as { shuffle?: unknown } | undefined)?.shuffle !== false;
-  const draw = shuffles && rows > size ? seededRows(tf, rows, size) : undefined;
+  const order = shuffles && rows > size ? seededOrder(rows) : undefined;
+  const draw = order && tf.tensor1d(order.slice(0, size), 'int32');
   const xs = draw ? captured.xs.map((t) => tf.gather(t, draw)) : sliceBatch(tf, captured.xs, size);
   const ys = draw ? captured.ys.map((t) => tf.gather(t, draw)) : sliceBatch(tf, captured.ys, size);
   draw?.dispose();
   const taken = Math.min(rows, size);
+  const split = capture.method === 'fit' ? heldOutRows(tf, captured, order ?? Array.from({ length: rows }, (_, i) => i), taken, rows) : undefined;
   const widened = batchSize === undefined && scriptBatch !== undefined && taken > scriptBatch;
   const perEpoch = capture.method === 'fit' ? fitStepsPerEpoch(capture, rows, scriptBatch) : undefined;
   return {
@@ -138,6 +146,7 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
     ys,
     // All of fit()'s labels (a trainOnBatch call holds one batch only: too few to count classes by).
     ...(capture.method === 'fit' ? { labels: captured.ys } : {}),
+    ...(split ?? {}),
     source: 'fit',
     plannedSteps: trainingStepsOf(capture, perEpoch),
     batchesPerEpoch: perEpoch,
@@ -158,15 +167,43 @@ function fitStepsPerEpoch(capture: Capture, rows: number, scriptBatch: number | 
   return training > 0 ? Math.ceil(training / (scriptBatch ?? 32)) : undefined;
 }
 
-/** `count` distinct row indices of `rows`, in a seeded random order (the same on every run). */
-function seededRows(tf: Tf, rows: number, count: number): Tensor {
-  const random = seededRandom(SEED);
+/** Every row index of `rows`, in a seeded random order (the same on every run). */
+export function seededOrder(rows: number, seed = SEED): number[] {
+  const random = seededRandom(seed);
   const order = Array.from({ length: rows }, (_, i) => i);
   for (let i = rows - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
-  return tf.tensor1d(order.slice(0, count), 'int32');
+  return order;
+}
+
+/**
+ * Held-out rows: never fewer than the fewest examples the profile judges on (MIN_PROFILE_ROWS): a loss over fewer moves
+ * by chance more than by learning. The profiled steps read max(batch, HELD_OUT_ROWS) of them at a few steps; the
+ * fresh-batch probes, run only when that showed nothing, read up to WIDE_HELD_OUT_ROWS at their start and end (an
+ * accuracy's binomial error over 128 rows is half that over 32).
+ */
+export const HELD_OUT_ROWS = MIN_PROFILE_ROWS;
+export const WIDE_HELD_OUT_ROWS = 128;
+
+/**
+ * The rows after the batch's in the same order (fit()'s shuffle or the file's), when there are enough of them, and the
+ * rest as the pool the label probe trains on: up to LABEL_PROBE_STEPS batches, so a large data set is not copied whole.
+ */
+function heldOutRows(tf: Tf, captured: { xs: Tensor[]; ys: Tensor[] }, order: number[], taken: number, rows: number): Pick<Batch, 'heldOut' | 'pool'> | undefined {
+  const count = Math.min(rows - taken, Math.max(taken, WIDE_HELD_OUT_ROWS));
+  if (count < HELD_OUT_ROWS) return undefined;
+  const rest = [...order.slice(0, taken), ...order.slice(taken + count)].slice(0, LABEL_PROBE_STEPS * taken);
+  const take = (indices: number[]) => {
+    const picked = tf.tensor1d(indices, 'int32');
+    try {
+      return { xs: captured.xs.map((t) => tf.gather(t, picked)), ys: captured.ys.map((t) => tf.gather(t, picked)) };
+    } finally {
+      picked.dispose();
+    }
+  };
+  return { heldOut: take(order.slice(taken, taken + count)), pool: take(rest) };
 }
 
 /** Everything the LR range test cycles through: equal-sized batches of the available data. */

@@ -8,12 +8,14 @@ import { DEFAULT_THRESHOLDS } from '../core/health';
 import { ProfileEvidence } from '../core/runEnd';
 import { lossUndecided, PLATEAU_STEP_FACTOR } from '../core/plateau';
 import { compileSiteOf, optimizerSiteOf } from './callSites';
-import { batchFromCapture, batchFromExport, checkBatchShapes, innerModel, lossNames, sweepBatches, synthesizeBatch } from './data';
+import { batchFromCapture, batchFromExport, checkBatchShapes, HELD_OUT_ROWS, innerModel, lossNames, sweepBatches, synthesizeBatch } from './data';
 import { prepareSweep } from './lrSweep';
 import { GradientProfiler } from './gradientProfiler';
 import { OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from './overfitBatch';
 import { inputScale, inputScaleProbes, rateProbe } from './rateProbe';
+import { freshBatchesProbe, HeldOutCurve } from './labelProbe';
 import { probesToRun } from '../core/rateRules';
+import { JUDGED_LOSS, LABEL_CHECK_EVERY, MIN_JUDGED_BATCH, LABEL_PROBE_STEPS, needsFreshBatches, transferShown } from '../core/labelRules';
 import { checkLayer, classDefinition, userDefinedLayers } from './gradientCheck';
 import { causeOf, classify, guardCrashListeners, keepOutputTail } from './failures';
 import { keepUserFramesInStacks } from './stackLocation';
@@ -81,7 +83,13 @@ async function profile(request: ProfileRequest): Promise<void> {
     await send({ type: 'phase', phase: 'profiling', message: 'Computing gradients' });
     runState.measuring = true;
     let last = request.steps;
+    // What the steps learn from the batch, read on rows they do not train on (./labelProbe.ts).
+    // Read only where the rule can judge: one class output, a batch of at least MIN_JUDGED_BATCH rows.
+    const classes = outputs.length === 1 && JUDGED_LOSS.test(outputs[0].loss);
+    const judged = classes && (batch.xs[0].shape[0] ?? 0) >= MIN_JUDGED_BATCH;
+    const heldOut = judged && batch.heldOut ? new HeldOutCurve(tf, model, batch.heldOut, request.steps, LABEL_CHECK_EVERY, Math.max(batch.xs[0].shape[0] ?? 0, HELD_OUT_ROWS), classes) : undefined;
     for (let step = 0; step <= last; step++) {
+      heldOut?.at(step);
       // A flat loss at the last planned step may be a slow start: keep stepping (src/core/plateau.ts).
       if (step === last && last < request.steps * PLATEAU_STEP_FACTOR && lossUndecided(profiler.records, { ...DEFAULT_THRESHOLDS, ...request.thresholds })) {
         if (last === request.steps) await send({ type: 'phase', phase: 'profiling', message: `The loss has not fallen in ${request.steps} steps: up to ${request.steps * PLATEAU_STEP_FACTOR}, to tell a slow start from a stall` });
@@ -92,6 +100,21 @@ async function profile(request: ProfileRequest): Promise<void> {
       await report({ type: 'step', ...record, ...(origin ? { nonFiniteOrigin: origin } : {}) });
     }
     stepsTaken = last;
+    if (heldOut && batch.heldOut) {
+      const profiled = heldOut.message(1, false);
+      heldOut.dispose(batch.heldOut);
+      await report(profiled);
+      // The batch was fitted but nothing carried over to the held-out rows: is that the labels (core/labelRules.ts)?
+      if (needsFreshBatches(profiler.records, profiled, outputs, batch.xs[0].shape[0] ?? 0)) {
+        for (const permute of [false, true]) {
+          await send({ type: 'phase', phase: 'profiling', message: `Label probe: ${LABEL_PROBE_STEPS} steps on fresh batches${permute ? ' with the labels permuted' : ''}` });
+          const run = await freshBatchesProbe(tf, model, initialWeights, batch, permute, profiler.stochastic, classes);
+          if (!run) break;
+          await report(run);
+          if (!permute && transferShown(run)) break;
+        }
+      }
+    }
     const plan = probesToRun(profiler.records);
     for (const factor of plan.factors) {
       await send({ type: 'phase', phase: 'profiling', message: `Learning-rate probe: ${plan.steps} steps at ${factor >= 1 ? `${factor}×` : `1/${Math.round(1 / factor)} of`} the model's rate` });

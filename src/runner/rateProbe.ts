@@ -22,16 +22,31 @@ function scaledOptimizer(inner: Inner, factor: number): Optimizer | undefined {
 }
 
 /** The probe's losses; every weight of the model (moving statistics too) is left as it was before the probe. */
-export async function rateProbe(tf: Tf, model: LayersModel, initial: WeightSnapshot, batch: Batch, factor: number, steps: number, stochastic: boolean): Promise<number[] | undefined> {
+/** The rows a probe step trains on: one batch for every step, or a batch per step (`(step) => rows`). */
+export type ProbeRows = Pick<Batch, 'xs' | 'ys'> | ((step: number) => Pick<Batch, 'xs' | 'ys'>);
+
+export async function rateProbe(
+  tf: Tf,
+  model: LayersModel,
+  initial: WeightSnapshot,
+  batch: ProbeRows,
+  factor: number,
+  steps: number,
+  stochastic: boolean,
+  atStep?: (step: number) => void,
+): Promise<number[] | undefined> {
   const inner = innerModel(model) as Inner;
   const optimizer = scaledOptimizer(inner, factor);
   if (!optimizer) return undefined;
-  return leavingModelAsFound(tf, model, () => probeSteps(tf, inner, optimizer, initial, batch, steps, stochastic));
+  return leavingModelAsFound(tf, model, () => probeSteps(tf, inner, optimizer, initial, batch, steps, stochastic, atStep));
 }
 
-async function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightSnapshot, batch: Batch, steps: number, stochastic: boolean): Promise<number[]> {
+/** `atStep(k)` sees the weights after k of the probe's steps (k = 0: the initial weights), before step k's loss. */
+async function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightSnapshot, rows: ProbeRows, steps: number, stochastic: boolean, atStep?: (step: number) => void): Promise<number[]> {
   initial.restore();
+  const rowsAt = typeof rows === 'function' ? rows : () => rows;
   const lossFunctions = inner.lossFunctions as unknown as ((a: Tensor, b: Tensor) => Tensor)[];
+  let batch = rowsAt(0);
   const lossOf = (outputs: Tensor[]) => tf.mean(lossFunctions.map((fn, i) => fn(batch.ys[i], outputs[i])).reduce((a, b) => tf.add(a, b))) as Scalar;
   const dataLoss = (training: boolean) => {
     const result = inner.apply(batch.xs, { training });
@@ -44,6 +59,8 @@ async function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: W
   try {
     for (let step = 0; step <= steps; step++) {
       let value: number | undefined;
+      batch = rowsAt(step);
+      atStep?.(step);
       if (step < steps) {
         // The step itself trains on data loss + penalties, in training mode, as fit() does.
         const total = optimizer.minimize(

@@ -44,7 +44,8 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   const heldout4 = cases.filter((c) => c.set === 'heldout4');
   // The fourth set also takes programs from GitHub issue threads, cited by their issue URL (an issue has no commit).
   for (const c of heldout4) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/issues\/\d+)/, `${c.id}: held-out @source without repo@commit or issue URL`);
-  assert.ok(heldout4.length === 0 || (heldout4.filter((c) => c.label === 'healthy').length >= 10 && heldout4.filter((c) => c.label === 'buggy').length >= 10));
+  // Ported with 11 buggy and 14 healthy; cases whose miss motivated a rule move to the tuned set (held-out protocol).
+  assert.ok(heldout4.length === 0 || (heldout4.filter((c) => c.label === 'healthy').length >= 8 && heldout4.filter((c) => c.label === 'buggy').length >= 8));
   const heldout5 = cases.filter((c) => c.set === 'heldout5');
   for (const c of heldout5) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/issues\/\d+)/, `${c.id}: held-out @source without repo@commit or issue URL`);
   assert.ok(heldout5.length === 0 || (heldout5.filter((c) => c.label === 'healthy').length >= 10 && heldout5.filter((c) => c.label === 'buggy').length >= 10));

@@ -1,5 +1,4 @@
 // @case dc-regrNN-wrong-lbl
-// @set heldout
 // @label buggy
 // @bug wrong-labels
 // @source TheDeepChecker (Ben Braiek & Khomh, "Testing Feedforward Neural Networks Training Programs", TOSEM 2023):

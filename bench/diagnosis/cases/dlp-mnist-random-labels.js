@@ -1,5 +1,4 @@
 // @case dlp-mnist-random-labels
-// @set heldout4
 // @label buggy
 // @bug wrong-labels
 // @source Deep Learning with Python, 3rd edition (F. Chollet & M. Watson, Manning 2025), companion notebooks:

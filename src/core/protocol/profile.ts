@@ -195,6 +195,7 @@ export const FINDING_CODES = [
   'loss-function',
   'class-imbalance',
   'nan-prone-loss',
+  'labels-unrelated',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -1,0 +1,40 @@
+// labels-unrelated on real data (test/fixtures/runner/labels: MNIST digits): labels shuffled apart from their images
+// and random classes (one-hot and sparse) fire on the line that made the labels, with the numbers; the same digits with
+// their own labels, 10 % label noise, a hard task (digits under heavy pixel noise) and a data set too small to hold rows
+// out stay quiet, and regression targets shuffled apart are not judged (a regression is not read at all). Each judged
+// profile sends the held-out readings the rule reads (probe kind `labels`).
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findingSummary, fixture, lineOf, profileEach } from './helpers';
+
+const FIX = (f: string) => fixture('labels', f);
+const FIRES = ['shuffled-labels.js', 'random-labels.js'];
+const QUIET = ['real-labels.js', 'noisy-labels.js', 'hard-task.js', 'shuffled-targets.js', 'small-data.js'];
+const outcome = profileEach([...FIRES, ...QUIET], FIX, { steps: 20, backend: 'wasm' });
+
+test('labels shuffled apart, random classes: labels-unrelated on the labels line', async () => {
+  for (const file of FIRES) {
+    const { report, messages } = await outcome(file);
+    const found = report.findings.filter((f) => f.code === 'labels-unrelated');
+    assert.equal(found.length, 1, `${file}: ${findingSummary(report)}`);
+    const [finding] = found;
+    assert.equal(finding.severity, 'warning');
+    assert.equal(finding.file, FIX(file));
+    assert.equal(finding.line, lineOf(FIX(file), 'L:labels'));
+    assert.match(finding.message, /the profiled batch's loss fell from [\d.]+ to [\d.]+ — below the [\d.]+ of a prediction that reads no input/);
+    assert.match(finding.message, /after 20 steps on fresh batches, held-out accuracy \d+ % at best against \d+ % for always guessing their most frequent class, and \d+ % after the same steps with the labels permuted among the rows/);
+    // The evidence travelled: the profiled steps' readings and both fresh-batch runs.
+    const probes = messages.filter((m) => m.type === 'probe' && m.kind === 'labels');
+    assert.deepEqual(probes.map((p) => p.type === 'probe' && [p.factor, p.fresh ?? false]), [[1, false], [1, true], [0, true]]);
+  }
+});
+
+test('near misses: own labels, 10 % label noise, a hard task, a regression, too few rows to hold out', async () => {
+  for (const file of QUIET) {
+    const { report, messages } = await outcome(file);
+    assert.ok(!report.findings.some((f) => f.code === 'labels-unrelated'), `${file}: ${findingSummary(report)}`);
+    const probes = messages.filter((m) => m.type === 'probe' && m.kind === 'labels');
+    // 48 rows hold no 32 beyond a batch of 32, and a regression is not judged: nothing is read. The others are read.
+    assert.equal(probes.length > 0, !['small-data.js', 'shuffled-targets.js'].includes(file), file);
+  }
+});
