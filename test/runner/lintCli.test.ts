@@ -102,7 +102,8 @@ test('--sarif: validates against the SARIF 2.1.0 schema, with rules, regions, re
   assert.deepEqual(run.tool.driver.rules!.map((x) => x.id), LINT_RULES.map((x) => x.code));
   assert.ok(run.results!.length >= 40, `${run.results!.length} results`);
   const lr = run.results!.find((x) => x.ruleId === 'learning-rate-range')!;
-  assert.equal(lr.level, 'warning');
+  // sgd(2): SGD's rates above 1 are an info (its stable step depends on the loss's curvature: docs/lint/learning-rate-range.md).
+  assert.equal(lr.level, 'note');
   assert.equal(lr.locations![0].physicalLocation!.artifactLocation!.uri, 'test/fixtures/lint/learning-rate-range.fire.js');
   assert.deepEqual(lr.locations![0].physicalLocation!.region, { startLine: 5, startColumn: 16, endLine: 5, endColumn: 17, charOffset: lr.locations![0].physicalLocation!.region!.charOffset, charLength: 1 });
   assert.ok(run.results!.some((x) => x.fixes?.length && x.relatedLocations?.length));

@@ -1,5 +1,5 @@
 // @case gh-tf-3148-buggy
-// @set heldout4
+// @moved-from heldout4 (held-out protocol: motivated large-initializer judged by its variance gain, branch lint)
 // @label buggy
 // @bug unscaled-input, lr-high
 // @source GitHub issue github.com/tensorflow/tensorflow/issues/3148 ("nan error: linear regression demo at tensorflow.org",

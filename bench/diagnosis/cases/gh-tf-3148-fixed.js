@@ -1,5 +1,5 @@
 // @case gh-tf-3148-fixed
-// @set heldout4
+// @moved-from heldout4 (held-out protocol: motivated large-initializer judged by its variance gain, branch lint)
 // @label healthy
 // @source GitHub issue github.com/tensorflow/tensorflow/issues/3148 ("nan error: linear regression demo at tensorflow.org",
 //   2016): the r0.9 "Get Started" linear regression (W·x + b fitted to y = 0.1x + 0.3, mean squared error, gradient descent

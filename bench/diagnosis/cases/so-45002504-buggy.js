@@ -1,5 +1,5 @@
 // @case so-45002504-buggy
-// @set heldout2
+// @moved-from heldout2 (held-out protocol: motivated large-initializer judged by its variance gain, branch lint)
 // @label buggy
 // @bug over-regularization, lr-high
 // @source TensorFlow program bugs (Zhang, Chen, Cheung, Xiong & Zhang, "An Empirical Study on TensorFlow Program Bugs",

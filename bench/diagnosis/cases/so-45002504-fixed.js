@@ -1,5 +1,5 @@
 // @case so-45002504-fixed
-// @set heldout2
+// @moved-from heldout2 (held-out protocol: motivated large-initializer judged by its variance gain, branch lint)
 // @label healthy
 // @source TensorFlow program bugs (Zhang, Chen, Cheung, Xiong & Zhang, "An Empirical Study on TensorFlow Program Bugs",
 //   ISSTA'18): github.com/ForeverZyh/TensorFlow-Program-Bugs@158ba0a,

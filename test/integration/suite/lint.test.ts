@@ -113,7 +113,7 @@ describe('lint: inline warnings while editing @untrusted', () => {
     await editor.edit((b) => b.replace(document.lineAt(1).range, "const tf = require('@tensorflow/tfjs');"));
     await waitForLint(
       document.uri,
-      ['6:36-6:40 dropout-rate warning', '7:40-7:43 learning-rate-range warning', '7:52-7:72 loss-activation-mismatch warning'],
+      ['6:36-6:40 dropout-rate warning', '7:40-7:43 learning-rate-range info', '7:52-7:72 loss-activation-mismatch warning'],
       'diagnostics once tfjs is imported',
     );
   });
