@@ -1,5 +1,5 @@
 // @case so-34673164-buggy
-// @set heldout
+// @moved-from heldout (held-out protocol: found by loss-activation-mismatch on MSE over a softmax, branch lint; seen in the check that no healthy case uses it)
 // @label buggy
 // @bug wrong-loss, unscaled-input
 // @source DeepLocalize benchmark (Wardat, Le & Rajan, ICSE'21): github.com/Wardat-ISU/DeepLocalize@297bc34,

@@ -1,5 +1,5 @@
-// large-initializer judges the variance gain fan-in · E[w²] (· ½ under ReLU), compounded over consecutive layers
-// (docs/lint/large-initializer.md); learning-rate-range's SGD ceiling is an info (docs/lint/learning-rate-range.md).
+// Static rules judged by principle: large-initializer by the variance gain fan-in · E[w²] (· ½ under ReLU), compounded over
+// consecutive layers (docs/lint/large-initializer.md); learning-rate-range's SGD ceiling an info; MSE over a softmax.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lintSource } from '../../src/core/lint';
@@ -68,4 +68,15 @@ test('learning-rate-range: SGD above 1 is an info (its stable step depends on th
   assert.equal(lr('tf.train.rmsprop(1)')[0].severity, 'warning');
   assert.equal(lr('tf.train.sgd(-1)')[0].severity, 'warning');
   assert.deepEqual(lr('tf.train.sgd(1)'), []);
+});
+
+test('loss-activation-mismatch: MSE over a softmax is flagged with the cross-entropy fix; MSE over a sigmoid or a linear output is not', () => {
+  const body = (act: string, loss: string) => ['const m = tf.sequential();', `m.add(tf.layers.dense({ inputShape: [8], units: 3, activation: '${act}' }));`, `m.compile({ optimizer: 'sgd', loss: '${loss}' });`];
+  const d = lint(body('softmax', 'meanSquaredError')).filter((x) => x.code === 'loss-activation-mismatch');
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /^meanSquaredError on a softmax output: .*Golik et al\. 2013/);
+  assert.deepEqual(d[0].fixes.map((f) => f.edits.map((e) => e.newText)), [["'categoricalCrossentropy'"]]);
+  assert.equal(lint(body('softmax', 'mse')).filter((x) => x.code === 'loss-activation-mismatch').length, 1);
+  assert.deepEqual(lint(body('sigmoid', 'meanSquaredError')).filter((x) => x.code === 'loss-activation-mismatch'), []);
+  assert.deepEqual(lint(body('linear', 'meanSquaredError')).filter((x) => x.code === 'loss-activation-mismatch'), []);
 });
