@@ -80,3 +80,11 @@ test('loss-activation-mismatch: MSE over a softmax is flagged with the cross-ent
   assert.deepEqual(lint(body('sigmoid', 'meanSquaredError')).filter((x) => x.code === 'loss-activation-mismatch'), []);
   assert.deepEqual(lint(body('linear', 'meanSquaredError')).filter((x) => x.code === 'loss-activation-mismatch'), []);
 });
+
+test('loss-activation-mismatch: a hardSigmoid output is a probability for binary cross-entropy, but not a distribution for categorical', () => {
+  const body = (units: number, loss: string) => ['const m = tf.sequential();', `m.add(tf.layers.dense({ inputShape: [2], units: ${units} }));`, "m.add(tf.layers.activation({ activation: 'hardSigmoid' }));", `m.compile({ optimizer: 'sgd', loss: '${loss}' });`];
+  assert.deepEqual(lint(body(1, 'binaryCrossentropy')).filter((x) => x.code === 'loss-activation-mismatch'), []);
+  const d = lint(body(3, 'categoricalCrossentropy')).filter((x) => x.code === 'loss-activation-mismatch');
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /^Categorical crossentropy expects outputs that sum to 1, but 3 independent hardSigmoid units/);
+});

@@ -1,5 +1,5 @@
 // @case dfm-046-xor-fixed
-// @set heldout3
+// @moved-from heldout3 (held-out protocol: its loss-activation-mismatch false alarm motivated reading hardSigmoid as a probability output, branch lint)
 // @label healthy
 // @source defect4ML (Morovati, Nikanjam, Khomh & Jiang, "Bugs in machine learning-based systems: a faultload benchmark",
 //   EMSE 2023): github.com/mohmehmo/defects4ml@d2d823d, bugs/046 (conf.ini: "Wrong type of activation function … model does

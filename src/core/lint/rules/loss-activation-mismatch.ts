@@ -34,6 +34,8 @@ function check(ctx: RuleContext, compile: CompileSite): void {
   const report = (message: string, fixes: LintFix[] = []) => ctx.report(info, lossNode, message, { fixes, related });
   const binary = loss.name === 'binarycrossentropy';
   const categorical = loss.name === 'categoricalcrossentropy' || loss.name === 'sparsecategoricalcrossentropy';
+  // hardSigmoid's range is [0, 1] too: a probability for binary cross-entropy (tfjs clips it to [ε, 1 − ε], so no log 0).
+  const sigmoidLike = act.name === 'sigmoid' || act.name === 'hardsigmoid';
   const squaredError = loss.name === 'meansquarederror' || loss.name === 'mse';
   if (loss.logits) {
     if (act.name === 'softmax' || act.name === 'sigmoid') report(`'${loss.name === 'softmaxcrossentropy' ? 'softmaxCrossEntropy' : 'sigmoidCrossEntropy'}' applies ${loss.name.startsWith('softmax') ? 'softmax' : 'sigmoid'} itself, so the '${act.name}' output is squashed twice and gradients shrink; make the output layer linear.`, fix(`Make the output linear`, [setActivation('linear')]));
@@ -43,15 +45,15 @@ function check(ctx: RuleContext, compile: CompileSite): void {
     report(`A softmax over 1 unit always outputs 1, so the loss gradient is zero and nothing trains; use 'sigmoid' for a single output${categorical ? ' with binaryCrossentropy' : ''}.`, categorical ? [] : fix(`Use 'sigmoid' on the output`, [setActivation('sigmoid')]));
   } else if (act.name === 'softmax' && binary) {
     report(`binaryCrossentropy treats each softmax output as an independent probability, but softmax outputs compete and sum to 1; use categoricalCrossentropy (one-hot labels) for softmax outputs.`, fix(`Use 'categoricalCrossentropy'`, [setLoss('categoricalCrossentropy')]));
-  } else if (act.name === 'sigmoid' && categorical && units === 1) {
+  } else if (sigmoidLike && categorical && units === 1) {
     report(`${loss.name === 'sparsecategoricalcrossentropy' ? 'sparseCategoricalCrossentropy' : 'categoricalCrossentropy'} over a single sigmoid unit sees one class that is always "right", so it cannot learn; use binaryCrossentropy.`, fix(`Use 'binaryCrossentropy'`, [setLoss('binaryCrossentropy')]));
-  } else if (act.name === 'sigmoid' && categorical && units !== undefined && units > 1) {
-    report(`Categorical crossentropy expects outputs that sum to 1, but ${units} independent sigmoid units do not, so the loss rewards pushing every unit to 1; use 'softmax' on the output.`, fix(`Use 'softmax' on the output`, [setActivation('softmax')]));
+  } else if (sigmoidLike && categorical && units !== undefined && units > 1) {
+    report(`Categorical crossentropy expects outputs that sum to 1, but ${units} independent ${act.name === 'sigmoid' ? 'sigmoid' : 'hardSigmoid'} units do not, so the loss rewards pushing every unit to 1; use 'softmax' on the output.`, fix(`Use 'softmax' on the output`, [setActivation('softmax')]));
   } else if (act.name === 'softmax' && squaredError) {
     // Golik, Doetsch & Ney (Interspeech 2013): through a softmax the squared error's gradient carries the softmax
     // Jacobian, which vanishes when an output saturates on the wrong class; cross-entropy's (p − y) does not.
     report(`meanSquaredError on a softmax output: its gradient reaches the logits through the softmax's derivative, which vanishes when an output is confidently wrong, so learning stalls where it should be fastest (Golik et al. 2013; Nielsen, ch. 3's learning slowdown) — cross-entropy's gradient is p − y; use categoricalCrossentropy for class probabilities.`, fix(`Use 'categoricalCrossentropy'`, [setLoss('categoricalCrossentropy')]));
-  } else if ((binary && act.name !== 'sigmoid' && act.name !== 'softmax') || (categorical && act.name !== 'softmax' && act.name !== 'sigmoid')) {
+  } else if ((binary && !sigmoidLike && act.name !== 'softmax') || (categorical && act.name !== 'softmax' && !sigmoidLike)) {
     const wanted = binary ? 'sigmoid' : 'softmax';
     const fixable = binary || (units !== undefined && units > 1);
     report(`Crossentropy takes the log of probabilities, but a '${act.name}' output is not a probability (log of ≤ 0 gives NaN, and tfjs losses take no fromLogits flag); use '${wanted}' on the output layer.`, fixable ? fix(`Use '${wanted}' on the output`, [setActivation(wanted)]) : []);
