@@ -373,23 +373,24 @@ describeTrusted('lint: the last profile confirms or dismisses the static warning
     const api = await getApi();
     const editor = await open('lint/sigmoid-trains.js');
     const uri = editor.document.uri;
-    const large = (line: number) => `${line}:${line === 9 ? 101 : 83}-${line}:${line === 9 ? 153 : 135} large-initializer`;
-    const staticOnes = ['9:71-9:80 deep-saturating-stack warning', ...[9, 10, 11, 12].map((l) => `${large(l)} warning`)];
+    // randomNormal(1) on 16 and 32 inputs into sigmoid layers: variance gains 16 and 32, each ended by its sigmoid — below
+    // large-initializer's 100 (docs/lint/large-initializer.md), so the stack's warning is the only static one.
+    const staticOnes = ['9:71-9:80 deep-saturating-stack warning'];
     await waitForLint(uri, staticOnes, 'the static warnings');
     const report = await api.profile(uri);
     assert.strictEqual(report.status, 'done', JSON.stringify(report.error));
     const layers = report.layers.filter((l) => l.line !== undefined && l.line >= 9 && l.line <= 12);
     const ratio = layers[0].gradNorm / layers[layers.length - 1].gradNorm;
     assert.ok(ratio >= 0.1, `the run measured the stack healthy (${ratio})`);
-    const dismissed = await waitForLint(uri, ['9:71-9:80 deep-saturating-stack hint', ...[9, 10, 11, 12].map((l) => `${large(l)} hint`)], 'downgraded by the profile');
+    const dismissed = await waitForLint(uri, ['9:71-9:80 deep-saturating-stack hint'], 'downgraded by the profile');
     const deep = dismissed.find((d) => codeOf(d) === 'deep-saturating-stack')!;
     assert.strictEqual(deep.severity, vscode.DiagnosticSeverity.Hint);
     const figure = Number(/^measured: ‖g‖ first\/last layer ([\d.e-]+) in the last profile, the gradient reached the first layer of this stack/.exec(deep.message)?.[1]);
     assert.ok(Math.abs(figure - ratio) / ratio < 0.06, `${deep.message} vs ${ratio}`);
     const fixes = await quickFixes(uri, deep.range);
     assert.ok(fixes.length > 0 && fixes.every((f) => !f.isPreferred), 'the evidence contradicts the fix: not preferred');
-    // Editing a layer of the stack makes its measurement stale: the stack's warning and that layer's are back.
+    // Editing a layer of the stack makes its measurement stale: the stack's warning is back.
     await editor.edit((b) => b.replace(new vscode.Range(9, 37, 9, 39), '33'));
-    await waitForLint(uri, ['9:71-9:80 deep-saturating-stack warning', `${large(10)} warning`, ...[9, 11, 12].map((l) => `${large(l)} hint`)], 'stale evidence dropped');
+    await waitForLint(uri, ['9:71-9:80 deep-saturating-stack warning'], 'stale evidence dropped');
   });
 });
