@@ -51,6 +51,9 @@ export interface Case {
   bugs: BugType[];
   /** 1-based lines marked `// FAULT`: where the bug is (layer creation, compile or optimizer line). */
   faultLines: number[];
+  /** A case relabelled healthy keeps its source's bug (`@source-bug`) and lines (`// SOURCE-FAULT`) for the figures under the sources' labels. */
+  sourceBugs?: BugType[];
+  sourceFaultLines?: number[];
   tags: Record<string, string>;
   /**
    * `tuned`: the cases the rules were developed against; `heldout` (`// @set heldout`): cases ported after the rules
@@ -80,17 +83,27 @@ export function readCase(file: string): Case {
   }
   const id = tags.case ?? path.basename(file, path.extname(file));
   if (tags.label !== 'buggy' && tags.label !== 'healthy') throw new Error(`${file}: @label must be buggy or healthy`);
-  const bugs = (tags.bug ?? '').split(/[,\s]+/).filter(Boolean) as BugType[];
-  for (const bug of bugs) if (!(bug in BUG_TYPES)) throw new Error(`${file}: unknown @bug "${bug}" (known: ${Object.keys(BUG_TYPES).join(', ')})`);
+  const bugTypes = (tag: 'bug' | 'source-bug'): BugType[] => {
+    const named = (tags[tag] ?? '').split(/[,\s]+/).filter(Boolean) as BugType[];
+    for (const bug of named) if (!(bug in BUG_TYPES)) throw new Error(`${file}: unknown @${tag} "${bug}" (known: ${Object.keys(BUG_TYPES).join(', ')})`);
+    return named;
+  };
+  const bugs = bugTypes('bug');
   if (tags.label === 'buggy' && bugs.length === 0) throw new Error(`${file}: a buggy case needs @bug`);
   const faultLines = lines.flatMap((line, i) => (/\/\/ FAULT\b/.test(line) && !line.startsWith('//') ? [i + 1] : []));
   if (tags.label === 'buggy' && faultLines.length === 0) throw new Error(`${file}: a buggy case needs a line marked // FAULT`);
   for (const required of ['source', 'data']) if (!tags[required]) throw new Error(`${file}: missing @${required}`);
+  const sourceBugs = bugTypes('source-bug');
+  const sourceFaultLines = lines.flatMap((line, i) => (/\/\/ SOURCE-FAULT\b/.test(line) && !line.startsWith('//') ? [i + 1] : []));
+  if (tags['source-label'] === 'buggy' && (sourceBugs.length === 0 || sourceFaultLines.length === 0)) {
+    throw new Error(`${file}: a case its source labels buggy needs @source-bug and a line marked // SOURCE-FAULT`);
+  }
   const set = tags.set ?? 'tuned';
   if (!(SETS as readonly string[]).includes(set)) {
     throw new Error(`${file}: @set must be heldout, heldout2, heldout3, heldout4 or heldout5 (or absent for the tuned set), not "${set}"`);
   }
-  return { id, file, label: tags.label, bugs, faultLines, tags, set: set as Case['set'] };
+  const source = tags['source-label'] === 'buggy' ? { sourceBugs, sourceFaultLines } : {};
+  return { id, file, label: tags.label, bugs, faultLines, ...source, tags, set: set as Case['set'] };
 }
 
 export function listCases(dir: string): Case[] {

@@ -221,7 +221,8 @@ export function underSourceLabels(results: CaseResult[]): CaseResult[] | undefin
   return results.map((r) => {
     const label = r.case.tags['source-label'] as Case['label'] | undefined;
     if (!label) return r;
-    return { ...r, case: { ...r.case, label, bugs: label === 'healthy' ? [] : r.case.bugs } };
+    if (label === 'healthy') return { ...r, case: { ...r.case, label, bugs: [] } };
+    return { ...r, case: { ...r.case, label, bugs: r.case.sourceBugs ?? r.case.bugs, faultLines: r.case.sourceFaultLines ?? r.case.faultLines } };
   });
 }
 

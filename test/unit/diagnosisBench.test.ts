@@ -40,7 +40,8 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   const ported = (set: string) => cases.filter((c) => c.set === set || c.tags['moved-from']?.split(' ')[0] === set);
   const heldout2 = cases.filter((c) => c.set === 'heldout2');
   for (const c of heldout2) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+@[0-9a-f]{7}/, `${c.id}: held-out @source without repo@commit`);
-  assert.ok(ported('heldout2').filter((c) => c.label === 'healthy').length >= 8 && ported('heldout2').filter((c) => c.label === 'buggy').length >= 8);
+  // 8 healthy as ported; so-45002504-fixed was relabelled buggy on its training (its @relabel).
+  assert.ok(ported('heldout2').filter((c) => c.label === 'healthy').length >= 7 && ported('heldout2').filter((c) => c.label === 'buggy').length >= 8);
   const heldout3 = cases.filter((c) => c.set === 'heldout3');
   for (const c of heldout3) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+@[0-9a-f]{7}/, `${c.id}: held-out @source without repo@commit`);
   const heldout4 = cases.filter((c) => c.set === 'heldout4');
@@ -169,6 +170,25 @@ test('a corrected label: the figures under the source\'s label count the case as
   const theirs = scoreCases(underSourceLabels(results)!).runtime;
   assert.deepEqual([theirs.detected, theirs.buggy, theirs.healthyAlarmed, theirs.healthy], [0, 0, 1, 2]);
   assert.equal(underSourceLabels(results.slice(1)), undefined);
+});
+
+test('a case relabelled healthy: under its source\'s label it is buggy with the source\'s bug and line', () => {
+  const relabelled: Case = { ...mkCase('r2', 'healthy'), sourceBugs: ['output-activation'], sourceFaultLines: [7] };
+  relabelled.tags['source-label'] = 'buggy';
+  const found: CaseResult[] = [{ case: relabelled, runtime: [alarm('output-activation', 7)], lint: [], ms: 1 }];
+  const ours = scoreCases(found).runtime;
+  assert.deepEqual([ours.detected, ours.buggy, ours.healthyAlarmed, ours.healthy], [0, 0, 1, 1]);
+  const theirs = scoreCases(underSourceLabels(found)!);
+  assert.deepEqual([theirs.runtime.detected, theirs.runtime.buggy, theirs.runtime.healthyAlarmed], [1, 1, 0]);
+  assert.equal(theirs.cases[0].runtime.symptomLocalised, true);
+  const elsewhere = scoreCases(underSourceLabels([{ ...found[0], runtime: [alarm('output-activation', 3)] }])!);
+  assert.equal(elsewhere.cases[0].runtime.symptomLocalised, false);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relabel-'));
+  const file = path.join(dir, 'r.js');
+  fs.writeFileSync(file, '// @label healthy\n// @source-label buggy\n// @source s\n// @data d\nx();\n');
+  assert.throws(() => readCase(file), /@source-bug and a line marked \/\/ SOURCE-FAULT/);
+  fs.writeFileSync(file, '// @label healthy\n// @source-label buggy\n// @source-bug wrong-loss\n// @source s\n// @data d\nx(); // SOURCE-FAULT\n');
+  assert.deepEqual([readCase(file).sourceBugs, readCase(file).sourceFaultLines, readCase(file).faultLines], [['wrong-loss'], [6], []]);
 });
 
 test('held-out figures: scored apart from the tuned set, beside it and the total', () => {

@@ -8,6 +8,9 @@
 //   pixels in [0, 1], not reachable here); one-hot labels.
 // @settings 784 → 10 softmax, zero-initialised weights and biases, loss −Σ y·log ŷ over the batch (no clipping), SGD lr
 //   0.005, batch 205, 1,000 steps (100 epochs of these 10 batches).
+// @training train.ts (wasm, its 100 epochs): summed loss 421 → 13.2, never NaN; TensorFlow on the same 2,050 digits
+//   (bench/diagnosis/outputOracles.py so-33641799-fixed): training accuracy 0.997, largest logit gap 17.5 → 44.3 (exact zeros of
+//   the softmax need ~88–104): it trains, the NaN hazard lies beyond its plan (docs/rules/nan-prone-loss.md). Label unchanged.
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { mnist, oneHot } = require('./data.ts');
