@@ -323,7 +323,7 @@ export function layerFindings(
       message:
         (exploding.length > 1 ? `Exploding gradient in ${plural(exploding.length, 'layer')}${linesText(exploding.map((h) => h.layer))}: ` : 'Exploding gradient: ') +
         `‖g‖ = ${fmt(peak.value)} at ${worst.layer.name}, step ${peak.step}` +
-        (Number.isFinite(ratio) ? `, ‖g‖/‖w‖ = ${fmt(ratio)} (${update !== undefined ? `the optimizer's step from it changed the weights by ${fmt(update)} of their norm` : `one step at learning rate 1e-3 would change the weights by ${fmt(ratio * 1e-3)} of their norm`}; ~1e-3 is healthy)` : ` (its weights are ~0, so no ‖g‖/‖w‖ ratio)`) +
+        (Number.isFinite(ratio) ? `, ‖g‖/‖w‖ = ${fmt(ratio)} (${update !== undefined ? `the optimizer's step from it changed the weights by ${fmt(update)} of their norm` : `a plain SGD step at a reference rate of 1e-3 (not necessarily yours) would change the weights by ${fmt(ratio * 1e-3)} of their norm`}; ~1e-3 is healthy)` : ` (its weights are ~0, so no ‖g‖/‖w‖ ratio)`) +
         '. ' +
         (stable
           ? options.lossFalls.falls === true

@@ -211,6 +211,10 @@ export function lossFindings(
         message: `The loss grew from ${fmt(firstTotal)} to ${fmt(worst.loss)} by step ${worst.step}: training diverges. Lower the learning rate (run the LR finder) or clip gradients.${optimizerRateNote(context.optimizer)}`,
       });
       suppressed.add('loss-not-decreasing');
+      // A curve that climbed this far did not fall steadily, whatever its last step reads: the layer rules must not
+      // call exploding updates "large but stable" (or dead/saturated units harmless) beside this error.
+      lossFalls.falls = false;
+      lossFalls.text = `${lossFalls.text}, after climbing to ${fmt(worst.loss)} at step ${worst.step}`;
     }
   }
 

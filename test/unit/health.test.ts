@@ -128,7 +128,7 @@ test('exploding: the message gives the update the optimizer really made from the
   assert.match(measured[0].message, /‖g‖\/‖w‖ = 20 \(the optimizer's step from it changed the weights by 2\.0e-3 of their norm; ~1e-3 is healthy\)/);
   // Without a measured update (the last profiled step) the SGD-at-1e-3 reading stays.
   const unmeasured = evaluateHealth([info('a')], [step(0, 1, [peak])]);
-  assert.match(unmeasured[0].message, /one step at learning rate 1e-3 would change the weights by 0\.02 of their norm/);
+  assert.match(unmeasured[0].message, /a plain SGD step at a reference rate of 1e-3 \(not necessarily yours\) would change the weights by 0\.02 of their norm/);
 });
 
 test('dead ReLU at ≥ 70 % dead units; saturation above 50 %', () => {
@@ -181,6 +181,22 @@ test('non-finite with a located origin: exactly one finding, on the origin layer
   assert.deepEqual(codes(batch), ['non-finite:-']);
   assert.equal(batch[0].location?.line, 3);
   assert.match(batch[0].message, /in the batch itself/);
+});
+
+test('exploding beside a diverging loss is an error, not "large but stable", even when the last step is lower than the first', () => {
+  const layers = [info('a')];
+  // ‖g‖ 1e6 (≥ explodingNorm) every step; the loss climbs ×2000 at step 1, then ends below its start.
+  const l = (n: number, loss: number) => step(n, loss, [stats('a', 1e6)]);
+  const findings = evaluateHealth(layers, [l(0, 0.5), l(1, 1000), l(2, 0.1)]);
+  assert.deepEqual(codes(findings), ['exploding:a', 'loss-diverging:-']);
+  const exploding = findings[0];
+  assert.equal(exploding.severity, 'error');
+  assert.doesNotMatch(exploding.message, /large but stable|no action needed/);
+  assert.match(exploding.message, /The loss fell from 0\.5 to 0\.1 over 2 steps, after climbing to 1\.0e3 at step 1\./);
+  // Near miss: the same gradients with a loss that falls steadily stay an information.
+  const steady = evaluateHealth(layers, [l(0, 0.5), l(1, 0.3), l(2, 0.1)]);
+  assert.deepEqual(steady.map((f) => `${f.code}:${f.severity}`), ['exploding:info']);
+  assert.match(steady[0].message, /large but stable updates, no action needed/);
 });
 
 test('loss diverging: ×1000 growth or a non-finite loss after step 0', () => {
