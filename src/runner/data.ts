@@ -26,8 +26,10 @@ export interface Batch {
   /** Rows of the script's fit() data that are not in this batch (up to HELD_OUT_ROWS), when it has them: what the
    *  profiled steps learn from the batch is judged on them (runner/labelProbe.ts). */
   heldOut?: { xs: Tensor[]; ys: Tensor[] };
-  /** With heldOut: the other rows, in the same order, up to LABEL_PROBE_STEPS batches of them (runner/labelProbe.ts). */
-  pool?: { xs: Tensor[]; ys: Tensor[] };
+  /** With heldOut: the other rows, in the same order, up to LABEL_PROBE_STEPS batches of them (runner/labelProbe.ts),
+   *  copied on the first call — only a profile whose label probe goes on to fresh batches reads them; undefined if
+   *  the script has disposed its data by then. */
+  pool?: () => { xs: Tensor[]; ys: Tensor[] } | undefined;
 }
 
 export { innerModel } from './innerModel';
@@ -189,7 +191,8 @@ export const WIDE_HELD_OUT_ROWS = 128;
 
 /**
  * The rows after the batch's in the same order (fit()'s shuffle or the file's), when there are enough of them, and the
- * rest as the pool the label probe trains on: up to LABEL_PROBE_STEPS batches, so a large data set is not copied whole.
+ * rest as the pool the label probe trains on: up to LABEL_PROBE_STEPS batches, so a large data set is not copied whole,
+ * and copied only when the probe needs it (20 batches of images are hundreds of MB).
  */
 function heldOutRows(tf: Tf, captured: { xs: Tensor[]; ys: Tensor[] }, order: number[], taken: number, rows: number): Pick<Batch, 'heldOut' | 'pool'> | undefined {
   const count = Math.min(rows - taken, Math.max(taken, WIDE_HELD_OUT_ROWS));
@@ -203,7 +206,9 @@ function heldOutRows(tf: Tf, captured: { xs: Tensor[]; ys: Tensor[] }, order: nu
       picked.dispose();
     }
   };
-  return { heldOut: take(order.slice(taken, taken + count)), pool: take(rest) };
+  let pool: { xs: Tensor[]; ys: Tensor[] } | undefined;
+  const disposed = () => [...captured.xs, ...captured.ys].some((t) => t.isDisposed);
+  return { heldOut: take(order.slice(taken, taken + count)), pool: () => (pool ??= disposed() ? undefined : take(rest)) };
 }
 
 /** Everything the LR range test cycles through: equal-sized batches of the available data. */

@@ -148,7 +148,8 @@ export async function freshBatchesProbe(
   stochastic: boolean,
   classes: boolean,
 ): Promise<ReturnType<HeldOutCurve['message']> & { trainLosses: number[] } | undefined> {
-  const { pool, heldOut } = batch;
+  const { heldOut } = batch;
+  const pool = heldOut && batch.pool?.();
   if (!pool || !heldOut) return undefined;
   const poolRows = pool.xs[0].shape[0] ?? 0;
   const size = Math.min(batch.xs[0].shape[0] ?? 0, poolRows);

@@ -21,10 +21,10 @@ function scaledOptimizer(inner: Inner, factor: number): Optimizer | undefined {
   return own.constructor.fromConfig?.(own.constructor, { ...config, learningRate: config.learningRate * factor }) as Optimizer | undefined;
 }
 
-/** The probe's losses; every weight of the model (moving statistics too) is left as it was before the probe. */
 /** The rows a probe step trains on: one batch for every step, or a batch per step (`(step) => rows`). */
 export type ProbeRows = Pick<Batch, 'xs' | 'ys'> | ((step: number) => Pick<Batch, 'xs' | 'ys'>);
 
+/** The probe's losses; every weight of the model (moving statistics too) is left as it was before the probe. */
 export async function rateProbe(
   tf: Tf,
   model: LayersModel,

@@ -4,7 +4,8 @@ import { SATURATING, SIGMOID_LIKE } from '../../activations';
 import { configProp, type ChainEntry, type LayerSite } from '../facts';
 import type { LintEdit } from '../types';
 import { fix, quoteOf, replaceEdit, stringEdit } from './edits';
-import { ACTIVATION_LAYERS, RECURRENT_LAYERS, TRANSPARENT_LAYERS, WEIGHT_LAYERS, effectiveActivation, isPooling, numberIn, unitsOf, type Activation } from './layers';
+import { ACTIVATION_LAYERS, RECURRENT_LAYERS, TRANSPARENT_LAYERS, WEIGHT_LAYERS, effectiveActivation, isPooling, unitsOf, type Activation } from './layers';
+import { secondMoment } from './initializer-gain';
 import { ruleInfo, type Rule, type RuleContext } from './rule';
 import { layerEntry, repeatCount, type LayerEntry } from './sequences';
 
@@ -33,7 +34,7 @@ interface StackLayer {
   misScaled: string | undefined;
 }
 
-/** The standard deviation of a fixed-scale random initializer; undefined for variance-scaled or unknown ones. */
+/** The RMS (√E[w²]) of a fixed-scale random initializer's weights; undefined for variance-scaled or unknown ones. */
 function fixedStd(site: LayerSite): { std: number; label: string } | 'scaled' | undefined {
   const p = configProp(site, 'kernelInitializer');
   if (p === 'absent') return 'scaled'; // tfjs's default: glorotUniform
@@ -44,16 +45,9 @@ function fixedStd(site: LayerSite): { std: number; label: string } | 'scaled' | 
   if (!init) return undefined;
   const lower = init.name.toLowerCase();
   if (/^(glorot|he|lecun|variancescaling|orthogonal)/.test(lower)) return 'scaled';
-  if (lower === 'randomnormal' || lower === 'truncatednormal') {
-    const std = numberIn(init.config, 'stddev', 0.05);
-    return std === undefined ? undefined : { std, label: `${init.name} (stddev ${std})` };
-  }
-  if (lower === 'randomuniform') {
-    const lo = numberIn(init.config, 'minval', -0.05);
-    const hi = numberIn(init.config, 'maxval', 0.05);
-    return lo === undefined || hi === undefined ? undefined : { std: (hi - lo) / Math.sqrt(12), label: `${init.name} (${lo}, ${hi})` };
-  }
-  return undefined;
+  // The weights' RMS, √E[w²], read as large-initializer reads it (truncatedNormal's redraws and a mean included).
+  const moment = secondMoment(init);
+  return moment && { std: Math.sqrt(moment.value), label: moment.label };
 }
 
 /** Inputs per unit of a Dense layer: its inputShape/inputDim, else the units of the Dense layer before it. */
