@@ -61,12 +61,13 @@ export interface Case {
    * `heldout2` (`// @set heldout2`): a second blind set, ported while other rules changed, to score the final rules;
    * `heldout3` (`// @set heldout3`): a third, from sources none of the others used, scored at a session's start and end;
    * `heldout4` (`// @set heldout4`): a fourth, likewise from new sources, ported blind while other engineers change rules;
-   * `heldout5` (`// @set heldout5`): a fifth, the same way, to score the rules of a session that aims at generalising.
+   * `heldout5` (`// @set heldout5`): a fifth, the same way, to score the rules of a session that aims at generalising;
+   * `heldout6` (`// @set heldout6`): a sixth, the same way again, blind to the next session's rule changes.
    */
-  set: 'tuned' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5';
+  set: 'tuned' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6';
 }
 
-export const SETS = ['tuned', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'] as const;
+export const SETS = ['tuned', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6'] as const;
 
 /** Reads `// @tag value` header lines (continuation lines start with `//   `) and the FAULT markers. */
 export function readCase(file: string): Case {
@@ -100,7 +101,7 @@ export function readCase(file: string): Case {
   }
   const set = tags.set ?? 'tuned';
   if (!(SETS as readonly string[]).includes(set)) {
-    throw new Error(`${file}: @set must be heldout, heldout2, heldout3, heldout4 or heldout5 (or absent for the tuned set), not "${set}"`);
+    throw new Error(`${file}: @set must be heldout, heldout2, heldout3, heldout4, heldout5 or heldout6 (or absent for the tuned set), not "${set}"`);
   }
   const source = tags['source-label'] === 'buggy' ? { sourceBugs, sourceFaultLines } : {};
   return { id, file, label: tags.label, bugs, faultLines, ...source, tags, set: set as Case['set'] };

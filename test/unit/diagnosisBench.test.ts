@@ -52,6 +52,9 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   const heldout5 = cases.filter((c) => c.set === 'heldout5');
   for (const c of heldout5) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/issues\/\d+)/, `${c.id}: held-out @source without repo@commit or issue URL`);
   assert.ok(heldout5.length === 0 || (heldout5.filter((c) => c.label === 'healthy').length >= 10 && heldout5.filter((c) => c.label === 'buggy').length >= 10));
+  const heldout6 = cases.filter((c) => c.set === 'heldout6');
+  for (const c of heldout6) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/issues\/\d+)/, `${c.id}: held-out @source without repo@commit or issue URL`);
+  assert.ok(heldout6.length === 0 || (heldout6.filter((c) => c.label === 'healthy').length >= 10 && heldout6.filter((c) => c.label === 'buggy').length >= 10));
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 
@@ -70,6 +73,7 @@ test('a case header that misses its label, bug type or FAULT line is refused wit
   assert.equal(readCase(write('h.js', '// @label healthy\n// @set heldout3\n// @source s\n// @data d\n')).set, 'heldout3');
   assert.equal(readCase(write('i.js', '// @label healthy\n// @set heldout4\n// @source s\n// @data d\n')).set, 'heldout4');
   assert.equal(readCase(write('j.js', '// @label healthy\n// @set heldout5\n// @source s\n// @data d\n')).set, 'heldout5');
+  assert.equal(readCase(write('k.js', '// @label healthy\n// @set heldout6\n// @source s\n// @data d\n')).set, 'heldout6');
   const ok = readCase(write('d.js', '// @label buggy\n// @bug vanishing, lr-high\n// @source a\n//   b\n// @data d\nx();\ny(); // FAULT\n'));
   assert.deepEqual(ok.bugs, ['vanishing', 'lr-high']);
   assert.deepEqual(ok.faultLines, [7]);
