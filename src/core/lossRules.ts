@@ -6,7 +6,7 @@ import type { Finding, LayerInfo, OutputInfo, Thresholds } from './protocol';
 import { PROBABILITY_OUTPUT } from './activations';
 import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type HealthContext, type NonFiniteOrigin, type StepRecord } from './healthModel';
-import type { LossEvidence } from './layerRules';
+import type { LossEvidence } from './layerHits';
 import { fixedBatchWords, notDecreasingFinding, oscillationFinding, type LossCurve } from './lossCurveRules';
 
 /** tfjs clips probabilities to [1e-7, 1 − 1e-7] in its cross-entropies: a confidently wrong example costs −ln 1e-7. */
