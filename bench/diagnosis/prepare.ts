@@ -7,7 +7,8 @@
 //    $GRADIENT_LENS_PYTHON, else ~/.cache/gradient-lens-venv/bin/python, else python3;
 //  - the CSVs the held-out DeepLocalize programs read, from its `fetch` mirror (prepareDeepLocalize.ts);
 //  - the data files of the second held-out set's programs, from the `fetch` mirrors (prepareHeldout2.ts);
-//  - the car-damage images of the fourth held-out set's bdr-50079585 pair, from the `fetch` mirror (prepareHeldout4.ts).
+//  - the car-damage images of the fourth held-out set's bdr-50079585 pair, from the `fetch` mirror (prepareHeldout4.ts);
+//  - the makemore names and the CTA ridership series of the sixth held-out set, from the `fetch` mirrors (prepareHeldout6.ts).
 // What cannot be built is skipped with the reason; the cases that need it then fail with a clear message.
 //
 //   node --import tsx bench/diagnosis/prepare.ts
@@ -19,6 +20,7 @@ import { DATA_DIR, type Table } from './cases/data';
 import { prepareDeepLocalize } from './prepareDeepLocalize';
 import { prepareHeldout2 } from './prepareHeldout2';
 import { prepareHeldout4 } from './prepareHeldout4';
+import { prepareHeldout6 } from './prepareHeldout6';
 
 export const DEEPCHECKER = { repo: 'thedeepchecker/thedeepchecker', commit: 'd0a2b3a5339b50c3f0b147231e295d3db25017fb' };
 
@@ -94,6 +96,7 @@ export function prepare(): void {
   prepareDeepLocalize(write);
   prepareHeldout2(write);
   prepareHeldout4(write);
+  prepareHeldout6(write);
 }
 
 if (require.main === module) prepare();

@@ -1,0 +1,27 @@
+// @case hom3-gd-eta-0p1
+// @set heldout6
+// @label healthy
+// @source Aurélien Géron, Hands-On Machine Learning with Scikit-Learn, Keras and TensorFlow, 3rd ed. (O'Reilly 2022), chapter 4
+//   "Training Models", Batch Gradient Descent, as in its notebook github.com/ageron/handson-ml3@e3f3f9e
+//   (04_training_linear_models.ipynb: plot_gradient_descent(theta, eta) for eta = 0.02, 0.1 and 0.5, n_epochs = 1000, on
+//   X = 2 * rand(100, 1), y = 4 + 3X + randn(100, 1); Figure 4-8). The book on the three panels:
+//   "In the middle, the learning rate looks pretty good: in just a few epochs, it has already converged to the solution".
+// @data the notebook's synthetic linear data regenerated with a seeded generator (np.random.seed(42)'s draws are not
+//   reproducible here): 100 points, x uniform in [0, 2), y = 4 + 3x + N(0, 1).
+// @settings linear regression θ = (bias, slope) initialised N(0, 1) (np.random.randn(2, 1)), mean squared error (the
+//   notebook's gradient 2/m·Xᵀ(Xθ − y) is its gradient), plain batch gradient descent η = 0.1 on all 100 points, 1,000 epochs.
+// @license the notebook is Apache-2.0-licensed (Copyright Aurélien Géron); this is our TensorFlow.js translation.
+const tf = require('@tensorflow/tfjs');
+const { rng } = require('./data.ts');
+
+const m = 100;
+const random = rng(42);
+const xs = Array.from({ length: m }, () => 2 * random.uniform());
+const X = tf.tensor2d(xs, [m, 1]);
+const y = tf.tensor2d(xs.map((x) => 4 + 3 * x + random.normal()), [m, 1]);
+
+const eta = 0.1;
+const model = tf.sequential();
+model.add(tf.layers.dense({ inputShape: [1], units: 1, kernelInitializer: tf.initializers.randomNormal({ stddev: 1 }), biasInitializer: tf.initializers.randomNormal({ stddev: 1 }) }));
+model.compile({ optimizer: tf.train.sgd(eta), loss: 'meanSquaredError' });
+model.fit(X, y, { batchSize: m, epochs: 1000, shuffle: false });

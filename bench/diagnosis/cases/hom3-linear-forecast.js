@@ -1,0 +1,44 @@
+// @case hom3-linear-forecast
+// @set heldout6
+// @label healthy
+// @source Aurélien Géron, Hands-On Machine Learning with Scikit-Learn, Keras and TensorFlow, 3rd ed. (O'Reilly 2022), chapter 15
+//   "Processing Sequences Using RNNs and CNNs", as in its notebook github.com/ageron/handson-ml3@e3f3f9e
+//   (15_processing_sequences_using_rnns_and_cnns.ipynb: the linear model Dense(1, input_shape=[seq_length]) on 56-day
+//   windows, Huber loss, SGD(learning_rate=0.02, momentum=0.9), up to 500 epochs with early stopping on the validation MAE,
+//   patience 50). The stored result: validation MAE 37,866 boardings, "better than naive forecasting" in the book's words.
+// @data the CTA daily rail boardings Géron's notebook downloads from github.com/ageron/data@2ea7314
+//   (ridership/CTA_-_Ridership_-_Daily_Boarding_Totals.csv), extracted by bench/diagnosis/prepare.ts (prepareHeldout6.ts):
+//   sorted by date, duplicated months dropped, rail / 1e6; training 2016-01 … 2018-12 (1,096 days), validation 2019-01 …
+//   2019-05; windows of 56 days → the next day (timeseries_dataset_from_array, sequence_length=56, batch 32, shuffled).
+// @settings Dense(1) on the 56 values of a window, Huber loss (δ = 1), SGD lr 0.02 momentum 0.9, batch 32, up to 500 epochs,
+//   early stopping patience 50 on the validation loss (tfjs' earlyStopping neither watches a metric other than the losses
+//   here nor restores the best weights).
+// @license the notebook is Apache-2.0-licensed (Copyright Aurélien Géron); this is our TensorFlow.js translation.
+const tf = require('@tensorflow/tfjs');
+const { table, shuffled } = require('./data.ts');
+
+const rail = (from, to) => table('ridership').rows.filter((r) => r[0] >= from && r[0] <= to).map((r) => r[1] / 1e6);
+const railTrain = rail(20160101, 20181231);
+const railValid = rail(20190101, 20190531);
+const seqLength = 56;
+function windows(series, shuffle) {
+  const starts = Array.from({ length: series.length - seqLength }, (_, i) => i);
+  const order = shuffle ? shuffled(starts, 42) : starts;
+  return {
+    x: tf.tensor2d(order.map((i) => series.slice(i, i + seqLength))),
+    y: tf.tensor2d(order.map((i) => [series[i + seqLength]])),
+  };
+}
+const trainDs = windows(railTrain, true);
+const validDs = windows(railValid, false);
+
+const model = tf.sequential();
+model.add(tf.layers.dense({ units: 1, inputShape: [seqLength] }));
+
+function fitAndEvaluate(model, trainSet, validSet, learningRate, epochs = 500) {
+  const earlyStopping = tf.callbacks.earlyStopping({ monitor: 'val_loss', patience: 50 });
+  const opt = tf.train.momentum(learningRate, 0.9);
+  model.compile({ loss: (yTrue, yPred) => tf.losses.huberLoss(yTrue, yPred), optimizer: opt, metrics: ['mae'] });
+  return model.fit(trainSet.x, trainSet.y, { batchSize: 32, validationData: [validSet.x, validSet.y], epochs, callbacks: [earlyStopping] });
+}
+fitAndEvaluate(model, trainDs, validDs, 0.02);
