@@ -17,13 +17,13 @@ const { mnist, oneHot } = require('./data.ts');
 
 const train = mnist(1280);
 const valid = mnist(320, { offset: 128 });
-const xTrain = tf.tensor2d(train.pixels);
+const xTrain = tf.tensor2d(train.pixels).reshape([-1, 28, 28]);
 const yTrain = tf.tensor2d(oneHot(train.labels, 10));
-const xValid = tf.tensor2d(valid.pixels);
+const xValid = tf.tensor2d(valid.pixels).reshape([-1, 28, 28]);
 const yValid = tf.tensor2d(oneHot(valid.labels, 10));
 
 const model = tf.sequential();
-model.add(tf.layers.flatten({ inputShape: [784] }));
+model.add(tf.layers.flatten({ inputShape: [28, 28] }));
 model.add(tf.layers.batchNormalization());
 model.add(tf.layers.dense({ units: 300, activation: 'relu', kernelInitializer: 'heNormal' }));
 model.add(tf.layers.batchNormalization());

@@ -26,13 +26,13 @@ const stats = (rows) => {
   return (row) => row.map((v, c) => (v - mean[c]) / std[c]);
 };
 const scale = stats(train.pixels);
-const xTrain = tf.tensor2d(train.pixels.map(scale));
+const xTrain = tf.tensor2d(train.pixels.map(scale)).reshape([-1, 28, 28]);
 const yTrain = tf.tensor2d(oneHot(train.labels, 10));
-const xValid = tf.tensor2d(valid.pixels.map(scale));
+const xValid = tf.tensor2d(valid.pixels.map(scale)).reshape([-1, 28, 28]);
 const yValid = tf.tensor2d(oneHot(valid.labels, 10));
 
 const model = tf.sequential();
-model.add(tf.layers.flatten({ inputShape: [784] }));
+model.add(tf.layers.flatten({ inputShape: [28, 28] }));
 for (let layer = 0; layer < 100; layer++) {
   model.add(tf.layers.dense({ units: 100, activation: 'selu', kernelInitializer: 'leCunNormal' }));
 }
