@@ -80,6 +80,7 @@ export function evaluateHealth(
     outputLayers: loss.outputLayers,
     lossSite: context.compileLocation,
     inputSite: context.dataLocations?.inputs?.[0],
+    optimizer: context.optimizer,
   });
   const unscaled = unscaledInput(layers, steps, t, context) ?? smallInput(layers, steps, context);
   if (unscaled) data.push(unscaled);

@@ -23,6 +23,8 @@ export interface LayerRuleOptions {
   lossSite?: SourceLocation;
   /** The line that made the inputs: a NaN/Inf already in the batch is located there. */
   inputSite?: SourceLocation;
+  /** The optimizer's class (tfjs getClassName()): whether its step is proportional to the gradient. */
+  optimizer?: string;
 }
 
 /** One layer's history under one rule. */

@@ -7,7 +7,8 @@ import { RULE_SEVERITY, type NonFiniteOrigin, type StepRecord } from './healthMo
 import { nonFiniteFinding } from './nonFiniteRule';
 import { layerRuleContext, plural, related, track, type LayerRuleContext, type LayerRuleOptions } from './layerHits';
 import { deadFindings, saturationFindings, trackDead, trackSaturated } from './deadSaturationRules';
-import { trackVanishing, vanishingFindings } from './vanishingRule';
+import { fittedBatch, trackVanishing, vanishingFindings } from './vanishingRule';
+import { trackStackFalls } from './saturatingStackRule';
 import { explodingFindings } from './explodingRule';
 
 export type { LayerRuleOptions, LossEvidence } from './layerHits';
@@ -27,7 +28,7 @@ export function layerFindings(
   const saturated = trackSaturated(ctx);
   const vanishing = trackVanishing(ctx, dead);
   findings.push(...deadFindings(ctx, dead, vanishing));
-  findings.push(...vanishingFindings(ctx, vanishing));
+  findings.push(...vanishingFindings(ctx, vanishing, trackStackFalls(ctx, fittedBatch(steps))));
   findings.push(...saturationFindings(ctx, saturated, vanishing));
   findings.push(...explodingFindings(ctx));
   return findings;

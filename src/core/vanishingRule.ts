@@ -5,6 +5,7 @@ import type { Finding } from './protocol';
 import { SATURATING } from './activations';
 import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type StepRecord } from './healthModel';
+import { stackFallFinding, type StackFall } from './saturatingStackRule';
 import { at, isZeroLayer, layerMeanAbs, linesText, persistence, plural, related, track, type Hit, type LayerRuleContext } from './layerHits';
 
 /**
@@ -21,13 +22,18 @@ export const CONVERGED_LOSS = 1e-3;
  */
 const NORMALIZATION = new Set(['BatchNormalization', 'LayerNormalization']);
 
+/** Whether a step has fitted the profiled batch (its data loss ≤ CONVERGED_LOSS × step 0's): no gradient is left to judge. */
+export function fittedBatch(steps: readonly StepRecord[]): (record: StepRecord) => boolean {
+  const startLoss = steps.length ? dataLoss(steps[0]) : NaN;
+  // A loss below 0 is not a minimum reached but one without a floor (a log loss on targets outside [0, 1]).
+  return (record) => startLoss > 0 && dataLoss(record) >= 0 && dataLoss(record) <= CONVERGED_LOSS * startLoss;
+}
+
 /** The layers whose gradient vanished, each with its root cause when a dead or saturated layer above explains it. */
 export function trackVanishing(ctx: LayerRuleContext, dead: readonly Hit[]): Hit[] {
   const { steps, t, options, order, info } = ctx;
   const deadAt = (name: string, step: number) => dead.find((h) => h.layer.name === name)?.held.find((x) => x.step === step);
-  const startLoss = steps.length ? dataLoss(steps[0]) : NaN;
-  // A loss below 0 is not a minimum reached but one without a floor (a log loss on targets outside [0, 1]).
-  const fitted = (record: StepRecord) => startLoss > 0 && dataLoss(record) >= 0 && dataLoss(record) <= CONVERGED_LOSS * startLoss;
+  const fitted = fittedBatch(steps);
   const vanishing = track(ctx, (s, record, layerInfo) => {
     if (s.weights.length === 0 || !Number.isFinite(s.gradNorm) || NORMALIZATION.has(layerInfo.className)) return undefined;
     // A loss that has fallen to ~0 on the batch leaves no gradient to pass down: convergence, not vanishing.
@@ -83,15 +89,20 @@ export function trackVanishing(ctx: LayerRuleContext, dead: readonly Hit[]): Hit
   return vanishing;
 }
 
-/** One finding per group of vanishing layers that share persistence and a cause (or a saturating activation). */
-export function vanishingFindings(ctx: LayerRuleContext, vanishing: readonly Hit[]): Finding[] {
+/**
+ * One finding per group of vanishing layers that share persistence and a cause (or a saturating activation), then one
+ * per saturating stack whose δ fell across it (saturatingStackRule.ts) where no layer of it vanished by ‖g‖ already.
+ */
+export function vanishingFindings(ctx: LayerRuleContext, vanishing: readonly Hit[], stackFalls: readonly StackFall[]): Finding[] {
   const groups = new Map<string, Hit[]>();
   for (const hit of vanishing) {
     const act = hit.layer.activation ?? '';
     const key = `${hit.atEnd}\u0000${hit.cause ? `cause:${hit.cause.layer}` : SATURATING.has(act) ? `stack:${act}` : 'other'}`;
     groups.set(key, [...(groups.get(key) ?? []), hit]);
   }
-  return [...groups.values()].map((group) => vanishingFinding(group, ctx.steps));
+  const vanished = new Set(vanishing.map((h) => h.layer.name));
+  const stacks = stackFalls.filter((f) => !f.stack.some((l) => vanished.has(l.name)));
+  return [...[...groups.values()].map((group) => vanishingFinding(group, ctx.steps)), ...stacks.map((f) => stackFallFinding(ctx, f))];
 }
 
 function vanishingFinding(group: Hit[], steps: readonly StepRecord[]): Finding {

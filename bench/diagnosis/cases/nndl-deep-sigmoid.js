@@ -1,5 +1,5 @@
 // @case nndl-deep-sigmoid
-// @set heldout5
+// @moved-from heldout5 (held-out protocol: motivated the saturating-stack fall read from each layer’s ‖∂L/∂b‖ per unit as Nielsen ch. 5 reads it, branch init)
 // @label buggy
 // @bug vanishing
 // @source Neural Networks and Deep Learning (M. Nielsen, Determination Press 2015), chapter 5 "Why are deep neural
