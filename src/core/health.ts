@@ -6,7 +6,8 @@ import type { Finding, LayerInfo, Thresholds } from './protocol';
 import type { HealthContext, NonFiniteOrigin, StepRecord } from './healthModel';
 import { layerFindings } from './layerRules';
 import { lossFindings } from './lossRules';
-import { overRegularization, rateFindings } from './rateRules';
+import { rateFindings } from './rateRules';
+import { overRegularization } from './regularizationRules';
 import { dataFindings, symmetricUnits } from './dataRules';
 import { smallInput, unscaledInput } from './inputRules';
 import { lossFunctionFindings } from './lossFunctionRule';
@@ -87,7 +88,7 @@ export function evaluateHealth(
   const unrelated = labelsUnrelated(steps, context);
   if (unrelated) data.push(unrelated);
   const alarms = [...gradient, ...loss.findings, ...data].filter((f) => f.severity !== 'info');
-  const overReg = overRegularization(layers, steps);
+  const overReg = overRegularization(layers, steps, context.penaltyProbes);
   // A layer that passes no gradient, a wrong output or labels, or weight decay explains a slow loss better than the rate.
   const slowExplained =
     Boolean(overReg) ||

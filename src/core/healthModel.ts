@@ -71,6 +71,8 @@ export interface HealthContext {
   batchSize?: number;
   /** Held-out rows' loss along the profiled steps and along the same steps with the labels permuted (labelRules.ts). */
   labelProbes?: readonly LabelProbe[];
+  /** Where the penalty dominates the step: validation loss along the profiled steps and the same steps without penalties (regularizationRules.ts). */
+  penaltyProbes?: readonly PenaltyProbe[];
   /** The optimizer steps the script's own training call plans (epochs × batches per epoch), when it says. */
   plannedSteps?: number;
   /** The script's fit() batches per epoch, when known: 1 is full-batch descent (every step sees every training row). */
@@ -88,6 +90,17 @@ export interface LabelProbe {
   accuracies?: readonly number[];
   blindAccuracy?: number;
   /** Read along a run over fresh batches of the script's rows, not along the profiled steps. */
+  fresh?: boolean;
+}
+
+/** The validation rows' data loss at the start and end of `steps` steps: with the penalties (factor 1), without (0). */
+export interface PenaltyProbe {
+  factor: number;
+  losses: readonly number[];
+  steps: number;
+  rows: number;
+  source: 'validationData' | 'validationSplit' | 'held-out rows';
+  /** The steps went through fresh batches of the script's rows (else the profiled batch). */
   fresh?: boolean;
 }
 

@@ -186,11 +186,13 @@ export const RunnerMessage = v.variant('type', [
    * (`rate`), or with the inputs × factor (`input`, inputs far below unit scale). `labels` (core/labelRules.ts): the
    * loss on held-out rows of the script's data at every `every`-th step, of the profiled steps (factor 1: the labels
    * as given) or of the same steps from the initial weights with the batch's labels permuted (factor 0), whose own
-   * batch loss per step is `trainLosses`.
+   * batch loss per step is `trainLosses`. `penalty` (core/regularizationRules.ts): the validation rows' data loss at the
+   * start and end (`every` = the steps apart) of the profiled steps (factor 1) or of the same steps without the
+   * penalties (factor 0), read on `source`'s rows.
    */
   v.object({
     type: v.literal('probe'),
-    kind: v.picklist(['rate', 'input', 'labels']),
+    kind: v.picklist(['rate', 'input', 'labels', 'penalty']),
     factor: num,
     losses: v.array(num),
     every: v.optional(v.pipe(v.number(), v.integer())),
@@ -203,6 +205,8 @@ export const RunnerMessage = v.variant('type', [
     blindAccuracy: v.optional(num),
     /** `labels`: read along LABEL_PROBE_STEPS steps on fresh batches of the script's rows (not the profiled steps). */
     fresh: v.optional(v.boolean()),
+    /** `penalty`: which rows validated — fit()'s validationData, its validationSplit, or training rows the profile left out. */
+    source: v.optional(v.picklist(['validationData', 'validationSplit', 'held-out rows'])),
   }),
   /** The overfit-one-batch check: the loss at each of its steps on `batchSize` examples. */
   v.object({ type: v.literal('overfit'), batchSize: v.pipe(v.number(), v.integer()), losses: v.array(num) }),

@@ -3,10 +3,11 @@
 // probe from the same initial weights at ten times / a tenth of the rate (the runner runs it when
 // `probesToRun` asks). Thresholds and sources: docs/rules/learning-rate-low.md, learning-rate-high.md,
 // over-regularization.md.
-import type { Finding, LayerInfo, SourceLocation } from './protocol';
+import type { Finding, SourceLocation } from './protocol';
 import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type StepRecord } from './healthModel';
 import { PLAN_COVERS, shareOverPlan } from './plateau';
+export { overRegularization, PENALTY_DOMINANCE } from './regularizationRules';
 
 /** Probes and comparisons use the first PROBE_STEPS optimizer steps (fewer when fewer were profiled). */
 export const PROBE_STEPS = 10;
@@ -65,8 +66,6 @@ export const SPIKE = 1.2;
 export const SEVERE_SPIKE = 10;
 /** The ÷10 probe's lowest loss must be at most this fraction of the lowest the model's own rate reached in the same steps. */
 export const HIGH_MARGIN = 0.8;
-/** Over-regularization: the penalties' ‖g‖ at least this multiple of the data loss's ‖g‖ (median over steps). */
-export const PENALTY_DOMINANCE = 1;
 
 /**
  * What the optimizer's class means for its rate, where tfjs departs from the method's paper and from Keras.
@@ -226,45 +225,4 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
     });
   }
   return findings;
-}
-
-/** Weight decay whose gradient outweighs the data loss's over the profiled steps: training mostly shrinks the weights. */
-export function overRegularization(layers: readonly LayerInfo[], steps: readonly StepRecord[]): Finding | undefined {
-  const perStep = steps.map((record) => {
-    let reg = 0;
-    let data = 0;
-    for (const layer of record.layers) {
-      if (!Number.isFinite(layer.gradNorm)) continue;
-      data += layer.gradNorm * layer.gradNorm;
-      reg += (layer.regGradNorm ?? 0) ** 2;
-    }
-    return { reg: Math.sqrt(reg), data: Math.sqrt(data), penalty: record.regLoss ?? 0, loss: dataLoss(record) };
-  });
-  if (!perStep.length || perStep.every((s) => s.reg === 0)) return undefined;
-  const ratios = perStep.map((s) => s.reg / Math.max(s.data, Number.MIN_VALUE));
-  const typical = median(ratios);
-  const last = ratios[ratios.length - 1];
-  if (!(typical >= PENALTY_DOMINANCE && last >= PENALTY_DOMINANCE)) return undefined;
-  const first = perStep[0];
-  const end = perStep[perStep.length - 1];
-  // Every regularized layer where the penalty outweighs the data gradient, the worst first.
-  const info = new Map(layers.map((l) => [l.name, l]));
-  const hit = steps[0].layers
-    .filter((l) => l.regGradNorm !== undefined && l.regGradNorm > 0 && l.regGradNorm >= PENALTY_DOMINANCE * l.gradNorm && info.has(l.name))
-    .map((l) => ({ layer: info.get(l.name)!, ratio: l.regGradNorm! / Math.max(l.gradNorm, Number.MIN_VALUE) }))
-    .sort((a, b) => b.ratio - a.ratio);
-  const [worst, ...rest] = hit;
-  return {
-    code: 'over-regularization',
-    severity: RULE_SEVERITY['over-regularization'],
-    step: 0,
-    layer: worst?.layer.name,
-    location: worst?.layer.location,
-    message:
-      `Weight decay overpowers the data: the regularization penalties' gradient is ${fmt(typical)}× the data loss's (‖g‖ ${fmt(first.reg)} vs ${fmt(first.data)} at step 0; median over ${perStep.length} steps), ` +
-      `so each step mostly shrinks the weights${worst ? ` (worst: ${worst.layer.name}${worst.layer.location ? ` at line ${worst.layer.location.line}` : ''}, ${fmt(worst.ratio)}×${rest.length ? `, and ${rest.length} more layer${rest.length === 1 ? '' : 's'}` : ''})` : ''}. ` +
-      `The penalty is ${fmt(first.penalty)} against a data loss of ${fmt(first.loss)} at step 0 (${fmt(end.penalty)} vs ${fmt(end.loss)} at step ${steps[steps.length - 1].step}). ` +
-      `Lower the regularization factor (L2 of 1e-4–1e-5 is common) until the data loss's gradient dominates.`,
-    related: rest.length ? rest.map((h) => ({ layer: h.layer.name, location: h.layer.location, message: `penalty ‖g‖ ${fmt(h.ratio)}× the data loss's at step 0` })) : undefined,
-  };
 }

@@ -47,7 +47,11 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
       log.info(`overfit one batch of ${message.batchSize}: loss ${message.losses[0]} → ${message.losses[message.losses.length - 1]} over ${message.losses.length} steps`);
       break;
     case 'probe':
-      log.info(`${message.kind === 'rate' ? 'learning-rate' : 'input-scale'} probe ×${message.factor}: loss ${message.losses[0]} → ${message.losses[message.losses.length - 1]} over ${message.losses.length - 1} steps`);
+      log.info(
+        message.kind === 'penalty'
+          ? `regularization probe (${message.factor ? 'with' : 'without'} penalties): validation loss ${message.losses[0]} → ${message.losses[message.losses.length - 1]} over ${message.every} steps`
+          : `${message.kind === 'rate' ? 'learning-rate' : message.kind === 'labels' ? 'label' : 'input-scale'} probe ×${message.factor}: loss ${message.losses[0]} → ${message.losses[message.losses.length - 1]} over ${message.losses.length - 1} steps`,
+      );
       break;
     case 'gradcheckLayer':
       log.info(`gradient check ${message.className} (${message.name}): max relative error ${message.maxRelError} ${message.ok ? 'ok' : 'FAILED'}`);

@@ -9,6 +9,7 @@ import { innerModel } from './innerModel';
 import { pullWithSites } from './tensorSites';
 import type { SourceLocation } from '../core/protocol';
 import type { Tf } from './tfjsResolve';
+import { fitValidation, type ValidationRows } from './fitValidation';
 
 export interface Batch {
   xs: Tensor[];
@@ -30,6 +31,8 @@ export interface Batch {
    *  copied on the first call — only a profile whose label probe goes on to fresh batches reads them; undefined if
    *  the script has disposed its data by then. */
   pool?: () => { xs: Tensor[]; ys: Tensor[] } | undefined;
+  /** fit()'s validationData, or its validationSplit rows the batch did not take (runner/validationRows.ts). */
+  validation?: ValidationRows;
 }
 
 export { innerModel } from './innerModel';
@@ -143,12 +146,14 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
   const split = capture.method === 'fit' ? heldOutRows(tf, captured, order ?? Array.from({ length: rows }, (_, i) => i), taken, rows) : undefined;
   const widened = batchSize === undefined && scriptBatch !== undefined && taken > scriptBatch;
   const perEpoch = capture.method === 'fit' ? fitStepsPerEpoch(capture, rows, scriptBatch) : undefined;
+  const validation = fitValidation(tf, capture, captured, (order ?? Array.from({ length: rows }, (_, i) => i)).slice(0, taken));
   return {
     xs,
     ys,
     // All of fit()'s labels (a trainOnBatch call holds one batch only: too few to count classes by).
     ...(capture.method === 'fit' ? { labels: captured.ys } : {}),
     ...(split ?? {}),
+    ...(validation ? { validation } : {}),
     source: 'fit',
     plannedSteps: trainingStepsOf(capture, perEpoch),
     batchesPerEpoch: perEpoch,

@@ -15,6 +15,8 @@ import { OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from './overfitBatch';
 import { inputScale, inputScaleProbes, rateProbe } from './rateProbe';
 import { freshBatchesProbe, HeldOutCurve } from './labelProbe';
 import { probesToRun } from '../core/rateRules';
+import { penaltyDominates } from '../core/regularizationRules';
+import { penaltyProbes } from './validationRows';
 import { JUDGED_LOSS, LABEL_CHECK_EVERY, MIN_JUDGED_BATCH, LABEL_PROBE_STEPS, needsFreshBatches, transferShown } from '../core/labelRules';
 import { checkLayer, classDefinition, userDefinedLayers } from './gradientCheck';
 import { causeOf, classify, guardCrashListeners, keepOutputTail } from './failures';
@@ -114,6 +116,11 @@ async function profile(request: ProfileRequest): Promise<void> {
           if (!permute && transferShown(run)) break;
         }
       }
+    }
+    // Weight decay that decides the step: judged by the rows the program validates on (./validationRows.ts).
+    if (penaltyDominates(profiler.records)) {
+      await send({ type: 'phase', phase: 'profiling', message: `Regularization probe: the validation loss, and ${last} steps without the penalties` });
+      for (const probe of await penaltyProbes(tf, model, initialWeights, batch, last, profiler.stochastic)) await report(probe);
     }
     const plan = probesToRun(profiler.records);
     for (const factor of plan.factors) {

@@ -34,15 +34,16 @@ export async function rateProbe(
   steps: number,
   stochastic: boolean,
   atStep?: (step: number) => void,
+  options: { penalties: boolean } = { penalties: true },
 ): Promise<number[] | undefined> {
   const inner = innerModel(model) as Inner;
   const optimizer = scaledOptimizer(inner, factor);
   if (!optimizer) return undefined;
-  return leavingModelAsFound(tf, model, () => probeSteps(tf, inner, optimizer, initial, batch, steps, stochastic, atStep));
+  return leavingModelAsFound(tf, model, () => probeSteps(tf, inner, optimizer, initial, batch, steps, stochastic, atStep, options.penalties));
 }
 
 /** `atStep(k)` sees the weights after k of the probe's steps (k = 0: the initial weights), before step k's loss. */
-async function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightSnapshot, rows: ProbeRows, steps: number, stochastic: boolean, atStep?: (step: number) => void): Promise<number[]> {
+async function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightSnapshot, rows: ProbeRows, steps: number, stochastic: boolean, atStep: ((step: number) => void) | undefined, penalised: boolean): Promise<number[]> {
   initial.restore();
   const rowsAt = typeof rows === 'function' ? rows : () => rows;
   const lossFunctions = inner.lossFunctions as unknown as ((a: Tensor, b: Tensor) => Tensor)[];
@@ -62,12 +63,13 @@ async function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: W
       batch = rowsAt(step);
       atStep?.(step);
       if (step < steps) {
-        // The step itself trains on data loss + penalties, in training mode, as fit() does.
+        // The step itself trains on data loss + penalties, in training mode, as fit() does (without the penalties
+        // only for the over-regularization counterfactual: runner/validationRows.ts).
         const total = optimizer.minimize(
           () => {
             const data = dataLoss(true);
             if (!stochastic) value = data.dataSync()[0];
-            const penalties = inner.calculateLosses();
+            const penalties = penalised ? inner.calculateLosses() : [];
             return penalties.length ? (tf.add(data, tf.addN(penalties)) as Scalar) : data;
           },
           true,

@@ -1,5 +1,4 @@
 // @case d2l-weight-decay-3
-// @set heldout5
 // @label healthy
 // @source Dive into Deep Learning (Zhang, Lipton, Li & Smola, Cambridge University Press 2023), section 3.7 "Weight
 //   Decay", TensorFlow tab: github.com/d2l-ai/d2l-en@23d7a5a, chapter_linear-regression/weight-decay.md (Data(num_train=20,
