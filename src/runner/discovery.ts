@@ -87,7 +87,7 @@ export function classExportsNote(ns: Record<string, unknown>): string {
   const classes = [...new Set(Object.entries(ns).filter(([k, v]) => k !== '__esModule' && isClass(v)).map(([k, v]) => (v as { name?: string }).name || k))];
   if (!classes.length) return '';
   const list = classes.map((c) => `class ${c}`).join(', ');
-  return ` The module exports ${list}: Gradient Lens does not construct classes (their constructors need arguments it cannot know). Export a function that returns the model, e.g. \`export function createModel() { return new ${classes[0]}(…).model; }\`, or profile the file that creates and trains it.`;
+  return ` The module exports ${list}: Gradient Lens does not construct classes unasked (their constructors need arguments it cannot know). To construct one, name it and its constructor's arguments: --export ${classes[0]} --args '[…]'; or export a function that returns the model, or profile the file that creates and trains it.`;
 }
 
 function isClass(value: unknown): boolean {
@@ -203,6 +203,7 @@ async function useExport(
   holder?: object,
 ): Promise<Discovered | AwaitingTraining> {
   if (isLayersModel(value)) return { model: value, discovery: 'model-export', exportName: name };
+  if (isClass(value)) return constructExport(name, value as new (...a: unknown[]) => object, args, training);
   if (!isPlainFunction(value)) {
     throw new DiscoveryError('no-model', `Export "${name}" is neither a tf.LayersModel nor a function returning one (it is ${typeof value}).`, describeExports(ns));
   }
@@ -231,4 +232,31 @@ async function useExport(
   }
   if (result === undefined) return { awaiting: name };
   throw new DiscoveryError('no-model', `The factory "${name}" returned ${result === null ? 'null' : typeof result}, not a tf.LayersModel, and called no fit/fitDataset/trainOnBatch.`);
+}
+
+/**
+ * `--export NAME` of a class: ECMAScript forbids calling a class constructor without `new` (its [[Call]]
+ * throws a TypeError), so the model that NAME makes from --args is `new NAME(...args)`, as the user's own
+ * code makes it — a tf.Sequential subclass, or an instance holding its model in a property. Only when asked
+ * by name: unasked, classes are never constructed (classExportsNote).
+ */
+function constructExport(name: string, cls: new (...a: unknown[]) => object, args: unknown[] | undefined, training: TrainingCalls): Discovered {
+  if (args === undefined && cls.length > 0) {
+    throw new DiscoveryError(
+      'needs-args',
+      `The class "${name}" takes ${cls.length} constructor argument${cls.length > 1 ? 's' : ''}. Pass them as a JSON array with --args, e.g. --args '[${Array<string>(cls.length).fill('…').join(', ')}]'.`,
+    );
+  }
+  const instance = new cls(...(args ?? []));
+  const note = `constructed new ${cls.name || name}(${args?.length ? '…' : ''})`;
+  if (training.first) return { model: training.first.model, discovery: 'training-entry', exportName: name, captured: training.first, note };
+  if (isLayersModel(instance)) return { model: instance, discovery: 'factory', exportName: name, note };
+  const held = Object.entries(instance).filter(([, v]) => isLayersModel(v));
+  if (held.length === 1) return { model: held[0][1] as LayersModel, discovery: 'factory', exportName: name, note: `${note}; the model in its "${held[0][0]}" property` };
+  throw new DiscoveryError(
+    'no-model',
+    held.length > 1
+      ? `new ${name}(…) holds several models (${held.map(([k]) => k).join(', ')}): export a function that returns the one to profile.`
+      : `new ${name}(…) is not a tf.LayersModel and holds none in its properties.`,
+  );
 }

@@ -13,7 +13,7 @@ test('a module exporting only a class → no-model naming the class and the fact
   assert.equal(report.error?.kind, 'no-model');
   assert.match(
     report.error!.message,
-    /^No model found: .* The module exports class PolicyAgent: Gradient Lens does not construct classes \(their constructors need arguments it cannot know\)\. Export a function that returns the model, e\.g\. `export function createModel\(\) \{ return new PolicyAgent\(…\)\.model; \}`, or profile the file that creates and trains it\.$/,
+    /^No model found: .* The module exports class PolicyAgent: Gradient Lens does not construct classes unasked \(their constructors need arguments it cannot know\)\. To construct one, name it and its constructor's arguments: --export PolicyAgent --args '\[…\]'; or export a function that returns the model, or profile the file that creates and trains it\.$/,
   );
 });
 

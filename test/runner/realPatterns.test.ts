@@ -19,6 +19,10 @@ const RUNS: Record<string, [string, Partial<ProfileRequest>]> = {
   tensorGet: [F('tensor-get-0x.js'), { steps: 1 }],
   stalled: [F('stalled-before-fit.js'), { steps: 1 }],
   classWithFit: [F('class-with-fit.js'), { steps: 1 }],
+  subclass: [F('sequential-subclass.js'), { exportName: 'QNetwork', args: [3, 2, [5, 4]], steps: 1 }],
+  subclassNoArgs: [F('sequential-subclass.js'), { exportName: 'QNetwork', steps: 1 }],
+  twoModels: [F('sequential-subclass.js'), { exportName: 'TwinAgent', steps: 1 }],
+  subclassAuto: [F('sequential-subclass.js'), { steps: 1 }],
 };
 type Name = keyof typeof RUNS;
 const names = Object.keys(RUNS);
@@ -104,4 +108,25 @@ test('a data file that is a Git LFS pointer is named behind the error it causes;
   const other = await profile(F('lfs', 'train-other-columns.mjs'), { steps: 1 });
   assert.match(other.report.error!.message, /Cannot read properties of undefined \(reading 'trim'\)/);
   assert.doesNotMatch(other.report.error!.message, /LFS/);
+});
+
+test('--export of a class constructs it with --args (a class cannot be called without new): a tf.Sequential subclass profiles, its layers on their lines', async () => {
+  const { report } = await run('subclass');
+  const file = F('sequential-subclass.js');
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  assert.equal(report.discovery, 'factory');
+  assert.deepEqual(report.layers.map((l) => l.line), [lineOf(file, 'L:hidden'), lineOf(file, 'L:hidden'), lineOf(file, 'L:out')]);
+  assert.deepEqual(report.layers[0].weights[0].shape, [3, 5], '--args reached the constructor');
+});
+
+test('near misses: a class with parameters and no --args is asked for them; an instance with two models is not guessed; unasked, no class is constructed', async () => {
+  const noArgs = (await run('subclassNoArgs')).report;
+  assert.equal(noArgs.error?.kind, 'needs-args');
+  assert.match(noArgs.error!.message, /^The class "QNetwork" takes 3 constructor arguments\. Pass them as a JSON array with --args/);
+  const two = (await run('twoModels')).report;
+  assert.equal(two.error?.kind, 'no-model');
+  assert.match(two.error!.message, /new TwinAgent\(…\) holds several models \(online, target\)/);
+  const auto = (await run('subclassAuto')).report;
+  assert.equal(auto.status, 'failed');
+  assert.match(auto.error!.message, /does not construct classes unasked .* --export QNetwork --args/);
 });
