@@ -7,6 +7,7 @@ import { seededRandom } from '../core/random';
 import { DiscoveryError, type Capture } from './discovery';
 import { innerModel } from './innerModel';
 import { pullWithSites } from './tensorSites';
+import { rejectStrings } from './stringData';
 import type { SourceLocation } from '../core/protocol';
 import type { Tf } from './tfjsResolve';
 import { fitValidation, type ValidationRows } from './fitValidation';
@@ -118,11 +119,13 @@ function capturedArrays(tf: Tf, capture: Capture, batchSize: number | undefined)
 
 function datasetElementTensors(tf: Tf, capture: Capture, element: { xs: unknown; ys: unknown }): { xs: Tensor[]; ys: Tensor[] } {
   const inner = innerModel(capture.model);
-  return {
-    xs: toTensorList(tf, element.xs, inner.inputs.length, 'fitDataset xs'),
-    ys: toTensorList(tf, element.ys, inner.outputs.length, 'fitDataset ys'),
-  };
+  const xs = toTensorList(tf, element.xs, inner.inputs.length, 'fitDataset xs');
+  const ys = toTensorList(tf, element.ys, inner.outputs.length, 'fitDataset ys');
+  rejectStrings(capture, xs, 'xs');
+  rejectStrings(capture, ys, 'ys');
+  return { xs, ys };
 }
+
 
 export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: number | undefined): Promise<Batch> {
   const note = `the first batch of the script's ${capture.method}() call`;
@@ -132,6 +135,8 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
     return { xs: sliceBatch(tf, xs, size), ys: sliceBatch(tf, ys, size), source: 'fit', note, plannedSteps: trainingStepsOf(capture, undefined), datasetSites: sites };
   }
   const captured = capturedArrays(tf, capture, batchSize);
+  rejectStrings(capture, captured.xs, 'x');
+  rejectStrings(capture, captured.ys, 'y');
   const { size, scriptBatch } = captured;
   const rows = captured.xs[0]?.shape[0] ?? 0;
   // fit() shuffles its rows before batching unless told not to: its first batch is a random draw, not the

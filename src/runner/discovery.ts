@@ -8,7 +8,7 @@ import type { Tf } from './tfjsResolve';
 import { defaultArguments, parameterNames, trainsInItsText } from './entryPoints';
 
 export class DiscoveryError extends Error {
-  constructor(readonly kind: ErrorKind, message: string, readonly details?: string[]) {
+  constructor(readonly kind: ErrorKind, message: string, readonly details?: string[], readonly location?: SourceLocation) {
     super(message);
   }
 }

@@ -170,7 +170,7 @@ export function classify(error: unknown, phase: FailurePhase): RunnerError {
   const stack = error instanceof Error ? error.stack : undefined;
   if (error instanceof UserSyntaxError) return { type: 'error', kind: 'syntax', message: error.message, location: error.location };
   if (error instanceof UserExit) return { type: 'error', kind: 'user-exit', message: error.message, location: error.location };
-  if (error instanceof DiscoveryError) return { type: 'error', kind: error.kind, message: error.message, details: error.details };
+  if (error instanceof DiscoveryError) return { type: 'error', kind: error.kind, message: error.message, details: error.details, ...(error.location ? { location: error.location } : {}) };
   if (error instanceof RunnerSetupError) return { type: 'error', kind: 'bad-request', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   const known = knownCause(error);

@@ -23,6 +23,8 @@ const RUNS: Record<string, [string, Partial<ProfileRequest>]> = {
   subclassNoArgs: [F('sequential-subclass.js'), { exportName: 'QNetwork', steps: 1 }],
   twoModels: [F('sequential-subclass.js'), { exportName: 'TwinAgent', steps: 1 }],
   subclassAuto: [F('sequential-subclass.js'), { steps: 1 }],
+  csvStrings: [F('csv-strings.js'), { steps: 1 }],
+  csvNumbers: [F('csv-numbers.js'), { steps: 1 }],
 };
 type Name = keyof typeof RUNS;
 const names = Object.keys(RUNS);
@@ -129,4 +131,16 @@ test('near misses: a class with parameters and no --args is asked for them; an i
   const auto = (await run('subclassAuto')).report;
   assert.equal(auto.status, 'failed');
   assert.match(auto.error!.message, /does not construct classes unasked .* --export QNetwork --args/);
+});
+
+test('a string tensor given to fit() (CSV fields never converted) is named at the line that made it, with the conversion as the fix; converted fields profile', async () => {
+  const strings = (await run('csvStrings')).report;
+  const file = F('csv-strings.js');
+  assert.equal(strings.status, 'failed');
+  assert.equal(strings.error?.kind, 'bad-data');
+  assert.match(strings.error!.message, /^The x given to fit\(\) is a string tensor \(made at csv-strings\.js:\d+\): training needs numbers\. .*convert them with Number\(\) or parseFloat\(\)/);
+  assert.equal(strings.error?.location?.line, lineOf(file, 'L:xs'));
+  const numbers = (await run('csvNumbers')).report;
+  assert.equal(numbers.status, 'done', JSON.stringify(numbers.error));
+  assert.equal(numbers.layers[0].line, lineOf(F('csv-numbers.js'), 'L:hidden'));
 });
