@@ -69,17 +69,32 @@ function importedPackage(modelFile: string, inner: { name: string; nodeModules: 
     // name the inner package alone
   }
   const bare = [...text.matchAll(/(?:from\s*|require\(\s*|import\(\s*|import\s+)['"]((?:@[^/'"]+\/)?[^./'"][^/'"]*)/g)].map((m) => m[1]);
-  const dependsOn = (name: string) => {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(inner.nodeModules, name, 'package.json'), 'utf8'));
-      return [pkg.dependencies, pkg.peerDependencies].some((deps) => deps && inner.name in deps);
-    } catch {
-      return false;
-    }
-  };
+  // The imported package is installed where the model file resolves it, which need not be beside `inner`: the
+  // runner serves tfjs packages from its own node_modules (tfjs-vis in the workspace reaching into the runner's
+  // tfjs-core), and a hoisted peer sits in a node_modules further up.
+  const manifests = (name: string) => [inner.nodeModules, ...nodeModulesAbove(modelFile)].map((dir) => path.join(dir, name, 'package.json'));
+  const dependsOn = (name: string) =>
+    manifests(name).some((manifest) => {
+      try {
+        const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+        return [pkg.dependencies, pkg.peerDependencies].some((deps) => deps && inner.name in deps);
+      } catch {
+        return false;
+      }
+    });
   // tfjs packages the runner serves itself (redirects) load; the one that failed is another that depends on `inner`.
   const name = bare.find((n) => n === inner.name) ?? bare.find((n) => !redirects.has(n) && dependsOn(n)) ?? inner.name;
   return { name, line: importLine(modelFile, name)?.line };
+}
+
+/** The node_modules folders Node searches from `file` upwards. */
+function nodeModulesAbove(file: string): string[] {
+  const dirs: string[] = [];
+  if (!file) return dirs;
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (path.basename(dir) !== 'node_modules') dirs.push(path.join(dir, 'node_modules'));
+    if (path.dirname(dir) === dir) return dirs;
+  }
 }
 
 // "Package subpath './lib/sync' is not defined by "exports" in /…/node_modules/csv-parse/package.json"

@@ -14,6 +14,7 @@ const files = [
   F('moved-subpath', 'model.js'),
   F('moved-subpath', 'direct.mjs'),
   F('moved-subpath', 'exported.js'),
+  F('split-packages', 'app', 'model.js'),
 ];
 const runs = pool(files, 2, (f) => profile(f, { steps: 1 }));
 const run = async (i: number) => (await runs)[i];
@@ -83,4 +84,12 @@ test('near miss: the same packages, importing what is exported → profiles', as
   const { report } = await run(6);
   assert.equal(report.status, 'done', JSON.stringify(report.error));
   assert.deepEqual(report.layers.map((l) => l.line), [lineOf(files[6], 'L:dense')]);
+});
+
+test('the same when the peer resolves from another node_modules than the package the file imports (the runner serves tfjs-core itself; tfjs-vis reaches into it): the imported package is named, not the peer', async () => {
+  const file = files[files.length - 1];
+  const { report } = await run(files.length - 1);
+  assert.equal(report.error?.kind, 'import');
+  assert.match(report.error!.message, new RegExp(`^The package chart-widget \\(imported at model\\.js:${lineOf(file, 'L:import')}\\) cannot load in Node: its ES-module build imports 'plot-core/lib/abs' without a file extension`));
+  assert.deepEqual([report.error?.location?.file, report.error?.location?.line], [file, lineOf(file, 'L:import')]);
 });
