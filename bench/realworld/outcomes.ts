@@ -26,6 +26,8 @@ export const TRAINING_CASES = [
   // Batch 3 (the LSTM script is left out: one step of training, then 512 sequential predictions over 512-step inputs).
   'luvmusic-random-regression-script',
   'ajou-car-nonascii-path-no-package-json',
+  // Batch 4: the one script that trains on data of its own (a GPU check fitting ones).
+  'asg-cuda-tfjs-node-gpu2-script',
 ];
 
 /** A held-out loss within this share of the untrained one counts as "left untrained" (lrRecommend's LEARNED_DROP is 2 %). */

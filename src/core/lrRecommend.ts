@@ -29,7 +29,9 @@ export interface CurveVerdict {
   flat: boolean;
   /** Where the ladder starts: the divergence LR, else the lowest point of the curve, else undefined. */
   top?: number;
-  topBasis?: 'divergence' | 'minimum' | 'end';
+  topBasis?: 'divergence' | 'earliest-divergence' | 'minimum' | 'end';
+  /** The repeats' divergence LRs spread over more than DISAGREE_DECADES: said in the recommendation's why. */
+  disagreement?: string;
   /** Why no rate can be derived from the curve alone, when none can (short runs from `top` may still find one). */
   unsupported?: string;
 }
@@ -49,7 +51,12 @@ export function judgeCurve(result: LrResult, divergences: number[]): CurveVerdic
   const flat = curveDrop(result) < FLAT_DROP;
   const spread = divergences.length > 1 ? Math.log10(Math.max(...divergences) / Math.min(...divergences)) : 0;
   if (spread > DISAGREE_DECADES) {
-    return { flat, unsupported: `the repeats diverged at rates ${spread.toFixed(1)} decades apart (${fmt(Math.min(...divergences))} to ${fmt(Math.max(...divergences))}): the curve does not pin down a rate` };
+    // The curve alone cannot name a rate, but it bounds one: at the earliest divergence one initialisation
+    // already blew up, so the ladder starts there and the short runs (same initial weights, held-out loss)
+    // choose by outcome; without them there is no number.
+    const earliest = Math.min(...divergences);
+    const disagreement = `the repeats diverged at rates ${spread.toFixed(1)} decades apart (${fmt(earliest)} to ${fmt(Math.max(...divergences))})`;
+    return { flat, top: earliest, topBasis: 'earliest-divergence', disagreement, unsupported: `${disagreement}: the curve does not pin down a rate` };
   }
   if (result.divergenceLr !== undefined) return { flat, top: result.divergenceLr, topBasis: 'divergence' };
   const finite = result.median.filter((p) => Number.isFinite(p.loss));
@@ -139,7 +146,11 @@ export function recommend(verdict: CurveVerdict, runs: ShortRun[] | undefined, c
   if (verdict.unsupported && (!checked || verdict.top === undefined)) return { confidence: 'none', basis: 'curve', why: `No learning rate: ${verdict.unsupported}.`, flat: verdict.flat };
   const top = verdict.top!;
   const anchor =
-    verdict.topBasis === 'divergence' ? `the divergence LR ${fmt(top)}` : verdict.topBasis === 'end' ? `the end of the sweep ${fmt(top)} (a flat curve that never diverged)` : `the LR of the lowest loss ${fmt(top)} (the sweep did not diverge)`;
+    verdict.topBasis === 'divergence'
+      ? `the divergence LR ${fmt(top)}`
+      : verdict.topBasis === 'earliest-divergence'
+        ? `the earliest divergence LR ${fmt(top)} (${verdict.disagreement}; the ladder starts below the rate at which one initialisation already diverged)`
+        : verdict.topBasis === 'end' ? `the end of the sweep ${fmt(top)} (a flat curve that never diverged)` : `the LR of the lowest loss ${fmt(top)} (the sweep did not diverge)`;
   if (!runs?.length || !check) {
     return { lr: top / 10, confidence: verdict.flat ? 'low' : 'medium', basis: 'curve', why: `A tenth of ${anchor} (Smith's maximum rate / 10); not checked by a short run.`, flat: verdict.flat };
   }

@@ -80,10 +80,30 @@ test('judgeCurve: divergence anchors the ladder; flat noise without divergence, 
 
   const disagreeing = judgeCurve(result(descending, 0.5), [0.05, 0.5, 2]);
   assert.match(disagreeing.unsupported!, /1\.6 decades apart \(5\.0e-2 to 2\.0e\+0\)/);
+  assert.equal(disagreeing.top, 0.05, 'repeats a decade apart: the ladder starts at the earliest divergence');
+  assert.equal(disagreeing.topBasis, 'earliest-divergence');
+  const agreeing = judgeCurve(result(descending, 0.5), [0.3, 0.5, 2]);
+  assert.equal(agreeing.unsupported, undefined, 'near miss: 0.8 decades apart is agreement');
+  assert.equal(agreeing.top, 0.5, '… and the ladder starts at the median curve\'s divergence');
 
   const noDivergence = judgeCurve(result((lr) => 2.3 / (1 + 50 * lr)), []);
   assert.equal(noDivergence.topBasis, 'minimum');
   assert.equal(noDivergence.top, 10, 'the lowest point of a still-falling curve is its end');
+});
+
+test('recommend: repeats a decade apart get no number from the curve alone; short runs below the earliest divergence choose one and say why', () => {
+  const verdict = judgeCurve(result((lr) => 2.3 / (1 + lr), 0.5), [0.05, 0.5, 2]);
+  const none = recommend(verdict, undefined);
+  assert.equal(none.lr, undefined);
+  assert.match(none.why, /^No learning rate: the repeats diverged at rates 1\.6 decades apart .*: the curve does not pin down a rate\.$/);
+  const checked = recommend(verdict, [
+    { lr: 0.05 / 10 ** 0.5, loss: 0.9 },
+    { lr: 0.05 / 10, loss: 0.5 },
+    { lr: 0.05 / 10 ** 1.5, loss: 0.8 },
+  ], { steps: 100, initialLoss: 2.3 });
+  close(checked.lr!, 0.005, 0.3);
+  assert.equal(checked.basis, 'short-run');
+  assert.match(checked.why, /of the earliest divergence LR 5\.0e-2 \(the repeats diverged at rates 1\.6 decades apart \(5\.0e-2 to 2\.0e\+0\); the ladder starts below the rate at which one initialisation already diverged\)/);
 });
 
 test('recommend: without short runs, a tenth of the divergence LR, sure only when the curve descends', () => {
