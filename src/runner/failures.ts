@@ -114,6 +114,21 @@ const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNR
 
 type SystemError = Error & { code?: string; path?: string; hostname?: string; cause?: unknown };
 
+/**
+ * Node resolves a relative file path against the working directory, not the script's folder. A course
+ * script that reads '../data/cars.csv' was run by its author from its own folder; profiled from the project
+ * root the path misses. When the file is there relative to the script's folder, say so: the next step is to
+ * run from that folder.
+ */
+function besideTheScript(missing: string, cwd: string): string {
+  const script = runtime.modelFile;
+  if (!script || path.isAbsolute(missing) || path.resolve(path.dirname(script)) === path.resolve(cwd)) return '';
+  const candidate = path.resolve(path.dirname(script), missing);
+  if (!fs.existsSync(candidate)) return '';
+  const folder = path.relative(cwd, path.dirname(script)) || '.';
+  return ` It exists relative to the script's own folder (${folder}): the script expects to run from there — run Gradient Lens from ${folder} (cd ${folder}), or make the path relative to __dirname.`;
+}
+
 /** The cause in plain words and the next step, for the system errors real scripts hit most. */
 export function knownCause(error: unknown, cwd = process.cwd()): string | undefined {
   if (!(error instanceof Error)) return undefined;
@@ -122,7 +137,7 @@ export function knownCause(error: unknown, cwd = process.cwd()): string | undefi
   const code = e.code ?? cause?.code;
   if (code === 'ENOENT' && e.path) {
     const where = path.isAbsolute(e.path) ? '' : ` (relative paths resolve from ${cwd})`;
-    return `Data file not found: ${e.path}${where}. Put the file there or fix its path in the script; if the script takes the path as an argument, pass it with --script-args (VS Code: Edit model export and arguments).`;
+    return `Data file not found: ${e.path}${where}.${besideTheScript(e.path, cwd)} Put the file there or fix its path in the script; if the script takes the path as an argument, pass it with --script-args (VS Code: Edit model export and arguments).`;
   }
   if ((code === 'EACCES' || code === 'EPERM') && e.path) return `Permission denied: the script cannot read ${e.path}. Check the file's permissions.`;
   if (code && NETWORK_CODES.has(code)) {
