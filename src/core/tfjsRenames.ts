@@ -24,6 +24,8 @@ const CONSTRUCT = /(?:^|[\s.(])(Model|FrozenModel)\)? is not a constructor/;
  * "if it is a tensor": other objects have no get() either.
  */
 const TENSOR_GET = /(?:^|[\s(])([A-Za-z_$][\w$]*)\.get is not a function/;
+/** The same at the end of a chain of calls, as V8 prints it: "x.matMul(...).sub(...).get is not a function". */
+const CHAINED_GET = /(?:^|[\s(])((?:this|[A-Za-z_$][\w$]*)(?:\.[A-Za-z_$][\w$]*(?:\(\.\.\.\))?)*\(\.\.\.\))\.get is not a function/;
 
 /** The sentence to add when `message` is a call of an API that tfjs 1.0 removed; undefined otherwise. */
 export function removedApiHint(message: string, runningVersion?: string): string | undefined {
@@ -32,5 +34,7 @@ export function removedApiHint(message: string, runningVersion?: string): string
   if (name) return `tf.${name} is a TensorFlow.js 0.x name that 1.0 removed: use ${REMOVED_IN_1_0[name]}.${running}`;
   const receiver = TENSOR_GET.exec(message)?.[1];
   if (receiver) return `If ${receiver} is a tensor: Tensor.get() is a TensorFlow.js 0.x method that 1.0 removed: read its values with ${receiver}.arraySync() or ${receiver}.bufferSync().get(…).${running}`;
+  const chain = CHAINED_GET.exec(message)?.[1];
+  if (chain) return `If ${chain} is a tensor (an op's result): Tensor.get() is a TensorFlow.js 0.x method that 1.0 removed: read its values with .arraySync() or .bufferSync().get(…) in place of .get().${running}`;
   return undefined;
 }

@@ -18,6 +18,11 @@ test('each removed name, as CommonJS, ES-module (esbuild) and constructor errors
     'If a is a tensor: Tensor.get() is a TensorFlow.js 0.x method that 1.0 removed: read its values with a.arraySync() or a.bufferSync().get(…). Gradient Lens runs this workspace on TensorFlow.js 4.22.0.',
   );
   assert.match(removedApiHint('pair.get is not a function')!, /^If pair is a tensor: .*pair\.arraySync\(\)/);
+  // At the end of a chain of ops, as V8 prints it (a course's linear regression: ….sum().div(n).get()).
+  assert.match(
+    removedApiHint('this.features.matMul(...).sub(...).pow(...).sum(...).div(...).get is not a function')!,
+    /^If this\.features\.matMul\(\.\.\.\)\.sub\(\.\.\.\)\.pow\(\.\.\.\)\.sum\(\.\.\.\)\.div\(\.\.\.\) is a tensor \(an op's result\): Tensor\.get\(\) is a TensorFlow\.js 0\.x method that 1\.0 removed: read its values with \.arraySync\(\)/,
+  );
 });
 
 test('near misses: current names, other objects, longer names and other errors get no hint', () => {
