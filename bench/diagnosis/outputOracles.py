@@ -16,6 +16,10 @@
 #   so-31627380-fixed  10 unscaled titanic columns → 512 relu → dropout 0.5 → 2 sigmoid, BCE, Adam 1e-3, batch 4, 10 epochs;
 #                      then standardised
 #   dfm-046-xor-buggy  2 → 8 tanh → 1 sigmoid, BCE, SGD 0.1, batch 1, 1,000 epochs on XOR's four rows
+# The healthy programs still alarmed, by the consequence of what their finding names (docs/rules/saturated-output.md):
+#   so-35078027-glorot so-35078027-fixed's plan from Glorot-uniform weights: what the N(0, 1) init costs
+#   so-31627380-end    so-31627380-fixed's plan, then its outputs' saturation and cross-entropy against the class prior
+#   so-50306988        the buggy 2-unit softmax + CE for its 5 epochs and for 50; the fixed 1 sigmoid + BCE for its 50
 #   ~/.cache/gradient-lens-venv/bin/python bench/diagnosis/outputOracles.py CASE [SEEDS]
 import json, os, subprocess, sys
 import numpy as np
@@ -31,12 +35,14 @@ def digits(n):
     labels = np.array(d['labels'])
     return np.array(d['pixels'], np.float32), labels, np.eye(10, dtype=np.float32)[labels]
 
-def so35078027(seeds):
+def so35078027(seeds, init='normal'):
     x, lab, y = digits(1000)
     log = lambda p: tf.math.log(tf.clip_by_value(p, 1e-10, 1.0))
+    draw = (lambda shape: tf.random.normal(shape)) if init == 'normal' else (lambda shape: keras.initializers.GlorotUniform()(shape))
     for seed in seeds:
         tf.random.set_seed(seed)
-        w1, w2 = tf.Variable(tf.random.normal([784, 512])), tf.Variable(tf.random.normal([512, 10]))
+        keras.utils.set_random_seed(seed)
+        w1, w2 = tf.Variable(draw([784, 512])), tf.Variable(draw([512, 10]))
         opt = tf.keras.optimizers.SGD(0.5)
         def loss_of(xb, yb):
             p = tf.sigmoid(tf.matmul(tf.sigmoid(tf.matmul(xb, w1)), w2))
@@ -55,7 +61,7 @@ def so35078027(seeds):
                 p = p.numpy()
                 wrong = (((p > 0.99) & (y < 0.5)) | ((p < 0.01) & (y >= 0.5))).any(1).mean()
                 out.append(f'epoch {e}: loss {float(l):.3g}, accuracy {(p.argmax(1) == lab).mean():.3f}, examples confidently wrong {wrong:.3f}')
-        print(f'seed {seed}: ' + ' | '.join(out), flush=True)
+        print(f'seed {seed} ({init} weights): ' + ' | '.join(out), flush=True)
 
 def so33641799():
     x, lab, y = digits(2050)
@@ -128,6 +134,48 @@ def so31627380(seeds):
     fit = lambda xs: class_fit(seeds, xs[:cut], lab[:cut], 2, build, 'binary_crossentropy', lambda: keras.optimizers.Adam(1e-3), 4, 10, (xs[cut:], lab[cut:]))
     fit(x); print('the same, every column standardised (training mean and std):'); fit(standardised(x, cut))
 
+def so31627380_end(seeds):
+    """The program's plan on its raw columns, then the outputs at the end (inference mode) against the class prior."""
+    rows = port_rows("d.table('dl-31627380').rows")
+    cut = int(len(rows) * 0.8)
+    x, lab = rows[:cut, :10].astype(np.float32), rows[:cut, 10].astype(int)
+    y = np.eye(2, dtype=np.float32)[lab]
+    prior = y.mean(0)
+    bce = lambda p: float(-(y * np.log(np.clip(p, 1e-7, 1 - 1e-7)) + (1 - y) * np.log(np.clip(1 - p, 1e-7, 1 - 1e-7))).mean())
+    print(f'class prior {prior.round(3)}: binary cross-entropy of predicting it for every row {bce(np.tile(prior, (len(y), 1))):.3f}')
+    for seed in seeds:
+        keras.utils.set_random_seed(seed)
+        m = keras.Sequential([keras.Input((10,)), keras.layers.Dense(512, 'relu'), keras.layers.Dropout(0.5), keras.layers.Dense(2, 'sigmoid')])
+        m.compile(loss='binary_crossentropy', optimizer=keras.optimizers.Adam(1e-3))
+        saturated = lambda p: float(((p < 0.01) | (p > 0.99)).mean())
+        wrong = lambda p: float((((p > 0.99) & (y < 0.5)) | ((p < 0.01) & (y >= 0.5))).any(1).mean())
+        p0 = m.predict(x, verbose=0)
+        m.fit(x, y, batch_size=4, epochs=10, verbose=0)
+        p = m.predict(x, verbose=0)
+        print(f'seed {seed}: outputs below 0.01 or above 0.99 {saturated(p0):.3f} at init → {saturated(p):.3f} after the plan; examples confidently '
+              f'wrong {wrong(p0):.3f} → {wrong(p):.3f}; binary cross-entropy (inference) {bce(p0):.3g} → {bce(p):.3g}; class accuracy {(p.argmax(1) == lab).mean():.3f}', flush=True)
+
+def so50306988(seeds):
+    """The buggy two-unit softmax + CE on its 200 points for its 5 epochs and for the fix's 50; the fix's one sigmoid + BCE on its 400."""
+    buggy = port_rows("(() => { const r = d.rng(50306988); const a = Array.from({length: 200}, () => r.uniform(0.2, 0.4)); "
+                      "const b = Array.from({length: 200}, () => r.uniform(0.5, 0.7)); const o = []; "
+                      "for (let i = 0; i < 200; i += 2) o.push([a[i], a[i + 1], 0], [b[i], b[i + 1], 1]); return o; })()")
+    fixed = port_rows("(() => { const r = d.rng(50306988); const rows = [...Array.from({length: 200}, () => [r.uniform(0.2, 0.4), r.uniform(0.2, 0.4), 0]), "
+                      "...Array.from({length: 200}, () => [r.uniform(0.5, 0.7), r.uniform(0.5, 0.7), 1])]; return d.shuffled(rows, 1); })()")
+    for seed in seeds:
+        for name, rows, out, loss, epochs in [('buggy, softmax(2) + CE, its 5 epochs', buggy, 2, 'categorical_crossentropy', 5),
+                                              ('buggy, softmax(2) + CE, 50 epochs', buggy, 2, 'categorical_crossentropy', 50),
+                                              ('fixed, sigmoid(1) + BCE, its 50 epochs', fixed, 1, 'binary_crossentropy', 50)]:
+            keras.utils.set_random_seed(seed)
+            x, lab = rows[:, :2].astype(np.float32), rows[:, 2].astype(int)
+            y = np.eye(2, dtype=np.float32)[lab] if out == 2 else lab[:, None].astype(np.float32)
+            m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2, 'sigmoid'), keras.layers.Dense(out, 'softmax' if out == 2 else 'sigmoid')])
+            m.compile(loss=loss, optimizer=keras.optimizers.Adam(1e-3))
+            h = m.fit(x, y, batch_size=32, epochs=epochs, verbose=0).history['loss']
+            p = m.predict(x, verbose=0)
+            guess = p.argmax(1) if out == 2 else (p[:, 0] > 0.5).astype(int)
+            print(f'seed {seed} {name}: loss {h[0]:.3f} → {h[-1]:.3f}, accuracy {(guess == lab).mean():.3f}', flush=True)
+
 def so48251943(seeds):
     rows = port_rows("d.table('dl-48251943').rows")
     x, y = rows[:, 1:3].astype(np.float32), rows[:, :1].astype(np.float32)
@@ -185,7 +233,8 @@ def dfm046(seeds):
 def so44164749_long(seeds):
     so44164749(seeds, 10000, (5, 30))
 
-CHECKS = {'so-35078027-fixed': so35078027, 'so-33641799-fixed': lambda seeds: so33641799(), 'so-44164749': so44164749,
+CHECKS = {'so-35078027-fixed': so35078027, 'so-35078027-glorot': lambda seeds: so35078027(seeds, 'glorot'),
+          'so-31627380-end': so31627380_end, 'so-50306988': so50306988, 'so-33641799-fixed': lambda seeds: so33641799(), 'so-44164749': so44164749,
           'so-44164749-long': so44164749_long, 'so-58609115-fixed': so58609115, 'so-48251943-fixed': so48251943,
           'so-45002504-fixed': so45002504, 'so-31627380-fixed': so31627380, 'dfm-046-xor-buggy': dfm046}
 which = sys.argv[1] if len(sys.argv) > 1 else ''

@@ -2,10 +2,16 @@
 // and last epoch, the last accuracy and how far training moved the weights: the evidence behind the labels of the cases we constructed
 // ourselves ("canon-*": healthy ones must train, buggy ones must not), and a sanity check of any port.
 //
-//   node --import tsx bench/diagnosis/train.ts [--filter REGEX] [--epochs N] [--backend cpu|wasm] [--rate-factor F]
+//   node --import tsx bench/diagnosis/train.ts [--filter REGEX] [--epochs N] [--backend cpu|wasm] [--rate-factor F] [--outputs]
 //
 // --rate-factor F trains with F × the program's own learning rate (its optimizer's, changed before fit): what a larger
 // rate reaches within the same plan, beside what the program's own rate reaches (docs/rules/learning-rate-low.md).
+//
+// --outputs adds, for a fit() on tensors whose outputs lie in [0, 1], the outputs before and after the plan (inference mode,
+// on fit's own rows): the share below 0.01 or above 0.99 and the share of rows with one on the wrong side of its label —
+// whether a saturated output at initialization resolves within the plan (docs/rules/saturated-output.md); and for a first
+// layer with a ReLU, the share of its units dead (0 for every row) and always on (> 0 for every row) before and after —
+// whether the one-signed units unscaled-input reports persist through the plan (docs/rules/unscaled-input.md).
 //
 // Each case runs in its own child process (this file re-invoked with --case), so one case's tfjs state
 // cannot leak into the next. --epochs caps the case's own epoch count to keep the run short.
@@ -17,7 +23,10 @@ import type { Tf } from '../../src/runner/tfjsResolve';
 import { listCases } from './labels';
 
 const { values } = parseArgs({
-  options: { filter: { type: 'string' }, epochs: { type: 'string' }, 'rate-factor': { type: 'string' }, backend: { type: 'string', default: 'wasm' }, case: { type: 'string' } },
+  options: {
+    filter: { type: 'string' }, epochs: { type: 'string' }, 'rate-factor': { type: 'string' }, outputs: { type: 'boolean', default: false },
+    backend: { type: 'string', default: 'wasm' }, case: { type: 'string' },
+  },
 });
 
 interface History { history: Record<string, number[]> }
@@ -42,7 +51,8 @@ async function trainOne(file: string): Promise<void> {
   const report = (epochs: number | string, loss: number[], accuracy: number[], valLoss: number[] = [], valAccuracy: number[] = []): never => {
     reported = true;
     const validation = valLoss.length > 0 ? `${fmt(valLoss[0])} → ${fmt(valLoss.at(-1))} (min ${fmt(Math.min(...valLoss))})${valAccuracy.length > 0 ? `, acc ${fmt(valAccuracy.at(-1))}` : ''}` : '–';
-    console.log(JSON.stringify({ epochs, first: fmt(loss[0]), min: fmt(Math.min(...loss)), last: fmt(loss.at(-1)), accuracy: fmt(accuracy.at(-1)), moved: fmt(lastModel ? moved(lastModel) : undefined), validation }));
+    const outputs = outputsBefore && outputsAfter ? `${outputsBefore} → ${outputsAfter}` : '–';
+    console.log(JSON.stringify({ epochs, first: fmt(loss[0]), min: fmt(Math.min(...loss)), last: fmt(loss.at(-1)), accuracy: fmt(accuracy.at(-1)), moved: fmt(lastModel ? moved(lastModel) : undefined), validation, outputs }));
     process.exit(0);
   };
   // The optimizer's rate × --rate-factor, once, before the first fit (SGD and Momentum keep it in a scalar set by setLearningRate).
@@ -72,6 +82,48 @@ async function trainOne(file: string): Promise<void> {
     return base > 0 ? Math.sqrt(delta / base) : undefined;
   };
   let lastModel: unknown;
+  // --outputs: tails share / confidently wrong share of rows, on fit's own x and y (inference mode); undefined when not readable.
+  let outputsBefore: string | undefined;
+  let outputsAfter: string | undefined;
+  const outputShares = (model: unknown, x: unknown, y: unknown): string | undefined => {
+    if (!values.outputs || !(x instanceof tf.Tensor) || !(y instanceof tf.Tensor)) return undefined;
+    const p = tf.tidy(() => (model as import('@tensorflow/tfjs').LayersModel).predict(x) as import('@tensorflow/tfjs').Tensor);
+    const out = p.dataSync();
+    const labels = y.dataSync();
+    const width = p.shape.at(-1) ?? 1;
+    p.dispose();
+    if (out.length !== labels.length || out.some((v) => v < 0 || v > 1)) return undefined;
+    let tails = 0;
+    let wrongRows = 0;
+    for (let row = 0; row < out.length / width; row++) {
+      let wrong = false;
+      for (let k = row * width; k < (row + 1) * width; k++) {
+        if (out[k] < 0.01 || out[k] > 0.99) tails++;
+        if ((out[k] > 0.99 && labels[k] < 0.5) || (out[k] < 0.01 && labels[k] >= 0.5)) wrong = true;
+      }
+      if (wrong) wrongRows++;
+    }
+    return `tails ${(tails / out.length).toFixed(3)}, wrong ${(wrongRows / (out.length / width)).toFixed(3)}`;
+  };
+  const firstLayerSigns = (model: unknown, x: unknown): string | undefined => {
+    const m = model as import('@tensorflow/tfjs').LayersModel;
+    const first = m.layers.find((l) => l.countParams() > 0);
+    const activation = (first?.getConfig() as { activation?: string } | undefined)?.activation;
+    if (!values.outputs || !(x instanceof tf.Tensor) || !first || activation !== 'relu') return undefined;
+    const h = tf.tidy(() => tf.model({ inputs: m.inputs, outputs: first.output as import('@tensorflow/tfjs').SymbolicTensor }).predict(x) as import('@tensorflow/tfjs').Tensor2D);
+    const [rows, units] = h.shape;
+    const v = h.dataSync();
+    h.dispose();
+    let dead = 0;
+    let on = 0;
+    for (let u = 0; u < units; u++) {
+      let positive = 0;
+      for (let r = 0; r < rows; r++) if (v[r * units + u] > 0) positive++;
+      if (positive === 0) dead++;
+      else if (positive === rows) on++;
+    }
+    return `first layer ${dead} dead + ${on} always on of ${units}`;
+  };
   /** Before training: the rate × --rate-factor, the initial weights, and the model the report measures. */
   const track = (model: unknown) => {
     rescale(model);
@@ -89,7 +141,10 @@ async function trainOne(file: string): Promise<void> {
     proto.fit = async function (x, y, args = {}) {
       const epochs = cap(args.epochs);
       track(this);
+      const read = () => [outputShares(this, x, y), firstLayerSigns(this, x)].filter(Boolean).join('; ') || undefined;
+      outputsBefore ??= read();
       const history = await fit.call(this, x, y, { ...args, epochs, verbose: 0 });
+      outputsAfter ??= read();
       return reported ? history : fromHistory(epochs, history);
     };
     proto.fitDataset = async function (dataset, args = {}) {
@@ -114,18 +169,21 @@ async function trainOne(file: string): Promise<void> {
 function main(): void {
   const filter = values.filter ? new RegExp(values.filter) : /^canon-/;
   const cases = listCases(path.join(__dirname, 'cases')).filter((c) => filter.test(c.id));
-  console.log('| case | label | epochs | loss first epoch | min | last | accuracy | weights moved | validation loss first → last, accuracy |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  const outputsHeader = values.outputs ? ' outputs before → after the plan: tails, confidently wrong rows |' : '';
+  console.log(`| case | label | epochs | loss first epoch | min | last | accuracy | weights moved | validation loss first → last, accuracy |${outputsHeader}\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |${values.outputs ? ' --- |' : ''}`);
   for (const c of cases) {
     const args = ['--import', 'tsx', __filename, '--case', c.file, '--backend', values.backend!];
     if (values.epochs) args.push('--epochs', values.epochs);
     if (values['rate-factor']) args.push('--rate-factor', values['rate-factor']);
+    if (values.outputs) args.push('--outputs');
     let cells: string[];
     try {
       const out = execFileSync(process.execPath, args, { encoding: 'utf8', timeout: 600_000, stdio: ['ignore', 'pipe', 'pipe'] });
       const r = JSON.parse(out.trim().split('\n').pop()!) as Record<string, string | number>;
       cells = [String(r.epochs), String(r.first), String(r.min), String(r.last), String(r.accuracy), String(r.moved), String(r.validation)];
+      if (values.outputs) cells.push(String(r.outputs));
     } catch (error) {
-      cells = ['failed', String((error as Error).message).split('\n')[0].slice(0, 80), '', '', '', '', ''];
+      cells = ['failed', String((error as Error).message).split('\n')[0].slice(0, 80), '', '', '', '', '', ...(values.outputs ? [''] : [])];
     }
     console.log(`| ${c.id} | ${c.label === 'healthy' ? 'healthy' : c.bugs.join('+')} | ${cells.join(' | ')} |`);
   }

@@ -18,6 +18,12 @@
 //   / 0.687 on the other 20 %; the same plan with every column standardised: 0.837 / 0.836 / 0.831 (0.849 / 0.872 / 0.866);
 //   train.ts again 6.29 → 5.50, accuracy 0.644. The unscaled codes cost it 13–20 points, but it is not at the trivial
 //   predictor in every run: not the unambiguous failure a relabel needs, so the source's label stays (2026-12-06).
+// @training its outputs at the end of its plan (train.ts --outputs, tfjs wasm, and outputOracles.py so-31627380-end, Keras,
+//   3 runs each): in tfjs 99 % of the outputs still below 0.01 or above 0.99 and 37–41 % of the examples confidently wrong
+//   (cross-entropy 5.6–5.8 in inference mode against 0.669 for predicting the class prior to every row); in Keras 2–4 % and
+//   ~1 % (0.61–0.69), because Keras's binary cross-entropy reads the sigmoid's logits while tfjs's clips at 1e-7 and passes no
+//   gradient beyond it (docs/rules/saturated-output.md). The tfjs program keeps the saturation the warning names (relabel
+//   candidate, reported to the coordinator by quiet, 2026-12-06).
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { table, oneHot } = require('./data.ts');
