@@ -18,8 +18,8 @@
 //   / 0.687 on the other 20 %; the same plan with every column standardised: 0.837 / 0.836 / 0.831 (0.849 / 0.872 / 0.866);
 //   train.ts again 6.29 → 5.50, accuracy 0.644. The unscaled codes cost it 13–20 points, but it is not at the trivial
 //   predictor in every run: not the unambiguous failure a relabel needs, so the source's label stays (2026-12-06).
-// @training its outputs at the end of its plan (train.ts --outputs, tfjs wasm, and outputOracles.py so-31627380-end, Keras,
-//   3 runs each): in tfjs 99 % of the outputs still below 0.01 or above 0.99 and 37–41 % of the examples confidently wrong
+// @training its outputs at the end of its plan (tfjs wasm: train.ts --outputs and 3 seeded runs; Keras: outputOracles.py
+//   so-31627380-end, seeds 1–3): in tfjs 98–99 % of the outputs still below 0.01 or above 0.99 and 37–41 % of the examples confidently wrong
 //   (cross-entropy 5.6–5.8 in inference mode against 0.669 for predicting the class prior to every row); in Keras 2–4 % and
 //   ~1 % (0.61–0.69), because Keras's binary cross-entropy reads the sigmoid's logits while tfjs's clips at 1e-7 and passes no
 //   gradient beyond it (docs/rules/saturated-output.md). The tfjs program keeps the saturation the warning names (relabel
