@@ -33,6 +33,26 @@ interface History { history: Record<string, number[]> }
 type FitArgs = { epochs?: number; verbose?: number; callbacks?: unknown };
 type Fit = (this: unknown, x: unknown, y: unknown, args?: FitArgs) => Promise<History>;
 
+/**
+ * Prechelt's generalisation loss ("Early Stopping — but when?", 1998): GL(t) = 100 · (E_va(t) / min_{t' ≤ t} E_va(t') − 1),
+ * per epoch; printed as its value at the end, its maximum, and the first epoch where GL > 5 (his GL_5) while the
+ * training loss was still below its value at the validation minimum (overfitting, not a diverging run).
+ */
+function generalisationLoss(loss: number[], valLoss: number[]): string {
+  let best = Infinity;
+  let bestEpoch = 0;
+  let max = 0;
+  let first: number | undefined;
+  let last = 0;
+  valLoss.forEach((v, t) => {
+    if (v < best) [best, bestEpoch] = [v, t];
+    last = 100 * (v / best - 1);
+    max = Math.max(max, last);
+    if (first === undefined && last > 5 && loss[t] < loss[bestEpoch]) first = t;
+  });
+  return `; GL end ${last.toFixed(1)}, max ${max.toFixed(1)}${first !== undefined ? `, > 5 from epoch ${first + 1} of ${valLoss.length}` : ''}`;
+}
+
 async function trainOne(file: string): Promise<void> {
   const tf = require('@tensorflow/tfjs') as typeof import('@tensorflow/tfjs');
   if (values.backend === 'wasm') {
@@ -50,7 +70,7 @@ async function trainOne(file: string): Promise<void> {
   // Validation figures (when the program validates) show what training loss alone cannot: overfitting, memorised labels.
   const report = (epochs: number | string, loss: number[], accuracy: number[], valLoss: number[] = [], valAccuracy: number[] = []): never => {
     reported = true;
-    const validation = valLoss.length > 0 ? `${fmt(valLoss[0])} → ${fmt(valLoss.at(-1))} (min ${fmt(Math.min(...valLoss))})${valAccuracy.length > 0 ? `, acc ${fmt(valAccuracy.at(-1))}` : ''}` : '–';
+    const validation = valLoss.length > 0 ? `${fmt(valLoss[0])} → ${fmt(valLoss.at(-1))} (min ${fmt(Math.min(...valLoss))})${valAccuracy.length > 0 ? `, acc ${fmt(valAccuracy.at(-1))}` : ''}${generalisationLoss(loss, valLoss)}` : '–';
     const outputs = outputsBefore && outputsAfter ? `${outputsBefore} → ${outputsAfter}` : '–';
     console.log(JSON.stringify({ epochs, first: fmt(loss[0]), min: fmt(Math.min(...loss)), last: fmt(loss.at(-1)), accuracy: fmt(accuracy.at(-1)), moved: fmt(lastModel ? moved(lastModel) : undefined), validation, outputs }));
     process.exit(0);

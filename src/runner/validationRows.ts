@@ -10,6 +10,7 @@ import { heldOutReading } from './labelProbe';
 import { rateProbe, type ProbeRows } from './rateProbe';
 import type { WeightSnapshot } from './modelState';
 import type { Tf } from './tfjsResolve';
+import { PROBE_STEPS } from '../core/rateRules';
 
 /** The program's validation rows, else rows of its training data the profiled steps do not train on. */
 export function validationRowsOf(batch: Batch): ValidationRows | undefined {
@@ -53,23 +54,25 @@ async function validationRun(tf: Tf, model: LayersModel, initial: WeightSnapshot
 }
 
 /**
- * The `penalty` probe messages (core/regularizationRules.ts): the validation loss at the start and end of `steps` steps
- * with the penalties (factor 1) and of the same steps without them (factor 0), from the same initial weights — on
- * fresh batches of the script's rows where it has them beyond the batch, else on the profiled batch (then the profile's
- * own steps are the run with penalties). None without validation rows, or when the optimizer's config cannot be copied.
+ * The `penalty` probe messages (core/regularizationRules.ts): the validation loss at the start and end of a run with the
+ * penalties (factor 1) and of the same steps without them (factor 0), from the same initial weights — on fresh batches
+ * of the script's rows where it has them beyond the batch (PROBE_STEPS steps each), else on the profiled batch (then the
+ * profile's own `steps` steps are the run with penalties). None without validation rows, or when the optimizer's config cannot be copied.
  * The model is left as found.
  */
 export async function penaltyProbes(tf: Tf, model: LayersModel, initial: WeightSnapshot, batch: Batch, steps: number, stochastic: boolean) {
   const validation = validationRowsOf(batch);
   if (!validation) return [];
   const rows = stepRows(tf, batch);
+  // On fresh batches both runs are probes: as long as the learning-rate probes' (a user waits for each step twice).
+  const runSteps = rows.fresh ? Math.min(steps, PROBE_STEPS) : steps;
   try {
     const profiled = rows.fresh ? undefined : validationLoss(tf, model, validation);
-    const bare = await validationRun(tf, model, initial, rows.rowsAt, validation, steps, stochastic, false);
-    const penalised = bare && (profiled !== undefined ? [bare[0], profiled] : await validationRun(tf, model, initial, rows.rowsAt, validation, steps, stochastic, true));
+    const bare = await validationRun(tf, model, initial, rows.rowsAt, validation, runSteps, stochastic, false);
+    const penalised = bare && (profiled !== undefined ? [bare[0], profiled] : await validationRun(tf, model, initial, rows.rowsAt, validation, runSteps, stochastic, true));
     if (!bare || !penalised) return [];
     const count = validation.xs[0].shape[0] ?? 0;
-    const message = (factor: number, losses: number[]) => ({ type: 'probe', kind: 'penalty', factor, losses, every: steps, rows: count, source: validation.source, ...(rows.fresh ? { fresh: true } : {}) }) as const;
+    const message = (factor: number, losses: number[]) => ({ type: 'probe', kind: 'penalty', factor, losses, every: runSteps, rows: count, source: validation.source, ...(rows.fresh ? { fresh: true } : {}) }) as const;
     return [message(1, penalised), message(0, bare)];
   } finally {
     rows.dispose();
