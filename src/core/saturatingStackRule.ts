@@ -27,7 +27,13 @@ export const STACK_FALL = 0.025;
  */
 const GRADIENT_PROPORTIONAL = new Set(['SGD', 'Momentum', 'Adadelta']);
 
-/** Runs of ≥ 2 hidden layers in model order, each with a saturating activation and a bias (δ is read from it). */
+/**
+ * Layers whose output is activation(W·x + b), so that ∂L/∂b is the units' error signal δ as in Nielsen's network2.
+ * Recurrent layers (SimpleRNN, LSTM, GRU) sum δ over time steps and gates: not this measure, and they break a run.
+ */
+const FEEDFORWARD = new Set(['Dense', 'Conv1D', 'Conv2D', 'Conv3D', 'Conv2DTranspose', 'DepthwiseConv2D', 'SeparableConv2D']);
+
+/** Runs of ≥ 2 feed-forward hidden layers in model order, each with a saturating activation and a bias (δ is read from it). */
 export function saturatingStacks(ctx: LayerRuleContext): LayerInfo[][] {
   const stacks: LayerInfo[][] = [];
   let run: LayerInfo[] = [];
@@ -38,7 +44,7 @@ export function saturatingStacks(ctx: LayerRuleContext): LayerInfo[][] {
   for (const layer of ctx.layers) {
     // Layers without weights (Dropout, Flatten, Reshape) pass δ through unchanged and do not break the run.
     if (layer.weights.length === 0) continue;
-    const counts = SATURATING.has(layer.activation) && !ctx.options.outputLayers.has(layer.name) && !layer.parent && layer.weights.some((w) => isBias(w.name));
+    const counts = FEEDFORWARD.has(layer.className) && SATURATING.has(layer.activation) && !ctx.options.outputLayers.has(layer.name) && !layer.parent && layer.weights.some((w) => isBias(w.name));
     if (counts) run.push(layer);
     else close();
   }

@@ -74,13 +74,17 @@ test('the same fall under Adam is information (its step does not shrink with the
   for (const optimizer of ['Momentum', 'Adadelta']) assert.deepEqual(vanishing(evaluateHealth(layers, steps, {}, undefined, { optimizer })).map((f) => f.severity), ['warning'], optimizer);
 });
 
-test("near misses: Nielsen's three-layer network (×0.04 first/last), one sigmoid hidden layer, a Glorot tanh stack whose δ holds", () => {
+test("near misses: Nielsen's three-layer network (×0.04 first/last), one sigmoid hidden layer, a Glorot tanh stack whose δ holds, stacked LSTMs", () => {
   const three = network('sigmoid', nielsen3);
   assert.deepEqual(vanishing(evaluateHealth(three.layers, [three.at(0, 10), three.at(1, 9)], {}, undefined, { optimizer: 'SGD' })), []);
   const one = network('sigmoid', [1e-4]);
   assert.deepEqual(vanishing(evaluateHealth(one.layers, [one.at(0, 10), one.at(1, 9)], {}, undefined, { optimizer: 'SGD' })), [], 'no stack: nothing to compare');
   const tanh = network('tanh', [0.05, 0.06, 0.06, 0.07, 0.08, 0.09]);
   assert.deepEqual(vanishing(evaluateHealth(tanh.layers, [tanh.at(0, 2), tanh.at(1, 1.5)], {}, undefined, { optimizer: 'SGD' })), []);
+  // Recurrent layers sum δ over time steps and gates: the same numbers on stacked LSTMs are not this measure.
+  const lstm = network('tanh', nielsen4);
+  const recurrent = lstm.layers.map((l) => (l.name === 'out' ? l : { ...l, className: 'LSTM' }));
+  assert.deepEqual(vanishing(evaluateHealth(recurrent, [lstm.at(0, 10), lstm.at(1, 9)], {}, undefined, { optimizer: 'SGD' })), [], 'LSTM');
   // At the edge: exactly STACK_FALL fires, just above it does not.
   const edge = (fall: number) => network('sigmoid', [fall * 0.25, 0.1, 0.25]);
   const at = (fall: number) => vanishing(evaluateHealth(edge(fall).layers, [edge(fall).at(0, 10)], {}, undefined, { optimizer: 'SGD' })).length;
