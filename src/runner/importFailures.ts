@@ -32,23 +32,45 @@ function importLine(file: string, prefix: string): { line: number; specifier: st
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The nearest tsconfig.json/jsconfig.json above `file` that declares `alias/*` (or `alias`) in compilerOptions.paths. */
-function tsconfigDeclaring(file: string, alias: string): string | undefined {
+/**
+ * The nearest TypeScript config above `file` whose compilerOptions.paths (its own or, through `extends`, a
+ * base config's) has a key matching `specifier` as TypeScript matches them: the key itself, or a `prefix/*`
+ * pattern. tsconfig.base.json counts too: monorepo tools (Nx, Angular workspaces) declare the libraries'
+ * aliases there and every project's tsconfig extends it.
+ */
+function tsconfigDeclaring(file: string, specifier: string): { config: string; prefix: string } | undefined {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    for (const name of ['tsconfig.json', 'jsconfig.json']) {
-      const config = path.join(dir, name);
-      let text: string;
-      try {
-        text = fs.readFileSync(config, 'utf8');
-      } catch {
-        continue;
-      }
-      // tsconfig is JSONC (comments, trailing commas), as TypeScript reads it.
-      const paths = (parseJsonc(text, [], { allowTrailingComma: true }) as { compilerOptions?: { paths?: unknown } } | undefined)?.compilerOptions?.paths;
-      if (paths && typeof paths === 'object' && (alias in paths || `${alias}/*` in paths)) return config;
+    for (const name of ['tsconfig.json', 'jsconfig.json', 'tsconfig.base.json']) {
+      const found = declaredAlias(path.join(dir, name), specifier, 0);
+      if (found) return found;
     }
     if (path.dirname(dir) === dir) return undefined;
   }
+}
+
+function declaredAlias(config: string, specifier: string, depth: number): { config: string; prefix: string } | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(config, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // tsconfig is JSONC (comments, trailing commas), as TypeScript reads it.
+  const json = parseJsonc(text, [], { allowTrailingComma: true }) as { extends?: unknown; compilerOptions?: { paths?: unknown } } | undefined;
+  const paths = json?.compilerOptions?.paths;
+  if (paths && typeof paths === 'object') {
+    for (const key of Object.keys(paths)) {
+      const prefix = key.endsWith('/*') ? key.slice(0, -2) : key;
+      if (specifier === prefix || (key.endsWith('/*') && specifier.startsWith(`${prefix}/`))) return { config, prefix };
+    }
+  }
+  const base = json?.extends;
+  if (typeof base === 'string' && base.startsWith('.') && depth < 5) {
+    const target = path.resolve(path.dirname(config), base.endsWith('.json') ? base : `${base}.json`);
+    const found = declaredAlias(target, specifier, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The package a file under node_modules belongs to (`@scope/name` or `name`), and that node_modules directory. */
@@ -152,12 +174,12 @@ export function unresolvedImportCause(error: unknown, modelFile: string | undefi
   const importer = importerRaw.startsWith('file://') ? new URL(importerRaw).pathname : importerRaw;
 
   if (!path.isAbsolute(missing) && !missing.startsWith('.')) {
-    const alias = missing.split('/')[0];
-    const config = tsconfigDeclaring(importer, alias);
-    if (!config && alias !== '~' && alias !== '@' && alias !== '#') return undefined;
+    const declaredIn = tsconfigDeclaring(importer, missing);
+    const alias = declaredIn?.prefix ?? missing.split('/')[0];
+    if (!declaredIn && alias !== '~' && alias !== '@' && alias !== '#') return undefined;
     const site = importLine(importer, alias);
     const where = site ? ` (${path.basename(importer)}:${site.line})` : '';
-    const declared = config ? `a \`paths\` alias declared in ${path.basename(config)}` : 'a path alias';
+    const declared = declaredIn ? `a \`paths\` alias declared in ${path.basename(declaredIn.config)}` : 'a path alias';
     return {
       message: `The import '${site?.specifier ?? `${alias}/…`}'${where} is ${declared}, which your bundler or TypeScript resolves but Gradient Lens does not. Profile a file that imports by relative path, or move the model into a module without aliased imports and point Gradient Lens at it.`,
       location: site ? { file: importer, line: site.line, column: 1 } : undefined,

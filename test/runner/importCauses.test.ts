@@ -15,6 +15,7 @@ const files = [
   F('moved-subpath', 'direct.mjs'),
   F('moved-subpath', 'exported.js'),
   F('split-packages', 'app', 'model.js'),
+  F('monorepo-alias', 'packages', 'app', 'src', 'main.ts'),
 ];
 const runs = pool(files, 2, (f) => profile(f, { steps: 1 }));
 const run = async (i: number) => (await runs)[i];
@@ -87,9 +88,21 @@ test('near miss: the same packages, importing what is exported → profiles', as
 });
 
 test('the same when the peer resolves from another node_modules than the package the file imports (the runner serves tfjs-core itself; tfjs-vis reaches into it): the imported package is named, not the peer', async () => {
-  const file = files[files.length - 1];
-  const { report } = await run(files.length - 1);
+  const index = files.indexOf(F('split-packages', 'app', 'model.js'));
+  const file = files[index];
+  const { report } = await run(index);
   assert.equal(report.error?.kind, 'import');
   assert.match(report.error!.message, new RegExp(`^The package chart-widget \\(imported at model\\.js:${lineOf(file, 'L:import')}\\) cannot load in Node: its ES-module build imports 'plot-core/lib/abs' without a file extension`));
   assert.deepEqual([report.error?.location?.file, report.error?.location?.line], [file, lineOf(file, 'L:import')]);
+});
+
+test("a monorepo's scoped alias declared in tsconfig.base.json, which the project's tsconfig extends → named as a paths alias with its line (was Node's bare \"Cannot find module\")", async () => {
+  const index = files.indexOf(F('monorepo-alias', 'packages', 'app', 'src', 'main.ts'));
+  const file = files[index];
+  const { report } = await run(index);
+  assert.equal(report.error?.kind, 'import');
+  assert.equal(
+    report.error?.message,
+    `The import '@acme/layers' (main.ts:${lineOf(file, 'L:alias')}) is a \`paths\` alias declared in tsconfig.base.json, which your bundler or TypeScript resolves but Gradient Lens does not. Profile a file that imports by relative path, or move the model into a module without aliased imports and point Gradient Lens at it.`,
+  );
 });
