@@ -4,27 +4,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { evaluateHealth, type StepRecord } from '../../src/core/health';
-import type { LayerInfo, LayerStepStats, WeightStats } from '../../src/core/protocol';
+import type { LayerInfo, LayerStepStats } from '../../src/core/protocol';
+import { denseLayer, weightStats } from './denseLayers';
 import { STACK_FALL } from '../../src/core/saturatingStackRule';
 
 const UNITS = 30;
 
-function w(name: string, gradNorm: number): WeightStats {
-  return { name, gradNorm, meanAbs: gradNorm / 10, maxAbs: gradNorm, zeroShare: 0, nanCount: 0, infCount: 0, weightNorm: 5, ratio: gradNorm / 5, histogram: new Array(64).fill(0) };
-}
-
-function dense(name: string, activation: string, line: number, fanIn = UNITS, units = UNITS): LayerInfo {
-  return {
-    name,
-    className: 'Dense',
-    activation,
-    location: { file: '/m.js', line, column: 1 },
-    weights: [
-      { name: `${name}/kernel`, shape: [fanIn, units], trainable: true },
-      { name: `${name}/bias`, shape: [units], trainable: true },
-    ],
-  };
-}
+const w = (name: string, gradNorm: number) => weightStats(name, gradNorm, 5);
+const dense = (name: string, activation: string, line: number, fanIn = UNITS, units = UNITS) => denseLayer(name, activation, line, fanIn, units);
 
 /** A layer whose bias gradient is `delta` per unit; the kernel's ‖g‖ (x·δ over many inputs) is far larger. */
 function stats(name: string, delta: number, units = UNITS): LayerStepStats {

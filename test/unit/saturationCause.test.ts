@@ -5,22 +5,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { evaluateHealth, type StepRecord } from '../../src/core/health';
-import type { LayerInfo, LayerStepStats, WeightStats } from '../../src/core/protocol';
+import type { LayerStepStats } from '../../src/core/protocol';
+import { denseLayer, weightStats } from './denseLayers';
 
-function w(name: string, weightNorm: number): WeightStats {
-  return { name, gradNorm: 0.1, meanAbs: 0.01, maxAbs: 0.1, zeroShare: 0, nanCount: 0, infCount: 0, weightNorm, ratio: 0.1 / weightNorm, histogram: new Array(64).fill(0) };
-}
-
-const layer = (name: string, activation: string, fanIn: number, units: number, line: number): LayerInfo => ({
-  name,
-  className: 'Dense',
-  activation,
-  location: { file: '/m.js', line, column: 1 },
-  weights: [
-    { name: `${name}/kernel`, shape: [fanIn, units], trainable: true },
-    { name: `${name}/bias`, shape: [units], trainable: true },
-  ],
-});
+const w = (name: string, weightNorm: number) => weightStats(name, 0.1, weightNorm);
+const layer = (name: string, activation: string, fanIn: number, units: number, line: number) => denseLayer(name, activation, line, fanIn, units);
 
 /** A 784 → 30 sigmoid → 10 network whose hidden kernel has RMS `rms` and `share` of its outputs saturated. */
 function run(rms: number, share: number, losses: number[]): ReturnType<typeof evaluateHealth> {
