@@ -19,7 +19,8 @@
 # The healthy programs still alarmed, by the consequence of what their finding names (docs/rules/saturated-output.md):
 #   so-35078027-glorot so-35078027-fixed's plan from Glorot-uniform weights: what the N(0, 1) init costs
 #   so-31627380-end    so-31627380-fixed's plan, then its outputs' saturation and cross-entropy against the class prior
-#   so-50306988        the buggy 2-unit softmax + CE for its 5 epochs and for 50; the fixed 1 sigmoid + BCE for its 50
+#   so-50306988        the buggy 2-unit softmax + CE for its 5 epochs and for 50; the fixed 1 sigmoid + BCE for its 50; the
+#                      buggy pair on the fix's data and plan (which of the two changes the fix made trains it)
 #   ~/.cache/gradient-lens-venv/bin/python bench/diagnosis/outputOracles.py CASE [SEEDS]
 import json, os, subprocess, sys
 import numpy as np
@@ -165,7 +166,8 @@ def so50306988(seeds):
     for seed in seeds:
         for name, rows, out, loss, epochs in [('buggy, softmax(2) + CE, its 5 epochs', buggy, 2, 'categorical_crossentropy', 5),
                                               ('buggy, softmax(2) + CE, 50 epochs', buggy, 2, 'categorical_crossentropy', 50),
-                                              ('fixed, sigmoid(1) + BCE, its 50 epochs', fixed, 1, 'binary_crossentropy', 50)]:
+                                              ('fixed, sigmoid(1) + BCE, its 50 epochs', fixed, 1, 'binary_crossentropy', 50),
+                                              ('softmax(2) + CE on the fix\'s 400 rows, 50 epochs', fixed, 2, 'categorical_crossentropy', 50)]:
             keras.utils.set_random_seed(seed)
             x, lab = rows[:, :2].astype(np.float32), rows[:, 2].astype(int)
             y = np.eye(2, dtype=np.float32)[lab] if out == 2 else lab[:, None].astype(np.float32)

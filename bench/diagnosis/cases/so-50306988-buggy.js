@@ -11,6 +11,12 @@
 //   (numpy's uniform(low=0.7, high=0.5)), interleaved as its loop builds them; one-hot classes.
 // @settings Dense(2) → sigmoid → Dense(2) → softmax, Adam (Keras default lr 1e-3), batch 32, 5 epochs.
 // @table6 row=4 UM=no/no DL=yes/yes AT=yes/- DD=yes/yes
+// @training Keras (bench/diagnosis/outputOracles.py so-50306988, seeds 1–3, Adam 1e-3, batch 32): its 5 epochs 0.745 / 0.938 / 0.752 →
+//   0.731 / 0.901 / 0.745, accuracy 0.500 in every run; 50 epochs still 0.695–0.719, 0.500; the fix's sigmoid + BCE on its 400
+//   rows for its 50 epochs 0.605–0.666 (accuracy 0.812 / 1.000 / 1.000), and this program's softmax pair on the same 400 rows
+//   and 50 epochs 0.689–0.695 (accuracy 1.000 / 0.500 / 0.237). Every variant ends within 0.09 of ln 2 = 0.693: what keeps
+//   it from training is the plan's few Adam 1e-3 steps on inputs spread over 0.2–0.7, more than the output pair (a
+//   two-unit softmax is σ of the logits' difference). Label unchanged; reported to the coordinator by quiet, 2026-12-06.
 // @license the repository carries no licence file: this is our TensorFlow.js translation, the original is not copied.
 const tf = require('@tensorflow/tfjs');
 const { rng } = require('./data.ts');
