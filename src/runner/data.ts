@@ -10,7 +10,7 @@ import { pullWithSites } from './tensorSites';
 import { rejectStrings } from './stringData';
 import type { SourceLocation } from '../core/protocol';
 import type { Tf } from './tfjsResolve';
-import { fitValidation, type ValidationRows } from './fitValidation';
+import { fitValidationOnce, type ValidationRows } from './fitValidation';
 
 export interface Batch {
   xs: Tensor[];
@@ -32,8 +32,9 @@ export interface Batch {
    *  copied on the first call — only a profile whose label probe goes on to fresh batches reads them; undefined if
    *  the script has disposed its data by then. */
   pool?: () => { xs: Tensor[]; ys: Tensor[] } | undefined;
-  /** fit()'s validationData, or its validationSplit rows the batch did not take (runner/validationRows.ts). */
-  validation?: ValidationRows;
+  /** fit()'s validationData, or its validationSplit rows the batch did not take (runner/validationRows.ts), copied on
+   *  the first call; undefined when it has neither. */
+  validation?: () => ValidationRows | undefined;
 }
 
 export { innerModel } from './innerModel';
@@ -151,14 +152,16 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
   const split = capture.method === 'fit' ? heldOutRows(tf, captured, order ?? Array.from({ length: rows }, (_, i) => i), taken, rows) : undefined;
   const widened = batchSize === undefined && scriptBatch !== undefined && taken > scriptBatch;
   const perEpoch = capture.method === 'fit' ? fitStepsPerEpoch(capture, rows, scriptBatch) : undefined;
-  const validation = fitValidation(tf, capture, captured, (order ?? Array.from({ length: rows }, (_, i) => i)).slice(0, taken));
+  // Copied only by a profile whose penalty decides the step (runner/validationRows.ts), not on every fit().
+  const validation = fitValidationOnce(tf, capture, captured, (order ?? Array.from({ length: rows }, (_, i) => i)).slice(0, taken));
+
   return {
     xs,
     ys,
     // All of fit()'s labels (a trainOnBatch call holds one batch only: too few to count classes by).
     ...(capture.method === 'fit' ? { labels: captured.ys } : {}),
     ...(split ?? {}),
-    ...(validation ? { validation } : {}),
+    ...(capture.method === 'fit' ? { validation } : {}),
     source: 'fit',
     plannedSteps: trainingStepsOf(capture, perEpoch),
     batchesPerEpoch: perEpoch,

@@ -61,3 +61,16 @@ export function fitValidation(tf: Tf, capture: Capture, all: { xs: Tensor[]; ys:
   }
 }
 
+
+/** fitValidation on the first call, remembered; undefined if the script has disposed its data by then. */
+export function fitValidationOnce(tf: Tf, capture: Capture, all: { xs: Tensor[]; ys: Tensor[] }, batchRows: readonly number[]): () => ValidationRows | undefined {
+  let rows: ValidationRows | undefined | null = null;
+  return () => {
+    if (rows !== null) return rows;
+    try {
+      return (rows = fitValidation(tf, capture, all, batchRows));
+    } catch {
+      return (rows = undefined); // the script disposed its data by then: no rows to read
+    }
+  };
+}

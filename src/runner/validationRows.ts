@@ -14,7 +14,8 @@ import { PROBE_STEPS } from '../core/rateRules';
 
 /** The program's validation rows, else rows of its training data the profiled steps do not train on. */
 export function validationRowsOf(batch: Batch): ValidationRows | undefined {
-  if (batch.validation) return batch.validation;
+  const given = batch.validation?.();
+  if (given) return given;
   return batch.heldOut ? { ...batch.heldOut, source: 'held-out rows' } : undefined;
 }
 
