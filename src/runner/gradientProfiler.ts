@@ -342,7 +342,7 @@ export class GradientProfiler {
 
   /** Every weight of the model, trainable or not (BatchNormalization's moving statistics). */
   private allWeights(): Weight[] {
-    return (this.inner as unknown as { weights: Weight[] }).weights;
+    return this.inner.weights;
   }
 
   /** Diagnostic pass: the first layer whose weights, forward output or gradients are non-finite. */

@@ -23,7 +23,7 @@ export class WeightSnapshot {
 
   /** Every weight of the model: trainable and non-trainable (BatchNormalization's moving mean and variance). */
   static ofModel(tf: Tf, model: LayersModel): WeightSnapshot {
-    return new WeightSnapshot(tf, (model as unknown as { weights: LayerVariable[] }).weights);
+    return new WeightSnapshot(tf, model.weights);
   }
 
   /** Writes the saved values back, exactly (no constraint applied). */

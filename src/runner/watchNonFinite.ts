@@ -8,7 +8,7 @@ import { formatNumber as fmt } from '../core/format';
 import type { innerModel } from './data';
 import type { Tf } from './tfjsResolve';
 import type { WatchedLayer } from './watchTraining';
-import { leavingWeightsAsFound, type LayerVariable } from './modelState';
+import { leavingWeightsAsFound } from './modelState';
 
 type TopLayer = { name: string; getClassName(): string; inboundNodes: unknown[]; output: SymbolicTensor | SymbolicTensor[] };
 
@@ -32,7 +32,7 @@ export function locateNonFinite(tf: Tf, inner: ReturnType<typeof innerModel>, in
 
   const topLevel = (inner.layers as unknown as TopLayer[]).filter((l) => l.getClassName() !== 'InputLayer' && l.inboundNodes.length === 1 && !Array.isArray(l.output));
   // Inside the user's real training: the pass's own update of BatchNormalization's moving statistics is put back.
-  const firstBad = leavingWeightsAsFound(tf, (inner as unknown as { weights: LayerVariable[] }).weights, () => tf.tidy(() => {
+  const firstBad = leavingWeightsAsFound(tf, inner.weights, () => tf.tidy(() => {
     const probe = tf.model({ inputs: inner.inputs, outputs: topLevel.map((l) => l.output as SymbolicTensor) });
     const outputs = probe.apply(inputs, { training: true });
     const list = (Array.isArray(outputs) ? outputs : [outputs]) as Tensor[];
