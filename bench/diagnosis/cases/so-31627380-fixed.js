@@ -1,6 +1,18 @@
 // @case so-31627380-fixed
 // @set heldout
-// @label healthy
+// @label buggy
+// @bug unscaled-input
+// @source-label healthy
+// @relabel the benchmark files this program as "Correct Code", but run in TensorFlow.js (the platform this tool profiles) on
+//   its own plan it never leaves the trivial predictor: train.ts (wasm, 10 epochs, three runs) accuracy 0.629 / 0.644 / 0.644
+//   where always answering "died" scores 0.610, cross-entropy 5.5–5.8 at the end against 0.669 for predicting the class
+//   prior, 98–99 % of the outputs below 0.01 or above 0.99 and 37–41 % of the rows confidently wrong (the @training lines
+//   below). Keras recovers from the same start only because its binary cross-entropy reads the sigmoid's logits; tfjs clips
+//   at 1e-7 and passes no gradient beyond the clip. The cause is the unscaled label-encoded columns (Name/Ticket codes up
+//   to ~1300; standardised, Keras reaches 0.83–0.84): FAULT on the data line and the first layer it feeds, as
+//   so-58609115-fixed. Decided by the coordinator on quiet's measurements (2026-12-06).
+// @fault the label-encoded columns (codes up to ~1300) fed unscaled into Dense(512): the sigmoid outputs saturate at
+//   step 0 and, under tfjs's clipped cross-entropy, stay saturated through the plan.
 // @source DeepLocalize benchmark (Wardat, Le & Rajan, ICSE'21): github.com/Wardat-ISU/DeepLocalize@297bc34,
 //   "Benchmark/StackOverflow/31627380/Correct Code/31627380.py"; Stack Overflow question 31627380.
 // @data the program's own Kaggle titanic train.csv (891 passengers), read from the DeepLocalize repository by prepare.ts
@@ -30,11 +42,11 @@ const { table, oneHot } = require('./data.ts');
 
 const rows = table('dl-31627380').rows;
 const train = rows.slice(0, Math.floor(rows.length * 0.8));
-const X = tf.tensor2d(train.map((r) => r.slice(0, 10)));
+const X = tf.tensor2d(train.map((r) => r.slice(0, 10))); // FAULT
 const Y = tf.tensor2d(oneHot(train.map((r) => r[10]), 2));
 
 const model = tf.sequential();
-model.add(tf.layers.dense({ units: 512, inputDim: 10 }));
+model.add(tf.layers.dense({ units: 512, inputDim: 10 })); // FAULT
 model.add(tf.layers.activation({ activation: 'relu' }));
 model.add(tf.layers.dropout({ rate: 0.5 }));
 model.add(tf.layers.dense({ units: 2, inputDim: 512 }));
