@@ -11,6 +11,8 @@ export interface RunProgress {
   /** Set once tfjs is loaded (the runner's hello). */
   backend?: string;
   phase?: RunnerMessageOf<'phase'>['phase'];
+  /** The last phase message's text: which of the checks after the profiled steps was running. */
+  phaseMessage?: string;
   /** The model message arrived: a model was found and its data prepared. */
   modelSeen: boolean;
   /** Profile: optimizer steps after step 0; LR sweep: batches over all repeats. */
@@ -26,7 +28,10 @@ export const emptyProgress = (): RunProgress => ({ modelSeen: false, done: 0 });
 
 export function observeProgress(progress: RunProgress, message: RunnerMessage): void {
   if (message.type === 'hello') progress.backend = message.backend;
-  else if (message.type === 'phase') progress.phase = message.phase;
+  else if (message.type === 'phase') {
+    progress.phase = message.phase;
+    progress.phaseMessage = message.message;
+  }
   else if (message.type === 'model') {
     progress.modelSeen = true;
     progress.totalSteps = message.totalSteps;
@@ -89,6 +94,10 @@ export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: nu
   }
   if (progress.phase === 'analyzing') return `The health check did not finish within ${seconds} s. Report this with the model file, or ${raise}.`;
   const total = progress.totalSteps ?? 0;
+  if (progress.done > total && progress.phaseMessage && !/^overfit/i.test(progress.phaseMessage)) {
+    // The label, learning-rate and input-scale probes run after the steps, on the same model (runner/main.ts).
+    return `The checks after the profiled steps did not finish within ${seconds} s on ${on} (running: ${progress.phaseMessage}): the gradient profile (steps 0–${total}) is complete and shown.${fasterBackend(progress.backend)} Or ${raise}.`;
+  }
   if (progress.done > total) {
     return `The overfit-one-batch check did not finish within ${seconds} s on ${on}: the gradient profile (steps 0–${total}) is complete and shown.${fasterBackend(progress.backend)} Profile without the check (no --overfit-batch; in VS Code the plain Profile gradients command), or ${raise}.`;
   }

@@ -12,7 +12,7 @@ const at = (messages: RunnerMessage[]) => {
   return progress;
 };
 const hello = (backend: string): RunnerMessage => ({ type: 'hello', pid: 1, nodeVersion: 'v20', tfjsVersion: '4.22.0', tfjsSource: 'extension', backend, backendReason: '' });
-const phase = (p: 'loading' | 'building' | 'data' | 'profiling' | 'sweeping'): RunnerMessage => ({ type: 'phase', phase: p, message: '' });
+const phase = (p: 'loading' | 'building' | 'data' | 'profiling' | 'sweeping', message = ''): RunnerMessage => ({ type: 'phase', phase: p, message });
 const layer = { name: 'dense', className: 'Dense', weights: [{ name: 'dense/kernel', shape: [2, 2], trainable: true }] };
 const model = (totalSteps: number): RunnerMessage => ({
   type: 'model', modelName: 'm', className: 'Sequential', discovery: 'factory', dataSource: 'synthetic', dataNote: '', loss: 'mse', optimizer: 'SGD', batchSize: 4, totalSteps, layers: [layer],
@@ -63,6 +63,15 @@ test('partial verdicts: health rules on the steps measured only', () => {
 test('a timeout in the overfit-one-batch check after all steps: the profile is complete', () => {
   const progress = at([hello('wasm'), model(1), phase('profiling'), step(0, 1), step(1, 1), phase('profiling')]);
   assert.match(timeoutMessage('profile', progress, 30, FILE), /^The overfit-one-batch check did not finish within 30 s on wasm: the gradient profile \(steps 0–1\) is complete and shown\./);
+});
+
+test('a timeout in a probe after all steps names that probe, not the overfit check', () => {
+  const progress = at([hello('wasm'), model(1), phase('profiling'), step(0, 1), step(1, 1), phase('profiling', 'Label probe: 20 steps on fresh batches')]);
+  const message = timeoutMessage('profile', progress, 30, FILE);
+  assert.match(message, /^The checks after the profiled steps did not finish within 30 s on wasm \(running: Label probe: 20 steps on fresh batches\): the gradient profile \(steps 0–1\) is complete and shown\./);
+  assert.doesNotMatch(message, /overfit/);
+  const overfit = at([hello('wasm'), model(1), step(0, 1), step(1, 1), phase('profiling', 'Overfit one batch: up to 200 steps on 8 examples')]);
+  assert.match(timeoutMessage('profile', overfit, 30, FILE), /^The overfit-one-batch check did not finish/);
 });
 
 test("partial verdicts weigh a flat start against the script's plan, as the runner does; a NaN keeps the line where it appeared", () => {
