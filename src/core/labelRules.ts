@@ -19,10 +19,12 @@ export const LABEL_PROBE_STEPS = 20;
  */
 export const LEARNED_SHARE = 0.5;
 /**
- * Fewest rows in the profiled batch for the probe to judge: on batches of 8 images, healthy conv nets (TheDeepChecker's
+ * Fewest rows in the profiled batch for the probe to judge. On batches of 8 images, healthy conv nets (TheDeepChecker's
  * baseCNN, tfjs-examples' quantization MNIST model) learned nothing that transferred within 20 steps on fresh batches
- * either (measured; docs/rules/labels-unrelated.md), so there "no transfer" is not evidence about the labels. The same
- * 32 as the profile's own fewest rows (runner/data.ts MIN_PROFILE_ROWS).
+ * of 8; with those profiles' fresh steps pooled to 32 rows, Deep Learning with Python's MNIST convnet (healthy) still
+ * showed none in 1 of 3 runs and the rule fired on it: memorising 8 rows in the profile says nothing about how fast a
+ * model learns from 32, so there "no transfer yet" is not evidence about the labels (docs/rules/labels-unrelated.md).
+ * The same 32 as the profile's own fewest rows (runner/data.ts MIN_PROFILE_ROWS).
  */
 export const MIN_JUDGED_BATCH = 32;
 /** Standard errors a held-out reading must beat the input-blind one by to count as transfer (two: ~97.5 % one-sided). */

@@ -2,7 +2,8 @@
 // synthesized from the model's input shapes and loss. Always returned as tensors, one per input/output.
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import { RUN_DEFAULTS } from '../core/defaults';
-import { LABEL_PROBE_STEPS } from '../core/labelRules';
+import { JUDGED_LOSS, LABEL_PROBE_STEPS, MIN_JUDGED_BATCH } from '../core/labelRules';
+import { datasetRows, firstDatasetElement, nextElement, type DatasetIterator } from './datasetRows';
 import { seededRandom } from '../core/random';
 import { DiscoveryError, type Capture } from './discovery';
 import { innerModel } from './innerModel';
@@ -25,13 +26,12 @@ export interface Batch {
   batchesPerEpoch?: number;
   /** fitDataset(): the lines that made the batch's inputs and targets, where user code made them (tensorSites.pullWithSites). */
   datasetSites?: { inputs: (SourceLocation | undefined)[]; targets: (SourceLocation | undefined)[] };
-  /** Rows of the script's fit() data that are not in this batch (up to HELD_OUT_ROWS), when it has them: what the
-   *  profiled steps learn from the batch is judged on them (runner/labelProbe.ts). */
+  /** Rows of the script's fit() data that are not in this batch (fitDataset(): the elements after its own), up to
+   *  WIDE_HELD_OUT_ROWS, when it has them: what the profiled steps learn is judged on them (runner/labelProbe.ts). */
   heldOut?: { xs: Tensor[]; ys: Tensor[] };
-  /** With heldOut: the other rows, in the same order, up to LABEL_PROBE_STEPS batches of them (runner/labelProbe.ts),
-   *  copied on the first call — only a profile whose label probe goes on to fresh batches reads them; undefined if
-   *  the script has disposed its data by then. */
-  pool?: () => { xs: Tensor[]; ys: Tensor[] } | undefined;
+  /** With heldOut: the other rows, up to LABEL_PROBE_STEPS batches (runner/labelProbe.ts), copied (fitDataset: pulled)
+   *  on the first call, by a probe that needs them; undefined if the script has disposed its data by then. */
+  pool?: () => Promise<{ xs: Tensor[]; ys: Tensor[] } | undefined>;
   /** fit()'s validationData, or its validationSplit rows the batch did not take (runner/validationRows.ts), copied on
    *  the first call; undefined when it has neither. */
   validation?: () => ValidationRows | undefined;
@@ -74,17 +74,6 @@ function toTensorList(tf: Tf, value: unknown, count: number, what: string): Tens
   }
   if (Array.isArray(value) && value.length === 1 && (value[0] instanceof tf.Tensor)) return [value[0]];
   return [toTensor(tf, value, what)];
-}
-
-async function firstDatasetElement(dataset: unknown): Promise<{ xs: unknown; ys: unknown }> {
-  const iterator = await (dataset as { iterator(): Promise<{ next(): Promise<{ value: unknown; done: boolean }> }> }).iterator();
-  const { value, done } = await iterator.next();
-  if (done || !value || typeof value !== 'object') throw new DiscoveryError('bad-data', 'The dataset passed to fitDataset yielded no batch.');
-  const element = value as { xs?: unknown; ys?: unknown };
-  if (element.xs === undefined || element.ys === undefined) {
-    throw new DiscoveryError('bad-data', 'fitDataset elements must be {xs, ys}.');
-  }
-  return { xs: element.xs, ys: element.ys };
 }
 
 function sliceBatch(tf: Tf, tensors: Tensor[], size: number): Tensor[] {
@@ -131,9 +120,15 @@ function datasetElementTensors(tf: Tf, capture: Capture, element: { xs: unknown;
 export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: number | undefined): Promise<Batch> {
   const note = `the first batch of the script's ${capture.method}() call`;
   if (capture.method === 'fitDataset') {
-    const { xs, ys, sites } = await pullWithSites(async () => datasetElementTensors(tf, capture, await firstDatasetElement(capture.args[0])));
+    const iterator = await (capture.args[0] as { iterator(): Promise<DatasetIterator> }).iterator();
+    const { xs, ys, sites } = await pullWithSites(async () => datasetElementTensors(tf, capture, await firstDatasetElement(iterator)));
     const size = batchSize ?? Number.MAX_SAFE_INTEGER;
-    return { xs: sliceBatch(tf, xs, size), ys: sliceBatch(tf, ys, size), source: 'fit', note, plannedSteps: trainingStepsOf(capture, undefined), datasetSites: sites };
+    const batch = { xs: sliceBatch(tf, xs, size), ys: sliceBatch(tf, ys, size) };
+    const taken = batch.xs[0]?.shape[0] ?? 0;
+    const next = async () => ((element) => element && datasetElementTensors(tf, capture, element))(await nextElement(iterator));
+    const sizes = { heldOutRows: Math.max(taken, WIDE_HELD_OUT_ROWS), fewest: HELD_OUT_ROWS, poolRows: poolRowsFor(taken) };
+    const split = judgesLabels(capture.model, taken) ? await datasetRows(tf, next, { xs, ys }, sizes) : undefined;
+    return { ...batch, ...(split ?? {}), source: 'fit', note, plannedSteps: trainingStepsOf(capture, undefined), datasetSites: sites };
   }
   const captured = capturedArrays(tf, capture, batchSize);
   rejectStrings(capture, captured.xs, 'x');
@@ -202,6 +197,16 @@ export function seededOrder(rows: number, seed = SEED): number[] {
 export const HELD_OUT_ROWS = MIN_PROFILE_ROWS;
 export const WIDE_HELD_OUT_ROWS = 128;
 
+/** The label probe's pool: LABEL_PROBE_STEPS of its batches. */
+const poolRowsFor = (taken: number) => LABEL_PROBE_STEPS * taken;
+
+/** Whether labels-unrelated can judge the model's output and batch (one output, a class loss, MIN_JUDGED_BATCH rows):
+ *  only then are a dataset's rows held out (pulling them runs the script's data pipeline). */
+const judgesLabels = (model: LayersModel, taken: number) => {
+  const losses = lossNames(model);
+  return losses.length === 1 && JUDGED_LOSS.test(losses[0]) && taken >= MIN_JUDGED_BATCH;
+};
+
 /**
  * The rows after the batch's in the same order (fit()'s shuffle or the file's), when there are enough of them, and the
  * rest as the pool the label probe trains on: up to LABEL_PROBE_STEPS batches, so a large data set is not copied whole,
@@ -210,7 +215,7 @@ export const WIDE_HELD_OUT_ROWS = 128;
 function heldOutRows(tf: Tf, captured: { xs: Tensor[]; ys: Tensor[] }, order: number[], taken: number, rows: number): Pick<Batch, 'heldOut' | 'pool'> | undefined {
   const count = Math.min(rows - taken, Math.max(taken, WIDE_HELD_OUT_ROWS));
   if (count < HELD_OUT_ROWS) return undefined;
-  const rest = [...order.slice(0, taken), ...order.slice(taken + count)].slice(0, LABEL_PROBE_STEPS * taken);
+  const rest = [...order.slice(0, taken), ...order.slice(taken + count)].slice(0, poolRowsFor(taken));
   const take = (indices: number[]) => {
     const picked = tf.tensor1d(indices, 'int32');
     try {
@@ -221,7 +226,7 @@ function heldOutRows(tf: Tf, captured: { xs: Tensor[]; ys: Tensor[] }, order: nu
   };
   let pool: { xs: Tensor[]; ys: Tensor[] } | undefined;
   const disposed = () => [...captured.xs, ...captured.ys].some((t) => t.isDisposed);
-  return { heldOut: take(order.slice(taken, taken + count)), pool: () => (pool ??= disposed() ? undefined : take(rest)) };
+  return { heldOut: take(order.slice(taken, taken + count)), pool: async () => (pool ??= disposed() ? undefined : take(rest)) };
 }
 
 /** Everything the LR range test cycles through: equal-sized batches of the available data. */
@@ -274,14 +279,12 @@ export async function sweepBatches(
   maxBatches: number,
 ): Promise<Batches> {
   if (capture?.method === 'fitDataset') {
-    const iterator = await (capture.args[0] as { iterator(): Promise<{ next(): Promise<{ value: unknown; done: boolean }> }> }).iterator();
+    const iterator = await (capture.args[0] as { iterator(): Promise<DatasetIterator> }).iterator();
     const batches: Batches['batches'] = [];
     while (batches.length < maxBatches) {
-      const { value, done } = await iterator.next();
-      if (done) break;
-      const element = value as { xs?: unknown; ys?: unknown } | undefined;
-      if (!element || element.xs === undefined || element.ys === undefined) throw new DiscoveryError('bad-data', 'fitDataset elements must be {xs, ys}.');
-      const { xs, ys } = datasetElementTensors(tf, capture, { xs: element.xs, ys: element.ys });
+      const element = await nextElement(iterator);
+      if (!element) break;
+      const { xs, ys } = datasetElementTensors(tf, capture, element);
       batches.push({ xs: sliceBatch(tf, xs, batchSize ?? Number.MAX_SAFE_INTEGER), ys: sliceBatch(tf, ys, batchSize ?? Number.MAX_SAFE_INTEGER) });
     }
     if (!batches.length) throw new DiscoveryError('bad-data', 'The dataset passed to fitDataset yielded no batch.');

@@ -9,7 +9,7 @@ import type { LayersModel, Scalar, Tensor } from '@tensorflow/tfjs';
 import { innerModel, seededOrder, type Batch } from './data';
 import { quietOutputs } from './quietLoss';
 import { rateProbe } from './rateProbe';
-import { LABEL_CHECK_EVERY, LABEL_PROBE_STEPS } from '../core/labelRules';
+import { LABEL_CHECK_EVERY, LABEL_PROBE_STEPS, transferShown } from '../core/labelRules';
 import type { WeightSnapshot } from './modelState';
 import type { Tf } from './tfjsResolve';
 
@@ -113,6 +113,15 @@ export class HeldOutCurve {
     if (accuracy !== undefined) this.accuracies.push(accuracy);
   }
 
+  private blind?: number;
+
+  /** Whether the readings so far already show transfer (core/labelRules.ts transferShown). */
+  transferSoFar(): boolean {
+    if (!this.accuracies.length) return false;
+    this.blind ??= inputBlindAccuracy(this.tf, this.model, this.rowsRead);
+    return transferShown({ factor: 1, losses: this.losses, every: this.every, rows: this.rows, accuracies: this.accuracies, blindAccuracy: this.blind });
+  }
+
   get rows(): number {
     return this.rowsRead.xs[0].shape[0] ?? 0;
   }
@@ -149,7 +158,7 @@ export async function freshBatchesProbe(
   classes: boolean,
 ): Promise<ReturnType<HeldOutCurve['message']> & { trainLosses: number[] } | undefined> {
   const { heldOut } = batch;
-  const pool = heldOut && batch.pool?.();
+  const pool = heldOut && (await batch.pool?.());
   if (!pool || !heldOut) return undefined;
   const poolRows = pool.xs[0].shape[0] ?? 0;
   const size = Math.min(batch.xs[0].shape[0] ?? 0, poolRows);
@@ -172,7 +181,12 @@ export async function freshBatchesProbe(
   // the classes of the last batch, so the best reading is kept, not the last.
   const curve = new HeldOutCurve(tf, model, heldOut, LABEL_PROBE_STEPS, LABEL_CHECK_EVERY, Number.MAX_SAFE_INTEGER, classes);
   try {
-    const trainLosses = await rateProbe(tf, model, initial, rowsAt, 1, LABEL_PROBE_STEPS, stochastic, (step) => curve.at(step));
+    // The labels as given: stopped as soon as the held-out rows show transfer (the verdict is then quiet whatever follows),
+    // so a healthy model pays only for the steps it needs to show it.
+    const trainLosses = await rateProbe(tf, model, initial, rowsAt, 1, LABEL_PROBE_STEPS, stochastic, (step) => {
+      curve.at(step);
+      return permute || !curve.transferSoFar();
+    });
     return trainLosses ? { ...curve.message(permute ? 0 : 1, true), trainLosses } : undefined;
   } finally {
     tf.dispose(made);

@@ -33,7 +33,7 @@ export async function rateProbe(
   factor: number,
   steps: number,
   stochastic: boolean,
-  atStep?: (step: number) => void,
+  atStep?: (step: number) => boolean | void,
   options: { penalties: boolean } = { penalties: true },
 ): Promise<number[] | undefined> {
   const inner = innerModel(model) as Inner;
@@ -42,8 +42,9 @@ export async function rateProbe(
   return leavingModelAsFound(tf, model, () => probeSteps(tf, inner, optimizer, initial, batch, steps, stochastic, atStep, options.penalties));
 }
 
-/** `atStep(k)` sees the weights after k of the probe's steps (k = 0: the initial weights), before step k's loss. */
-async function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightSnapshot, rows: ProbeRows, steps: number, stochastic: boolean, atStep: ((step: number) => void) | undefined, penalised: boolean): Promise<number[]> {
+/** `atStep(k)` sees the weights after k of the probe's steps (k = 0: the initial weights), before step k's loss; returning
+ *  false ends the probe there (its question is answered). */
+async function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightSnapshot, rows: ProbeRows, steps: number, stochastic: boolean, atStep: ((step: number) => boolean | void) | undefined, penalised: boolean): Promise<number[]> {
   initial.restore();
   const rowsAt = typeof rows === 'function' ? rows : () => rows;
   const lossFunctions = inner.lossFunctions as unknown as ((a: Tensor, b: Tensor) => Tensor)[];
@@ -61,7 +62,7 @@ async function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: W
     for (let step = 0; step <= steps; step++) {
       let value: number | undefined;
       batch = rowsAt(step);
-      atStep?.(step);
+      if (atStep?.(step) === false) break;
       if (step < steps) {
         // The step itself trains on data loss + penalties, in training mode, as fit() does (without the penalties
         // only for the over-regularization counterfactual: runner/validationRows.ts).

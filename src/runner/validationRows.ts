@@ -27,8 +27,8 @@ export const validationLoss = (tf: Tf, model: LayersModel, rows: ValidationRows)
  * the penalty a model memorises it and validates worse whatever the penalty's merit, so where the script has more rows
  * (data.ts pool) both runs step through fresh batches of them, as fit() does; else the batch is all its rows.
  */
-function stepRows(tf: Tf, batch: Batch): { rowsAt: ProbeRows; fresh: boolean; dispose(): void } {
-  const pool = batch.heldOut && batch.pool?.();
+async function stepRows(tf: Tf, batch: Batch): Promise<{ rowsAt: ProbeRows; fresh: boolean; dispose(): void }> {
+  const pool = batch.heldOut && (await batch.pool?.());
   const poolRows = pool?.xs[0].shape[0] ?? 0;
   const size = Math.min(batch.xs[0].shape[0] ?? 0, poolRows);
   if (!pool || size < 1 || poolRows <= size) return { rowsAt: batch, fresh: false, dispose: () => undefined };
@@ -64,7 +64,7 @@ async function validationRun(tf: Tf, model: LayersModel, initial: WeightSnapshot
 export async function penaltyProbes(tf: Tf, model: LayersModel, initial: WeightSnapshot, batch: Batch, steps: number, stochastic: boolean) {
   const validation = validationRowsOf(batch);
   if (!validation) return [];
-  const rows = stepRows(tf, batch);
+  const rows = await stepRows(tf, batch);
   // On fresh batches both runs are probes: as long as the learning-rate probes' (a user waits for each step twice).
   const runSteps = rows.fresh ? Math.min(steps, PROBE_STEPS) : steps;
   try {

@@ -2,7 +2,8 @@
 // and random classes (one-hot and sparse) fire on the line that made the labels, with the numbers; the same digits with
 // their own labels, 10 % label noise, a hard task (digits under heavy pixel noise) and a data set too small to hold rows
 // out stay quiet, and regression targets shuffled apart are not judged (a regression is not read at all). Each judged
-// profile sends the held-out readings the rule reads (probe kind `labels`).
+// profile sends the held-out readings the rule reads (probe kind `labels`). Through fitDataset() (held-out rows pulled
+// from the dataset's own iterator), random labels fire and own labels stay quiet; batches of 16 are not judged.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { findingSummary, fixture, lineOf, profileEach } from './helpers';
@@ -10,7 +11,10 @@ import { findingSummary, fixture, lineOf, profileEach } from './helpers';
 const FIX = (f: string) => fixture('labels', f);
 const FIRES = ['shuffled-labels.js', 'random-labels.js'];
 const QUIET = ['real-labels.js', 'noisy-labels.js', 'hard-task.js', 'shuffled-targets.js', 'small-data.js'];
-const outcome = profileEach([...FIRES, ...QUIET], FIX, { steps: 20, backend: 'wasm' });
+// fitDataset(): held-out rows from the dataset's own elements after the profiled one.
+const DATASET_FIRES = ['dataset-random-labels.js'];
+const DATASET_QUIET = ['dataset-real-labels.js', 'small-batches-shuffled.js'];
+const outcome = profileEach([...FIRES, ...QUIET, ...DATASET_FIRES, ...DATASET_QUIET], FIX, { steps: 20, backend: 'wasm' });
 
 test('labels shuffled apart, random classes: labels-unrelated on the labels line', async () => {
   for (const file of FIRES) {
@@ -36,5 +40,30 @@ test('near misses: own labels, 10 % label noise, a hard task, a regression, too 
     const probes = messages.filter((m) => m.type === 'probe' && m.kind === 'labels');
     // 48 rows hold no 32 beyond a batch of 32, and a regression is not judged: nothing is read. The others are read.
     assert.equal(probes.length > 0, !['small-data.js', 'shuffled-targets.js'].includes(file), file);
+  }
+});
+
+test('fitDataset(): random labels fire on the fitDataset() line', async () => {
+  for (const file of DATASET_FIRES) {
+    const { report, messages } = await outcome(file);
+    const found = report.findings.filter((f) => f.code === 'labels-unrelated');
+    assert.equal(found.length, 1, `${file}: ${findingSummary(report)}`);
+    // The label tensors are made inside tf.data's batching: the finding sits on the call that trains on them.
+    assert.equal(found[0].file, FIX(file));
+    assert.equal(found[0].line, lineOf(FIX(file), 'L:fit'));
+    assert.match(found[0].message, /nothing of it carries over to 128 rows of the same data/);
+    const probes = messages.filter((m) => m.type === 'probe' && m.kind === 'labels');
+    assert.deepEqual(probes.map((p) => p.type === 'probe' && [p.factor, p.fresh ?? false, p.rows]), [[1, false, 32], [1, true, 128], [0, true, 128]]);
+  }
+});
+
+test('fitDataset() near misses: own labels (read, quiet), shuffled labels in batches of 16 (not judged)', async () => {
+  for (const file of DATASET_QUIET) {
+    const { report, messages } = await outcome(file);
+    assert.ok(!report.findings.some((f) => f.code === 'labels-unrelated'), `${file}: ${findingSummary(report)}`);
+    const probes = messages.filter((m) => m.type === 'probe' && m.kind === 'labels');
+    assert.equal(probes.length > 0, file === 'dataset-real-labels.js', `${file}: held-out rows read only for a batch of 32 or more`);
+    // A fresh-batch run with the labels as given stops once transfer shows: the permuted run is never needed.
+    assert.ok(!probes.some((p) => p.type === 'probe' && p.factor === 0), file);
   }
 });
