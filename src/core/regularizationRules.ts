@@ -99,7 +99,7 @@ export function overRegularization(layers: readonly LayerInfo[], steps: readonly
     : `Weight decay overpowers the data: ${ratio}, so each step mostly shrinks the weights${worstText}. ${penaltyText} ` +
       (validation
         ? `${validation.text}: the penalty does not buy a lower validation loss. `
-        : 'No validation rows to judge it by (no validationData or validationSplit in fit(), no spare training rows): judged on the gradients alone. ') +
+        : 'No validation readings to judge it by (fit() has no validationData or validationSplit and no rows beyond the profiled batch, or the profile stopped before reading them): judged on the gradients alone. ') +
       "Lower the regularization factor (L2 of 1e-4–1e-5 is common) until the data loss's gradient dominates.";
   return {
     code: 'over-regularization',

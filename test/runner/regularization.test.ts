@@ -46,6 +46,6 @@ test('no rows to validate on: the warning stays, judged on the gradients alone, 
   const finding = report.findings.find((f) => f.code === 'over-regularization');
   assert.equal(finding?.severity, 'warning', findingSummary(report));
   assert.equal(finding.line, lineOf(FIX('decay-no-validation.js'), 'L:layer'));
-  assert.match(finding.message, /No validation rows to judge it by .*judged on the gradients alone/);
+  assert.match(finding.message, /No validation readings to judge it by \(fit\(\) has no validationData or validationSplit .*judged on the gradients alone/);
   assert.deepEqual(messages.filter((m) => m.type === 'probe' && m.kind === 'penalty'), []);
 });

@@ -57,7 +57,7 @@ test('near misses stay warnings: a tie with the run without penalties, a validat
 test('no validation rows: the warning says it judged the gradients alone', () => {
   const finding = overRegularization(layers, steps(3), []);
   assert.equal(finding?.severity, 'warning');
-  assert.match(finding.message, /No validation rows to judge it by .*: judged on the gradients alone/);
+  assert.match(finding.message, /No validation readings to judge it by \(fit\(\) has no validationData or validationSplit .*: judged on the gradients alone/);
 });
 
 test('the runner is asked for the validation readings only where the penalty decides the step', () => {
@@ -71,6 +71,8 @@ test('the penalty probe messages travel into the verdict (ProfileEvidence, as th
   const evidence = new ProfileEvidence();
   evidence.observe({ type: 'model', runtime: 'wasm', model: 'm', layers, totalSteps: 20, batchSize: 20 } as never);
   for (const record of steps(1.6)) evidence.observe({ type: 'step', ...record });
+  // Stopped before the readings arrived: the warning cannot tell that from no rows, and names both.
+  assert.match(evidence.findings(undefined).find((f) => f.code === 'over-regularization')!.message, /or the profile stopped before reading them\): judged on the gradients alone/);
   evidence.observe({ type: 'probe', kind: 'penalty', factor: 1, losses: [0.0426, 0.0217], every: 20, rows: 100, source: 'validationData' });
   assert.equal(evidence.findings(undefined).find((f) => f.code === 'over-regularization')?.severity, 'warning', 'without the run without penalties');
   evidence.observe({ type: 'probe', kind: 'penalty', factor: 0, losses: [0.0426, 0.0403], every: 20, rows: 100, source: 'validationData' });
