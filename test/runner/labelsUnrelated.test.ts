@@ -3,7 +3,8 @@
 // their own labels, 10 % label noise, a hard task (digits under heavy pixel noise) and a data set too small to hold rows
 // out stay quiet, and regression targets shuffled apart are not judged (a regression is not read at all). Each judged
 // profile sends the held-out readings the rule reads (probe kind `labels`). Through fitDataset() (held-out rows pulled
-// from the dataset's own iterator), random labels fire and own labels stay quiet; batches of 16 are not judged.
+// from the dataset's own iterator), random labels fire and own labels stay quiet; batches of 16 are not judged. A task
+// that shows transfer only on fresh batches stops that run at the first reading that shows it.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { findingSummary, fixture, lineOf, profileEach } from './helpers';
@@ -14,7 +15,7 @@ const QUIET = ['real-labels.js', 'noisy-labels.js', 'hard-task.js', 'shuffled-ta
 // fitDataset(): held-out rows from the dataset's own elements after the profiled one.
 const DATASET_FIRES = ['dataset-random-labels.js'];
 const DATASET_QUIET = ['dataset-real-labels.js', 'small-batches-shuffled.js'];
-const outcome = profileEach([...FIRES, ...QUIET, ...DATASET_FIRES, ...DATASET_QUIET], FIX, { steps: 20, backend: 'wasm' });
+const outcome = profileEach([...FIRES, ...QUIET, ...DATASET_FIRES, ...DATASET_QUIET, 'slow-transfer.js'], FIX, { steps: 20, backend: 'wasm' });
 
 test('labels shuffled apart, random classes: labels-unrelated on the labels line', async () => {
   for (const file of FIRES) {
@@ -66,4 +67,20 @@ test('fitDataset() near misses: own labels (read, quiet), shuffled labels in bat
     // A fresh-batch run with the labels as given stops once transfer shows: the permuted run is never needed.
     assert.ok(!probes.some((p) => p.type === 'probe' && p.factor === 0), file);
   }
+});
+
+test('the fresh-batch run with the labels as given stops at the first reading that shows transfer', async () => {
+  const { report, messages } = await outcome('slow-transfer.js');
+  assert.ok(!report.findings.some((f) => f.code === 'labels-unrelated'), findingSummary(report));
+  const probes = messages.filter((m) => m.type === 'probe' && m.kind === 'labels');
+  const fresh = probes.find((p) => p.type === 'probe' && p.fresh && p.factor === 1);
+  // The fixture is tuned to reach the fresh batches (no transfer along the profiled steps): without that probe it no
+  // longer tests the stop.
+  assert.ok(fresh && fresh.type === 'probe' && fresh.accuracies, `fresh-batch run expected: ${JSON.stringify(probes)}`);
+  // Readings at steps 0, 4, 8, … 20: it stopped before the sixth, at the reading that beat the input-blind level.
+  assert.ok(fresh.accuracies.length < 6, `${fresh.accuracies.length} readings`);
+  const bar = fresh.blindAccuracy! + 2 * Math.sqrt((fresh.blindAccuracy! * (1 - fresh.blindAccuracy!)) / fresh.rows!);
+  assert.ok(fresh.accuracies[fresh.accuracies.length - 1] >= bar, `${fresh.accuracies} vs ${bar}`);
+  assert.ok(fresh.accuracies.slice(0, -1).every((a) => a < bar), `${fresh.accuracies} vs ${bar}`);
+  assert.ok(!probes.some((p) => p.type === 'probe' && p.factor === 0), 'no permuted run');
 });
