@@ -10,7 +10,6 @@ import { heldOutReading } from './labelProbe';
 import { rateProbe, type ProbeRows } from './rateProbe';
 import type { WeightSnapshot } from './modelState';
 import type { Tf } from './tfjsResolve';
-import { PROBE_STEPS } from '../core/rateRules';
 
 /** The program's validation rows, else rows of its training data the profiled steps do not train on. */
 export function validationRowsOf(batch: Batch): ValidationRows | undefined {
@@ -57,16 +56,17 @@ async function validationRun(tf: Tf, model: LayersModel, initial: WeightSnapshot
 /**
  * The `penalty` probe messages (core/regularizationRules.ts): the validation loss at the start and end of a run with the
  * penalties (factor 1) and of the same steps without them (factor 0), from the same initial weights — on fresh batches
- * of the script's rows where it has them beyond the batch (PROBE_STEPS steps each), else on the profiled batch (then the
- * profile's own `steps` steps are the run with penalties). None without validation rows, or when the optimizer's config cannot be copied.
+ * of the script's rows where it has them beyond the batch, else on the profiled batch (then the profile's own steps are
+ * the run with penalties); `steps` steps each. None without validation rows, or when the optimizer's config cannot be copied.
  * The model is left as found.
  */
 export async function penaltyProbes(tf: Tf, model: LayersModel, initial: WeightSnapshot, batch: Batch, steps: number, stochastic: boolean) {
   const validation = validationRowsOf(batch);
   if (!validation) return [];
   const rows = await stepRows(tf, batch);
-  // On fresh batches both runs are probes: as long as the learning-rate probes' (a user waits for each step twice).
-  const runSteps = rows.fresh ? Math.min(steps, PROBE_STEPS) : steps;
+  // Both runs as long as the profile's own steps: at the rate probes' 10, TheDeepChecker's over-regularized regrNN read
+  // "doing its job" in 1 of 3 runs (its weights are drawn unseeded); at 20, 0 of 6 (docs/rules/over-regularization.md).
+  const runSteps = steps;
   try {
     const profiled = rows.fresh ? undefined : validationLoss(tf, model, validation);
     const bare = await validationRun(tf, model, initial, rows.rowsAt, validation, runSteps, stochastic, false);

@@ -36,7 +36,7 @@ test('L2 1.0 on a learnable regression: a warning whose evidence is the validati
   assert.equal(found[0].severity, 'warning');
   assert.ok([lineOf(FIX('decay-too-strong.js'), 'L:first'), lineOf(FIX('decay-too-strong.js'), 'L:second')].includes(found[0].line!), findingSummary(report));
   // 256 rows at batch 32: both runs step through fresh batches of them, as fit() would, not the one profiled batch.
-  const read = new RegExp(`validationData went ${number} → ${number} over 10 steps on fresh batches of the script's rows, where the same 10 steps without the penalties reach ${number}: the penalty does not buy a lower validation loss`).exec(found[0].message);
+  const read = new RegExp(`validationData went ${number} → ${number} over 20 steps on fresh batches of the script's rows, where the same 20 steps without the penalties reach ${number}: the penalty does not buy a lower validation loss`).exec(found[0].message);
   assert.ok(read, found[0].message);
   assert.ok(Number(read[3]) < Number(read[2]), 'without the penalty the validation loss goes lower');
 });
