@@ -6,6 +6,7 @@
 // with Variable.assign rather than LayerVariable.write/setWeights, which would also run the weights' constraints
 // (maxNorm etc.) and so change values the user's training never constrained at that point.
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import { seededRandom } from '../core/random';
 import type { Tf } from './tfjsResolve';
 
 type Assignable = Tensor & { assign(value: Tensor): void };
@@ -55,5 +56,25 @@ export function leavingWeightsAsFound<T>(tf: Tf, variables: readonly LayerVariab
   } finally {
     saved.restore();
     saved.dispose();
+  }
+}
+
+/** The seed of every probe's random numbers: each probe draws the same sequence (runner/rateProbe.ts, overfitBatch.ts). */
+export const PROBE_SEED = 20171;
+
+/**
+ * Runs a probe's synchronous steps with Math.random seeded, then puts the script's generator back. tfjs draws every
+ * unseeded random tensor's seed from Math.random (tfjs-core rand_util's UniformRandom: Dropout's masks, GaussianNoise),
+ * so without this a probe would advance the script's own random sequence; with it the probes leave it as they found
+ * it, and every probe draws the same masks — two probes compared with each other differ by their setting, not by
+ * their noise (common random numbers). Synchronous on purpose: no other code of the script can run meanwhile.
+ */
+export function withProbeRandom<T>(work: () => T): T {
+  const scripts = Math.random;
+  Math.random = seededRandom(PROBE_SEED);
+  try {
+    return work();
+  } finally {
+    Math.random = scripts;
   }
 }

@@ -3,7 +3,7 @@
 import type { LayersModel, Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs';
 import { innerModel, type Batch } from './data';
 import type { Tf } from './tfjsResolve';
-import { leavingModelAsFound, type WeightSnapshot } from './modelState';
+import { leavingModelAsFound, withProbeRandom, type WeightSnapshot } from './modelState';
 
 type LayerVariable = { read(): Tensor };
 
@@ -29,10 +29,10 @@ export async function overfitOneBatch(
   onStep?: (step: number, loss: number) => void,
 ): Promise<{ batchSize: number; losses: number[] }> {
   // Every weight of the model (moving statistics too) is left as it was before the check.
-  return leavingModelAsFound(tf, model, () => overfitSteps(tf, model, initial, batch, passFraction, onStep));
+  return leavingModelAsFound(tf, model, async () => withProbeRandom(() => overfitSteps(tf, model, initial, batch, passFraction, onStep)));
 }
 
-async function overfitSteps(tf: Tf, model: LayersModel, initial: WeightSnapshot, batch: Batch, passFraction: number, onStep?: (step: number, loss: number) => void): Promise<{ batchSize: number; losses: number[] }> {
+function overfitSteps(tf: Tf, model: LayersModel, initial: WeightSnapshot, batch: Batch, passFraction: number, onStep?: (step: number, loss: number) => void): { batchSize: number; losses: number[] } {
   const inner = innerModel(model);
   initial.restore();
   const rows = Math.min(OVERFIT_ROWS, batch.xs[0].shape[0] ?? OVERFIT_ROWS);
@@ -57,7 +57,7 @@ async function overfitSteps(tf: Tf, model: LayersModel, initial: WeightSnapshot,
         true,
         variables,
       );
-      const value = (await loss!.data())[0];
+      const value = loss!.dataSync()[0];
       loss!.dispose();
       losses.push(value);
       onStep?.(step, value);

@@ -8,7 +8,7 @@ import { innerModel, type Batch } from './data';
 import { INPUT_PROBE_RMS, SMALL_INPUT_RMS } from '../core/inputRules';
 import { quietOutputs } from './quietLoss';
 import type { Tf } from './tfjsResolve';
-import { leavingModelAsFound, type WeightSnapshot } from './modelState';
+import { leavingModelAsFound, withProbeRandom, type WeightSnapshot } from './modelState';
 
 type Inner = ReturnType<typeof innerModel> & { calculateLosses(): Scalar[] };
 type ConfigurableOptimizer = { getConfig(): Record<string, unknown>; constructor: { fromConfig?(cls: unknown, config: unknown): unknown } };
@@ -39,12 +39,12 @@ export async function rateProbe(
   const inner = innerModel(model) as Inner;
   const optimizer = scaledOptimizer(inner, factor);
   if (!optimizer) return undefined;
-  return leavingModelAsFound(tf, model, () => probeSteps(tf, inner, optimizer, initial, batch, steps, stochastic, atStep, options.penalties));
+  return leavingModelAsFound(tf, model, async () => withProbeRandom(() => probeSteps(tf, inner, optimizer, initial, batch, steps, stochastic, atStep, options.penalties)));
 }
 
 /** `atStep(k)` sees the weights after k of the probe's steps (k = 0: the initial weights), before step k's loss; returning
  *  false ends the probe there (its question is answered). */
-async function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightSnapshot, rows: ProbeRows, steps: number, stochastic: boolean, atStep: ((step: number) => boolean | void) | undefined, penalised: boolean): Promise<number[]> {
+function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightSnapshot, rows: ProbeRows, steps: number, stochastic: boolean, atStep: ((step: number) => boolean | void) | undefined, penalised: boolean): number[] {
   initial.restore();
   const rowsAt = typeof rows === 'function' ? rows : () => rows;
   const lossFunctions = inner.lossFunctions as unknown as ((a: Tensor, b: Tensor) => Tensor)[];

@@ -108,3 +108,39 @@ test('locating a NaN (profile and watch) re-runs the batch in training mode with
   assert.deepEqual([origin.phase, origin.layer], ['forward', 'out']);
   assert.deepEqual(values(watched), before);
 });
+
+test('the probes leave the script\'s random sequence alone (Dropout draws its masks\' seeds from Math.random) and draw the same masks each time', async () => {
+  assert.ok(await tf.setBackend('cpu'));
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ inputShape: [4], units: 16, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }));
+  model.add(tf.layers.dropout({ rate: 0.5 }));
+  model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }));
+  model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+  const initial = WeightSnapshot.ofModel(TF, model);
+  const scripts = Math.random;
+  let drawn = 0;
+  Math.random = () => (drawn++, scripts());
+  try {
+    // The script's own training draws from it (the oracle that the counter sees Dropout's draws at all).
+    await model.trainOnBatch(x, y);
+    assert.ok(drawn > 0, 'Dropout drew from Math.random');
+    drawn = 0;
+    const first = await rateProbe(TF, model, initial, batch, 1, STEPS, true);
+    const again = await rateProbe(TF, model, initial, batch, 1, STEPS, true);
+    const overfit = await overfitOneBatch(TF, model, initial, batch, 0.05);
+    assert.equal(drawn, 0, 'no probe drew from the script\'s generator');
+    assert.ok(overfit.losses.length > 1);
+    assert.deepEqual(again, first, 'the same masks: the same losses');
+    // Not vacuous: from the same weights, one training step under other masks ends elsewhere.
+    const stepLoss = async () => {
+      initial.restore();
+      await model.trainOnBatch(x, y);
+      return model.evaluate(x, y) as tf.Scalar;
+    };
+    const [a, b] = [await stepLoss(), await stepLoss()];
+    assert.notEqual(a.dataSync()[0], b.dataSync()[0]);
+  } finally {
+    Math.random = scripts;
+    initial.dispose();
+  }
+});
