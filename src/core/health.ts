@@ -8,6 +8,7 @@ import { layerFindings } from './layerRules';
 import { lossFindings } from './lossRules';
 import { rateFindings } from './rateRules';
 import { overRegularization } from './regularizationRules';
+import { rateAtHorizon } from './rateHorizon';
 import { dataFindings, symmetricUnits } from './dataRules';
 import { smallInput, unscaledInput } from './inputRules';
 import { lossFunctionFindings } from './lossFunctionRule';
@@ -96,6 +97,9 @@ export function evaluateHealth(
   const overshootReported = alarms.some((f) => ['loss-diverging', 'loss-oscillating', 'non-finite'].includes(f.code));
   const rateSite = context.optimizerLocation ?? context.compileLocation;
   const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, optimizer: context.optimizer, plannedSteps: context.plannedSteps });
+  // Too high although the profiled batch's loss falls: judged on the script's own batches (rateHorizon.ts).
+  const horizon = overshootReported || rate.some((f) => f.code === 'learning-rate-high') ? undefined : rateAtHorizon(steps, context.horizonProbes, rateSite, context.optimizer);
+  if (horizon) rate.push(horizon);
   // A summed loss is judged by the step it produces, so after every finding that says the steps overshoot.
   const overshoot = [...alarms, ...rate].find((f) => f.severity !== 'info' && OVERSHOOT.has(f.code))?.code ?? (nonFiniteOrigin ? 'non-finite' : undefined);
   data.push(

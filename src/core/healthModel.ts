@@ -67,6 +67,8 @@ export interface HealthContext {
   inputProbes?: readonly { factor: number; losses: readonly number[] }[];
   /** Short runs from the initial weights at the model's rate × factor (rateRules.probesToRun). */
   rateProbes?: readonly { factor: number; losses: readonly number[] }[];
+  /** Held-out rows' loss along runs on fresh batches at the model's rate × factor (rateHorizon.ts). */
+  horizonProbes?: readonly HorizonProbe[];
   /** Rows in the profiled batch. */
   batchSize?: number;
   /** Held-out rows' loss along the profiled steps and along the same steps with the labels permuted (labelRules.ts). */
@@ -77,6 +79,15 @@ export interface HealthContext {
   plannedSteps?: number;
   /** The script's fit() batches per epoch, when known: 1 is full-batch descent (every step sees every training row). */
   batchesPerEpoch?: number;
+}
+
+/** The held-out rows' loss at every `every`-th step of a run on fresh batches of `batchSize` rows at the rate × factor. */
+export interface HorizonProbe {
+  factor: number;
+  losses: readonly number[];
+  every: number;
+  rows: number;
+  batchSize: number;
 }
 
 /** The loss on held-out rows at every `every`-th step (factor 1: the labels as given; 0: permuted within the batch). */

@@ -189,10 +189,12 @@ export const RunnerMessage = v.variant('type', [
    * batch loss per step is `trainLosses`. `penalty` (core/regularizationRules.ts): the validation rows' data loss at the
    * start and end (`every` = the steps apart) of the profiled steps (factor 1) or of the same steps without the
    * penalties (factor 0), read on `source`'s rows.
+   * `horizon` (core/rateHorizon.ts): the held-out rows' loss every `every`-th step of a run on fresh batches of
+   * `batchSize` rows at the model's rate × factor.
    */
   v.object({
     type: v.literal('probe'),
-    kind: v.picklist(['rate', 'input', 'labels', 'penalty']),
+    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon']),
     factor: num,
     losses: v.array(num),
     every: v.optional(v.pipe(v.number(), v.integer())),
@@ -207,6 +209,8 @@ export const RunnerMessage = v.variant('type', [
     fresh: v.optional(v.boolean()),
     /** `penalty`: which rows validated — fit()'s validationData, its validationSplit, or training rows the profile left out. */
     source: v.optional(v.picklist(['validationData', 'validationSplit', 'held-out rows'])),
+    /** `horizon`: the rows per step (the script's own batch size). */
+    batchSize: v.optional(v.pipe(v.number(), v.integer())),
   }),
   /** The overfit-one-batch check: the loss at each of its steps on `batchSize` examples. */
   v.object({ type: v.literal('overfit'), batchSize: v.pipe(v.number(), v.integer()), losses: v.array(num) }),

@@ -3,7 +3,7 @@
 // the same inputs and code the runner's own verdict uses, so a timeout or cancel after step 0 keeps
 // numbers with the verdicts a finished profile would give on them).
 import { evaluateHealth, type HealthContext, type NonFiniteOrigin, type StepRecord } from './health';
-import type { LabelProbe, PenaltyProbe } from './healthModel';
+import type { HorizonProbe, LabelProbe, PenaltyProbe } from './healthModel';
 import type { Finding, LayerInfo, RunnerMessage, RunnerMessageOf, Thresholds } from './protocol';
 
 /** What the host has seen of a run so far. */
@@ -129,6 +129,7 @@ export class ProfileEvidence {
   private readonly probes = { rate: [] as { factor: number; losses: readonly number[] }[], input: [] as { factor: number; losses: readonly number[] }[] };
   private readonly labelProbes: LabelProbe[] = [];
   private readonly penaltyProbes: PenaltyProbe[] = [];
+  private readonly horizonProbes: HorizonProbe[] = [];
   readonly records: StepRecord[] = [];
 
   observe(message: RunnerMessage): void {
@@ -146,15 +147,17 @@ export class ProfileEvidence {
         inputScale,
         classCounts: classCounts?.map((c) => c ?? undefined),
         batchSize,
-      } satisfies Carried<Omit<HealthContext, 'overfit' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes'>>;
+      } satisfies Carried<Omit<HealthContext, 'overfit' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes'>>;
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      const { type: _type, kind, factor, losses, every, rows, source, ...labelParts } = message;
+      const { type: _type, kind, factor, losses, every, rows, source, batchSize, ...labelParts } = message;
       if (kind === 'penalty') {
         if (every !== undefined && rows !== undefined && source) this.penaltyProbes.push({ factor, losses, steps: every, rows, source, ...(labelParts.fresh ? { fresh: true } : {}) });
+      } else if (kind === 'horizon') {
+        if (every !== undefined && rows !== undefined && batchSize !== undefined) this.horizonProbes.push({ factor, losses, every, rows, batchSize });
       } else if (kind !== 'labels') this.probes[kind].push({ factor, losses });
       else if (every !== undefined && rows !== undefined) this.labelProbes.push({ factor, losses, every, rows, ...labelParts });
     } else if (message.type === 'overfit') {
@@ -168,6 +171,6 @@ export class ProfileEvidence {
 
   /** Health verdicts on what was measured: the runner's at the end of a profile, the host's when it ended early. */
   findings(thresholds: Partial<Thresholds> | undefined): Finding[] {
-    return evaluateHealth(this.layers, this.records, thresholds, this.nonFiniteOrigin, { ...this.context, rateProbes: this.probes.rate, inputProbes: this.probes.input, labelProbes: this.labelProbes, penaltyProbes: this.penaltyProbes });
+    return evaluateHealth(this.layers, this.records, thresholds, this.nonFiniteOrigin, { ...this.context, rateProbes: this.probes.rate, inputProbes: this.probes.input, labelProbes: this.labelProbes, penaltyProbes: this.penaltyProbes, horizonProbes: this.horizonProbes });
   }
 }

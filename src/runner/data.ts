@@ -24,6 +24,8 @@ export interface Batch {
   labels?: Tensor[];
   /** fit()'s batches per epoch, when known: 1 means every step sees the whole training set (full-batch descent). */
   batchesPerEpoch?: number;
+  /** The batch size the script's fit() trains with, when it says (the profiled batch may be wider: MIN_PROFILE_ROWS). */
+  scriptBatch?: number;
   /** fitDataset(): the lines that made the batch's inputs and targets, where user code made them (tensorSites.pullWithSites). */
   datasetSites?: { inputs: (SourceLocation | undefined)[]; targets: (SourceLocation | undefined)[] };
   /** Rows of the script's fit() data that are not in this batch (fitDataset(): the elements after its own), up to
@@ -160,6 +162,7 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
     source: 'fit',
     plannedSteps: trainingStepsOf(capture, perEpoch),
     batchesPerEpoch: perEpoch,
+    ...(scriptBatch !== undefined ? { scriptBatch } : {}),
     note:
       (draw
         ? `a batch of ${taken} rows of the script's ${capture.method}() call, drawn as ${capture.method}() shuffles them (seeded)`

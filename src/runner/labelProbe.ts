@@ -8,6 +8,7 @@
 import type { LayersModel, Scalar, Tensor } from '@tensorflow/tfjs';
 import { innerModel, seededOrder, type Batch } from './data';
 import { quietOutputs } from './quietLoss';
+import { poolBatches } from './poolBatches';
 import { rateProbe } from './rateProbe';
 import { LABEL_CHECK_EVERY, LABEL_PROBE_STEPS, transferShown } from '../core/labelRules';
 import type { WeightSnapshot } from './modelState';
@@ -166,30 +167,20 @@ export async function freshBatchesProbe(
   const order = permute ? tf.tensor1d(seededOrder(poolRows, PERMUTATION_SEED), 'int32') : undefined;
   const ys = order ? pool.ys.map((y) => tf.gather(y, order)) : pool.ys;
   order?.dispose();
-  const made: Tensor[] = [];
-  const rowsAt = (step: number) => {
-    const start = (step * size) % poolRows;
-    const count = Math.min(size, poolRows - start);
-    const cut = (t: Tensor) => {
-      const piece = tf.slice(t, start, count);
-      made.push(piece);
-      return piece;
-    };
-    return { xs: pool.xs.map(cut), ys: ys.map(cut) };
-  };
+  const batches = poolBatches(tf, pool, size, ys);
   // All the held-out rows, at the same steps as along the profile: on batches of a few rows the accuracy swings with
   // the classes of the last batch, so the best reading is kept, not the last.
   const curve = new HeldOutCurve(tf, model, heldOut, LABEL_PROBE_STEPS, LABEL_CHECK_EVERY, Number.MAX_SAFE_INTEGER, classes);
   try {
     // The labels as given: stopped as soon as the held-out rows show transfer (the verdict is then quiet whatever follows),
     // so a healthy model pays only for the steps it needs to show it.
-    const trainLosses = await rateProbe(tf, model, initial, rowsAt, 1, LABEL_PROBE_STEPS, stochastic, (step) => {
+    const trainLosses = await rateProbe(tf, model, initial, batches.rowsAt, 1, LABEL_PROBE_STEPS, stochastic, (step) => {
       curve.at(step);
       return permute || !curve.transferSoFar();
     });
     return trainLosses ? { ...curve.message(permute ? 0 : 1, true), trainLosses } : undefined;
   } finally {
-    tf.dispose(made);
+    batches.dispose();
     if (ys !== pool.ys) tf.dispose(ys);
     curve.dispose(heldOut);
   }

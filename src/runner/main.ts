@@ -17,6 +17,7 @@ import { freshBatchesProbe, HeldOutCurve } from './labelProbe';
 import { probesToRun } from '../core/rateRules';
 import { penaltyDominates } from '../core/regularizationRules';
 import { penaltyProbes } from './validationRows';
+import { horizonProbes } from './horizonProbe';
 import { JUDGED_LOSS, LABEL_CHECK_EVERY, MIN_JUDGED_BATCH, LABEL_PROBE_STEPS, needsFreshBatches, transferShown } from '../core/labelRules';
 import { checkLayer, classDefinition, userDefinedLayers } from './gradientCheck';
 import { causeOf, classify, guardCrashListeners, keepOutputTail } from './failures';
@@ -84,6 +85,7 @@ async function profile(request: ProfileRequest): Promise<void> {
     });
     await send({ type: 'phase', phase: 'profiling', message: 'Computing gradients' });
     runState.measuring = true;
+    const profilingStarted = Date.now();
     let last = request.steps;
     // What the steps learn from the batch, read on rows they do not train on (./labelProbe.ts).
     // Read only where the rule can judge: one class output, a batch of at least MIN_JUDGED_BATCH rows.
@@ -102,6 +104,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       await report({ type: 'step', ...record, ...(origin ? { nonFiniteOrigin: origin } : {}) });
     }
     stepsTaken = last;
+    const profilingMs = Date.now() - profilingStarted;
     if (heldOut && batch.heldOut) {
       const profiled = heldOut.message(1, false);
       heldOut.dispose(batch.heldOut);
@@ -128,6 +131,8 @@ async function profile(request: ProfileRequest): Promise<void> {
       const losses = await rateProbe(tf, model, initialWeights, batch, factor, plan.steps, profiler.stochastic);
       if (losses) await report({ type: 'probe', kind: 'rate', factor, losses });
     }
+    // Large steps whose loss still falls: does a third of the rate end lower on the script's own batches (core/rateHorizon.ts)?
+    await horizonProbes(tf, model, initialWeights, batch, profiler.records, profilingMs, profiler.stochastic, send, report);
     // Inputs far below unit scale: would the same steps get further with them at unit scale (core/inputRules)?
     await inputScaleProbes(
       tf, model, initialWeights, batch, scale, plan.steps, profiler.stochastic,

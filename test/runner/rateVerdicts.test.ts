@@ -7,7 +7,7 @@ import { findingSummary, fixture, lineOf, profileEach } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('rates', f);
-const FILES = ['low-lr.js', 'good-lr.js', 'high-lr.js', 'over-reg.js', 'usual-decay.js', 'sigmoid-signed.js', 'sigmoid-unit.js', 'sparse-scaled.js', 'sparse-whole.js', 'hidden-softmax.js', 'attention-softmax.js', 'sequence-softmax-output.js', 'logits-on-softmax.js', 'logits-on-linear.js', 'logprob-on-linear.js', 'constant-hidden.js', 'plan-short.js', 'plan-long.js'];
+const FILES = ['low-lr.js', 'good-lr.js', 'high-lr.js', 'over-reg.js', 'usual-decay.js', 'sigmoid-signed.js', 'sigmoid-unit.js', 'sparse-scaled.js', 'sparse-whole.js', 'hidden-softmax.js', 'attention-softmax.js', 'sequence-softmax-output.js', 'logits-on-softmax.js', 'logits-on-linear.js', 'logprob-on-linear.js', 'constant-hidden.js', 'plan-short.js', 'plan-long.js', 'horizon-high.js', 'horizon-good.js', 'horizon-near.js'];
 const outcome = profileEach(FILES, FIX, { steps: 20, backend: 'wasm' });
 const report = async (f: string): Promise<ProfileReport> => (await outcome(f)).report;
 const serious = (r: ProfileReport) => r.findings.filter((f) => f.severity !== 'info');
@@ -46,6 +46,21 @@ test('Adam 0.3: the first step throws the loss up — learning-rate-high on the 
   const finding = one(high, 'learning-rate-high');
   assert.equal(finding.line, lineOf(FIX('high-lr.js'), 'L:optimizer'));
   assert.match(finding.message, /the loss jumped ×[\d.e+]+ at step \d/);
+});
+
+test('SGD η 4 on digits at batches of 10: the profiled batch\'s loss falls, yet a third of the rate ends far lower on the script\'s batches — learning-rate-high on the optimizer line; η 1 and η 2 stay quiet', async () => {
+  const high = await report('horizon-high.js');
+  assert.ok(high.steps[20].loss < 0.5 * high.steps[0].loss, 'on the one profiled batch the loss falls');
+  const finding = one(high, 'learning-rate-high');
+  assert.equal(finding.file, FIX('horizon-model.js'));
+  assert.equal(finding.line, lineOf(FIX('horizon-model.js'), 'L:optimizer'));
+  const [, own, third] = /40 steps on fresh batches of 10 .* no lower than ([\d.]+) at the model's rate, and to ([\d.]+) at a third of it/.exec(finding.message) ?? [];
+  assert.ok(Number(third) <= 0.8 * Number(own), finding.message);
+  assert.ok(Number(own) > 0.8 * Math.log(10), `η 4 hardly leaves ln 10 on rows it did not train on: ${finding.message}`);
+  for (const near of ['horizon-good.js', 'horizon-near.js']) {
+    const quiet = await report(near);
+    assert.deepEqual(serious(quiet), [], `${near}: ${findingSummary(quiet)}`);
+  }
 });
 
 test('L2 0.5: over-regularization on a hidden layer; L2 1e-4 stays quiet', async () => {

@@ -1,5 +1,4 @@
 // @case nndl-eta-2p5
-// @set heldout5
 // @label buggy
 // @bug lr-high
 // @source Neural Networks and Deep Learning (M. Nielsen, Determination Press 2015), chapter 3 "How to choose a neural

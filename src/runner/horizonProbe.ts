@@ -1,0 +1,98 @@
+// Is the rate too high although the loss falls? The profiled steps fit one fixed batch, where a large step only shows
+// when it overshoots that batch's valley; what makes a too-large SGD rate bad in training is the level the loss
+// bounces around on the data (the noise of a step ∝ the rate: Nielsen ch. 3's η = 2.5, whose cost oscillates epoch to
+// epoch above η = 0.25's). So the same number of steps is run from the initial weights on fresh batches of the script's
+// rows at the script's own batch size, at the model's rate and at a fraction of it, and the held-out rows' loss is
+// read along each: a smaller rate that ends clearly lower within the same steps says the model's rate is past the best
+// one (Smith 2017's range test: too high is where a larger rate stops improving the loss). The verdict:
+// core/rateRules.ts (rateAtHorizon).
+import type { LayersModel } from '@tensorflow/tfjs';
+import type { Batch } from './data';
+import { HORIZON_EVERY, HORIZON_FACTOR, HORIZON_MAX_MS, HORIZON_STEPS, horizonProbeWanted } from '../core/rateHorizon';
+import type { StepRecord } from '../core/healthModel';
+import type { RunnerMessage } from '../core/protocol';
+import { heldOutReading } from './labelProbe';
+import { poolBatches } from './poolBatches';
+import { rateProbe } from './rateProbe';
+import type { WeightSnapshot } from './modelState';
+import type { Tf } from './tfjsResolve';
+
+/** The runs stop at their deadline: a probe that would try the user's patience judges nothing. */
+class OutOfTime extends Error {}
+
+/**
+ * `steps` steps at the model's rate × factor from the initial weights, each on the next `size` rows of the pool (the
+ * script's rows but the held-out ones; cycled), the held-out rows' data loss read every `every` steps (and after the
+ * last). Undefined without held-out rows and a pool or without a copyable optimizer; 'out of time' as soon as its pace
+ * says it (and `runsLeft` − 1 more runs like it) would end past `deadline` (Date.now()).
+ */
+export async function horizonProbe(
+  tf: Tf,
+  model: LayersModel,
+  initial: WeightSnapshot,
+  batch: Batch,
+  factor: number,
+  steps: number,
+  every: number,
+  stochastic: boolean,
+  deadline = Number.POSITIVE_INFINITY,
+  runsLeft = 1,
+): Promise<{ losses: number[]; rows: number; batchSize: number } | 'out of time' | undefined> {
+  const { heldOut } = batch;
+  const pool = heldOut && (await batch.pool?.());
+  if (!pool || !heldOut) return undefined;
+  const poolRows = pool.xs[0].shape[0] ?? 0;
+  const size = Math.min(batch.scriptBatch ?? batch.xs[0].shape[0] ?? 0, poolRows);
+  if (size < 1) return undefined;
+  const batches = poolBatches(tf, pool, size);
+  const losses: number[] = [];
+  let afterFirst = 0;
+  const read = (step: number) => {
+    // At the pace of the steps since the first (which also builds the kernels), would this run and the `runsLeft` − 1
+    // after it end past the deadline?
+    const now = Date.now();
+    if (step === 1) afterFirst = now;
+    const pace = step >= 3 ? (now - afterFirst) / (step - 1) : 0;
+    if (now > deadline || now + pace * (steps - step + (runsLeft - 1) * steps) > deadline) throw new OutOfTime();
+    if (step % every === 0 || step === steps) losses.push(heldOutReading(tf, model, heldOut, false).loss);
+  };
+  try {
+    const ran = await rateProbe(tf, model, initial, batches.rowsAt, factor, steps, stochastic, read);
+    return ran ? { losses, rows: heldOut.xs[0].shape[0] ?? 0, batchSize: size } : undefined;
+  } catch (error) {
+    if (error instanceof OutOfTime) return 'out of time';
+    throw error;
+  } finally {
+    batches.dispose();
+  }
+}
+
+/**
+ * The two horizon runs (the model's rate, a third of it) when the profiled steps call for them, each sent as a `horizon`
+ * probe once measured. Together they may take HORIZON_MAX_MS: past it they stop, say so, and nothing is judged.
+ */
+export async function horizonProbes(
+  tf: Tf,
+  model: LayersModel,
+  initial: WeightSnapshot,
+  batch: Batch,
+  records: readonly StepRecord[],
+  profilingMs: number,
+  stochastic: boolean,
+  send: (message: RunnerMessage) => Promise<unknown>,
+  report: (message: RunnerMessage) => Promise<unknown>,
+): Promise<void> {
+  if (!batch.heldOut || !horizonProbeWanted(records)) return;
+  const started = Date.now();
+  const deadline = started + HORIZON_MAX_MS;
+  for (const factor of [1, HORIZON_FACTOR]) {
+    await send({ type: 'phase', phase: 'profiling', message: `Learning-rate probe: ${HORIZON_STEPS} steps on fresh batches at ${factor === 1 ? "the model's rate" : 'a third of it'}` });
+    // Each run stops as soon as its pace says the two would end past the deadline.
+    const run = await horizonProbe(tf, model, initial, batch, factor, HORIZON_STEPS, HORIZON_EVERY, stochastic, deadline, factor === 1 ? 2 : 1);
+    if (run === 'out of time') {
+      await send({ type: 'log', level: 'info', text: `The learning-rate probe on fresh batches stopped: its two runs would take more than ${HORIZON_MAX_MS / 1000} s on this model (the profiled steps took ${(profilingMs / 1000).toFixed(1)} s), so whether the rate is past the best one on the script's batches is not judged.` });
+    }
+    if (typeof run !== 'object') return;
+    await report({ type: 'probe', kind: 'horizon', factor, losses: run.losses, every: HORIZON_EVERY, rows: run.rows, batchSize: run.batchSize });
+  }
+}
