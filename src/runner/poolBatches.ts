@@ -1,5 +1,6 @@
-// Fresh batches for the probes that train on the script's rows (runner/labelProbe.ts, runner/horizonProbe.ts): step k
-// trains on the next `size` rows of the pool, cycling when the pool holds fewer than the steps need.
+// Fresh batches for the probes that train on the script's rows (runner/labelProbe.ts, horizonProbe.ts,
+// validationRows.ts): step k trains on the next `size` rows of the pool, cycling when the pool holds fewer than the
+// steps need.
 import type { Tensor } from '@tensorflow/tfjs';
 import type { Tf } from './tfjsResolve';
 

@@ -3,10 +3,11 @@
 // d2l.ai §3.7's own runs: with weight decay "the training error increases but the validation error decreases"). So
 // where the penalty dominates the step, the rows the program validates on are read at the start and the end of the
 // same steps from the same initial weights with and without the penalties: run only where the penalty dominates.
-import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import type { LayersModel } from '@tensorflow/tfjs';
 import type { Batch } from './data';
 import type { ValidationRows } from './fitValidation';
 import { heldOutReading } from './labelProbe';
+import { poolBatches } from './poolBatches';
 import { rateProbe, type ProbeRows } from './rateProbe';
 import type { WeightSnapshot } from './modelState';
 import type { Tf } from './tfjsResolve';
@@ -31,17 +32,8 @@ async function stepRows(tf: Tf, batch: Batch): Promise<{ rowsAt: ProbeRows; fres
   const poolRows = pool?.xs[0].shape[0] ?? 0;
   const size = Math.min(batch.xs[0].shape[0] ?? 0, poolRows);
   if (!pool || size < 1 || poolRows <= size) return { rowsAt: batch, fresh: false, dispose: () => undefined };
-  const made: Tensor[] = [];
-  const rowsAt = (step: number) => {
-    const start = (step * size) % poolRows;
-    const cut = (t: Tensor) => {
-      const piece = tf.slice(t, start, Math.min(size, poolRows - start));
-      made.push(piece);
-      return piece;
-    };
-    return { xs: pool.xs.map(cut), ys: pool.ys.map(cut) };
-  };
-  return { rowsAt, fresh: true, dispose: () => tf.dispose(made) };
+  const batches = poolBatches(tf, pool, size);
+  return { rowsAt: batches.rowsAt, fresh: true, dispose: batches.dispose };
 }
 
 /** `steps` steps from the initial weights with the model's optimizer settings, with or without the penalties; the validation loss at their start and end. */
