@@ -29,7 +29,10 @@ const RUNS: { file: string; request: Partial<WatchRequest>; stopAt?: number }[] 
   { file: CURVE, request: { scriptArgs: ['1e-7'] } },
   { file: CURVE, request: { scriptArgs: ['1e-7'] }, stopAt: 50 },
   { file: CURVE, request: { scriptArgs: ['0.005'] } },
-  { file: CURVE, request: { scriptArgs: ['0.005'] }, stopAt: 50 },
+  // Stopped by maxSteps, not by a Stop whose landing step depends on the machine's pace: on this unshuffled fixture the
+  // window means of a run cut at 70-71 or 83-84 of its 100 steps read as loss-oscillating (a known false alarm, the
+  // windows aliasing the repeating batch order); at 50 and at 100 they do not.
+  { file: CURVE, request: { scriptArgs: ['0.005'], maxSteps: 50 } },
   { file: BOUNCING, request: {} },
 ];
 const runs = pool(RUNS, 2, ({ file, request, stopAt }) => watch(file, request, stopAt));
@@ -62,7 +65,7 @@ test('near miss: SGD at 0.005 falls slowly but steadily (epoch means −25 %), r
   const epochLoss = whole.epochs.map((e) => e.logs.loss);
   assert.ok(epochLoss.every((l, i) => i === 0 || l < epochLoss[i - 1]) && epochLoss[4] < 0.8 * epochLoss[0] && epochLoss[4] > 0.5 * epochLoss[0], `slow and steady: ${epochLoss.join(', ')}`);
   assert.deepEqual(whole.findings, []);
-  assert.equal(stopped.partial, true);
+  assert.equal(stopped.stepCount, 50);
   assert.deepEqual(stopped.findings, []);
 });
 
