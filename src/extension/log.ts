@@ -1,12 +1,20 @@
 // The "Gradient Lens" log channel: runner logs and the user program's stdout/stderr.
 import * as vscode from 'vscode';
 import { unhandled } from '../core/exhaustive';
-import type { RunnerMessage } from '../core/protocol';
+import type { RunnerMessage, RunnerMessageOf } from '../core/protocol';
 import { runtimeLine } from '../core/report';
 
 export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel('Gradient Lens', { log: true });
 }
+
+/** What each probe kind measures, in the log's words (core/protocol.ts `probe`). */
+const PROBE_NAMES: Record<Exclude<RunnerMessageOf<'probe'>['kind'], 'penalty'>, string> = {
+  rate: 'learning-rate',
+  input: 'input-scale',
+  labels: 'label',
+  horizon: 'learning-rate (fresh batches)',
+};
 
 export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMessage): void {
   switch (message.type) {
@@ -46,13 +54,17 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
     case 'overfit':
       log.info(`overfit one batch of ${message.batchSize}: loss ${message.losses[0]} → ${message.losses[message.losses.length - 1]} over ${message.losses.length} steps`);
       break;
-    case 'probe':
+    case 'probe': {
+      // `every`: readings that many steps apart (labels, horizon; penalty: its start and end); else one a step.
+      const { kind, factor, losses, every = 1 } = message;
+      const steps = (losses.length - 1) * every;
       log.info(
-        message.kind === 'penalty'
-          ? `regularization probe (${message.factor ? 'with' : 'without'} penalties): validation loss ${message.losses[0]} → ${message.losses[message.losses.length - 1]} over ${message.every} steps`
-          : `${message.kind === 'rate' ? 'learning-rate' : message.kind === 'labels' ? 'label' : 'input-scale'} probe ×${message.factor}: loss ${message.losses[0]} → ${message.losses[message.losses.length - 1]} over ${message.losses.length - 1} steps`,
+        kind === 'penalty'
+          ? `regularization probe (${factor ? 'with' : 'without'} penalties): validation loss ${losses[0]} → ${losses[losses.length - 1]} over ${steps} steps`
+          : `${PROBE_NAMES[kind]} probe ×${factor}: ${kind === 'rate' || kind === 'input' ? 'loss' : 'held-out loss'} ${losses[0]} → ${losses[losses.length - 1]} over ${steps} steps`,
       );
       break;
+    }
     case 'gradcheckLayer':
       log.info(`gradient check ${message.className} (${message.name}): max relative error ${message.maxRelError} ${message.ok ? 'ok' : 'FAILED'}`);
       break;

@@ -118,7 +118,6 @@ function datasetElementTensors(tf: Tf, capture: Capture, element: { xs: unknown;
   return { xs, ys };
 }
 
-
 export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: number | undefined): Promise<Batch> {
   const note = `the first batch of the script's ${capture.method}() call`;
   if (capture.method === 'fitDataset') {
@@ -146,19 +145,18 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
   const ys = draw ? captured.ys.map((t) => tf.gather(t, draw)) : sliceBatch(tf, captured.ys, size);
   draw?.dispose();
   const taken = Math.min(rows, size);
-  const split = capture.method === 'fit' ? heldOutRows(tf, captured, order ?? Array.from({ length: rows }, (_, i) => i), taken, rows) : undefined;
+  const fileOrder = capture.method === 'fit' ? (order ?? Array.from({ length: rows }, (_, i) => i)) : undefined;
+  const split = fileOrder && heldOutRows(tf, captured, fileOrder, taken, rows);
   const widened = batchSize === undefined && scriptBatch !== undefined && taken > scriptBatch;
   const perEpoch = capture.method === 'fit' ? fitStepsPerEpoch(capture, rows, scriptBatch) : undefined;
-  // Copied only by a profile whose penalty decides the step (runner/validationRows.ts), not on every fit().
-  const validation = fitValidationOnce(tf, capture, captured, (order ?? Array.from({ length: rows }, (_, i) => i)).slice(0, taken));
-
   return {
     xs,
     ys,
     // All of fit()'s labels (a trainOnBatch call holds one batch only: too few to count classes by).
     ...(capture.method === 'fit' ? { labels: captured.ys } : {}),
     ...(split ?? {}),
-    ...(capture.method === 'fit' ? { validation } : {}),
+    // Copied only by a profile whose penalty decides the step (runner/validationRows.ts), not on every fit().
+    ...(fileOrder ? { validation: fitValidationOnce(tf, capture, captured, fileOrder.slice(0, taken)) } : {}),
     source: 'fit',
     plannedSteps: trainingStepsOf(capture, perEpoch),
     batchesPerEpoch: perEpoch,

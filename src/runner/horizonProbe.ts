@@ -17,9 +17,6 @@ import { rateProbe } from './rateProbe';
 import type { WeightSnapshot } from './modelState';
 import type { Tf } from './tfjsResolve';
 
-/** The runs stop at their deadline: a probe that would try the user's patience judges nothing. */
-class OutOfTime extends Error {}
-
 /**
  * `steps` steps at the model's rate × factor from the initial weights, each on the next `size` rows of the pool (the
  * script's rows but the held-out ones; cycled), the held-out rows' data loss read every `every` steps (and after the
@@ -47,21 +44,25 @@ export async function horizonProbe(
   const batches = poolBatches(tf, pool, size);
   const losses: number[] = [];
   let afterFirst = 0;
+  let outOfTime = false;
+  // Returning false ends the probe there (rateProbe): a run that would try the user's patience judges nothing.
   const read = (step: number) => {
     // At the pace of the steps since the first (which also builds the kernels), would this run and the `runsLeft` − 1
     // after it end past the deadline?
     const now = Date.now();
     if (step === 1) afterFirst = now;
     const pace = step >= 3 ? (now - afterFirst) / (step - 1) : 0;
-    if (now > deadline || now + pace * (steps - step + (runsLeft - 1) * steps) > deadline) throw new OutOfTime();
+    if (now > deadline || now + pace * (steps - step + (runsLeft - 1) * steps) > deadline) {
+      outOfTime = true;
+      return false;
+    }
     if (step % every === 0 || step === steps) losses.push(heldOutReading(tf, model, heldOut, false).loss);
+    return true;
   };
   try {
     const ran = await rateProbe(tf, model, initial, batches.rowsAt, factor, steps, stochastic, read);
+    if (outOfTime) return 'out of time';
     return ran ? { losses, rows: heldOut.xs[0].shape[0] ?? 0, batchSize: size } : undefined;
-  } catch (error) {
-    if (error instanceof OutOfTime) return 'out of time';
-    throw error;
   } finally {
     batches.dispose();
   }
