@@ -138,6 +138,8 @@ export const RunnerMessage = v.variant('type', [
     plannedSteps: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     /** Watch: every step trains on the same examples without dropout/noise (a full-batch fit()), for the loss-curve rules. */
     sameBatch: v.optional(v.boolean()),
+    /** Watch: fit() without shuffling over several batches and without dropout/noise: every epoch trains on the same batches in the same order. */
+    orderRepeats: v.optional(v.boolean()),
     /** Profiling: the script's fit() batches per epoch, when known (1: every step sees every training row). */
     batchesPerEpoch: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     /** Profiling: the batch's inputs — the largest per-feature RMS (which feature) and the largest |x|. */

@@ -13,12 +13,13 @@ export function watchRulesFor(model: RunnerMessageOf<'model'>, thresholds: Parti
   return new WatchRules(model.layers, thresholds, { loss, inputs: model.dataLocations?.inputs?.[0], rate: model.optimizerLocation ?? loss });
 }
 
-/** What the loss-curve rules read at the end: the script's planned steps and whether every step saw the same batch. */
-export const watchPlan = (model: RunnerMessageOf<'model'>) => ({ steps: model.plannedSteps, sameBatch: model.sameBatch ?? false });
+/** What the loss-curve rules read at the end: the script's planned steps, whether every step saw the same batch, and whether every epoch repeats the same batch order. */
+export interface WatchPlan { steps?: number; sameBatch: boolean; orderRepeats?: boolean }
+export const watchPlan = (model: RunnerMessageOf<'model'>): WatchPlan => ({ steps: model.plannedSteps, sameBatch: model.sameBatch ?? false, orderRepeats: model.orderRepeats ?? false });
 
 export class WatchEvidence {
   private rules: WatchRules | undefined;
-  private plan: { steps?: number; sameBatch: boolean } = { sameBatch: false };
+  private plan: WatchPlan = { sameBatch: false };
 
   constructor(private readonly thresholds: Partial<Thresholds> | undefined) {}
 
@@ -37,6 +38,6 @@ export class WatchEvidence {
 
   /** The end-of-run findings on the steps received (the runner's, had it ended the run itself). */
   atEnd(): Finding[] {
-    return this.rules?.atEnd(this.plan.steps, this.plan.sameBatch) ?? [];
+    return this.rules?.atEnd(this.plan.steps, this.plan.sameBatch, this.plan.orderRepeats) ?? [];
   }
 }

@@ -109,7 +109,7 @@ export class WatchRules {
 
   observe(step: WatchStep): Finding[] {
     if (this.broken) return [];
-    this.curve.add(step.step, step.loss);
+    this.curve.add(step.step, step.loss, step.epoch);
     // Layer findings first: the loss rule names one that began with the climb as its likely cause.
     const layers = this.layerRules(step);
     const loss = this.lossRule(step);
@@ -138,8 +138,9 @@ export class WatchRules {
    * At the end of the run, however it ended (its own end, Stop, maxSteps, the time limit): the profile's
    * loss-curve rules (core/lossCurveRules.ts) on the whole curve — oscillating, else stuck, rising or slow,
    * weighed against the script's planned steps. Nothing after a NaN/Inf or a divergence (already reported).
+   * `orderRepeats`: every epoch trains on the same batches in the same order (fit() without shuffling).
    */
-  atEnd(plannedSteps: number | undefined, sameBatch: boolean): Finding[] {
+  atEnd(plannedSteps: number | undefined, sameBatch: boolean, orderRepeats = false): Finding[] {
     if (this.broken || this.diverged) return [];
     if (this.pendingClimb) {
       // The climb stood to the end of the run: the loss diverged and never came back (the LR finder's
@@ -147,7 +148,7 @@ export class WatchRules {
       this.diverged = true;
       return [...this.releaseHeld(), this.pendingClimb.finding];
     }
-    return [...this.judgeHeld(), ...this.curveFindings(plannedSteps, sameBatch)];
+    return [...this.judgeHeld(), ...this.curveFindings(plannedSteps, sameBatch, orderRepeats)];
   }
 
   /** At the end of a run that neither diverged nor turned NaN: held exploding findings are info if the loss fell. */
@@ -160,8 +161,8 @@ export class WatchRules {
     );
   }
 
-  private curveFindings(plannedSteps: number | undefined, sameBatch: boolean): Finding[] {
-    const curve = this.curve.curve(plannedSteps, sameBatch);
+  private curveFindings(plannedSteps: number | undefined, sameBatch: boolean, orderRepeats: boolean): Finding[] {
+    const curve = this.curve.curve(plannedSteps, sameBatch, orderRepeats);
     if (!curve) return [];
     const oscillation = oscillationFinding(curve, this.t, this.sites.rate);
     if (oscillation) return [oscillation];

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Finding, RunnerMessage, WatchRequest } from '../core/protocol';
 import type { WatchStep } from '../core/watchProtocol';
 import type { WatchRules } from '../core/watchRules';
-import { watchPlan, watchRulesFor } from '../core/watchEnd';
+import { watchPlan, watchRulesFor, type WatchPlan } from '../core/watchEnd';
 import { DiscoveryError, type TrainingCalls } from './discovery';
 import { finish, send } from './ipc';
 import { loadTarget, runState } from './loadTarget';
@@ -60,7 +60,7 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
   };
 
   // The script's planned training and whether each step sees the same batch, for the loss curve's verdict at the end.
-  let plan: { steps?: number; sameBatch: boolean } = { sameBatch: false };
+  let plan: WatchPlan = { sameBatch: false };
   const end = async (code: number, last: RunnerMessage): Promise<never> => {
     ending = true;
     if (watch) {
@@ -68,7 +68,7 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
       watch.emitStep();
     }
     // However the run ended (its end, Stop, maxSteps, the time limit), the whole curve measured is judged.
-    if (rules) report(rules.atEnd(plan.steps, plan.sameBatch));
+    if (rules) report(rules.atEnd(plan.steps, plan.sameBatch, plan.orderRepeats));
     flush();
     release();
     return finish(code, last);
@@ -100,6 +100,7 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
           dataLocations: dataLocationsOf(capture),
           plannedSteps: d.totalSteps || undefined,
           sameBatch: d.sameBatch,
+          orderRepeats: d.orderRepeats,
         };
         rules = watchRulesFor(modelMessage, request.thresholds);
         plan = watchPlan(modelMessage);

@@ -272,10 +272,10 @@ export class TrainingWatch {
   }
 
   /** The training call that ran the model, for the report. */
-  describe(capture: Capture): { dataNote: string; batchSize: number; totalSteps: number; loss: string; optimizer: string; sameBatch: boolean } {
+  describe(capture: Capture): { dataNote: string; batchSize: number; totalSteps: number; loss: string; optimizer: string; sameBatch: boolean; orderRepeats: boolean } {
     const model = capture.model;
     const inner = innerModel(model);
-    const config = (capture.args[capture.method === 'fit' ? 2 : 1] ?? {}) as { batchSize?: number; epochs?: number; batchesPerEpoch?: number };
+    const config = (capture.args[capture.method === 'fit' ? 2 : 1] ?? {}) as { batchSize?: number; epochs?: number; batchesPerEpoch?: number; shuffle?: unknown };
     const x = capture.args[0] as Tensor | Tensor[] | Record<string, Tensor> | undefined;
     const first = Array.isArray(x) ? x[0] : x && typeof x === 'object' && 'shape' in x ? x : undefined;
     const rows = (first as Tensor | undefined)?.shape?.[0];
@@ -285,7 +285,11 @@ export class TrainingWatch {
     const dataNote = `the script's own ${capture.method}() trains for real${capture.method === 'fit' && rows ? ` (${rows} examples, ${epochs} epoch${epochs === 1 ? '' : 's'})` : ''}`;
     // A fit() whose batch holds every row trains on the same examples at each step: no sampling noise in its loss.
     const sameBatch = capture.method === 'fit' && rows !== undefined && rows <= batchSize && !this.stochastic;
-    return { dataNote, batchSize, totalSteps, loss: lossNames(model).join(', '), optimizer: (inner.optimizer as unknown as Optimizer)?.getClassName?.() ?? '?', sameBatch };
+    // fit() with shuffle: false cuts the same batches in the same order every epoch: the loss curve is then judged on
+    // windows of whole epochs (core/lossCurve.ts), or the batches' own differences repeat as a pattern. Without
+    // dropout/noise such windows hold the same examples each, so (as with sameBatch) they carry no sampling noise.
+    const orderRepeats = capture.method === 'fit' && config.shuffle === false && rows !== undefined && rows > batchSize && !this.stochastic;
+    return { dataNote, batchSize, totalSteps, loss: lossNames(model).join(', '), optimizer: (inner.optimizer as unknown as Optimizer)?.getClassName?.() ?? '?', sameBatch, orderRepeats };
   }
 
 }

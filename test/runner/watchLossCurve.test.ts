@@ -29,11 +29,12 @@ const RUNS: { file: string; request: Partial<WatchRequest>; stopAt?: number }[] 
   { file: CURVE, request: { scriptArgs: ['1e-7'] } },
   { file: CURVE, request: { scriptArgs: ['1e-7'] }, stopAt: 50 },
   { file: CURVE, request: { scriptArgs: ['0.005'] } },
-  // Stopped by maxSteps, not by a Stop whose landing step depends on the machine's pace: on this unshuffled fixture the
-  // window means of a run cut at 70-71 or 83-84 of its 100 steps read as loss-oscillating (a known false alarm, the
-  // windows aliasing the repeating batch order); at 50 and at 100 they do not.
+  // Cut by maxSteps at 50, and at 70 and 84, where equal windows of steps aliased this unshuffled fixture's repeating
+  // batch order into loss-oscillating (the curve is now judged on whole epochs' worth of steps: lossCurveEpochs.test.ts).
   { file: CURVE, request: { scriptArgs: ['0.005'], maxSteps: 50 } },
   { file: BOUNCING, request: {} },
+  { file: CURVE, request: { scriptArgs: ['0.005'], maxSteps: 70 } },
+  { file: CURVE, request: { scriptArgs: ['0.005'], maxSteps: 84 } },
 ];
 const runs = pool(RUNS, 2, ({ file, request, stopAt }) => watch(file, request, stopAt));
 const curveFindings = (r: WatchReport) => r.findings.filter((f) => f.code === 'loss-not-decreasing' || f.code === 'loss-oscillating');
@@ -47,7 +48,7 @@ test('SGD at 1e-7, flat for its whole run of 100 steps: loss-not-decreasing warn
   const [finding, ...rest] = curveFindings(report);
   assert.deepEqual(rest, []);
   assert.deepEqual([finding?.code, finding?.severity, finding?.step, finding?.file, finding?.line], ['loss-not-decreasing', 'warning', 99, CURVE, lineOf(CURVE, 'L:optimizer')]);
-  assert.match(finding.message, /^The loss is stuck: it stays at \S+ \(range \S+\) over the whole run: 100 steps, as the means of 21 windows of ~4\.8 steps; sampling noise ±\S+ per window\./);
+  assert.match(finding.message, /^The loss is stuck: it stays at \S+ \(range \S+\) over the whole run: 100 steps, as the means of 21 windows of 20 steps \(one epoch each: fit\(\) repeats the same batches in the same order every 20 steps, so windows differ by training alone\)\./);
 });
 
 test('the same run stopped at step 50: the same warning on the steps it measured', async () => {
@@ -59,8 +60,12 @@ test('the same run stopped at step 50: the same warning on the steps it measured
   assert.deepEqual([finding?.severity, finding?.step, finding?.line], ['warning', report.lastStep, lineOf(CURVE, 'L:optimizer')]);
 });
 
-test('near miss: SGD at 0.005 falls slowly but steadily (epoch means −25 %), run to its end or stopped at step 50: nothing to say', async () => {
-  const [, , whole, stopped] = await runs;
+test('near miss: SGD at 0.005 falls slowly but steadily (epoch means −25 %), run to its end or stopped at step 50, 70 or 84: nothing to say', async () => {
+  const [, , whole, stopped, , at70, at84] = await runs;
+  for (const [cut, steps] of [[at70, 70], [at84, 84]] as const) {
+    assert.equal(cut.stepCount, steps);
+    assert.deepEqual(cut.findings, [], `cut at ${steps}`);
+  }
   assert.equal(whole.status, 'done', JSON.stringify(whole.error));
   const epochLoss = whole.epochs.map((e) => e.logs.loss);
   assert.ok(epochLoss.every((l, i) => i === 0 || l < epochLoss[i - 1]) && epochLoss[4] < 0.8 * epochLoss[0] && epochLoss[4] > 0.5 * epochLoss[0], `slow and steady: ${epochLoss.join(', ')}`);
