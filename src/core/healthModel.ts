@@ -63,6 +63,8 @@ export interface HealthContext {
   inputScale?: { rms: number; feature: number; maxAbs: number };
   /** Per output: examples of each class among all the labels given to fit(), when the labels are classes (runner/labelBalance.ts). */
   classCounts?: readonly (readonly number[] | undefined)[];
+  /** Per input that is a sequence of tokens (Embedding ids, one-hot rows): each token's count among all of fit()'s inputs. */
+  inputTokenCounts?: readonly (readonly number[])[];
   /** Inputs far below unit scale: short runs from the initial weights on the batch with its inputs × factor (inputRules.smallInput). */
   inputProbes?: readonly { factor: number; losses: readonly number[] }[];
   /** Short runs from the initial weights at the model's rate × factor (rateRules.probesToRun). */

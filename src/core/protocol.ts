@@ -146,6 +146,8 @@ export const RunnerMessage = v.variant('type', [
     inputScale: v.optional(v.object({ rms: num, feature: v.pipe(v.number(), v.integer()), maxAbs: num })),
     /** Profiling: per output, the examples of each class among all the labels given to fit() (null: not class labels). */
     classCounts: v.optional(v.array(v.nullable(v.array(num)))),
+    /** Profiling: per input that is a sequence of tokens (Embedding ids, one-hot rows), each token's count among fit()'s inputs. */
+    inputTokenCounts: v.optional(v.array(v.array(num))),
     batchSize: v.pipe(v.number(), v.integer()),
     /** Profiling: optimizer steps; LR range test: steps × repeats. */
     totalSteps: v.pipe(v.number(), v.integer()),

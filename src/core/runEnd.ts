@@ -135,7 +135,7 @@ export class ProfileEvidence {
   observe(message: RunnerMessage): void {
     if (message.type === 'model') {
       this.layers = message.layers;
-      const { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, inputScale, classCounts, batchSize } = message;
+      const { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, inputScale, classCounts, inputTokenCounts, batchSize } = message;
       this.context = {
         outputs,
         optimizer,
@@ -146,6 +146,7 @@ export class ProfileEvidence {
         batchesPerEpoch,
         inputScale,
         classCounts: classCounts?.map((c) => c ?? undefined),
+        inputTokenCounts,
         batchSize,
       } satisfies Carried<Omit<HealthContext, 'overfit' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes'>>;
     } else if (message.type === 'step') {

@@ -22,6 +22,8 @@ export interface Batch {
   plannedSteps?: number;
   /** All the labels the script's fit() call was given (not only this batch's rows), per output. */
   labels?: Tensor[];
+  /** With labels: all the inputs the script's fit() call was given, per model input (runner/labelBalance.ts counts tokens). */
+  inputs?: Tensor[];
   /** fit()'s batches per epoch, when known: 1 means every step sees the whole training set (full-batch descent). */
   batchesPerEpoch?: number;
   /** The batch size the script's fit() trains with, when it says (the profiled batch may be wider: MIN_PROFILE_ROWS). */
@@ -153,7 +155,7 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
     xs,
     ys,
     // All of fit()'s labels (a trainOnBatch call holds one batch only: too few to count classes by).
-    ...(capture.method === 'fit' ? { labels: captured.ys } : {}),
+    ...(capture.method === 'fit' ? { labels: captured.ys, inputs: captured.xs } : {}),
     ...(split ?? {}),
     // Copied only by a profile whose penalty decides the step (runner/validationRows.ts), not on every fit().
     ...(fileOrder ? { validation: fitValidationOnce(tf, capture, captured, fileOrder.slice(0, taken)) } : {}),

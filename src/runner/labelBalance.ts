@@ -2,8 +2,12 @@
 // docs/rules/class-imbalance.md). All the labels, not the profiled batch: a class of 1 % is absent from most batches.
 // Counted only when the labels are classes: one-hot rows, class indices for a multi-unit output, or 0/1 for
 // one unit; anything else (regression targets, multi-label rows, sequences) gives undefined.
-import type { Tensor } from '@tensorflow/tfjs';
+// And how often each token occurs in fit()'s inputs when an input is a sequence of tokens — ids fed to an Embedding,
+// or one-hot rows over a vocabulary: a model that reads tokens and predicts one of the same vocabulary is a
+// next-token model, whose labels are skewed as the text is (the rule compares the two).
+import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import type { Tf } from './tfjsResolve';
+import { innerModel } from './innerModel';
 
 export function classCounts(tf: Tf, labels: Tensor, units: number): number[] | undefined {
   if (labels.rank !== 2 || (labels.shape[0] ?? 0) === 0) return undefined;
@@ -19,12 +23,46 @@ export function classCounts(tf: Tf, labels: Tensor, units: number): number[] | u
     if (width !== 1) return undefined;
     if (units === 1) return binary ? ((ones) => [y.shape[0]! - ones, ones])(tf.sum(y).dataSync()[0]) : undefined;
     // Class indices for a multi-unit output (sparse categorical labels).
-    const values = y.dataSync();
-    const counts = new Array<number>(units).fill(0);
-    for (const v of values) {
-      if (!Number.isInteger(v) || v < 0 || v >= units) return undefined;
-      counts[v]++;
-    }
-    return counts;
+    return indexCounts(y.dataSync(), units);
+  });
+}
+
+/** Occurrences of each id below `size`; undefined when a value is not such an id. */
+function indexCounts(values: ArrayLike<number>, size: number): number[] | undefined {
+  const counts = new Array<number>(size).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isInteger(v) || v < 0 || v >= size) return undefined;
+    counts[v]++;
+  }
+  return counts;
+}
+
+/**
+ * Per model input that is a sequence of tokens, how often each token occurs among all of fit()'s inputs: the ids an
+ * Embedding layer reads (counts over its inputDim), or one-hot rows along the last axis of a rank-3 input (counts
+ * over its depth). Other inputs are left out; undefined when none is tokens.
+ */
+export function inputTokenCounts(tf: Tf, model: LayersModel, inputs: readonly Tensor[]): number[][] | undefined {
+  const inner = innerModel(model);
+  const found = inputs.flatMap((x, i) => {
+    const embedding = inner.inputLayers[i]?.outboundNodes.map((n) => n.outboundLayer).find((l) => l.getClassName() === 'Embedding');
+    const counts = embedding
+      ? tf.tidy(() => indexCounts(tf.cast(x, 'float32').dataSync(), Number(embedding.getConfig().inputDim)))
+      : x.rank === 3
+        ? oneHotCounts(tf, x)
+        : undefined;
+    return counts ? [counts] : [];
+  });
+  return found.length ? found : undefined;
+}
+
+/** Column sums of a rank-3 input whose rows along the last axis are one-hot (every value 0/1, each row summing to 1). */
+function oneHotCounts(tf: Tf, x: Tensor): number[] | undefined {
+  return tf.tidy(() => {
+    const v = tf.cast(x, 'float32');
+    const binary = tf.logicalOr(tf.equal(v, 0), tf.equal(v, 1)).all().dataSync()[0] === 1;
+    if (!binary || tf.equal(tf.sum(v, -1), 1).all().dataSync()[0] !== 1) return undefined;
+    return Array.from(tf.sum(tf.reshape(v, [-1, x.shape[2]!]), 0).dataSync());
   });
 }

@@ -28,7 +28,7 @@ import { finish, hasFinished, send } from './ipc';
 import { Classified, describeTarget, loadTarget, prepareTfjs, runState } from './loadTarget';
 import { watchTraining } from './watchRun';
 import { dataLocationsOf } from './tensorSites';
-import { classCounts } from './labelBalance';
+import { classCounts, inputTokenCounts } from './labelBalance';
 import { WeightSnapshot } from './modelState';
 import { mergeTimeDistributed } from './timeDistributed';
 
@@ -82,6 +82,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       batchesPerEpoch: batch.batchesPerEpoch,
       inputScale: scale,
       classCounts: batch.labels?.map((y, i) => classCounts(tf, y, outputs[i]?.units ?? 0) ?? null),
+      inputTokenCounts: batch.inputs && inputTokenCounts(tf, model, batch.inputs),
     });
     await send({ type: 'phase', phase: 'profiling', message: 'Computing gradients' });
     runState.measuring = true;

@@ -9,8 +9,8 @@ import type { OutputInfo } from '../../src/core/protocol';
 const at = (line: number) => ({ file: '/m.js', line, column: 1 });
 const softmax: OutputInfo = { layer: 'head', activation: 'softmax', loss: 'categoricalCrossentropy', units: 10, labelMeanSquare: 0.1, labelVariance: 0.09 };
 const sigmoid: OutputInfo = { layer: 'head', activation: 'sigmoid', loss: 'binaryCrossentropy', units: 1, labelMeanSquare: 0.3, labelVariance: 0.2 };
-const run = (counts: number[] | undefined, output = softmax, withSites = true) =>
-  classImbalance([output], { classCounts: [counts], ...(withSites ? { dataLocations: { targets: [at(7)], call: at(12) } } : { compileLocation: at(10) }) });
+const run = (counts: number[] | undefined, output = softmax, withSites = true, inputTokenCounts?: number[][]) =>
+  classImbalance([output], { classCounts: [counts], inputTokenCounts, ...(withSites ? { dataLocations: { targets: [at(7)], call: at(12) } } : { compileLocation: at(10) }) });
 
 test('the bars: under 1 % of the labels, and at least 4× below the largest class', () => {
   assert.equal(EXTREME_SHARE, 0.01);
@@ -48,4 +48,31 @@ test('near misses: 60/40, moderate imbalance (2 %), a balanced 200-class set, a 
   // Just under 1 % but only 3× below the largest (a many-class set with uneven counts): quiet.
   const uneven = [...new Array(60).fill(1), ...new Array(60).fill(3)];
   assert.deepEqual(run(uneven), []);
+});
+
+// Next-character labels over 27 tokens ('.' = 0 ends every word) with the six rare letters' counts makemore's names give
+// (class 17: 219, 24: 558, 6: 714, 23: 750, 16: 821, 7: 1551; the other counts are illustrative), and input characters
+// three times as many, skewed alike.
+const letters = [22783, 27167, 2606, 3730, 4941, 17133, 714, 1551, 6125, 14068, 2000, 4051, 11064, 5276, 15219, 6427, 821, 219, 10154, 6509, 6431, 2431, 2139, 750, 558, 7888, 2097];
+const vocabularyOf = (n: number) => letters.map((c) => c * n);
+const textOutput: OutputInfo = { ...softmax, units: 27 };
+
+test('a next-token model: its rare classes as rare among its input tokens of the same vocabulary → information, no action', () => {
+  const [finding, ...more] = run(letters, textOutput, true, [vocabularyOf(3)]);
+  assert.equal(more.length, 0);
+  assert.equal(finding.severity, 'info');
+  assert.match(finding.message, /class 17 has 219 \(0\.12 %\)/);
+  assert.match(finding.message, /same 27-token vocabulary it predicts, and these classes are as rare among its 554556 input tokens \(class 17: 0\.12 % of the labels, 0\.12 % of the input tokens\)/);
+  assert.match(finding.message, /No action needed/);
+});
+
+test('near misses of the next-token reading: a class rare in the labels but common in the inputs, another vocabulary, no token inputs → warning', () => {
+  // A selection cut class 1 (the commonest letter) down to 150 labels; the input characters still hold it at 15 %.
+  const cut = letters.map((c, i) => (i === 1 ? 150 : c));
+  assert.equal(run(cut, textOutput, true, [vocabularyOf(3)])[0]?.severity, 'warning');
+  // Input tokens of another vocabulary (a 30-token input for 27 classes): not the labels' own tokens.
+  assert.equal(run(letters, textOutput, true, [[...vocabularyOf(3), 5, 5, 5]])[0]?.severity, 'warning');
+  assert.equal(run(letters, textOutput)[0]?.severity, 'warning');
+  // TheDeepChecker's unbalanced MNIST with a (hypothetical) token input of its 10 classes in which the digits are balanced.
+  assert.equal(run([1, 1, 2, 3, 4, 5, 100, 100, 100, 100], softmax, true, [new Array(10).fill(400)])[0]?.severity, 'warning');
 });

@@ -1,5 +1,5 @@
 // @case nzh-kaiming
-// @set heldout6
+// @moved-from heldout6 (held-out protocol: its class-imbalance alarm motivated the next-token reading of that rule, branch falsealarms)
 // @label healthy
 // @source Andrej Karpathy, "Neural Networks: Zero to Hero", makemore lectures, github.com/karpathy/nn-zero-to-hero@73c3fcc:
 //   lectures/makemore/makemore_part2_mlp.ipynb (the character-level MLP of Bengio et al. 2003: 10-dimensional embeddings of

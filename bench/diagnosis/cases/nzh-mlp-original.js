@@ -1,5 +1,5 @@
 // @case nzh-mlp-original
-// @set heldout6
+// @moved-from heldout6 (held-out protocol: its class-imbalance alarm motivated the next-token reading of that rule, branch falsealarms)
 // @label buggy
 // @bug wrong-init
 // @source Andrej Karpathy, "Neural Networks: Zero to Hero", makemore lectures, github.com/karpathy/nn-zero-to-hero@73c3fcc:
