@@ -77,6 +77,19 @@ test('the fourth, blind batch: at least 15 repositories no earlier batch uses, t
   assert.ok(profiles >= 5 && fourth.length - profiles >= 5, `${profiles} expected to profile, ${fourth.length - profiles} expected to fail: both kinds are measured`);
 });
 
+test('the fifth, blind batch: at least 15 repositories no earlier batch uses, tfjs 0.x to 4.x, every module kind, both outcomes', () => {
+  const earlier = new Set(corpus.filter((c) => c.batch !== 5).map((c) => c.repo));
+  const fifth = corpus.filter((c) => c.batch === 5);
+  const repos = new Set(fifth.map((c) => c.repo));
+  assert.ok(repos.size >= 15, `${repos.size} repositories in batch 5`);
+  for (const repo of repos) assert.ok(!earlier.has(repo), `${repo} is already in batches 1 to 4`);
+  assert.deepEqual([...new Set(fifth.map((c) => c.module))].sort(), ['cjs', 'esm', 'ts']);
+  const majors = new Set(fifth.flatMap((c) => Object.entries(c.install).filter(([k]) => k.startsWith('@tensorflow/')).map(([, v]) => v.split('.')[0])));
+  for (const major of ['0', '1', '2', '3', '4']) assert.ok(majors.has(major), `batch 5 installs no tfjs ${major}.x`);
+  const profiles = fifth.filter((c) => c.expect.profiles).length;
+  assert.ok(profiles >= 5 && fifth.length - profiles >= 5, `${profiles} expected to profile, ${fifth.length - profiles} expected to fail: both kinds are measured`);
+});
+
 test('a case without a package.json pins nothing, and one that archives none says so', () => {
   for (const c of corpus) {
     if (!c.noPackageJson) continue;
