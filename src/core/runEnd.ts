@@ -71,7 +71,7 @@ function pace(progress: RunProgress, unit: string, all: number): string {
 }
 
 /** The timeout message for the phase the run was in: where it stopped, why that may be, what to do. */
-export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: number, file: string): string {
+export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: number, file: string, lastError?: string): string {
   const raise = RAISE[work];
   const on = progress.backend ?? 'this backend';
   if (!progress.backend) return `TensorFlow.js did not finish loading within ${seconds} s: is the machine very busy? Try again, or ${raise}.`;
@@ -79,7 +79,10 @@ export function timeoutMessage(work: RunWork, progress: RunProgress, seconds: nu
     return `The training data was not ready within ${seconds} s: the script's fit()/fitDataset() data or sampleBatch is still being produced. Export a small sampleBatch, or ${raise}.`;
   }
   if (!progress.modelSeen) {
-    return `No model was built within ${seconds} s: ${file.split(/[\\/]/).pop()} is still running — a server, a long download, a wait for input, or an endless loop? Export the model or a function that builds it, or ${raise}.`;
+    // A program that reported an error and then waited on a promise that never settles (a request to a
+    // server that is not running) looks like one still working: its own last error is the likely cause.
+    const printed = lastError ? ` It printed an error and then waited: "${lastError}" — if that is the cause, fix it and run again.` : '';
+    return `No model was built within ${seconds} s: ${file.split(/[\\/]/).pop()} is still running — a server, a long download, a wait for input, or an endless loop?${printed} Export the model or a function that builds it, or ${raise}.`;
   }
   if (work === 'gradient check') {
     return `The gradient check did not finish within ${seconds} s on ${on}: each custom layer needs two forward passes per checked element.${fasterBackend(progress.backend)} Or ${raise}.`;

@@ -11,6 +11,7 @@ import { applyLrMessage, emptyLrReport, type LrReport } from '../core/lrReport';
 import { applyGradcheckMessage, emptyGradcheckReport, type GradcheckReport } from '../core/gradcheckReport';
 import { LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, WATCH_DEFAULTS } from '../core/defaults';
 import { emptyProgress, ProfileEvidence, observeProgress, timeoutMessage, type RunWork } from '../core/runEnd';
+import { errorHeadlineIn } from '../core/errorHeadline';
 import { WatchEvidence } from '../core/watchEnd';
 import { clampTimeoutMs, killProcessGroup, watchGroupMemory } from './processGroup';
 import { runnerEnvironment } from './runnerEnv';
@@ -218,6 +219,8 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
 
   let ending: { kind: ErrorKind; message: string } | undefined;
   let stderrTail = '';
+  /** The last error the program printed (either stream), however much output followed it. */
+  let lastError: string | undefined;
   let logBytes = 0;
   let truncated = false;
 
@@ -234,9 +237,13 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
 
   const forward = (stream: NodeJS.ReadableStream, level: 'stdout' | 'stderr') => {
     let pending = '';
+    let unscanned = '';
     stream.setEncoding('utf8');
     stream.on('data', (chunk: string) => {
       if (level === 'stderr') stderrTail = (stderrTail + chunk).slice(-8192);
+      const complete = (unscanned + chunk).split('\n');
+      unscanned = (complete.pop() ?? '').slice(-4096);
+      for (const line of complete) lastError = errorHeadlineIn(line) ?? lastError;
       if (truncated) return;
       const bytes = Buffer.byteLength(chunk);
       // Deliver up to the cap: dropping the whole chunk that crosses it forwarded anything from 1 KiB
@@ -284,7 +291,7 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
     void result.then(() => clearTimeout(grace));
   };
 
-  const timer = setTimeout(() => stop('timeout', timeoutMessage(work, progress, Math.round(timeoutMs / 1000), report.file)), timeoutMs);
+  const timer = setTimeout(() => stop('timeout', timeoutMessage(work, progress, Math.round(timeoutMs / 1000), report.file, lastError)), timeoutMs);
 
   // Tensors live outside the V8 heap: the host measures the resident memory of the whole process group.
   const stopMemoryWatch = watchGroupMemory(child.pid, memory, (mb) =>

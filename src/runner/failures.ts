@@ -12,6 +12,7 @@ import { locationFromStack } from './stackLocation';
 import { unresolvedImportCause } from './importFailures';
 import { removedApiHint } from '../core/tfjsRenames';
 import { lfsPointerNote } from './lfsPointers';
+import { isErrorHeadline } from '../core/errorHeadline';
 
 let outputTail = '';
 /** Where the output printed after the module finished loading starts (in the running total). */
@@ -36,9 +37,6 @@ export function markModuleLoaded(): void {
   loadedAt = written;
 }
 
-/** "Error: ENOENT: …", "TypeError: …", "MongoServerError: …", "Error [ERR_X]: …" (optionally "Uncaught "). */
-const ERROR_HEADLINE = /^(?:Uncaught )?[A-Z]?\w*(?:Error|Exception)(?: \[\w+\])?: \S/;
-
 function lastOutputLine(afterLoad = false): string | undefined {
   const since = afterLoad ? (loadedAt === undefined ? 0 : Math.max(0, outputTail.length - (written - loadedAt))) : 0;
   const lines = outputTail.slice(since).split('\n').map((l) => l.trim()).filter(Boolean);
@@ -46,7 +44,7 @@ function lastOutputLine(afterLoad = false): string | undefined {
   // console.error(error) prints the headline, the stack frames and, for system errors, "{ errno, code,
   // syscall, path }": the last line is then "}" or a frame, and the headline is what the script said.
   if (line !== undefined && (line === '}' || /^at /.test(line))) {
-    const headline = lines.reverse().find((l) => ERROR_HEADLINE.test(l));
+    const headline = lines.reverse().find(isErrorHeadline);
     if (headline) line = headline;
   }
   return line && line.length > 200 ? `${line.slice(0, 200)}…` : line;
@@ -54,7 +52,7 @@ function lastOutputLine(afterLoad = false): string | undefined {
 
 /** True when the script's last words were an error it printed (its headline). */
 function lastOutputIsError(): boolean {
-  return ERROR_HEADLINE.test(lastOutputLine() ?? '');
+  return isErrorHeadline(lastOutputLine() ?? '');
 }
 
 /** The script's last output line, quoted as the likely cause of an early end (a caught error it printed). */

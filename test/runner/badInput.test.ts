@@ -56,6 +56,15 @@ test('infinite loop → timeout after timeoutMs naming the phase, process gone',
   assert.ok(ms >= 4900 && ms < 9000, `took ${ms} ms`);
 });
 
+test('a program that printed an error and then waits → the timeout quotes that error, however long its inspect output', async () => {
+  const { error } = await profileFails(B('waits-after-printed-error.mjs'), {}, { timeoutMs: 6000 });
+  assert.equal(error.kind, 'timeout');
+  assert.match(
+    error.message,
+    /^No model was built within 6 s: waits-after-printed-error\.mjs is still running — a server, a long download, a wait for input, or an endless loop\? It printed an error and then waited: "Error: Error: AxiosError: connect ECONNREFUSED 127\.0\.0\.1:3001" — if that is the cause, fix it and run again\. Export the model/,
+  );
+});
+
 test('timeout also ends processes the user code started (process group)', async () => {
   const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gl-grandchild-')), 'pid');
   process.env.GRADIENT_LENS_TEST_GRANDCHILD = pidFile;

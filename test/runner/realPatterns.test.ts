@@ -18,6 +18,7 @@ const RUNS: Record<string, [string, Partial<ProfileRequest>]> = {
   validEsm: [F('esm', 'valid.js'), { steps: 1 }],
   tensorGet: [F('tensor-get-0x.js'), { steps: 1 }],
   stalled: [F('stalled-before-fit.js'), { steps: 1 }],
+  inspectedError: [F('caught-inspected-error.mjs'), { steps: 1 }],
   classWithFit: [F('class-with-fit.js'), { steps: 1 }],
   subclass: [F('sequential-subclass.js'), { exportName: 'QNetwork', args: [3, 2, [5, 4]], steps: 1 }],
   subclassNoArgs: [F('sequential-subclass.js'), { exportName: 'QNetwork', steps: 1 }],
@@ -83,6 +84,15 @@ test("0.x's tensor.get(): the message says what replaced it, on the user's line"
   const file = F('tensor-get-0x.js');
   assert.match(report.error!.message, /a\.get is not a function\. If a is a tensor: Tensor\.get\(\) is a TensorFlow\.js 0\.x method that 1\.0 removed: read its values with a\.arraySync\(\) or a\.bufferSync\(\)\.get\(…\)/);
   assert.equal(report.error?.location?.line, lineOf(file, 'L:get'));
+});
+
+test('a script that prints a stackless caught error inside its own words ends: the message quotes that line, not the inspect output\'s closing "}"', async () => {
+  const { report } = await run('inspectedError');
+  assert.equal(report.error?.kind, 'no-model');
+  assert.match(
+    report.error!.message,
+    / Its last output: "Error during training: \[Error: ENOENT: no such file or directory, open '\.\/data\/not-downloaded-train\.csv'\] \{"\. If that reports an error, it is the likely cause: fix it and run again\./,
+  );
 });
 
 test('a script whose awaited promise never settles ends before its own fit(): the message names that line and what it printed while loading', async () => {
