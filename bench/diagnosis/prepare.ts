@@ -8,7 +8,8 @@
 //  - the CSVs the held-out DeepLocalize programs read, from its `fetch` mirror (prepareDeepLocalize.ts);
 //  - the data files of the second held-out set's programs, from the `fetch` mirrors (prepareHeldout2.ts);
 //  - the car-damage images of the fourth held-out set's bdr-50079585 pair, from the `fetch` mirror (prepareHeldout4.ts);
-//  - the makemore names and the CTA ridership series of the sixth held-out set, from the `fetch` mirrors (prepareHeldout6.ts).
+//  - the makemore names and the CTA ridership series of the sixth held-out set, from the `fetch` mirrors (prepareHeldout6.ts);
+//  - the seeded numpy/scikit-learn data of the seventh held-out set (circles, XOR, Raschka's iris split; prepareHeldout7.ts).
 // What cannot be built is skipped with the reason; the cases that need it then fail with a clear message.
 //
 //   node --import tsx bench/diagnosis/prepare.ts
@@ -21,6 +22,7 @@ import { prepareDeepLocalize } from './prepareDeepLocalize';
 import { prepareHeldout2 } from './prepareHeldout2';
 import { prepareHeldout4 } from './prepareHeldout4';
 import { prepareHeldout6 } from './prepareHeldout6';
+import { prepareHeldout7 } from './prepareHeldout7';
 
 export const DEEPCHECKER = { repo: 'thedeepchecker/thedeepchecker', commit: 'd0a2b3a5339b50c3f0b147231e295d3db25017fb' };
 
@@ -97,6 +99,7 @@ export function prepare(): void {
   prepareHeldout2(write);
   prepareHeldout4(write);
   prepareHeldout6(write);
+  prepareHeldout7(write, pythonCandidates());
 }
 
 if (require.main === module) prepare();

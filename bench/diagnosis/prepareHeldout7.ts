@@ -1,0 +1,45 @@
+// The data of the seventh held-out set (`@set heldout7`) that its programs generate with numpy/scikit-learn, rebuilt in
+// ~/.cache (never committed) by the same calls with the same seeds, through a Python with scikit-learn (prepare.ts's
+// pythonCandidates: $GRADIENT_LENS_PYTHON, else ~/.cache/gradient-lens-venv/bin/python, else python3):
+//  - circles: make_circles(1000, noise=0.03, random_state=42), mrdbourke/tensorflow-deep-learning's notebook 02 (`ztm-*`);
+//  - xor: np.random.seed(1); uniform(-1, 1, (200, 2)), label 1 where x0·x1 ≥ 0, Raschka's ch. 13 (`rasbt-ch13-xor-*`);
+//  - iris-rasbt: load_iris() split by train_test_split(test_size=1/3, random_state=1), Raschka's ch. 12 (`rasbt-ch12-iris`),
+//    rows [4 features, class, 1 for the training split / 0 for the test split].
+import { execFileSync } from 'node:child_process';
+import type { Table } from './cases/data';
+
+const SCRIPT = `
+import json, sys
+import numpy as np
+import sklearn
+from sklearn.datasets import make_circles, load_iris
+from sklearn.model_selection import train_test_split
+out = {}
+X, y = make_circles(1000, noise=0.03, random_state=42)
+out["circles"] = {"columns": ["X0", "X1", "label"], "rows": np.column_stack([X, y]).tolist(),
+                  "source": "scikit-learn %s make_circles(1000, noise=0.03, random_state=42)" % sklearn.__version__}
+np.random.seed(1)
+x = np.random.uniform(low=-1, high=1, size=(200, 2))
+t = np.ones(len(x)); t[x[:, 0] * x[:, 1] < 0] = 0
+out["xor"] = {"columns": ["x1", "x2", "y"], "rows": np.column_stack([x, t]).tolist(),
+              "source": "numpy %s: np.random.seed(1); np.random.uniform(-1, 1, (200, 2))" % np.__version__}
+iris = load_iris()
+Xtr, Xte, ytr, yte = train_test_split(iris["data"], iris["target"], test_size=1./3, random_state=1)
+rows = [list(r) + [float(c), 1.0] for r, c in zip(Xtr, ytr)] + [list(r) + [float(c), 0.0] for r, c in zip(Xte, yte)]
+out["iris-rasbt"] = {"columns": ["sepal length", "sepal width", "petal length", "petal width", "class", "train"], "rows": rows,
+                     "source": "scikit-learn %s load_iris(), train_test_split(test_size=1/3, random_state=1)" % sklearn.__version__}
+json.dump(out, sys.stdout)
+`;
+
+export function prepareHeldout7(write: (name: string, table: Table) => void, pythons: string[]): void {
+  for (const python of pythons) {
+    try {
+      const json = execFileSync(python, ['-c', SCRIPT], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+      for (const [name, table] of Object.entries(JSON.parse(json) as Record<string, Table>)) write(name, table);
+      return;
+    } catch (error) {
+      console.log(`  (${python}: ${String((error as Error).message).split('\n')[0]})`);
+    }
+  }
+  console.log('  circles, xor, iris-rasbt: SKIPPED — no Python with scikit-learn (set GRADIENT_LENS_PYTHON, or run scripts/setup-python-oracle.sh)');
+}
