@@ -9,9 +9,10 @@
 // @data the daily Bitcoin closing prices the notebook reads (extras/BTC_USD_2013-10-01_2021-05-18-CoinDesk.csv at the same
 //   commit, 2,787 days, $108–$63,346), extracted by prepareHeldout7.ts; make_windows(prices, window_size=7, horizon=1) →
 //   2,780 windows, the first 80 % (2,224) for training and the last 556 as validation_data, in time order, unscaled.
-// @settings Reshape to [1, 7] (the Lambda's expand_dims) → Conv1D(128, 5, causal, relu) → Dense(1) (glorotUniform, zeros), mean
-//   absolute error, Adam 0.001, batch 128, 100 epochs, shuffled, validation data; labels shaped [n, 1, 1] as Keras broadcasts
-//   the [n, 1] labels against the [n, 1, 1] output.
+// @settings Conv1D(128, 5, relu) → Dense(1) (glorotUniform, zeros), mean absolute error, Adam 0.001, batch 128, 100 epochs,
+//   shuffled, validation data; labels shaped [n, 1, 1] as Keras broadcasts the [n, 1] labels against the [n, 1, 1] output.
+//   TensorFlow.js has no causal padding ("not implemented yet" in tfjs-layers 4.22), so each window arrives as the sequence
+//   Keras's causal Conv1D sees: the Lambda's one step of 7 prices after (kernel_size − 1) = 4 steps of zero padding.
 // @license the course repository is MIT-licensed (Copyright 2020 Daniel Bourke); this is our TensorFlow.js translation.
 const tf = require('@tensorflow/tfjs');
 const { table } = require('./data.ts');
@@ -28,14 +29,15 @@ for (let i = 0; i + WINDOW_SIZE + HORIZON <= prices.length; i++) {
 }
 // make_train_test_splits(test_split=0.2)
 const split_size = Math.floor(full_windows.length * 0.8);
-const train_windows = tf.tensor2d(full_windows.slice(0, split_size));
-const test_windows = tf.tensor2d(full_windows.slice(split_size));
+// Lambda(lambda x: tf.expand_dims(x, axis=1)) and padding="causal": 4 zero steps, then the window as one step of 7 features
+const causal = (windows) => tf.tensor3d(windows.map((w) => [...Array.from({ length: 4 }, () => w.map(() => 0)), w]));
+const train_windows = causal(full_windows.slice(0, split_size));
+const test_windows = causal(full_windows.slice(split_size));
 const train_labels = tf.tensor3d(full_labels.slice(0, split_size).map((l) => [l]));
 const test_labels = tf.tensor3d(full_labels.slice(split_size).map((l) => [l]));
 
 const model_4 = tf.sequential();
-model_4.add(tf.layers.reshape({ targetShape: [1, WINDOW_SIZE], inputShape: [WINDOW_SIZE] })); // Lambda(lambda x: tf.expand_dims(x, axis=1))
-model_4.add(tf.layers.conv1d({ filters: 128, kernelSize: 5, padding: 'causal', activation: 'relu' }));
+model_4.add(tf.layers.conv1d({ filters: 128, kernelSize: 5, padding: 'valid', activation: 'relu', inputShape: [5, WINDOW_SIZE] }));
 model_4.add(tf.layers.dense({ units: HORIZON }));
 model_4.compile({ loss: 'meanAbsoluteError', optimizer: tf.train.adam() });
 model_4.fit(train_windows, train_labels, { batchSize: 128, epochs: 100, validationData: [test_windows, test_labels] });
