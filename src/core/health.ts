@@ -9,6 +9,7 @@ import { lossFindings } from './lossRules';
 import { rateFindings } from './rateRules';
 import { overRegularization } from './regularizationRules';
 import { rateAtHorizon } from './rateHorizon';
+import { rateBeyondCurvature } from './rateCurvature';
 import { dataFindings, symmetricUnits } from './dataRules';
 import { smallInput, unscaledInput } from './inputRules';
 import { lossFunctionFindings } from './lossFunctionRule';
@@ -97,8 +98,12 @@ export function evaluateHealth(
   const overshootReported = alarms.some((f) => ['loss-diverging', 'loss-oscillating', 'non-finite'].includes(f.code));
   const rateSite = context.optimizerLocation ?? context.compileLocation;
   const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, optimizer: context.optimizer, plannedSteps: context.plannedSteps });
-  // Too high although the profiled batch's loss falls: judged on the script's own batches (rateHorizon.ts).
-  const horizon = overshootReported || rate.some((f) => f.code === 'learning-rate-high') ? undefined : rateAtHorizon(steps, context.horizonProbes, rateSite, context.optimizer);
+  // Too high although the profiled batch's loss falls: in closed form for a quadratic loss (rateCurvature.ts), else
+  // judged on the script's own batches (rateHorizon.ts).
+  const horizon =
+    overshootReported || rate.some((f) => f.code === 'learning-rate-high')
+      ? undefined
+      : (rateBeyondCurvature(steps, context.curvature, rateSite, context.plannedSteps) ?? rateAtHorizon(steps, context.horizonProbes, rateSite, context.optimizer));
   if (horizon) rate.push(horizon);
   // A summed loss is judged by the step it produces, so after every finding that says the steps overshoot.
   const overshoot = [...alarms, ...rate].find((f) => f.severity !== 'info' && OVERSHOOT.has(f.code))?.code ?? (nonFiniteOrigin ? 'non-finite' : undefined);

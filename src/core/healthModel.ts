@@ -71,6 +71,9 @@ export interface HealthContext {
   rateProbes?: readonly { factor: number; losses: readonly number[] }[];
   /** Held-out rows' loss along runs on fresh batches at the model's rate × factor (rateHorizon.ts). */
   horizonProbes?: readonly HorizonProbe[];
+  /** A model linear in its weights under the mean squared error: its loss's largest curvature over the script's
+   *  training rows and the step's settings (rateCurvature.ts). */
+  curvature?: Curvature;
   /** Rows in the profiled batch. */
   batchSize?: number;
   /** Held-out rows' loss along the profiled steps and along the same steps with the labels permuted (labelRules.ts). */
@@ -81,6 +84,14 @@ export interface HealthContext {
   plannedSteps?: number;
   /** The script's fit() batches per epoch, when known: 1 is full-batch descent (every step sees every training row). */
   batchesPerEpoch?: number;
+}
+
+/** λmax of a quadratic loss's Hessian over `rows` training rows, the learning rate and the heavy-ball momentum (0: SGD). */
+export interface Curvature {
+  lambdaMax: number;
+  learningRate: number;
+  momentum: number;
+  rows: number;
 }
 
 /** The held-out rows' loss at every `every`-th step of a run on fresh batches of `batchSize` rows at the rate × factor. */

@@ -194,11 +194,13 @@ export const RunnerMessage = v.variant('type', [
    * start and end (`every` = the steps apart) of the profiled steps (factor 1) or of the same steps without the
    * penalties (factor 0), read on `source`'s rows.
    * `horizon` (core/rateHorizon.ts): the held-out rows' loss every `every`-th step of a run on fresh batches of
-   * `batchSize` rows at the model's rate × factor.
+   * `batchSize` rows at the model's rate × factor. `curvature` (core/rateCurvature.ts): a model linear in its weights under
+   * the mean squared error, whose loss is a quadratic: `losses` = [λmax], the largest eigenvalue of its Hessian over the
+   * `rows` rows the script's fit() trains on; `factor` = the learning rate; `momentum` = the heavy-ball momentum (0: SGD).
    */
   v.object({
     type: v.literal('probe'),
-    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon']),
+    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature']),
     factor: num,
     losses: v.array(num),
     every: v.optional(v.pipe(v.number(), v.integer())),
@@ -215,6 +217,8 @@ export const RunnerMessage = v.variant('type', [
     source: v.optional(v.picklist(['validationData', 'validationSplit', 'held-out rows'])),
     /** `horizon`: the rows per step (the script's own batch size). */
     batchSize: v.optional(v.pipe(v.number(), v.integer())),
+    /** `curvature`: the optimizer's heavy-ball momentum (0 for plain SGD). */
+    momentum: v.optional(num),
   }),
   /** The overfit-one-batch check: the loss at each of its steps on `batchSize` examples. */
   v.object({ type: v.literal('overfit'), batchSize: v.pipe(v.number(), v.integer()), losses: v.array(num) }),

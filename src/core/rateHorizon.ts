@@ -40,6 +40,15 @@ export function horizonProbeWanted(steps: readonly StepRecord[]): boolean {
 
 const lowest = (probe: HorizonProbe) => Math.min(...probe.losses.slice(1));
 
+/** A learning-rate-high finding judged over the whole run (step 0), on the line that sets the rate. */
+export const rateTooHigh = (rateSite: SourceLocation | undefined, message: string): Finding => ({
+  code: 'learning-rate-high',
+  severity: RULE_SEVERITY['learning-rate-high'],
+  step: 0,
+  location: rateSite,
+  message,
+});
+
 /** learning-rate-high from the horizon runs: a third of the rate reached ≤ HIGH_MARGIN × the lowest the own rate did. */
 export function rateAtHorizon(steps: readonly StepRecord[], probes: readonly HorizonProbe[] | undefined, rateSite: SourceLocation | undefined, optimizer: string | undefined): Finding | undefined {
   const own = probes?.find((p) => p.factor === 1);
@@ -58,16 +67,12 @@ export function rateAtHorizon(steps: readonly StepRecord[], probes: readonly Hor
     profiled.length > 1 && last < first
       ? `on the profiled batch the loss falls (${fmt(first)} → ${fmt(last)} in ${profiled.length - 1} steps), but on the script's own batches `
       : `on the script's own batches `;
-  return {
-    code: 'learning-rate-high',
-    severity: RULE_SEVERITY['learning-rate-high'],
-    step: 0,
-    location: rateSite,
-    message:
-      `The learning rate is too high: ${batchText}a third of the rate gets clearly further. From the same initial weights, ${runSteps} steps on fresh batches of ${own.batchSize} of the script's rows ` +
+  return rateTooHigh(
+    rateSite,
+    `The learning rate is too high: ${batchText}a third of the rate gets clearly further. From the same initial weights, ${runSteps} steps on fresh batches of ${own.batchSize} of the script's rows ` +
       `took the loss of ${own.rows} rows they did not train on no lower than ${fmt(ownBest)} at the model's rate, and to ${fmt(smallerBest)} at a third of it (${fmt(smallerBest / ownBest)}×). ` +
       `The larger steps bounce around a higher level instead of settling (the rate is past the best one: Smith's range test, Bengio 2012). ` +
       `Lower the learning rate (try a third of it, or run the LR finder: Gradient Lens: Find learning rate).` +
       optimizerRateNote(optimizer),
-  };
+  );
 }

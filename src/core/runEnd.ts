@@ -151,14 +151,16 @@ export class ProfileEvidence {
         classCounts: classCounts?.map((c) => c ?? undefined),
         inputTokenCounts,
         batchSize,
-      } satisfies Carried<Omit<HealthContext, 'overfit' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes'>>;
+      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes'>>;
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      const { type: _type, kind, factor, losses, every, rows, source, batchSize, ...labelParts } = message;
-      if (kind === 'penalty') {
+      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, ...labelParts } = message;
+      if (kind === 'curvature') {
+        if (rows !== undefined && losses.length === 1) this.context.curvature = { lambdaMax: losses[0], learningRate: factor, momentum: momentum ?? 0, rows };
+      } else if (kind === 'penalty') {
         if (every !== undefined && rows !== undefined && source) this.penaltyProbes.push({ factor, losses, steps: every, rows, source, ...(labelParts.fresh ? { fresh: true } : {}) });
       } else if (kind === 'horizon') {
         if (every !== undefined && rows !== undefined && batchSize !== undefined) this.horizonProbes.push({ factor, losses, every, rows, batchSize });

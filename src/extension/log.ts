@@ -9,7 +9,7 @@ export function createLog(): vscode.LogOutputChannel {
 }
 
 /** What each probe kind measures, in the log's words (core/protocol.ts `probe`). */
-const PROBE_NAMES: Record<Exclude<RunnerMessageOf<'probe'>['kind'], 'penalty'>, string> = {
+const PROBE_NAMES: Record<Exclude<RunnerMessageOf<'probe'>['kind'], 'penalty' | 'curvature'>, string> = {
   rate: 'learning-rate',
   input: 'input-scale',
   labels: 'label',
@@ -59,7 +59,9 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
       const { kind, factor, losses, every = 1 } = message;
       const steps = (losses.length - 1) * every;
       log.info(
-        kind === 'penalty'
+        kind === 'curvature'
+          ? `curvature of the quadratic loss over ${message.rows} training rows: λmax ${losses[0]} (stable below a rate of ${(2 * (1 + (message.momentum ?? 0))) / losses[0]}); rate ${factor}`
+          : kind === 'penalty'
           ? `regularization probe (${factor ? 'with' : 'without'} penalties): validation loss ${losses[0]} → ${losses[losses.length - 1]} over ${steps} steps`
           : `${PROBE_NAMES[kind]} probe ×${factor}: ${kind === 'rate' || kind === 'input' ? 'loss' : 'held-out loss'} ${losses[0]} → ${losses[losses.length - 1]} over ${steps} steps`,
       );

@@ -24,6 +24,9 @@ export interface Batch {
   labels?: Tensor[];
   /** With labels: all the inputs the script's fit() call was given, per model input (runner/labelBalance.ts counts tokens). */
   inputs?: Tensor[];
+  /** The inputs of every row the script's fit() call trains on (validationSplit's rows left out), per input: what a
+   *  quadratic loss's curvature is measured on (runner/curvatureProbe.ts). */
+  trainingInputs?: () => Tensor[];
   /** fit()'s batches per epoch, when known: 1 means every step sees the whole training set (full-batch descent). */
   batchesPerEpoch?: number;
   /** The batch size the script's fit() trains with, when it says (the profiled batch may be wider: MIN_PROFILE_ROWS). */
@@ -155,7 +158,7 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
     xs,
     ys,
     // All of fit()'s labels (a trainOnBatch call holds one batch only: too few to count classes by).
-    ...(capture.method === 'fit' ? { labels: captured.ys, inputs: captured.xs } : {}),
+    ...(capture.method === 'fit' ? { labels: captured.ys, inputs: captured.xs, trainingInputs: () => trainingRows(tf, capture, captured.xs, rows) } : {}),
     ...(split ?? {}),
     // Copied only by a profile whose penalty decides the step (runner/validationRows.ts), not on every fit().
     ...(fileOrder ? { validation: fitValidationOnce(tf, capture, captured, fileOrder.slice(0, taken)) } : {}),
@@ -173,10 +176,24 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
   };
 }
 
+/** fit()'s validationSplit: the share of the rows (the last ones, before shuffling) it validates on instead of training. */
+function splitOf(capture: Capture): number {
+  const split = (capture.args[2] as { validationSplit?: unknown } | undefined)?.validationSplit;
+  return typeof split === 'number' && split > 0 && split < 1 ? split : 0;
+}
+
+/** The rows fit() trains on: all of them, or the first ⌊rows·(1 − validationSplit)⌋ (copies: the caller disposes them);
+ *  none once the script has disposed its data. */
+function trainingRows(tf: Tf, capture: Capture, xs: Tensor[], rows: number): Tensor[] {
+  if (xs.some((t) => t.isDisposed)) return [];
+  const split = splitOf(capture);
+  return split ? xs.map((t) => tf.slice(t, 0, Math.floor(rows * (1 - split)))) : xs.map((t) => tf.clone(t));
+}
+
 /** fit() steps ⌈training rows / batchSize⌉ times an epoch (tfjs's default batchSize is 32; validationSplit holds rows out). */
 function fitStepsPerEpoch(capture: Capture, rows: number, scriptBatch: number | undefined): number | undefined {
-  const split = (capture.args[2] as { validationSplit?: unknown } | undefined)?.validationSplit;
-  const training = typeof split === 'number' && split > 0 && split < 1 ? Math.floor(rows * (1 - split)) : rows;
+  const split = splitOf(capture);
+  const training = split ? Math.floor(rows * (1 - split)) : rows;
   return training > 0 ? Math.ceil(training / (scriptBatch ?? 32)) : undefined;
 }
 

@@ -18,6 +18,7 @@ import { probesToRun } from '../core/rateRules';
 import { penaltyDominates } from '../core/regularizationRules';
 import { penaltyProbes } from './validationRows';
 import { horizonProbes } from './horizonProbe';
+import { curvatureOfLinearModel } from './curvatureProbe';
 import { JUDGED_LOSS, LABEL_CHECK_EVERY, MIN_JUDGED_BATCH, LABEL_PROBE_STEPS, needsFreshBatches, transferShown } from '../core/labelRules';
 import { checkLayer, classDefinition, userDefinedLayers } from './gradientCheck';
 import { causeOf, classify, guardCrashListeners, keepOutputTail } from './failures';
@@ -132,6 +133,10 @@ async function profile(request: ProfileRequest): Promise<void> {
       const losses = await rateProbe(tf, model, initialWeights, batch, factor, plan.steps, profiler.stochastic);
       if (losses) await report({ type: 'probe', kind: 'rate', factor, losses });
     }
+    // A quadratic loss (a model linear in its weights, MSE): gradient descent's stable range in closed form, over every
+    // training row (core/rateCurvature.ts).
+    const curvature = curvatureOfLinearModel(tf, model, lossNames(model), batch.trainingInputs);
+    if (curvature) await report({ type: 'probe', kind: 'curvature', factor: curvature.learningRate, losses: [curvature.lambdaMax], rows: curvature.rows, momentum: curvature.momentum });
     // Large steps whose loss still falls: does a third of the rate end lower on the script's own batches (core/rateHorizon.ts)?
     await horizonProbes(tf, model, initialWeights, batch, profiler.records, profilingMs, profiler.stochastic, send, report);
     // Inputs far below unit scale: would the same steps get further with them at unit scale (core/inputRules)?

@@ -1,5 +1,4 @@
 // @case nlintz-67-linspace
-// @set heldout6
 // @label buggy
 // @bug lr-high, unscaled-input
 // @source nlintz/TensorFlow-Tutorials, 01_linear_regression.py at github.com/nlintz/TensorFlow-Tutorials@d6bdab7 (y ≈ 2x with

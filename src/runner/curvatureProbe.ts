@@ -1,0 +1,108 @@
+// The curvature of a quadratic loss, measured on every row the script trains on: for a model linear in its weights (one
+// Dense layer without activation, nothing but Input/Flatten/Reshape around it) under the mean squared error, the loss
+// is a quadratic in the weights, its Hessian the same everywhere, and gradient descent's stable range has a closed form
+// (core/rateCurvature.ts). The profiled batch can miss it: a batch of the first rows in file order (fit(…, {shuffle:
+// false})) may hold only the small inputs, where the rate is stable, while the rows after it diverge.
+import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import { innerModel } from './innerModel';
+import type { Tf } from './tfjsResolve';
+
+/** Layers that only reshape the input on its way to the Dense layer. */
+const RESHAPING = new Set(['InputLayer', 'Flatten', 'Reshape']);
+const MSE = new Set(['meanSquaredError', 'mse', 'MSE', 'mean_squared_error']);
+/** Power iteration: at most this many products, stopped once the estimate changes by less than TOLERANCE. */
+const ITERATIONS = 300;
+const TOLERANCE = 1e-6;
+
+interface Layerish {
+  getClassName(): string;
+  getConfig(): Record<string, unknown>;
+  trainableWeights: unknown[];
+}
+
+export interface CurvatureMeasure {
+  /** The largest eigenvalue of the loss's Hessian in the weights (over the training rows). */
+  lambdaMax: number;
+  learningRate: number;
+  /** The heavy-ball momentum (tfjs Momentum without Nesterov); 0 for SGD. */
+  momentum: number;
+  rows: number;
+}
+
+/** The optimizer's rate and momentum when its step is plain or heavy-ball gradient descent; undefined otherwise. */
+function descentSettings(model: LayersModel): { learningRate: number; momentum: number } | undefined {
+  const optimizer = innerModel(model).optimizer as unknown as { getClassName(): string; getConfig(): Record<string, unknown> } | undefined;
+  const name = optimizer?.getClassName();
+  const config = optimizer?.getConfig() ?? {};
+  const learningRate = config.learningRate;
+  if (typeof learningRate !== 'number' || !(learningRate > 0)) return undefined;
+  if (name === 'SGD') return { learningRate, momentum: 0 };
+  if (name === 'Momentum' && config.useNesterov !== true && typeof config.momentum === 'number') return { learningRate, momentum: config.momentum };
+  return undefined;
+}
+
+/** The one Dense layer of a model linear in its weights, with its bias and units; undefined for anything else. */
+function linearDense(model: LayersModel, losses: readonly string[]): { units: number; useBias: boolean } | undefined {
+  const inner = innerModel(model);
+  if (inner.inputs.length !== 1 || inner.outputs.length !== 1 || losses.length !== 1 || !MSE.has(losses[0])) return undefined;
+  const layers = inner.layers as unknown as Layerish[];
+  const dense = layers.filter((l) => !RESHAPING.has(l.getClassName()));
+  if (dense.length !== 1 || dense[0].getClassName() !== 'Dense') return undefined;
+  const config = dense[0].getConfig();
+  // A penalty adds its own curvature and a trainable reshaping layer would not be linear: leave those alone.
+  if ((config.activation ?? 'linear') !== 'linear' || config.kernelRegularizer || config.biasRegularizer) return undefined;
+  if (layers.some((l) => l !== dense[0] && l.trainableWeights.length)) return undefined;
+  return { units: Number(config.units), useBias: config.useBias !== false };
+}
+
+/**
+ * λmax of the MSE's Hessian over `inputs` (fit()'s x, the rows it trains on), for a model linear in its weights: with
+ * X̃ the inputs flattened to rows (and a column of ones for the bias), mean over the R rows and U units of (y − X̃w)²
+ * has the Hessian 2/(R·U)·X̃ᵀX̃ for each unit's weights. λmax by power iteration (from below: never an overestimate).
+ */
+export function curvatureOfLinearModel(tf: Tf, model: LayersModel, losses: readonly string[], trainingInputs: (() => Tensor[]) | undefined): CurvatureMeasure | undefined {
+  const settings = descentSettings(model);
+  const dense = settings && trainingInputs ? linearDense(model, losses) : undefined;
+  if (!settings || !dense || !trainingInputs || !(dense.units > 0)) return undefined;
+  const inputs = trainingInputs();
+  try {
+    return inputs.length === 1 && inputs[0].dtype === 'float32' ? largestCurvature(tf, model, inputs[0], dense, settings) : undefined;
+  } finally {
+    tf.dispose(inputs);
+  }
+}
+
+function largestCurvature(tf: Tf, model: LayersModel, x: Tensor, dense: { units: number; useBias: boolean }, settings: { learningRate: number; momentum: number }): CurvatureMeasure | undefined {
+  // Dense reads the last axis; after a Flatten or Reshape it reads each example whole.
+  const reshaped = (innerModel(model).layers as unknown as Layerish[]).some((l) => l.getClassName() === 'Flatten' || l.getClassName() === 'Reshape');
+  const features = reshaped ? x.size / Math.max(x.shape[0] ?? 1, 1) : (x.shape[x.shape.length - 1] ?? 0);
+  const rows = x.size / Math.max(features, 1);
+  if (!(features > 0) || !(rows > 0)) return undefined;
+  const gram = tf.tidy(() => {
+    const flat = tf.reshape(x, [rows, features]);
+    const design = dense.useBias ? tf.concat([flat, tf.ones([rows, 1])], 1) : flat;
+    return tf.div(tf.matMul(design, design, true, false), rows);
+  });
+  try {
+    // A start with a share of every direction (an all-ones start is orthogonal to some top directions of centred data).
+    let v = tf.tidy(() => tf.reshape(tf.add(tf.sin(tf.range(1, gram.shape[0] + 1)), 2), [gram.shape[0], 1]));
+    let estimate = 0;
+    for (let i = 0; i < ITERATIONS; i++) {
+      const [next, value] = tf.tidy(() => {
+        const product = tf.matMul(gram, v);
+        const norm = tf.norm(product);
+        return [tf.div(product, norm), norm.dataSync()[0]] as const;
+      });
+      v.dispose();
+      v = next;
+      const converged = Math.abs(value - estimate) <= TOLERANCE * value;
+      estimate = value;
+      if (!Number.isFinite(value) || value === 0 || converged) break;
+    }
+    v.dispose();
+    if (!Number.isFinite(estimate) || !(estimate > 0)) return undefined;
+    return { lambdaMax: (2 / dense.units) * estimate, ...settings, rows };
+  } finally {
+    gram.dispose();
+  }
+}
