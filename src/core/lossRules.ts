@@ -8,6 +8,7 @@ import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type HealthContext, type NonFiniteOrigin, type StepRecord } from './healthModel';
 import type { LossEvidence } from './layerHits';
 import { fixedBatchWords, notDecreasingFinding, oscillationFinding, type LossCurve } from './lossCurveRules';
+import { judgeOscillation } from './oscillationProbe';
 
 /** tfjs clips probabilities to [1e-7, 1 − 1e-7] in its cross-entropies: a confidently wrong example costs −ln 1e-7. */
 export const CLIP_FLOOR_LOSS = -Math.log(1e-7);
@@ -220,9 +221,12 @@ export function lossFindings(
 
   // --- oscillating, then not decreasing (the same batch every step: no sampling noise in this curve) ---
   const curve: LossCurve = { losses, lastStep: steps[steps.length - 1]?.step ?? 0, noise: 0, plannedPoints: context.plannedSteps, plannedSteps: context.plannedSteps, words: fixedBatchWords(steps[0]?.evalLoss !== undefined) };
-  const oscillation = allFinite ? oscillationFinding(curve, t, rateSite) : undefined;
-  if (oscillation) {
-    findings.push(oscillation);
+  const swings = allFinite ? oscillationFinding(curve, t, rateSite) : undefined;
+  // A smaller rate that gets no further says the swings cost nothing: information (./oscillationProbe.ts).
+  const judged = swings && judgeOscillation(swings, losses, context.rateProbes, context.optimizer);
+  const oscillation = judged && !judged.harmless ? judged.finding : undefined;
+  if (judged) {
+    findings.push(judged.finding);
     suppressed.add('loss-not-decreasing');
   }
   if (!suppressed.has('loss-not-decreasing') && allFinite) {

@@ -1,5 +1,5 @@
 // @case hom3-rnn-32
-// @set heldout6
+// @moved-from heldout6 (held-out protocol: its loss-oscillating false alarm motivated judging that rule by the ÷10 rate probe, branch falsealarms)
 // @label healthy
 // @source Aurélien Géron, Hands-On Machine Learning with Scikit-Learn, Keras and TensorFlow, 3rd ed. (O'Reilly 2022), chapter 15
 //   "Processing Sequences Using RNNs and CNNs", Forecasting Using a Simple RNN, as in its notebook
