@@ -98,9 +98,44 @@ export function installLayerCreationCapture(tf: Tf): void {
     },
     set(this: object, value: unknown) {
       Object.defineProperty(this, 'id', { value, writable: true, enumerable: true, configurable: true });
-      const site = userCallSite(constructorNames(this));
+      const site = userCallSite(constructorNames(this)) ?? loadSiteIfDeserializing();
       if (site) creationSites.set(this, site);
     },
+  });
+}
+
+/** The user's line of the latest tf.loadLayersModel('…') call (see installLoadCapture). */
+let lastLoadSite: SourceLocation | undefined;
+
+/** While TensorFlow.js builds a loaded model's layers from their saved config, the line that asked for the load. */
+function loadSiteIfDeserializing(): SourceLocation | undefined {
+  if (!lastLoadSite) return undefined;
+  const originalPrepare = Error.prepareStackTrace;
+  let frames: NodeJS.CallSite[];
+  try {
+    Error.prepareStackTrace = (_error, callSites) => callSites;
+    frames = new Error().stack as unknown as NodeJS.CallSite[];
+  } finally {
+    Error.prepareStackTrace = originalPrepare;
+  }
+  return frames.some((f) => /deserialize|fromConfig/i.test(f.getFunctionName() ?? '')) ? lastLoadSite : undefined;
+}
+
+let loadInstalled = false;
+
+/**
+ * tf.loadLayersModel('file://…/model.json') builds every layer inside TensorFlow.js after an await (reading
+ * the files), where no frame of the user's is on the stack any more; those layers belong on the line that
+ * asked for the load (bench/realworld batch 5: a function returning a locally saved model). Load routers are
+ * consulted synchronously within that call, so a router that handles nothing sees the user's line.
+ */
+export function installLoadCapture(tf: Tf): void {
+  if (loadInstalled) return;
+  loadInstalled = true;
+  const io = (tf as unknown as { io?: { registerLoadRouter?: (router: (url: unknown) => null) => void } }).io;
+  io?.registerLoadRouter?.(() => {
+    lastLoadSite = userCallSite() ?? lastLoadSite;
+    return null;
   });
 }
 

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs';
 import type { BackendChoice, GradcheckRequest, LrRequest, ProfileRequest, RunnerMessage, RunnerMessageOf, WatchRequest } from '../core/protocol';
-import { installCompileCapture, installLayerCreationCapture, installOptimizerCapture } from './callSites';
+import { installCompileCapture, installLayerCreationCapture, installLoadCapture, installOptimizerCapture } from './callSites';
 import { installTensorCreationCapture, stopTensorCapture } from './tensorSites';
 import { innerModel, lossNames } from './data';
 import { classExportsNote, instanceMethodsNote, DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture, type TrainingCalls } from './discovery';
@@ -109,6 +109,7 @@ export async function loadTarget(
   // The user's transpiled files carry inline maps, so their stack frames map to their own lines.
   process.setSourceMapsEnabled(true);
   installLayerCreationCapture(tf);
+  installLoadCapture(tf);
   installCompileCapture(tf);
   installOptimizerCapture(tf);
   installTensorCreationCapture(tf);

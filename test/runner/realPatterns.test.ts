@@ -19,6 +19,8 @@ const RUNS: Record<string, [string, Partial<ProfileRequest>]> = {
   tensorGet: [F('tensor-get-0x.js'), { steps: 1 }],
   stalled: [F('stalled-before-fit.js'), { steps: 1 }],
   inspectedError: [F('caught-inspected-error.mjs'), { steps: 1 }],
+  loaded: [F('load-saved-model.js'), { exportName: 'loadSavedModel', steps: 1 }],
+  loadedExtended: [F('load-saved-model.js'), { exportName: 'extendSavedModel', steps: 1 }],
   classWithFit: [F('class-with-fit.js'), { steps: 1 }],
   subclass: [F('sequential-subclass.js'), { exportName: 'QNetwork', args: [3, 2, [5, 4]], steps: 1 }],
   subclassNoArgs: [F('sequential-subclass.js'), { exportName: 'QNetwork', steps: 1 }],
@@ -92,6 +94,19 @@ test('a script that prints a stackless caught error inside its own words ends: t
   assert.match(
     report.error!.message,
     / Its last output: "Error during training: \[Error: ENOENT: no such file or directory, open '\.\/data\/not-downloaded-train\.csv'\] \{"\. If that reports an error, it is the likely cause: fix it and run again\./,
+  );
+});
+
+test('a model loaded with tf.loadLayersModel: its layers, built by TensorFlow.js after the read, are on the line that loads it; a layer added to them stays on its own line', async () => {
+  const file = F('load-saved-model.js');
+  const { report } = await run('loaded');
+  assert.equal(report.error, undefined);
+  assert.deepEqual(report.layers.map((l) => `${l.className}@${l.line}`), ['Dense', 'Dropout', 'Dense'].map((c) => `${c}@${lineOf(file, 'L:load')}`));
+  assert.ok(report.layers.every((l) => l.file === file));
+  const extended = (await run('loadedExtended')).report;
+  assert.deepEqual(
+    extended.layers.map((l) => `${l.className}@${l.line}`),
+    [`Dense@${lineOf(file, 'L:reload')}`, `Dropout@${lineOf(file, 'L:reload')}`, `Dense@${lineOf(file, 'L:reload')}`, `Dense@${lineOf(file, 'L:head')}`],
   );
 });
 
