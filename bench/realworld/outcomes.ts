@@ -28,6 +28,10 @@ export const TRAINING_CASES = [
   'ajou-car-nonascii-path-no-package-json',
   // Batch 4: the one script that trains on data of its own (a GPU check fitting ones).
   'asg-cuda-tfjs-node-gpu2-script',
+  // Batch 5: a word-level LSTM on a Dr. Seuss text, a 5-point linear regression (SGD 0.01), y = x² on 10,000 points.
+  'wenjalan-nlg-lstm-text-script',
+  'xuyaxiong-node-gpu-linear-regression-script',
+  'inikolas-ts-esm-training-entry-dir-import',
 ];
 
 /** A held-out loss within this share of the untrained one counts as "left untrained" (lrRecommend's LEARNED_DROP is 2 %). */

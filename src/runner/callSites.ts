@@ -7,8 +7,15 @@ import { findSourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { SourceLocation } from '../core/protocol';
 import type { Tf } from './tfjsResolve';
+import type { LayersModel } from '@tensorflow/tfjs';
 
 const creationSites = new WeakMap<object, SourceLocation>();
+/** Every model the program created (a LayersModel is a layer too): a custom training loop names its model by its weights. */
+const models: WeakRef<LayersModel>[] = [];
+
+export function createdModels(): LayersModel[] {
+  return models.map((ref) => ref.deref()).filter((m): m is LayersModel => m !== undefined);
+}
 const runnerDir = __dirname;
 
 export function creationSiteOf(layer: object): SourceLocation | undefined {
@@ -100,6 +107,7 @@ export function installLayerCreationCapture(tf: Tf): void {
       Object.defineProperty(this, 'id', { value, writable: true, enumerable: true, configurable: true });
       const site = userCallSite(constructorNames(this)) ?? loadSiteIfDeserializing();
       if (site) creationSites.set(this, site);
+      if (typeof (this as { getLayer?: unknown }).getLayer === 'function') models.push(new WeakRef(this as LayersModel));
     },
   });
 }

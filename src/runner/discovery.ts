@@ -6,6 +6,7 @@ import type { ErrorKind, SourceLocation } from '../core/protocol';
 import { userCallSite } from './callSites';
 import type { Tf } from './tfjsResolve';
 import { defaultArguments, parameterNames, trainsInItsText } from './entryPoints';
+import { interceptCustomLoops, type CustomLoop } from './customLoop';
 
 export class DiscoveryError extends Error {
   constructor(readonly kind: ErrorKind, message: string, readonly details?: string[], readonly location?: SourceLocation) {
@@ -38,6 +39,9 @@ export interface Capture {
 export interface TrainingCalls {
   first?: Capture;
   next: Promise<Capture>;
+  /** A custom training loop's first update (profiling only): `loop` once it happened, `nextLoop` resolves with it. */
+  loop?: CustomLoop;
+  nextLoop?: Promise<CustomLoop>;
 }
 
 /** Replaces fit/fitDataset/trainOnBatch so that the first call hands over the model and its data. */
@@ -58,6 +62,9 @@ export function interceptTraining(tf: Tf): TrainingCalls {
         };
       }
     }
+  });
+  calls.nextLoop = new Promise((resolve) => {
+    interceptCustomLoops(tf, () => !calls.first, (loop) => resolve((calls.loop = loop)));
   });
   return calls;
 }

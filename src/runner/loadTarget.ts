@@ -8,6 +8,7 @@ import { installCompileCapture, installLayerCreationCapture, installLoadCapture,
 import { installTensorCreationCapture, stopTensorCapture } from './tensorSites';
 import { innerModel, lossNames } from './data';
 import { classExportsNote, instanceMethodsNote, DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture, type TrainingCalls } from './discovery';
+import { CustomLoopStop, type CustomLoop } from './customLoop';
 import { loadUserModule, warmUpTranspiler } from './moduleLoader';
 import { rememberTrainOnBatch } from './lrSweep';
 import { rememberBuiltInLayers } from './gradientCheck';
@@ -29,7 +30,7 @@ const NO_MODEL =
   'No model found: the module exports no tf.LayersModel, no model factory (default export, createModel, buildModel, getModel), and never calls fit/fitDataset/trainOnBatch.';
 
 /** Waits for a training call when the module exported no model; gives up when the event loop goes idle. */
-function waitForTrainingCall(capture: Promise<Capture>, idleMessage = NO_MODEL, ranTowardTraining = true): Promise<Capture> {
+function waitForTrainingCall<T = Capture>(capture: Promise<T>, idleMessage = NO_MODEL, ranTowardTraining = true): Promise<T> {
   return new Promise((resolve, reject) => {
     const channel = (process as unknown as { channel?: { unref(): void; ref(): void } }).channel;
     // The program ran to its end (nothing left on the event loop) without building a model: what it printed
@@ -136,10 +137,13 @@ export async function loadTarget(
     // A training call made while the module loaded wins over its exports, whichever promise settled first.
     captured = 'c' in outcome ? outcome.c : training.first;
   } catch (error) {
-    throw new Classified(classify(error, 'load'));
+    // A synchronous custom loop at the top level: the stop thrown at its first update ends the module's load.
+    if (!(error instanceof CustomLoopStop)) throw new Classified(classify(error, 'load'));
+    markModuleLoaded();
   }
 
   await send({ type: 'phase', phase: 'building', message: 'Finding the model' });
+  if (!captured && training.loop) return customLoopTarget(tf, training.loop, ns);
   const found = captured ? undefined : await discoverModel(ns ?? {}, request.exportName, request.args, training);
   if (found && 'awaiting' in found) {
     captured = await waitForTrainingCall(
@@ -152,12 +156,27 @@ export async function loadTarget(
     // A fit() inside an exported class or function that nothing called was never on the way: only a module
     // that exports nothing callable (a script) ran toward its training call.
     const script = !Object.values(ns ?? {}).some((v) => typeof v === 'function');
-    captured = await waitForTrainingCall(training.next, NO_MODEL + classExportsNote(ns ?? {}) + instanceMethodsNote(ns ?? {}), script);
+    const next = await waitForTrainingCall<Capture | CustomLoop>(
+      Promise.race([training.next, ...(training.nextLoop ? [training.nextLoop] : [])]),
+      NO_MODEL + classExportsNote(ns ?? {}) + instanceMethodsNote(ns ?? {}),
+      script,
+    );
+    if (!('method' in next)) return customLoopTarget(tf, next, ns);
+    captured = next;
   }
   if (found) captured = found.captured;
   stopTensorCapture();
   const model = found ? found.model : captured!.model;
   return { ...(await compiledTarget(tf, model)), discovery: found ? found.discovery : 'training-script', exportName: found?.exportName, discoveryNote: found?.note, captured, ns };
+}
+
+/** The model a custom training loop updates, stopped at its first update: profiled on synthesized batches. */
+async function customLoopTarget(tf: Tf, loop: CustomLoop, ns: Record<string, unknown> | undefined): Promise<Target> {
+  runState.targetFound = true;
+  stopTensorCapture();
+  const where = `${path.basename(loop.site.file)}:${loop.site.line}`;
+  const discoveryNote = `The script trains this model with its own loop (its optimizer update at ${where}), not fit(): it was stopped at that first update and profiled on synthesized batches of the model's input shape — the loop's own data and loss are inside its code.`;
+  return { ...(await compiledTarget(tf, loop.model)), discovery: 'training-script', discoveryNote, ns };
 }
 
 /** The fields of the `model` message that say which model was found and how, the same for every kind of work. */

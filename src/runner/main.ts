@@ -32,6 +32,7 @@ import { dataLocationsOf } from './tensorSites';
 import { classCounts, inputTokenCounts } from './labelBalance';
 import { WeightSnapshot } from './modelState';
 import { mergeTimeDistributed } from './timeDistributed';
+import { CustomLoopStop, disarmCustomLoops } from './customLoop';
 
 type Work = 'profile' | 'sweep' | 'gradcheck';
 
@@ -44,6 +45,7 @@ async function profile(request: ProfileRequest): Promise<void> {
     const target = await loadTarget(request);
     const { tf, model, captured, ns } = target;
     runState.targetFound = true;
+    disarmCustomLoops();
     await send({ type: 'phase', phase: 'data', message: 'Preparing the batch' });
     const batch = captured
       ? await batchFromCapture(tf, captured, request.batchSize)
@@ -170,6 +172,7 @@ async function findLearningRate(request: LrRequest): Promise<void> {
     const target = await loadTarget(request);
     const { tf, model, captured, ns } = target;
     runState.targetFound = true;
+    disarmCustomLoops();
     await send({ type: 'phase', phase: 'data', message: 'Preparing the batches' });
     const data = await sweepBatches(tf, model, captured, ns?.sampleBatch, request.batchSize, request.steps);
     checkBatchShapes(model, { ...data.batches[0], source: data.source, note: data.note });
@@ -211,6 +214,7 @@ async function gradientCheck(request: GradcheckRequest): Promise<void> {
   let checked = 0;
   try {
     const { tf, model } = await loadTarget(request);
+    disarmCustomLoops();
     const layers = userDefinedLayers(model);
     runState.measuring = true;
     await send({ type: 'phase', phase: 'profiling', message: `Checking ${layers.length} user-defined layer${layers.length === 1 ? '' : 's'} against finite differences` });
@@ -232,7 +236,8 @@ async function gradientCheck(request: GradcheckRequest): Promise<void> {
  * script's model.save('file://…') after an un-awaited fit, on tfjs without tfjs-node) and is only logged.
  */
 function onUserCodeFailure(error: unknown): void {
-  if (hasFinished()) return;
+  // The stop thrown out of a custom training loop's first update, surfacing from the user's async code.
+  if (hasFinished() || error instanceof CustomLoopStop) return;
   const report = classify(error, 'async');
   if (!runState.targetFound) return void finish(2, report);
   const where = report.location ? ` (${path.basename(report.location.file)}:${report.location.line})` : '';
