@@ -1,13 +1,17 @@
 // The headline of an error a program printed, so that an early end or a silent wait can be explained by
 // the last error the program itself reported (a data file it could not open, a server it could not reach).
 
-/** "Error: ENOENT: …", "TypeError: …", "MongoServerError: …", "Error [ERR_X]: …" (optionally "Uncaught "). */
-export const ERROR_HEADLINE = /^(?:Uncaught )?[A-Z]?\w*(?:Error|Exception)(?: \[\w+\])?: \S/;
+/**
+ * "Error: ENOENT: …", "TypeError: …", "MongoServerError: …", "Error [ERR_X]: …" (optionally "Uncaught "): a
+ * class name, so capitalised — an inspected object's own fields ("clarifyTimeoutError: false" in an axios
+ * error's config) are not headlines.
+ */
+export const ERROR_HEADLINE = /^(?:Uncaught )?(?:[A-Z]\w*)?(?:Error|Exception)(?: \[\w+\])?: \S/;
 /**
  * The same headline inside a script's own words: console.error('Error during training:', error) prints a
  * stackless error (fs and network errors) in Node's inspect form, "Error during training: [Error: ENOENT: …] {".
  */
-const INSPECTED_ERROR = /\[[A-Z]?\w*(?:Error|Exception)(?: \[\w+\])?: \S/;
+const INSPECTED_ERROR = /\[(?:[A-Z]\w*)?(?:Error|Exception)(?: \[\w+\])?: \S/;
 
 /** True when the printed line reports an error: it starts with a headline or carries an inspected one. */
 export function isErrorHeadline(line: string): boolean {

@@ -17,7 +17,7 @@ test('error headlines, at the start of a line or inspected inside a script\'s ow
 });
 
 test('ordinary output is not an error headline', () => {
-  for (const line of ['Epoch 1 of 5 ...', '  train-set loss: 0.2500', '}', '    at Object.<anonymous> (/w/train.js:3:9)', '[Object: null prototype] { a: 1 }', 'Errors: 0', 'errors in 3 of 10 rows: none fatal', 'ErrorRate: 0.02']) {
+  for (const line of ['Epoch 1 of 5 ...', '  train-set loss: 0.2500', '}', '    at Object.<anonymous> (/w/train.js:3:9)', '[Object: null prototype] { a: 1 }', 'Errors: 0', 'errors in 3 of 10 rows: none fatal', 'ErrorRate: 0.02', 'clarifyTimeoutError: false,', 'lastError: null', '[cause]: { code: 1 }']) {
     assert.ok(!isErrorHeadline(line), line);
   }
 });
