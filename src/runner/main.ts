@@ -29,7 +29,7 @@ import { finish, hasFinished, send } from './ipc';
 import { Classified, describeTarget, loadTarget, prepareTfjs, runState } from './loadTarget';
 import { watchTraining } from './watchRun';
 import { dataLocationsOf } from './tensorSites';
-import { classCounts, inputTokenCounts } from './labelBalance';
+import { labelBalance } from './labelBalance';
 import { WeightSnapshot } from './modelState';
 import { mergeTimeDistributed } from './timeDistributed';
 import { CustomLoopStop, disarmCustomLoops } from './customLoop';
@@ -84,8 +84,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       plannedSteps: batch.plannedSteps,
       batchesPerEpoch: batch.batchesPerEpoch,
       inputScale: scale,
-      classCounts: batch.labels?.map((y, i) => classCounts(tf, y, outputs[i]?.units ?? 0) ?? null),
-      inputTokenCounts: batch.inputs && inputTokenCounts(tf, model, batch.inputs),
+      ...labelBalance(tf, model, batch, outputs),
     });
     await send({ type: 'phase', phase: 'profiling', message: 'Computing gradients' });
     runState.measuring = true;
