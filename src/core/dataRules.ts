@@ -10,7 +10,7 @@ import { normalizeLoss } from './lossRules';
 const REGRESSION = new Set(['meansquarederror', 'mse', 'meanabsoluteerror', 'mae', 'huberloss', 'logcosh', 'logcoshloss']);
 
 /** The closed range each bounded output activation can produce. */
-const RANGE: Record<string, [number, number]> = {
+export const OUTPUT_RANGE: Readonly<Record<string, readonly [number, number]>> = {
   sigmoid: [0, 1],
   hardSigmoid: [0, 1],
   hard_sigmoid: [0, 1],
@@ -32,6 +32,9 @@ const PERFECT_LOSS = 0.01;
 const CONFIDENTLY_WRONG = 3;
 /** A softmax cross-entropy on logits at the one-hot labels costs ln(1 + (C−1)/e) ≥ 0.31 (C = 2). */
 const LOGIT_FLOOR = 0.1;
+
+/** A custom loss at its own labels at or below this reads them as a perfect prediction (a distance is 0 there). */
+const DISTANCE_ZERO = 1e-6;
 
 /** A label value this far outside the activation's range (relative to the range, or 0.05 absolute) counts as outside. */
 const RANGE_TOLERANCE = 0.05;
@@ -126,8 +129,8 @@ export function dataFindings(
     }
 
     // --- regression targets the output activation cannot reach ---
-    const range = output.activation ? RANGE[output.activation] : undefined;
-    if (REGRESSION.has(loss) && range) {
+    const range = output.activation ? OUTPUT_RANGE[output.activation] : undefined;
+    if ((REGRESSION.has(loss) || measuresDistance(output.targetRangeLoss)) && range) {
       const span = Number.isFinite(range[1]) ? range[1] - range[0] : 1;
       const slack = Math.max(RANGE_TOLERANCE * span, RANGE_TOLERANCE);
       const below = min < range[0] - slack;
@@ -165,6 +168,17 @@ export function dataFindings(
     });
   }
   return findings;
+}
+
+/**
+ * A custom loss that is a distance to the targets (0 at the labels themselves) and costs more at the best predictions
+ * the output can make (the labels clipped into its range): the unreachable targets are a floor under its loss, as
+ * under a built-in regression loss. A loss indifferent to the clipping (e.g. one that reads only signs) is left alone.
+ */
+function measuresDistance(reading: OutputInfo['targetRangeLoss']): boolean {
+  if (!reading) return false;
+  const { atLabels, atClipped } = reading;
+  return atLabels <= DISTANCE_ZERO && atClipped > atLabels + DISTANCE_ZERO;
 }
 
 /**

@@ -10,6 +10,8 @@ import { creationSiteOf } from './callSites';
 import { duplicateShare, isCustomLoss, isOneHot, isZeroOne, updateRatio } from './weightChecks';
 import { readLossReduction } from './lossReduction';
 import { readLossSaturation } from './lossSaturation';
+import { readTargetRangeLoss } from './targetRange';
+import { OUTPUT_RANGE } from '../core/dataRules';
 import { NOISE_SETTING, quietOutputs } from './quietLoss';
 import { outputConfidence } from './outputConfidence';
 import { innerModel, type Batch } from './data';
@@ -201,6 +203,8 @@ export class GradientProfiler {
       // A tf.layers.softmax() output layer has no activation in its config but produces the same exact 0s and 1s.
       const saturating = activation ?? (layer.getClassName() === 'Softmax' ? 'softmax' : undefined);
       const lossSaturation = isCustomLoss(lossNames[i]) ? readLossSaturation(tf, this.lossFunctions[i], ys, saturating, units) : undefined;
+      const range = activation === undefined ? undefined : OUTPUT_RANGE[activation];
+      const targetRangeLoss = isCustomLoss(lossNames[i]) && range ? readTargetRangeLoss(tf, this.lossFunctions[i], ys, range, min, max) : undefined;
       return {
         layer: layer.name,
         activation,
@@ -214,6 +218,7 @@ export class GradientProfiler {
         ...(lossProbe ? { lossProbe } : {}),
         ...(lossReduction ? { lossReduction } : {}),
         ...(lossSaturation ? { lossSaturation } : {}),
+        ...(targetRangeLoss ? { targetRangeLoss } : {}),
       };
     });
   }

@@ -56,6 +56,21 @@ test('targets in [-1, 1] under a sigmoid output: cannot be fitted, on the output
   assert.equal(dataFindings(relu, [out('relu', 'meanSquaredError', 1, -2.1, 3.4)], compile)[0]?.code, 'output-activation');
 });
 
+test('a hand-written regression loss (a distance: 0 at its labels) on targets beyond a tanh output: fires as a built-in MSE does', () => {
+  const tanh = [layer('hidden', 'relu', 21), layer('head', 'tanh', 23)];
+  const custom = (atLabels: number, atClipped: number): OutputInfo => ({ ...out('tanh', 'loss', 1, 0.1, 2.6), targetRangeLoss: { atLabels, atClipped } });
+  const [finding] = dataFindings(tanh, [custom(0, 0.31)], compile);
+  assert.equal(finding?.code, 'output-activation');
+  assert.equal(finding.location?.line, 23);
+  assert.match(finding.message, /run from 0\.1 to 2\.6, but the output layer's tanh only produces values in \[-1, 1\]/);
+  // Near misses: a loss not 0 at its own labels (not a distance to them), one the clipping costs nothing (it reads no
+  // magnitude), no reading (a custom loss the runner could not read), targets inside the range.
+  assert.deepEqual(dataFindings(tanh, [custom(0.2, 0.5)], compile), []);
+  assert.deepEqual(dataFindings(tanh, [custom(0, 0)], compile), []);
+  assert.deepEqual(dataFindings(tanh, [out('tanh', 'loss', 1, 0.1, 2.6)], compile), []);
+  assert.deepEqual(dataFindings(tanh, [{ ...out('tanh', 'loss', 1, -0.9, 0.95), targetRangeLoss: { atLabels: 0, atClipped: 0 } }], compile), []);
+});
+
 test('softmax on a hidden conv layer fires there; on the output layer it does not', () => {
   const hidden = [layer('conv', 'softmax', 22, 'Conv2D'), layer('dense', 'relu', 27), layer('head', 'softmax', 28)];
   const findings = dataFindings(hidden, [out('softmax', 'categoricalCrossentropy', 10, 0, 1)], compile);

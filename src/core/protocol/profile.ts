@@ -152,6 +152,11 @@ export const OutputInfo = v.object({
    * as well (a loss applying a sigmoid per unit reads only those as confident).
    */
   lossProbe: v.optional(v.object({ atLabels: num, atScaled: num, atWrong: num, atSigned: v.optional(num), binary: v.optional(v.boolean()) })),
+  /**
+   * A custom loss whose labels leave the output activation's range, read at the labels themselves and at the labels
+   * clipped into that range (runner/targetRange.ts): a distance to the targets costs more at the clipped ones.
+   */
+  targetRangeLoss: v.optional(v.object({ atLabels: num, atClipped: num })),
   /** A custom loss on the first `rows` rows of the profiled `batch`: averaged or summed over them, one term per row or not (runner/lossReduction.ts). */
   lossReduction: v.optional(v.object({ batch: v.pipe(v.number(), v.integer()), rows: v.pipe(v.number(), v.integer()), batchRatio: v.optional(num), crossExample: v.optional(num) })),
   /**
