@@ -17,6 +17,8 @@ import { classImbalance } from './classBalance';
 import { nanProneLossFindings } from './lossSaturationRule';
 import { deadByUpdate, explodingFromTargets } from './causes';
 import { labelsUnrelated } from './labelRules';
+import { outputBirthFindings } from './outputBirthRule';
+import { capacityBottleneck } from './capacityRules';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   vanishingRelative: 1e-3,
@@ -74,6 +76,7 @@ export function evaluateHealth(
     ...symmetricUnits(layers, steps, context.outputs ?? []),
     ...classImbalance(context.outputs ?? [], context),
     ...nanProneLossFindings(context.outputs ?? [], context.compileLocation, steps),
+    ...capacityBottleneck(layers, context.outputs ?? []),
   ];
   const nanExplained = loss.explainedNonFinite || data.some((f) => f.code === 'output-activation' && f.severity === 'error');
   const gradient = layerFindings(layers, steps, t, nanExplained ? undefined : nonFiniteOrigin, {
@@ -85,6 +88,7 @@ export function evaluateHealth(
     inputSite: context.dataLocations?.inputs?.[0],
     optimizer: context.optimizer,
   });
+  data.push(...outputBirthFindings(layers, context.outputs ?? [], [...gradient, ...loss.findings, ...data]));
   const unscaled = unscaledInput(layers, steps, t, context) ?? smallInput(layers, steps, context);
   if (unscaled) data.push(unscaled);
   const unrelated = labelsUnrelated(steps, context);

@@ -27,6 +27,7 @@ export const RULE_SEVERITY: Record<FindingCode, Severity> = {
   'class-imbalance': 'warning',
   'nan-prone-loss': 'warning',
   'labels-unrelated': 'warning',
+  'capacity-bottleneck': 'warning',
 };
 
 export interface StepRecord {

@@ -24,6 +24,7 @@ export const VERDICT_PRIORITY: readonly FindingCode[] = [
   'class-imbalance',
   'nan-prone-loss',
   'labels-unrelated',
+  'capacity-bottleneck',
   'exploding',
   'loss-diverging',
   'saturated-output',
@@ -63,6 +64,7 @@ const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'class-imbalance': 'saturated',
   'nan-prone-loss': 'nonFinite',
   'labels-unrelated': 'saturated',
+  'capacity-bottleneck': 'vanishing',
 };
 
 /** Short words for the end-of-line decoration (long lines cut it off; the hover carries the rest). */
@@ -90,6 +92,7 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   'class-imbalance': 'imbalanced classes',
   'nan-prone-loss': 'NaN-prone loss',
   'labels-unrelated': 'labels unrelated',
+  'capacity-bottleneck': 'one-unit bottleneck',
 };
 
 /** The status bar counts layers ("2 dead"): the decoration's words, shorter where a count reads better. */

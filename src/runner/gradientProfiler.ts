@@ -11,6 +11,7 @@ import { duplicateShare, isCustomLoss, isOneHot, isZeroOne, updateRatio } from '
 import { readLossReduction } from './lossReduction';
 import { readLossSaturation } from './lossSaturation';
 import { readTargetRangeLoss } from './targetRange';
+import { readOutputBirth } from './outputBirth';
 import { OUTPUT_RANGE } from '../core/dataRules';
 import { NOISE_SETTING, quietOutputs } from './quietLoss';
 import { outputConfidence } from './outputConfidence';
@@ -44,6 +45,16 @@ export function activationOf(layer: AnyLayer): string | undefined {
   const config = layer.getConfig();
   const act = config.activation;
   return typeof act === 'string' ? act : undefined;
+}
+
+/** A called layer's one output shape ([null, …]); nothing for a layer with several outputs or none yet. */
+function outputShapeOf(layer: AnyLayer): { outputShape?: (number | null)[] } {
+  try {
+    const shape = (layer as unknown as { outputShape: unknown }).outputShape;
+    return Array.isArray(shape) && shape.every((d) => d === null || typeof d === 'number') ? { outputShape: [...(shape as (number | null)[])] } : {};
+  } catch {
+    return {}; // an uncalled layer's outputShape throws
+  }
 }
 
 interface ProfiledLayer {
@@ -117,6 +128,7 @@ export class GradientProfiler {
         location,
         parent,
         ...(topLevel ? { readBy: (layer.outboundNodes ?? []).flatMap((n) => (n.outboundLayer ? [n.outboundLayer.getClassName()] : [])) } : {}),
+        ...(topLevel ? outputShapeOf(layer) : {}),
         weights: layer.weights.filter((w) => owner.get(w) === layer || !w.trainable).map((w) => ({ name: w.name, shape: [...w.shape], trainable: w.trainable && owner.get(w) === layer })),
       };
       const entry: ProfiledLayer = { layer, info, weights };
@@ -204,6 +216,7 @@ export class GradientProfiler {
       const saturating = activation ?? (layer.getClassName() === 'Softmax' ? 'softmax' : undefined);
       const lossSaturation = isCustomLoss(lossNames[i]) ? readLossSaturation(tf, this.lossFunctions[i], ys, saturating, units) : undefined;
       const range = activation === undefined ? undefined : OUTPUT_RANGE[activation];
+      const outputBirth = readOutputBirth(tf, this.inner as unknown as LayersModel, layer as never, batch.xs);
       const targetRangeLoss = isCustomLoss(lossNames[i]) && range ? readTargetRangeLoss(tf, this.lossFunctions[i], ys, range, min, max) : undefined;
       return {
         layer: layer.name,
@@ -219,6 +232,7 @@ export class GradientProfiler {
         ...(lossReduction ? { lossReduction } : {}),
         ...(lossSaturation ? { lossSaturation } : {}),
         ...(targetRangeLoss ? { targetRangeLoss } : {}),
+        ...(outputBirth ? { outputBirth } : {}),
       };
     });
   }

@@ -1,5 +1,5 @@
 // @case dls-planar-1-unit
-// @set heldout5
+// @moved-from heldout5 (held-out protocol: motivated capacity-bottleneck, a hidden one-unit layer on two or more features, branch capacity)
 // @label buggy
 // @bug model-capacity
 // @source deeplearning.ai Deep Learning Specialization, course 1 week 3 programming assignment "Planar data classification

@@ -1,5 +1,5 @@
 // @case hom3-rnn-1-unit
-// @set heldout6
+// @moved-from heldout6 (held-out protocol: its hand-written Huber loss motivated reading custom regression losses against the output range, branch capacity)
 // @label buggy
 // @bug model-capacity, output-activation
 // @source Aurélien Géron, Hands-On Machine Learning with Scikit-Learn, Keras and TensorFlow, 3rd ed. (O'Reilly 2022), chapter 15

@@ -1,5 +1,5 @@
 // @case tfjs-918-relu
-// @set heldout6
+// @moved-from heldout6 (held-out protocol: motivated the born-dead reading of a ReLU output over its initializer's draws, branch capacity)
 // @label buggy
 // @bug dead-relu
 // @source TensorFlow.js issue github.com/tensorflow/tfjs/issues/918 ("Trivial program does not learning during training after

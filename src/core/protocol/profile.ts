@@ -79,6 +79,8 @@ export const LayerInfo = v.object({
   parent: v.optional(v.string()),
   /** Class names of the layers that take this layer's output, from the model's graph (top-level layers only). */
   readBy: v.optional(v.array(v.string())),
+  /** The layer's output shape, batch axis first as null (top-level layers with one output). */
+  outputShape: v.optional(v.array(v.nullable(v.number()))),
   weights: v.array(WeightInfo),
 });
 export type LayerInfo = v.InferOutput<typeof LayerInfo>;
@@ -157,6 +159,11 @@ export const OutputInfo = v.object({
    * clipped into that range (runner/targetRange.ts): a distance to the targets costs more at the clipped ones.
    */
   targetRangeLoss: v.optional(v.object({ atLabels: num, atClipped: num })),
+  /**
+   * A Dense output with a ReLU: the mean share of its units ≤ 0 for every row of the batch over `draws` fresh draws of
+   * its initializers, and the same share for this run's weights (runner/outputBirth.ts).
+   */
+  outputBirth: v.optional(v.object({ draws: v.pipe(v.number(), v.integer()), deadShare: num, deadNow: num, rows: v.pipe(v.number(), v.integer()) })),
   /** A custom loss on the first `rows` rows of the profiled `batch`: averaged or summed over them, one term per row or not (runner/lossReduction.ts). */
   lossReduction: v.optional(v.object({ batch: v.pipe(v.number(), v.integer()), rows: v.pipe(v.number(), v.integer()), batchRatio: v.optional(num), crossExample: v.optional(num) })),
   /**
@@ -201,6 +208,7 @@ export const FINDING_CODES = [
   'class-imbalance',
   'nan-prone-loss',
   'labels-unrelated',
+  'capacity-bottleneck',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
