@@ -96,8 +96,8 @@ export class RunLossCurve {
     return { losses, lastStep: this.lastStep, noise, plannedSteps: planned, plannedPoints: planned && planned / stepsPerPoint, words: runWords(m, points, noise) };
   }
 
-  /** σ of one step's loss about the trend (von Neumann's successive differences). */
-  private sigma(): number {
+  /** σ of one step's loss about the trend (von Neumann's successive differences): the batches' sampling noise. */
+  sigma(): number {
     return this.steps > 1 ? Math.sqrt(this.squaredDifferences / (2 * (this.steps - 1))) : 0;
   }
 

@@ -10,7 +10,10 @@ import { RULE_SEVERITY } from './healthModel';
 import { HARD_ZERO } from './activations';
 import { formatNumber as fmt } from './format';
 import { RunLossCurve } from './lossCurve';
-import { notDecreasingFinding, oscillationFinding } from './lossCurveRules';
+import { NOISE_DIFFERENCE, notDecreasingFinding, oscillationFinding } from './lossCurveRules';
+
+/** The normal's two-sided 99 % point: a difference of two values beyond this many of its standard errors is not noise. */
+const NOISE_STEP_BAR = 2.58;
 
 export const WATCH_RULES = {
   /** Steps a condition must hold in a row before it is a finding (a single odd batch is not). */
@@ -209,7 +212,14 @@ export class WatchRules {
     if (s < this.lowest) this.lowest = s;
     // The raw loss, not the smoothed one: the moving average lags the climb by a few steps.
     if (step.loss <= WATCH_RULES.nearMinimum * this.lowest) this.lastNearLowest = step.step;
-    const holds = s >= WATCH_RULES.divergenceFactor * this.lowest && s - this.lowest >= WATCH_RULES.divergenceMinRise * Math.abs(this.firstLoss);
+    // A climb the batches' sampling noise explains is no climb (an EWMA control chart's limit: Roberts, Technometrics 1,
+    // 1959; Hunter, J. Quality Technology 18, 1986): the smoothed loss of independent draws of spread σ has standard
+    // error σ·√((1−β)/(1+β)), and the first loss is one draw. With batches of one example (mlcc-synthetic-batch1:
+    // per-step losses 3…1,000) an easy first example and the next hard ones read as a climb past the start otherwise.
+    const sigma = this.curve.sigma();
+    const smoothedError = sigma * Math.sqrt((1 - beta) / (1 + beta));
+    const holds =
+      s >= WATCH_RULES.divergenceFactor * this.lowest && s - this.lowest >= Math.max(WATCH_RULES.divergenceMinRise * Math.abs(this.firstLoss), NOISE_DIFFERENCE * smoothedError);
     if (!holds) {
       // Back below 2× its lowest: a bump that training recovered from, not a divergence.
       this.divergence = undefined;
@@ -222,7 +232,7 @@ export class WatchRules {
     // Above the loss the run started from, every bit of learning is undone: diverging beyond doubt, said now.
     // Below it, a climb may still pass (a hard batch order, Adam's early steps after a plateau): it is held
     // and reported only if it stands at the end of the run (atEnd), or climbs past the first loss.
-    const pastStart = s >= this.firstLoss;
+    const pastStart = s - this.firstLoss >= NOISE_STEP_BAR * Math.hypot(sigma, smoothedError);
     if (!pastStart && this.pendingClimb) return [];
     // The climb began right after the last step near the lowest loss (the streak only starts once it doubled).
     const began = Math.min(this.lastNearLowest + 1, this.divergence.since);
