@@ -38,7 +38,7 @@ const { values } = parseArgs({
 });
 
 /** How a watched run went, beside its findings: what the bound cut and what the script planned. */
-interface RunFacts { steps: number; planned?: number; epochs: number; partial: boolean; ended: string }
+interface RunFacts { steps: number; planned?: number; epochs: number; partial: boolean; ended: string; losses?: number[] }
 type WatchResult = CaseResult & { runs?: RunFacts[] };
 type RawResult = Omit<WatchResult, 'case'> & { id: string };
 
@@ -60,6 +60,7 @@ interface WatchJson {
   epochs?: unknown[];
   error?: { kind?: string; message?: string };
   findings?: { code: string; severity: string; layer?: string; file?: string; line?: number; message: string }[];
+  timeline?: { loss: number; stepEnd?: number }[];
 }
 
 function watchOnce(c: Case): Promise<{ findings?: Finding[]; error?: string; facts?: RunFacts; ms: number }> {
@@ -86,7 +87,10 @@ function watchOnce(c: Case): Promise<{ findings?: Finding[]; error?: string; fac
       const findings = (report.findings ?? []).map((f) => ({ code: f.code, severity: f.severity, layer: f.layer, message: f.message, line: f.file && path.resolve(ROOT, f.file) === c.file ? f.line : undefined }));
       const ended = report.status === 'done' ? 'its end' : report.error?.kind === 'cancelled' ? 'the time bound' : `${report.error?.kind ?? 'failed'}`;
       const maxed = report.status === 'done' && report.stepCount === Number(values['max-steps']) ? 'the step bound' : ended;
-      resolve({ findings, ms, facts: { steps: report.stepCount, planned: report.totalSteps || undefined, epochs: report.epochs?.length ?? 0, partial: report.partial ?? false, ended: maxed } });
+      // The per-step losses while the timeline holds every step (no merged points): a rule change can be replayed on them.
+      const timeline = report.timeline ?? [];
+      const losses = timeline.length === report.stepCount && timeline.every((p) => p.stepEnd === undefined) ? timeline.map((p) => p.loss) : undefined;
+      resolve({ findings, ms, facts: { steps: report.stepCount, planned: report.totalSteps || undefined, epochs: report.epochs?.length ?? 0, partial: report.partial ?? false, ended: maxed, losses } });
     });
   });
 }
