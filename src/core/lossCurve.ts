@@ -97,7 +97,7 @@ export class RunLossCurve {
   }
 
   /** σ of one step's loss about the trend (von Neumann's successive differences): the batches' sampling noise. */
-  sigma(): number {
+  private sigma(): number {
     return this.steps > 1 ? Math.sqrt(this.squaredDifferences / (2 * (this.steps - 1))) : 0;
   }
 

@@ -1,7 +1,8 @@
 // loss-diverging in a watched run discounts the batches' sampling noise, as an EWMA control chart does: the smoothed
 // loss (β 0.9) of independent draws of spread σ has standard error σ·√((1−β)/(1+β)), and the first loss is one
 // draw. A healthy run on batches of one example (mlcc-synthetic-batch1: per-step losses from 3 to 1,000 while the
-// epoch losses fall 458 → 1.2) is quiet wherever its recorded steps begin; a climb well beyond that noise still fires.
+// epoch losses fall 458 → 1.2) is quiet wherever its recorded steps begin; a climb well beyond that noise still fires,
+// and a spike of a few steps (Adam at 0.1: 0.07 → 82) is not hidden by the noise it adds (the noise is read robustly).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,7 +11,8 @@ import { WatchRules } from '../../src/core/watchRules';
 import { seededRandom } from '../../src/core/random';
 import type { Finding } from '../../src/core/protocol';
 
-const recorded = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'watch-replay', 'mlcc-synthetic-batch1.json'), 'utf8')) as { losses: number[] };
+const replay = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'watch-replay', name), 'utf8')) as { losses: number[] };
+const recorded = replay('mlcc-synthetic-batch1.json');
 const layers = [{ name: 'dense', className: 'Dense', weights: [] }];
 
 function judged(losses: readonly number[]): Finding[] {
@@ -42,4 +44,12 @@ test('the same per-example spread on a loss that trains, then climbs 4 % a step 
   // The onset is the step after the last raw loss near the lowest: with one example a step, a loss of z² dips near 0
   // often, so it reads late (~250 here); that the run diverged is what this test is about.
   assert.ok(finding.step! >= 150 && finding.step! < 300, `began at ${finding.step}`);
+});
+
+test('Adam at 0.1 (dc-regrNN-high-lr, recorded): the loss jumps 0.07 → 82 at step 1 and the smoothed loss stays past its start for 10 steps — diverging, as before the noise bar', () => {
+  const { losses } = replay('dc-regrNN-high-lr.json');
+  assert.ok(losses[1] > 1000 * losses[0], `${losses[0]} → ${losses[1]}`);
+  const diverging = judged(losses).filter((f) => f.code === 'loss-diverging');
+  assert.deepEqual(diverging.map((f) => f.severity), ['error']);
+  assert.ok(diverging[0].step! <= 10, `began at ${diverging[0].step}`);
 });
