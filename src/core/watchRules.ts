@@ -254,6 +254,10 @@ export class WatchRules {
       code: 'loss-diverging',
       severity: RULE_SEVERITY['loss-diverging'],
       step: began,
+      // Where the fix goes: the layer whose finding began with the climb, else the line that sets the learning rate
+      // (as the loss-curve findings; the profile's loss-diverging too).
+      location: with_ ? this.info.get(with_.layer)?.location : this.sites.rate,
+      ...(with_ ? { layer: with_.layer } : {}),
       message: pastStart
         ? `The loss began to climb at step ${began}: smoothed, it went from its lowest ${fmt(this.lowest)} to ${fmt(s)} at step ${step.step}, above the ${fmt(this.firstLoss)} the run started from. ${cause}`
         : `The loss began to climb at step ${began}: smoothed, it went from its lowest ${fmt(this.lowest)} to ${fmt(s)} at step ${step.step} and stayed above ${WATCH_RULES.divergenceFactor}× its lowest to the end of the run. ${cause}`,

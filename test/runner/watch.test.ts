@@ -37,6 +37,7 @@ test('a learning rate raised at the start of epoch 3 is reported diverging from 
   assert.equal(diverging.length, 1, JSON.stringify(report.findings));
   // Epoch 3 begins at step 60: the step the raised rate first updates the weights (its loss shows at 61).
   assert.ok(diverging[0].step! >= 60 && diverging[0].step! < 80, `diverging from step ${diverging[0].step}`);
+  assert.equal(diverging[0].line, lineOf(file, 'tf.train.adam(0.01)'), 'on the line that sets the learning rate');
   assert.ok(!report.findings.some((f) => f.step !== undefined && f.step < 60), 'nothing before the change');
 });
 
@@ -162,6 +163,7 @@ test('a ReLU layer that dies at the start of epoch 3 is reported dead from step 
   assert.equal(vanishing?.cause?.layer, dead.layer);
   const diverging = report.findings.find((f) => f.code === 'loss-diverging');
   assert.match(diverging!.message, new RegExp(`began with the dead-relu finding in ${dead.layer}`));
+  assert.deepEqual([diverging!.layer, diverging!.line], [dead.layer, dead.line], 'on the layer whose finding began with the climb');
 });
 
 test('NaN first in a custom loss while watching: non-finite on the compile() line that chose the loss', async () => {

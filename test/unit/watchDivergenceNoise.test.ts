@@ -15,8 +15,10 @@ const replay = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname,
 const recorded = replay('mlcc-synthetic-batch1.json');
 const layers = [{ name: 'dense', className: 'Dense', weights: [] }];
 
+const rate = { file: '/w/train.js', line: 24, column: 1 };
+
 function judged(losses: readonly number[]): Finding[] {
-  const rules = new WatchRules(layers, {});
+  const rules = new WatchRules(layers, {}, { rate });
   const findings = losses.flatMap((loss, s) => rules.observe({ step: s, epoch: Math.floor(s / 12), loss, layers: [{ name: 'dense', gradNorm: 1 }] }));
   return [...findings, ...rules.atEnd(losses.length, false)].filter((f) => f.severity === 'warning' || f.severity === 'error');
 }
@@ -50,6 +52,6 @@ test('Adam at 0.1 (dc-regrNN-high-lr, recorded): the loss jumps 0.07 → 82 at s
   const { losses } = replay('dc-regrNN-high-lr.json');
   assert.ok(losses[1] > 1000 * losses[0], `${losses[0]} → ${losses[1]}`);
   const diverging = judged(losses).filter((f) => f.code === 'loss-diverging');
-  assert.deepEqual(diverging.map((f) => f.severity), ['error']);
+  assert.deepEqual(diverging.map((f) => [f.severity, f.location]), [['error', rate]], 'on the line that sets the learning rate');
   assert.ok(diverging[0].step! <= 10, `began at ${diverging[0].step}`);
 });
