@@ -121,16 +121,21 @@ function largestRise(losses: readonly number[], keep: (i: number) => boolean = (
   return best;
 }
 
-/** Which probes the profile calls for: ×10 when the loss falls slowly with tiny updates, ÷10 when it spiked. */
-export function probesToRun(steps: readonly StepRecord[]): { factors: number[]; steps: number } {
+/**
+ * Which probes the profile calls for: ×10 when the loss falls slowly with tiny updates, ÷10 when it spiked. The ×10
+ * probe runs `steps` (PROBE_STEPS); the ÷10 probe `tenthSteps`, every profiled step: a spike is judged by the lowest loss
+ * each rate reached over the whole profiled horizon, so a catapult that recovers after step PROBE_STEPS is seen.
+ */
+export function probesToRun(steps: readonly StepRecord[]): { factors: number[]; steps: number; tenthSteps: number } {
   const losses = curve(steps);
   const k = Math.min(PROBE_STEPS, losses.length - 1);
-  if (k < 2 || !losses.every(Number.isFinite) || losses[0] <= 0) return { factors: [], steps: k };
+  const tenthSteps = losses.length - 1;
+  if (k < 2 || !losses.every(Number.isFinite) || losses[0] <= 0) return { factors: [], steps: k, tenthSteps };
   const factors: number[] = [];
   const fall = (losses[0] - losses[losses.length - 1]) / losses[0];
   if (fall < SLOW_FALL && medianUpdateRatio(steps) < UPDATE_RATIO_LOW) factors.push(PROBE_FACTOR);
   if (largestRise(losses).ratio >= SPIKE) factors.push(1 / PROBE_FACTOR);
-  return { factors, steps: k };
+  return { factors, steps: k, tenthSteps };
 }
 
 export interface RateContext {
@@ -202,16 +207,18 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
   const aboveStart = largestRise(losses, (i) => losses[i] > losses[0]);
   const severe = aboveStart.ratio >= SEVERE_SPIKE;
   const rise = severe ? aboveStart : largestRise(losses);
-  // The best loss each rate reached within the K steps, not the loss at step K: a healthy rate's early bounce
-  // (the catapult phase, Lewkowycz et al. 2020) can fall on step K while it had already gone far lower.
-  const ownBest = Math.min(...losses.slice(0, k + 1));
-  const downBest = down ? Math.min(...down.losses.slice(0, k + 1)) : NaN;
+  // The best loss each rate reached, not the loss at one step: a healthy rate's early bounce (the catapult phase,
+  // Lewkowycz et al. 2020) can fall on any step while it had already gone, or later goes, far lower. Over every step
+  // both rates ran: all the profiled steps when the probe ran as many (older runners' probes ran PROBE_STEPS).
+  const kDown = down ? Math.min(n, down.losses.length - 1) : k;
+  const ownBest = Math.min(...losses.slice(0, kDown + 1));
+  const downBest = down ? Math.min(...down.losses.slice(0, kDown + 1)) : NaN;
   const probeWins = Number.isFinite(downBest) && downBest <= HIGH_MARGIN * ownBest;
   if (!context.overshootReported && (severe || (rise.ratio >= SPIKE && probeWins))) {
     const probeText = down
       ? probeWins
-        ? `, and from the same initial weights a tenth of the rate reached ${fmt(downBest)} within ${k} steps where the model's own rate got no lower than ${fmt(ownBest)}`
-        : ` (from the same initial weights a tenth of the rate reached ${fmt(downBest)} within ${k} steps, the model's own rate ${fmt(ownBest)}: on this one batch the large steps still get there, on real data they bounce)`
+        ? `, and from the same initial weights a tenth of the rate reached ${fmt(downBest)} within ${kDown} steps where the model's own rate got no lower than ${fmt(ownBest)}`
+        : ` (from the same initial weights a tenth of the rate reached ${fmt(downBest)} within ${kDown} steps, the model's own rate ${fmt(ownBest)}: on this one batch the large steps still get there, on real data they bounce)`
       : '';
     findings.push({
       code: 'learning-rate-high',

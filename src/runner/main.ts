@@ -130,8 +130,9 @@ async function profile(request: ProfileRequest): Promise<void> {
     }
     const plan = probesToRun(profiler.records);
     for (const factor of plan.factors) {
-      await send({ type: 'phase', phase: 'profiling', message: `Learning-rate probe: ${plan.steps} steps at ${factor >= 1 ? `${factor}×` : `1/${Math.round(1 / factor)} of`} the model's rate` });
-      const losses = await rateProbe(tf, model, initialWeights, batch, factor, plan.steps, profiler.stochastic);
+      const probeSteps = factor < 1 ? plan.tenthSteps : plan.steps;
+      await send({ type: 'phase', phase: 'profiling', message: `Learning-rate probe: ${probeSteps} steps at ${factor >= 1 ? `${factor}×` : `1/${Math.round(1 / factor)} of`} the model's rate` });
+      const losses = await rateProbe(tf, model, initialWeights, batch, factor, probeSteps, profiler.stochastic);
       if (losses) await report({ type: 'probe', kind: 'rate', factor, losses });
     }
     // A quadratic loss (a model linear in its weights, MSE): gradient descent's stable range in closed form, over every

@@ -39,7 +39,7 @@ test('update ratio: weighted by each layer\'s ‖w‖, median over the steps', (
 
 test('learning rate too low: slow loss, tiny updates, and 10× the rate does ≥ 5× the work → on the optimizer line', () => {
   const steps = curve(linear(0.18, 0.0005), 5e-5); // 0.18 → 0.17 in 20 steps (5.6 %)
-  assert.deepEqual(probesToRun(steps), { factors: [PROBE_FACTOR], steps: 10 });
+  assert.deepEqual(probesToRun(steps), { factors: [PROBE_FACTOR], steps: 10, tenthSteps: 20 });
   // Own rate after 10 steps: 0.175 (drop 0.005); probe: 0.13 (drop 0.05 = 10×).
   const probe = { factor: PROBE_FACTOR, losses: linear(0.18, 0.005, 10) };
   const [finding] = rateFindings(steps, { probes: [probe], rateSite: site, slowExplained: false });
@@ -106,7 +106,7 @@ test('learning rate too low: near misses stay quiet', () => {
 test('learning rate too high: a spike on the fixed batch, and a tenth of the rate ends lower', () => {
   const losses = [0.44, 138, 2.1, 0.58, 0.8, 0.54, 0.3, 0.22, 0.17, 0.19, 0.14, 0.11, 0.09, 0.1, 0.2, 0.9, 0.07, 0.4, 0.09, 0.2, 0.25];
   const steps = curve(losses, 6e-2);
-  assert.deepEqual(probesToRun(steps), { factors: [1 / PROBE_FACTOR], steps: 10 });
+  assert.deepEqual(probesToRun(steps), { factors: [1 / PROBE_FACTOR], steps: 10, tenthSteps: 20 });
   const probe = { factor: 1 / PROBE_FACTOR, losses: [0.44, 0.3, 0.2, 0.15, 0.1, 0.08, 0.06, 0.04, 0.03, 0.02, 0.016] };
   const [finding] = rateFindings(steps, { probes: [probe], rateSite: site, slowExplained: false });
   assert.equal(finding?.code, 'learning-rate-high');
@@ -152,6 +152,31 @@ test('learning rate too high: a healthy rate whose catapult bounce falls on step
   // The same bounce where the small rate does beat the lowest point reached (0.2 ≤ 0.8 × 0.262) fires.
   const better = { factor: 1 / PROBE_FACTOR, losses: [...probe.losses.slice(0, 10), 0.2] };
   assert.equal(rateFindings(steps, { probes: [better], slowExplained: false })[0]?.code, 'learning-rate-high');
+});
+
+test('learning rate too high: the ÷10 probe runs every profiled step and both rates are compared over all of them', () => {
+  // so-43239467-fixed (Adam 1e-3, a conv net at batch 8; healthy), a profile of the rates session: it bounced up to 11.5
+  // and was still at 1.40 after 10 steps, where a tenth of the rate had reached 0.667 — compared over 10 steps the probe
+  // "won" (the 1-in-3 false alarm of the benchmark) — and went on to 0.042 by step 20.
+  const fixed = [7.94, 5.63, 11.1, 11.0, 11.5, 7.39, 5.21, 4.18, 3.19, 2.13, 1.4, 0.86, 0.393, 0.124, 0.06, 0.0473, 0.0453, 0.0437, 0.0429, 0.043, 0.042];
+  const tenFirst = [7.94, 3.91, 2.2, 1.33, 1.05, 1.13, 1.26, 1.2, 1.05, 0.88, 0.667];
+  const steps = curve(fixed, 4e-3);
+  assert.deepEqual(probesToRun(steps), { factors: [1 / PROBE_FACTOR], steps: 10, tenthSteps: 20 });
+  // A probe of PROBE_STEPS (an older runner's) is compared over those steps, as before.
+  assert.equal(rateFindings(steps, { probes: [{ factor: 1 / PROBE_FACTOR, losses: tenFirst }], slowExplained: false })[0]?.code, 'learning-rate-high');
+  // Over the 20 steps the probe must beat 0.8 × 0.042; a tenth of the rate still falling at its pace (a continuation to
+  // 0.3, not this profile's measurement: that run compared 10 steps) does not.
+  const twenty = { factor: 1 / PROBE_FACTOR, losses: [...tenFirst, 0.6, 0.55, 0.5, 0.46, 0.42, 0.39, 0.36, 0.34, 0.32, 0.3] };
+  assert.deepEqual(rateFindings(steps, { probes: [twenty], slowExplained: false }), []);
+  // so-43239467-buggy (a sigmoid-less output stuck near 1.73; buggy), the same session: over 10 steps the tenth's 1.57
+  // was not 0.8 × the own 1.74; over 20 it reached 1.21 while the own rate stayed at 1.73 — learning-rate-high, measured.
+  const buggy = [9.89, 9.81, 16.2, 8.24, 11.4, 4.4, 2.04, 2.36, 1.87, 1.74, 1.78, 1.86, 1.89, 1.83, 1.76, 1.74, 1.73, 1.73, 1.73, 1.73, 1.74];
+  const tenth = [9.89, 5.91, 4.77, 4.34, 4.01, 3.26, 2.54, 2.07, 1.73, 1.57, 1.59, 1.62, 1.58, 1.48, 1.38, 1.3, 1.24, 1.22, 1.21, 1.22, 1.22];
+  const stuck = curve(buggy, 4e-3);
+  assert.deepEqual(rateFindings(stuck, { probes: [{ factor: 1 / PROBE_FACTOR, losses: tenth.slice(0, 11) }], slowExplained: false }), []);
+  const [finding] = rateFindings(stuck, { probes: [{ factor: 1 / PROBE_FACTOR, losses: tenth }], slowExplained: false });
+  assert.equal(finding?.code, 'learning-rate-high');
+  assert.match(finding.message, /a tenth of the rate reached 1\.2 within 20 steps where the model's own rate got no lower than 1\.7/);
 });
 
 test('learning rate too high: a ×10 spike in one step fires even when the small rate does not end lower on this batch', () => {
