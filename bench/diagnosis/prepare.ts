@@ -22,7 +22,7 @@ import { prepareDeepLocalize } from './prepareDeepLocalize';
 import { prepareHeldout2 } from './prepareHeldout2';
 import { prepareHeldout4 } from './prepareHeldout4';
 import { prepareHeldout6 } from './prepareHeldout6';
-import { prepareHeldout7 } from './prepareHeldout7';
+import { HELDOUT7_SCRIPT, prepareHeldout7 } from './prepareHeldout7';
 
 export const DEEPCHECKER = { repo: 'thedeepchecker/thedeepchecker', commit: 'd0a2b3a5339b50c3f0b147231e295d3db25017fb' };
 
@@ -77,29 +77,31 @@ function pythonCandidates(): string[] {
   );
 }
 
-function sklearn(): void {
+/** Runs a Python script that prints {name: Table} as JSON and writes each table; what cannot run is skipped with the reason. */
+function pythonTables(script: string, what: string): void {
   for (const python of pythonCandidates()) {
     try {
-      const json = execFileSync(python, ['-c', SKLEARN_SCRIPT], { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+      const json = execFileSync(python, ['-c', script], { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
       for (const [name, table] of Object.entries(JSON.parse(json) as Record<string, Table>)) write(name, table);
       return;
     } catch (error) {
       console.log(`  (${python}: ${String((error as Error).message).split('\n')[0]})`);
     }
   }
-  console.log('  scikit-learn tables: SKIPPED — no Python with scikit-learn (set GRADIENT_LENS_PYTHON, or run scripts/setup-python-oracle.sh)');
+  console.log(`  ${what}: SKIPPED — no Python with scikit-learn (set GRADIENT_LENS_PYTHON, or run scripts/setup-python-oracle.sh)`);
 }
 
 export function prepare(): void {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   console.log(`Benchmark data → ${DATA_DIR}`);
   autoMpg();
-  sklearn();
+  pythonTables(SKLEARN_SCRIPT, 'scikit-learn tables');
   prepareDeepLocalize(write);
   prepareHeldout2(write);
   prepareHeldout4(write);
   prepareHeldout6(write);
-  prepareHeldout7(write, pythonCandidates());
+  prepareHeldout7(write);
+  pythonTables(HELDOUT7_SCRIPT, 'circles, xor, iris-rasbt, moons-1000, moons-2000');
 }
 
 if (require.main === module) prepare();

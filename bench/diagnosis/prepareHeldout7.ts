@@ -1,6 +1,6 @@
-// The data of the seventh held-out set (`@set heldout7`) that its programs generate with numpy/scikit-learn, rebuilt in
-// ~/.cache (never committed) by the same calls with the same seeds, through a Python with scikit-learn (prepare.ts's
-// pythonCandidates: $GRADIENT_LENS_PYTHON, else ~/.cache/gradient-lens-venv/bin/python, else python3):
+// The data of the seventh held-out set (`@set heldout7`), rebuilt in ~/.cache (never committed). What its programs generate
+// with numpy/scikit-learn comes from the same calls with the same seeds in HELDOUT7_SCRIPT, which prepare.ts runs through a
+// Python with scikit-learn ($GRADIENT_LENS_PYTHON, else ~/.cache/gradient-lens-venv/bin/python, else python3):
 //  - circles: make_circles(1000, noise=0.03, random_state=42), mrdbourke/tensorflow-deep-learning's notebook 02 (`ztm-*`);
 //  - xor: np.random.seed(1); uniform(-1, 1, (200, 2)), label 1 where x0·x1 ≥ 0, Raschka's ch. 13 (`rasbt-ch13-xor-*`);
 //  - iris-rasbt: load_iris() split by train_test_split(test_size=1/3, random_state=1), Raschka's ch. 12 (`rasbt-ch12-iris`),
@@ -32,7 +32,7 @@ function btc(write: (name: string, table: Table) => void): void {
   write('btc', { columns: ['date (yyyymmdd)', 'Closing Price (USD)'], rows, source: `${ZTM.repo}@${ZTM.commit.slice(0, 7)}:${ZTM.file}` });
 }
 
-const SCRIPT = `
+export const HELDOUT7_SCRIPT = `
 import json, sys
 import numpy as np
 import sklearn
@@ -62,16 +62,7 @@ for name, n, noise, test in [("moons-1000", 1000, 0.2, 0.1), ("moons-2000", 2000
 json.dump(out, sys.stdout)
 `;
 
-export function prepareHeldout7(write: (name: string, table: Table) => void, pythons: string[]): void {
+/** The Bitcoin CSV from the fetch mirror; the generated tables are HELDOUT7_SCRIPT's, run by prepare.ts. */
+export function prepareHeldout7(write: (name: string, table: Table) => void): void {
   btc(write);
-  for (const python of pythons) {
-    try {
-      const json = execFileSync(python, ['-c', SCRIPT], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
-      for (const [name, table] of Object.entries(JSON.parse(json) as Record<string, Table>)) write(name, table);
-      return;
-    } catch (error) {
-      console.log(`  (${python}: ${String((error as Error).message).split('\n')[0]})`);
-    }
-  }
-  console.log('  circles, xor, iris-rasbt, moons-1000, moons-2000: SKIPPED — no Python with scikit-learn (set GRADIENT_LENS_PYTHON, or run scripts/setup-python-oracle.sh)');
 }
