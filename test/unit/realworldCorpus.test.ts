@@ -51,44 +51,23 @@ test('the second, blind batch: at least 15 cases from repositories the first bat
   for (const major of ['0', '1', '2', '3', '4']) assert.ok(majors.has(major), `batch 2 installs no tfjs ${major}.x`);
 });
 
-test('the third, blind batch: at least 15 repositories neither earlier batch uses, tfjs 0.x to 4.x, every module kind, both outcomes', () => {
-  const earlier = new Set(corpus.filter((c) => c.batch !== 3).map((c) => c.repo));
-  const third = corpus.filter((c) => c.batch === 3);
-  const repos = new Set(third.map((c) => c.repo));
-  assert.ok(repos.size >= 15, `${repos.size} repositories in batch 3`);
-  for (const repo of repos) assert.ok(!earlier.has(repo), `${repo} is already in batch 1 or 2`);
-  assert.deepEqual([...new Set(third.map((c) => c.module))].sort(), ['cjs', 'esm', 'ts']);
-  const majors = new Set(third.flatMap((c) => Object.entries(c.install).filter(([k]) => k.startsWith('@tensorflow/')).map(([, v]) => v.split('.')[0])));
-  for (const major of ['0', '1', '2', '3', '4']) assert.ok(majors.has(major), `batch 3 installs no tfjs ${major}.x`);
-  const profiles = third.filter((c) => c.expect.profiles).length;
-  assert.ok(profiles >= 5 && third.length - profiles >= 5, `${profiles} expected to profile, ${third.length - profiles} expected to fail: both kinds are measured`);
-});
+/** A later, blind batch: at least 15 repositories no other batch uses, tfjs 0.x to 4.x, every module kind, both outcomes. */
+function checkBlindBatch(batch: number) {
+  const earlier = new Set(corpus.filter((c) => c.batch !== batch).map((c) => c.repo));
+  const cases = corpus.filter((c) => c.batch === batch);
+  const repos = new Set(cases.map((c) => c.repo));
+  assert.ok(repos.size >= 15, `${repos.size} repositories in batch ${batch}`);
+  for (const repo of repos) assert.ok(!earlier.has(repo), `${repo} of batch ${batch} is also in another batch`);
+  assert.deepEqual([...new Set(cases.map((c) => c.module))].sort(), ['cjs', 'esm', 'ts']);
+  const majors = new Set(cases.flatMap((c) => Object.entries(c.install).filter(([k]) => k.startsWith('@tensorflow/')).map(([, v]) => v.split('.')[0])));
+  for (const major of ['0', '1', '2', '3', '4']) assert.ok(majors.has(major), `batch ${batch} installs no tfjs ${major}.x`);
+  const profiles = cases.filter((c) => c.expect.profiles).length;
+  assert.ok(profiles >= 5 && cases.length - profiles >= 5, `${profiles} expected to profile, ${cases.length - profiles} expected to fail: both kinds are measured`);
+}
 
-test('the fourth, blind batch: at least 15 repositories no earlier batch uses, tfjs 0.x to 4.x, every module kind, both outcomes', () => {
-  const earlier = new Set(corpus.filter((c) => c.batch !== 4).map((c) => c.repo));
-  const fourth = corpus.filter((c) => c.batch === 4);
-  const repos = new Set(fourth.map((c) => c.repo));
-  assert.ok(repos.size >= 15, `${repos.size} repositories in batch 4`);
-  for (const repo of repos) assert.ok(!earlier.has(repo), `${repo} is already in batch 1, 2 or 3`);
-  assert.deepEqual([...new Set(fourth.map((c) => c.module))].sort(), ['cjs', 'esm', 'ts']);
-  const majors = new Set(fourth.flatMap((c) => Object.entries(c.install).filter(([k]) => k.startsWith('@tensorflow/')).map(([, v]) => v.split('.')[0])));
-  for (const major of ['0', '1', '2', '3', '4']) assert.ok(majors.has(major), `batch 4 installs no tfjs ${major}.x`);
-  const profiles = fourth.filter((c) => c.expect.profiles).length;
-  assert.ok(profiles >= 5 && fourth.length - profiles >= 5, `${profiles} expected to profile, ${fourth.length - profiles} expected to fail: both kinds are measured`);
-});
-
-test('the fifth, blind batch: at least 15 repositories no earlier batch uses, tfjs 0.x to 4.x, every module kind, both outcomes', () => {
-  const earlier = new Set(corpus.filter((c) => c.batch !== 5).map((c) => c.repo));
-  const fifth = corpus.filter((c) => c.batch === 5);
-  const repos = new Set(fifth.map((c) => c.repo));
-  assert.ok(repos.size >= 15, `${repos.size} repositories in batch 5`);
-  for (const repo of repos) assert.ok(!earlier.has(repo), `${repo} is already in batches 1 to 4`);
-  assert.deepEqual([...new Set(fifth.map((c) => c.module))].sort(), ['cjs', 'esm', 'ts']);
-  const majors = new Set(fifth.flatMap((c) => Object.entries(c.install).filter(([k]) => k.startsWith('@tensorflow/')).map(([, v]) => v.split('.')[0])));
-  for (const major of ['0', '1', '2', '3', '4']) assert.ok(majors.has(major), `batch 5 installs no tfjs ${major}.x`);
-  const profiles = fifth.filter((c) => c.expect.profiles).length;
-  assert.ok(profiles >= 5 && fifth.length - profiles >= 5, `${profiles} expected to profile, ${fifth.length - profiles} expected to fail: both kinds are measured`);
-});
+for (const [batch, ordinal] of [[3, 'third'], [4, 'fourth'], [5, 'fifth']] as const) {
+  test(`the ${ordinal}, blind batch: at least 15 repositories no other batch uses, tfjs 0.x to 4.x, every module kind, both outcomes`, () => checkBlindBatch(batch));
+}
 
 test('a case without a package.json pins nothing, and one that archives none says so', () => {
   for (const c of corpus) {
