@@ -1,10 +1,12 @@
 // Causes that live outside the layers a gradient finding names, so the finding moves to the line where the
 // fix goes and the layers become its related locations (they keep their verdicts on their own lines):
-// ReLU units that were alive at initialization and died right after an update larger than the weights
-// themselves (the learning rate: the optimizer's line), and an exploding gradient under a squared error
+// layers that worked at initialization and died or saturated right after an update larger than the weights
+// themselves (the learning rate: a learning-rate-high finding on the optimizer's line, which names the cause
+// where the dead-relu or vanishing finding named its consequence), and an exploding gradient under a squared error
 // whose targets are far from unit scale (the targets: the line that made them). docs/rules/dead-relu.md,
 // docs/rules/exploding.md.
-import type { DataLocations, Finding, LayerInfo, OutputInfo, RelatedLayer, SourceLocation, Thresholds } from './protocol';
+import type { DataLocations, Finding, LayerInfo, LayerStepStats, OutputInfo, RelatedLayer, SourceLocation, Thresholds } from './protocol';
+import { SATURATING } from './activations';
 import { formatNumber as fmt } from './format';
 import type { StepRecord } from './healthModel';
 import { normalizeLoss, SQUARED_LOSSES, UNSCALED_INPUT_RMS } from './lossRules';
@@ -31,42 +33,114 @@ function ownLayerAsRelated(f: Finding, info: ReadonlyMap<string, LayerInfo>, mes
   return [...(own ? [{ layer: own.name, location: own.location, message }] : []), ...(f.related ?? [])];
 }
 
-/**
- * A dead-relu warning whose layers were all alive at step 0 and died at a step whose update moved some
- * weight layer at or below them by ‖Δw‖/‖w‖ ≥ 1: the learning rate killed them. Moves it to `rateSite`.
- */
-export function deadByUpdate(finding: Finding, layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, rateSite: SourceLocation | undefined): Finding {
-  if (finding.code !== 'dead-relu' || finding.severity === 'info' || !rateSite || steps.length < 2) return finding;
+/** Whether a layer is broken at one step: dead (ReLU), an output saturated beyond 0.99, or a sigmoid/tanh in its flat tails. */
+function broken(stats: LayerStepStats | undefined, layer: LayerInfo | undefined, output: boolean, t: Thresholds): boolean {
+  if (!stats) return false;
+  if (stats.deadShare !== undefined) return stats.deadShare >= t.deadShare;
+  const share = stats.saturatedShare;
+  if (share === undefined) return false;
+  return output ? share >= t.confidentOutputShare : share > t.saturatedShare && SATURATING.has(layer?.activation);
+}
+
+/** A layer that worked at step 0 and broke right after an update larger than the weights of a layer at or below it. */
+interface Breakage {
+  layer: string;
+  step: number;
+  /** Its state at step 0 and from `step` on, for its related entry. */
+  history: string;
+  ratio: number;
+  mover: string;
+  /** Its own verdict: what a user sees on its line. */
+  verdict: 'dead-relu' | 'saturated-output' | 'saturation';
+}
+
+function brokenByUpdate(name: string, layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, outputLayers: ReadonlySet<string>): Breakage | undefined {
   const order = new Map(layers.map((l, i) => [l.name, i]));
-  const info = new Map(layers.map((l) => [l.name, l]));
-  const deaths: { layer: string; step: number; before: number; ratio: number; mover: string }[] = [];
-  for (const name of namedLayers(finding)) {
-    const share = (r: StepRecord) => r.layers.find((l) => l.name === name)?.deadShare;
-    const atStart = share(steps[0]);
-    if (atStart === undefined || atStart >= t.deadShare) return finding; // dead from the start: not the rate
-    const died = steps.find((r) => (share(r) ?? 0) >= t.deadShare);
-    if (!died) return finding;
-    // The update that led to this step's weights, on the weight layers that feed this one (at or below it).
-    const below = died.layers.filter((l) => l.updateRatio !== undefined && (order.get(l.name) ?? Infinity) <= (order.get(name) ?? -1));
-    const mover = below.sort((a, b) => b.updateRatio! - a.updateRatio!)[0];
-    if (!mover || mover.updateRatio! < UPDATE_REPLACES_WEIGHTS) return finding;
-    deaths.push({ layer: name, step: died.step, before: atStart, ratio: mover.updateRatio!, mover: mover.name });
-  }
-  const first = deaths.reduce((a, b) => (b.step < a.step ? b : a));
-  const history = new Map(deaths.map((d) => [d.layer, `${fmt(d.before * 100)} % of units dead at step 0, ${fmt(t.deadShare * 100)} % or more from step ${d.step}`]));
-  const several = deaths.length > 1;
+  const layer = layers.find((l) => l.name === name);
+  const output = outputLayers.has(name);
+  const brokenAt = (r: StepRecord) => broken(r.layers.find((l) => l.name === name), layer, output, t);
+  const share = (r: StepRecord) => {
+    const l = r.layers.find((x) => x.name === name);
+    return l?.deadShare ?? l?.saturatedShare;
+  };
+  if (brokenAt(steps[0]) || share(steps[0]) === undefined) return undefined; // broken from the start: not the rate
+  const died = steps.find(brokenAt);
+  if (!died) return undefined;
+  // The update that led to this step's weights, on the weight layers that feed this one (at or below it).
+  const below = died.layers.filter((l) => l.updateRatio !== undefined && (order.get(l.name) ?? Infinity) <= (order.get(name) ?? -1));
+  const mover = below.sort((a, b) => b.updateRatio! - a.updateRatio!)[0];
+  if (!mover || mover.updateRatio! < UPDATE_REPLACES_WEIGHTS) return undefined;
+  const dead = died.layers.find((l) => l.name === name)?.deadShare !== undefined;
+  const unit = dead ? 'of units dead' : output ? 'of the examples above 0.99' : 'of outputs in the flat tails';
+  const bar = dead ? t.deadShare : output ? t.confidentOutputShare : t.saturatedShare;
   return {
-    ...finding,
-    layer: undefined,
+    layer: name,
+    step: died.step,
+    history: `${fmt(share(steps[0])! * 100)} % ${unit} at step 0, ${fmt(bar * 100)} % or more from step ${died.step}`,
+    ratio: mover.updateRatio!,
+    mover: mover.name,
+    verdict: dead ? 'dead-relu' : output ? 'saturated-output' : 'saturation',
+  };
+}
+
+/**
+ * The layers a finding says are broken by a too-large update, when every one of them is: a dead-relu warning's dead
+ * layers, or the layer whose dead or saturated units cut a vanishing warning's layers off (not when the vanishing
+ * began before it broke).
+ */
+function breakages(finding: Finding, layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, outputLayers: ReadonlySet<string>): Breakage[] | undefined {
+  if (finding.severity === 'info' || steps.length < 2) return undefined;
+  const names = finding.code === 'dead-relu' ? namedLayers(finding) : finding.code === 'vanishing' && finding.cause ? [finding.cause.layer] : [];
+  if (names.length === 0) return undefined;
+  const found = names.map((n) => brokenByUpdate(n, layers, steps, t, outputLayers));
+  if (found.some((b) => b === undefined)) return undefined;
+  const all = found as Breakage[];
+  if (finding.code === 'vanishing' && (finding.step ?? 0) < all[0].step) return undefined;
+  return all;
+}
+
+/**
+ * Gradient warnings whose layers a too-large update broke — ReLU units alive at step 0 and dead right after an update
+ * that moved a weight layer at or below them by ‖Δw‖/‖w‖ ≥ 1, or a layer that saturated so (and the layers below it it
+ * cuts off) — name their cause: one learning-rate-high warning on `rateSite`, the broken layers related with their
+ * history and their own verdicts, the layers cut off related as vanishing. The other findings are returned unchanged.
+ */
+export function brokenByRate(findings: readonly Finding[], layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, rateSite: SourceLocation | undefined, outputLayers: ReadonlySet<string>): Finding[] {
+  if (!rateSite) return [...findings];
+  const moved = findings.map((f) => ({ f, b: breakages(f, layers, steps, t, outputLayers) }));
+  const broken = moved.filter((m) => m.b !== undefined);
+  if (broken.length === 0) return [...findings];
+  const info = new Map(layers.map((l) => [l.name, l]));
+  const byLayer = new Map<string, Breakage>();
+  for (const { b } of broken) for (const x of b!) byLayer.set(x.layer, x);
+  const all = [...byLayer.values()].sort((a, b) => a.step - b.step);
+  const first = all[0];
+  const victims = all.map((b) => ({ layer: b.layer, location: info.get(b.layer)?.location, message: b.history, verdict: b.verdict }));
+  // The layers a broken layer cuts off: each vanishing finding's own layer and its related ones.
+  const cutOff = broken
+    .filter(({ f }) => f.code === 'vanishing')
+    .flatMap(({ f }) => [...(f.layer ? [{ layer: f.layer, location: info.get(f.layer)?.location, message: `no gradient reaches it from step ${f.step ?? 0}`, verdict: 'vanishing' as const }] : []), ...(f.related ?? []).map((r) => ({ ...r, verdict: 'vanishing' as const }))]);
+  const describe = (b: Breakage) => {
+    const l = info.get(b.layer);
+    const act = l?.activation ? `${l.activation} ` : '';
+    return b.verdict === 'dead-relu' ? `${b.layer}'s ReLU units output 0 for every example` : b.verdict === 'saturated-output' ? `${b.layer}'s ${act}output is ${l?.activation === 'sigmoid' ? 'below 0.01 or above 0.99' : 'above 0.99'} for most examples` : `${b.layer}'s ${act}outputs sit in the flat tails`;
+  };
+  const anyDead = all.some((b) => b.verdict === 'dead-relu');
+  const names = cutOff.map((c) => c.layer);
+  const finding: Finding = {
+    code: 'learning-rate-high',
+    severity: broken.some(({ f }) => f.severity === 'error') ? 'error' : 'warning',
     location: rateSite,
     step: first.step,
-    related: ownLayerAsRelated(finding, info, '').map((r) => ({ ...r, message: history.get(r.layer) ?? r.message })),
+    related: [...victims, ...cutOff.filter((c) => !byLayer.has(c.layer))],
     message:
-      `Dead ReLU after a too-large update: ${several ? `${deaths.length} layers (${deaths.map((d) => d.layer).join(', ')}) were` : `${deaths[0].layer} was`} mostly alive at step 0 and ` +
-      `${several ? 'their' : 'its'} units output 0 for every example from step ${first.step}, right after an update that moved ${first.mover}'s weights by ` +
-      `${fmt(first.ratio)}× their norm (‖Δw‖/‖w‖; ~1e-3 is healthy): the step overshot and pushed every unit's input below 0, and dead units get no gradient to come back. ` +
-      `Lower the learning rate set here (run the LR finder), or clip gradients (clipNorm); LeakyReLU/ELU would keep units alive.`,
+      `The learning rate is too high: a step broke ${all.length > 1 ? `${all.length} layers that worked at step 0` : 'a layer that worked at step 0'} — ${all.map((b) => `from step ${b.step} ${describe(b)}`).join('; ')} — ` +
+      `right after an update that moved ${first.mover}'s weights by ${fmt(first.ratio)}× their norm (‖Δw‖/‖w‖; ~1e-3 is healthy): the step overshot. ` +
+      `${anyDead ? 'Dead units get no gradient to come back' : 'A saturated layer passes almost no gradient back'}${names.length ? `, so no gradient reaches ${names.join(', ')} below it` : ''}. ` +
+      `Lower the learning rate set here (run the LR finder), or clip gradients (clipNorm)${anyDead ? '; LeakyReLU/ELU would keep units alive' : ''}.`,
   };
+  const rest = moved.filter((m) => m.b === undefined).map((m) => m.f);
+  return [finding, ...rest];
 }
 
 /**

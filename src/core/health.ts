@@ -15,7 +15,7 @@ import { smallInput, unscaledInput } from './inputRules';
 import { lossFunctionFindings } from './lossFunctionRule';
 import { classImbalance } from './classBalance';
 import { nanProneLossFindings } from './lossSaturationRule';
-import { deadByUpdate, explodingFromTargets } from './causes';
+import { brokenByRate, explodingFromTargets } from './causes';
 import { labelsUnrelated } from './labelRules';
 import { outputBirthFindings } from './outputBirthRule';
 import { capacityBottleneck } from './capacityRules';
@@ -99,8 +99,11 @@ export function evaluateHealth(
   const slowExplained =
     Boolean(overReg) ||
     alarms.some((f) => ['vanishing', 'dead-relu', 'saturation', 'saturated-output', 'output-activation', 'non-finite', 'loss-diverging', 'invalid-labels', 'hidden-activation', 'symmetric-units', 'unscaled-input'].includes(f.code));
-  const overshootReported = alarms.some((f) => ['loss-diverging', 'loss-oscillating', 'non-finite'].includes(f.code));
   const rateSite = context.optimizerLocation ?? context.compileLocation;
+  // Causes outside the named layers (the learning rate, the targets' scale): the finding moves to where the fix goes.
+  // Layers a too-large update broke become one learning-rate-high finding: the rate rules below add none on top.
+  const located = brokenByRate(gradient, layers, steps, t, rateSite, loss.outputLayers).map((f) => explodingFromTargets(f, layers, steps, context.outputs ?? [], context.dataLocations));
+  const overshootReported = [...alarms, ...located].some((f) => f.severity !== 'info' && ['loss-diverging', 'loss-oscillating', 'non-finite', 'learning-rate-high'].includes(f.code));
   const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, optimizer: context.optimizer, plannedSteps: context.plannedSteps });
   // Too high although the profiled batch's loss falls: in closed form for a quadratic loss (rateCurvature.ts), else
   // judged on the script's own batches (rateHorizon.ts).
@@ -110,7 +113,7 @@ export function evaluateHealth(
       : (rateBeyondCurvature(steps, context.curvature, rateSite, context.plannedSteps) ?? rateAtHorizon(steps, context.horizonProbes, rateSite, context.optimizer));
   if (horizon) rate.push(horizon);
   // A summed loss is judged by the step it produces, so after every finding that says the steps overshoot.
-  const overshoot = [...alarms, ...rate].find((f) => f.severity !== 'info' && OVERSHOOT.has(f.code))?.code ?? (nonFiniteOrigin ? 'non-finite' : undefined);
+  const overshoot = [...alarms, ...located, ...rate].find((f) => f.severity !== 'info' && OVERSHOOT.has(f.code))?.code ?? (nonFiniteOrigin ? 'non-finite' : undefined);
   data.push(
     ...lossFunctionFindings(context.outputs ?? [], context.compileLocation, {
       optimizer: context.optimizer,
@@ -119,7 +122,5 @@ export function evaluateHealth(
       rate: { lossFalls: loss.lossFalls.falls === true, lossText: loss.lossFalls.text, overshoot },
     }),
   );
-  // Causes outside the named layers (the learning rate, the targets' scale): the finding moves to where the fix goes.
-  const located = gradient.map((f) => explodingFromTargets(deadByUpdate(f, layers, steps, t, rateSite), layers, steps, context.outputs ?? [], context.dataLocations));
   return [...located, ...loss.findings, ...data, ...(overReg ? [overReg] : []), ...rate];
 }

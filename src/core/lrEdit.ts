@@ -198,3 +198,25 @@ function visit(node: Node, enter: (node: Node) => boolean): void {
     } else if (child && typeof (child as Node).type === 'string') visit(child as Node, enter);
   }
 }
+
+/**
+ * Where the learning rate of the tf.train call on `line` (1-based, as a stack frame gives it) is written when that is
+ * another line: the number of a constant it reads (`const LEARNING_RATE = 0.5` … `tf.train.sgd(LEARNING_RATE)`),
+ * resolved as the Apply edit resolves it. Undefined when the rate is written in the call, is not a number defined in
+ * this file, or no tf.train call starts on that line. 1-based line and column.
+ */
+export function learningRateValueSite(text: string, fileName: string, line: number): { line: number; column: number } | undefined {
+  const parsed = parseSource(text, fileName);
+  if (!parsed.ast) return undefined;
+  const facts = analyzeModel(parsed.ast.program);
+  if (!facts.usesTfjs) return undefined;
+  const lines = new LineIndex(text);
+  const lineOf = (offset: number) => lines.position(offset).line + 1;
+  const site = facts.optimizers.find((s) => lineOf(s.call.start!) <= line && line <= lineOf(s.call.callee.end!));
+  const argument = site?.learningRateNode;
+  const value = site?.learningRate;
+  if (!site || !argument || value?.kind !== 'num') return undefined;
+  if (value.node.start! >= argument.start! && value.node.end! <= argument.end!) return undefined; // written in the call
+  const at = lines.position(value.node.start!);
+  return at.line + 1 === line ? undefined : { line: at.line + 1, column: at.column + 1 };
+}

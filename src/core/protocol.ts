@@ -132,7 +132,7 @@ export const RunnerMessage = v.variant('type', [
     weightsNote: v.optional(v.string()),
     /** The user's compile() call (LR range test: Apply edits its optimizer; profiling: findings about the loss point here). */
     compileLocation: v.optional(SourceLocation),
-    /** Profiling: where the optimizer was created (tf.train.*), when the script made one: findings about the rate point here. */
+    /** Profiling: where the learning rate is written — the tf.train.*() call, or the constant it reads (runner/rateValueSite.ts) — when the script made an optimizer: findings about the rate point here. */
     optimizerLocation: v.optional(SourceLocation),
     /** Profiling: the optimizer steps the script's own training call plans (epochs × batches), when it says. */
     plannedSteps: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),

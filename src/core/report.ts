@@ -54,6 +54,8 @@ export interface ReportRelated {
   file?: string;
   line?: number;
   column?: number;
+  /** The layer's own verdict when it differs from the finding's code (a consequence of the cause it names). */
+  verdict?: FindingCode;
 }
 
 export interface ReportFinding {
@@ -202,7 +204,7 @@ function layerFromInfo(info: LayerInfo): ReportLayer {
 }
 
 function flattenRelated(r: RelatedLayer): ReportRelated {
-  return { layer: r.layer, message: r.message, file: r.location?.file, line: r.location?.line, column: r.location?.column };
+  return { layer: r.layer, message: r.message, file: r.location?.file, line: r.location?.line, column: r.location?.column, ...(r.verdict ? { verdict: r.verdict } : {}) };
 }
 
 export function flattenFinding(finding: Finding): ReportFinding {
@@ -250,9 +252,9 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
       report.findings.push(finding);
       // Info findings (a condition that resolved, a check that passed) give no verdict: the line stays healthy.
       if (finding.severity === 'info') break;
-      for (const name of [finding.layer, ...(finding.related ?? []).map((r) => r.layer)]) {
+      for (const { name, verdict } of [{ name: finding.layer, verdict: finding.code }, ...(finding.related ?? []).map((r) => ({ name: r.layer, verdict: r.verdict ?? finding.code }))]) {
         const layer = report.layers.find((l) => l.name === name);
-        if (layer && !layer.verdicts.includes(finding.code)) layer.verdicts.push(finding.code);
+        if (layer && !layer.verdicts.includes(verdict)) layer.verdicts.push(verdict);
       }
       break;
     }

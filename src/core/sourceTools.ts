@@ -2,4 +2,4 @@
 // Apply-learning-rate edit. Bundled once as dist/sourceTools.js and loaded on first use, so activation
 // never compiles the parser and the .vsix carries one copy of it.
 export * from './lint';
-export { learningRateEdit, type LrEdit, type LrEditResult } from './lrEdit';
+export { learningRateEdit, learningRateValueSite, type LrEdit, type LrEditResult } from './lrEdit';

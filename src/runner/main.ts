@@ -8,6 +8,7 @@ import { DEFAULT_THRESHOLDS } from '../core/health';
 import { ProfileEvidence } from '../core/runEnd';
 import { lossUndecided, PLATEAU_STEP_FACTOR } from '../core/plateau';
 import { compileSiteOf, optimizerSiteOf } from './callSites';
+import { learningRateSite } from './rateValueSite';
 import { batchFromCapture, batchFromExport, checkBatchShapes, HELD_OUT_ROWS, innerModel, lossNames, sweepBatches, synthesizeBatch } from './data';
 import { prepareSweep } from './lrSweep';
 import { GradientProfiler } from './gradientProfiler';
@@ -80,7 +81,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       outputs,
       dataLocations: captured ? dataLocationsOf(captured, batch.datasetSites) : undefined,
       compileLocation: compileSiteOf(model),
-      optimizerLocation: optimizerSiteOf(inner.optimizer),
+      optimizerLocation: learningRateSite(optimizerSiteOf(inner.optimizer)),
       plannedSteps: batch.plannedSteps,
       batchesPerEpoch: batch.batchesPerEpoch,
       inputScale: scale,

@@ -14,6 +14,7 @@ import { loadTarget, runState } from './loadTarget';
 import type { Tf } from './tfjsResolve';
 import { TrainingWatch } from './watchTraining';
 import { compileSiteOf, optimizerSiteOf } from './callSites';
+import { learningRateSite } from './rateValueSite';
 import { innerModel } from './data';
 import { dataLocationsOf } from './tensorSites';
 
@@ -96,7 +97,7 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
           layers,
           // What the rules read, sent so that the host can judge the run the same way if the runner is killed (core/watchEnd.ts).
           compileLocation: compileSiteOf(model),
-          optimizerLocation: optimizerSiteOf(innerModel(model).optimizer),
+          optimizerLocation: learningRateSite(optimizerSiteOf(innerModel(model).optimizer)),
           dataLocations: dataLocationsOf(capture),
           plannedSteps: d.totalSteps || undefined,
           sameBatch: d.sameBatch,

@@ -2,7 +2,7 @@
 // moves, and the near misses that leave it where it was.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { deadByUpdate, explodingFromTargets, UNSCALED_TARGET_RMS, UPDATE_REPLACES_WEIGHTS } from '../../src/core/causes';
+import { brokenByRate, explodingFromTargets, UNSCALED_TARGET_RMS, UPDATE_REPLACES_WEIGHTS } from '../../src/core/causes';
 import { DEFAULT_THRESHOLDS, type StepRecord } from '../../src/core/health';
 import type { Finding, LayerInfo, LayerStepStats, OutputInfo } from '../../src/core/protocol';
 
@@ -10,7 +10,7 @@ const at = (line: number) => ({ file: '/m.js', line, column: 1 });
 const rate = at(30);
 const dense = (name: string, line: number): LayerInfo => ({ name, className: 'Dense', location: at(line), weights: [{ name: `${name}/kernel`, shape: [4, 4], trainable: true }] });
 const act = (name: string, line: number): LayerInfo => ({ name, className: 'Activation', activation: 'relu', location: at(line), weights: [] });
-const layers = [dense('d1', 20), act('r1', 21), dense('d2', 22)];
+const layers = [dense('d1', 20), act('r1', 21), { ...dense('d2', 22), activation: 'softmax' }];
 const weighted = (name: string, updateRatio?: number, gradNorm = 1): LayerStepStats => ({ name, gradNorm, weights: [], ...(updateRatio !== undefined ? { updateRatio } : {}) });
 const relu = (deadShare: number): LayerStepStats => ({ name: 'r1', gradNorm: NaN, weights: [], deadShare });
 /** Step 0 with r1 `start` dead, then r1 dead from step 2 after an update of `ratio` on d1. */
@@ -21,24 +21,72 @@ const history = (start: number, ratio: number): StepRecord[] => [
 ];
 const dead: Finding = { code: 'dead-relu', severity: 'warning', layer: 'r1', location: at(21), step: 2, message: 'Dead ReLU: …' };
 
-test('dead ReLU alive at step 0, dead right after an update ≥ the weights: moved to the rate line, the layer related', () => {
-  const moved = deadByUpdate(dead, layers, history(0.3, 2.5), DEFAULT_THRESHOLDS, rate);
+const outputs = new Set(['d2']);
+const moveByRate = (f: Finding, steps: StepRecord[]) => brokenByRate([f], layers, steps, DEFAULT_THRESHOLDS, rate, outputs);
+
+test('dead ReLU alive at step 0, dead right after an update ≥ the weights: learning-rate-high on the rate line, the dead layer related as dead-relu', () => {
+  const [moved, ...rest] = moveByRate(dead, history(0.3, 2.5));
+  assert.deepEqual(rest, []);
+  assert.equal(moved.code, 'learning-rate-high');
+  assert.equal(moved.severity, 'warning');
   assert.equal(moved.location?.line, 30);
   assert.equal(moved.layer, undefined);
   assert.equal(moved.step, 2);
-  assert.deepEqual(moved.related?.map((r) => [r.layer, r.location?.line]), [['r1', 21]]);
-  assert.match(moved.message, /r1 was mostly alive at step 0 .* from step 2, right after an update that moved d1's weights by 2\.5× their norm/);
+  assert.deepEqual(moved.related?.map((r) => [r.layer, r.location?.line, r.verdict]), [['r1', 21, 'dead-relu']]);
+  assert.match(moved.message, /^The learning rate is too high: a step broke a layer that worked at step 0 — from step 2 r1's ReLU units output 0 for every example — right after an update that moved d1's weights by 2\.5× their norm/);
   assert.equal(moved.related![0].message, '30 % of units dead at step 0, 70 % or more from step 2');
 });
 
 test('near misses: dead from step 0, an update below the weights, only a layer above moved, an info, or no rate line: unchanged', () => {
-  assert.equal(deadByUpdate(dead, layers, history(0.9, 2.5), DEFAULT_THRESHOLDS, rate), dead);
-  assert.equal(deadByUpdate(dead, layers, history(0.3, UPDATE_REPLACES_WEIGHTS * 0.9), DEFAULT_THRESHOLDS, rate), dead);
+  assert.deepEqual(moveByRate(dead, history(0.9, 2.5)), [dead]);
+  assert.deepEqual(moveByRate(dead, history(0.3, UPDATE_REPLACES_WEIGHTS * 0.9)), [dead]);
   // d2 (after r1) moved by 5×, d1 (before it) by 0.5: d2 cannot have killed r1's units.
-  assert.equal(deadByUpdate(dead, layers, history(0.3, 0.5), DEFAULT_THRESHOLDS, rate), dead);
+  assert.deepEqual(moveByRate(dead, history(0.3, 0.5)), [dead]);
   const info = { ...dead, severity: 'info' as const };
-  assert.equal(deadByUpdate(info, layers, history(0.3, 2.5), DEFAULT_THRESHOLDS, rate), info);
-  assert.equal(deadByUpdate(dead, layers, history(0.3, 2.5), DEFAULT_THRESHOLDS, undefined), dead);
+  assert.deepEqual(moveByRate(info, history(0.3, 2.5)), [info]);
+  assert.deepEqual(brokenByRate([dead], layers, history(0.3, 2.5), DEFAULT_THRESHOLDS, undefined, outputs), [dead]);
+});
+
+/** A softmax output d2 (saturated share `start` at step 0) that saturates fully at step 2 after an update of `ratio` on itself; d1 below gets no gradient from step 2. */
+const softmaxHistory = (start: number, ratio: number): StepRecord[] => [
+  { step: 0, loss: 2.3, layers: [weighted('d1'), relu(0.1), { ...weighted('d2'), saturatedShare: start }] },
+  { step: 1, loss: 2.1, layers: [weighted('d1', 0.01), relu(0.1), { ...weighted('d2', 0.01), saturatedShare: start }] },
+  { step: 2, loss: 14, layers: [weighted('d1', 0.5, 0), relu(0.1), { ...weighted('d2', ratio), saturatedShare: 1 }] },
+];
+const cutOff: Finding = {
+  code: 'vanishing',
+  severity: 'warning',
+  layer: 'd1',
+  location: at(20),
+  step: 2,
+  message: 'No gradient reaches d1: …',
+  cause: { layer: 'd2', location: at(22), message: 'the dense layer d2 (line 22) is saturated' },
+};
+
+test('a softmax that saturates right after an update ≥ its weights cuts the layers below off: learning-rate-high, the output related as saturated-output, the cut-off layer as vanishing', () => {
+  const [moved, ...rest] = moveByRate(cutOff, softmaxHistory(0, 3));
+  assert.deepEqual(rest, []);
+  assert.equal(moved.code, 'learning-rate-high');
+  assert.equal(moved.location?.line, 30);
+  assert.deepEqual(moved.related?.map((r) => [r.layer, r.location?.line, r.verdict]), [['d2', 22, 'saturated-output'], ['d1', 20, 'vanishing']]);
+  assert.match(moved.message, /from step 2 d2's softmax output is above 0\.99 for most examples — right after an update that moved d2's weights by 3× their norm .* so no gradient reaches d1 below it/);
+  assert.equal(moved.related![0].message, '0 % of the examples above 0.99 at step 0, 50 % or more from step 2');
+});
+
+test('near misses: an output saturated from step 0 (huge initial weights), an update below the weights, a vanishing that began before the saturation: unchanged', () => {
+  assert.deepEqual(moveByRate(cutOff, softmaxHistory(1, 3)), [cutOff]);
+  assert.deepEqual(moveByRate(cutOff, softmaxHistory(0, 0.5)), [cutOff]);
+  const early = { ...cutOff, step: 1 };
+  assert.deepEqual(moveByRate(early, softmaxHistory(0, 3)), [early]);
+});
+
+test('the dead layers and the layers they cut off make one learning-rate-high finding, not one per layer', () => {
+  const below: Finding = { ...cutOff, cause: { layer: 'r1', location: at(21), message: 'the activation layer r1 (line 21) is dead' } };
+  const other: Finding = { code: 'exploding', severity: 'info', layer: 'd2', location: at(22), step: 1, message: 'Exploding gradient: …' };
+  const found = brokenByRate([dead, below, other], layers, history(0.3, 2.5), DEFAULT_THRESHOLDS, rate, outputs);
+  assert.deepEqual(found.map((f) => f.code), ['learning-rate-high', 'exploding']);
+  assert.deepEqual(found[0].related?.map((r) => [r.layer, r.verdict]), [['r1', 'dead-relu'], ['d1', 'vanishing']]);
+  assert.match(found[0].message, /Dead units get no gradient to come back, so no gradient reaches d1 below it/);
 });
 
 const targetsLine = at(17);

@@ -1,5 +1,5 @@
 // @case dlp-mnist-lr-high
-// @set heldout4
+// @moved-from heldout4 (held-out protocol: motivated naming the learning rate when a step saturates a layer that worked at step 0, branch localise)
 // @label buggy
 // @bug lr-high
 // @source Deep Learning with Python, 3rd edition (F. Chollet & M. Watson, Manning 2025), companion notebooks:

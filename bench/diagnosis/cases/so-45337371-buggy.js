@@ -1,5 +1,5 @@
 // @case so-45337371-buggy
-// @set heldout
+// @moved-from heldout (held-out protocol: motivated loss-activation-mismatch sitting on the output activation when that is what to change, branch localise)
 // @label buggy
 // @bug output-activation
 // @source DeepLocalize benchmark (Wardat, Le & Rajan, ICSE'21): github.com/Wardat-ISU/DeepLocalize@297bc34,

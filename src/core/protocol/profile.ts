@@ -218,6 +218,11 @@ export const RelatedLayer = v.object({
   location: v.optional(SourceLocation),
   /** That layer's own evidence, e.g. "‖g‖ 3.1e-9 at step 0 and 2.0e-9 at step 20". */
   message: v.string(),
+  /**
+   * The layer's own verdict when it is a consequence of the cause the finding names (a ReLU layer a too-large update
+   * killed: `dead-relu` under a `learning-rate-high` finding); absent, the layer's verdict is the finding's code.
+   */
+  verdict: v.optional(v.picklist(FINDING_CODES)),
 });
 export type RelatedLayer = v.InferOutput<typeof RelatedLayer>;
 
