@@ -12,6 +12,7 @@ import { rejectStrings } from './stringData';
 import type { SourceLocation } from '../core/protocol';
 import type { Tf } from './tfjsResolve';
 import { fitValidationOnce, type ValidationRows } from './fitValidation';
+import { DATA_SEED, lossNames, synthesizeBatch } from './modelShapes';
 
 export interface Batch {
   xs: Tensor[];
@@ -46,19 +47,7 @@ export interface Batch {
 
 export { innerModel } from './innerModel';
 
-const SEQUENCE_FILL = 8;
 const DEFAULT_BATCH = RUN_DEFAULTS.syntheticBatchSize;
-const SEED = 1234;
-
-/** Names of the compiled losses, one per output. */
-export function lossNames(model: LayersModel): string[] {
-  const inner = innerModel(model);
-  const declared = inner.loss;
-  return inner.lossFunctions.map((fn, i) => {
-    const name = Array.isArray(declared) ? declared[i] : declared;
-    return typeof name === 'string' ? name : fn.name || 'custom';
-  });
-}
 
 function toTensor(tf: Tf, value: unknown, what: string): Tensor {
   if (value instanceof tf.Tensor) return value;
@@ -198,7 +187,7 @@ function fitStepsPerEpoch(capture: Capture, rows: number, scriptBatch: number | 
 }
 
 /** Every row index of `rows`, in a seeded random order (the same on every run). */
-export function seededOrder(rows: number, seed = SEED): number[] {
+export function seededOrder(rows: number, seed = DATA_SEED): number[] {
   const random = seededRandom(seed);
   const order = Array.from({ length: rows }, (_, i) => i);
   for (let i = rows - 1; i > 0; i--) {
@@ -340,82 +329,4 @@ export async function batchFromExport(tf: Tf, model: LayersModel, sampleBatch: u
     source: 'sampleBatch',
     note: 'the exported sampleBatch',
   };
-}
-
-function concreteShape(shape: (number | null)[], batch: number): number[] {
-  return shape.map((d, i) => (i === 0 ? batch : d ?? SEQUENCE_FILL));
-}
-
-export function synthesizeBatch(tf: Tf, model: LayersModel, batchSize: number | undefined): Batch {
-  const inner = innerModel(model);
-  const batch = batchSize ?? DEFAULT_BATCH;
-  const losses = lossNames(model);
-  const notes: string[] = [];
-  const xs = inner.inputs.map((input, i) => {
-    const shape = concreteShape(input.shape, batch);
-    const embedding = inner.inputLayers[i]?.outboundNodes
-      .map((n) => n.outboundLayer)
-      .find((l) => l.getClassName() === 'Embedding');
-    if (embedding) {
-      const inputDim = Number(embedding.getConfig().inputDim);
-      notes.push(`integer indices below ${inputDim} for the Embedding input`);
-      return tf.randomUniform(shape, 0, inputDim, 'int32', SEED + i);
-    }
-    return tf.randomNormal(shape, 0, 1, 'float32', SEED + i);
-  });
-  const ys = inner.outputs.map((output, i) => {
-    const shape = concreteShape(output.shape, batch);
-    const classes = shape[shape.length - 1];
-    const loss = losses[i] ?? 'meanSquaredError';
-    if (/^categorical_?crossentropy$/i.test(loss)) {
-      const labels = tf.randomUniform(shape.slice(0, -1), 0, classes, 'int32', SEED + 100 + i);
-      return tf.reshape(tf.oneHot(tf.reshape(labels, [-1]), classes), shape);
-    }
-    if (/^sparse_?categorical_?crossentropy$/i.test(loss)) {
-      return tf.cast(tf.randomUniform([...shape.slice(0, -1), 1], 0, classes, 'int32', SEED + 100 + i), 'float32');
-    }
-    if (/^binary_?crossentropy$/i.test(loss)) {
-      return tf.cast(tf.randomUniform(shape, 0, 2, 'int32', SEED + 100 + i), 'float32');
-    }
-    return tf.randomNormal(shape, 0, 1, 'float32', SEED + 100 + i);
-  });
-  return {
-    xs,
-    ys,
-    source: 'synthetic',
-    note: `synthetic: batch ${batch}, normal noise inputs${notes.length ? ` (${notes.join('; ')})` : ''}, labels shaped for ${losses.join(', ') || 'the loss'}`,
-  };
-}
-
-/** "the exported sampleBatch", not "the the exported sampleBatch" (notes of fit/sampleBatch batches start with "the"). */
-const theBatch = (batch: Batch) => (batch.note.startsWith('the ') ? batch.note : `the batch (${batch.note})`);
-
-/** Explains a batch that does not fit the model, before TensorFlow.js fails with an obscure kernel error. */
-export function checkBatchShapes(model: LayersModel, batch: Batch): void {
-  const inner = innerModel(model);
-  const losses = lossNames(model);
-  const describe = (s: readonly (number | null)[]) => `[${s.map((d) => (d === null ? 'batch' : d)).join(', ')}]`;
-  inner.inputs.forEach((input, i) => {
-    const got = batch.xs[i].shape;
-    const want = input.shape;
-    if (got.length !== want.length || want.some((d, k) => k > 0 && d !== null && d !== got[k])) {
-      throw new DiscoveryError('bad-data', `Input ${i} (${input.name}) expects shape ${describe(want)} but ${theBatch(batch)} has shape [${got.join(', ')}].`, [
-        `expected ${describe(want)}`,
-        `got [${got.join(', ')}]`,
-      ]);
-    }
-  });
-  const n = batch.xs[0]?.shape[0];
-  inner.outputs.forEach((output, i) => {
-    const got = batch.ys[i].shape;
-    const want = output.shape;
-    const sparse = /sparse/i.test(losses[i] ?? '');
-    const lastOk = sparse || want[want.length - 1] === null || got[got.length - 1] === want[want.length - 1];
-    if (!lastOk || got[0] !== n) {
-      throw new DiscoveryError('bad-data', `Output ${i} (${output.name}) produces shape ${describe(want)} but the labels in ${theBatch(batch)} have shape [${got.join(', ')}]${got[0] !== n ? ` (and ${got[0]} rows for ${n} inputs)` : ''}.`, [
-        `expected ${describe(want)}`,
-        `got [${got.join(', ')}]`,
-      ]);
-    }
-  });
 }
