@@ -159,7 +159,9 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
       (draw
         ? `a batch of ${taken} rows of the script's ${capture.method}() call, drawn as ${capture.method}() shuffles them (seeded)`
         : widened
-          ? `all ${taken} rows of the script's ${capture.method}() call`
+          ? taken === rows
+            ? `all ${taken} rows of the script's ${capture.method}() call`
+            : `the first ${taken} of the ${rows} rows of the script's ${capture.method}() call, in its order`
           : note) +
       (widened ? `, where the script trains on batches of ${scriptBatch}: fewer examples say little about dead units or vanishing gradients` : ''),
   };

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { fixture, lineOf, pool, profileOk } from './helpers';
 
 const FIX = (f: string) => fixture('verdicts', f);
-const FILES = ['batch1-sorted.js', 'batch1-dead.js'];
+const FILES = ['batch1-sorted.js', 'batch1-dead.js', 'batch1-unshuffled.js'];
 const runs = pool(FILES, 2, (f) => profileOk(FIX(f), { steps: 20, backend: 'wasm' }));
 
 test('batch 1, sorted data with an all-zero first row, healthy: profiled on 32 shuffled rows, no warning', async () => {
@@ -27,4 +27,10 @@ test('batch 1, a ReLU layer with bias -100: dead over all 32 rows, at its own li
   const vanishing = report.findings.find((f) => f.code === 'vanishing');
   assert.ok(vanishing?.cause, 'the layer below points at the dead layer');
   assert.equal(vanishing.cause.line, lineOf(FIX('batch1-dead.js'), 'L:dead'));
+});
+
+test('batch 1 with shuffle: false: the first 32 of its 64 rows, and the note says so', async () => {
+  const { report } = (await runs)[2];
+  assert.equal(report.batchSize, 32);
+  assert.match(report.dataNote!, /^the first 32 of the 64 rows of the script's fit\(\) call, in its order, where the script trains on batches of 1: /);
 });
