@@ -10,6 +10,7 @@ import { SATURATING } from './activations';
 import { formatNumber as fmt } from './format';
 import type { StepRecord } from './healthModel';
 import { normalizeLoss, SQUARED_LOSSES, UNSCALED_INPUT_RMS } from './lossRules';
+import { optimizerRateNote } from './rateRules';
 
 /**
  * ‖Δw‖/‖w‖ at or above 1: one update moved the weights by more than their own size. CS231n ("Neural
@@ -105,7 +106,7 @@ function breakages(finding: Finding, layers: readonly LayerInfo[], steps: readon
  * cuts off) — name their cause: one learning-rate-high warning on `rateSite`, the broken layers related with their
  * history and their own verdicts, the layers cut off related as vanishing. The other findings are returned unchanged.
  */
-export function brokenByRate(findings: readonly Finding[], layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, rateSite: SourceLocation | undefined, outputLayers: ReadonlySet<string>): Finding[] {
+export function brokenByRate(findings: readonly Finding[], layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, rateSite: SourceLocation | undefined, outputLayers: ReadonlySet<string>, optimizer?: string): Finding[] {
   if (!rateSite) return [...findings];
   const moved = findings.map((f) => ({ f, b: breakages(f, layers, steps, t, outputLayers) }));
   const broken = moved.filter((m) => m.b !== undefined);
@@ -137,7 +138,7 @@ export function brokenByRate(findings: readonly Finding[], layers: readonly Laye
       `The learning rate is too high: a step broke ${all.length > 1 ? `${all.length} layers that worked at step 0` : 'a layer that worked at step 0'} — ${all.map((b) => `from step ${b.step} ${describe(b)}`).join('; ')} — ` +
       `right after an update that moved ${first.mover}'s weights by ${fmt(first.ratio)}× their norm (‖Δw‖/‖w‖; ~1e-3 is healthy): the step overshot. ` +
       `${anyDead ? 'Dead units get no gradient to come back' : 'A saturated layer passes almost no gradient back'}${names.length ? `, so no gradient reaches ${names.join(', ')} below it` : ''}. ` +
-      `Lower the learning rate set here (run the LR finder), or clip gradients (clipNorm)${anyDead ? '; LeakyReLU/ELU would keep units alive' : ''}.`,
+      `Lower the learning rate set here (run the LR finder), or clip gradients (clipNorm)${anyDead ? '; LeakyReLU/ELU would keep units alive' : ''}.${optimizerRateNote(optimizer)}`,
   };
   const rest = moved.filter((m) => m.b === undefined).map((m) => m.f);
   return [finding, ...rest];

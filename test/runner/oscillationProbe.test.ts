@@ -20,7 +20,7 @@ test('near miss: momentum 0.9 at lr 0.3 swings, but a tenth of the rate gets no 
   const f = report.findings.find((x) => x.code === 'loss-oscillating');
   assert.equal(f?.severity, 'info', findingSummary(report));
   assert.match(f.message, /changed direction \d+ times in 20 steps/);
-  assert.match(f.message, /a tenth of the rate got no lower over the first 10 steps \(mean loss [\d.]+ against [\d.]+ at the model's rate\)/);
+  assert.match(f.message, /a tenth of the rate got no lower over the first 20 steps \(mean loss [\d.]+ against [\d.]+ at the model's rate\)/);
   assert.equal(f.line, lineOf(FIX('oscillating-settles.js'), 'tf.train.momentum'));
   assert.ok(!report.findings.some((x) => x.severity !== 'info'), findingSummary(report));
 });
