@@ -224,10 +224,12 @@ export class WatchRules {
     // 1959; Hunter, J. Quality Technology 18, 1986): the smoothed loss of independent draws of spread σ has standard
     // error σ·√((1−β)/(1+β)), and the first loss is one draw. With batches of one example (mlcc-synthetic-batch1:
     // per-step losses 3…1,000) an easy first example and the next hard ones read as a climb past the start otherwise.
-    const sigma = this.stepNoise(step.loss);
+    this.recordJump(step.loss);
+    const doubled = s >= WATCH_RULES.divergenceFactor * this.lowest;
+    // The noise bar (a median of the recent jumps) is read only where a climb is in question, not on every step.
+    const sigma = doubled ? this.stepNoise() : 0;
     const smoothedError = sigma * Math.sqrt((1 - beta) / (1 + beta));
-    const holds =
-      s >= WATCH_RULES.divergenceFactor * this.lowest && s - this.lowest >= Math.max(WATCH_RULES.divergenceMinRise * Math.abs(this.firstLoss), NOISE_DIFFERENCE * smoothedError);
+    const holds = doubled && s - this.lowest >= Math.max(WATCH_RULES.divergenceMinRise * Math.abs(this.firstLoss), NOISE_DIFFERENCE * smoothedError);
     if (!holds) {
       // Back below 2× its lowest: a bump that training recovered from, not a divergence.
       this.divergence = undefined;
@@ -277,13 +279,17 @@ export class WatchRules {
    * (dc-regrNN-high-lr: 0.07 → 82 → 0.4 in three steps under Adam 0.1), must not widen the noise bar that hides them
    * (the median absolute deviation's breakdown point: Rousseeuw & Croux, JASA 88, 1993).
    */
-  private stepNoise(loss: number): number {
+  private stepNoise(): number {
+    return this.jumps.length ? median(this.jumps) / (0.6745 * Math.SQRT2) : 0;
+  }
+
+  /** Keeps the last WATCH_RULES.noiseSteps successive differences of the loss (a ring) for stepNoise. */
+  private recordJump(loss: number): void {
     if (this.previousLoss !== undefined) {
       this.jumps[this.jumpCount % WATCH_RULES.noiseSteps] = Math.abs(loss - this.previousLoss);
       this.jumpCount++;
     }
     this.previousLoss = loss;
-    return this.jumps.length ? median(this.jumps) / (0.6745 * Math.SQRT2) : 0;
   }
 
   private layerRules(step: WatchStep): Finding[] {

@@ -4,12 +4,12 @@
 // (core/rateCurvature.ts). The profiled batch can miss it: a batch of the first rows in file order (fit(…, {shuffle:
 // false})) may hold only the small inputs, where the rate is stable, while the rows after it diverge.
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import { normalizeLoss, SQUARED_LOSSES } from '../core/lossRules';
 import { innerModel } from './innerModel';
 import type { Tf } from './tfjsResolve';
 
 /** Layers that only reshape the input on its way to the Dense layer. */
 const RESHAPING = new Set(['InputLayer', 'Flatten', 'Reshape']);
-const MSE = new Set(['meanSquaredError', 'mse', 'MSE', 'mean_squared_error']);
 /** Power iteration: at most this many products, stopped once the estimate changes by less than TOLERANCE. */
 const ITERATIONS = 300;
 const TOLERANCE = 1e-6;
@@ -44,7 +44,7 @@ function descentSettings(model: LayersModel): { learningRate: number; momentum: 
 /** The one Dense layer of a model linear in its weights, with its bias and units; undefined for anything else. */
 function linearDense(model: LayersModel, losses: readonly string[]): { units: number; useBias: boolean } | undefined {
   const inner = innerModel(model);
-  if (inner.inputs.length !== 1 || inner.outputs.length !== 1 || losses.length !== 1 || !MSE.has(losses[0])) return undefined;
+  if (inner.inputs.length !== 1 || inner.outputs.length !== 1 || losses.length !== 1 || !SQUARED_LOSSES.has(normalizeLoss(losses[0]))) return undefined;
   const layers = inner.layers as unknown as Layerish[];
   const dense = layers.filter((l) => !RESHAPING.has(l.getClassName()));
   if (dense.length !== 1 || dense[0].getClassName() !== 'Dense') return undefined;

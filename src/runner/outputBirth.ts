@@ -5,7 +5,7 @@
 // one draw this run happened to make (core/outputBirthRule.ts judges them; docs/rules/dead-relu.md).
 import type { LayersModel, SymbolicTensor, Tensor } from '@tensorflow/tfjs';
 import { HARD_ZERO } from '../core/activations';
-import { seededRandom } from '../core/random';
+import { withProbeRandom } from './modelState';
 import type { Tf } from './tfjsResolve';
 
 /** Initial draws read per output layer: the share's standard error at 10 % is 3.8 points. */
@@ -42,11 +42,9 @@ export function readOutputBirth(tf: Tf, model: LayersModel, layer: DenseLike, xs
   const bias = layer.useBias === false ? undefined : layer.biasInitializer;
   if (!kernel || typeof kernel.apply !== 'function' || kernel.seed != null || (bias && bias.seed != null)) return undefined;
   if (Array.isArray(layer.input)) return undefined;
-  const random = Math.random;
-  // tfjs's unseeded initializers seed themselves from Math.random: a seeded one for the draws, the script's put back.
-  Math.random = seededRandom(0xb1a7);
+  // tfjs's unseeded initializers seed themselves from Math.random: the probes' seeded one for the draws, the script's put back.
   try {
-    return tf.tidy(() => {
+    return withProbeRandom(() => tf.tidy(() => {
       const input = layer.input as SymbolicTensor;
       const at = model.inputs.indexOf(input);
       const h = at >= 0 ? xs[at] : (tf.model({ inputs: model.inputs, outputs: input }).predict(xs.length === 1 ? xs[0] : [...xs]) as Tensor);
@@ -62,10 +60,8 @@ export function readOutputBirth(tf: Tf, model: LayersModel, layer: DenseLike, xs
       const draws = Array.from({ length: BIRTH_DRAWS }, () => deadUnits(kernel.apply([fanIn, units]), bias?.apply([units])));
       const dead = tf.addN(draws).dataSync()[0];
       return { draws: BIRTH_DRAWS, deadShare: dead / BIRTH_DRAWS, deadNow: deadUnits(w0, bias ? b0 : undefined).dataSync()[0], rows: rows.shape[0] ?? 0 };
-    });
+    }));
   } catch {
     return undefined; // a layer whose input cannot be read on its own tells nothing
-  } finally {
-    Math.random = random;
   }
 }
