@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { unhandled } from '../core/exhaustive';
 import type { RunnerMessage, RunnerMessageOf } from '../core/protocol';
 import { runtimeLine } from '../core/report';
+import { stableRateLimit } from '../core/rateCurvature';
 
 export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel('Gradient Lens', { log: true });
@@ -60,7 +61,7 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
       const steps = (losses.length - 1) * every;
       log.info(
         kind === 'curvature'
-          ? `curvature of the quadratic loss over ${message.rows} training rows: λmax ${losses[0]} (stable below a rate of ${(2 * (1 + (message.momentum ?? 0))) / losses[0]}); rate ${factor}`
+          ? `curvature of the quadratic loss over ${message.rows} training rows: λmax ${losses[0]} (stable below a rate of ${stableRateLimit({ lambdaMax: losses[0], momentum: message.momentum ?? 0 })}); rate ${factor}`
           : kind === 'penalty'
           ? `regularization probe (${factor ? 'with' : 'without'} penalties): validation loss ${losses[0]} → ${losses[losses.length - 1]} over ${steps} steps`
           : `${PROBE_NAMES[kind]} probe ×${factor}: ${kind === 'rate' || kind === 'input' ? 'loss' : 'held-out loss'} ${losses[0]} → ${losses[losses.length - 1]} over ${steps} steps`,
