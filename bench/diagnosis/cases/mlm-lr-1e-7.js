@@ -1,0 +1,34 @@
+// @case mlm-lr-1e-7
+// @set heldout8
+// @label buggy
+// @bug lr-low
+// @fault SGD learning rate 1e-7: the weights barely move in 200 epochs, so the model stays near its initial accuracy.
+// @source J. Brownlee, Machine Learning Mastery, "Understand the Impact of Learning Rate on Neural Network Performance"
+//   (January 2019, updated August 2020),
+//   https://machinelearningmastery.com/understand-the-dynamics-of-learning-rate-on-deep-learning-neural-networks/ :
+//   three blobs (make_blobs(1000, centers=3, n_features=2, cluster_std=2, random_state=2)), 500 rows for training and
+//   500 as validation data, Dense(50, relu, he_uniform) → Dense(3, softmax), categorical cross-entropy, 200 epochs,
+//   Keras batch 32. Its learning-rate study, fit_model(lrate) with plain SGD(lr=lrate), lrate = 1E-7: the tutorial
+//   reports that the smallest rates (1E-6, 1E-7) learn too slowly to reach good accuracy within the 200 epochs (its
+//   conclusion: rates that are "too small" never converge in the budget).
+// @data scikit-learn's make_blobs with the tutorial's seed (prepareHeldout8.ts: mlm-blobs-3), one-hot labels as
+//   to_categorical; the first 500 rows for training, the rest as validation data.
+// @settings SGD lr 1e-7 (no momentum), batch 32, 200 epochs.
+// @license the tutorial's code is published on the article's page (Copyright Machine Learning Mastery); this is our TensorFlow.js translation.
+const tf = require('@tensorflow/tfjs');
+const { table, oneHot } = require('./data.ts');
+
+const rows = table('mlm-blobs-3').rows;
+const n_train = 500;
+const X = rows.map((r) => r.slice(0, 2));
+const trainX = tf.tensor2d(X.slice(0, n_train));
+const testX = tf.tensor2d(X.slice(n_train));
+const y = rows.map((r) => r[2]);
+const trainy = tf.tensor2d(oneHot(y.slice(0, n_train), 3));
+const testy = tf.tensor2d(oneHot(y.slice(n_train), 3));
+const model = tf.sequential();
+model.add(tf.layers.dense({ units: 50, inputShape: [2], activation: 'relu', kernelInitializer: 'heUniform' }));
+model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));
+const opt = tf.train.sgd(1e-7); // FAULT
+model.compile({ loss: 'categoricalCrossentropy', optimizer: opt, metrics: ['accuracy'] });
+model.fit(trainX, trainy, { validationData: [testX, testy], epochs: 200 });

@@ -1,0 +1,31 @@
+// @case mlm-rmsprop
+// @set heldout8
+// @label healthy
+// @source J. Brownlee, Machine Learning Mastery, "Understand the Impact of Learning Rate on Neural Network Performance"
+//   (January 2019, updated August 2020),
+//   https://machinelearningmastery.com/understand-the-dynamics-of-learning-rate-on-deep-learning-neural-networks/ :
+//   three blobs (make_blobs(1000, centers=3, n_features=2, cluster_std=2, random_state=2)), 500 rows for training and
+//   500 as validation data, Dense(50, relu, he_uniform) → Dense(3, softmax), categorical cross-entropy, 200 epochs,
+//   Keras batch 32. Its adaptive-learning-rate study, optimizer='rmsprop' (Keras defaults: lr 0.001, rho 0.9): the
+//   tutorial shows RMSprop learning the problem (about 80 % accuracy).
+// @data scikit-learn's make_blobs with the tutorial's seed (prepareHeldout8.ts: mlm-blobs-3), one-hot labels as
+//   to_categorical; the first 500 rows for training, the rest as validation data.
+// @settings RMSprop lr 0.001 decay 0.9 (Keras defaults), batch 32, 200 epochs.
+// @license the tutorial's code is published on the article's page (Copyright Machine Learning Mastery); this is our TensorFlow.js translation.
+const tf = require('@tensorflow/tfjs');
+const { table, oneHot } = require('./data.ts');
+
+const rows = table('mlm-blobs-3').rows;
+const n_train = 500;
+const X = rows.map((r) => r.slice(0, 2));
+const trainX = tf.tensor2d(X.slice(0, n_train));
+const testX = tf.tensor2d(X.slice(n_train));
+const y = rows.map((r) => r[2]);
+const trainy = tf.tensor2d(oneHot(y.slice(0, n_train), 3));
+const testy = tf.tensor2d(oneHot(y.slice(n_train), 3));
+const model = tf.sequential();
+model.add(tf.layers.dense({ units: 50, inputShape: [2], activation: 'relu', kernelInitializer: 'heUniform' }));
+model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));
+const opt = tf.train.rmsprop(0.001, 0.9);
+model.compile({ loss: 'categoricalCrossentropy', optimizer: opt, metrics: ['accuracy'] });
+model.fit(trainX, trainy, { validationData: [testX, testy], epochs: 200 });
