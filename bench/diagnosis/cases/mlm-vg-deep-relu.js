@@ -7,7 +7,7 @@
 //   two circles (make_circles(1000, noise=0.1, random_state=1)) scaled by MinMaxScaler to [-1, 1], 500 rows for training
 //   and 500 as validation data; SGD lr 0.01 momentum 0.9, binary cross-entropy, 500 epochs, Keras batch 32. The
 //   tutorial's fix: the same five hidden layers with ReLU and he_uniform initialisation, which it shows learning the
-//   problem (about 84 % accuracy, like the shallow model, and visibly faster).
+//   problem (printed 0.836 / 0.840, above the shallow model, within ~100 epochs).
 // @data scikit-learn's make_circles with the tutorial's seed (prepareHeldout8.ts: mlm-circles-1000), min-max scaled to
 //   [-1, 1] over all rows as the tutorial's scaler.fit_transform(X).
 // @settings 5 × Dense(5, relu, he_uniform) → Dense(1, sigmoid), SGD momentum 0.9 lr 0.01, BCE, batch 32, 500 epochs.
