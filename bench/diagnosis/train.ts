@@ -2,7 +2,9 @@
 // and last epoch, the last accuracy and how far training moved the weights: the evidence behind the labels of the cases we constructed
 // ourselves ("canon-*": healthy ones must train, buggy ones must not), and a sanity check of any port.
 //
-//   node --import tsx bench/diagnosis/train.ts [--filter REGEX] [--epochs N] [--backend cpu|wasm] [--rate-factor F] [--outputs]
+//   node --import tsx bench/diagnosis/train.ts [--filter REGEX] [--epochs N] [--backend cpu|wasm] [--rate-factor F] [--outputs] [--curve]
+//
+// --curve adds the loss at epochs 1, 3, 10, 30, 100, … and the last: when a plateau ends (docs/rules/loss-not-decreasing.md).
 //
 // --rate-factor F trains with F × the program's own learning rate (its optimizer's, changed before fit): what a larger
 // rate reaches within the same plan, beside what the program's own rate reaches (docs/rules/learning-rate-low.md).
@@ -25,7 +27,7 @@ import { listCases } from './labels';
 const { values } = parseArgs({
   options: {
     filter: { type: 'string' }, epochs: { type: 'string' }, 'rate-factor': { type: 'string' }, outputs: { type: 'boolean', default: false },
-    backend: { type: 'string', default: 'wasm' }, case: { type: 'string' },
+    backend: { type: 'string', default: 'wasm' }, case: { type: 'string' }, curve: { type: 'boolean', default: false },
   },
 });
 
@@ -72,7 +74,9 @@ async function trainOne(file: string): Promise<void> {
     reported = true;
     const validation = valLoss.length > 0 ? `${fmt(valLoss[0])} → ${fmt(valLoss.at(-1))} (min ${fmt(Math.min(...valLoss))})${valAccuracy.length > 0 ? `, acc ${fmt(valAccuracy.at(-1))}` : ''}${generalisationLoss(loss, valLoss)}` : '–';
     const outputs = outputsBefore && outputsAfter ? `${outputsBefore} → ${outputsAfter}` : '–';
-    console.log(JSON.stringify({ epochs, first: fmt(loss[0]), min: fmt(Math.min(...loss)), last: fmt(loss.at(-1)), accuracy: fmt(accuracy.at(-1)), moved: fmt(lastModel ? moved(lastModel) : undefined), validation, outputs }));
+    const marks = [...Array.from({ length: 12 }, (_, k) => Math.round(10 ** (k / 2))).filter((e) => e < loss.length), loss.length];
+    const curve = values.curve ? marks.map((e) => `${e}: ${fmt(loss[e - 1])}`).join(', ') : undefined;
+    console.log(JSON.stringify({ epochs, first: fmt(loss[0]), min: fmt(Math.min(...loss)), last: fmt(loss.at(-1)), accuracy: fmt(accuracy.at(-1)), moved: fmt(lastModel ? moved(lastModel) : undefined), validation, outputs, curve }));
     process.exit(0);
   };
   // The optimizer's rate × --rate-factor, once, before the first fit (SGD and Momentum keep it in a scalar set by setLearningRate).
@@ -196,12 +200,14 @@ function main(): void {
     if (values.epochs) args.push('--epochs', values.epochs);
     if (values['rate-factor']) args.push('--rate-factor', values['rate-factor']);
     if (values.outputs) args.push('--outputs');
+    if (values.curve) args.push('--curve');
     let cells: string[];
     try {
       const out = execFileSync(process.execPath, args, { encoding: 'utf8', timeout: 600_000, stdio: ['ignore', 'pipe', 'pipe'] });
       const r = JSON.parse(out.trim().split('\n').pop()!) as Record<string, string | number>;
       cells = [String(r.epochs), String(r.first), String(r.min), String(r.last), String(r.accuracy), String(r.moved), String(r.validation)];
       if (values.outputs) cells.push(String(r.outputs));
+      if (values.curve) cells.push(`loss by epoch: ${String(r.curve)}`);
     } catch (error) {
       cells = ['failed', String((error as Error).message).split('\n')[0].slice(0, 80), '', '', '', '', '', ...(values.outputs ? [''] : [])];
     }
