@@ -7,10 +7,10 @@
 // @source GitHub issue tensorflow/tfjs#8302 "Getting started example not resilient to growing the training data beyond
 //   x=25" (https://github.com/tensorflow/tfjs/issues/8302, June 2024, tfjs 4.20.0): the tfjs-examples getting-started
 //   program — Dense(1) on y = 2x − 1, loss meanSquaredError, optimizer 'sgd' (tfjs: SGD lr 0.01), 250 epochs — run with
-//   one more (x, y) pair. The reporter: with any added pair whose x is greater than 26 the predictions become
-//   meaningless (NaN); e.g. (27, 53). Gradient descent on this mean squared error is stable below 2/λmax with λmax ≈
+//   one more (x, y) pair. The reporter: "I hit weird unexpected results if I supply any (x,y) tuple where x is greater
+//   than 26"; e.g. (27, 53). Gradient descent on this mean squared error is stable below 2/λmax with λmax ≈
 //   2·mean(x²): the added x = 27 puts that limit just under the example's 0.01, so the fit diverges.
-// @data inline, as in the issue: the example's six points (x = -1 … 4, y = 2x − 1) plus (27, 53).
+// @data inline: the example's six points (x = -1 … 4, y = 2x − 1) plus (27, 53), our pick of a pair on that line with x > 26.
 // @settings Dense(1) (Glorot kernel, zero bias), MSE, SGD lr 0.01, batch 32 (the 7 points in one batch), 250 epochs,
 //   shuffled.
 // @license the tfjs-examples program is Apache-2.0 (Copyright Google LLC); the issue's data change is the reporter's; this is our copy of it.
