@@ -19,6 +19,7 @@ import { brokenByRate, explodingFromTargets } from './causes';
 import { labelsUnrelated } from './labelRules';
 import { outputBirthFindings } from './outputBirthRule';
 import { capacityBottleneck } from './capacityRules';
+import { onChosenOptimizer } from './chosenOptimizer';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   vanishingRelative: 1e-3,
@@ -122,5 +123,5 @@ export function evaluateHealth(
       rate: { lossFalls: loss.lossFalls.falls === true, lossText: loss.lossFalls.text, overshoot },
     }),
   );
-  return [...located, ...loss.findings, ...data, ...(overReg ? [overReg] : []), ...rate];
+  return onChosenOptimizer([...located, ...loss.findings, ...data, ...(overReg ? [overReg] : []), ...rate], context.optimizerChosen);
 }

@@ -56,6 +56,8 @@ export interface HealthContext {
   compileLocation?: SourceLocation;
   /** The optimizer's class name (tfjs getClassName(): 'SGD', 'Momentum', 'Adam', …). */
   optimizer?: string;
+  /** The file never compiled the model: the profiler did, with its own Adam(1e-3) (runner/loadTarget.ensureCompiled). */
+  optimizerChosen?: boolean;
   /** Where the optimizer was created (tf.train.*), else absent: findings about the learning rate point here, else at compile(). */
   optimizerLocation?: SourceLocation;
   /** Where the inputs and targets given to fit() were made (findings about the data point there). */
