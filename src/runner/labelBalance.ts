@@ -3,7 +3,7 @@
 // Counted only when the labels are classes: one-hot rows, class indices for a multi-unit output, or 0/1 for
 // one unit; anything else (regression targets, multi-label rows, sequences) gives undefined.
 // And how often each token occurs in fit()'s inputs when an input is a sequence of tokens — ids fed to an Embedding,
-// or one-hot rows over a vocabulary: a model that reads tokens and predicts one of the same vocabulary is a
+// one-hot rows over a vocabulary, or one id per time step (raw or scaled into [0, 1]): a model that reads tokens and predicts one of the same vocabulary is a
 // next-token model, whose labels are skewed as the text is (the rule compares the two).
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import type { Tf } from './tfjsResolve';
@@ -49,6 +49,7 @@ export function inputTokenCounts(tf: Tf, model: LayersModel, inputs: readonly Te
   const inner = innerModel(model);
   const found = inputs.flatMap((x, i) => {
     const embedding = inner.inputLayers[i]?.outboundNodes.map((n) => n.outboundLayer).find((l) => l.getClassName() === 'Embedding');
+    if (!embedding && x.rank === 3 && x.shape[2] === 1) return scalarTokenCounts(tf, x, classes);
     const vocabulary = embedding ? Number(embedding.getConfig().inputDim) : x.rank === 3 ? x.shape[2]! : 0;
     if (!classes.has(vocabulary)) return [];
     const counts = embedding
@@ -59,6 +60,29 @@ export function inputTokenCounts(tf: Tf, model: LayersModel, inputs: readonly Te
     return counts ? [counts] : [];
   });
   return found.length ? found : undefined;
+}
+
+/**
+ * A sequence of one number per time step ([examples, steps, 1], what an RNN reads without an Embedding) that is token
+ * ids of a vocabulary of V = a class count: the ids themselves, or scaled into [0, 1] as id / (V − 1) or id / V — the
+ * character-level LSTM recipe of Brownlee's "Text Generation With LSTM Recurrent Neural Networks in Python with Keras"
+ * (machinelearningmastery.com, 2016: `X = X / float(n_vocab)`). Every value must sit on that grid (within float32
+ * rounding); counts over the first such vocabulary, else [].
+ */
+function scalarTokenCounts(tf: Tf, x: Tensor, classes: ReadonlySet<number>): number[][] {
+  const values = tf.tidy(() => tf.cast(x, 'float32').dataSync());
+  for (const size of classes) {
+    for (const scale of [1, size - 1, size]) {
+      if (scale < 1) continue;
+      const ids = Float32Array.from(values, (value) => {
+        const id = value * scale;
+        return Math.abs(id - Math.round(id)) < 1e-3 ? Math.round(id) : NaN;
+      });
+      const counts = indexCounts(ids, size);
+      if (counts) return [counts];
+    }
+  }
+  return [];
 }
 
 /** Column sums of a rank-3 input whose rows along the last axis are one-hot (every value 0/1, each row summing to 1). */

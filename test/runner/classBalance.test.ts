@@ -10,7 +10,7 @@ import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('class-balance', f);
 const FILES = ['rare-zeros.js', 'rare-sparse.js', 'balanced.js', 'sixty-forty.js'];
-const TEXT = ['next-char-onehot.js', 'next-char-dropped.js'];
+const TEXT = ['next-char-onehot.js', 'next-char-dropped.js', 'next-char-scaled.js', 'next-char-scaled-dropped.js'];
 const outcome = profileEach([...FILES, ...TEXT], FIX, { steps: 3, backend: 'wasm' });
 // wasm has no kernel for an Embedding's gradient (UnsortedSegmentSum): the id-reading model runs on cpu.
 const cpu = profileEach(['next-char-ids.js'], FIX, { steps: 3, backend: 'cpu' });
@@ -38,7 +38,7 @@ test('near misses: 30 of every digit, and a 60/40 two-class split, raise no clas
 });
 
 test('a next-character model on Zipf-skewed text: class-imbalance as information, naming the rare classes\' share among the input tokens', async () => {
-  for (const file of ['next-char-ids.js', 'next-char-onehot.js']) {
+  for (const file of ['next-char-ids.js', 'next-char-onehot.js', 'next-char-scaled.js']) {
     const r = await report(file);
     const [finding, ...more] = r.findings.filter((f) => f.code === 'class-imbalance');
     assert.ok(finding && more.length === 0, `${file}: ${findingSummary(r)}`);
@@ -52,9 +52,11 @@ test('a next-character model on Zipf-skewed text: class-imbalance as information
 });
 
 test('near miss: the same text with letter 1 cut to 1 in 200 of its rows by a selection — rare in the labels, common in the inputs — stays a warning', async () => {
-  const r = await report('next-char-dropped.js');
-  const [finding] = r.findings.filter((f) => f.code === 'class-imbalance');
-  assert.equal(finding?.severity, 'warning', findingSummary(r));
-  assert.match(finding.message, /class 1 has 26 \(0\.33 %\)/);
-  assert.doesNotMatch(finding.message, /No action needed/);
+  for (const file of ['next-char-dropped.js', 'next-char-scaled-dropped.js']) {
+    const r = await report(file);
+    const [finding] = r.findings.filter((f) => f.code === 'class-imbalance');
+    assert.equal(finding?.severity, 'warning', `${file}: ${findingSummary(r)}`);
+    assert.match(finding.message, /class 1 has 26 \(0\.33 %\)/);
+    assert.doesNotMatch(finding.message, /No action needed/);
+  }
 });
