@@ -20,11 +20,15 @@ export const IMBALANCE_RATIO = 4;
 
 const pct = (share: number) => `${Number((share * 100).toPrecision(2))} %`;
 
-/** The counts with at least one class extreme by both bars (under EXTREME_SHARE, IMBALANCE_RATIO× below the largest). */
-function extreme(counts: readonly number[]): Set<number> {
+/**
+ * The classes extreme by both bars (under EXTREME_SHARE, IMBALANCE_RATIO× below the largest). Among labels a class with
+ * no example is left out (an output wider than the data uses); among the input text `absentIsRare` counts it as rare —
+ * a token the text never feeds in (the text's last word, predicted once and never read) is as rare as a token can be.
+ */
+function extreme(counts: readonly number[], absentIsRare = false): Set<number> {
   const total = counts.reduce((s, n) => s + n, 0);
   const largest = Math.max(...counts);
-  return new Set(counts.flatMap((n, label) => (n > 0 && n / total < EXTREME_SHARE && largest >= IMBALANCE_RATIO * n ? [label] : [])));
+  return new Set(counts.flatMap((n, label) => ((n > 0 || absentIsRare) && n / total < EXTREME_SHARE && largest >= IMBALANCE_RATIO * n ? [label] : [])));
 }
 
 /**
@@ -38,7 +42,7 @@ function extreme(counts: readonly number[]): Set<number> {
 function textSkew(counts: readonly number[], rare: readonly { label: number }[], inputTokens: HealthContext['inputTokenCounts']): { tokens: readonly number[]; total: number } | undefined {
   const tokens = inputTokens?.find((t) => t.length === counts.length);
   if (!tokens) return undefined;
-  const rareInText = extreme(tokens);
+  const rareInText = extreme(tokens, true);
   if (!rare.every((c) => rareInText.has(c.label))) return undefined;
   return { tokens, total: tokens.reduce((s, n) => s + n, 0) };
 }
