@@ -58,9 +58,9 @@ export function matchLines(expected: string[], reported: string[]): { right: num
   return { right: expected.length - missing.length, missing, extra };
 }
 
-function runCli(args: string[], cwd: string, timeoutMs: number): Promise<{ stdout: string; stderr: string; code: number | null; timedOut: boolean }> {
+export function runCli(args: string[], cwd: string, timeoutMs: number, cliPath = cli): Promise<{ stdout: string; stderr: string; code: number | null; timedOut: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -81,7 +81,7 @@ function runCli(args: string[], cwd: string, timeoutMs: number): Promise<{ stdou
   });
 }
 
-function parseReport(stdout: string): Report | undefined {
+export function parseReport(stdout: string): Report | undefined {
   const start = stdout.indexOf('{\n');
   if (start < 0) return undefined;
   try {
