@@ -35,6 +35,7 @@ export const VERDICT_PRIORITY: readonly FindingCode[] = [
   'loss-oscillating',
   'loss-not-decreasing',
   'over-regularization',
+  'overfitting',
   'learning-rate-high',
   'learning-rate-low',
   'overfit-batch',
@@ -65,6 +66,7 @@ const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'nan-prone-loss': 'nonFinite',
   'labels-unrelated': 'saturated',
   'capacity-bottleneck': 'vanishing',
+  overfitting: 'saturated',
 };
 
 /** Short words for the end-of-line decoration (long lines cut it off; the hover carries the rest). */
@@ -93,6 +95,7 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   'nan-prone-loss': 'NaN-prone loss',
   'labels-unrelated': 'labels unrelated',
   'capacity-bottleneck': 'one-unit bottleneck',
+  overfitting: 'overfitting',
 };
 
 /** The status bar counts layers ("2 dead"): the decoration's words, shorter where a count reads better. */

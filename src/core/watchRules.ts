@@ -4,7 +4,7 @@
 // one odd batch raises nothing. The thresholds are the profile's (core/health.ts DEFAULT_THRESHOLDS);
 // NaN/Inf is located by the runner (it needs the batch) and handed in through nonFinite().
 import type { Finding, LayerInfo, SourceLocation, Thresholds } from './protocol';
-import type { NonFinitePhase, WatchSample, WatchStep } from './watchProtocol';
+import type { NonFinitePhase, WatchEpoch, WatchSample, WatchStep } from './watchProtocol';
 import { DEFAULT_THRESHOLDS } from './health';
 import { RULE_SEVERITY } from './healthModel';
 import { HARD_ZERO } from './activations';
@@ -12,6 +12,7 @@ import { formatNumber as fmt } from './format';
 import { RunLossCurve } from './lossCurve';
 import { NOISE_DIFFERENCE, notDecreasingFinding, oscillationFinding } from './lossCurveRules';
 import { median } from './lrCurve';
+import { OverfittingWatch } from './overfittingRule';
 
 /** The normal's two-sided 99 % point: a difference of two values beyond this many of its standard errors is not noise. */
 const NOISE_STEP_BAR = 2.58;
@@ -77,6 +78,8 @@ export class WatchRules {
 
   /** The whole run's loss curve, judged when the run ends (atEnd). */
   private readonly curve = new RunLossCurve();
+  /** Training vs validation loss per epoch (core/overfittingRule.ts). */
+  private readonly overfitting: OverfittingWatch;
 
   /**
    * `sites`: where a NaN/Inf that no layer owns is located — the compile() call that chose the loss (a loss or
@@ -87,6 +90,13 @@ export class WatchRules {
     this.t = { ...DEFAULT_THRESHOLDS, ...thresholds };
     this.info = new Map(layers.map((l) => [l.name, l]));
     this.layerOrder = new Map(layers.map((l, i) => [l.name, i]));
+    this.overfitting = new OverfittingWatch(layers);
+  }
+
+  /** One epoch's logs (loss, val_loss when the script validates): overfitting, judged as the epochs arrive. */
+  observeEpoch(epoch: WatchEpoch): Finding[] {
+    if (this.broken || this.diverged) return [];
+    return this.overfitting.observe(epoch);
   }
 
   get stopped(): boolean {
@@ -159,7 +169,7 @@ export class WatchRules {
       this.diverged = true;
       return [...this.releaseHeld(), this.pendingClimb.finding];
     }
-    return [...this.judgeHeld(), ...this.curveFindings(plannedSteps, sameBatch, orderRepeats)];
+    return [...this.judgeHeld(), ...this.curveFindings(plannedSteps, sameBatch, orderRepeats), ...this.overfitting.atEnd()];
   }
 
   /** At the end of a run that neither diverged nor turned NaN: held exploding findings are info if the loss fell. */

@@ -119,6 +119,7 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
       onEpoch(epoch, step, logs) {
         flush();
         emit({ type: 'watchEpoch', epoch, step, logs });
+        report(rules!.observeEpoch({ epoch, step, logs }));
       },
       send(message) {
         if (message.type === 'watchSample') report(rules!.observeSample(message));

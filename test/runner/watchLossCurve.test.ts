@@ -60,18 +60,21 @@ test('the same run stopped at step 50: the same warning on the steps it measured
   assert.deepEqual([finding?.severity, finding?.step, finding?.line], ['warning', report.lastStep, lineOf(CURVE, 'L:optimizer')]);
 });
 
+/** Findings other than the run-wide note that overfitting cannot be judged without validation data (info, overfittingRule.ts). */
+const saying = (report: { findings: { code: string; severity: string }[] }) => report.findings.filter((f) => !(f.code === 'overfitting' && f.severity === 'info'));
+
 test('near miss: SGD at 0.005 falls slowly but steadily (epoch means −25 %), run to its end or stopped at step 50, 70 or 84: nothing to say', async () => {
   const [, , whole, stopped, , at70, at84] = await runs;
   for (const [cut, steps] of [[at70, 70], [at84, 84]] as const) {
     assert.equal(cut.stepCount, steps);
-    assert.deepEqual(cut.findings, [], `cut at ${steps}`);
+    assert.deepEqual(saying(cut), [], `cut at ${steps}`);
   }
   assert.equal(whole.status, 'done', JSON.stringify(whole.error));
   const epochLoss = whole.epochs.map((e) => e.logs.loss);
   assert.ok(epochLoss.every((l, i) => i === 0 || l < epochLoss[i - 1]) && epochLoss[4] < 0.8 * epochLoss[0] && epochLoss[4] > 0.5 * epochLoss[0], `slow and steady: ${epochLoss.join(', ')}`);
-  assert.deepEqual(whole.findings, []);
+  assert.deepEqual(saying(whole), []);
   assert.equal(stopped.stepCount, 50);
-  assert.deepEqual(stopped.findings, []);
+  assert.deepEqual(saying(stopped), []);
 });
 
 test('a full-batch fit bouncing under heavy momentum: loss-oscillating at the end of the run, as its profile says, on the optimizer line', async () => {

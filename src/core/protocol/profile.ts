@@ -209,6 +209,7 @@ export const FINDING_CODES = [
   'nan-prone-loss',
   'labels-unrelated',
   'capacity-bottleneck',
+  'overfitting',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
