@@ -119,6 +119,8 @@ export interface LabelProbe {
   blindAccuracy?: number;
   /** Read along a run over fresh batches of the script's rows, not along the profiled steps. */
   fresh?: boolean;
+  /** A regression's fresh run: each held-out row's loss at its best reading. */
+  rowLosses?: readonly number[];
 }
 
 /** The validation rows' data loss at the start and end of `steps` steps: with the penalties (factor 1), without (0). */

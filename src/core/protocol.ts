@@ -189,7 +189,8 @@ export const RunnerMessage = v.variant('type', [
    * A probe after the profiled steps: the loss of a short run from the initial weights at the model's rate × factor
    * (`rate`), or with the inputs × factor (`input`, inputs far below unit scale). `labels` (core/labelRules.ts): the
    * loss on held-out rows of the script's data at every `every`-th step, of the profiled steps (factor 1: the labels
-   * as given) or of the same steps from the initial weights with the batch's labels permuted (factor 0), whose own
+   * as given) or of the same steps from the initial weights with the batch's labels permuted (factor 0) or, for a regression,
+   * with targets a fixed linear map of the inputs gives (factor −1, the positive control), whose own
    * batch loss per step is `trainLosses`. `penalty` (core/regularizationRules.ts): the validation rows' data loss at the
    * start and end (`every` = the steps apart) of the profiled steps (factor 1) or of the same steps without the
    * penalties (factor 0), read on `source`'s rows.
@@ -213,6 +214,8 @@ export const RunnerMessage = v.variant('type', [
     blindAccuracy: v.optional(num),
     /** `labels`: read along LABEL_PROBE_STEPS steps on fresh batches of the script's rows (not the profiled steps). */
     fresh: v.optional(v.boolean()),
+    /** `labels`, a regression's fresh run: each held-out row's loss at the run's best reading (a paired comparison). */
+    rowLosses: v.optional(v.array(num)),
     /** `penalty`: which rows validated — fit()'s validationData, its validationSplit, or training rows the profile left out. */
     source: v.optional(v.picklist(['validationData', 'validationSplit', 'held-out rows'])),
     /** `horizon`: the rows per step (the script's own batch size). */

@@ -12,6 +12,7 @@ import { HORIZON_EVERY, HORIZON_FACTOR, HORIZON_MAX_MS, HORIZON_STEPS, horizonPr
 import type { StepRecord } from '../core/healthModel';
 import type { RunnerMessage } from '../core/protocol';
 import { heldOutReading } from './labelProbe';
+import { paceGuard } from './probePace';
 import { poolBatches } from './poolBatches';
 import { rateProbe } from './rateProbe';
 import type { WeightSnapshot } from './modelState';
@@ -43,25 +44,16 @@ export async function horizonProbe(
   if (size < 1) return undefined;
   const batches = poolBatches(tf, pool, size);
   const losses: number[] = [];
-  let afterFirst = 0;
-  let outOfTime = false;
+  const pace = paceGuard(steps, deadline, runsLeft);
   // Returning false ends the probe there (rateProbe): a run that would try the user's patience judges nothing.
   const read = (step: number) => {
-    // At the pace of the steps since the first (which also builds the kernels), would this run and the `runsLeft` − 1
-    // after it end past the deadline?
-    const now = Date.now();
-    if (step === 1) afterFirst = now;
-    const pace = step >= 3 ? (now - afterFirst) / (step - 1) : 0;
-    if (now > deadline || now + pace * (steps - step + (runsLeft - 1) * steps) > deadline) {
-      outOfTime = true;
-      return false;
-    }
+    if (pace.overdue(step)) return false;
     if (step % every === 0 || step === steps) losses.push(heldOutReading(tf, model, heldOut, false).loss);
     return true;
   };
   try {
     const ran = await rateProbe(tf, model, initial, batches.rowsAt, factor, steps, stochastic, read);
-    if (outOfTime) return 'out of time';
+    if (pace.outOfTime) return 'out of time';
     return ran ? { losses, rows: heldOut.xs[0].shape[0] ?? 0, batchSize: size } : undefined;
   } finally {
     batches.dispose();

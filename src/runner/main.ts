@@ -15,13 +15,13 @@ import { prepareSweep } from './lrSweep';
 import { GradientProfiler } from './gradientProfiler';
 import { OVERFIT_ROWS, OVERFIT_STEPS, overfitOneBatch } from './overfitBatch';
 import { inputScale, inputScaleProbes, rateProbe } from './rateProbe';
-import { freshBatchesProbe, HeldOutCurve } from './labelProbe';
+import { FRESH_NOTE, freshBatchesProbe, freshRuns, HeldOutCurve } from './labelProbe';
 import { probesToRun } from '../core/rateRules';
 import { penaltyDominates } from '../core/regularizationRules';
 import { penaltyProbes } from './validationRows';
 import { horizonProbes } from './horizonProbe';
 import { curvatureOfLinearModel } from './curvatureProbe';
-import { JUDGED_LOSS, LABEL_CHECK_EVERY, MIN_JUDGED_BATCH, LABEL_PROBE_STEPS, needsFreshBatches, transferShown } from '../core/labelRules';
+import { JUDGED_LOSS, LABEL_CHECK_EVERY, MIN_JUDGED_BATCH, LABEL_PROBE_STEPS, needsFreshBatches, REGRESSION_PROBE_MAX_MS, REGRESSION_PROBE_STEPS, regressionOutput, transferShown } from '../core/labelRules';
 import { checkLayer, classDefinition, userDefinedLayers } from './gradientCheck';
 import { causeOf, classify, guardCrashListeners, keepOutputTail } from './failures';
 import { keepUserFramesInStacks } from './stackLocation';
@@ -95,7 +95,8 @@ async function profile(request: ProfileRequest): Promise<void> {
     // What the steps learn from the batch, read on rows they do not train on (./labelProbe.ts).
     // Read only where the rule can judge: one class output, a batch of at least MIN_JUDGED_BATCH rows.
     const classes = outputs.length === 1 && JUDGED_LOSS.test(outputs[0].loss);
-    const judged = classes && (batch.xs[0].shape[0] ?? 0) >= MIN_JUDGED_BATCH;
+    const regression = Boolean(regressionOutput(outputs));
+    const judged = (classes || regression) && (batch.xs[0].shape[0] ?? 0) >= MIN_JUDGED_BATCH;
     const heldOut = judged && batch.heldOut ? new HeldOutCurve(tf, model, batch.heldOut, request.steps, LABEL_CHECK_EVERY, Math.max(batch.xs[0].shape[0] ?? 0, HELD_OUT_ROWS), classes) : undefined;
     for (let step = 0; step <= last; step++) {
       heldOut?.at(step);
@@ -116,12 +117,15 @@ async function profile(request: ProfileRequest): Promise<void> {
       await report(profiled);
       // The batch was fitted but nothing carried over to the held-out rows: is that the labels (core/labelRules.ts)?
       if (needsFreshBatches(profiler.records, profiled, outputs, batch.xs[0].shape[0] ?? 0)) {
-        for (const permute of [false, true]) {
-          await send({ type: 'phase', phase: 'profiling', message: `Label probe: ${LABEL_PROBE_STEPS} steps on fresh batches${permute ? ' with the labels permuted' : ''}` });
-          const run = await freshBatchesProbe(tf, model, initialWeights, batch, permute, profiler.stochastic, classes);
+        const freshSteps = regression ? REGRESSION_PROBE_STEPS : LABEL_PROBE_STEPS;
+        const deadline = regression ? Date.now() + REGRESSION_PROBE_MAX_MS : Number.POSITIVE_INFINITY;
+        for (const labels of freshRuns(regression)) {
+          await send({ type: 'phase', phase: 'profiling', message: `Label probe: ${freshSteps} steps on fresh batches${FRESH_NOTE[labels]}` });
+          const run = await freshBatchesProbe(tf, model, initialWeights, batch, labels, profiler.stochastic, classes, freshSteps, deadline);
           if (!run) break;
           await report(run);
-          if (!permute && transferShown(run)) break;
+          // Quiet once the labels as given carry over; a regression's verdict needs the control to have learned.
+          if ((labels === 'given') === transferShown(run, regression)) break;
         }
       }
     }

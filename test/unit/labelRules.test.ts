@@ -54,7 +54,8 @@ test('near misses: transfer shown, a counterfactual that does worse, a batch not
   assert.equal(labelsUnrelated(fall(2.39, 1.2), context(shuffled)), undefined);
   // Batches of 8: healthy conv nets transfer nothing in 20 steps there either.
   assert.equal(labelsUnrelated(steps, context(shuffled, { batchSize: 8 })), undefined);
-  // A custom loss, a regression (mean squared error) and a two-output model are not judged.
+  // A custom loss and a two-output model are not judged; a regression (mean squared error) is judged by its own probes
+  // (test/unit/labelRegression.test.ts), which these class readings are not.
   assert.equal(labelsUnrelated(steps, context(shuffled, { outputs: [{ ...softmax, loss: 'contrastive' }] })), undefined);
   assert.equal(labelsUnrelated(steps, context(shuffled, { outputs: [linear] })), undefined);
   assert.equal(labelsUnrelated(steps, context(shuffled, { outputs: [softmax, softmax] })), undefined);
