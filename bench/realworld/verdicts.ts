@@ -4,7 +4,8 @@
 // of the code, and the evidence). Prints the false-alarm rate: projects that train well yet get a warning.
 // Not a test (CI cannot fetch the repositories): it prints figures.
 //   npm run build && node --import tsx bench/realworld/verdicts.ts [--case NAME]... [--batch N] [--json FILE] [--from FILE]
-//   (--cli another build's dist/cli.js, e.g. main's, for a before/after side by side; --from prints a saved --json again)
+//   (--cli another build's dist/cli.js, e.g. main's, for a before/after side by side; --from prints a saved --json again;
+//   --static judges the static analyzer's warnings on the same files instead: `gradient-lens lint`, nothing run)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +13,9 @@ import * as v from 'valibot';
 import { loadCorpus, type Case } from './manifest';
 import { ensureWorkspace } from './rebuild';
 import { runCli } from './run';
+import { spawnSync } from 'node:child_process';
+
+const CLI = path.join(__dirname, '..', '..', 'dist', 'cli.js');
 
 /** The CLI's JSON flattens a finding's location into file/line. */
 interface ReportFinding { code: string; severity: string; message: string; file?: string; line?: number }
@@ -73,6 +77,27 @@ async function profile(c: Case, cliPath?: string): Promise<CaseFindings> {
   return { name: c.name, findings, data: doc.dataSource, compiledByProfiler: doc.lossNote !== undefined || undefined, failure: doc.error?.message, seconds };
 }
 
+interface LintDoc { files: { file: string; diagnostics: { code: string; severity: string; message: string; range: { start: { line: number } } }[] }[] }
+
+/** The static analyzer's findings on the same file (nothing is run): what a user sees inline while editing. */
+function lint(c: Case): CaseFindings {
+  const ws = ensureWorkspace(c);
+  if (!ws.ok) return { name: c.name, failure: `skipped: ${ws.reason}`, seconds: 0 };
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [CLI, 'lint', ws.file, '--json'], { cwd: ws.root, encoding: 'utf8', timeout: 60_000 });
+  const seconds = (Date.now() - started) / 1000;
+  let doc: LintDoc;
+  try {
+    doc = JSON.parse(run.stdout) as LintDoc;
+  } catch {
+    return { name: c.name, failure: `no lint report (exit ${run.status})`, seconds };
+  }
+  const findings = doc.files.flatMap((f) =>
+    f.diagnostics.map((d) => ({ code: d.code, severity: d.severity, where: `${path.relative(ws.root, path.resolve(ws.root, f.file))}:${d.range.start.line + 1}`, message: d.message })),
+  );
+  return { name: c.name, findings, seconds };
+}
+
 /** The figures: of the projects judged to train on their own plan, how many get a warning, and how many of those are false. */
 export function summarize(results: CaseFindings[], judged: ReturnType<typeof loadJudgements>): string[] {
   const profiled = results.filter((r) => r.findings);
@@ -104,7 +129,7 @@ function printCase(r: CaseFindings, judged: ReturnType<typeof loadJudgements>) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { case: { type: 'string', multiple: true }, batch: { type: 'string' }, json: { type: 'string' }, from: { type: 'string' }, cli: { type: 'string' } } });
+  const { values } = parseArgs({ options: { case: { type: 'string', multiple: true }, batch: { type: 'string' }, json: { type: 'string' }, from: { type: 'string' }, cli: { type: 'string' }, static: { type: 'boolean', default: false } } });
   const judged = loadJudgements();
   const cases = loadCorpus().filter(
     (c) => c.expect.profiles && (!values.case || values.case.includes(c.name)) && (!values.batch || String(c.batch ?? 1) === values.batch),
@@ -116,7 +141,7 @@ async function main() {
     results.forEach((r) => printCase(r, judged));
   } else {
     for (const c of cases) {
-      const r = await profile(c, values.cli && path.resolve(values.cli));
+      const r = values.static ? lint(c) : await profile(c, values.cli && path.resolve(values.cli));
       printCase(r, judged);
       results.push(r);
       if (values.json) fs.writeFileSync(values.json, JSON.stringify(results, null, 2) + '\n'); // partial results survive a kill
