@@ -99,7 +99,7 @@ function lint(c: Case): CaseFindings {
 }
 
 /** The figures: of the projects judged to train on their own plan, how many get a warning, and how many of those are false. */
-export function summarize(results: CaseFindings[], judged: ReturnType<typeof loadJudgements>): string[] {
+export function summarize(results: CaseFindings[], judged: ReturnType<typeof loadJudgements>, done = 'profiled'): string[] {
   const profiled = results.filter((r) => r.findings);
   const alarmed = profiled.filter((r) => r.findings!.some((f) => ALARM.has(f.severity)));
   const trains = profiled.filter((r) => judged[r.name]?.trains === 'yes');
@@ -111,7 +111,7 @@ export function summarize(results: CaseFindings[], judged: ReturnType<typeof loa
   const count = (x: string) => alarms.filter((a) => a === x).length;
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(0)} %` : '–');
   return [
-    `${profiled.length}/${results.length} profiled; ${alarmed.length} with a warning or error finding`,
+    `${profiled.length}/${results.length} ${done}; ${alarmed.length} with a warning or error finding`,
     `warning/error findings: ${alarms.length} — judged true ${count('true')}, false ${count('false')}, unclear ${count('unclear')}, unjudged ${count('unjudged')}`,
     `projects that train on their own plan: ${trains.length}; warned ${trainsAlarmed.length} (${pct(trainsAlarmed.length, trains.length)}); ` +
       `with a false warning ${falseAlarmed.length} (${pct(falseAlarmed.length, trains.length)}): ${falseAlarmed.map((r) => r.name).join(', ') || 'none'}`,
@@ -148,7 +148,7 @@ async function main() {
     }
   }
   console.log('');
-  for (const line of summarize(results, judged)) console.log(line);
+  for (const line of summarize(results, judged, values.static ? 'linted' : 'profiled')) console.log(line);
 }
 
 if (require.main === module) void main();
