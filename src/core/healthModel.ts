@@ -75,6 +75,8 @@ export interface HealthContext {
   rateProbes?: readonly { factor: number; losses: readonly number[] }[];
   /** Held-out rows' loss along runs on fresh batches at the model's rate × factor (rateHorizon.ts). */
   horizonProbes?: readonly HorizonProbe[];
+  /** A flat full-batch SGD run previewed over its plan: the fixed batch's loss along steps at the rate × factor (core/plateau.ts). */
+  planPreview?: { factor: number; losses: readonly number[] };
   /** A model linear in its weights under the mean squared error: its loss's largest curvature over the script's
    *  training rows and the step's settings (rateCurvature.ts). */
   curvature?: Curvature;

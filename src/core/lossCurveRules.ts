@@ -6,7 +6,7 @@
 import type { Finding, SourceLocation, Thresholds } from './protocol';
 import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY } from './healthModel';
-import { PLAN_COVERS, shareOverPlan } from './plateau';
+import { PLAN_COVERS, previewVerdict, shareOverPlan } from './plateau';
 import { median } from './lrCurve';
 
 /** `lossStuck` is the range allowed over this many steps (the default profile's). */
@@ -67,6 +67,8 @@ export interface LossCurve {
   plannedPoints?: number;
   /** The same plan in optimizer steps, for the message. */
   plannedSteps?: number;
+  /** A full-batch SGD plan previewed at a larger rate (core/plateau.ts planPreviewFactor): the fixed batch's losses. */
+  preview?: { factor: number; losses: readonly number[] };
   words: CurveWords;
 }
 
@@ -118,12 +120,23 @@ export function notDecreasingFinding(curve: LossCurve, t: Thresholds, location: 
   if (!stuck && change >= t.lossImprovement) return { slowStart: false };
   const rises = change < -t.lossImprovement && last - first > NOISE_DIFFERENCE * noise;
   const share = rises ? undefined : shareOverPlan(losses, curve.plannedPoints);
-  const outlasted = share !== undefined && share >= PLAN_COVERS;
+  const preview = curve.preview;
+  const previewed = rises ? undefined : previewVerdict(preview, first);
+  const projected = share !== undefined && share >= PLAN_COVERS;
+  const outlasted = projected || previewed === 'outlasts';
+  const previewEnd = preview?.losses[preview.losses.length - 1];
+  const previewWords = preview
+    ? `${preview.losses.length - 1} steps at ${preview.factor >= 10 ? Math.round(preview.factor) : fmt(preview.factor)}× the rate on the same batch — the plan's ${curve.plannedSteps?.toLocaleString('en-US')} steps in the time η·t that plain gradient descent's path depends on — took it to ${fmt(previewEnd ?? NaN)}`
+    : '';
   const plan = outlasted
     ? `The loss starts flat: it fell ${fmt(change * 100)} % (${fmt(first)} → ${fmt(last)}) ${words.over(n)}. ` +
-      `At this pace the ${curve.plannedSteps!.toLocaleString('en-US')} steps the script's training plans would take off ${share >= 1 ? 'all of it' : `${fmt(share * 100)} % of it`}: ` +
+      (projected
+        ? `At this pace the ${curve.plannedSteps!.toLocaleString('en-US')} steps the script's training plans would take off ${share >= 1 ? 'all of it' : `${fmt(share * 100)} % of it`}: `
+        : `Previewed over the script's planned training, ${previewWords}: `) +
       `a slow start (small initial weights begin on a plateau) that the planned training can outlast, not a stall. ${words.slowStartNext}; if it is still flat after the first epochs, `
     : undefined;
+  // A preview that stayed flat says the plan ends on the plateau too: the warning says so.
+  const flatOverPlan = previewed === 'flat' ? `Previewed over the script's planned training, ${previewWords}: the plan ends on this plateau too. ` : '';
   const finding: Finding = {
     code: 'loss-not-decreasing',
     severity: (stuck || rises) && !outlasted ? RULE_SEVERITY['loss-not-decreasing'] : 'info',
@@ -132,7 +145,7 @@ export function notDecreasingFinding(curve: LossCurve, t: Thresholds, location: 
     message:
       (plan ??
         (stuck
-          ? `The loss is stuck: it stays at ${fmt(first)} (range ${fmt(range)}) ${words.over(n)}. `
+          ? `The loss is stuck: it stays at ${fmt(first)} (range ${fmt(range)}) ${words.over(n)}. ${flatOverPlan}`
           : rises
             ? `The loss rises: ${fmt(first)} → ${fmt(last)} ${words.overShort(n)}. `
             : `The loss falls slowly: ${fmt(first)} → ${fmt(last)} (${fmt(change * 100)} %) ${words.overShort(n)}, below the ${fmt(t.lossImprovement * 100)} % expected. `)) +

@@ -45,3 +45,35 @@ export function shareOverPlan(losses: readonly number[], plannedSteps: number | 
   if (!(fall > 0) || Math.abs(first) <= 1e-6) return undefined;
   return ((fall / n) * plannedSteps) / Math.abs(first);
 }
+
+/**
+ * A flat start that outlasts the extra steps can be previewed over the script's whole plan. Plain gradient descent with a
+ * small step follows the gradient flow dθ/dt = −∇L(θ), whose path depends only on η·t, the rate times the steps (the
+ * continuous-time limit in which Saxe, McClelland & Ganguli, ICLR 2014, solve the plateaus of small initial weights:
+ * their time constant is τ = 1/η). So k steps at f·η from the same start preview f·k steps at η, as long as the larger
+ * steps stay stable. Read only where the previewed run is the planned one: the optimizer is plain SGD (momentum and
+ * Adam's moments keep time in steps, not in η·t) and the profiled batch holds every row the script's fit() trains on,
+ * one batch an epoch (full-batch gradient descent: the planned steps see the same rows as the preview). The factor
+ * previews the plan: f = planned steps ÷ preview steps. Undefined when no preview applies.
+ */
+export function planPreviewFactor(plannedSteps: number | undefined, previewSteps: number, optimizer: string | undefined, fullBatch: boolean): number | undefined {
+  if (optimizer !== 'SGD' || !fullBatch || !plannedSteps || previewSteps < 1 || plannedSteps <= previewSteps) return undefined;
+  return plannedSteps / previewSteps;
+}
+
+/** Fewer preview steps would need a factor so large that each step previews too much of the plan: no preview. */
+export const PREVIEW_MIN_STEPS = 10;
+
+/** The preview may take at most this long (a user's patience, as the horizon probe's budget: core/rateHorizon.ts). */
+export const PREVIEW_MAX_MS = 15_000;
+
+/**
+ * What the preview says about a flat loss whose first value is `first`: 'outlasts' when the plan, previewed, takes off
+ * at least PLAN_COVERS of it (the bar the linear projection uses, now measured); 'flat' when it does not (a plan that
+ * ends on its plateau); undefined when the preview did not run or broke (NaN/Inf: its steps were too large to preview
+ * anything).
+ */
+export function previewVerdict(preview: { losses: readonly number[] } | undefined, first: number): 'outlasts' | 'flat' | undefined {
+  if (!preview || preview.losses.length < 2 || !preview.losses.every(Number.isFinite) || !(Math.abs(first) > 1e-6)) return undefined;
+  return preview.losses[preview.losses.length - 1] <= (1 - PLAN_COVERS) * first ? 'outlasts' : 'flat';
+}

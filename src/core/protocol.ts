@@ -198,10 +198,11 @@ export const RunnerMessage = v.variant('type', [
    * `batchSize` rows at the model's rate × factor. `curvature` (core/rateCurvature.ts): a model linear in its weights under
    * the mean squared error, whose loss is a quadratic: `losses` = [λmax], the largest eigenvalue of its Hessian over the
    * `rows` rows the script's fit() trains on; `factor` = the learning rate; `momentum` = the heavy-ball momentum (0: SGD).
+   * `plan` (core/plateau.ts): a flat full-batch SGD run's plan previewed — the fixed batch's loss along steps at the rate × factor.
    */
   v.object({
     type: v.literal('probe'),
-    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature']),
+    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan']),
     factor: num,
     losses: v.array(num),
     every: v.optional(v.pipe(v.number(), v.integer())),

@@ -153,14 +153,16 @@ export class ProfileEvidence {
         classCounts: classCounts?.map((c) => c ?? undefined),
         inputTokenCounts,
         batchSize,
-      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes'>>;
+      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview'>>;
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
       const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, ...labelParts } = message;
-      if (kind === 'curvature') {
+      if (kind === 'plan') {
+        this.context.planPreview = { factor, losses };
+      } else if (kind === 'curvature') {
         if (rows !== undefined && losses.length === 1) this.context.curvature = { lambdaMax: losses[0], learningRate: factor, momentum: momentum ?? 0, rows };
       } else if (kind === 'penalty') {
         if (every !== undefined && rows !== undefined && source) this.penaltyProbes.push({ factor, losses, steps: every, rows, source, ...(labelParts.fresh ? { fresh: true } : {}) });

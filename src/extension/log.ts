@@ -15,6 +15,7 @@ const PROBE_NAMES: Record<Exclude<RunnerMessageOf<'probe'>['kind'], 'penalty' | 
   input: 'input-scale',
   labels: 'label',
   horizon: 'learning-rate (fresh batches)',
+  plan: 'plan preview',
 };
 
 export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMessage): void {

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { decodeHostMessage, type GradcheckRequest, type LrRequest, type ProfileRequest, type RunnerMessage } from '../core/protocol';
 import { DEFAULT_THRESHOLDS } from '../core/health';
 import { ProfileEvidence } from '../core/runEnd';
-import { lossUndecided, PLATEAU_STEP_FACTOR } from '../core/plateau';
+import { formatNumber } from '../core/format';
+import { lossUndecided, planPreviewFactor, PLATEAU_STEP_FACTOR, PREVIEW_MAX_MS, PREVIEW_MIN_STEPS } from '../core/plateau';
 import { compileSiteOf, optimizerSiteOf } from './callSites';
 import { learningRateSite } from './rateValueSite';
 import { batchFromCapture, batchFromExport, HELD_OUT_ROWS, innerModel, sweepBatches } from './data';
@@ -140,6 +141,18 @@ async function profile(request: ProfileRequest): Promise<void> {
       await send({ type: 'phase', phase: 'profiling', message: `Learning-rate probe: ${probeSteps} steps at ${factor >= 1 ? `${factor}×` : `1/${Math.round(1 / factor)} of`} the model's rate` });
       const losses = await rateProbe(tf, model, initialWeights, batch, factor, probeSteps, profiler.stochastic);
       if (losses) await report({ type: 'probe', kind: 'rate', factor, losses });
+    }
+    // A loss still flat after the extra steps, under full-batch SGD: its plan previewed in gradient-flow time (core/plateau.ts).
+    const pace = profilingMs / Math.max(1, last);
+    const previewSteps = Math.min(last, Math.floor(PREVIEW_MAX_MS / Math.max(pace, 1e-3)));
+    const fullBatch = batch.batchesPerEpoch === 1 && (batch.inputs?.[0]?.shape[0] ?? Infinity) <= (batch.xs[0].shape[0] ?? 0);
+    const previewFactor = previewSteps >= PREVIEW_MIN_STEPS && lossUndecided(profiler.records, { ...DEFAULT_THRESHOLDS, ...request.thresholds })
+      ? planPreviewFactor(batch.plannedSteps, previewSteps, inner.optimizer.getClassName(), fullBatch)
+      : undefined;
+    if (previewFactor !== undefined) {
+      await send({ type: 'phase', phase: 'profiling', message: `Plan preview: ${previewSteps} steps at ${previewFactor >= 10 ? Math.round(previewFactor) : formatNumber(previewFactor)}× the rate (the planned ${batch.plannedSteps} steps)` });
+      const losses = await rateProbe(tf, model, initialWeights, batch, previewFactor, previewSteps, profiler.stochastic);
+      if (losses) await report({ type: 'probe', kind: 'plan', factor: previewFactor, losses });
     }
     // A quadratic loss (a model linear in its weights, MSE): gradient descent's stable range in closed form, over every
     // training row (core/rateCurvature.ts).

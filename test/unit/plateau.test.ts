@@ -1,7 +1,7 @@
 // When the profile keeps stepping past the planned steps (src/core/plateau.ts), and how progress reads then.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lossUndecided, shareOverPlan, stepProgress } from '../../src/core/plateau';
+import { lossUndecided, planPreviewFactor, previewVerdict, shareOverPlan, stepProgress } from '../../src/core/plateau';
 import { evaluateHealth } from '../../src/core/health';
 import type { StepRecord } from '../../src/core/healthModel';
 
@@ -79,3 +79,47 @@ test('a dead ReLU layer (75 %) while the loss leaves its plateau: lost capacity 
   assert.equal(dead(Array.from({ length: 81 }, (_, i) => 1.0986 - 0.0076 * (i / 80) ** 3)), 'info');
   assert.equal(dead(Array.from({ length: 81 }, (_, i) => 1.0986 - (0.001 * i) / 80)), 'warning');
 });
+
+test('plan preview: only for plain SGD on every row at once, with a plan longer than the preview; factor = planned ÷ preview steps', () => {
+  assert.equal(planPreviewFactor(10_000, 80, 'SGD', true), 125);
+  assert.equal(planPreviewFactor(100, 80, 'SGD', true), 1.25);
+  // momentum and Adam keep time in steps, not in η·t; mini-batches see other rows than the profiled batch; no plan, or no longer than the preview
+  for (const optimizer of ['Momentum', 'Adam', 'RMSProp', undefined]) assert.equal(planPreviewFactor(10_000, 80, optimizer, true), undefined);
+  assert.equal(planPreviewFactor(10_000, 80, 'SGD', false), undefined);
+  assert.equal(planPreviewFactor(undefined, 80, 'SGD', true), undefined);
+  assert.equal(planPreviewFactor(80, 80, 'SGD', true), undefined);
+  assert.equal(planPreviewFactor(10_000, 0, 'SGD', true), undefined);
+});
+
+test('preview verdict: at least half of the first loss taken off outlasts the plateau; less is flat; a broken preview says nothing', () => {
+  assert.equal(previewVerdict({ losses: [0.6955, 0.69, 0.5, 0.23] }, 0.6955), 'outlasts');
+  assert.equal(previewVerdict({ losses: [0.6955, 0.6, 0.3477] }, 0.6955), 'outlasts');
+  assert.equal(previewVerdict({ losses: [0.6955, 0.6, 0.3478] }, 0.6955), 'flat');
+  assert.equal(previewVerdict({ losses: [0.6937, 0.6935] }, 0.6937), 'flat');
+  assert.equal(previewVerdict({ losses: [0.69, NaN, 0.1] }, 0.69), undefined);
+  assert.equal(previewVerdict({ losses: [0.69] }, 0.69), undefined);
+  assert.equal(previewVerdict(undefined, 0.69), undefined);
+});
+
+test('a stuck loss whose previewed plan leaves the plateau is a slow start (info); a preview that stays flat keeps the warning and says so', () => {
+  // skalski-numpy-david's profile: 0.6942 → 0.6926 over 80 full-batch steps (0.23 %, range within 4 × 0.1 %), 10,000 epochs planned;
+  // its preview (80 steps at 125×) ended at 0.27 and 0.31 in two profiles, the narrow copy's at 0.69.
+  const flat = curve(Array.from({ length: 81 }, (_, i) => 0.6942 - (0.0016 * i) / 80));
+  const lossCode = (preview?: { factor: number; losses: number[] }, plannedSteps = 10_000) =>
+    evaluateHealth([], flat, {}, undefined, { plannedSteps, ...(preview ? { planPreview: preview } : {}) }).find((f) => f.code === 'loss-not-decreasing')!;
+  assert.equal(lossCode().severity, 'warning', 'at its pace the plan takes off only 29 %: a warning without the preview');
+  const left = lossCode({ factor: 125, losses: [0.6942, 0.69, 0.6, 0.27] });
+  assert.equal(left.severity, 'info');
+  assert.match(left.message, /^The loss starts flat: it fell 0\.23 % \(0\.69 → 0\.69\) over 80 optimizer steps on the same batch\. Previewed over the script's planned training, 3 steps at 125× the rate on the same batch — the plan's 10,000 steps in the time η·t that plain gradient descent's path depends on — took it to 0\.27: a slow start/);
+  const stayed = lossCode({ factor: 125, losses: [0.6942, 0.6935, 0.6932] });
+  assert.equal(stayed.severity, 'warning');
+  assert.match(stayed.message, /^The loss is stuck: it stays at 0\.69 \(range 1\.6e-3\) over 80 optimizer steps on the same batch\. Previewed over .* took it to 0\.69: the plan ends on this plateau too\. Check/);
+  // A preview that broke (its larger steps overflowed) is no evidence either way: the plain warning.
+  const broke = lossCode({ factor: 125, losses: [0.6942, Infinity] });
+  assert.equal(broke.severity, 'warning');
+  assert.doesNotMatch(broke.message, /Previewed/);
+  // A rising loss stays a warning whatever the preview.
+  const rising = curve(Array.from({ length: 81 }, (_, i) => 0.69 + (0.02 * i) / 80));
+  assert.equal(evaluateHealth([], rising, {}, undefined, { plannedSteps: 10_000, planPreview: { factor: 125, losses: [0.69, 0.1] } }).find((f) => f.code === 'loss-not-decreasing')?.severity, 'warning');
+});
+

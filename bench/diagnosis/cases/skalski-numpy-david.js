@@ -1,5 +1,4 @@
 // @case skalski-numpy-david
-// @set heldout7
 // @label healthy
 // @source Piotr Skalski, "Let's code a Neural Network in plain NumPy" (Towards Data Science 2018), its notebook
 //   github.com/SkalskiP/ILearnDeepLearning.py@e300c61, 01_mysteries_of_neural_networks/03_numpy_neural_net/Numpy deep neural network.ipynb

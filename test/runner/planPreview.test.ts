@@ -1,0 +1,40 @@
+// A loss still flat after the extra steps, under full-batch SGD: its plan previewed in gradient-flow time (k steps at
+// planned ÷ k × the rate, from the same start) tells a plateau the plan outlasts from one it ends on (src/core/plateau.ts).
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { fixture, pool, profileOk } from './helpers';
+
+const FILE = fixture('verdicts', 'full-batch-plateau.js');
+const ARGS = [['wide'], ['narrow'], ['wide', '100']];
+const runs = pool(ARGS, 2, (scriptArgs) => profileOk(FILE, { steps: 20, backend: 'wasm', scriptArgs }));
+
+const notDecreasing = (report: Awaited<typeof runs>[number]['report']) => report.findings.filter((f) => f.code === 'loss-not-decreasing');
+
+test('small initial weights, 10,000 full-batch epochs planned: flat over 80 steps, the previewed plan leaves the plateau — info', async () => {
+  const { report, messages } = (await runs)[0];
+  const losses = report.steps.map((s) => s.loss);
+  assert.equal(report.steps.length, 81, 'still flat after 80 steps');
+  assert.ok((losses[0] - losses[80]) / losses[0] < 0.01, `${losses[0]} → ${losses[80]}`);
+  assert.ok(messages.some((m) => m.type === 'phase' && m.message === 'Plan preview: 80 steps at 125× the rate (the planned 10000 steps)'));
+  const [info] = notDecreasing(report);
+  assert.equal(info?.severity, 'info');
+  assert.match(info.message, /Previewed over the script's planned training, 80 steps at 125× the rate on the same batch — the plan's 10,000 steps in the time η·t that plain gradient descent's path depends on — took it to (\S+): a slow start/);
+  const end = Number(/took it to (\S+):/.exec(info.message)![1]);
+  assert.ok(end <= 0.5 * losses[0], `the preview took off at least half of the loss: ${losses[0]} → ${end}`);
+  assert.deepEqual(report.findings.filter((f) => f.severity !== 'info').map((f) => f.code), []);
+});
+
+test('near miss: the narrow copy (4-6-6-4) — the previewed plan ends on its plateau: the warning stays and says so', async () => {
+  const { report } = (await runs)[1];
+  const [stuck] = notDecreasing(report);
+  assert.equal(stuck?.severity, 'warning');
+  assert.match(stuck.message, /^The loss is stuck: .* Previewed over the script's planned training, 80 steps at 125× the rate .* the plan ends on this plateau too\./);
+});
+
+test('near miss: the wide program with 100 epochs planned — 1.25× (printed 1.3×) the rate previews too little: the warning stays', async () => {
+  const { report, messages } = (await runs)[2];
+  assert.ok(messages.some((m) => m.type === 'phase' && /^Plan preview: 80 steps at 1\.3× the rate \(the planned 100 steps\)$/.test(m.message)));
+  const [stuck] = notDecreasing(report);
+  assert.equal(stuck?.severity, 'warning');
+  assert.match(stuck.message, /the plan ends on this plateau too/);
+});
