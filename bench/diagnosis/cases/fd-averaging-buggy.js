@@ -1,7 +1,7 @@
 // @case fd-averaging-buggy
 // @set heldout2
-// @label buggy
-// @bug hidden-activation
+// @label healthy
+// @source-bug hidden-activation
 // @source DeepFD benchmark (Cao, Li, Pan, Tan & Zhang, ICSE'22): github.com/ArabelaTso/DeepFD@9fe0895,
 //   Benchmark-with-patches.xlsx row 58 ("Missing/Redundant/Wrong Layers"); the program is
 //   github.com/vincenty2022/Averaging_Neural_Networks@34c5f2c keras_net.py, fixed by commit 53c5940 ("added hidden
@@ -23,7 +23,14 @@ const trainingInput = tf.tensor2d(pairs.map(([a, b]) => [a / 100, b / 100]));
 const trainingOutput = tf.tensor1d(pairs.map(([a, b]) => (a + b) / 2 / 100));
 
 const model = tf.sequential();
-model.add(tf.layers.dense({ units: 2, inputDim: 2 })); // FAULT
+model.add(tf.layers.dense({ units: 2, inputDim: 2 })); // SOURCE-FAULT
 model.add(tf.layers.dense({ units: 1 }));
 model.compile({ optimizer: tf.train.rmsprop(0.001), loss: 'meanSquaredError' });
 model.fit(trainingInput, trainingOutput, { epochs: 10, batchSize: 10 });
+// @source-label buggy
+// @relabel buggy → healthy (coordinator, on the misses engineer's measurement and the @training line above): the program
+//   learns the average of two numbers, a linear function, which Dense(2) → Dense(1) represents exactly; its own plan fits it
+//   as well as the fixed program (MSE 8.4e-6 vs 5.0e-6), and the fix's Dense(2, relu) is born dead for every row in 8.3 % of
+//   Glorot draws and then never trains (bench/diagnosis/bornDeadDraws.js, cae1b16). A missing hidden activation is a fault
+//   where the target is non-linear (Goodfellow §6.1); here nothing in the program keeps it from training: healthy. The
+//   source's label is kept in @source-label and scored both ways. Tags appended after the code: no line moved.
