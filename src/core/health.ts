@@ -6,6 +6,7 @@ import type { Finding, LayerInfo, Thresholds } from './protocol';
 import type { HealthContext, NonFiniteOrigin, StepRecord } from './healthModel';
 import { layerFindings } from './layerRules';
 import { lossFindings } from './lossRules';
+import { withInitProbe } from './initProbeRule';
 import { rateFindings } from './rateRules';
 import { overRegularization } from './regularizationRules';
 import { rateAtHorizon } from './rateHorizon';
@@ -64,6 +65,8 @@ export function evaluateHealth(
   steps = steps.filter((s) => s.step <= lastUsable);
   // The output rules first: a wrong output activation explains a NaN loss and a "dead" ReLU output layer.
   const loss = lossFindings(layers, steps, t, context, nonFiniteOrigin);
+  // A wrong initialisation judged by what it costs the training (initProbeRule.ts).
+  loss.findings = withInitProbe(loss.findings, steps, layers, context.outputs ?? [], context.initProbes, t);
   // One output-activation finding per output layer: the loss/activation pair first, then the target range.
   const mismatched = new Set(loss.findings.filter((f) => f.code === 'output-activation').flatMap((f) => [f.layer, ...(f.related ?? []).map((r) => r.layer)]));
   // NaN/Inf first seen in the loss, its gradient or an output layer: a custom loss that takes the log of a

@@ -1,5 +1,6 @@
 // The shared vocabulary of the health rules (health.ts, layerRules.ts, lossRules.ts): step records, where
 // a NaN appeared, what is known about the outputs, and each rule's severity.
+import type { InitProbe } from './initProbeRule';
 import type { DataLocations, FindingCode, LayerStepStats, OutputInfo, Severity, SourceLocation } from './protocol';
 
 /** Severity of each rule when its condition holds at the end of the profiled steps (resolved ones are info). */
@@ -77,6 +78,8 @@ export interface HealthContext {
   horizonProbes?: readonly HorizonProbe[];
   /** A flat full-batch SGD run previewed over its plan: the fixed batch's loss along steps at the rate × factor (core/plateau.ts). */
   planPreview?: { factor: number; losses: readonly number[] };
+  /** Held-out rows' loss along runs from the user's initial weights and from a default-initialised copy (initProbeRule.ts). */
+  initProbes?: readonly InitProbe[];
   /** A model linear in its weights under the mean squared error: its loss's largest curvature over the script's
    *  training rows and the step's settings (rateCurvature.ts). */
   curvature?: Curvature;

@@ -68,6 +68,16 @@ function expectedInitialLoss(output: OutputInfo): { value: number; basis: string
   return undefined;
 }
 
+/** The data loss expected at initialization summed over the outputs, and above which it counts as far; undefined when unknown. */
+export function initialLossLimit(outputs: readonly OutputInfo[], t: Thresholds): { expected: number; limit: number; basis: string; isMse: boolean } | undefined {
+  const expectations = outputs.map(expectedInitialLoss);
+  if (!outputs.length || !expectations.every((e) => e !== undefined)) return undefined;
+  const expected = expectations.reduce((s, e) => s + e!.value, 0);
+  const isMse = expectations.some((e) => e!.factor > 0);
+  const limit = isMse ? MSE_INITIAL_FACTOR * (expected + 1) : t.initialLossFactor * expected;
+  return { expected, limit, basis: expectations.map((e) => e!.basis).join(' + '), isMse };
+}
+
 export function lossFindings(
   layers: readonly LayerInfo[],
   steps: readonly StepRecord[],
@@ -165,13 +175,10 @@ export function lossFindings(
   }
 
   // --- initial loss far from its expected value ---
-  const expectations = outputs.map(expectedInitialLoss);
-  if (!suppressed.has('initial-loss') && outputs.length && expectations.every((e) => e !== undefined) && Number.isFinite(first)) {
-    const expected = expectations.reduce((s, e) => s + e!.value, 0);
-    const isMse = expectations.some((e) => e!.factor > 0);
-    const limit = isMse ? MSE_INITIAL_FACTOR * (expected + 1) : t.initialLossFactor * expected;
+  const initial = initialLossLimit(outputs, t);
+  if (!suppressed.has('initial-loss') && initial && Number.isFinite(first)) {
+    const { expected, isMse, limit, basis } = initial;
     if (first > limit) {
-      const basis = expectations.map((e) => e!.basis).join(' + ');
       // A start that the first steps repair (e.g. std-1 initialization with a high learning rate) is info.
       const resolved = lossFalls.falls === true && last <= limit;
       const scale = context.inputScale;

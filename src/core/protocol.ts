@@ -199,10 +199,12 @@ export const RunnerMessage = v.variant('type', [
    * the mean squared error, whose loss is a quadratic: `losses` = [λmax], the largest eigenvalue of its Hessian over the
    * `rows` rows the script's fit() trains on; `factor` = the learning rate; `momentum` = the heavy-ball momentum (0: SGD).
    * `plan` (core/plateau.ts): a flat full-batch SGD run's plan previewed — the fixed batch's loss along steps at the rate × factor.
+   * `init` (core/initProbeRule.ts): as `horizon` at the model's rate, from the user's initial weights (factor 1) or with
+   * `layers`' kernels and biases drawn from tfjs's default initializers instead (factor 0).
    */
   v.object({
     type: v.literal('probe'),
-    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan']),
+    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan', 'init']),
     factor: num,
     losses: v.array(num),
     every: v.optional(v.pipe(v.number(), v.integer())),
@@ -223,6 +225,8 @@ export const RunnerMessage = v.variant('type', [
     batchSize: v.optional(v.pipe(v.number(), v.integer())),
     /** `curvature`: the optimizer's heavy-ball momentum (0 for plain SGD). */
     momentum: v.optional(num),
+    /** `init`: the layers whose kernel or bias the default-initialised copy re-drew. */
+    layers: v.optional(v.array(v.string())),
   }),
   /** The overfit-one-batch check: the loss at each of its steps on `batchSize` examples. */
   v.object({ type: v.literal('overfit'), batchSize: v.pipe(v.number(), v.integer()), losses: v.array(num) }),

@@ -4,6 +4,7 @@
 // numbers with the verdicts a finished profile would give on them).
 import { evaluateHealth, type HealthContext, type NonFiniteOrigin, type StepRecord } from './health';
 import type { HorizonProbe, LabelProbe, PenaltyProbe } from './healthModel';
+import type { InitProbe } from './initProbeRule';
 import type { Finding, LayerInfo, RunnerMessage, RunnerMessageOf, Thresholds } from './protocol';
 
 /** What the host has seen of a run so far. */
@@ -133,6 +134,7 @@ export class ProfileEvidence {
   private readonly labelProbes: LabelProbe[] = [];
   private readonly penaltyProbes: PenaltyProbe[] = [];
   private readonly horizonProbes: HorizonProbe[] = [];
+  private readonly initProbes: InitProbe[] = [];
   readonly records: StepRecord[] = [];
 
   observe(message: RunnerMessage): void {
@@ -153,13 +155,13 @@ export class ProfileEvidence {
         classCounts: classCounts?.map((c) => c ?? undefined),
         inputTokenCounts,
         batchSize,
-      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview'>>;
+      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes'>>;
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, ...labelParts } = message;
+      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, layers, ...labelParts } = message;
       if (kind === 'plan') {
         this.context.planPreview = { factor, losses };
       } else if (kind === 'curvature') {
@@ -168,6 +170,8 @@ export class ProfileEvidence {
         if (every !== undefined && rows !== undefined && source) this.penaltyProbes.push({ factor, losses, steps: every, rows, source, ...(labelParts.fresh ? { fresh: true } : {}) });
       } else if (kind === 'horizon') {
         if (every !== undefined && rows !== undefined && batchSize !== undefined) this.horizonProbes.push({ factor, losses, every, rows, batchSize });
+      } else if (kind === 'init') {
+        if (every !== undefined && rows !== undefined && batchSize !== undefined && layers) this.initProbes.push({ factor, losses, every, rows, batchSize, layers });
       } else if (kind !== 'labels') this.probes[kind].push({ factor, losses });
       else if (every !== undefined && rows !== undefined) this.labelProbes.push({ factor, losses, every, rows, ...labelParts });
     } else if (message.type === 'overfit') {
@@ -181,6 +185,6 @@ export class ProfileEvidence {
 
   /** Health verdicts on what was measured: the runner's at the end of a profile, the host's when it ended early. */
   findings(thresholds: Partial<Thresholds> | undefined): Finding[] {
-    return evaluateHealth(this.layers, this.records, thresholds, this.nonFiniteOrigin, { ...this.context, rateProbes: this.probes.rate, inputProbes: this.probes.input, labelProbes: this.labelProbes, penaltyProbes: this.penaltyProbes, horizonProbes: this.horizonProbes });
+    return evaluateHealth(this.layers, this.records, thresholds, this.nonFiniteOrigin, { ...this.context, rateProbes: this.probes.rate, inputProbes: this.probes.input, labelProbes: this.labelProbes, penaltyProbes: this.penaltyProbes, horizonProbes: this.horizonProbes, initProbes: this.initProbes });
   }
 }

@@ -16,6 +16,7 @@ const PROBE_NAMES: Record<Exclude<RunnerMessageOf<'probe'>['kind'], 'penalty' | 
   labels: 'label',
   horizon: 'learning-rate (fresh batches)',
   plan: 'plan preview',
+  init: 'initialisation (fresh batches)',
 };
 
 export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMessage): void {

@@ -21,6 +21,7 @@ import { probesToRun } from '../core/rateRules';
 import { penaltyDominates } from '../core/regularizationRules';
 import { penaltyProbes } from './validationRows';
 import { horizonProbes } from './horizonProbe';
+import { initProbes } from './initProbe';
 import { curvatureOfLinearModel } from './curvatureProbe';
 import { JUDGED_LOSS, LABEL_CHECK_EVERY, MIN_JUDGED_BATCH, LABEL_PROBE_STEPS, needsFreshBatches, REGRESSION_PROBE_MAX_MS, REGRESSION_PROBE_STEPS, regressionOutput, transferShown } from '../core/labelRules';
 import { checkLayer, classDefinition, userDefinedLayers } from './gradientCheck';
@@ -160,6 +161,8 @@ async function profile(request: ProfileRequest): Promise<void> {
     if (curvature) await report({ type: 'probe', kind: 'curvature', factor: curvature.learningRate, losses: [curvature.lambdaMax], rows: curvature.rows, momentum: curvature.momentum });
     // Large steps whose loss still falls: does a third of the rate end lower on the script's own batches (core/rateHorizon.ts)?
     await horizonProbes(tf, model, initialWeights, batch, profiler.records, profilingMs, profiler.stochastic, send, report);
+    // Initializers set away from the default and a start far off: does the default initialisation train further (core/initProbeRule.ts)?
+    await initProbes(tf, model, initialWeights, batch, profiler.layers, profiler.records, profilingMs, outputs, { ...DEFAULT_THRESHOLDS, ...request.thresholds }, profiler.stochastic, send, report);
     // Inputs far below unit scale: would the same steps get further with them at unit scale (core/inputRules)?
     await inputScaleProbes(
       tf, model, initialWeights, batch, scale, plan.steps, profiler.stochastic,

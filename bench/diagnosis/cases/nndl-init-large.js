@@ -1,5 +1,5 @@
 // @case nndl-init-large
-// @set heldout5
+// @moved-from heldout5 (held-out protocol: its re-initialisation probe figures shaped the initial-loss warning's "below the default's start" condition, branch initloss)
 // @label buggy
 // @bug wrong-init
 // @source Neural Networks and Deep Learning (M. Nielsen, Determination Press 2015), chapter 3 "Weight initialization":

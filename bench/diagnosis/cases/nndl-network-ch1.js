@@ -1,5 +1,5 @@
 // @case nndl-network-ch1
-// @set heldout5
+// @moved-from heldout5 (held-out protocol: its re-initialisation probe figures shaped the initial-loss warning's "below the default's start" condition, branch initloss)
 // @label healthy
 // @source Neural Networks and Deep Learning (M. Nielsen, Determination Press 2015), chapter 1 "Implementing our network to
 //   classify digits": github.com/mnielsen/neural-networks-and-deep-learning@72db53d, src/network.py (Network([784, 30, 10]),

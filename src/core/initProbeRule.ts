@@ -1,0 +1,117 @@
+// A wrong initialisation judged by what it costs the training. An initial loss far above its expected value, or a
+// layer that starts saturated, is true of many programs that train fine (Nielsen's N(0, 1) network at η = 3 repairs its
+// start in a few steps; docs/rules/initial-loss.md), so it is not evidence by itself. The counterfactual is: the same
+// steps, on the same fresh batches of the script's rows, from the framework's default initialisation of the weights the
+// user initialised otherwise (Glorot-normal kernels, zero biases: Glorot & Bengio 2010) — everything else as the
+// user's. When that copy reaches a clearly lower loss on rows neither trained on, the user's initialisation costs
+// training ("verify loss @ init … init well": Karpathy 2019; makemore part 3's "hockey stick": the first steps spent
+// squashing the overconfident logits). The runner's probe: runner/initProbe.ts. Thresholds and measurements:
+// docs/rules/initial-loss.md, "Judged by what it costs".
+import type { Finding, LayerInfo, OutputInfo, SourceLocation, Thresholds } from './protocol';
+import { formatNumber as fmt } from './format';
+import { dataLoss, RULE_SEVERITY, type StepRecord } from './healthModel';
+import { initialLossLimit } from './lossRules';
+
+/** Steps of each run: as the learning-rate horizon probe's, each on the next batch of the script's rows. */
+export const INIT_PROBE_STEPS = 40;
+/** The held-out rows are read every INIT_PROBE_EVERY steps (and after the last). */
+export const INIT_PROBE_EVERY = 4;
+/** The two runs together may take at most this long (the horizon probe's budget: a user's patience). */
+export const INIT_PROBE_MAX_MS = 15_000;
+/**
+ * Not started when the profiled steps' pace, scaled to the script's batch size, says the two runs would take more than
+ * this many times their budget: a profiled step also computes gradient statistics and costs more than a plain one.
+ */
+export const INIT_PROBE_PACE_FACTOR = 3;
+/**
+ * The default-initialised copy's lowest held-out loss must be at most this fraction of the user's lowest for the
+ * initialisation to count as costing training: the learning-rate probes' margin (rateRules.HIGH_MARGIN), and above the
+ * spread of two draws of the same initializer measured on the benchmark (docs/rules/initial-loss.md).
+ */
+export const INIT_MARGIN = 0.8;
+
+/** One run of the probe: factor 1 from the user's initial weights, 0 from the default-initialised copy. */
+export interface InitProbe {
+  factor: number;
+  losses: readonly number[];
+  every: number;
+  rows: number;
+  batchSize: number;
+  /** The layers whose kernel or bias the copy re-drew (the user's initializer differs from the default). */
+  layers: readonly string[];
+}
+
+/** What makes the probe worth its time: the initial loss far from its expected value, or a re-drawn layer saturated at step 0. */
+export function initProbeReason(steps: readonly StepRecord[], outputs: readonly OutputInfo[], userInitialised: readonly string[], t: Thresholds): string | undefined {
+  if (!userInitialised.length || steps.length === 0 || !steps.every((s) => Number.isFinite(s.loss))) return undefined;
+  const first = steps[0].evalLoss ?? dataLoss(steps[0]);
+  const limit = initialLossLimit(outputs, t);
+  if (limit && first > limit.limit) return `the loss at initialization is ${fmt(first)}, ${fmt(first / limit.expected)}× its expected ${fmt(limit.expected)} (${limit.basis})`;
+  const saturated = steps[0].layers.find((l) => userInitialised.includes(l.name) && (l.saturatedShare ?? 0) >= t.saturatedShare);
+  if (saturated) return `${fmt((saturated.saturatedShare ?? 0) * 100)} % of ${saturated.name}'s outputs start in the flat tails of its activation`;
+  return undefined;
+}
+
+const lowest = (losses: readonly number[]) => Math.min(...losses.slice(1));
+
+/** The verdict on the two runs; undefined when they are not both there and finite. */
+export function initCost(probes: readonly InitProbe[] | undefined): { own: InitProbe; copy: InitProbe; ownBest: number; copyBest: number; copyStart: number; repairing: boolean; costs: boolean } | undefined {
+  const own = probes?.find((p) => p.factor === 1);
+  const copy = probes?.find((p) => p.factor === 0);
+  if (!own || !copy || own.losses.length < 2 || own.losses.length !== copy.losses.length) return undefined;
+  const ownBest = lowest(own.losses);
+  const copyBest = lowest(copy.losses);
+  if (!Number.isFinite(copyBest) || !(copyBest >= 0)) return undefined;
+  // The hockey stick: every step of the user's run went into repairing the initial excess — it never got down to the
+  // loss the default initialisation starts from — while the default copy got clearly further. A user's run that went
+  // non-finite where the copy did not is the clearest cost of all.
+  const copyStart = copy.losses[0];
+  const repairing = ownBest > copyStart;
+  const costs = !Number.isFinite(ownBest) || (repairing && copyBest <= INIT_MARGIN * ownBest);
+  return { own, copy, ownBest, copyBest, copyStart, repairing, costs };
+}
+
+/**
+ * The finding: a warning on the re-drawn layers' lines when the default-initialised copy gets clearly further, else
+ * information with the same numbers. `reason`: what made the probe run (initProbeReason).
+ */
+export function initProbeFinding(steps: readonly StepRecord[], layers: readonly LayerInfo[], outputs: readonly OutputInfo[], probes: readonly InitProbe[] | undefined, t: Thresholds): Finding | undefined {
+  const verdict = initCost(probes);
+  if (!verdict) return undefined;
+  const { own, copy, ownBest, copyBest, copyStart, repairing, costs } = verdict;
+  const reason = initProbeReason(steps, outputs, copy.layers, t) ?? 'the initial weights are user-set';
+  const info = new Map(layers.map((l) => [l.name, l]));
+  const placed = copy.layers.map((name) => ({ layer: name, location: info.get(name)?.location })).filter((l): l is { layer: string; location: SourceLocation } => l.location !== undefined);
+  const [first, ...others] = placed;
+  const runSteps = (own.losses.length - 1) * own.every;
+  const names = copy.layers.join(', ');
+  const evidence =
+    `From the same fresh batches of ${own.batchSize} of the script's rows, ${runSteps} steps took the loss of ${own.rows} rows neither run trained on ` +
+    `no lower than ${fmt(ownBest)} from your initial weights, and to ${fmt(copyBest)} with ${names} drawn from tfjs's defaults instead (Glorot-normal kernels, zero biases; ${fmt(copyBest / ownBest)}×), ` +
+    `which start at ${fmt(copyStart)}: ${repairing ? `your run spent all ${runSteps} steps above where the default initialisation starts` : `your run got below that start within the ${runSteps} steps`}.`;
+  return {
+    code: 'initial-loss',
+    severity: costs ? RULE_SEVERITY['initial-loss'] : 'info',
+    step: 0,
+    ...(first ? { layer: first.layer, location: first.location } : {}),
+    ...(others.length ? { related: others.map((l) => ({ ...l, message: 'also initialised away from the default' })) } : {}),
+    message: costs
+      ? `The initialisation costs training: ${reason}, and the default initialisation gets clearly further. ${evidence} ` +
+        `Use the default initializers (or scale yours: variance 1/fan_in for tanh/sigmoid, 2/fan_in for ReLU — LeCun 1998, Glorot & Bengio 2010, He et al. 2015) and start the output layer near a uniform guess (Karpathy: "verify loss @ init", "init well").`
+      : `The initialisation is off (${reason}) but costs no training measured here. ${evidence} No action needed.`,
+  };
+}
+
+/**
+ * The loss rules' findings with the probe's verdict in: when the initialisation costs training its warning replaces
+ * the step-0 initial-loss finding (the same fault, now with its cost and on the initializer's line); when it does not,
+ * a step-0 finding stays as it was and the probe's numbers come as information.
+ */
+export function withInitProbe(findings: Finding[], steps: readonly StepRecord[], layers: readonly LayerInfo[], outputs: readonly OutputInfo[], probes: readonly InitProbe[] | undefined, t: Thresholds): Finding[] {
+  const probe = initProbeFinding(steps, layers, outputs, probes, t);
+  if (!probe) return findings;
+  if (probe.severity !== 'info') return [...findings.filter((f) => f.code !== 'initial-loss'), probe];
+  const stepZero = findings.find((f) => f.code === 'initial-loss');
+  if (!stepZero) return [...findings, probe];
+  return findings.map((f) => (f === stepZero ? { ...f, message: `${f.message} The initialisation probe: ${probe.message}` } : f));
+}

@@ -1,0 +1,79 @@
+// The re-initialisation probe end to end (runner/initProbe.ts, core/initProbeRule.ts; docs/rules/initial-loss.md): every
+// weight N(0, 1) under SGD 0.1 costs training (a warning on the first re-drawn layer's line, the other as related); the
+// same weights under SGD 1 repair their start (information); default initializers run no probe at all.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findingSummary, fixture, lineOf, profileEach } from './helpers';
+
+const FIX = (f: string) => fixture('init', f);
+const outcome = profileEach(['init-large.js', 'init-large-fast.js', 'init-default.js'], FIX, { backend: 'wasm', steps: 20 });
+const initRuns = async (f: string) => (await outcome(f)).messages.filter((m) => m.type === 'probe' && m.kind === 'init');
+
+test('N(0, 1) weights under SGD 0.1: the default-initialised copy ends far lower while the user\'s run stays above its start — initial-loss warning on the initializer\'s line', async () => {
+  const { report } = await outcome('init-large.js');
+  const runs = await initRuns('init-large.js');
+  assert.equal(runs.length, 2);
+  const [own, copy] = runs.map((m) => (m.type === 'probe' ? m : undefined)!);
+  assert.deepEqual([own.factor, copy.factor], [1, 0]);
+  assert.deepEqual(copy.layers, ['dense_Dense1', 'dense_Dense2']);
+  // Each run: 40 steps on fresh batches of the script's 32 rows, the held-out rows read every 4 steps.
+  assert.equal(own.losses.length, 11);
+  assert.equal(own.batchSize, 32);
+  // The default copy starts near ln 10 (Glorot, zero biases); the user's starts far above it and is still above at the end.
+  assert.ok(Math.abs(copy.losses[0] - Math.log(10)) < 0.5, String(copy.losses));
+  assert.ok(Math.min(...own.losses.slice(1)) > copy.losses[0], String(own.losses));
+  const f = report.findings.filter((x) => x.code === 'initial-loss');
+  assert.equal(f.length, 1, findingSummary(report));
+  assert.equal(f[0].severity, 'warning');
+  assert.equal(f[0].line, lineOf(FIX('init-model.js'), 'L:hidden'));
+  assert.equal(f[0].related?.[0]?.line, lineOf(FIX('init-model.js'), 'L:out'));
+  assert.match(f[0].message, /^The initialisation costs training: .*your run spent all 40 steps above where the default initialisation starts\./);
+});
+
+test('near miss: the same weights under SGD 1 get below the default\'s start within the steps — information only', async () => {
+  const { report } = await outcome('init-large-fast.js');
+  assert.equal((await initRuns('init-large-fast.js')).length, 2, 'the start is far off: the probe runs');
+  const f = report.findings.filter((x) => x.code === 'initial-loss');
+  assert.equal(f.length, 1, findingSummary(report));
+  assert.equal(f[0].severity, 'info');
+  assert.match(f[0].message, /The initialisation probe: The initialisation is off .* your run got below that start within the 40 steps\. No action needed\./);
+});
+
+test('near miss: default initializers — no probe runs, no initial-loss', async () => {
+  const { report } = await outcome('init-default.js');
+  assert.equal((await initRuns('init-default.js')).length, 0);
+  assert.ok(!report.findings.some((x) => x.code === 'initial-loss'), findingSummary(report));
+});
+
+test('in process: the probe leaves every weight as the profiled steps left it, and re-draws only the user-initialised weights', async () => {
+  const tfjs = await import('@tensorflow/tfjs');
+  const { initProbes, userInitialised } = await import('../../src/runner/initProbe');
+  const { WeightSnapshot } = await import('../../src/runner/modelState');
+  const { DEFAULT_THRESHOLDS } = await import('../../src/core/health');
+  assert.ok(await tfjs.setBackend('cpu'));
+  const TF = tfjs as never;
+  const model = tfjs.sequential();
+  model.add(tfjs.layers.dense({ inputShape: [3], units: 8, activation: 'tanh', kernelInitializer: tfjs.initializers.randomNormal({ mean: 0, stddev: 3, seed: 1 }) }));
+  model.add(tfjs.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tfjs.initializers.glorotUniform({ seed: 2 }) }));
+  model.compile({ optimizer: tfjs.train.sgd(0.1), loss: 'categoricalCrossentropy' });
+  const redrawn = userInitialised(model.layers.map((layer) => ({ layer })));
+  assert.deepEqual([...redrawn.entries()].map(([name, vars]) => [name, vars.map((v) => v.originalName.split('/').pop())]), [[model.layers[0].name, ['kernel']]], 'the seeded Glorot kernel and the zero biases are defaults');
+  const rows = (n: number, from: number) => Array.from({ length: n }, (_, i) => [Math.sin(from + i), Math.cos(from + i), ((from + i) % 5) / 5]);
+  const labels = (r: number[][]) => tfjs.tensor2d(r.map(([a]) => (a > 0 ? [1, 0] : [0, 1])));
+  const [batchRows, heldRows, poolRows] = [rows(16, 0), rows(16, 100), rows(64, 200)];
+  const pool = { xs: [tfjs.tensor2d(poolRows)], ys: [labels(poolRows)] };
+  const batch = { xs: [tfjs.tensor2d(batchRows)], ys: [labels(batchRows)], source: 'fit', note: '', scriptBatch: 8, heldOut: { xs: [tfjs.tensor2d(heldRows)], ys: [labels(heldRows)] }, pool: async () => pool } as never;
+  const initial = WeightSnapshot.ofModel(TF, model);
+  await model.trainOnBatch(tfjs.tensor2d(batchRows), labels(batchRows));
+  const after = model.weights.map((w) => Array.from(w.read().dataSync()));
+  const layer = (name: string, saturatedShare: number) => ({ name, gradNorm: 1, weights: [], saturatedShare });
+  const records = [{ step: 0, loss: 0.9, layers: [layer(model.layers[0].name, 0.8), layer(model.layers[1].name, 0)] }];
+  const sent: { kind?: string; factor?: number; losses?: number[] }[] = [];
+  const collect = async (m: unknown) => void sent.push(m as never);
+  await initProbes(TF, model, initial, batch, model.layers.map((l) => ({ layer: l })), records, 0, [], DEFAULT_THRESHOLDS, false, collect, collect);
+  const probes = sent.filter((m) => m.kind === 'init');
+  assert.deepEqual(probes.map((p) => [p.factor, p.losses?.length]), [[1, 11], [0, 11]], 'a saturated user-initialised layer: both runs');
+  assert.notEqual(probes[0].losses?.[0], probes[1].losses?.[0], 'the copy starts from other weights');
+  assert.deepEqual(model.weights.map((w) => Array.from(w.read().dataSync())), after);
+  initial.dispose();
+});
