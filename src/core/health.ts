@@ -13,6 +13,7 @@ import { rateAtHorizon } from './rateHorizon';
 import { rateBeyondCurvature } from './rateCurvature';
 import { dataFindings, symmetricUnits } from './dataRules';
 import { smallInput, unscaledInput } from './inputRules';
+import { unscaledTarget } from './scaleRules';
 import { lossFunctionFindings } from './lossFunctionRule';
 import { classImbalance } from './classBalance';
 import { nanProneLossFindings } from './lossSaturationRule';
@@ -95,6 +96,8 @@ export function evaluateHealth(
   data.push(...outputBirthFindings(layers, context.outputs ?? [], [...gradient, ...loss.findings, ...data]));
   const unscaled = unscaledInput(layers, steps, t, context) ?? smallInput(layers, steps, context);
   if (unscaled) data.push(unscaled);
+  const target = unscaledTarget(layers, steps, context);
+  if (target) data.push(target);
   const unrelated = labelsUnrelated(steps, context);
   if (unrelated) data.push(unrelated);
   const alarms = [...gradient, ...loss.findings, ...data].filter((f) => f.severity !== 'info');
@@ -102,7 +105,7 @@ export function evaluateHealth(
   // A layer that passes no gradient, a wrong output or labels, or weight decay explains a slow loss better than the rate.
   const slowExplained =
     Boolean(overReg) ||
-    alarms.some((f) => ['vanishing', 'dead-relu', 'saturation', 'saturated-output', 'output-activation', 'non-finite', 'loss-diverging', 'invalid-labels', 'hidden-activation', 'symmetric-units', 'unscaled-input'].includes(f.code));
+    alarms.some((f) => ['vanishing', 'dead-relu', 'saturation', 'saturated-output', 'output-activation', 'non-finite', 'loss-diverging', 'invalid-labels', 'hidden-activation', 'symmetric-units', 'unscaled-input', 'unscaled-target'].includes(f.code));
   const rateSite = context.optimizerLocation ?? context.compileLocation;
   // Causes outside the named layers (the learning rate, the targets' scale): the finding moves to where the fix goes.
   // Layers a too-large update broke become one learning-rate-high finding: the rate rules below add none on top.

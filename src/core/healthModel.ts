@@ -1,6 +1,7 @@
 // The shared vocabulary of the health rules (health.ts, layerRules.ts, lossRules.ts): step records, where
 // a NaN appeared, what is known about the outputs, and each rule's severity.
 import type { InitProbe } from './initProbeRule';
+import type { ScaleProbe } from './scaleRules';
 import type { DataLocations, FindingCode, LayerStepStats, OutputInfo, Severity, SourceLocation } from './protocol';
 
 /** Severity of each rule when its condition holds at the end of the profiled steps (resolved ones are info). */
@@ -24,6 +25,7 @@ export const RULE_SEVERITY: Record<FindingCode, Severity> = {
   'hidden-activation': 'warning',
   'symmetric-units': 'warning',
   'unscaled-input': 'warning',
+  'unscaled-target': 'warning',
   'loss-function': 'warning',
   'class-imbalance': 'warning',
   'nan-prone-loss': 'warning',
@@ -72,6 +74,8 @@ export interface HealthContext {
   inputTokenCounts?: readonly (readonly number[])[];
   /** Inputs far below unit scale: short runs from the initial weights on the batch with its inputs × factor (inputRules.smallInput). */
   inputProbes?: readonly { factor: number; losses: readonly number[] }[];
+  /** Off-scale inputs or regression targets: the same steps with them standardised (scaleRules.judgeScaling). */
+  scaleProbe?: ScaleProbe;
   /** Short runs from the initial weights at the model's rate × factor (rateRules.probesToRun). */
   rateProbes?: readonly { factor: number; losses: readonly number[] }[];
   /** Held-out rows' loss along runs on fresh batches at the model's rate × factor (rateHorizon.ts). */

@@ -7,6 +7,7 @@ import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY, type HealthContext, type StepRecord } from './healthModel';
 import { UNSCALED_INPUT_RMS } from './lossRules';
 import { PROBE_STEPS, probeGotMuchFurther } from './rateRules';
+import { judgeScaling, planMakesUp } from './scaleRules';
 
 /**
  * At or above this share of a ReLU layer's units keep one sign for every example (dead, or positive for all),
@@ -61,38 +62,51 @@ function consequence(stats: LayerStepStats | undefined, activation: string, t: T
   return undefined;
 }
 
+/**
+ * Inputs of RMS ≥ UNSCALED_INPUT_RMS, judged by their consequence at the first layer and by the scaling probe (what
+ * standardising them does to this model's training: scaleRules.judgeScaling). A consequence is a warning unless the
+ * probe shows the model learning from the inputs as given and standardising not training clearly better (then
+ * information); without a consequence, a probe that trains clearly better is a warning by itself.
+ */
 export function unscaledInput(layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, context: HealthContext): Finding | undefined {
   const scale = context.inputScale;
   if (!scale || !(scale.rms >= UNSCALED_INPUT_RMS) || steps.length === 0) return undefined;
+  const probe = context.scaleProbe && context.scaleProbe.standardized !== 'targets' ? judgeScaling(steps, context.scaleProbe) : undefined;
   const reader = firstReader(layers, context.outputs ?? []);
-  if (!reader) return undefined;
-  const { entry, activation } = reader;
-  const act = activation.activation ?? '';
-  const statsAt = (record: StepRecord) => record.layers.find((l) => l.name === activation.name);
-  // Judged at the last profiled step: a consequence the first steps repair is not one.
   const last = steps[steps.length - 1];
-  const atEnd = consequence(statsAt(last), act, t);
-  if (!atEnd) return undefined;
-  const atStart = steps.length > 1 ? consequence(statsAt(steps[0]), act, t) : undefined;
-  const where = activation === entry ? entry.name : `${entry.name} (through ${activation.name})`;
+  // Judged at the last profiled step: a consequence the first steps repair is not one.
+  const statsAt = (record: StepRecord) => reader && record.layers.find((l) => l.name === reader.activation.name);
+  const atEnd = reader ? consequence(statsAt(last), reader.activation.activation ?? '', t) : undefined;
+  const entry = reader?.entry ?? layers.find((l) => l.weights.length > 0);
+  if (!entry || (!atEnd && !probe)) return undefined;
   // The fix goes where the inputs are made (the line that created the tensor given to fit(), when known).
   const inputSite = context.dataLocations?.inputs?.[0];
+  const activation = reader?.activation;
   const related = [
-    ...(activation !== entry ? [{ layer: activation.name, location: activation.location, message: `the ${act} that reads ${entry.name}'s outputs: ${atEnd}` }] : []),
+    ...(atEnd && activation && activation !== entry ? [{ layer: activation.name, location: activation.location, message: `the ${activation.activation} that reads ${entry.name}'s outputs: ${atEnd}` }] : []),
     ...(inputSite ? [{ layer: 'inputs', location: inputSite, message: 'the unscaled inputs given to fit(), made here' }] : []),
   ];
-  return {
-    code: 'unscaled-input',
-    severity: RULE_SEVERITY['unscaled-input'],
-    layer: entry.name,
-    location: entry.location,
-    step: last.step,
-    message:
-      `Unscaled inputs: input feature ${scale.feature} has RMS ${fmt(scale.rms)} (largest |x| ${fmt(scale.maxAbs)}), far from the unit scale a network's initialisation assumes. ` +
-      `At ${where}, the first layer that reads them, ${atEnd} at step ${last.step}${atStart ? ' (as at step 0)' : ''}: the inputs' offset and size decide these units, not the differences between examples. ` +
-      `Standardise each feature before fit() (subtract its mean and divide by its standard deviation, both computed on the training data), or start the model with a BatchNormalization layer.`,
-    ...(related.length ? { related } : {}),
-  };
+  const scaleText = `input feature ${scale.feature} has RMS ${fmt(scale.rms)} (largest |x| ${fmt(scale.maxAbs)}), far from the unit scale a network's initialisation assumes`;
+  const advice = `Standardise each feature before fit() (subtract its mean and divide by its standard deviation, both computed on the training data), or start the model with a BatchNormalization layer.`;
+  const base = { code: 'unscaled-input' as const, layer: entry.name, location: entry.location, step: last.step, ...(related.length ? { related } : {}) };
+  if (!atEnd) {
+    const judged = probe!;
+    // The probe alone is the evidence here: a slowness the script's own plan makes up for is information.
+    const madeUp = judged.better ? planMakesUp(judged, context.plannedSteps) : undefined;
+    if (madeUp) return { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}. Standardised, the same steps train clearly better (${judged.evidence}), but ${madeUp}: no action needed for training, though standardising them would save those steps.` };
+    return judged.better
+      ? { ...base, severity: RULE_SEVERITY['unscaled-input'], message: `Unscaled inputs: ${scaleText}. Standardised, the same steps train clearly better: ${judged.evidence}. ${advice}` }
+      : { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}, but standardising them changes little for this model: ${judged.evidence}. No action needed for training; standardising stays the usual practice.` };
+  }
+  const atStart = steps.length > 1 && reader ? consequence(statsAt(steps[0]), reader.activation.activation ?? '', t) : undefined;
+  const where = activation === entry ? entry.name : `${entry.name} (through ${activation!.name})`;
+  const shown = `At ${where}, the first layer that reads them, ${atEnd} at step ${last.step}${atStart ? ' (as at step 0)' : ''}: the inputs' offset and size decide these units, not the differences between examples.`;
+  // The model learns from the inputs as given and standardising them does not train better: that consequence costs nothing measurable here.
+  if (probe && !probe.better && probe.learns) {
+    return { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}. ${shown} Yet the model learns from them as given, and standardising them does not train better: ${probe.evidence}. No action needed for training over these steps; standardising stays the usual practice.` };
+  }
+  const measured = probe ? (probe.better ? ` Standardised, the same steps train clearly better: ${probe.evidence}.` : ` Standardising did not help within these steps either (${probe.evidence}); the units decided by the inputs' offset remain.`) : '';
+  return { ...base, severity: RULE_SEVERITY['unscaled-input'], message: `Unscaled inputs: ${scaleText}. ${shown}${measured} ${advice}` };
 }
 
 /** The curve the probes are compared with: inference-mode loss for models with dropout/noise, else the data loss. */

@@ -26,7 +26,7 @@ export const normalizeLoss = (loss: string) => loss.toLowerCase().replace(/[^a-z
 const CATEGORICAL = new Set(['categoricalcrossentropy', 'sparsecategoricalcrossentropy']);
 const BINARY = new Set(['binarycrossentropy']);
 export const SQUARED_LOSSES = new Set(['meansquarederror', 'mse']);
-const REGRESSION = new Set([...SQUARED_LOSSES, 'meanabsoluteerror', 'mae', 'meansquaredlogarithmicerror', 'msle', 'huberloss', 'logcosh', 'logcoshloss']);
+export const REGRESSION = new Set([...SQUARED_LOSSES, 'meanabsoluteerror', 'mae', 'meansquaredlogarithmicerror', 'msle', 'huberloss', 'logcosh', 'logcoshloss']);
 
 export interface LossRuleResult {
   findings: Finding[];

@@ -201,10 +201,13 @@ export const RunnerMessage = v.variant('type', [
    * `plan` (core/plateau.ts): a flat full-batch SGD run's plan previewed — the fixed batch's loss along steps at the rate × factor.
    * `init` (core/initProbeRule.ts): as `horizon` at the model's rate, from the user's initial weights (factor 1) or with
    * `layers`' kernels and biases drawn from tfjs's default initializers instead (factor 0).
+   * `scale` (core/scaleRules.ts): the same steps from the initial weights with the off-scale inputs and/or regression
+   * targets (`standardized`) standardised per feature; `factor` 1; targets standardised: `givenBaseline` and `baseline`, the
+   * loss of predicting the targets' mean as given and standardised; `targetRms`, the targets' largest column RMS.
    */
   v.object({
     type: v.literal('probe'),
-    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan', 'init']),
+    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan', 'init', 'scale']),
     factor: num,
     losses: v.array(num),
     every: v.optional(v.pipe(v.number(), v.integer())),
@@ -227,6 +230,10 @@ export const RunnerMessage = v.variant('type', [
     momentum: v.optional(num),
     /** `init`: the layers whose kernel or bias the default-initialised copy re-drew. */
     layers: v.optional(v.array(v.string())),
+    /** `scale`: what was standardised, the targets' scale and the as-given targets' no-input loss. */
+    standardized: v.optional(v.picklist(['inputs', 'targets', 'both'])),
+    targetRms: v.optional(num),
+    givenBaseline: v.optional(num),
   }),
   /** The overfit-one-batch check: the loss at each of its steps on `batchSize` examples. */
   v.object({ type: v.literal('overfit'), batchSize: v.pipe(v.number(), v.integer()), losses: v.array(num) }),

@@ -155,14 +155,16 @@ export class ProfileEvidence {
         classCounts: classCounts?.map((c) => c ?? undefined),
         inputTokenCounts,
         batchSize,
-      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes'>>;
+      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'scaleProbe' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes'>>;
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, layers, ...labelParts } = message;
-      if (kind === 'plan') {
+      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, layers, standardized, targetRms, givenBaseline, ...labelParts } = message;
+      if (kind === 'scale') {
+        if (standardized) this.context.scaleProbe = { standardized, losses, ...(targetRms !== undefined ? { targetRms } : {}), ...(givenBaseline !== undefined ? { givenBaseline } : {}), ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}) };
+      } else if (kind === 'plan') {
         this.context.planPreview = { factor, losses };
       } else if (kind === 'curvature') {
         if (rows !== undefined && losses.length === 1) this.context.curvature = { lambdaMax: losses[0], learningRate: factor, momentum: momentum ?? 0, rows };

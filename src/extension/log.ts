@@ -17,6 +17,7 @@ const PROBE_NAMES: Record<Exclude<RunnerMessageOf<'probe'>['kind'], 'penalty' | 
   horizon: 'learning-rate (fresh batches)',
   plan: 'plan preview',
   init: 'initialisation (fresh batches)',
+  scale: 'standardised-scale',
 };
 
 export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMessage): void {

@@ -22,6 +22,7 @@ import { penaltyDominates } from '../core/regularizationRules';
 import { penaltyProbes } from './validationRows';
 import { horizonProbes } from './horizonProbe';
 import { initProbes } from './initProbe';
+import { scaleProbe } from './scaleProbe';
 import { curvatureOfLinearModel } from './curvatureProbe';
 import { JUDGED_LOSS, LABEL_CHECK_EVERY, MIN_JUDGED_BATCH, LABEL_PROBE_STEPS, needsFreshBatches, REGRESSION_PROBE_MAX_MS, REGRESSION_PROBE_STEPS, regressionOutput, transferShown } from '../core/labelRules';
 import { checkLayer, classDefinition, userDefinedLayers } from './gradientCheck';
@@ -169,6 +170,9 @@ async function profile(request: ProfileRequest): Promise<void> {
       (message) => send({ type: 'phase', phase: 'profiling', message }),
       (probe) => report({ type: 'probe', kind: 'input', ...probe }),
     );
+    // Inputs or regression targets far from unit scale: would the same steps train better standardised (core/scaleRules)?
+    const scaling = await scaleProbe(tf, model, initialWeights, batch, scale?.rms, lossNames(model), last, profiler.stochastic, (message) => send({ type: 'phase', phase: 'profiling', message }));
+    if (scaling) await report({ type: 'probe', kind: 'scale', factor: 1, losses: [...scaling.losses], standardized: scaling.standardized, targetRms: scaling.targetRms, givenBaseline: scaling.givenBaseline, baseline: scaling.baseline });
     if (request.overfitBatch) {
       await send({ type: 'phase', phase: 'profiling', message: `Overfit one batch: up to ${OVERFIT_STEPS} steps on ${OVERFIT_ROWS} examples` });
       await report({ type: 'overfit', ...(await overfitOneBatch(tf, model, initialWeights, batch, request.thresholds?.overfitFraction ?? DEFAULT_THRESHOLDS.overfitFraction)) });

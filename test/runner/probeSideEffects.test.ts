@@ -1,7 +1,7 @@
 // A measurement leaves the model as it found it (src/runner/modelState.ts). Oracle: tfjs's own trainOnBatch —
 // after N profiled steps every weight, BatchNormalization's moving mean and variance included, equals exactly what
 // N trainOnBatch steps give from the same start (the read-only last step moved the moving statistics once more:
-// 0.99^10 − 0.99^11 ≈ 0.009 off in the moving variance); the learning-rate, input-scale and overfit probes then
+// 0.99^10 − 0.99^11 ≈ 0.009 off in the moving variance); the learning-rate, input-scale, scaling and overfit probes then
 // leave every weight and the optimizer's slots bit for bit as the steps left them (they left the last probe's
 // weights, up to 0.2 away); the passes that locate a NaN (profile and watch) do not move the moving statistics.
 import { test } from 'node:test';
@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { GradientProfiler } from '../../src/runner/gradientProfiler';
 import { inputScaleProbes, rateProbe } from '../../src/runner/rateProbe';
 import { overfitOneBatch } from '../../src/runner/overfitBatch';
+import { scaleProbe } from '../../src/runner/scaleProbe';
 import { WeightSnapshot } from '../../src/runner/modelState';
 import { locateNonFinite } from '../../src/runner/watchNonFinite';
 import type { Batch } from '../../src/runner/data';
@@ -56,7 +57,7 @@ test('after N profiled steps the model is exactly the model after N trainOnBatch
   assert.ok(values(model)['bn0/moving_variance'][0] < 0.95);
 });
 
-test('the rate, input-scale and overfit probes leave every weight and the optimizer slots as the profiled steps left them', async () => {
+test('the rate, input-scale, scaling and overfit probes leave every weight and the optimizer slots as the profiled steps left them', async () => {
   assert.ok(await tf.setBackend('cpu'));
   const model = bnModel();
   const initial = WeightSnapshot.ofModel(TF, model);
@@ -66,9 +67,11 @@ test('the rate, input-scale and overfit probes leave every weight and the optimi
   const up = await rateProbe(TF, model, initial, batch, 10, STEPS, profiler.stochastic);
   const down = await rateProbe(TF, model, initial, batch, 0.1, STEPS, profiler.stochastic);
   const inputs = await inputScaleProbes(TF, model, initial, batch, { rms: 0.003 }, STEPS, profiler.stochastic, async () => {}, async () => {});
+  // The scaling probe (./scaleProbe.ts), told the inputs are off scale: the same steps on them standardised.
+  const scaled = await scaleProbe(TF, model, initial, batch, 650, ['meanSquaredError'], STEPS, profiler.stochastic, async () => {});
   const overfit = await overfitOneBatch(TF, model, initial, batch, 0.05);
   // Every probe ran and trained (its loss moved), so each had something to put back.
-  for (const losses of [up!, down!, ...inputs.map((p) => p.losses), overfit.losses]) assert.notEqual(losses[losses.length - 1], losses[0]);
+  for (const losses of [up!, down!, ...inputs.map((p) => p.losses), scaled!.losses, overfit.losses]) assert.notEqual(losses[losses.length - 1], losses[0]);
   assert.equal(inputs.length, 2);
   assert.deepEqual(values(model), afterSteps);
   assert.deepEqual(await slots(model), slotsAfterSteps);

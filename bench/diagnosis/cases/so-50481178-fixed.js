@@ -1,5 +1,4 @@
 // @case so-50481178-fixed
-// @set heldout
 // @label healthy
 // @source DeepLocalize benchmark (Wardat, Le & Rajan, ICSE'21): github.com/Wardat-ISU/DeepLocalize@297bc34,
 //   "Benchmark/StackOverflow/50481178/Correct Code/50481178.py"; Stack Overflow question 50481178.

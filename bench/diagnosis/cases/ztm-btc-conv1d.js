@@ -1,5 +1,4 @@
 // @case ztm-btc-conv1d
-// @set heldout7
 // @label healthy
 // @source Daniel Bourke, Zero to Mastery "TensorFlow for Deep Learning" course, notebook 10 "Time series forecasting in
 //   TensorFlow" (BitPredict): github.com/mrdbourke/tensorflow-deep-learning@bd065b8, 10_time_series_forecasting_in_tensorflow.ipynb

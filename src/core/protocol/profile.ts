@@ -204,6 +204,7 @@ export const FINDING_CODES = [
   'hidden-activation',
   'symmetric-units',
   'unscaled-input',
+  'unscaled-target',
   'loss-function',
   'class-imbalance',
   'nan-prone-loss',

@@ -1,0 +1,76 @@
+// The scaling probe (core/scaleRules.ts): inputs or regression targets far from unit scale are judged by what
+// standardising them does to THIS model's training, not by their magnitude (LeCun et al. 1998, "Efficient BackProp"
+// §4.3: standardised inputs condition the loss's Hessian; Goodfellow et al., Deep Learning §8.7). From the weights as
+// they were before profiling, the same number of steps on the same batch with a fresh optimizer of the model's own
+// class and settings (./rateProbe.ts), every off-scale part standardised per feature with the batch's own statistics.
+// The model is left exactly as the profile left it (./modelState.ts).
+import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import { normalizeLoss, REGRESSION, UNSCALED_INPUT_RMS } from '../core/lossRules';
+import type { ScaleProbe } from '../core/scaleRules';
+import type { Batch } from './data';
+import { inputBlindLoss } from './labelProbe';
+import { rateProbe } from './rateProbe';
+import type { Tf } from './tfjsResolve';
+import type { WeightSnapshot } from './modelState';
+
+/** Per feature (the last axis): zero mean and unit variance over the batch's rows; a constant feature becomes 0. */
+function standardize(tf: Tf, x: Tensor): Tensor {
+  return tf.tidy(() => {
+    const features = x.shape[x.shape.length - 1] ?? 1;
+    const rows = tf.reshape(x, [-1, features]);
+    const { mean, variance } = tf.moments(rows, 0);
+    const std = tf.where(tf.greater(variance, 0), tf.sqrt(variance), tf.onesLike(variance));
+    return tf.reshape(tf.div(tf.sub(rows, mean), std), x.shape);
+  });
+}
+
+/** The largest per-column RMS of a float tensor (columns = the last axis). */
+function largestRms(tf: Tf, x: Tensor): number {
+  return tf.tidy(() => {
+    const features = x.shape[x.shape.length - 1] ?? 1;
+    return tf.max(tf.sqrt(tf.mean(tf.square(tf.reshape(tf.cast(x, 'float32'), [-1, features])), 0))).dataSync()[0];
+  });
+}
+
+/**
+ * Runs the probe when the batch's inputs (largest per-feature RMS ≥ UNSCALED_INPUT_RMS) or a single regression
+ * output's targets (the same bar) are off scale; undefined otherwise (nothing is paid), or when the optimizer's config
+ * has no learning rate.
+ */
+export async function scaleProbe(
+  tf: Tf,
+  model: LayersModel,
+  initial: WeightSnapshot,
+  batch: Batch,
+  inputRms: number | undefined,
+  losses: readonly string[],
+  steps: number,
+  stochastic: boolean,
+  progress: (message: string) => Promise<void>,
+): Promise<ScaleProbe | undefined> {
+  const inputs = inputRms !== undefined && inputRms >= UNSCALED_INPUT_RMS;
+  const regression = losses.length === 1 && batch.ys.length === 1 && REGRESSION.has(normalizeLoss(losses[0])) && batch.ys[0].dtype === 'float32';
+  const targetRms = regression ? largestRms(tf, batch.ys[0]) : undefined;
+  const targets = targetRms !== undefined && targetRms >= UNSCALED_INPUT_RMS;
+  if ((!inputs && !targets) || steps < 2) return undefined;
+  await progress(`Scaling probe: ${steps} steps with the ${inputs && targets ? 'inputs and targets' : inputs ? 'inputs' : 'targets'} standardised`);
+  const xs = inputs ? batch.xs.map((x) => (x.dtype === 'float32' ? standardize(tf, x) : x)) : batch.xs;
+  const ys = targets ? [standardize(tf, batch.ys[0])] : batch.ys;
+  try {
+    const run = await rateProbe(tf, model, initial, { xs, ys }, 1, steps, stochastic);
+    if (!run) return undefined;
+    // The loss of the best prediction that reads no input (the targets' mean, class frequencies), as given and standardised.
+    const givenBaseline = inputBlindLoss(tf, model, batch);
+    const baseline = targets ? inputBlindLoss(tf, model, { xs, ys }) : undefined;
+    return {
+      standardized: inputs && targets ? 'both' : inputs ? 'inputs' : 'targets',
+      losses: run,
+      ...(targetRms !== undefined ? { targetRms } : {}),
+      ...(givenBaseline !== undefined ? { givenBaseline } : {}),
+      ...(baseline !== undefined ? { baseline } : {}),
+    };
+  } finally {
+    xs.forEach((x, i) => x !== batch.xs[i] && x.dispose());
+    ys.forEach((y, i) => y !== batch.ys[i] && y.dispose());
+  }
+}
