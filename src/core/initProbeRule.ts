@@ -11,11 +11,15 @@ import type { Finding, LayerInfo, OutputInfo, SourceLocation, Thresholds } from 
 import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type StepRecord } from './healthModel';
 import { initialLossLimit } from './lossRules';
+import { HORIZON_EVERY, HORIZON_STEPS } from './rateHorizon';
 
-/** Steps of each run: as the learning-rate horizon probe's, each on the next batch of the script's rows. */
-export const INIT_PROBE_STEPS = 40;
-/** The held-out rows are read every INIT_PROBE_EVERY steps (and after the last). */
-export const INIT_PROBE_EVERY = 4;
+/**
+ * Steps of each run, each on the next batch of the script's rows, and the held-out rows read every INIT_PROBE_EVERY
+ * steps (and after the last): the learning-rate horizon probe's, so its run at the model's rate, when it ran, is the run
+ * from the user's weights (runner/initProbe.ts reuses it).
+ */
+export const INIT_PROBE_STEPS = HORIZON_STEPS;
+export const INIT_PROBE_EVERY = HORIZON_EVERY;
 /** The two runs together may take at most this long (the horizon probe's budget: a user's patience). */
 export const INIT_PROBE_MAX_MS = 15_000;
 /**

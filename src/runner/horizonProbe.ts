@@ -35,7 +35,7 @@ export async function horizonProbe(
   stochastic: boolean,
   deadline = Number.POSITIVE_INFINITY,
   runsLeft = 1,
-): Promise<{ losses: number[]; rows: number; batchSize: number } | 'out of time' | undefined> {
+): Promise<HorizonRun | 'out of time' | undefined> {
   const { heldOut } = batch;
   const pool = heldOut && (await batch.pool?.());
   if (!pool || !heldOut) return undefined;
@@ -60,9 +60,13 @@ export async function horizonProbe(
   }
 }
 
+/** A horizon run as measured: the held-out losses, how many rows they average, the batch size it trained at. */
+export type HorizonRun = { losses: number[]; rows: number; batchSize: number };
+
 /**
  * The two horizon runs (the model's rate, a third of it) when the profiled steps call for them, each sent as a `horizon`
  * probe once measured. Together they may take HORIZON_MAX_MS: past it they stop, say so, and nothing is judged.
+ * Returns the run at the model's rate (the initialisation probe's run from the user's weights is the same run).
  */
 export async function horizonProbes(
   tf: Tf,
@@ -74,8 +78,9 @@ export async function horizonProbes(
   stochastic: boolean,
   send: (message: RunnerMessage) => Promise<unknown>,
   report: (message: RunnerMessage) => Promise<unknown>,
-): Promise<void> {
-  if (!batch.heldOut || !horizonProbeWanted(records)) return;
+): Promise<HorizonRun | undefined> {
+  if (!batch.heldOut || !horizonProbeWanted(records)) return undefined;
+  let atRate: HorizonRun | undefined;
   const started = Date.now();
   const deadline = started + HORIZON_MAX_MS;
   for (const factor of [1, HORIZON_FACTOR]) {
@@ -85,7 +90,9 @@ export async function horizonProbes(
     if (run === 'out of time') {
       await send({ type: 'log', level: 'info', text: `The learning-rate probe on fresh batches stopped: its two runs would take more than ${HORIZON_MAX_MS / 1000} s on this model (the profiled steps took ${(profilingMs / 1000).toFixed(1)} s), so whether the rate is past the best one on the script's batches is not judged.` });
     }
-    if (typeof run !== 'object') return;
+    if (typeof run !== 'object') return atRate;
+    if (factor === 1) atRate = run;
     await report({ type: 'probe', kind: 'horizon', factor, losses: run.losses, every: HORIZON_EVERY, rows: run.rows, batchSize: run.batchSize });
   }
+  return atRate;
 }

@@ -9,7 +9,7 @@ import type { Batch } from './data';
 import { INIT_PROBE_EVERY, INIT_PROBE_MAX_MS, INIT_PROBE_PACE_FACTOR, INIT_PROBE_STEPS, initProbeReason } from '../core/initProbeRule';
 import type { StepRecord } from '../core/healthModel';
 import type { OutputInfo, RunnerMessage, Thresholds } from '../core/protocol';
-import { horizonProbe } from './horizonProbe';
+import { horizonProbe, type HorizonRun } from './horizonProbe';
 import { leavingModelAsFound, withProbeRandom, WeightSnapshot } from './modelState';
 import type { Tf } from './tfjsResolve';
 
@@ -63,7 +63,11 @@ async function defaultCopy(tf: Tf, model: LayersModel, initial: WeightSnapshot, 
   });
 }
 
-/** The two runs, each sent as an `init` probe once measured, when the profiled steps call for them. */
+/**
+ * The two runs, each sent as an `init` probe once measured, when the profiled steps call for them. `atRate`, the
+ * horizon probe's run at the model's rate when it ran, is the run from the user's weights already measured (the same
+ * steps, rows, seed and readings) and is not run again.
+ */
 export async function initProbes(
   tf: Tf,
   model: LayersModel,
@@ -77,8 +81,10 @@ export async function initProbes(
   stochastic: boolean,
   send: (message: RunnerMessage) => Promise<unknown>,
   report: (message: RunnerMessage) => Promise<unknown>,
+  atRate?: HorizonRun,
 ): Promise<void> {
   if (!batch.heldOut) return;
+  const runs = atRate ? 1 : 2;
   const redrawn = userInitialised(layers);
   const names = [...redrawn.keys()];
   const reason = initProbeReason(records, outputs, names, thresholds);
@@ -88,17 +94,20 @@ export async function initProbes(
   // script's batch size would only spend its first steps finding out (./horizonProbe.ts stops a run by its own pace).
   const profiledRows = batch.xs[0].shape[0] ?? 1;
   const size = batch.scriptBatch ?? profiledRows;
-  const projected = (profilingMs / Math.max(records.length, 1)) * (size / profiledRows) * 2 * INIT_PROBE_STEPS;
+  const projected = (profilingMs / Math.max(records.length, 1)) * (size / profiledRows) * runs * INIT_PROBE_STEPS;
   if (projected > INIT_PROBE_PACE_FACTOR * INIT_PROBE_MAX_MS) {
-    await send({ type: 'log', level: 'info', text: `The initialisation probe did not run: at the profiled steps' pace its two runs would take ~${Math.round(projected / 1000)} s on this model (budget ${INIT_PROBE_MAX_MS / 1000} s), so whether ${reason} costs training is not judged.` });
+    await send({ type: 'log', level: 'info', text: `The initialisation probe did not run: at the profiled steps' pace its ${runs === 2 ? 'two runs' : 'run'} would take ~${Math.round(projected / 1000)} s on this model (budget ${INIT_PROBE_MAX_MS / 1000} s), so whether ${reason} costs training is not judged.` });
     return;
   }
   const deadline = Date.now() + INIT_PROBE_MAX_MS;
   const copy = await defaultCopy(tf, model, initial, [...redrawn.values()].flat());
+  const initRun = async (factor: number) => {
+    await send({ type: 'phase', phase: 'profiling', message: `Initialisation probe: ${INIT_PROBE_STEPS} steps on fresh batches ${factor ? 'from your initial weights' : `with ${names.join(', ')} default-initialised`}` });
+    return horizonProbe(tf, model, factor ? initial : copy, batch, 1, INIT_PROBE_STEPS, INIT_PROBE_EVERY, stochastic, deadline, factor ? 2 : 1);
+  };
   try {
     for (const factor of [1, 0]) {
-      await send({ type: 'phase', phase: 'profiling', message: `Initialisation probe: ${INIT_PROBE_STEPS} steps on fresh batches ${factor ? 'from your initial weights' : `with ${names.join(', ')} default-initialised`}` });
-      const run = await horizonProbe(tf, model, factor ? initial : copy, batch, 1, INIT_PROBE_STEPS, INIT_PROBE_EVERY, stochastic, deadline, factor ? 2 : 1);
+      const run = factor && atRate ? atRate : await initRun(factor);
       if (run === 'out of time') {
         await send({ type: 'log', level: 'info', text: `The initialisation probe stopped: its two runs would take more than ${INIT_PROBE_MAX_MS / 1000} s on this model, so whether ${reason} costs training is not judged.` });
       }

@@ -161,9 +161,9 @@ async function profile(request: ProfileRequest): Promise<void> {
     const curvature = curvatureOfLinearModel(tf, model, lossNames(model), batch.trainingInputs);
     if (curvature) await report({ type: 'probe', kind: 'curvature', factor: curvature.learningRate, losses: [curvature.lambdaMax], rows: curvature.rows, momentum: curvature.momentum });
     // Large steps whose loss still falls: does a third of the rate end lower on the script's own batches (core/rateHorizon.ts)?
-    await horizonProbes(tf, model, initialWeights, batch, profiler.records, profilingMs, profiler.stochastic, send, report);
+    const atRate = await horizonProbes(tf, model, initialWeights, batch, profiler.records, profilingMs, profiler.stochastic, send, report);
     // Initializers set away from the default and a start far off: does the default initialisation train further (core/initProbeRule.ts)?
-    await initProbes(tf, model, initialWeights, batch, profiler.layers, profiler.records, profilingMs, outputs, { ...DEFAULT_THRESHOLDS, ...request.thresholds }, profiler.stochastic, send, report);
+    await initProbes(tf, model, initialWeights, batch, profiler.layers, profiler.records, profilingMs, outputs, { ...DEFAULT_THRESHOLDS, ...request.thresholds }, profiler.stochastic, send, report, atRate);
     // Inputs far below unit scale: would the same steps get further with them at unit scale (core/inputRules)?
     await inputScaleProbes(
       tf, model, initialWeights, batch, scale, plan.steps, profiler.stochastic,

@@ -89,8 +89,13 @@ function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightS
 
 /** The batch's inputs: the largest per-feature RMS (features = the last axis of each float input) and the largest |x|. */
 export function inputScale(tf: Tf, batch: Batch): { rms: number; feature: number; maxAbs: number } | undefined {
+  return featureScale(tf, batch.xs);
+}
+
+/** Over float tensors (integer ones are indices, skipped): the largest per-column RMS (columns = the last axis), its column and the largest |x|. */
+export function featureScale(tf: Tf, tensors: readonly Tensor[]): { rms: number; feature: number; maxAbs: number } | undefined {
   let best: { rms: number; feature: number; maxAbs: number } | undefined;
-  for (const x of batch.xs) {
+  for (const x of tensors) {
     if (x.dtype !== 'float32') continue; // integer inputs are indices (embeddings), not scaled values
     const features = x.shape[x.shape.length - 1] ?? 1;
     const [rms, maxAbs] = tf.tidy(() => {

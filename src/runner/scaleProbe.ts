@@ -9,7 +9,7 @@ import { normalizeLoss, REGRESSION, UNSCALED_INPUT_RMS } from '../core/lossRules
 import type { ScaleProbe } from '../core/scaleRules';
 import type { Batch } from './data';
 import { inputBlindLoss } from './labelProbe';
-import { rateProbe } from './rateProbe';
+import { featureScale, rateProbe } from './rateProbe';
 import type { Tf } from './tfjsResolve';
 import type { WeightSnapshot } from './modelState';
 
@@ -21,14 +21,6 @@ function standardize(tf: Tf, x: Tensor): Tensor {
     const { mean, variance } = tf.moments(rows, 0);
     const std = tf.where(tf.greater(variance, 0), tf.sqrt(variance), tf.onesLike(variance));
     return tf.reshape(tf.div(tf.sub(rows, mean), std), x.shape);
-  });
-}
-
-/** The largest per-column RMS of a float tensor (columns = the last axis). */
-function largestRms(tf: Tf, x: Tensor): number {
-  return tf.tidy(() => {
-    const features = x.shape[x.shape.length - 1] ?? 1;
-    return tf.max(tf.sqrt(tf.mean(tf.square(tf.reshape(tf.cast(x, 'float32'), [-1, features])), 0))).dataSync()[0];
   });
 }
 
@@ -50,7 +42,7 @@ export async function scaleProbe(
 ): Promise<ScaleProbe | undefined> {
   const inputs = inputRms !== undefined && inputRms >= UNSCALED_INPUT_RMS;
   const regression = losses.length === 1 && batch.ys.length === 1 && REGRESSION.has(normalizeLoss(losses[0])) && batch.ys[0].dtype === 'float32';
-  const targetRms = regression ? largestRms(tf, batch.ys[0]) : undefined;
+  const targetRms = regression ? featureScale(tf, batch.ys)?.rms : undefined;
   const targets = targetRms !== undefined && targetRms >= UNSCALED_INPUT_RMS;
   if ((!inputs && !targets) || steps < 2) return undefined;
   await progress(`Scaling probe: ${steps} steps with the ${inputs && targets ? 'inputs and targets' : inputs ? 'inputs' : 'targets'} standardised`);
