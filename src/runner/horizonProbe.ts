@@ -9,10 +9,9 @@
 import type { LayersModel } from '@tensorflow/tfjs';
 import type { Batch } from './data';
 import { HORIZON_EVERY, HORIZON_FACTOR, HORIZON_MAX_MS, HORIZON_STEPS, horizonProbeWanted } from '../core/rateHorizon';
-import type { StepRecord } from '../core/healthModel';
-import type { RunnerMessage } from '../core/protocol';
 import { heldOutReading } from './labelProbe';
 import { paceGuard } from './probePace';
+import type { ProbeContext } from './probeContext';
 import { poolBatches } from './poolBatches';
 import { rateProbe } from './rateProbe';
 import type { WeightSnapshot } from './modelState';
@@ -68,17 +67,8 @@ export type HorizonRun = { losses: number[]; rows: number; batchSize: number };
  * probe once measured. Together they may take HORIZON_MAX_MS: past it they stop, say so, and nothing is judged.
  * Returns the run at the model's rate (the initialisation probe's run from the user's weights is the same run).
  */
-export async function horizonProbes(
-  tf: Tf,
-  model: LayersModel,
-  initial: WeightSnapshot,
-  batch: Batch,
-  records: readonly StepRecord[],
-  profilingMs: number,
-  stochastic: boolean,
-  send: (message: RunnerMessage) => Promise<unknown>,
-  report: (message: RunnerMessage) => Promise<unknown>,
-): Promise<HorizonRun | undefined> {
+export async function horizonProbes(context: ProbeContext): Promise<HorizonRun | undefined> {
+  const { tf, model, initial, batch, records, profilingMs, stochastic, send, report } = context;
   if (!batch.heldOut || !horizonProbeWanted(records)) return undefined;
   let atRate: HorizonRun | undefined;
   const started = Date.now();

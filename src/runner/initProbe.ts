@@ -5,11 +5,10 @@
 // random seed — the same. Nothing runs where every layer keeps the default initializers (the common case), nor
 // unless the profiled steps show a start worth judging (an initial loss far off, a re-drawn layer saturated).
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
-import type { Batch } from './data';
 import { INIT_PROBE_EVERY, INIT_PROBE_MAX_MS, INIT_PROBE_PACE_FACTOR, INIT_PROBE_STEPS, initProbeReason } from '../core/initProbeRule';
-import type { StepRecord } from '../core/healthModel';
-import type { OutputInfo, RunnerMessage, Thresholds } from '../core/protocol';
+import type { OutputInfo } from '../core/protocol';
 import { horizonProbe, type HorizonRun } from './horizonProbe';
+import type { ProbeContext } from './probeContext';
 import { leavingModelAsFound, withProbeRandom, WeightSnapshot } from './modelState';
 import type { Tf } from './tfjsResolve';
 
@@ -68,21 +67,8 @@ async function defaultCopy(tf: Tf, model: LayersModel, initial: WeightSnapshot, 
  * horizon probe's run at the model's rate when it ran, is the run from the user's weights already measured (the same
  * steps, rows, seed and readings) and is not run again.
  */
-export async function initProbes(
-  tf: Tf,
-  model: LayersModel,
-  initial: WeightSnapshot,
-  batch: Batch,
-  layers: readonly { layer: unknown }[],
-  records: readonly StepRecord[],
-  profilingMs: number,
-  outputs: readonly OutputInfo[],
-  thresholds: Thresholds,
-  stochastic: boolean,
-  send: (message: RunnerMessage) => Promise<unknown>,
-  report: (message: RunnerMessage) => Promise<unknown>,
-  atRate?: HorizonRun,
-): Promise<void> {
+export async function initProbes(context: ProbeContext, layers: readonly { layer: unknown }[], outputs: readonly OutputInfo[], atRate?: HorizonRun): Promise<void> {
+  const { tf, model, initial, batch, records, profilingMs, thresholds, stochastic, send, report } = context;
   if (!batch.heldOut) return;
   const runs = atRate ? 1 : 2;
   const redrawn = userInitialised(layers);

@@ -6,8 +6,7 @@ import * as path from 'node:path';
 import { decodeHostMessage, type GradcheckRequest, type LrRequest, type ProfileRequest, type RunnerMessage } from '../core/protocol';
 import { DEFAULT_THRESHOLDS } from '../core/health';
 import { ProfileEvidence } from '../core/runEnd';
-import { formatNumber } from '../core/format';
-import { lossUndecided, planPreviewFactor, PLATEAU_STEP_FACTOR, PREVIEW_MAX_MS, PREVIEW_MIN_STEPS } from '../core/plateau';
+import { lossUndecided, PLATEAU_STEP_FACTOR } from '../core/plateau';
 import { compileSiteOf, optimizerSiteOf } from './callSites';
 import { learningRateSite } from './rateValueSite';
 import { batchFromCapture, batchFromExport, HELD_OUT_ROWS, innerModel, sweepBatches } from './data';
@@ -22,6 +21,8 @@ import { penaltyDominates } from '../core/regularizationRules';
 import { penaltyProbes } from './validationRows';
 import { horizonProbes } from './horizonProbe';
 import { initProbes } from './initProbe';
+import { planPreview } from './planPreview';
+import type { ProbeContext } from './probeContext';
 import { scaleProbe } from './scaleProbe';
 import { curvatureOfLinearModel } from './curvatureProbe';
 import { JUDGED_LOSS, LABEL_CHECK_EVERY, MIN_JUDGED_BATCH, LABEL_PROBE_STEPS, needsFreshBatches, REGRESSION_PROBE_MAX_MS, REGRESSION_PROBE_STEPS, regressionOutput, transferShown } from '../core/labelRules';
@@ -144,26 +145,17 @@ async function profile(request: ProfileRequest): Promise<void> {
       const losses = await rateProbe(tf, model, initialWeights, batch, factor, probeSteps, profiler.stochastic);
       if (losses) await report({ type: 'probe', kind: 'rate', factor, losses });
     }
+    const probes: ProbeContext = { tf, model, initial: initialWeights, batch, records: profiler.records, profilingMs, stochastic: profiler.stochastic, thresholds: { ...DEFAULT_THRESHOLDS, ...request.thresholds }, send, report };
     // A loss still flat after the extra steps, under full-batch SGD: its plan previewed in gradient-flow time (core/plateau.ts).
-    const pace = profilingMs / Math.max(1, last);
-    const previewSteps = Math.min(last, Math.floor(PREVIEW_MAX_MS / Math.max(pace, 1e-3)));
-    const fullBatch = batch.batchesPerEpoch === 1 && (batch.inputs?.[0]?.shape[0] ?? Infinity) <= (batch.xs[0].shape[0] ?? 0);
-    const previewFactor = previewSteps >= PREVIEW_MIN_STEPS && lossUndecided(profiler.records, { ...DEFAULT_THRESHOLDS, ...request.thresholds })
-      ? planPreviewFactor(batch.plannedSteps, previewSteps, inner.optimizer.getClassName(), fullBatch)
-      : undefined;
-    if (previewFactor !== undefined) {
-      await send({ type: 'phase', phase: 'profiling', message: `Plan preview: ${previewSteps} steps at ${previewFactor >= 10 ? Math.round(previewFactor) : formatNumber(previewFactor)}× the rate (the planned ${batch.plannedSteps} steps)` });
-      const losses = await rateProbe(tf, model, initialWeights, batch, previewFactor, previewSteps, profiler.stochastic);
-      if (losses) await report({ type: 'probe', kind: 'plan', factor: previewFactor, losses });
-    }
+    await planPreview(probes, last);
     // A quadratic loss (a model linear in its weights, MSE): gradient descent's stable range in closed form, over every
     // training row (core/rateCurvature.ts).
     const curvature = curvatureOfLinearModel(tf, model, lossNames(model), batch.trainingInputs);
     if (curvature) await report({ type: 'probe', kind: 'curvature', factor: curvature.learningRate, losses: [curvature.lambdaMax], rows: curvature.rows, momentum: curvature.momentum });
     // Large steps whose loss still falls: does a third of the rate end lower on the script's own batches (core/rateHorizon.ts)?
-    const atRate = await horizonProbes(tf, model, initialWeights, batch, profiler.records, profilingMs, profiler.stochastic, send, report);
+    const atRate = await horizonProbes(probes);
     // Initializers set away from the default and a start far off: does the default initialisation train further (core/initProbeRule.ts)?
-    await initProbes(tf, model, initialWeights, batch, profiler.layers, profiler.records, profilingMs, outputs, { ...DEFAULT_THRESHOLDS, ...request.thresholds }, profiler.stochastic, send, report, atRate);
+    await initProbes(probes, profiler.layers, outputs, atRate);
     // Inputs far below unit scale: would the same steps get further with them at unit scale (core/inputRules)?
     await inputScaleProbes(
       tf, model, initialWeights, batch, scale, plan.steps, profiler.stochastic,

@@ -70,7 +70,7 @@ test('in process: the probe leaves every weight as the profiled steps left it, a
   const records = [{ step: 0, loss: 0.9, layers: [layer(model.layers[0].name, 0.8), layer(model.layers[1].name, 0)] }];
   const sent: { kind?: string; factor?: number; losses?: number[] }[] = [];
   const collect = async (m: unknown) => void sent.push(m as never);
-  await initProbes(TF, model, initial, batch, model.layers.map((l) => ({ layer: l })), records, 0, [], DEFAULT_THRESHOLDS, false, collect, collect);
+  await initProbes({ tf: TF, model, initial, batch, records, profilingMs: 0, stochastic: false, thresholds: DEFAULT_THRESHOLDS, send: collect, report: collect }, model.layers.map((l) => ({ layer: l })), []);
   const probes = sent.filter((m) => m.kind === 'init');
   assert.deepEqual(probes.map((p) => [p.factor, p.losses?.length]), [[1, 11], [0, 11]], 'a saturated user-initialised layer: both runs');
   assert.notEqual(probes[0].losses?.[0], probes[1].losses?.[0], 'the copy starts from other weights');
