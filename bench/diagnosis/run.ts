@@ -6,7 +6,8 @@
 //
 //   npm run build && node --import tsx bench/diagnosis/prepare.ts   (once: third-party data → ~/.cache)
 //   node --import tsx bench/diagnosis/run.ts [--filter REGEX] [--set tuned|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8] [--backend wasm|cpu|tensorflow|auto] [--steps N] [--repeat N] [--out FILE]
-//     --repeat N profiles each case N times (fresh weights each time) and scores the findings most runs agree on
+//     --repeat N profiles each case N times (fresh weights each time): a case is alarmed when most runs alarmed (any kind),
+//     its symptom and line are what most alarmed runs gave (score.ts repeatedVerdict); the findings most runs share are listed
 //   node --import tsx bench/diagnosis/run.ts --list      (the case list with sources, as a Markdown table)
 //   node --import tsx bench/diagnosis/run.ts --rescore bench/results/diagnosis.json [--relint]   (the saved findings against the
 //     current labels; --relint runs the static analyzer again, e.g. after a lint change, keeping the saved profiles)
@@ -86,7 +87,7 @@ async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeEr
 }
 
 /** Profiles a case `times` times; with more than one run, keeps the majority's findings and counts alarmed runs. */
-async function profileRepeated(c: Case, times: number): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms' | 'alarmRuns' | 'runKinds'>> {
+async function profileRepeated(c: Case, times: number): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms' | 'alarmRuns' | 'runKinds' | 'runFindings'>> {
   if (!(times > 1)) return profile(c);
   const runs = [];
   for (let i = 0; i < times; i++) runs.push(await profile(c));
@@ -95,7 +96,7 @@ async function profileRepeated(c: Case, times: number): Promise<Pick<CaseResult,
   if (finished.length === 0) return { runtime: [], runtimeError: runs[0].runtimeError, ms };
   const alarmed = finished.filter((r) => r.runtime.some(isAlarm)).length;
   const runKinds = finished.map((r) => [...new Set(r.runtime.filter(isAlarm).map((f) => f.code))].sort());
-  return { runtime: majority(finished.map((r) => r.runtime)), ms, alarmRuns: { alarmed, runs: finished.length }, runKinds };
+  return { runtime: majority(finished.map((r) => r.runtime)), ms, alarmRuns: { alarmed, runs: finished.length }, runKinds, runFindings: finished.map((r) => r.runtime) };
 }
 
 async function lint(cases: Case[]): Promise<Map<string, Finding[]>> {

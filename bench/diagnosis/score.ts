@@ -16,6 +16,8 @@ export interface CaseResult {
   alarmRuns?: { alarmed: number; runs: number };
   /** With --repeat: the alarm kinds (sorted) each finished run raised, for the stability figures. */
   runKinds?: string[][];
+  /** With --repeat: every finished run's findings, which the case's verdict is decided over (repeatedVerdict). */
+  runFindings?: Finding[][];
 }
 
 const key = (f: Finding) => `${f.code}\u0000${f.line ?? ''}\u0000${f.severity}`;
@@ -130,6 +132,41 @@ function verdict(c: Case, findings: Finding[], symptomRight: (bugs: Case['bugs']
   };
 }
 
+/**
+ * The verdict of a case profiled several times (fresh weights each run), decided the way a user meets it: one run.
+ * Each run is judged on its own (an alarm is any warning or error, whatever its kind); the case is alarmed when more
+ * than half of its runs were. Of the alarmed runs, the symptom (localisation) is right when more than half named the
+ * labelled bug (alarmed on a FAULT line): what a user who got an alarm most likely read. The kinds shown are those more
+ * than half of the alarmed runs raised, else the most common ones. Deciding by the findings most runs share (majority)
+ * instead counted a case whose runs alarmed with different kinds as quiet, though a user would have been alarmed.
+ */
+export function repeatedVerdict(c: Case, runs: Finding[][], symptomRight: (bugs: Case['bugs'], code: string) => boolean): Verdict {
+  const each = runs.map((run) => verdict(c, run, symptomRight));
+  const alarmed = each.filter((v) => v.alarm);
+  if (alarmed.length * 2 <= each.length) return { alarm: false, symptom: false, localised: false, symptomLocalised: false, codes: [] };
+  const most = (pick: (v: Verdict) => boolean) => alarmed.filter(pick).length * 2 > alarmed.length;
+  const counts = new Map<string, number>();
+  for (const v of alarmed) for (const code of v.codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+  const top = Math.max(...counts.values());
+  const byMost = [...counts].filter(([, n]) => n * 2 > alarmed.length);
+  const codes = (byMost.length ? byMost : [...counts].filter(([, n]) => n === top)).map(([code]) => code).sort();
+  return { alarm: true, symptom: most((v) => v.symptom), localised: most((v) => v.localised), symptomLocalised: most((v) => v.symptomLocalised), codes };
+}
+
+/**
+ * The runtime verdict of a result: over its runs when it was profiled several times. A result saved before the runs
+ * were kept (only each run's kinds) is decided over those kinds, and localised by the findings most runs shared.
+ */
+export function runtimeVerdict(r: CaseResult): Verdict {
+  if (r.runFindings && r.runFindings.length > 1) return repeatedVerdict(r.case, r.runFindings, runtimeSymptomRight);
+  if (r.runKinds && r.runKinds.length > 1) {
+    const kindsOnly = repeatedVerdict(r.case, r.runKinds.map((kinds) => kinds.map((code) => ({ code, severity: 'warning', message: '' }))), runtimeSymptomRight);
+    const shared = verdict(r.case, r.runtime, runtimeSymptomRight);
+    return { ...kindsOnly, localised: kindsOnly.alarm && shared.localised, symptomLocalised: kindsOnly.alarm && shared.symptomLocalised };
+  }
+  return verdict(r.case, r.runtime, runtimeSymptomRight);
+}
+
 const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
 
 function rates(all: ScoredCase[], pick: (c: ScoredCase) => Verdict, runsCanFail: boolean): Rates {
@@ -237,7 +274,7 @@ export function scoreCases(results: CaseResult[]): Scored {
     runtimeError: r.runtimeError,
     runtimeScope: inRuntimeScope(r.case),
     seconds: r.ms / 1000,
-    runtime: verdict(r.case, r.runtime, runtimeSymptomRight),
+    runtime: runtimeVerdict(r),
     lint: verdict(r.case, r.lint, lintSymptomRight),
     lintNotes: r.lint.filter((f) => !isAlarm(f)).map((f) => `${f.code} (${f.severity})`),
     runtimeNotes: r.runtime.filter((f) => !isAlarm(f)).map((f) => `${f.code} (${f.severity})`),

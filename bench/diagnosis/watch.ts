@@ -105,7 +105,7 @@ async function watchCase(c: Case, times: number): Promise<Omit<WatchResult, 'cas
   const facts = finished.map((r) => r.facts!);
   if (times === 1) return { runtime: finished[0].findings!, ms, runs: facts };
   const runKinds = finished.map((r) => [...new Set(r.findings!.filter(isAlarm).map((f) => f.code))].sort());
-  return { runtime: majority(finished.map((r) => r.findings!)), ms, runs: facts, runKinds, alarmRuns: { alarmed: runKinds.filter((k) => k.length).length, runs: finished.length } };
+  return { runtime: majority(finished.map((r) => r.findings!)), runFindings: finished.map((r) => r.findings!), ms, runs: facts, runKinds, alarmRuns: { alarmed: runKinds.filter((k) => k.length).length, runs: finished.length } };
 }
 
 function line(i: number, n: number, r: WatchResult): string {

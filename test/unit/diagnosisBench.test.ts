@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BUG_TYPES, listCases, readCase, type Case } from '../../bench/diagnosis/labels';
-import { majority, scoreBySet, scoreCases, underSourceLabels, type CaseResult, type Finding } from '../../bench/diagnosis/score';
+import { majority, repeatedVerdict, runtimeVerdict, scoreBySet, scoreCases, underSourceLabels, type CaseResult, type Finding } from '../../bench/diagnosis/score';
+import { runtimeSymptomRight } from '../../bench/diagnosis/labels';
 import { setsTable } from '../../bench/diagnosis/report';
 
 const CASES = path.join(__dirname, '..', '..', 'bench', 'diagnosis', 'cases');
@@ -154,6 +155,40 @@ test('repeated profiles: a finding counts when more than half of the runs raised
   assert.deepEqual(majority([[alarm('saturation', 2)], []]), [], 'one run of two is not a majority');
   assert.deepEqual(majority([[alarm('saturation', 2, 'warning')], [alarm('saturation', 2, 'info')], [alarm('saturation', 2, 'info')]]).map((f) => f.severity), ['info']);
 });
+
+test('repeated profiles: a case is alarmed when most runs alarmed, whatever the kinds; its symptom and line are the alarmed runs\' majority', () => {
+  const c = mkCase('m', 'buggy', ['lr-high'], [4]);
+  // Two of three runs alarmed, each with a different kind: no finding is in most runs, yet a user is alarmed 2 times in 3.
+  const mixed = [[alarm('saturated-output', 9)], [alarm('initial-loss', 4), alarm('learning-rate-high', 4)], []];
+  assert.deepEqual(majority(mixed), [], 'the findings most runs share: none');
+  const v = repeatedVerdict(c, mixed, runtimeSymptomRight);
+  assert.equal(v.alarm, true);
+  // Of the 2 alarmed runs, one named the rate on the FAULT line: 1 of 2 is not most.
+  assert.equal(runtimeSymptomRight(['lr-high'], 'learning-rate-high'), true);
+  assert.equal(runtimeSymptomRight(['lr-high'], 'initial-loss'), false);
+  assert.deepEqual([v.symptom, v.localised, v.symptomLocalised], [false, false, false]);
+  assert.deepEqual(v.codes, ['initial-loss', 'learning-rate-high', 'saturated-output'], 'no kind in most alarmed runs: the most common ones');
+  // Two of three alarmed runs name the bug on its line: right and localised; the kinds shown are those most alarmed runs raised.
+  const right = [[alarm('learning-rate-high', 4)], [alarm('learning-rate-high', 4), alarm('dead-relu', 2)], [alarm('dead-relu', 2)]];
+  const w = repeatedVerdict(c, right, runtimeSymptomRight);
+  assert.deepEqual([w.alarm, w.symptom, w.localised, w.symptomLocalised], [true, true, true, true]);
+  assert.deepEqual(w.codes, ['dead-relu', 'learning-rate-high']);
+  // One alarmed run of three, and one of two: quiet. Infos are not alarms.
+  assert.equal(repeatedVerdict(c, [[alarm('exploding', 4)], [], []], runtimeSymptomRight).alarm, false);
+  assert.equal(repeatedVerdict(c, [[alarm('exploding', 4)], []], runtimeSymptomRight).alarm, false);
+  assert.equal(repeatedVerdict(c, [[alarm('exploding', 4, 'info')], [alarm('exploding', 4, 'info')], []], runtimeSymptomRight).alarm, false);
+  // A healthy model alarmed in 2 of 3 runs with different kinds counts as a false alarm (it was quiet under the findings' majority).
+  const healthy: CaseResult = { case: mkCase('h', 'healthy'), runtime: majority(mixed), runFindings: mixed, lint: [], ms: 1 };
+  assert.equal(scoreCases([healthy]).runtime.healthyAlarmed, 1);
+  // One run: the run's own verdict.
+  assert.deepEqual(runtimeVerdict({ case: c, runtime: [alarm('dead-relu', 2)], lint: [], ms: 1 }).codes, ['dead-relu']);
+  // Saved before the runs were kept: decided over each run's kinds, localised by the findings most runs shared.
+  const old: CaseResult = { case: c, runtime: [alarm('learning-rate-high', 4)], runKinds: [['learning-rate-high'], ['initial-loss'], ['learning-rate-high']], lint: [], ms: 1 };
+  assert.deepEqual(pick(runtimeVerdict(old)), [true, true, true, true]);
+  assert.deepEqual(pick(runtimeVerdict({ ...old, runtime: [] })), [true, true, false, false]);
+  assert.deepEqual(pick(runtimeVerdict({ ...old, runKinds: [['initial-loss'], [], []] })), [false, false, false, false]);
+});
+const pick = (v: ReturnType<typeof runtimeVerdict>) => [v.alarm, v.symptom, v.localised, v.symptomLocalised];
 
 test('stability over repeated profiles: unanimous decisions and kinds, mean agreement, expected alarms of one run', () => {
   const results: CaseResult[] = [
