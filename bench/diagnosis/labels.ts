@@ -16,7 +16,7 @@ export const BUG_TYPES = {
     runtime: /output|initial-loss|overconfident/,
     lint: ['loss-activation-mismatch'],
   },
-  'wrong-loss': { what: 'loss wrong for the task (MSE/MAE for classification, summed loss)', runtime: /output-activation|initial-loss|loss-function/, lint: ['loss-activation-mismatch'] },
+  'wrong-loss': { what: 'loss wrong for the task (MSE/MAE for classification, summed loss)', runtime: /output-activation|initial-loss|loss-function|loss-target/, lint: ['loss-activation-mismatch'] },
   'hidden-activation': { what: 'wrong or missing hidden activation (softmax inside the network, Dense → Dense with none)', runtime: /vanishing|saturation|hidden|linear/, lint: ['linear-dense-stack'] },
   'unscaled-input': { what: 'unscaled inputs (raw pixel values, features in the thousands)', runtime: /saturat|exploding|dead|input|initial-loss|oscillat|diverg|non-finite/, lint: [] },
   'unscaled-target': { what: 'unscaled regression targets', runtime: /initial-loss|exploding|target|diverg|not-decreasing|slow/, lint: [] },

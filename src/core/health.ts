@@ -21,6 +21,7 @@ import { brokenByRate, explodingFromTargets } from './causes';
 import { labelsUnrelated } from './labelRules';
 import { outputBirthFindings } from './outputBirthRule';
 import { capacityBottleneck } from './capacityRules';
+import { lossTargetFindings } from './lossTargetRule';
 import { onChosenOptimizer } from './chosenOptimizer';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -82,6 +83,7 @@ export function evaluateHealth(
     ...classImbalance(context.outputs ?? [], context),
     ...nanProneLossFindings(context.outputs ?? [], context.compileLocation, steps),
     ...capacityBottleneck(layers, context.outputs ?? []),
+    ...lossTargetFindings(context.outputs ?? [], context.compileLocation, context.dataLocations?.targets),
   ];
   const nanExplained = loss.explainedNonFinite || data.some((f) => f.code === 'output-activation' && f.severity === 'error');
   const gradient = layerFindings(layers, steps, t, nanExplained ? undefined : nonFiniteOrigin, {

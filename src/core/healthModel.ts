@@ -31,6 +31,7 @@ export const RULE_SEVERITY: Record<FindingCode, Severity> = {
   'nan-prone-loss': 'warning',
   'labels-unrelated': 'warning',
   'capacity-bottleneck': 'warning',
+  'loss-target': 'warning',
   overfitting: 'warning',
 };
 

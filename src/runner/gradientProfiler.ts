@@ -196,7 +196,7 @@ export class GradientProfiler {
     const tf = this.tf;
     return this.inner.outputLayers.map((layer, i) => {
       const ys = batch.ys[i];
-      const [meanSquare, variance, min, max, fractional] = tf.tidy(() => {
+      const [meanSquare, variance, min, max, fractional, negative] = tf.tidy(() => {
         const y = tf.cast(ys, 'float32');
         return [
           tf.mean(tf.square(y)).dataSync()[0],
@@ -204,6 +204,7 @@ export class GradientProfiler {
           tf.min(y).dataSync()[0],
           tf.max(y).dataSync()[0],
           tf.mean(tf.cast(tf.notEqual(y, tf.round(y)), 'float32')).dataSync()[0],
+          tf.mean(tf.cast(tf.less(y, 0), 'float32')).dataSync()[0],
         ];
       });
       const shape = this.inner.outputs[i].shape;
@@ -228,6 +229,7 @@ export class GradientProfiler {
         labelMin: min,
         labelMax: max,
         labelFractional: fractional,
+        labelNegative: negative,
         ...(lossProbe ? { lossProbe } : {}),
         ...(lossReduction ? { lossReduction } : {}),
         ...(lossSaturation ? { lossSaturation } : {}),

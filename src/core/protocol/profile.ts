@@ -146,6 +146,8 @@ export const OutputInfo = v.object({
   labelMax: v.optional(num),
   /** Share of the batch's label values that are not whole numbers (sparse class indices must be). */
   labelFractional: v.optional(num),
+  /** Share of the batch's label values below 0 (a loss on log(1 + y) cannot see them: core/lossTargetRule.ts). */
+  labelNegative: v.optional(num),
   /**
    * A custom loss function on one-hot labels, read at three predictions: the labels themselves, the labels × 5
    * (confident logits), and the labels shifted by one class (confidently wrong) — how it reads its input. On 0/1
@@ -210,6 +212,7 @@ export const FINDING_CODES = [
   'nan-prone-loss',
   'labels-unrelated',
   'capacity-bottleneck',
+  'loss-target',
   'overfitting',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
