@@ -47,14 +47,18 @@ export function activationOf(layer: AnyLayer): string | undefined {
   return typeof act === 'string' ? act : undefined;
 }
 
-/** A called layer's one output shape ([null, …]); nothing for a layer with several outputs or none yet. */
-function outputShapeOf(layer: AnyLayer): { outputShape?: (number | null)[] } {
-  try {
-    const shape = (layer as unknown as { outputShape: unknown }).outputShape;
-    return Array.isArray(shape) && shape.every((d) => d === null || typeof d === 'number') ? { outputShape: [...(shape as (number | null)[])] } : {};
-  } catch {
-    return {}; // an uncalled layer's outputShape throws
-  }
+/** A called layer's one output and input shape ([null, …]); nothing for a layer with several, or none yet. */
+function shapesOf(layer: AnyLayer): { outputShape?: (number | null)[]; inputShape?: (number | null)[] } {
+  const one = (key: 'outputShape' | 'inputShape') => {
+    try {
+      // tfjs layers have no inputShape property: a called layer's one input is the symbolic tensor `input`.
+      const shape = key === 'inputShape' ? (layer as unknown as { input: { shape?: unknown } }).input.shape : (layer as unknown as Record<string, unknown>)[key];
+      return Array.isArray(shape) && shape.every((d) => d === null || typeof d === 'number') ? { [key]: [...(shape as (number | null)[])] } : {};
+    } catch {
+      return {}; // an uncalled layer's shapes throw, and so does `input` for a layer with several inputs
+    }
+  };
+  return { ...one('outputShape'), ...one('inputShape') };
 }
 
 interface ProfiledLayer {
@@ -128,7 +132,7 @@ export class GradientProfiler {
         location,
         parent,
         ...(topLevel ? { readBy: (layer.outboundNodes ?? []).flatMap((n) => (n.outboundLayer ? [n.outboundLayer.getClassName()] : [])) } : {}),
-        ...(topLevel ? outputShapeOf(layer) : {}),
+        ...(topLevel ? shapesOf(layer) : {}),
         weights: layer.weights.filter((w) => owner.get(w) === layer || !w.trainable).map((w) => ({ name: w.name, shape: [...w.shape], trainable: w.trainable && owner.get(w) === layer })),
       };
       const entry: ProfiledLayer = { layer, info, weights };

@@ -81,6 +81,8 @@ export const LayerInfo = v.object({
   readBy: v.optional(v.array(v.string())),
   /** The layer's output shape, batch axis first as null (top-level layers with one output). */
   outputShape: v.optional(v.array(v.nullable(v.number()))),
+  /** The layer's input shape, batch axis first as null (top-level layers with one input). */
+  inputShape: v.optional(v.array(v.nullable(v.number()))),
   weights: v.array(WeightInfo),
 });
 export type LayerInfo = v.InferOutput<typeof LayerInfo>;
