@@ -64,12 +64,13 @@ export interface Case {
    * `heldout5` (`// @set heldout5`): a fifth, the same way, to score the rules of a session that aims at generalising;
    * `heldout6` (`// @set heldout6`): a sixth, the same way again, blind to the next session's rule changes;
    * `heldout7` (`// @set heldout7`): a seventh, from sources none of the six used, blind to this session's rule changes;
-   * `heldout8` (`// @set heldout8`): an eighth, from sources none of the seven used, blind to the next session's rule changes.
+   * `heldout8` (`// @set heldout8`): an eighth, from sources none of the seven used, blind to the next session's rule changes;
+   * `heldout9` (`// @set heldout9`): a ninth, from sources none of the eight used, scored on the rules a session started from.
    */
-  set: 'tuned' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8';
+  set: 'tuned' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9';
 }
 
-export const SETS = ['tuned', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8'] as const;
+export const SETS = ['tuned', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9'] as const;
 
 /** Reads `// @tag value` header lines (continuation lines start with `//   `) and the FAULT markers. */
 export function readCase(file: string): Case {
@@ -103,7 +104,7 @@ export function readCase(file: string): Case {
   }
   const set = tags.set ?? 'tuned';
   if (!(SETS as readonly string[]).includes(set)) {
-    throw new Error(`${file}: @set must be heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7 or heldout8 (or absent for the tuned set), not "${set}"`);
+    throw new Error(`${file}: @set must be heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8 or heldout9 (or absent for the tuned set), not "${set}"`);
   }
   const source = tags['source-label'] === 'buggy' ? { sourceBugs, sourceFaultLines } : {};
   return { id, file, label: tags.label, bugs, faultLines, ...source, tags, set: set as Case['set'] };
