@@ -70,6 +70,10 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   for (const c of heldout8) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/issues\/\d+)|https:\/\/\S+/, `${c.id}: held-out @source without repo@commit, issue or article URL`);
   // Ported with 12 buggy and 16 healthy.
   assert.ok(heldout8.length === 0 || (heldout8.filter((c) => c.label === 'healthy').length >= 10 && heldout8.filter((c) => c.label === 'buggy').length >= 10));
+  const heldout9 = cases.filter((c) => c.set === 'heldout9');
+  for (const c of heldout9) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/issues\/\d+)/, `${c.id}: held-out @source without repo@commit or issue URL`);
+  // Ported with 12 buggy and 17 healthy.
+  assert.ok(heldout9.length === 0 || (heldout9.filter((c) => c.label === 'healthy').length >= 10 && heldout9.filter((c) => c.label === 'buggy').length >= 10));
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 
@@ -91,6 +95,7 @@ test('a case header that misses its label, bug type or FAULT line is refused wit
   assert.equal(readCase(write('k.js', '// @label healthy\n// @set heldout6\n// @source s\n// @data d\n')).set, 'heldout6');
   assert.equal(readCase(write('l.js', '// @label healthy\n// @set heldout7\n// @source s\n// @data d\n')).set, 'heldout7');
   assert.equal(readCase(write('m.js', '// @label healthy\n// @set heldout8\n// @source s\n// @data d\n')).set, 'heldout8');
+  assert.equal(readCase(write('n.js', '// @label healthy\n// @set heldout9\n// @source s\n// @data d\n')).set, 'heldout9');
   const ok = readCase(write('d.js', '// @label buggy\n// @bug vanishing, lr-high\n// @source a\n//   b\n// @data d\nx();\ny(); // FAULT\n'));
   assert.deepEqual(ok.bugs, ['vanishing', 'lr-high']);
   assert.deepEqual(ok.faultLines, [7]);
