@@ -4,6 +4,7 @@
 import type { FindingCode } from './protocol';
 import { formatNumber } from './format';
 import { runtimeLine, type ProfileReport, type ReportFinding, type ReportLayer } from './report';
+import { viaText } from './layerPlacement';
 
 /** Colour keys of the decorations; each maps to the theme colour `gradientLens.<key>Foreground`. */
 export type VerdictColor = 'healthy' | 'vanishing' | 'exploding' | 'nonFinite' | 'dead' | 'saturated' | 'stale';
@@ -266,7 +267,7 @@ export function hoverMarkdown(
   layers: readonly ReportLayer[],
   findings: readonly ReportFinding[],
   ruleUrl: (code: FindingCode) => string,
-  options: { stale?: boolean; maxLayers?: number; partial?: string } = {},
+  options: { stale?: boolean; maxLayers?: number; partial?: string; displayPath?: (file: string) => string } = {},
 ): string {
   const out: string[] = [];
   const max = options.maxLayers ?? 8;
@@ -278,6 +279,8 @@ export function hoverMarkdown(
     let line = `${head.join(' · ')} — ‖g‖ ${formatNumber(layer.weights.length ? layer.gradNorm : undefined)}`;
     if (layer.steps.length > 1) line += ` · trend \`${sparkline(layer.steps.map((s) => s.gradNorm))}\` (steps ${layer.steps[0].step}–${layer.steps[layer.steps.length - 1].step})`;
     out.push(line, '');
+    // A layer placed on the line that called its helper: where the helper made it.
+    if (layer.via?.length) out.push(`_${viaText(layer.via, layer.file, (f) => mdEscape((options.displayPath ?? ((p: string) => p))(f)))}._`, '');
     if (layer.weights.length) {
       out.push('| weight | shape | ‖g‖ | mean \\|g\\| | max \\|g\\| | zeros | ‖g‖/‖w‖ | NaN/Inf |', '|---|---|--:|--:|--:|--:|--:|--:|');
       for (const w of layer.weights) {

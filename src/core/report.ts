@@ -1,6 +1,7 @@
 // Folds the runner's event stream into one ProfileReport: the CLI's --json document and the
 // extension's per-document results store both hold exactly this shape.
 import type {
+  CreationFrame,
   Finding,
   FindingCode,
   LayerInfo,
@@ -33,6 +34,8 @@ export interface LayerReportBase {
   file?: string;
   line?: number;
   column?: number;
+  /** When `line` calls the user's helper that made the layer: the helper frames, innermost first (protocol LayerInfo.via). */
+  via?: CreationFrame[];
   /** Layer ‖g‖ (a profile: at step 0; a watch: at the latest recorded step); NaN for layers without trainable weights. */
   gradNorm: number;
   /** Finding codes that name this layer (as the layer or a related one). */
@@ -188,6 +191,7 @@ export function layerBaseFromInfo(info: LayerInfo): LayerReportBase {
     file: info.location?.file,
     line: info.location?.line,
     column: info.location?.column,
+    ...(info.via ? { via: info.via.map((f) => ({ ...f })) } : {}),
     gradNorm: NaN,
     verdicts: [],
   };

@@ -18,7 +18,7 @@ export function registerHover(store: ResultsStore): vscode.Disposable {
           items.map((i) => i.layer),
           items.flatMap((i) => i.entry.report.findings),
           ruleDocUrl,
-          { stale: items.some((i) => i.stale), partial: partialNote(items[0].entry.report) },
+          { stale: items.some((i) => i.stale), partial: partialNote(items[0].entry.report), displayPath: (f) => vscode.workspace.asRelativePath(f) },
         ),
       );
       markdown.supportThemeIcons = false;

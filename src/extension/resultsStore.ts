@@ -184,6 +184,8 @@ export class ResultsStore implements vscode.Disposable {
         if (moved !== undefined) stale.add(moved);
       }
       for (const layer of entry.report.layers) {
+        // The helper lines a layer came through (hover text) move with the text, not staling the layer's own line.
+        for (const frame of layer.via ?? []) if (frame.file === key) frame.line = move(frame.line) ?? frame.line;
         if (layer.file !== key) continue;
         layer.line = move(layer.line, (l) => stale.add(l));
       }

@@ -1,15 +1,18 @@
 // Records where every layer object is created. The Layer base constructor assigns `this.id`; a setter
 // for `id` on Layer.prototype therefore sees every layer (factories, `new` of custom subclasses, layers
 // built in loops or helpers, inner layers of wrappers) at the moment of creation. The first stack frame
-// outside TensorFlow.js, this runner and the layer's own constructors is the user's line.
+// outside TensorFlow.js, this runner and the layer's own constructors is the user's line; the user frames
+// behind it (the lines that called the helper that made the layer) are kept too, for core/layerPlacement.
 import * as path from 'node:path';
 import { findSourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { SourceLocation } from '../core/protocol';
+import type { CreationFrame, SourceLocation } from '../core/protocol';
+import { collapseRecursion, type ScopedFrame } from '../core/layerPlacement';
 import type { Tf } from './tfjsResolve';
 import type { LayersModel } from '@tensorflow/tfjs';
 
-const creationSites = new WeakMap<object, SourceLocation>();
+/** Each layer's user frames at its creation, innermost first (recursion folded). */
+const creationChains = new WeakMap<object, CreationFrame[]>();
 /** Every model the program created (a LayersModel is a layer too): a custom training loop names its model by its weights. */
 const models: WeakRef<LayersModel>[] = [];
 
@@ -18,8 +21,15 @@ export function createdModels(): LayersModel[] {
 }
 const runnerDir = __dirname;
 
+/** The line that created the layer: the innermost user frame. */
 export function creationSiteOf(layer: object): SourceLocation | undefined {
-  return creationSites.get(layer);
+  const frame = creationChains.get(layer)?.[0];
+  return frame && { file: frame.file, line: frame.line, column: frame.column };
+}
+
+/** The user frames of the layer's creation, innermost first: placeLayers decides which of them it belongs on. */
+export function creationChainOf(layer: object): CreationFrame[] | undefined {
+  return creationChains.get(layer);
 }
 
 function isLibraryFrame(file: string): boolean {
@@ -65,19 +75,22 @@ export function userCallSite(skipConstructors: Set<string> = new Set()): SourceL
   return frame && mapToSource(frame.file, frame.line, frame.column);
 }
 
-/** As userCallSite, but the generated position (not yet mapped through a source map): cheap enough to take often. */
-export function userFrame(skipConstructors: Set<string> = new Set()): SourceLocation | undefined {
+function stackFrames(limit: number): NodeJS.CallSite[] {
   const originalPrepare = Error.prepareStackTrace;
   const originalLimit = Error.stackTraceLimit;
-  let frames: NodeJS.CallSite[];
   try {
-    Error.stackTraceLimit = 60;
+    Error.stackTraceLimit = limit;
     Error.prepareStackTrace = (_error, callSites) => callSites;
-    frames = new Error().stack as unknown as NodeJS.CallSite[];
+    return new Error().stack as unknown as NodeJS.CallSite[];
   } finally {
     Error.prepareStackTrace = originalPrepare;
     Error.stackTraceLimit = originalLimit;
   }
+}
+
+/** The user frames of a stack (generated positions), innermost first, with the function each runs in. */
+function userFramesOf(frames: NodeJS.CallSite[], skipConstructors: Set<string>, first: boolean): ScopedFrame[] {
+  const out: ScopedFrame[] = [];
   for (const frame of frames) {
     const name = frame.getFileName();
     if (!name) continue;
@@ -87,9 +100,31 @@ export function userFrame(skipConstructors: Set<string> = new Set()): SourceLoca
     const line = frame.getLineNumber();
     const column = frame.getColumnNumber();
     if (line == null || column == null) continue;
-    return { file, line, column };
+    if (first) return [{ file, line, column }];
+    // The function's own position identifies it (two functions may share a name): collapseRecursion's key.
+    const scope = `${file}:${frame.getEnclosingLineNumber?.() ?? '?'}:${frame.getEnclosingColumnNumber?.() ?? '?'}:${frame.getFunctionName() ?? ''}`;
+    out.push({ file, line, column, scope, ...(frame.getFunctionName() ? { function: frame.getFunctionName()! } : {}) });
   }
-  return undefined;
+  return out;
+}
+
+/** As userCallSite, but the generated position (not yet mapped through a source map): cheap enough to take often. */
+export function userFrame(skipConstructors: Set<string> = new Set()): SourceLocation | undefined {
+  return userFramesOf(stackFrames(60), skipConstructors, true)[0];
+}
+
+/**
+ * Deep enough for a helper called by a helper inside a recursive builder under tfjs's own frames (a layer's
+ * constructor chain is ~5 frames; a factory the runner calls adds the runner's and Node's loader frames).
+ */
+const CREATION_STACK_DEPTH = 200;
+
+/** Every user frame of the current stack, innermost first, recursion folded, each mapped to its source. */
+function userChain(skipConstructors: Set<string>): CreationFrame[] {
+  return collapseRecursion(userFramesOf(stackFrames(CREATION_STACK_DEPTH), skipConstructors, false)).map((f) => ({
+    ...mapToSource(f.file, f.line, f.column),
+    ...(f.function ? { function: f.function } : {}),
+  }));
 }
 
 let installed = false;
@@ -105,8 +140,10 @@ export function installLayerCreationCapture(tf: Tf): void {
     },
     set(this: object, value: unknown) {
       Object.defineProperty(this, 'id', { value, writable: true, enumerable: true, configurable: true });
-      const site = userCallSite(constructorNames(this)) ?? loadSiteIfDeserializing();
-      if (site) creationSites.set(this, site);
+      const chain = userChain(constructorNames(this));
+      const loaded = chain.length ? undefined : loadSiteIfDeserializing();
+      if (chain.length) creationChains.set(this, chain);
+      else if (loaded) creationChains.set(this, [loaded]);
       if (typeof (this as { getLayer?: unknown }).getLayer === 'function') models.push(new WeakRef(this as LayersModel));
     },
   });

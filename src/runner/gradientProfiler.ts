@@ -5,8 +5,9 @@ import type { LayersModel, NamedTensorMap, Scalar, SymbolicTensor, Tensor } from
 import { HARD_ZERO, SATURATING, ZERO_CENTRED } from '../core/activations';
 import { combinedNorm, l2Norm, weightStats } from '../core/stats';
 import type { NonFiniteOrigin, StepRecord } from '../core/health';
-import type { LayerInfo, LayerStepStats, OutputInfo, SourceLocation, WeightStats } from '../core/protocol';
-import { creationSiteOf } from './callSites';
+import type { CreationFrame, LayerInfo, LayerStepStats, OutputInfo, WeightStats } from '../core/protocol';
+import { creationChainOf } from './callSites';
+import { placeLayers } from '../core/layerPlacement';
 import { duplicateShare, isCustomLoss, isOneHot, isZeroOne, updateRatio } from './weightChecks';
 import { readLossReduction } from './lossReduction';
 import { readLossSaturation } from './lossSaturation';
@@ -72,19 +73,19 @@ interface ProfiledLayer {
 /** dead: ReLU units off for the whole batch; saturated: sigmoid/tanh outputs in the tails; confident: softmax rows with max > 0.99. */
 type ProbeKind = 'dead' | 'saturated' | 'confident';
 
-type FlatLayer = { layer: AnyLayer; parent?: string; topLevel: boolean; location?: SourceLocation };
+type FlatLayer = { layer: AnyLayer; parent?: string; topLevel: boolean; chain?: CreationFrame[] };
 
 /** All layers, depth first: nested models and wrappers contribute their inner layers. */
-function flattenLayers(layers: AnyLayer[], parent?: string, out: FlatLayer[] = [], userSite?: SourceLocation) {
+function flattenLayers(layers: AnyLayer[], parent?: string, out: FlatLayer[] = [], userChain?: CreationFrame[]) {
   for (const layer of layers) {
     if (layer.getClassName() === 'InputLayer') continue;
-    out.push({ layer, parent, topLevel: parent === undefined, location: userSite ?? creationSiteOf(layer) });
+    out.push({ layer, parent, topLevel: parent === undefined, chain: userChain ?? creationChainOf(layer) });
     if (layer.forwardLayer && layer.backwardLayer) {
       // Bidirectional builds its forward/backward layers from the config of the layer the user passed in,
       // inside its own constructor; that user layer is never called. Report the two working copies at the
       // line where the user created the recurrent layer, and leave the unused original out.
-      const site = (layer.layer && creationSiteOf(layer.layer)) ?? creationSiteOf(layer);
-      flattenLayers([layer.forwardLayer, layer.backwardLayer], layer.name, out, site);
+      const chain = (layer.layer && creationChainOf(layer.layer)) ?? creationChainOf(layer);
+      flattenLayers([layer.forwardLayer, layer.backwardLayer], layer.name, out, chain);
       continue;
     }
     const children = layer.layers ?? (layer.layer ? [layer.layer] : []);
@@ -122,7 +123,11 @@ export class GradientProfiler {
     const owner = new Map<LayerVariable, AnyLayer>();
     for (const { layer } of flat) for (const w of layer.trainableWeights) owner.set(w, layer);
     const probeOutputs: SymbolicTensor[] = [];
-    this.layers = flat.map(({ layer, parent, topLevel, location }) => {
+    // A helper's line that made layers for several lines of the model code gives them to those lines.
+    const placements = placeLayers(flat.map((f) => f.chain));
+    this.layers = flat.map(({ layer, parent, topLevel }, i) => {
+      const placement = placements[i];
+      const location = placement?.location;
       const weights = this.variables.filter((v) => owner.get(v) === layer);
       const activation = activationOf(layer);
       const info: LayerInfo = {
@@ -130,6 +135,7 @@ export class GradientProfiler {
         className: layer.getClassName(),
         activation,
         location,
+        ...(placement?.via.length ? { via: placement.via } : {}),
         parent,
         ...(topLevel ? { readBy: (layer.outboundNodes ?? []).flatMap((n) => (n.outboundLayer ? [n.outboundLayer.getClassName()] : [])) } : {}),
         ...(topLevel ? shapesOf(layer) : {}),

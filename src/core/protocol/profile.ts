@@ -49,6 +49,13 @@ export const SourceLocation = v.object({
 });
 export type SourceLocation = v.InferOutput<typeof SourceLocation>;
 
+/** A user frame of a layer's creation: a SourceLocation and the function it runs in (when named). */
+export const CreationFrame = v.object({
+  ...SourceLocation.entries,
+  function: v.optional(v.string()),
+});
+export type CreationFrame = v.InferOutput<typeof CreationFrame>;
+
 /**
  * Where the data a profile trains on was made: for each model input (`inputs`) and output (`targets`), the
  * user's line that created the tensor passed to fit()/trainOnBatch() (an op such as .div(255) counts as
@@ -73,8 +80,14 @@ export const LayerInfo = v.object({
   className: v.string(),
   /** Activation function name for layers that have one (relu, sigmoid, …). */
   activation: v.optional(v.string()),
-  /** Where the layer object was created. Absent only when no user frame was on the stack. */
+  /**
+   * The user's line that made this layer: where it was created, or — when that line is a helper's that makes
+   * layers for several calling lines — its calling line (core/layerPlacement). Absent only when no user frame
+   * was on the stack.
+   */
   location: v.optional(SourceLocation),
+  /** When `location` is a calling line: the helper frames the layer was made through, innermost first. */
+  via: v.optional(v.array(CreationFrame)),
   /** Name of the wrapper or nested model that contains this layer. */
   parent: v.optional(v.string()),
   /** Class names of the layers that take this layer's output, from the model's graph (top-level layers only). */
