@@ -1,7 +1,7 @@
 // @case dc-regrNN-low-eps
 // @set heldout
-// @label buggy
-// @bug optimizer-epsilon
+// @label healthy
+// @source-bug optimizer-epsilon
 // @source TheDeepChecker (Ben Braiek & Khomh, "Testing Feedforward Neural Networks Training Programs", TOSEM 2023):
 //   github.com/thedeepchecker/thedeepchecker@d0a2b3a, buggy_synthetic_programs/low_adam_epsilon/regrNN_low_eps.py
 // @fault Adam's epsilon 1e-16 instead of the default 1e-8 ("the by-default epsilon is too low and not adapted for the app").
@@ -22,5 +22,11 @@ const model = tf.sequential();
 model.add(tf.layers.dense({ inputShape: [9], units: 64, activation: 'relu', kernelInitializer: 'heNormal', kernelRegularizer: l2() }));
 model.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: 'heNormal', kernelRegularizer: l2() }));
 model.add(tf.layers.dense({ units: 1, activation: 'linear', kernelRegularizer: l2() }));
-model.compile({ optimizer: tf.train.adam(1e-3, 0.9, 0.999, 1e-16), loss: 'meanSquaredError' }); // FAULT
+model.compile({ optimizer: tf.train.adam(1e-3, 0.9, 0.999, 1e-16), loss: 'meanSquaredError' }); // SOURCE-FAULT
 model.fit(tf.tensor2d(features), tf.tensor2d(targets), { batchSize: 32, epochs: 100, shuffle: true });
+// @source-label buggy
+// @relabel buggy → healthy (coordinator, on the falsealarms engineer's measurement, 2026-12-06): trained on its own plan
+//   (train.ts, wasm, 4 runs each) its final MSE is 0.00479 / 0.00495 / 0.00509 / 0.00470 against the clean regrNN program's
+//   0.00491 / 0.00484 / 0.00472 / 0.00545: Adam's epsilon only changes a step where the gradient's RMS nears it (1e-8 vs
+//   1e-16), which this model's gradients never do. The source's label is kept in @source-label and scored both ways;
+//   SOURCE-FAULT replaces FAULT on the same line.
