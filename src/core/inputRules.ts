@@ -7,7 +7,7 @@ import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY, type HealthContext, type StepRecord } from './healthModel';
 import { UNSCALED_INPUT_RMS } from './lossRules';
 import { PROBE_STEPS, probeGotMuchFurther } from './rateRules';
-import { judgeScaling, planMakesUp } from './scaleRules';
+import { judgeScaling, MIN_GAP_SHARE, planMakesUp } from './scaleRules';
 
 /**
  * At or above this share of a ReLU layer's units keep one sign for every example (dead, or positive for all),
@@ -89,13 +89,20 @@ export function unscaledInput(layers: readonly LayerInfo[], steps: readonly Step
   const scaleText = `input feature ${scale.feature} has RMS ${fmt(scale.rms)} (largest |x| ${fmt(scale.maxAbs)}), far from the unit scale a network's initialisation assumes`;
   const advice = `Standardise each feature before fit() (subtract its mean and divide by its standard deviation, both computed on the training data), or start the model with a BatchNormalization layer.`;
   const base = { code: 'unscaled-input' as const, layer: entry.name, location: entry.location, step: last.step, ...(related.length ? { related } : {}) };
+  // Standardised, the model learns from the inputs within the steps, as given it does not: the same bar ("learns")
+  // on both runs, so standardising is what made the difference.
+  const onlyStandardised = probe?.onlyStandardisedLearns === true && !probe.better;
+  const learnedText = `Standardised, the same steps learn from the inputs and as given they do not (a loss at least ${Math.round(MIN_GAP_SHARE * 100)} % below what a prediction that reads no input scores): ${probe?.evidence}.`;
   if (!atEnd) {
     const judged = probe!;
+    if (onlyStandardised) return { ...base, severity: RULE_SEVERITY['unscaled-input'], message: `Unscaled inputs: ${scaleText}. ${learnedText} ${advice}` };
     // The probe alone is the evidence here: a slowness the script's own plan makes up for is information.
     const madeUp = judged.better ? planMakesUp(judged, context.plannedSteps) : undefined;
     if (madeUp) return { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}. Standardised, the same steps train clearly better (${judged.evidence}), but ${madeUp}: no action needed for training, though standardising them would save those steps.` };
-    return judged.better
-      ? { ...base, severity: RULE_SEVERITY['unscaled-input'], message: `Unscaled inputs: ${scaleText}. Standardised, the same steps train clearly better: ${judged.evidence}. ${advice}` }
+    if (judged.better) return { ...base, severity: RULE_SEVERITY['unscaled-input'], message: `Unscaled inputs: ${scaleText}. Standardised, the same steps train clearly better: ${judged.evidence}. ${advice}` };
+    // "Changes little" needs the inputs as given to be learned from; when neither run learns within the steps, the probe cannot tell.
+    return judged.learns === false
+      ? { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}; within these steps the model does not learn from them as given (its loss stays above ${Math.round((1 - MIN_GAP_SHARE) * 100)} % of what a prediction that reads no input scores) and does no clearly better standardised, so what the scale costs is not measured: ${judged.evidence}. Standardising stays the usual practice.` }
       : { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}, but standardising them changes little for this model: ${judged.evidence}. No action needed for training; standardising stays the usual practice.` };
   }
   const atStart = steps.length > 1 && reader ? consequence(statsAt(steps[0]), reader.activation.activation ?? '', t) : undefined;
@@ -105,7 +112,13 @@ export function unscaledInput(layers: readonly LayerInfo[], steps: readonly Step
   if (probe && !probe.better && probe.learns) {
     return { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}. ${shown} Yet the model learns from them as given, and standardising them does not train better: ${probe.evidence}. No action needed for training over these steps; standardising stays the usual practice.` };
   }
-  const measured = probe ? (probe.better ? ` Standardised, the same steps train clearly better: ${probe.evidence}.` : ` Standardising did not help within these steps either (${probe.evidence}); the units decided by the inputs' offset remain.`) : '';
+  const measured = probe
+    ? probe.better
+      ? ` Standardised, the same steps train clearly better: ${probe.evidence}.`
+      : onlyStandardised
+        ? ` ${learnedText}`
+        : ` Standardising did not help within these steps either (${probe.evidence}); the units decided by the inputs' offset remain.`
+    : '';
   return { ...base, severity: RULE_SEVERITY['unscaled-input'], message: `Unscaled inputs: ${scaleText}. ${shown}${measured} ${advice}` };
 }
 

@@ -40,6 +40,9 @@ export interface ScaleJudgement {
   /** The inputs as given: the lowest loss is clearly below what a prediction that reads no input scores (the model
    *  learns from them), when that loss is known. */
   learns: boolean | undefined;
+  /** The same test on the standardised run, in its units: it learns from the inputs (MIN_GAP_SHARE below the no-input
+   *  loss), the run as given does not, and it ends lower by MIN_GAP_SHARE of the no-input loss, beyond the noise. */
+  onlyStandardisedLearns: boolean;
   steps: number;
   /** Lowest loss over the steps, as given and standardised, in comparable units (`units`). */
   own: { start: number; best: number };
@@ -84,6 +87,11 @@ export function judgeScaling(steps: readonly StepRecord[], probe: ScaleProbe): S
     probeBest <= LOW_REMAINING * ownBest && gap >= MIN_GAP_SHARE * Math.abs(run[0]) && gap >= NOISE_MARGIN * noise && run[0] - probeBest >= MIN_GAP_SHARE * Math.abs(run[0]);
   const blind = probe.givenBaseline;
   const learns = blind !== undefined && blind > 0 ? Math.min(...given) <= (1 - MIN_GAP_SHARE) * blind : undefined;
+  // "Learns from the inputs" is one bar for both runs: the no-input loss in each run's units (1 as shares).
+  const reference = shares ? 1 : blind;
+  const onlyStandardisedLearns =
+    learns === false && reference !== undefined && reference > 0 &&
+    probeBest <= (1 - MIN_GAP_SHARE) * reference && gap >= MIN_GAP_SHARE * reference && gap >= NOISE_MARGIN * noise && run[0] - probeBest >= MIN_GAP_SHARE * Math.abs(run[0]);
   const what = probe.standardized === 'both' ? 'inputs and targets' : probe.standardized;
   const evidence =
     `over ${n} steps from the same initial weights the loss went ${three(own[0])} → ${three(ownBest)} (lowest) as given and ${three(run[0])} → ${three(probeBest)} with the ${what} standardised` +
@@ -91,7 +99,7 @@ export function judgeScaling(steps: readonly StepRecord[], probe: ScaleProbe): S
     (blind !== undefined && !shares ? ` (a prediction that reads no input scores ${three(blind)})` : '');
   const pace = (own[0] - own[n]) / n;
   const stepsToMatch = pace > 0 ? Math.max(0, own[0] - probeBest) / pace : undefined;
-  return { better, learns, steps: n, own: { start: own[0], best: ownBest }, probe: { start: run[0], best: probeBest }, units: shares ? 'share' : 'loss', evidence, stepsToMatch };
+  return { better, learns, onlyStandardisedLearns, steps: n, own: { start: own[0], best: ownBest }, probe: { start: run[0], best: probeBest }, units: shares ? 'share' : 'loss', evidence, stepsToMatch };
 }
 
 /**
