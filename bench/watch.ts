@@ -63,6 +63,7 @@ async function trainOnce(tf: Tf, mode: Mode, data: { xs: TfModule.Tensor; ys: Tf
       onStep: () => void steps++,
       onNonFinite: () => undefined,
       onEpoch: () => undefined,
+      onValidation: () => undefined,
       send: (m) => void (m.type === 'watchSample' && samples++),
     });
     watch.intercept();

@@ -3,11 +3,11 @@
 import { parseArgs } from 'node:util';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { LINT_CODES, LINT_EXTENSIONS, LINT_LEVELS, LINT_RULES, lintSource, type LintDiagnostic, type LintLevel, type LintRange, type LintResult, type LintSeverity } from '../core/lint';
 import { LINT_DEFAULTS } from '../core/defaults';
 import { isUsageError, positiveInt, relative, UsageError } from './shared';
+import { artifactLocation, SARIF_LEVEL, sarifLog } from './sarif';
 
 export const LINT_USAGE = `Usage: gradient-lens lint PATH... [options]
 
@@ -105,18 +105,12 @@ function renderText(results: FileResult[], checked: number): string {
   return lines.join('\n');
 }
 
-const SARIF_LEVEL: Record<LintSeverity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
-
 function sarifRegion(r: LintRange): Sarif.Region {
   return { startLine: r.start.line + 1, startColumn: r.start.column + 1, endLine: r.end.line + 1, endColumn: r.end.column + 1, charOffset: r.start.offset, charLength: r.end.offset - r.start.offset };
 }
 
-function sarifLog(results: FileResult[], version: string): Sarif.Log {
-  const root = pathToFileURL(process.cwd() + path.sep).href;
-  const location = (file: string): Sarif.ArtifactLocation => {
-    const rel = path.relative(process.cwd(), file);
-    return rel.startsWith('..') || path.isAbsolute(rel) ? { uri: pathToFileURL(file).href } : { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
-  };
+function lintSarif(results: FileResult[]): Sarif.Log {
+  const location = artifactLocation;
   const ruleIndex = new Map(LINT_RULES.map((r, i) => [r.code, i]));
   const toResult = (file: string, d: LintDiagnostic): Sarif.Result => ({
     ruleId: d.code,
@@ -129,45 +123,16 @@ function sarifLog(results: FileResult[], version: string): Sarif.Log {
       ? { fixes: d.fixes.map((f) => ({ description: { text: f.title }, artifactChanges: [{ artifactLocation: location(file), replacements: f.edits.map((e) => ({ deletedRegion: sarifRegion(e.range), insertedContent: { text: e.newText } })) }] })) }
       : {}),
   });
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'gradient-lens',
-            version,
-            informationUri: 'https://github.com/gradient-lens/gradient-lens',
-            rules: LINT_RULES.map((r) => ({ id: r.code, name: r.code, shortDescription: { text: r.title }, helpUri: r.docUrl, defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] } })),
-          },
-        },
-        originalUriBaseIds: { SRCROOT: { uri: root } },
-        columnKind: 'utf16CodeUnits',
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: results.flatMap(({ file, result }) =>
-              result.parseErrors.map((e) => ({ level: 'error' as const, message: { text: `Syntax error: ${e.message}` }, locations: [{ physicalLocation: { artifactLocation: location(file), region: sarifRegion(e.range) } }] })),
-            ),
-          },
-        ],
-        results: results.flatMap(({ file, result }) => result.diagnostics.map((d) => toResult(file, d))),
-      },
-    ],
-  };
-}
-
-function packageVersion(): string {
-  for (const candidate of [path.join(__dirname, '..', 'package.json'), path.join(__dirname, '..', '..', 'package.json')]) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'gradient-lens' && pkg.version) return pkg.version;
-    } catch {
-      // not this one
-    }
-  }
-  return '0.0.0';
+  return sarifLog(
+    LINT_RULES.map((r) => ({ id: r.code, name: r.code, shortDescription: { text: r.title }, helpUri: r.docUrl, defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] } })),
+    results.flatMap(({ file, result }) => result.diagnostics.map((d) => toResult(file, d))),
+    {
+      executionSuccessful: true,
+      toolExecutionNotifications: results.flatMap(({ file, result }) =>
+        result.parseErrors.map((e) => ({ level: 'error' as const, message: { text: `Syntax error: ${e.message}` }, locations: [{ physicalLocation: { artifactLocation: location(file), region: sarifRegion(e.range) } }] })),
+      ),
+    },
+  );
 }
 
 export async function lintCommand(argv: string[]): Promise<number> {
@@ -198,7 +163,7 @@ export async function lintCommand(argv: string[]): Promise<number> {
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify({ files: relevant.map(({ file, result }) => ({ file: relative(file), ...result })), rules: LINT_RULES }, null, 2)}\n`);
   } else if (options.format === 'sarif') {
-    process.stdout.write(`${JSON.stringify(sarifLog(relevant, packageVersion()), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(lintSarif(relevant), null, 2)}\n`);
   } else {
     process.stdout.write(`${renderText(relevant, results.length)}\n`);
   }

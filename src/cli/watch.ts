@@ -3,11 +3,14 @@
 import { parseArgs } from 'node:util';
 import type { RunnerMessage } from '../core/protocol';
 import { DEFAULT_THRESHOLDS, RUN_DEFAULTS, WATCH_DEFAULTS } from '../core/defaults';
-import { runtimeLine } from '../core/report';
+import { runtimeLine, severityAtLeast, worstSeverity } from '../core/report';
 import type { WatchReport } from '../core/watchReport';
 import { formatNumber } from '../core/format';
 import { startWatch } from '../host/client';
 import { renderError } from './profile';
+import { runSarif } from './sarif';
+import { findingSite } from '../core/findingSites';
+import { validationSourceText } from '../core/overfittingRule';
 import { followRun, printRunOutcome, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, splitAtTerminator, table, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
 
 export const WATCH_USAGE = `Usage: gradient-lens watch FILE [options] [-- SCRIPT ARGS…]
@@ -33,6 +36,7 @@ ${TARGET_USAGE}
   --fail-on LEVEL      exit 1 when a finding is at least error | warning | info | none (default error)
   --threshold K=V      override a health threshold (repeatable); keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}
   --json               print one JSON document: profile's fields plus timeline[] and findings[] with step
+  --format F           text | json | sarif (SARIF 2.1.0: each finding at the line the editor shows it)
   -h, --help           show this help
 
 Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the run failed or was stopped (what it recorded
@@ -50,9 +54,13 @@ function parseCommandLine(argv: string[]) {
       'run-file': { type: 'string' },
       'fail-on': { type: 'string' },
       threshold: { type: 'string', multiple: true },
+      format: { type: 'string' },
     },
   });
   if (values.help) return undefined;
+  const format = values.format ?? (values.json ? 'json' : 'text');
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  if (values.json && format !== 'json') throw new UsageError('--json and --format sarif cannot be combined');
   if (values.batch !== undefined) throw new UsageError("--batch does not apply to watch: training runs with the script's own batch size");
   return {
     ...parseTarget(values, positionals, WATCH_DEFAULTS.timeoutSeconds, scriptArgs),
@@ -61,6 +69,8 @@ function parseCommandLine(argv: string[]) {
     runFile: values['run-file'],
     thresholds: parseThresholds(values.threshold),
     failOn: parseFailOn(values['fail-on']),
+    format,
+    json: format === 'json',
   };
 }
 
@@ -87,15 +97,33 @@ export function renderWatchReport(report: WatchReport): string {
   const losses = report.epochs.map((e) => formatNumber(e.logs.loss));
   if (losses.length) out.push('', `loss by epoch: ${losses.length > 10 ? [...losses.slice(0, 5), '…', ...losses.slice(-4)].join(' → ') : losses.join(' → ')}`);
   else if (report.timeline.length) out.push('', `loss: ${formatNumber(report.timeline[0].loss)} → ${formatNumber(report.timeline[report.timeline.length - 1].loss)}`);
+  const validation = validationLine(report);
+  if (validation) out.push(validation);
   if (report.findings.length) {
     out.push('', 'Findings:');
     for (const f of report.findings) {
-      out.push(`  ${f.severity.toUpperCase()} ${f.code}${f.step !== undefined ? ` from step ${f.step}` : ''}${f.layer ? ` ${f.layer}` : ''}${f.line ? ` (${relative(f.file)}:${f.line})` : ''}`);
+      // At the line the editor's Problems panel shows it (core/findingSites.ts).
+      const site = findingSite(report.layers, f);
+      out.push(`  ${f.severity.toUpperCase()} ${f.code}${f.step !== undefined ? ` from step ${f.step}` : ''}${f.layer ? ` ${f.layer}` : ''}${site.line ? ` (${relative(site.file)}:${site.line})` : ''}`);
       out.push(`    ${f.message}`);
       for (const r of f.related ?? []) out.push(`      also ${r.layer}${r.line ? ` (${relative(r.file)}:${r.line})` : ''}: ${r.message}`);
     }
   } else out.push('', report.partial ? 'No findings on the steps recorded.' : 'No findings over the whole run.');
   return out.join('\n');
+}
+
+/** Which validation the run has — fit()'s val_loss, or the script's own evaluate() — and its first and last readings. */
+export function validationLine(report: WatchReport): string | undefined {
+  const fit = report.epochs.map((e) => e.logs.val_loss).filter((v) => v !== undefined && Number.isFinite(v));
+  const sets = new Map<string, WatchReport['validation']>();
+  for (const v of report.validation) sets.set(v.key, [...(sets.get(v.key) ?? []), v]);
+  const parts = [fit.length ? `${validationSourceText('fit')}, ${fit.length} epoch${fit.length === 1 ? '' : 's'}: ${formatNumber(fit[0])} → ${formatNumber(fit[fit.length - 1])}` : undefined];
+  for (const readings of sets.values()) {
+    const [first, last] = [readings[0], readings[readings.length - 1]];
+    parts.push(`${validationSourceText(first.source, first, first.rows)}, ${readings.length} reading${readings.length === 1 ? '' : 's'}: ${formatNumber(first.loss)} → ${formatNumber(last.loss)}`);
+  }
+  const present = parts.filter(Boolean);
+  return present.length ? `validation: ${present.join('; ')}` : undefined;
 }
 
 function progress(message: RunnerMessage): string | undefined {
@@ -115,5 +143,14 @@ export async function watchCommand(argv: string[]): Promise<number> {
   const report = await followRun(tty, progress, (onMessage) =>
     startWatch(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, env: options.env, cwd: process.cwd(), runFile: options.runFile }, onMessage),
   );
+  if (options.format === 'sarif') {
+    process.stdout.write(`${JSON.stringify(runSarif(report, true), null, 2)}\n`);
+    if (report.status === 'failed') {
+      process.stderr.write(`${renderError(report)}\n`);
+      return 2;
+    }
+    const worst = worstSeverity(report.findings);
+    return options.failOn !== 'none' && worst && severityAtLeast(worst, options.failOn) ? 1 : 0;
+  }
   return printRunOutcome(report, options, renderWatchReport, renderError);
 }

@@ -61,6 +61,7 @@ export function applyLrMessage(report: LrReport, message: RunnerMessage): LrRepo
     case 'watchSteps':
     case 'watchSample':
     case 'watchEpoch':
+    case 'watchValidation':
     case 'gradcheckLayer':
       break; // applyRunMessage's, or not part of a sweep
     default:

@@ -11,8 +11,12 @@
 //   textbook case of overfitting"; Goodfellow et al. §5.2: the gap between training and test error).
 // Nothing is judged until the training loss has fallen (a flat start has no gap to speak of). Without validation rows
 // the run says once, as information, that overfitting cannot be judged.
+// The validation loss is read wherever the script computes it: fit()/fitDataset()'s `val_loss` (validationData,
+// validationSplit), else the script's own model.evaluate()/evaluateDataset() on rows it does not train on (a loop of
+// fit({epochs: 1}) + evaluate(), a callback's test pass, a trainOnBatch loop) — each such reading paired with the mean
+// training loss of the steps since that data's previous reading, as fit()'s epoch `loss` is its batches' mean.
 import type { Finding, LayerInfo } from './protocol';
-import type { WatchEpoch } from './watchProtocol';
+import type { ValidationSource, WatchEpoch, WatchValidation } from './watchProtocol';
 import { formatNumber as fmt } from './format';
 import { NOISE_DIFFERENCE } from './lossCurveRules';
 import { median } from './lrCurve';
@@ -29,16 +33,37 @@ export const OVERFITTING = {
 };
 
 interface Reading {
+  /** The epoch (fit's val_loss) or the reading's ordinal (evaluate), from 0. */
   epoch: number;
   step: number;
   train: number;
   val: number;
 }
 
-const epochWord = (n: number) => `${n} epoch${n === 1 ? '' : 's'}`;
+/** One source of validation readings: fit()'s val_loss, or evaluate() on one held-out data set. */
+interface Series {
+  source: ValidationSource;
+  readings: Reading[];
+  /** Where the script calls evaluate() (absent for fit's val_loss). */
+  where?: string;
+  rows?: number;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const epochWord = (n: number) => plural(n, 'epoch');
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+/** How the panel and the findings name a validation source, e.g. "model.evaluate() at train.js:42 (200 rows)". */
+export function validationSourceText(source: ValidationSource, at?: { file?: string; line?: number }, rows?: number): string {
+  if (source === 'fit') return "fit()'s val_loss";
+  const where = at?.file && at.line ? ` at ${baseName(at.file)}:${at.line}` : '';
+  return `model.${source}()${where}${rows ? ` (${rows} rows)` : ''}`;
+}
 
 export class OverfittingWatch {
-  private readonly readings: Reading[] = [];
+  private readonly fit: Series = { source: 'fit', readings: [] };
+  /** evaluate() readings by held-out data set (a script may evaluate a validation and a test set). */
+  private readonly evaluated = new Map<string, Series>();
   private epochsSeen = 0;
   private lastStep = 0;
   private reported = false;
@@ -53,11 +78,59 @@ export class OverfittingWatch {
   /** One epoch's logs; the passed-its-minimum form is judged as the epochs arrive (as Prechelt's stopping criteria are). */
   observe(epoch: WatchEpoch): Finding[] {
     this.epochsSeen++;
-    this.lastStep = epoch.step;
+    this.lastStep = Math.max(this.lastStep, epoch.step);
     const train = epoch.logs.loss;
     const val = epoch.logs.val_loss;
     if (!Number.isFinite(train) || !Number.isFinite(val)) return [];
-    this.readings.push({ epoch: epoch.epoch, step: epoch.step, train, val });
+    this.fit.readings.push({ epoch: epoch.epoch, step: epoch.step, train, val });
+    return this.judge();
+  }
+
+  /** One model.evaluate()/evaluateDataset() reading on held-out rows (the runner pairs it with the training loss). */
+  observeValidation(reading: WatchValidation): Finding[] {
+    this.lastStep = Math.max(this.lastStep, reading.step);
+    if (!Number.isFinite(reading.loss) || !Number.isFinite(reading.trainLoss)) return [];
+    let series = this.evaluated.get(reading.key);
+    if (!series) {
+      series = { source: reading.source, readings: [], where: validationSourceText(reading.source, reading, reading.rows), rows: reading.rows };
+      this.evaluated.set(reading.key, series);
+    }
+    series.readings.push({ epoch: series.readings.length, step: reading.step, train: reading.trainLoss, val: reading.loss });
+    return this.judge();
+  }
+
+  /**
+   * The validation the rule follows: fit()'s val_loss when the run has it (the framework's own split), else the
+   * held-out set the script evaluated most often (the first such on a tie: typically the validation set, with a
+   * test set evaluated once at the end).
+   */
+  private get series(): Series {
+    if (this.fit.readings.length) return this.fit;
+    let best: Series | undefined;
+    for (const s of this.evaluated.values()) if (!best || s.readings.length > best.readings.length) best = s;
+    return best ?? this.fit;
+  }
+
+  private get readings(): Reading[] {
+    return this.series.readings;
+  }
+
+  /** "epoch 3" for fit's val_loss, "evaluation 3" for the script's own evaluate(). */
+  private unit(index: number): string {
+    return `${this.series.source === 'fit' ? 'epoch' : 'evaluation'} ${index + 1}`;
+  }
+
+  private units(n: number): string {
+    return this.series.source === 'fit' ? epochWord(n) : plural(n, 'evaluation');
+  }
+
+  /** How the findings name the validation loss: fit's val_loss as before, the evaluate() call by its line. */
+  private sourceText(): string {
+    const s = this.series;
+    return s.source === 'fit' ? '' : `${s.where}`;
+  }
+
+  private judge(): Finding[] {
     if (this.reported) return [];
     const finding = this.passedMinimum();
     if (finding) this.reported = true;
@@ -74,7 +147,18 @@ export class OverfittingWatch {
           code: 'overfitting',
           severity: 'info',
           step: this.lastStep,
-          message: `Overfitting cannot be judged: the ${epochWord(this.epochsSeen)} recorded report no validation loss (val_loss). Pass validationData or validationSplit to fit() (fitDataset: validationData) and Watch compares the training loss with the loss on rows the model does not train on.`,
+          message: `Overfitting cannot be judged: the ${epochWord(this.epochsSeen)} recorded report no validation loss (val_loss), and the script evaluates no held-out rows during training. Pass validationData or validationSplit to fit() (fitDataset: validationData), or call model.evaluate(xVal, yVal) on rows it does not train on after each epoch, and Watch compares the training loss with the loss on those rows.`,
+        },
+      ];
+    }
+    if (this.readings.length < OVERFITTING.minEpochs && (this.series.source !== 'fit' || this.epochsSeen >= 2)) {
+      const s = this.series;
+      return [
+        {
+          code: 'overfitting',
+          severity: 'info',
+          step: this.lastStep,
+          message: `Overfitting cannot be judged: ${s.source === 'fit' ? "fit()'s val_loss" : s.where} gave ${plural(this.readings.length, 'validation reading')} during training, and the rule needs ${OVERFITTING.minEpochs} to see the validation loss pass its lowest. Validate after every epoch (fit's validationData, or model.evaluate(xVal, yVal) in an onEpochEnd callback).`,
         },
       ];
     }
@@ -126,10 +210,12 @@ export class OverfittingWatch {
     if (!(latest.train < bestEpoch.train)) return undefined;
     return this.finding(
       bestEpoch.step,
-      `Overfitting from epoch ${bestEpoch.epoch + 1}: the validation loss (running median of 3 epochs) passed its lowest ${fmt(best.val)} at epoch ${bestEpoch.epoch + 1} (step ${bestEpoch.step}) and rose to ${fmt(now.val)} by epoch ${r[now.at].epoch + 1} ` +
-        `(${Math.round(gl(now.val))} % above it; Prechelt's generalisation loss GL > ${OVERFITTING.alpha} % for ${epochWord(OVERFITTING.persistEpochs)} in a row, the rise beyond the epochs' wobble of ±${fmt(this.valNoise())}), ` +
+      `Overfitting from ${this.unit(bestEpoch.epoch)}: the validation loss (${this.series.source === 'fit' ? 'running median of 3 epochs' : `${this.sourceText()}; running median of 3 readings`}) passed its lowest ${fmt(best.val)} at ${this.unit(bestEpoch.epoch)} (step ${bestEpoch.step}) and rose to ${fmt(now.val)} by ${this.unit(r[now.at].epoch)} ` +
+        `(${Math.round(gl(now.val))} % above it; Prechelt's generalisation loss GL > ${OVERFITTING.alpha} % for ${this.units(OVERFITTING.persistEpochs)} in a row, the rise beyond the readings' wobble of ±${fmt(this.valNoise())}), ` +
         `while the training loss kept falling, ${fmt(bestEpoch.train)} → ${fmt(latest.train)}: the gap between them widens.`,
-      `stop near epoch ${bestEpoch.epoch + 1} (tf.callbacks.earlyStopping({monitor: 'val_loss', patience: ${OVERFITTING.persistEpochs + 1}}) in fit()'s callbacks)`,
+      this.series.source === 'fit'
+        ? `stop near ${this.unit(bestEpoch.epoch)} (tf.callbacks.earlyStopping({monitor: 'val_loss', patience: ${OVERFITTING.persistEpochs + 1}}) in fit()'s callbacks)`
+        : `stop near step ${bestEpoch.step} (keep the weights of the lowest validation loss)`,
     );
   }
 
@@ -145,8 +231,8 @@ export class OverfittingWatch {
     if (first.val - lowest > (OVERFITTING.alpha / 100) * first.val) return undefined;
     return this.finding(
       last.step,
-      `Overfitting: over ${epochWord(r.length)} the training loss fell ${fmt(first.train)} → ${fmt(last.train)} (×${fmt(first.train / Math.max(last.train, Number.MIN_VALUE))} lower) while the validation loss never fell below its first epoch's ${fmt(first.val)} by more than ${OVERFITTING.alpha} % (lowest ${fmt(lowest)}, last ${fmt(last.val)}): what the model learns fits its training rows only.`,
-      'stop early (tf.callbacks.earlyStopping on val_loss in fit()\'s callbacks), or get more training rows',
+      `Overfitting: over ${this.units(r.length)} the training loss fell ${fmt(first.train)} → ${fmt(last.train)} (×${fmt(first.train / Math.max(last.train, Number.MIN_VALUE))} lower) while the validation loss${this.series.source === 'fit' ? '' : ` (${this.sourceText()})`} never fell below its first ${this.series.source === 'fit' ? 'epoch' : 'reading'}'s ${fmt(first.val)} by more than ${OVERFITTING.alpha} % (lowest ${fmt(lowest)}, last ${fmt(last.val)}): what the model learns fits its training rows only.`,
+      this.series.source === 'fit' ? 'stop early (tf.callbacks.earlyStopping on val_loss in fit()\'s callbacks), or get more training rows' : 'stop early (keep the weights of the lowest validation loss), or get more training rows',
     );
   }
 

@@ -151,6 +151,7 @@ export function applyRunMessage(report: RunReportBase, message: RunnerMessage): 
     case 'watchSteps':
     case 'watchSample':
     case 'watchEpoch':
+    case 'watchValidation':
     case 'lrRepeatDone':
     case 'lrResult':
     case 'log':
@@ -272,6 +273,7 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
     case 'watchSteps':
     case 'watchSample':
     case 'watchEpoch':
+    case 'watchValidation':
     case 'lrRepeatDone':
     case 'lrResult':
     case 'log':

@@ -4,7 +4,7 @@
 // {"$nonFinite": "NaN"} like the IPC messages (plain JSON has no NaN).
 import * as v from 'valibot';
 import { ERROR_KINDS, Finding, LayerInfo, parseWithNonFinite, stringifyWithNonFinite } from './protocol';
-import { WatchEpoch, WatchSample, WatchStep } from './watchProtocol';
+import { WatchEpoch, WatchSample, WatchStep, WatchValidation } from './watchProtocol';
 import { pushThinned, Timeline, type TimelinePoint } from './timeline';
 import { WATCH_DEFAULTS } from './defaults';
 
@@ -52,6 +52,7 @@ export const RunLine = v.variant('kind', [
   v.object({ kind: v.literal('step'), ...WatchStep.entries }),
   v.object({ kind: v.literal('sample'), ...WatchSample.entries }),
   v.object({ kind: v.literal('epoch'), ...WatchEpoch.entries }),
+  v.object({ kind: v.literal('validation'), ...WatchValidation.entries }),
   v.object({ kind: v.literal('finding'), finding: Finding }),
   RunEnd,
 ]);
@@ -71,6 +72,8 @@ export interface RunFile {
   lastStep?: number;
   samples: WatchSample[];
   epochs: WatchEpoch[];
+  /** The script's own evaluate() readings on held-out rows (thinned past maxTimelinePoints). */
+  validation: WatchValidation[];
   findings: Finding[];
   end?: RunEnd;
   /** No end line (the run was killed), or it ended other than "done": what it holds is what was measured until then. */
@@ -104,7 +107,7 @@ export function readRunFile(text: string, name = 'the run file', options: ReadOp
   const maxSamples = options.maxSamples ?? WATCH_DEFAULTS.maxSamples;
   const notes: string[] = [];
   let header: RunHeader | undefined;
-  const file: Omit<RunFile, 'header' | 'timeline' | 'partial'> = { steps: 0, samples: [], epochs: [], findings: [], notes };
+  const file: Omit<RunFile, 'header' | 'timeline' | 'partial'> = { steps: 0, samples: [], epochs: [], validation: [], findings: [], notes };
   for (let i = 0; i < lines.length; i++) {
     const isLast = i === lines.length - 1;
     let value: unknown;
@@ -145,6 +148,11 @@ export function readRunFile(text: string, name = 'the run file', options: ReadOp
       case 'epoch': {
         const { kind: _kind, ...epoch } = line;
         file.epochs.push(epoch);
+        break;
+      }
+      case 'validation': {
+        const { kind: _kind, ...reading } = line;
+        pushThinned(file.validation, reading, WATCH_DEFAULTS.maxTimelinePoints);
         break;
       }
       case 'finding':

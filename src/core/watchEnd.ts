@@ -31,6 +31,8 @@ export class WatchEvidence {
       for (const step of message.steps) this.rules?.observe(step);
     } else if (message.type === 'watchEpoch') {
       this.rules?.observeEpoch(message);
+    } else if (message.type === 'watchValidation') {
+      this.rules?.observeValidation(message);
     } else if (message.type === 'watchSample') {
       this.rules?.observeSample(message);
     } else if (message.type === 'finding' && message.finding.code === 'non-finite' && message.finding.step !== undefined && message.finding.phase) {

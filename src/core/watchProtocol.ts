@@ -83,11 +83,42 @@ export const WatchEpoch = v.object({
 });
 export type WatchEpoch = v.InferOutput<typeof WatchEpoch>;
 
+/** Where a validation reading came from: fit()'s own val_loss, or the script's own model.evaluate()/evaluateDataset(). */
+export const VALIDATION_SOURCES = ['fit', 'evaluate', 'evaluateDataset'] as const;
+export type ValidationSource = (typeof VALIDATION_SOURCES)[number];
+
+/**
+ * One validation loss the script itself computed outside fit()'s logs: its model.evaluate()/evaluateDataset() on rows
+ * it does not train on (a call on the training tensors or dataset is not one), paired with the training loss over the
+ * same stretch of training — the mean of the steps' losses since this source's previous reading (as fit()'s epoch
+ * `loss` is the mean of its batches'). fit()'s own `val_loss` stays in the epoch logs.
+ */
+export const WatchValidation = v.object({
+  /** The last optimizer step before the evaluation. */
+  step: int,
+  epoch: count,
+  source: v.picklist(VALIDATION_SOURCES),
+  /** The validation loss (evaluate()'s first value: the compiled loss, without regularization penalties). */
+  loss: num,
+  /** The mean training loss of the steps since this source's previous reading (or the run's start). */
+  trainLoss: num,
+  /** Which held-out data (the same rows evaluated again get the same key): the rule follows one data set. */
+  key: v.string(),
+  /** Rows evaluated, when known. */
+  rows: v.optional(count),
+  /** The user's line that called evaluate(). */
+  file: v.optional(v.string()),
+  line: v.optional(int),
+  column: v.optional(int),
+});
+export type WatchValidation = v.InferOutput<typeof WatchValidation>;
+
 /** Runner → host variants, added to RunnerMessage by protocol.ts. Steps are sent batched (one IPC message per ~100 ms). */
 export const WATCH_RUNNER_MESSAGES = [
   v.object({ type: v.literal('watchSteps'), steps: v.array(WatchStep) }),
   v.object({ type: v.literal('watchSample'), ...WatchSample.entries }),
   v.object({ type: v.literal('watchEpoch'), ...WatchEpoch.entries }),
+  v.object({ type: v.literal('watchValidation'), ...WatchValidation.entries }),
 ] as const;
 
 /** Where a NaN/Inf first appeared: in a layer's forward output, its gradient, its weights, or the loss itself. */

@@ -2,7 +2,7 @@
 // extension's live results hold this shape. The timeline is bounded (core/timeline.ts); findings, epochs
 // and layers are kept whole, samples thinned to WATCH_DEFAULTS.maxSamples.
 import type { RunnerMessage } from './protocol';
-import type { WatchEpoch, WatchSample } from './watchProtocol';
+import type { WatchEpoch, WatchSample, WatchValidation } from './watchProtocol';
 import { applyRunMessage, flattenFinding, layerBaseFromInfo, type LayerReportBase, type ReportFinding, type RunReportBase } from './report';
 import { pushThinned, Timeline, type TimelinePoint } from './timeline';
 import { WATCH_DEFAULTS } from './defaults';
@@ -19,6 +19,8 @@ export interface WatchReport extends RunReportBase {
   stepCount: number;
   lastStep?: number;
   epochs: WatchEpoch[];
+  /** The script's own model.evaluate()/evaluateDataset() on held-out rows, in order (fit()'s val_loss is in epochs[]). Thinned past maxTimelinePoints (every other one dropped). */
+  validation: WatchValidation[];
   samples: WatchSample[];
   /** Each with the step its condition began. */
   findings: ReportFinding[];
@@ -35,7 +37,7 @@ export interface WatchState {
 
 export function emptyWatchState(file: string, maxTimelinePoints = WATCH_DEFAULTS.maxTimelinePoints): WatchState {
   return {
-    report: { file, mode: 'watch', status: 'running', layers: [], timeline: [], stepCount: 0, epochs: [], samples: [], findings: [], partial: false },
+    report: { file, mode: 'watch', status: 'running', layers: [], timeline: [], stepCount: 0, epochs: [], validation: [], samples: [], findings: [], partial: false },
     timeline: new Timeline(maxTimelinePoints),
   };
 }
@@ -73,6 +75,11 @@ export function applyWatchMessage(state: WatchState, message: RunnerMessage): Wa
     case 'watchEpoch': {
       const { type: _type, ...epoch } = message;
       report.epochs.push(epoch);
+      break;
+    }
+    case 'watchValidation': {
+      const { type: _type, ...reading } = message;
+      pushThinned(report.validation, reading, WATCH_DEFAULTS.maxTimelinePoints);
       break;
     }
     case 'finding': {

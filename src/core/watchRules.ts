@@ -4,7 +4,7 @@
 // one odd batch raises nothing. The thresholds are the profile's (core/health.ts DEFAULT_THRESHOLDS);
 // NaN/Inf is located by the runner (it needs the batch) and handed in through nonFinite().
 import type { Finding, LayerInfo, SourceLocation, Thresholds } from './protocol';
-import type { NonFinitePhase, WatchEpoch, WatchSample, WatchStep } from './watchProtocol';
+import type { NonFinitePhase, WatchEpoch, WatchSample, WatchStep, WatchValidation } from './watchProtocol';
 import { DEFAULT_THRESHOLDS } from './health';
 import { RULE_SEVERITY } from './healthModel';
 import { HARD_ZERO } from './activations';
@@ -97,6 +97,12 @@ export class WatchRules {
   observeEpoch(epoch: WatchEpoch): Finding[] {
     if (this.broken || this.diverged) return [];
     return this.overfitting.observe(epoch);
+  }
+
+  /** The script's own evaluate() on held-out rows (core/overfittingRule.ts): overfitting, judged as the readings arrive. */
+  observeValidation(reading: WatchValidation): Finding[] {
+    if (this.broken || this.diverged) return [];
+    return this.overfitting.observeValidation(reading);
   }
 
   get stopped(): boolean {

@@ -1,12 +1,6 @@
 // Identifiers and the one place that knows where the repository (and so the rule documentation) lives.
-import type { FindingCode } from '../core/protocol';
-
-export const REPOSITORY_URL = 'https://github.com/gradient-lens/gradient-lens';
-
-/** The documentation page of a finding code (docs/rules/<code>.md in the repository). */
-export function ruleDocUrl(code: FindingCode): string {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${code}.md`;
-}
+// The rule pages' address is core's (the CLI's SARIF links the same pages).
+export { REPOSITORY_URL, ruleDocUrl } from '../core/findingSites';
 
 export const COMMANDS = {
   profile: 'gradientLens.profile',

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Severity } from '../core/protocol';
 import type { ReportFinding } from '../core/report';
 import { firstModelLine } from '../core/modelSites';
+import { findingSite, findingText, relatedSites } from '../core/findingSites';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from './constants';
 import type { ResultEntry, ResultsStore } from './resultsStore';
 
@@ -77,35 +78,16 @@ export class DiagnosticsView implements vscode.Disposable {
       const report = entry.report;
       for (const finding of report.findings) {
         if (this.absorbed?.isAbsorbed(finding)) continue;
-        let file = entry.file;
-        let line: number | undefined;
-        let column: number | undefined;
-        const layer = finding.layer ? report.layers.find((l) => l.name === finding.layer) : undefined;
-        if (layer) {
-          if (!layer.file || layer.line === undefined) continue; // no user frame, or its line was deleted
-          file = layer.file;
-          line = layer.line;
-          column = layer.column;
-        } else if (finding.file && finding.line !== undefined) {
-          file = finding.file;
-          line = finding.line;
-          column = finding.column;
-        } else {
-          line = modelLine(entry);
-        }
+        const site = findingSite(report.layers, finding);
+        if (site.lineless) continue; // no user frame, or its line was deleted
+        const file = site.file ?? entry.file;
+        const line = site.line ?? modelLine(entry);
         // A watched run's finding says when its condition began (NaN at step 4120 is the news).
-        const since = entry.watch && finding.step !== undefined && !finding.message.includes(`step ${finding.step}`) ? ` (from step ${finding.step})` : '';
-        const diagnostic = new vscode.Diagnostic(lineRange(line, column), finding.message + since, SEVERITY[finding.severity]);
+        const diagnostic = new vscode.Diagnostic(lineRange(line, site.column), findingText(finding, !!entry.watch), SEVERITY[finding.severity]);
         diagnostic.code = { value: finding.code, target: vscode.Uri.parse(ruleDocUrl(finding.code)) };
         // One diagnostic per cause: the cause layer and the other layers it affects as related locations,
         // at their layers' current lines (the store shifts those as the file is edited).
-        const related = [...(finding.cause ? [{ ...finding.cause, message: `cause: ${finding.cause.message}` }] : []), ...(finding.related ?? [])].flatMap((r) => {
-          const at = report.layers.find((l) => l.name === r.layer);
-          const relFile = at?.file ?? r.file;
-          const relLine = at ? at.line : r.line;
-          if (!relFile || relLine === undefined) return [];
-          return [new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(relFile), lineRange(relLine, at?.column ?? r.column)), `${r.layer}: ${r.message}`)];
-        });
+        const related = relatedSites(report.layers, finding).map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.file), lineRange(r.line, r.column)), r.message));
         if (related.length) diagnostic.relatedInformation = related;
         add(file, diagnostic);
       }

@@ -77,6 +77,7 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
     case 'watchSteps':
     case 'watchSample':
     case 'watchEpoch':
+    case 'watchValidation':
     case 'lrRepeatDone':
     case 'lrResult':
       break; // the LR command logs these in its own words

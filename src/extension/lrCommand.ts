@@ -177,6 +177,7 @@ export class LrCommand implements vscode.Disposable {
         case 'watchSteps':
         case 'watchSample':
         case 'watchEpoch':
+        case 'watchValidation':
         case 'gradcheckLayer':
           break; // logged above; the report gets them from the host client
         default:

@@ -115,6 +115,7 @@ export class ProfileCommand implements vscode.Disposable {
             case 'watchSteps':
             case 'watchSample':
             case 'watchEpoch':
+            case 'watchValidation':
             case 'lrRepeatDone':
             case 'lrResult':
             case 'probe':

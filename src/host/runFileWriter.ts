@@ -52,6 +52,11 @@ export class RunFileWriter {
         this.append({ kind: 'epoch', ...epoch });
         return;
       }
+      case 'watchValidation': {
+        const { type: _type, ...reading } = message;
+        this.append({ kind: 'validation', ...reading });
+        return;
+      }
       case 'finding':
         this.append({ kind: 'finding', finding: message.finding });
         return;

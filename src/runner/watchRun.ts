@@ -121,6 +121,11 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
         emit({ type: 'watchEpoch', epoch, step, logs });
         report(rules!.observeEpoch({ epoch, step, logs }));
       },
+      onValidation(reading) {
+        flush();
+        emit({ type: 'watchValidation', ...reading });
+        report(rules!.observeValidation(reading));
+      },
       send(message) {
         if (message.type === 'watchSample') report(rules!.observeSample(message));
         flush();

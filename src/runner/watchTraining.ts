@@ -7,7 +7,7 @@
 // located before the optimizer writes it into the weights, with the batch still at hand.
 import type { LayersModel, NamedTensorMap, Tensor } from '@tensorflow/tfjs';
 import type { LayerInfo, RunnerMessage } from '../core/protocol';
-import type { NonFinitePhase, WatchStep } from '../core/watchProtocol';
+import type { NonFinitePhase, WatchStep, WatchValidation } from '../core/watchProtocol';
 import { HARD_ZERO } from '../core/activations';
 import { GradientProfiler } from './gradientProfiler';
 import { innerModel } from './data';
@@ -16,6 +16,7 @@ import type { Capture, TrainingCalls } from './discovery';
 import type { Tf } from './tfjsResolve';
 import { SampleTaker } from './watchSamples';
 import { locateNonFinite } from './watchNonFinite';
+import { ValidationReader } from './watchValidation';
 
 type Optimizer = { computeGradients(f: () => Tensor, varList?: unknown[]): { value: Tensor; grads: NamedTensorMap }; getClassName(): string };
 type Inner = ReturnType<typeof innerModel> & { makeTrainFunction(): (data: Tensor[]) => Tensor[]; stopTraining: boolean };
@@ -37,6 +38,8 @@ export interface WatchEvents {
   onStep(step: WatchStep): void;
   onNonFinite(step: number, layer: string | undefined, phase: NonFinitePhase, detail: string): void;
   onEpoch(epoch: number, step: number, logs: Record<string, number>): void;
+  /** The script's own evaluate() on held-out rows (runner/watchValidation.ts). */
+  onValidation(reading: WatchValidation): void;
   send(message: RunnerMessage): void;
 }
 
@@ -56,6 +59,7 @@ export class TrainingWatch {
   private unsent: WatchStep | undefined;
   private nonFiniteSeen = false;
   private readonly samples: SampleTaker;
+  private readonly validation: ValidationReader;
   /** The watched model has dropout or noise layers: its loss varies from step to step even on the same batch. */
   private stochastic = false;
   /** Set when the run must end (Stop, maxSteps): every training call returns at its next batch. */
@@ -63,6 +67,17 @@ export class TrainingWatch {
 
   constructor(private readonly tf: Tf, private readonly every: number, private readonly maxSteps: number | undefined, private readonly events: WatchEvents) {
     this.samples = new SampleTaker((sample) => events.send({ type: 'watchSample', ...sample }));
+    this.validation = new ValidationReader(
+      tf,
+      {
+        isWatched: (model) => !!this.model && innerModel(model as LayersModel) === innerModel(this.model),
+        position: () => (this.step > 0 ? { step: this.step - 1, epoch: Math.max(0, this.epoch) } : undefined),
+      },
+      (reading) => {
+        this.emitStep(); // the steps before the evaluation reach the host first
+        events.onValidation(reading);
+      },
+    );
   }
 
   /**
@@ -79,6 +94,8 @@ export class TrainingWatch {
     const watched = (model: LayersModel) => !!this.model && innerModel(model) === innerModel(this.model);
     const History = this.tf.History;
     const yieldNow = () => this.yieldToEventLoop();
+    const validation = this.validation;
+    validation.intercept();
     calls.next = new Promise((resolve) => {
       for (const cls of [this.tf.LayersModel, this.tf.Sequential]) {
         const proto = cls.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -94,6 +111,7 @@ export class TrainingWatch {
               resolve(calls.first);
             } else attach(this, { model: this, method, args });
             if (stopped()) return Promise.resolve(method === 'trainOnBatch' ? NaN : new History());
+            validation.noteTraining(method, args[0]);
             if (method !== 'trainOnBatch' && watched(this)) args = withCallbacks(method, args);
             depth++;
             try {
@@ -223,6 +241,7 @@ export class TrainingWatch {
     packed.dispose();
     let at = 1;
     const record: WatchStep = { step, epoch: Math.max(0, this.epoch), loss: values[0], layers: [] };
+    this.validation.noteStep(values[0]);
     this.layers.forEach((layer, i) => {
       let sum = 0;
       let deadShare: number | undefined;

@@ -5,28 +5,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import Ajv from 'ajv';
 import type * as Sarif from 'sarif';
 import { cli, ROOT } from './helpers';
+import { sarifValidator } from './sarifSchema';
 import { LINT_RULES, lintSource } from '../../src/core/lint';
 
 const LINT = path.join('test', 'fixtures', 'lint');
 const file = (name: string) => path.join(LINT, name);
-
-function sarifValidator() {
-  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'schemas', 'sarif-2.1.0.json'), 'utf8'));
-  // A draft-04 schema: ajv 8 reads it once `id` is `$id` and the draft-04 meta reference is dropped.
-  schema.$id = schema.id;
-  delete schema.id;
-  delete schema.$schema;
-  // unicodeRegExp off: the schema's language pattern `^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$` is valid only
-  // without the `u` flag.
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  ajv.addFormat('uri', (s: string) => URL.canParse(s));
-  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
-  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  return ajv.compile(schema);
-}
 
 test('text: file:line:col severity code message, 1-based, and exit 1 on warnings', async () => {
   const r = await cli(['lint', file('dropout-rate.fire.js')]);

@@ -1,0 +1,50 @@
+// Where and how a run's finding is shown — one answer for the editor's Problems panel (extension/diagnostics.ts), the
+// CLI's text and its SARIF (cli/sarif.ts), so that what the editor lists is what `gradient-lens watch` prints.
+import type { FindingCode } from './protocol';
+import type { ReportFinding, ReportRelated } from './report';
+
+export const REPOSITORY_URL = 'https://github.com/gradient-lens/gradient-lens';
+
+/** The documentation page of a finding code (docs/rules/<code>.md in the repository). */
+export function ruleDocUrl(code: FindingCode): string {
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${code}.md`;
+}
+
+interface Located {
+  name?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export interface FindingSite {
+  file?: string;
+  line?: number;
+  column?: number;
+  /** The finding names a layer that has no line (no user frame, or the line was deleted): shown nowhere in the file. */
+  lineless?: boolean;
+}
+
+/** The finding's layer's line (the editor shifts it as the file is edited), else the finding's own location. */
+export function findingSite(layers: readonly Located[], finding: Pick<ReportFinding, 'layer' | 'file' | 'line' | 'column'>): FindingSite {
+  const layer = finding.layer ? layers.find((l) => l.name === finding.layer) : undefined;
+  if (layer) return layer.file && layer.line !== undefined ? { file: layer.file, line: layer.line, column: layer.column } : { lineless: true };
+  if (finding.file && finding.line !== undefined) return { file: finding.file, line: finding.line, column: finding.column };
+  return {};
+}
+
+/** The related layers of a finding (its cause first, marked so), each at its layer's current line. */
+export function relatedSites(layers: readonly Located[], finding: Pick<ReportFinding, 'related' | 'cause'>): { layer: string; message: string; file: string; line: number; column?: number }[] {
+  const all: ReportRelated[] = [...(finding.cause ? [{ ...finding.cause, message: `cause: ${finding.cause.message}` }] : []), ...(finding.related ?? [])];
+  return all.flatMap((r) => {
+    const at = layers.find((l) => l.name === r.layer);
+    const file = at?.file ?? r.file;
+    const line = at ? at.line : r.line;
+    return file && line !== undefined ? [{ layer: r.layer, message: `${r.layer}: ${r.message}`, file, line, column: at?.column ?? r.column }] : [];
+  });
+}
+
+/** A finding's text: its message, and for a watched run the step its condition began unless the message names it. */
+export function findingText(finding: Pick<ReportFinding, 'message' | 'step'>, watch: boolean): string {
+  return watch && finding.step !== undefined && !finding.message.includes(`step ${finding.step}`) ? `${finding.message} (from step ${finding.step})` : finding.message;
+}
