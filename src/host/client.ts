@@ -10,7 +10,7 @@ import { applyMessage, emptyReport, type ProfileReport } from '../core/report';
 import { applyLrMessage, emptyLrReport, type LrReport } from '../core/lrReport';
 import { applyGradcheckMessage, emptyGradcheckReport, type GradcheckReport } from '../core/gradcheckReport';
 import { LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, WATCH_DEFAULTS } from '../core/defaults';
-import { emptyProgress, ProfileEvidence, observeProgress, timeoutMessage, type RunWork } from '../core/runEnd';
+import { emptyProgress, fewerRowsHint, ProfileEvidence, observeProgress, timeoutMessage, type RunWork } from '../core/runEnd';
 import { errorHeadlineIn } from '../core/errorHeadline';
 import { WatchEvidence } from '../core/watchEnd';
 import { clampTimeoutMs, killProcessGroup, watchGroupMemory } from './processGroup';
@@ -221,6 +221,8 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
   let stderrTail = '';
   /** The last error the program printed (either stream), however much output followed it. */
   let lastError: string | undefined;
+  /** The program's last non-empty line (either stream) and when it came: a timeout says what it was still doing. */
+  let lastOutput: { text: string; at: number } | undefined;
   let logBytes = 0;
   let truncated = false;
 
@@ -243,7 +245,10 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
       if (level === 'stderr') stderrTail = (stderrTail + chunk).slice(-8192);
       const complete = (unscanned + chunk).split('\n');
       unscanned = (complete.pop() ?? '').slice(-4096);
-      for (const line of complete) lastError = errorHeadlineIn(line) ?? lastError;
+      for (const line of complete) {
+        lastError = errorHeadlineIn(line) ?? lastError;
+        if (line.trim()) lastOutput = { text: line.trim(), at: Date.now() };
+      }
       if (truncated) return;
       const bytes = Buffer.byteLength(chunk);
       // Deliver up to the cap: dropping the whole chunk that crosses it forwarded anything from 1 KiB
@@ -291,14 +296,15 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
     void result.then(() => clearTimeout(grace));
   };
 
-  const timer = setTimeout(() => stop('timeout', timeoutMessage(work, progress, Math.round(timeoutMs / 1000), report.file, lastError)), timeoutMs);
+  const timer = setTimeout(() => stop('timeout', timeoutMessage(work, progress, Math.round(timeoutMs / 1000), report.file, lastError, lastOutput && { text: lastOutput.text, secondsBefore: (Date.now() - lastOutput.at) / 1000 })), timeoutMs);
 
   // Tensors live outside the V8 heap: the host measures the resident memory of the whole process group.
   const stopMemoryWatch = watchGroupMemory(child.pid, memory, (mb) =>
     fail(
       'out-of-memory',
-      `The runner used ${Math.round(mb)} MB of memory (resident, with the processes it started; limit ${memory} MB) and was stopped. ` +
-        `Reduce the batch size or the model, or raise the limit (gradientLens.memoryLimitMb / --memory).`,
+      `The runner used ${Math.round(mb)} MB of memory (resident, with the processes it started; limit ${memory} MB) and was stopped.` +
+        (fewerRowsHint(progress) || ' Reduce the batch size or the model.') +
+        ` Or raise the limit (gradientLens.memoryLimitMb / --memory).`,
     ),
   );
 
@@ -312,7 +318,7 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
         const error = ending
           ? ending
           : oom
-            ? { kind: 'out-of-memory' as const, message: `The runner ran out of memory (limit ${memory} MB). Reduce the batch size or the model, or raise the limit (gradientLens.memoryLimitMb / --memory).` }
+            ? { kind: 'out-of-memory' as const, message: `The runner ran out of memory (limit ${memory} MB).${fewerRowsHint(progress) || ' Reduce the batch size or the model.'} Or raise the limit (gradientLens.memoryLimitMb / --memory).` }
             : {
                 kind: 'crashed' as const,
                 message: `The runner stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}).${stderrTail.trim() ? ` Last output: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}` : ''}`,

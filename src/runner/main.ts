@@ -58,7 +58,8 @@ async function profile(request: ProfileRequest): Promise<void> {
       : ns?.sampleBatch !== undefined
         ? await batchFromExport(tf, model, ns.sampleBatch, request.batchSize)
         : synthesizeBatch(tf, model, request.batchSize);
-    checkBatchShapes(model, batch);
+    const labelsNote = checkBatchShapes(model, batch, captured?.method);
+    if (labelsNote) batch.note = `${batch.note}; ${labelsNote}`;
     // The same function, once on [batch × time, …] instead of once per time step (./timeDistributed.ts).
     mergeTimeDistributed(tf, innerModel(model).layers as never);
     const profiler = new GradientProfiler(tf, model);
@@ -193,7 +194,8 @@ async function findLearningRate(request: LrRequest): Promise<void> {
     disarmCustomLoops();
     await send({ type: 'phase', phase: 'data', message: 'Preparing the batches' });
     const data = await sweepBatches(tf, model, captured, ns?.sampleBatch, request.batchSize, request.steps);
-    checkBatchShapes(model, { ...data.batches[0], source: data.source, note: data.note });
+    const labelsNote = checkBatchShapes(model, { ...data.batches[0], source: data.source, note: data.note }, captured?.method);
+    if (labelsNote) data.note = `${data.note}; ${labelsNote}`;
     const sweep = prepareSweep(tf, model, data, request);
     await send({
       type: 'model',

@@ -71,8 +71,18 @@ export function synthesizeBatch(tf: Tf, model: LayersModel, batchSize: number | 
 /** "the exported sampleBatch", not "the the exported sampleBatch" (notes of fit/sampleBatch batches start with "the"). */
 const theBatch = (batch: Batch) => (batch.note.startsWith('the ') ? batch.note : `the batch (${batch.note})`);
 
-/** Explains a batch that does not fit the model, before TensorFlow.js fails with an obscure kernel error. */
-export function checkBatchShapes(model: LayersModel, batch: Batch): void {
+/** Each non-batch axis equal or 1 on one side: the labels broadcast against the output in the loss (numpy's rule). */
+function broadcasts(want: readonly (number | null)[], got: readonly number[]): boolean {
+  return want.length === got.length && want.every((d, k) => k === 0 || d === null || d === got[k] || d === 1 || got[k] === 1);
+}
+
+/**
+ * Explains a batch that does not fit the model, before TensorFlow.js fails with an obscure kernel error. Returns a note
+ * when the labels are accepted only as the user's own call accepts them: fitDataset() hands its labels to the loss
+ * unchecked (tfjs-layers checks target shapes in fit() and trainOnBatch(), not in fitDataset()), so labels that
+ * broadcast against the output train there — e.g. one target column for a 50-unit output, which fit() refuses.
+ */
+export function checkBatchShapes(model: LayersModel, batch: Batch, trainingCall?: 'fit' | 'fitDataset' | 'trainOnBatch'): string | undefined {
   const inner = innerModel(model);
   const losses = lossNames(model);
   const describe = (s: readonly (number | null)[]) => `[${s.map((d) => (d === null ? 'batch' : d)).join(', ')}]`;
@@ -87,16 +97,21 @@ export function checkBatchShapes(model: LayersModel, batch: Batch): void {
     }
   });
   const n = batch.xs[0]?.shape[0];
+  const notes: string[] = [];
   inner.outputs.forEach((output, i) => {
     const got = batch.ys[i].shape;
     const want = output.shape;
     const sparse = /sparse/i.test(losses[i] ?? '');
     const lastOk = sparse || want[want.length - 1] === null || got[got.length - 1] === want[want.length - 1];
-    if (!lastOk || got[0] !== n) {
-      throw new DiscoveryError('bad-data', `Output ${i} (${output.name}) produces shape ${describe(want)} but the labels in ${theBatch(batch)} have shape [${got.join(', ')}]${got[0] !== n ? ` (and ${got[0]} rows for ${n} inputs)` : ''}.`, [
-        `expected ${describe(want)}`,
-        `got [${got.join(', ')}]`,
-      ]);
+    if (lastOk && got[0] === n) return;
+    if (got[0] === n && trainingCall === 'fitDataset' && broadcasts(want, got)) {
+      notes.push(`its labels [${got.join(', ')}] broadcast against output ${i}'s ${describe(want)} in the loss, as fitDataset() lets them (it does not check label shapes; fit() would refuse them)`);
+      return;
     }
+    throw new DiscoveryError('bad-data', `Output ${i} (${output.name}) produces shape ${describe(want)} but the labels in ${theBatch(batch)} have shape [${got.join(', ')}]${got[0] !== n ? ` (and ${got[0]} rows for ${n} inputs)` : ''}.`, [
+      `expected ${describe(want)}`,
+      `got [${got.join(', ')}]`,
+    ]);
   });
+  return notes.length ? notes.join('; ') : undefined;
 }

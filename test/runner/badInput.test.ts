@@ -56,6 +56,15 @@ test('infinite loop → timeout after timeoutMs naming the phase, process gone',
   assert.ok(ms >= 4900 && ms < 9000, `took ${ms} ms`);
 });
 
+test('a long data preparation still printing at the timeout → the message quotes its last line', async () => {
+  const { error } = await profileFails(B('slow-data-prep.js'), {}, { timeoutMs: 8000 });
+  assert.equal(error.kind, 'timeout');
+  assert.match(
+    error.message,
+    /^No model was built within 8 s: slow-data-prep\.js is still running — .* It was still printing when stopped: "\(\d+\/100000\) preparing row \d+" — if that is its data being prepared, raise the timeout for this run/,
+  );
+});
+
 test('a program that printed an error and then waits → the timeout quotes that error, however long its inspect output', async () => {
   const { error } = await profileFails(B('waits-after-printed-error.mjs'), {}, { timeoutMs: 6000 });
   assert.equal(error.kind, 'timeout');
@@ -128,6 +137,20 @@ test('tensor1d labels for a three-unit output → bad-data naming both shapes (t
   const { error } = await profileFails(B('rank1-labels-wide.js'));
   assert.equal(error.kind, 'bad-data');
   assert.match(error.message, /produces shape \[batch, 3\] but the labels in the batch \(.*\) have shape \[32, 1\]/);
+});
+
+test('fitDataset() labels that broadcast against the output (one column for 5 units) profile as tfjs trains them, and the data note says so', async () => {
+  const file = B('fitdataset-broadcast-labels.js');
+  const { report } = await profileOk(file, { steps: 2 });
+  assert.deepEqual(report.layers.map((l) => l.line), [lineOf(file, 'L:hidden'), lineOf(file, 'L:out')]);
+  assert.ok(report.layers.every((l) => l.gradNorm > 0), 'both layers got gradients');
+  assert.match(report.dataNote ?? '', /its labels \[16, 1\] broadcast against output 0's \[batch, 5\] in the loss, as fitDataset\(\) lets them \(it does not check label shapes; fit\(\) would refuse them\)/);
+});
+
+test('fitDataset() labels that broadcast in no direction (3 columns for 5 units) → bad-data naming both shapes', async () => {
+  const { error } = await profileFails(B('fitdataset-mismatched-labels.js'));
+  assert.equal(error.kind, 'bad-data');
+  assert.match(error.message, /produces shape \[batch, 5\] but the labels in the first batch of the script's fitDataset\(\) call have shape \[16, 3\]/);
 });
 
 test('no trainable weights → no-trainable-weights', async () => {

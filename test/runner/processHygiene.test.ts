@@ -84,6 +84,12 @@ test('tensors hoarded outside the V8 heap → out-of-memory naming the limit and
   assert.ok(ms < 30_000, `took ${ms} ms`);
 });
 
+test('out of memory inside a step names the rows and the fewer-rows flag (a quarter of them)', { skip: process.platform === 'win32' ? 'no resident-memory limit on Windows' : false }, async () => {
+  const { error } = await profileFails(B('step-memory-hog.js'), { batchSize: 32 }, { memoryLimitMb: 700, timeoutMs: 60_000 });
+  assert.equal(error.kind, 'out-of-memory');
+  assert.match(error.message, /limit 700 MB\) and was stopped\. Profile fewer rows: --batch 8 \(gradientLens\.batchSize\) — this run's 32 rows a step need about 4× the time and activation memory\. Or raise the limit/);
+});
+
 test('the model file sees the allow-listed environment, ours and what was given, not the host\'s secrets', async () => {
   process.env.GL_TEST_NOT_ALLOWED = 'secret';
   process.env.GRADIENT_LENS_TEST_VISIBLE = 'ours';

@@ -2,7 +2,7 @@
 // verdicts on a partial profile are those of the steps measured.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { emptyProgress, ProfileEvidence, observeProgress, timeoutMessage } from '../../src/core/runEnd';
+import { emptyProgress, fewerRowsHint, ProfileEvidence, observeProgress, timeoutMessage } from '../../src/core/runEnd';
 import type { RunnerMessage, RunnerMessageOf } from '../../src/core/protocol';
 
 const FILE = '/work/project/train.js';
@@ -35,6 +35,15 @@ test('while loading or building: no model was built, the file is still running',
   assert.match(timeoutMessage('profile', at([hello('wasm'), phase('data')]), 60, FILE), /^The training data was not ready within 60 s/);
 });
 
+test('no model yet: output printed within the last 10 s is quoted (still working); older output is not', () => {
+  const progress = at([hello('wasm'), phase('building')]);
+  const recent = timeoutMessage('profile', progress, 120, FILE, undefined, { text: '(20190/25996) handling: x'.padEnd(200, 'x'), secondsBefore: 0.4 });
+  assert.match(recent, /It was still printing when stopped: "\(20190\/25996\) handling: x+…" — if that is its data being prepared, raise the timeout for this run/);
+  assert.equal(recent.match(/"([^"]*)"/)![1].length, 160, 'long lines are cut to 160 characters');
+  assert.doesNotMatch(timeoutMessage('profile', progress, 120, FILE, undefined, { text: 'Listening on 3000', secondsBefore: 60 }), /still printing/);
+  assert.match(timeoutMessage('profile', progress, 120, FILE, 'Error: boom', { text: 'later line', secondsBefore: 1 }), /It printed an error and then waited: "Error: boom"/);
+});
+
 test('during the steps: which step, the pace, partial results, and a faster backend when there is one', () => {
   const progress = at([hello('wasm'), phase('building'), model(20), phase('profiling'), step(0, 1), step(1, 1), step(2, 1)]);
   progress.lastStepAt = progress.measuringSince! + 60_000;
@@ -45,7 +54,7 @@ test('during the steps: which step, the pace, partial results, and a faster back
   const first = at([hello('tensorflow'), model(20), phase('profiling')]);
   assert.equal(
     timeoutMessage('profile', first, 120, FILE),
-    'Step 0 of 20 did not finish within 120 s: this model is too slow on tensorflow for the timeout, nothing was measured. Or raise the timeout (--timeout / gradientLens.timeoutSeconds).',
+    'Step 0 of 20 did not finish within 120 s: this model is too slow on tensorflow for the timeout, nothing was measured. Profile fewer rows: --batch 1 (gradientLens.batchSize) — this run\'s 4 rows a step need about 4× the time and activation memory. Or raise the timeout (--timeout / gradientLens.timeoutSeconds).',
   );
   const sweep = at([hello('cpu'), model(300), phase('sweeping'), ...Array.from({ length: 10 }, (_, i): RunnerMessage => ({ type: 'lrPoint', repeat: 0, step: i, lr: 1, loss: 1, smoothed: 1 }))]);
   sweep.lastStepAt = sweep.measuringSince! + 3000;
@@ -93,4 +102,11 @@ test("partial verdicts weigh a flat start against the script's plan, as the runn
   const finding = evidence.findings(undefined).find((f) => f.code === 'non-finite');
   assert.deepEqual([finding?.layer, finding?.step], ['dense', 1]);
   assert.match(finding!.message, /in the backward pass: this layer is the first/);
+});
+
+test('fewer rows: a quarter of the batch, named with its flag and setting; nothing to suggest below 2 rows or before the model message', () => {
+  assert.equal(fewerRowsHint({ batchSize: 32 }), " Profile fewer rows: --batch 8 (gradientLens.batchSize) — this run's 32 rows a step need about 4× the time and activation memory.");
+  assert.match(fewerRowsHint({ batchSize: 3 }), /--batch 1 /);
+  assert.equal(fewerRowsHint({ batchSize: 1 }), '');
+  assert.equal(fewerRowsHint({}), '');
 });
