@@ -87,9 +87,6 @@ function pace(progress: RunProgress, unit: string, all: number): string {
 }
 
 /** The timeout message for the phase the run was in: where it stopped, why that may be, what to do. */
-/** Output this recent at the stop counts as "still printing": the program was working, not waiting. */
-export const STILL_PRINTING_SECONDS = 10;
-
 export function timeoutMessage(
   work: RunWork,
   progress: RunProgress,
@@ -107,13 +104,13 @@ export function timeoutMessage(
   if (!progress.modelSeen) {
     // A program that reported an error and then waited on a promise that never settles (a request to a
     // server that is not running) looks like one still working: its own last error is the likely cause.
-    // A program still printing at the stop was working — a long data preparation (tokenising a corpus) reads like
-    // a hang otherwise: its own last line says which.
+    // Otherwise its own last line and how long before the stop it came: a long data preparation (tokenising a corpus,
+    // one line of progress each) reads like a hang without it, and a server's "Listening" a minute old says the other.
     const text = lastOutput && lastOutput.text.length > 160 ? `${lastOutput.text.slice(0, 159)}…` : lastOutput?.text;
     const printed = lastError
       ? ` It printed an error and then waited: "${lastError}" — if that is the cause, fix it and run again.`
-      : lastOutput && lastOutput.secondsBefore <= STILL_PRINTING_SECONDS
-        ? ` It was still printing when stopped: "${text}" — if that is its data being prepared, raise the timeout for this run (or let the script save what it prepared and load it next time).`
+      : lastOutput
+        ? ` Its last output, ${duration(lastOutput.secondsBefore)} before the stop: "${text}" — if that is its data being prepared, raise the timeout for this run (or let the script save what it prepared and load it next time).`
         : '';
     return `No model was built within ${seconds} s: ${file.split(/[\\/]/).pop()} is still running — a server, a long download, a wait for input, or an endless loop?${printed} Export the model or a function that builds it, or ${raise}.`;
   }

@@ -61,7 +61,7 @@ test('a long data preparation still printing at the timeout → the message quot
   assert.equal(error.kind, 'timeout');
   assert.match(
     error.message,
-    /^No model was built within 8 s: slow-data-prep\.js is still running — .* It was still printing when stopped: "\(\d+\/100000\) preparing row \d+" — if that is its data being prepared, raise the timeout for this run/,
+    /^No model was built within 8 s: slow-data-prep\.js is still running — .* Its last output, [\d.]+ m?s before the stop: "\(\d+\/100000\) preparing row \d+" — if that is its data being prepared, raise the timeout for this run/,
   );
 });
 

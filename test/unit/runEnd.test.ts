@@ -35,13 +35,14 @@ test('while loading or building: no model was built, the file is still running',
   assert.match(timeoutMessage('profile', at([hello('wasm'), phase('data')]), 60, FILE), /^The training data was not ready within 60 s/);
 });
 
-test('no model yet: output printed within the last 10 s is quoted (still working); older output is not', () => {
+test('no model yet: the last line the program printed is quoted with its age; a printed error wins; nothing printed, nothing quoted', () => {
   const progress = at([hello('wasm'), phase('building')]);
   const recent = timeoutMessage('profile', progress, 120, FILE, undefined, { text: '(20190/25996) handling: x'.padEnd(200, 'x'), secondsBefore: 0.4 });
-  assert.match(recent, /It was still printing when stopped: "\(20190\/25996\) handling: x+…" — if that is its data being prepared, raise the timeout for this run/);
+  assert.match(recent, /Its last output, 400 ms before the stop: "\(20190\/25996\) handling: x+…" — if that is its data being prepared, raise the timeout for this run/);
   assert.equal(recent.match(/"([^"]*)"/)![1].length, 160, 'long lines are cut to 160 characters');
-  assert.doesNotMatch(timeoutMessage('profile', progress, 120, FILE, undefined, { text: 'Listening on 3000', secondsBefore: 60 }), /still printing/);
-  assert.match(timeoutMessage('profile', progress, 120, FILE, 'Error: boom', { text: 'later line', secondsBefore: 1 }), /It printed an error and then waited: "Error: boom"/);
+  assert.match(timeoutMessage('profile', progress, 120, FILE, undefined, { text: 'Listening on 3000', secondsBefore: 61 }), /Its last output, 61 s before the stop: "Listening on 3000"/);
+  assert.match(timeoutMessage('profile', progress, 120, FILE, 'Error: boom', { text: 'later line', secondsBefore: 1 }), /It printed an error and then waited: "Error: boom" — if that is the cause, fix it and run again\. Export/);
+  assert.doesNotMatch(timeoutMessage('profile', progress, 120, FILE), /last output/);
 });
 
 test('during the steps: which step, the pace, partial results, and a faster backend when there is one', () => {
