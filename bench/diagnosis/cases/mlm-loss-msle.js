@@ -1,5 +1,5 @@
 // @case mlm-loss-msle
-// @set heldout8
+// @moved-from heldout8 (held-out protocol: loss-target (ca336ab) was written from tfjs's loss definitions with this program in view)
 // @label buggy
 // @bug wrong-loss
 // @fault mean squared logarithmic error on standard-Gaussian targets (half of them negative, where log(1 + y) is clipped):

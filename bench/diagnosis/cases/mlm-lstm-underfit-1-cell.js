@@ -1,5 +1,5 @@
 // @case mlm-lstm-underfit-1-cell
-// @set heldout8
+// @moved-from heldout8 (held-out protocol: capacity-bottleneck's recurrent extension (b140908) was written with this program in view; one step of one feature keeps it quiet)
 // @label buggy
 // @bug model-capacity
 // @fault an LSTM of a single memory cell: the model underfits; the tutorial's fix is more memory cells or layers.
