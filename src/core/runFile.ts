@@ -8,12 +8,15 @@ import { WatchEpoch, WatchSample, WatchStep, WatchValidation } from './watchProt
 import { pushThinned, Timeline, type TimelinePoint } from './timeline';
 import { WATCH_DEFAULTS } from './defaults';
 
-export const RUN_SCHEMA = 'gradient-lens-run/1';
+/** The schema this version writes: /2 added `validation` lines (a script's own evaluate() readings). */
+export const RUN_SCHEMA = 'gradient-lens-run/2';
+/** What this version opens: /1 is /2 without `validation` lines, so it reads unchanged. */
+export const READABLE_RUN_SCHEMAS: readonly string[] = ['gradient-lens-run/1', RUN_SCHEMA];
 export const RUN_FILE_EXTENSION = '.glrun.jsonl';
 
 export const RunHeader = v.object({
   kind: v.literal('header'),
-  schema: v.literal(RUN_SCHEMA),
+  schema: v.picklist(['gradient-lens-run/1', RUN_SCHEMA]),
   mode: v.picklist(['watch', 'profile']),
   /** The model file, absolute. */
   file: v.string(),
@@ -123,7 +126,7 @@ export function readRunFile(text: string, name = 'the run file', options: ReadOp
     if (i === 0) {
       const schema = (value as { schema?: unknown } | null)?.schema;
       if ((value as { kind?: unknown } | null)?.kind !== 'header') throw new RunFileError(`${name} is not a Gradient Lens run file (its first line is not a run header).`);
-      if (schema !== RUN_SCHEMA) throw new RunFileError(`${name} has schema "${String(schema)}"; this version reads "${RUN_SCHEMA}". Update Gradient Lens to open it.`);
+      if (typeof schema !== 'string' || !READABLE_RUN_SCHEMAS.includes(schema)) throw new RunFileError(`${name} has schema "${String(schema)}"; this version reads "${READABLE_RUN_SCHEMAS.join('" and "')}". Update Gradient Lens to open it.`);
     }
     const parsed = v.safeParse(RunLine, value);
     if (!parsed.success) throw new RunFileError(`${name} has an invalid line ${i + 1}: ${describe(parsed.issues)}`);

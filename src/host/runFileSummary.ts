@@ -2,7 +2,7 @@
 // its tail (a watched run's file grows by a line per step). Used by the extension's RunStore.
 import * as fs from 'node:fs';
 import { parseWithNonFinite } from '../core/protocol';
-import { RUN_SCHEMA } from '../core/runFile';
+import { READABLE_RUN_SCHEMAS } from '../core/runFile';
 
 /** The header line is read in chunks of this size until its newline (a large model's layer list is long). */
 const CHUNK_BYTES = 64 * 1024;
@@ -50,7 +50,7 @@ export function summarizeRunFile(runPath: string): StoredRun | undefined {
     }
     const head = Buffer.concat(chunks).toString('utf8', 0, newline < 0 ? read : newline);
     const header = parseWithNonFinite(head) as { kind?: string; schema?: string; file?: string; mode?: 'watch' | 'profile'; startedAt?: string; fileSha256?: string };
-    if (header?.kind !== 'header' || header.schema !== RUN_SCHEMA || typeof header.file !== 'string') return undefined;
+    if (header?.kind !== 'header' || !READABLE_RUN_SCHEMAS.includes(header.schema ?? '') || typeof header.file !== 'string') return undefined;
     const tail = readBytes(fd, Math.max(0, size - TAIL_BYTES), Math.min(size, TAIL_BYTES)).toString('utf8').split('\n').filter(Boolean).reverse();
     let steps = 0;
     let status: StoredRun['status'] = 'partial';

@@ -66,11 +66,20 @@ test('a killed run (no end line, last line cut) opens as partial and says why', 
   assert.equal(cancelled.end?.status, 'cancelled');
 });
 
+test('a run file written before validation lines existed (schema /1) still opens; this version writes /2', () => {
+  assert.equal(RUN_SCHEMA, 'gradient-lens-run/2');
+  const old = readRunFile(run(1e-2, 12, { schema: 'gradient-lens-run/1' }));
+  assert.equal(old.header.schema, 'gradient-lens-run/1');
+  assert.equal(old.steps, 12);
+  assert.deepEqual(old.validation, []);
+  assert.equal(old.partial, false);
+});
+
 test('what is not a run file, or is damaged inside, is refused with the cause', () => {
   assert.throws(() => readRunFile('', 'a.jsonl'), /a.jsonl is empty/);
   assert.throws(() => readRunFile('hello\n', 'a.jsonl'), /a.jsonl is not a Gradient Lens run file \(its first line is not JSON\)/);
   assert.throws(() => readRunFile('{"kind":"step"}\n', 'a.jsonl'), /not a Gradient Lens run file \(its first line is not a run header\)/);
-  assert.throws(() => readRunFile(stringifyWithNonFinite({ ...header(), schema: 'gradient-lens-run/9' }) + '\n', 'a.jsonl'), /schema "gradient-lens-run\/9"; this version reads "gradient-lens-run\/1"/);
+  assert.throws(() => readRunFile(stringifyWithNonFinite({ ...header(), schema: 'gradient-lens-run/9' }) + '\n', 'a.jsonl'), /schema "gradient-lens-run\/9"; this version reads "gradient-lens-run\/1" and "gradient-lens-run\/2"\. Update Gradient Lens/);
   const lines = run(1e-2, 5).split('\n');
   lines[3] = lines[3].slice(0, 10);
   assert.throws(() => readRunFile(lines.join('\n'), 'a.jsonl'), (e: Error) => e instanceof RunFileError && /damaged at line 4/.test(e.message));
