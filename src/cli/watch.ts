@@ -60,7 +60,7 @@ function parseCommandLine(argv: string[]) {
   if (values.help) return undefined;
   const format = values.format ?? (values.json ? 'json' : 'text');
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
-  if (values.json && format !== 'json') throw new UsageError('--json and --format sarif cannot be combined');
+  if (values.json && format !== 'json') throw new UsageError(`--json is --format json: it cannot be combined with --format ${format}`);
   if (values.batch !== undefined) throw new UsageError("--batch does not apply to watch: training runs with the script's own batch size");
   return {
     ...parseTarget(values, positionals, WATCH_DEFAULTS.timeoutSeconds, scriptArgs),

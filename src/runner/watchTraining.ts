@@ -65,12 +65,17 @@ export class TrainingWatch {
   /** Set when the run must end (Stop, maxSteps): every training call returns at its next batch. */
   stopping = false;
 
+  /** The model this watch follows (a Sequential and its inner model are one). */
+  private isWatched(model: LayersModel): boolean {
+    return !!this.model && innerModel(model) === innerModel(this.model);
+  }
+
   constructor(private readonly tf: Tf, private readonly every: number, private readonly maxSteps: number | undefined, private readonly events: WatchEvents) {
     this.samples = new SampleTaker((sample) => events.send({ type: 'watchSample', ...sample }));
     this.validation = new ValidationReader(
       tf,
       {
-        isWatched: (model) => !!this.model && innerModel(model as LayersModel) === innerModel(this.model),
+        isWatched: (model) => this.isWatched(model as LayersModel),
         position: () => (this.step > 0 ? { step: this.step - 1, epoch: Math.max(0, this.epoch) } : undefined),
       },
       (reading) => {
@@ -91,7 +96,7 @@ export class TrainingWatch {
     const stopped = () => this.stopping;
     const withCallbacks = (method: 'fit' | 'fitDataset', args: unknown[]) => this.withCallbacks(method, args);
     // Only the watched model's epochs count (a script may train a second model, e.g. a GAN's discriminator).
-    const watched = (model: LayersModel) => !!this.model && innerModel(model) === innerModel(this.model);
+    const watched = (model: LayersModel) => this.isWatched(model);
     const History = this.tf.History;
     const yieldNow = () => this.yieldToEventLoop();
     const validation = this.validation;
