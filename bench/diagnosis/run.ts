@@ -62,8 +62,14 @@ function parseJson<T>(text: string): T | undefined {
   }
 }
 
-interface ProfileJson { status?: string; error?: { message?: string }; findings?: { code: string; severity: string; layer?: string; file?: string; line?: number; message: string }[] }
+interface ProfileJson { status?: string; error?: { message?: string }; findings?: { code: string; severity: string; layer?: string; file?: string; line?: number; message: string; related?: { file?: string; line?: number; kind?: string }[] }[] }
 interface LintJson { files: { file: string; diagnostics: { code: string; severity: string; range: { start: { line: number } }; message: string }[] }[] }
+
+/** The lines of the case's file where a finding's consumed values were defined (related kind 'definition'): a second site shown with it. */
+function definitionLines(related: NonNullable<ProfileJson['findings']>[number]['related'], file: string): Pick<Finding, 'definitions'> {
+  const lines = (related ?? []).flatMap((r) => (r.kind === 'definition' && r.file && path.resolve(ROOT, r.file) === file && r.line !== undefined ? [r.line] : []));
+  return lines.length ? { definitions: lines } : {};
+}
 
 async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms'>> {
   const args = ['profile', path.relative(ROOT, c.file), '--json', '--backend', values.backend!, '--timeout', values.timeout!, '--fail-on', 'none'];
@@ -82,6 +88,7 @@ async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeEr
     line: f.file && path.resolve(ROOT, f.file) === c.file ? f.line : undefined,
     layer: f.layer,
     message: f.message,
+    ...definitionLines(f.related, c.file),
   }));
   return { runtime, ms: run.ms };
 }

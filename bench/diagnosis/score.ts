@@ -3,7 +3,15 @@
 // at a line marked FAULT; then the aggregate figures and the analyzer's precision/recall per rule.
 import { BUG_TYPES, inRuntimeScope, lintSymptomRight, runtimeSymptomRight, type Case } from './labels';
 
-export interface Finding { code: string; severity: string; line?: number; layer?: string; message: string }
+export interface Finding {
+  code: string;
+  severity: string;
+  line?: number;
+  layer?: string;
+  message: string;
+  /** Lines where values the finding's line consumed were defined (its related 'definition' sites, shown with it). */
+  definitions?: number[];
+}
 
 export interface CaseResult {
   case: Case;
@@ -122,7 +130,9 @@ export const isAlarm = (f: Finding) => f.severity === 'error' || f.severity === 
 
 function verdict(c: Case, findings: Finding[], symptomRight: (bugs: Case['bugs'], code: string) => boolean): Verdict {
   const alarms = findings.filter(isAlarm);
-  const atFault = (f: Finding) => f.line !== undefined && c.faultLines.includes(f.line);
+  // On a FAULT line: the finding's own line, or a definition it shows beside it (the data a tensor was made from,
+  // the loss function compile() was given): the hover, the Problems panel and SARIF show both.
+  const atFault = (f: Finding) => [f.line, ...(f.definitions ?? [])].some((line) => line !== undefined && c.faultLines.includes(line));
   return {
     alarm: alarms.length > 0,
     symptom: alarms.some((f) => symptomRight(c.bugs, f.code)),

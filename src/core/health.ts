@@ -5,6 +5,7 @@
 import type { Finding, LayerInfo, Thresholds } from './protocol';
 import type { HealthContext, NonFiniteOrigin, StepRecord } from './healthModel';
 import { layerFindings } from './layerRules';
+import { withOriginSites } from './originSites';
 import { lossFindings } from './lossRules';
 import { withInitProbe } from './initProbeRule';
 import { rateFindings } from './rateRules';
@@ -131,5 +132,6 @@ export function evaluateHealth(
       rate: { lossFalls: loss.lossFalls.falls === true, lossText: loss.lossFalls.text, overshoot },
     }),
   );
-  return onChosenOptimizer([...located, ...loss.findings, ...data, ...(overReg ? [overReg] : []), ...rate], context.optimizerChosen);
+  // Where a finding's data or loss was made, beside where it was consumed (core/originSites.ts).
+  return withOriginSites(onChosenOptimizer([...located, ...loss.findings, ...data, ...(overReg ? [overReg] : []), ...rate], context.optimizerChosen), context);
 }

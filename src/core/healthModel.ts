@@ -2,7 +2,7 @@
 // a NaN appeared, what is known about the outputs, and each rule's severity.
 import type { InitProbe } from './initProbeRule';
 import type { ScaleProbe } from './scaleRules';
-import type { DataLocations, FindingCode, LayerStepStats, OutputInfo, Severity, SourceLocation } from './protocol';
+import type { DataLocations, FindingCode, LayerStepStats, OutputInfo, Severity, SourceLocation, SourceOrigin } from './protocol';
 
 /** Severity of each rule when its condition holds at the end of the profiled steps (resolved ones are info). */
 export const RULE_SEVERITY: Record<FindingCode, Severity> = {
@@ -59,6 +59,8 @@ export interface HealthContext {
   overfit?: { batchSize: number; losses: readonly number[] };
   /** The user's compile() call: where the loss is chosen (findings about the loss point here). */
   compileLocation?: SourceLocation;
+  /** Where the loss compile() passes by name is defined: loss-function findings relate it (core/originSites.ts). */
+  lossDefinition?: SourceOrigin;
   /** The optimizer's class name (tfjs getClassName(): 'SGD', 'Momentum', 'Adam', …). */
   optimizer?: string;
   /** The file never compiled the model: the profiler did, with its own Adam(1e-3) (runner/loadTarget.ensureCompiled). */

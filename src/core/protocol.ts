@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { num } from './protocol/number';
 import { parseWithNonFinite, stringifyWithNonFinite } from './protocol/json';
 import { LrResult } from './protocol/lr';
-import { DATA_SOURCES, DataLocations, DISCOVERY, Finding, LayerInfo, LayerStepStats, OutputInfo, SourceLocation, Thresholds } from './protocol/profile';
+import { DATA_SOURCES, DataLocations, DISCOVERY, Finding, LayerInfo, LayerStepStats, OutputInfo, SourceLocation, SourceOrigin, Thresholds } from './protocol/profile';
 import { NON_FINITE_PHASES, WATCH_RUNNER_MESSAGES, watchRequestFields } from './watchProtocol';
 
 export * from './protocol/json';
@@ -132,6 +132,8 @@ export const RunnerMessage = v.variant('type', [
     weightsNote: v.optional(v.string()),
     /** The user's compile() call (LR range test: Apply edits its optimizer; profiling: findings about the loss point here). */
     compileLocation: v.optional(SourceLocation),
+    /** Profiling: where the loss compile() passes by name is defined (core/valueOrigins.ts): loss-function findings relate it. */
+    lossDefinition: v.optional(SourceOrigin),
     /** Profiling: where the learning rate is written — the tf.train.*() call, or the constant it reads (runner/rateValueSite.ts) — when the script made an optimizer: findings about the rate point here. */
     optimizerLocation: v.optional(SourceLocation),
     /** Profiling: the optimizer steps the script's own training call plans (epochs × batches), when it says. */

@@ -59,6 +59,8 @@ export interface ReportRelated {
   column?: number;
   /** The layer's own verdict when it differs from the finding's code (a consequence of the cause it names). */
   verdict?: FindingCode;
+  /** 'definition': where a value the finding's line consumed was defined, not a layer (RelatedLayer.kind). */
+  kind?: 'definition';
 }
 
 export interface ReportFinding {
@@ -209,7 +211,7 @@ function layerFromInfo(info: LayerInfo): ReportLayer {
 }
 
 function flattenRelated(r: RelatedLayer): ReportRelated {
-  return { layer: r.layer, message: r.message, file: r.location?.file, line: r.location?.line, column: r.location?.column, ...(r.verdict ? { verdict: r.verdict } : {}) };
+  return { layer: r.layer, message: r.message, file: r.location?.file, line: r.location?.line, column: r.location?.column, ...(r.verdict ? { verdict: r.verdict } : {}), ...(r.kind ? { kind: r.kind } : {}) };
 }
 
 export function flattenFinding(finding: Finding): ReportFinding {
@@ -257,7 +259,7 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
       report.findings.push(finding);
       // Info findings (a condition that resolved, a check that passed) give no verdict: the line stays healthy.
       if (finding.severity === 'info') break;
-      for (const { name, verdict } of [{ name: finding.layer, verdict: finding.code }, ...(finding.related ?? []).map((r) => ({ name: r.layer, verdict: r.verdict ?? finding.code }))]) {
+      for (const { name, verdict } of [{ name: finding.layer, verdict: finding.code }, ...(finding.related ?? []).filter((r) => r.kind !== 'definition').map((r) => ({ name: r.layer, verdict: r.verdict ?? finding.code }))]) {
         const layer = report.layers.find((l) => l.name === name);
         if (layer && !layer.verdicts.includes(verdict)) layer.verdicts.push(verdict);
       }

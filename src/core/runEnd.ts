@@ -169,13 +169,14 @@ export class ProfileEvidence {
   observe(message: RunnerMessage): void {
     if (message.type === 'model') {
       this.layers = message.layers;
-      const { outputs, optimizer, compileLocation, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, inputScale, classCounts, inputTokenCounts, batchSize, lossNote } = message;
+      const { outputs, optimizer, compileLocation, lossDefinition, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, inputScale, classCounts, inputTokenCounts, batchSize, lossNote } = message;
       this.context = {
         outputs,
         optimizer,
         // The loss note is set exactly when the profiler compiled the model (runner/loadTarget.ensureCompiled).
         optimizerChosen: lossNote !== undefined ? true : undefined,
         compileLocation,
+        lossDefinition,
         optimizerLocation,
         dataLocations,
         plannedSteps,

@@ -9,6 +9,7 @@ import { ProfileEvidence } from '../core/runEnd';
 import { lossUndecided, PLATEAU_STEP_FACTOR } from '../core/plateau';
 import { compileSiteOf, optimizerSiteOf } from './callSites';
 import { learningRateSite } from './rateValueSite';
+import { lossDefinitionOf, withValueOrigins } from './valueOriginSites';
 import { batchFromCapture, batchFromExport, HELD_OUT_ROWS, innerModel, sweepBatches } from './data';
 import { checkBatchShapes, lossNames, synthesizeBatch } from './modelShapes';
 import { prepareSweep } from './lrSweep';
@@ -85,8 +86,9 @@ async function profile(request: ProfileRequest): Promise<void> {
       totalSteps: request.steps,
       layers: profiler.layers.map((l) => l.info),
       outputs,
-      dataLocations: captured ? dataLocationsOf(captured, batch.datasetSites) : undefined,
+      dataLocations: captured ? withValueOrigins(dataLocationsOf(captured, batch.datasetSites)) : undefined,
       compileLocation: compileSiteOf(model),
+      lossDefinition: lossDefinitionOf(compileSiteOf(model)),
       optimizerLocation: learningRateSite(optimizerSiteOf(inner.optimizer)),
       plannedSteps: batch.plannedSteps,
       batchesPerEpoch: batch.batchesPerEpoch,

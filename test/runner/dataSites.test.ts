@@ -32,7 +32,9 @@ test('labels divided by 255: invalid-labels on the line that made the labels, th
   assert.equal(f.file, file);
   assert.equal(f.line, lineOf(file, 'L:labels'));
   assert.equal(f.layer, undefined, 'not pinned to a layer (the extension would show it there)');
-  assert.deepEqual(f.related?.map((r) => r.line), [lineOf(file, 'L:compile')]);
+  assert.deepEqual(f.related?.filter((r) => r.kind !== 'definition').map((r) => r.line), [lineOf(file, 'L:compile')]);
+  // And where the class indices the tensor was made from are defined (core/valueOrigins.ts).
+  assert.deepEqual(f.related?.filter((r) => r.kind === 'definition').map((r) => [r.layer, r.line]), [['`classes`', lineOf(file, 'L:classes')]]);
 });
 
 test('near miss: whole class indices made on the same lines raise no labels finding', async () => {

@@ -49,6 +49,13 @@ export const SourceLocation = v.object({
 });
 export type SourceLocation = v.InferOutput<typeof SourceLocation>;
 
+/** A name's definition in the user's code: the line a fix edits when a finding sits where the name was read. */
+export const SourceOrigin = v.object({
+  ...SourceLocation.entries,
+  name: v.string(),
+});
+export type SourceOrigin = v.InferOutput<typeof SourceOrigin>;
+
 /** A user frame of a layer's creation: a SourceLocation and the function it runs in (when named). */
 export const CreationFrame = v.object({
   ...SourceLocation.entries,
@@ -65,6 +72,9 @@ export const DataLocations = v.object({
   call: v.optional(SourceLocation),
   inputs: v.optional(v.array(SourceLocation)),
   targets: v.optional(v.array(SourceLocation)),
+  /** Per input / target: where the names its creating call reads were defined (core/valueOrigins.ts). */
+  inputOrigins: v.optional(v.array(v.array(SourceOrigin))),
+  targetOrigins: v.optional(v.array(v.array(SourceOrigin))),
 });
 export type DataLocations = v.InferOutput<typeof DataLocations>;
 
@@ -243,6 +253,11 @@ export const RelatedLayer = v.object({
    * killed: `dead-relu` under a `learning-rate-high` finding); absent, the layer's verdict is the finding's code.
    */
   verdict: v.optional(v.picklist(FINDING_CODES)),
+  /**
+   * 'definition': not a layer but where a value the finding's line consumed was defined (core/originSites.ts) — the
+   * data a tensor was made from, the loss function compile() was given; `layer` then holds the name in backticks.
+   */
+  kind: v.optional(v.picklist(['definition'])),
 });
 export type RelatedLayer = v.InferOutput<typeof RelatedLayer>;
 

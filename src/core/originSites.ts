@@ -1,0 +1,44 @@
+// A finding that sits where a value was consumed also points at where it was made. A data finding sits on the line
+// that made the tensor given to fit(), a loss-function finding on compile(); the edit that fixes them is often one
+// statement earlier — where the targets were multiplied, the labels shuffled, the rows subsampled, the loss written.
+// Those definitions (runner/valueOriginSites.ts reads them with core/valueOrigins.ts) become related locations, which
+// the hover, the Problems panel and SARIF show beside the finding's own line (core/findingSites.ts).
+import type { DataLocations, Finding, FindingCode, RelatedLayer, SourceLocation, SourceOrigin } from './protocol';
+
+/** Findings that judge the loss function itself (its reduction, its axis, a log it takes): its definition is the fix. */
+const ABOUT_THE_LOSS_FUNCTION: ReadonlySet<FindingCode> = new Set(['loss-function', 'nan-prone-loss']);
+/** A finding about how inputs and targets are paired: either side's making may be where they came apart. */
+const ABOUT_THE_PAIRING: ReadonlySet<FindingCode> = new Set(['labels-unrelated']);
+
+const sameSite = (a: SourceLocation, b: SourceLocation) =>
+  a.file === b.file && a.line === b.line && (a.column === undefined || b.column === undefined || a.column === b.column);
+
+function related(origin: SourceOrigin, why: string): RelatedLayer {
+  const { name, ...location } = origin;
+  return { layer: `\`${name}\``, location, message: why, kind: 'definition' };
+}
+
+/** The origins of the tensors a finding's location made (inputs and/or targets), else none. */
+function dataOrigins(finding: Finding, data: DataLocations): RelatedLayer[] {
+  const at = finding.location;
+  if (!at || finding.layer !== undefined) return [];
+  const pick = (sites: readonly SourceLocation[] | undefined, origins: readonly (readonly SourceOrigin[])[] | undefined, all: boolean) =>
+    (sites ?? []).flatMap((site, i) => (all || sameSite(site, at) ? (origins?.[i] ?? []) : []));
+  const pairing = ABOUT_THE_PAIRING.has(finding.code) && [...(data.inputs ?? []), ...(data.targets ?? [])].some((s) => sameSite(s, at));
+  const inputs = pick(data.inputs, data.inputOrigins, pairing).map((o) => related(o, `defined here: the inputs given to fit() (line ${at.line}) are made from it`));
+  const targets = pick(data.targets, data.targetOrigins, pairing).map((o) => related(o, `defined here: the targets given to fit() (line ${at.line}) are made from it`));
+  return [...inputs, ...targets];
+}
+
+/** Adds each finding's origins as related locations (deduplicated by line; those already on the finding's line dropped). */
+export function withOriginSites(findings: readonly Finding[], context: { dataLocations?: DataLocations; compileLocation?: SourceLocation; lossDefinition?: SourceOrigin }): Finding[] {
+  const { dataLocations, compileLocation, lossDefinition } = context;
+  return findings.map((finding) => {
+    const origins = dataLocations ? dataOrigins(finding, dataLocations) : [];
+    if (lossDefinition && compileLocation && finding.location && ABOUT_THE_LOSS_FUNCTION.has(finding.code) && sameSite(finding.location, compileLocation)) {
+      origins.push(related(lossDefinition, 'defined here: the loss function compile() is given, which this finding judges'));
+    }
+    const fresh = origins.filter((o, i) => o.location!.line !== finding.location?.line && origins.findIndex((p) => p.location!.file === o.location!.file && p.location!.line === o.location!.line) === i);
+    return fresh.length ? { ...finding, related: [...(finding.related ?? []), ...fresh] } : finding;
+  });
+}

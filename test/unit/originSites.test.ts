@@ -1,0 +1,46 @@
+// Which findings relate which definitions (src/core/originSites.ts): the data a finding's tensor was made from, the
+// loss function compile() was given — and which do not.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { withOriginSites } from '../../src/core/originSites';
+import type { DataLocations, Finding } from '../../src/core/protocol';
+
+const file = '/w/train.js';
+const at = (line: number, column?: number) => ({ file, line, ...(column !== undefined ? { column } : {}) });
+// fit(tf.tensor2d(features), tf.tensor2d(targets)) on line 25: two tensors, one line, told apart by column.
+const data: DataLocations = {
+  call: at(25, 7),
+  inputs: [at(25, 14)],
+  targets: [at(25, 40)],
+  inputOrigins: [[{ ...at(16, 18), name: 'features' }]],
+  targetOrigins: [[{ ...at(17, 17), name: 'targets' }]],
+};
+const finding = (code: Finding['code'], location?: ReturnType<typeof at>, layer?: string): Finding => ({ code, severity: 'warning', message: 'm', ...(location ? { location } : {}), ...(layer ? { layer } : {}) });
+const definitions = (f: Finding) => (f.related ?? []).filter((r) => r.kind === 'definition').map((r) => `${r.layer}@${r.location?.line}`);
+
+test('a finding on the targets tensor relates the targets\' definition, not the inputs\'', () => {
+  const [target, input] = withOriginSites([finding('unscaled-target', at(25, 40)), finding('unscaled-input', at(25, 14))], { dataLocations: data });
+  assert.deepEqual(definitions(target), ['`targets`@17']);
+  assert.deepEqual(definitions(input), ['`features`@16']);
+});
+
+test('labels-unrelated is about the pairing: both sides\' definitions', () => {
+  const [f] = withOriginSites([finding('labels-unrelated', at(25, 40))], { dataLocations: data });
+  assert.deepEqual(definitions(f), ['`features`@16', '`targets`@17']);
+});
+
+test('a loss-function finding on compile() relates the loss\'s definition; other codes on compile() do not', () => {
+  const context = { compileLocation: at(29, 7), lossDefinition: { ...at(28, 14), name: 'loss' } };
+  const [f, g] = withOriginSites([finding('loss-function', at(29, 7)), finding('loss-not-decreasing', at(29, 7))], context);
+  assert.deepEqual(definitions(f), ['`loss`@28']);
+  assert.equal(f.related?.[0].message.includes('loss function'), true);
+  assert.deepEqual(definitions(g), []);
+});
+
+test('near misses: a layer\'s finding, a finding on another line, a definition on the finding\'s own line, no origins', () => {
+  const same: DataLocations = { ...data, targetOrigins: [[{ ...at(25, 50), name: 'inline' }]] };
+  const out = withOriginSites([finding('unscaled-target', at(25, 40), 'dense_1'), finding('unscaled-target', at(30)), finding('unscaled-target', at(25, 40))], { dataLocations: same });
+  assert.deepEqual(out.map(definitions), [[], [], []]);
+  const plain = finding('class-imbalance', at(25, 40));
+  assert.equal(withOriginSites([plain], {})[0], plain, 'unchanged without data locations');
+});
