@@ -317,3 +317,15 @@ export function scoreBySet(results: CaseResult[]): { name: string; scored: Score
     { name: `all (${results.length})`, scored: scoreCases(results) },
   ];
 }
+
+/**
+ * What a user who profiles and then watches is told about one case: the profile's verdict when it alarmed (the user
+ * acts on it and need not watch), else watch's when the case was watched, else the quiet profile's. A buggy case is
+ * found by either; a healthy case is alarmed by either. Symptom and FAULT line come from whichever alarmed first.
+ * `by` says which decided, for the per-case lists.
+ */
+export function profileThenWatch(profile: CaseResult, watch: CaseResult | undefined): CaseResult & { by: 'profile' | 'watch' | 'profile, not watched' } {
+  if (runtimeVerdict(profile).alarm) return { ...profile, by: 'profile' };
+  if (!watch) return { ...profile, by: 'profile, not watched' };
+  return { ...watch, case: profile.case, lint: profile.lint, by: 'watch' };
+}

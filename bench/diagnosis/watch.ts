@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { inRuntimeScope, readCase, SETS, type Case } from './labels';
-import { isAlarm, majority, scoreCases, type CaseResult, type Finding } from './score';
+import { isAlarm, majority, profileThenWatch, runtimeVerdict, scoreCases, type CaseResult, type Finding } from './score';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -115,29 +115,52 @@ function line(i: number, n: number, r: WatchResult): string {
   return `  [${i + 1}/${n}] ${r.case.id.padEnd(30)} ${r.case.label.padEnd(7)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${how.padEnd(40)} ${r.runtimeError ? `RUN FAILED: ${r.runtimeError}` : codes.join(', ') || '—'}`;
 }
 
-/** Watch's figures by set, and the profile's on the same cases when a profile run is given (--beside). */
-function printFigures(results: WatchResult[]): void {
+/** One line of figures: found, healthy alarmed, symptom and line of the found (score.ts's scorer). */
+function figures(r: CaseResult[]): string {
+  const s = scoreCases(r).runtime;
+  return `${s.detected}/${s.buggy} found, ${s.healthyAlarmed}/${s.healthy} healthy alarmed, symptom ${s.symptom}/${s.detected}, line ${s.localised}/${s.detected}${s.failed ? `, ${s.failed} failed` : ''}`;
+}
+
+/**
+ * Watch's figures by set, and with a profile run (--beside) the profile's on the same cases and what a user who
+ * profiles and then watches gets (score.ts profileThenWatch: found by either, healthy alarmed by either) — on the
+ * watched cases, and on every case of the set the profile ran (watch needed only where the profile was quiet).
+ */
+function printFigures(results: WatchResult[], cases: Case[]): void {
   const saved = values.beside ? (JSON.parse(fs.readFileSync(values.beside, 'utf8')) as { raw: RawResult[] }) : undefined;
   const byId = new Map((saved?.raw ?? []).map((r) => [r.id, r]));
-  const profiled: CaseResult[] = results.flatMap((r) => (byId.has(r.case.id) ? [{ ...byId.get(r.case.id)!, case: r.case }] : []));
-  const f = (r: CaseResult[]) => {
-    const s = scoreCases(r).runtime;
-    return `${s.detected}/${s.buggy} found, ${s.healthyAlarmed}/${s.healthy} healthy alarmed, symptom ${s.symptom}/${s.detected}, line ${s.localised}/${s.detected}${s.failed ? `, ${s.failed} failed` : ''}`;
-  };
-  console.log(`\n## Watch${saved ? ` beside the profile (${values.beside}) on the same cases` : ''}\n\n| set | watch |${saved ? ' profile |' : ''}\n|---|---|${saved ? '---|' : ''}`);
-  const row = (name: string, w: WatchResult[]) => console.log(`| ${name} | ${f(w)} |${saved ? ` ${f(profiled.filter((p) => w.some((x) => x.case.id === p.case.id)))} |` : ''}`);
+  const profiledOf = (c: Case): CaseResult | undefined => (byId.has(c.id) ? { ...byId.get(c.id)!, case: c } : undefined);
+  const profiled: CaseResult[] = results.flatMap((r) => profiledOf(r.case) ?? []);
+  const either = (w: WatchResult[]) => w.flatMap((r) => { const p = profiledOf(r.case); return p ? [profileThenWatch(p, r)] : []; });
+  console.log(`\n## Watch${saved ? ` beside the profile (${values.beside}) on the same cases` : ''}\n\n| set | watch |${saved ? ' profile | profile, then watch |' : ''}\n|---|---|${saved ? '---|---|' : ''}`);
+  const row = (name: string, w: WatchResult[]) => console.log(`| ${name} | ${figures(w)} |${saved ? ` ${figures(profiled.filter((p) => w.some((x) => x.case.id === p.case.id)))} | ${figures(either(w))} |` : ''}`);
   for (const set of SETS) {
     const w = results.filter((r) => r.case.set === set);
     if (w.length) row(`${set} (${w.length})`, w);
   }
   row(`all (${results.length})`, results);
-  const alarmed = (r: { runtime: Finding[] } | undefined) => Boolean(r?.runtime.some(isAlarm));
+  const alarmed = (r: CaseResult | undefined) => Boolean(r && runtimeVerdict(r).alarm);
   const ids = (keep: (r: WatchResult) => boolean) => results.filter(keep).map((r) => r.case.id).join(', ') || 'none';
   console.log(`\nHealthy alarmed by watch: ${ids((r) => r.case.label === 'healthy' && alarmed(r))}`);
   if (!saved) return;
-  console.log(`Healthy alarmed by the profile, not by watch: ${ids((r) => r.case.label === 'healthy' && !alarmed(r) && alarmed(byId.get(r.case.id)))}`);
-  console.log(`Buggy found by watch, not by the profile: ${ids((r) => r.case.label === 'buggy' && alarmed(r) && !alarmed(byId.get(r.case.id)))}`);
-  console.log(`Buggy found by the profile, not by watch: ${ids((r) => r.case.label === 'buggy' && !alarmed(r) && alarmed(byId.get(r.case.id)))}`);
+  console.log(`Healthy alarmed by the profile, not by watch: ${ids((r) => r.case.label === 'healthy' && !alarmed(r) && alarmed(profiledOf(r.case)))}`);
+  console.log(`Buggy found by watch, not by the profile: ${ids((r) => r.case.label === 'buggy' && alarmed(r) && !alarmed(profiledOf(r.case)))}`);
+  console.log(`Buggy found by the profile, not by watch: ${ids((r) => r.case.label === 'buggy' && !alarmed(r) && alarmed(profiledOf(r.case)))}`);
+  // The whole set as the profile ran it: a user watches only where the profile was quiet, so watch results are needed
+  // for those cases alone; a quiet case without a watch run keeps the profile's verdict and is counted as not watched.
+  const watched = new Map(results.map((r) => [r.case.id, r]));
+  console.log(`\n## Profile, then watch where the profile was quiet — every case of each set in ${values.beside}\n\n| set | profile | profile, then watch | quiet under the profile, not watched |\n|---|---|---|---|`);
+  const whole = cases.flatMap((c) => profiledOf(c) ?? []);
+  const setRow = (name: string, ps: CaseResult[]) => {
+    const combined = ps.map((p) => profileThenWatch(p, watched.get(p.case.id)));
+    const missing = combined.filter((c) => c.by === 'profile, not watched').map((c) => c.case.id);
+    console.log(`| ${name} | ${figures(ps)} | ${figures(combined)} | ${missing.length}${missing.length ? `: ${missing.join(', ')}` : ''} |`);
+  };
+  for (const set of SETS) {
+    const ps = whole.filter((p) => p.case.set === set);
+    if (ps.length) setRow(`${set} (${ps.length})`, ps);
+  }
+  if (new Set(whole.map((p) => p.case.set)).size > 1) setRow(`all (${whole.length})`, whole);
 }
 
 async function main(): Promise<void> {
@@ -147,7 +170,7 @@ async function main(): Promise<void> {
   if (values.rescore) {
     const saved = JSON.parse(fs.readFileSync(values.rescore, 'utf8')) as { raw: RawResult[] };
     const byId = new Map(saved.raw.map((r) => [r.id, r]));
-    printFigures(cases.flatMap((c) => (byId.has(c.id) ? [{ ...byId.get(c.id)!, case: c }] : [])));
+    printFigures(cases.flatMap((c) => (byId.has(c.id) ? [{ ...byId.get(c.id)!, case: c }] : [])), cases);
     return;
   }
   if (!values.out) throw new Error('--out FILE is required (the per-case results; --rescore reads them).');
@@ -162,7 +185,7 @@ async function main(): Promise<void> {
     const raw: RawResult[] = results.map(({ case: k, ...rest }) => ({ id: k.id, ...rest }));
     fs.writeFileSync(values.out, JSON.stringify({ lane: 'watch', backend: values.backend, maxSteps: Number(values['max-steps']), time: Number(values.time), date: new Date().toISOString(), raw }, null, 1));
   }
-  printFigures(results);
+  printFigures(results, cases);
   console.log(`\nPer-case results: ${values.out}`);
 }
 

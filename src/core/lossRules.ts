@@ -25,6 +25,7 @@ export const UNSCALED_INPUT_RMS = 10;
 export const normalizeLoss = (loss: string) => loss.toLowerCase().replace(/[^a-z]/g, '');
 const CATEGORICAL = new Set(['categoricalcrossentropy', 'sparsecategoricalcrossentropy']);
 const BINARY = new Set(['binarycrossentropy']);
+export { CATEGORICAL as CATEGORICAL_LOSSES, BINARY as BINARY_LOSSES };
 export const SQUARED_LOSSES = new Set(['meansquarederror', 'mse']);
 export const REGRESSION = new Set([...SQUARED_LOSSES, 'meanabsoluteerror', 'mae', 'meansquaredlogarithmicerror', 'msle', 'huberloss', 'logcosh', 'logcoshloss']);
 

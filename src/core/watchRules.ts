@@ -13,6 +13,7 @@ import { RunLossCurve } from './lossCurve';
 import { NOISE_DIFFERENCE, notDecreasingFinding, oscillationFinding } from './lossCurveRules';
 import { median } from './lrCurve';
 import { OverfittingWatch } from './overfittingRule';
+import { EndLevel, withPlanEnd, type NoInputLoss } from './planEndRule';
 
 /** The normal's two-sided 99 % point: a difference of two values beyond this many of its standard errors is not noise. */
 const NOISE_STEP_BAR = 2.58;
@@ -80,6 +81,10 @@ export class WatchRules {
   private readonly curve = new RunLossCurve();
   /** Training vs validation loss per epoch (core/overfittingRule.ts). */
   private readonly overfitting: OverfittingWatch;
+  /** Where the training loss ended, against the no-input loss when the plan ran to its end (core/planEndRule.ts). */
+  private readonly endLevel = new EndLevel();
+  private noInput: NoInputLoss | undefined;
+  private stepsSeen = 0;
 
   /**
    * `sites`: where a NaN/Inf that no layer owns is located — the compile() call that chose the loss (a loss or
@@ -103,6 +108,11 @@ export class WatchRules {
   observeValidation(reading: WatchValidation): Finding[] {
     if (this.broken || this.diverged) return [];
     return this.overfitting.observeValidation(reading);
+  }
+
+  /** The training rows' no-input loss (runner: fit()'s labels under the compiled loss), for the plan-end verdict. */
+  setNoInputLoss(noInput: NoInputLoss | undefined): void {
+    this.noInput = noInput;
   }
 
   get stopped(): boolean {
@@ -137,6 +147,8 @@ export class WatchRules {
   observe(step: WatchStep): Finding[] {
     if (this.broken) return [];
     this.curve.add(step.step, step.loss, step.epoch);
+    this.endLevel.add(step.epoch, step.loss);
+    this.stepsSeen++;
     // Layer findings first: the loss rule names one that began with the climb as its likely cause.
     const layers = this.layerRules(step);
     const loss = this.lossRule(step);
@@ -166,8 +178,10 @@ export class WatchRules {
    * loss-curve rules (core/lossCurveRules.ts) on the whole curve — oscillating, else stuck, rising or slow,
    * weighed against the script's planned steps. Nothing after a NaN/Inf or a divergence (already reported).
    * `orderRepeats`: every epoch trains on the same batches in the same order (fit() without shuffling).
+   * `ownEnd`: the script's training ended by itself (not Stop, a step bound or a time limit): only then is the plan's
+   * end judged against the no-input loss (core/planEndRule.ts).
    */
-  atEnd(plannedSteps: number | undefined, sameBatch: boolean, orderRepeats = false): Finding[] {
+  atEnd(plannedSteps: number | undefined, sameBatch: boolean, orderRepeats = false, ownEnd = false): Finding[] {
     if (this.broken || this.diverged) return [];
     if (this.pendingClimb) {
       // The climb stood to the end of the run: the loss diverged and never came back (the LR finder's
@@ -175,7 +189,7 @@ export class WatchRules {
       this.diverged = true;
       return [...this.releaseHeld(), this.pendingClimb.finding];
     }
-    return [...this.judgeHeld(), ...this.curveFindings(plannedSteps, sameBatch, orderRepeats), ...this.overfitting.atEnd()];
+    return [...this.judgeHeld(), ...withPlanEnd(this.curveFindings(plannedSteps, sameBatch, orderRepeats), ownEnd, this.endLevel.level(), this.noInput, this.stepsSeen, this.sites.rate), ...this.overfitting.atEnd()];
   }
 
   /** At the end of a run that neither diverged nor turned NaN: held exploding findings are info if the loss fell. */

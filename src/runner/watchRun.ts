@@ -17,6 +17,7 @@ import { compileSiteOf, optimizerSiteOf } from './callSites';
 import { learningRateSite } from './rateValueSite';
 import { innerModel } from './data';
 import { dataLocationsOf } from './tensorSites';
+import { noInputLossOf } from './watchNoInput';
 
 /** Steps are sent at most this often (one IPC message per batch of steps). */
 const SEND_EVERY_MS = 100;
@@ -62,6 +63,8 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
 
   // The script's planned training and whether each step sees the same batch, for the loss curve's verdict at the end.
   let plan: WatchPlan = { sameBatch: false };
+  // The run reached the step bound (maxSteps): the script's plan would have gone on, so its end is not judged.
+  let bounded = false;
   const end = async (code: number, last: RunnerMessage): Promise<never> => {
     ending = true;
     if (watch) {
@@ -69,7 +72,7 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
       watch.emitStep();
     }
     // However the run ended (its end, Stop, maxSteps, the time limit), the whole curve measured is judged.
-    if (rules) report(rules.atEnd(plan.steps, plan.sameBatch, plan.orderRepeats));
+    if (rules) report(rules.atEnd(plan.steps, plan.sameBatch, plan.orderRepeats, last.type === 'done' && !bounded));
     flush();
     release();
     return finish(code, last);
@@ -104,6 +107,7 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
           orderRepeats: d.orderRepeats,
         };
         rules = watchRulesFor(modelMessage, request.thresholds);
+        rules.setNoInputLoss(noInputLossOf(tf, model, capture));
         plan = watchPlan(modelMessage);
         emit({ type: 'phase', phase: 'training', message: `Training with ${capture.method}()` });
       },
@@ -111,7 +115,10 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
         pending.push(step);
         report(rules!.observe(step));
         if (Date.now() - lastSent >= SEND_EVERY_MS) flush();
-        if (request.maxSteps !== undefined && step.step + 1 >= request.maxSteps) setImmediate(done);
+        if (request.maxSteps !== undefined && step.step + 1 >= request.maxSteps) {
+          bounded = true;
+          setImmediate(done);
+        }
       },
       onNonFinite(step, layer, phase, detail) {
         report(rules!.nonFinite(step, layer, phase, detail));

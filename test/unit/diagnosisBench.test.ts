@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BUG_TYPES, listCases, readCase, type Case } from '../../bench/diagnosis/labels';
-import { majority, repeatedVerdict, runtimeVerdict, scoreBySet, scoreCases, underSourceLabels, type CaseResult, type Finding } from '../../bench/diagnosis/score';
+import { majority, profileThenWatch, repeatedVerdict, runtimeVerdict, scoreBySet, scoreCases, underSourceLabels, type CaseResult, type Finding } from '../../bench/diagnosis/score';
 import { runtimeSymptomRight } from '../../bench/diagnosis/labels';
 import { setsTable } from '../../bench/diagnosis/report';
 
@@ -280,4 +280,30 @@ test('held-out figures: scored apart from the tuned set, beside it and the total
   const second = scoreBySet([...results, { case: { ...mkCase('p1', 'healthy'), set: 'heldout2' }, runtime: [], lint: [], ms: 1 }])!;
   assert.deepEqual(second.map((s) => s.name), ['tuned (2)', 'held-out (3)', 'held-out 2 (1)', 'all (6)']);
   assert.deepEqual(scoreBySet(results.slice(2).concat({ case: { ...mkCase('p1', 'healthy'), set: 'heldout2' }, runtime: [], lint: [], ms: 1 }))!.map((s) => s.name), ['held-out (3)', 'held-out 2 (1)', 'all (4)']);
+});
+
+test('profile, then watch: found by either, healthy alarmed by either; symptom and line from the profile when it alarmed', () => {
+  const buggy = mkCase('b', 'buggy', ['lr-low'], [4]);
+  const healthy = mkCase('h', 'healthy');
+  const quiet = (c: Case): CaseResult => ({ case: c, runtime: [alarm('loss-not-decreasing', 4, 'info')], lint: [], ms: 1 });
+  const result = (c: Case, runtime: Finding[]): CaseResult => ({ case: c, runtime, lint: [], ms: 1 });
+  // The profile missed, watch found on the FAULT line: the user learns it from watch.
+  const byWatch = profileThenWatch(quiet(buggy), result(buggy, [alarm('loss-not-decreasing', 4)]));
+  assert.equal(byWatch.by, 'watch');
+  assert.deepEqual(runtimeVerdict(byWatch), { alarm: true, symptom: true, localised: true, symptomLocalised: true, codes: ['loss-not-decreasing'] });
+  // The profile alarmed (wrong kind, off the line): the user acts on it; watch's right answer does not replace it.
+  const byProfile = profileThenWatch(result(buggy, [alarm('vanishing', 9)]), result(buggy, [alarm('loss-not-decreasing', 4)]));
+  assert.equal(byProfile.by, 'profile');
+  assert.deepEqual(runtimeVerdict(byProfile).codes, ['vanishing']);
+  assert.equal(runtimeVerdict(byProfile).symptom, false);
+  // Not watched: the quiet profile stands.
+  assert.equal(profileThenWatch(quiet(buggy), undefined).by, 'profile, not watched');
+  assert.equal(runtimeVerdict(profileThenWatch(quiet(buggy), undefined)).alarm, false);
+  // Repeated runs: a profile alarmed in 1 of 3 runs is quiet, so watch decides; watch alarmed in 1 of 2 is quiet too.
+  const once = { ...result(healthy, []), runFindings: [[alarm('unscaled-input', 3)], [], []] };
+  const watchOnce = { ...result(healthy, []), runFindings: [[alarm('overfitting', 7)], []] };
+  assert.equal(runtimeVerdict(profileThenWatch(once, watchOnce)).alarm, false);
+  const watchTwice = { ...result(healthy, []), runFindings: [[alarm('overfitting', 7)], [alarm('loss-oscillating', 2)]] };
+  const both = scoreCases([profileThenWatch(once, watchTwice), profileThenWatch(quiet(buggy), result(buggy, [alarm('loss-not-decreasing', 4)]))]);
+  assert.deepEqual({ found: both.runtime.detected, of: both.runtime.buggy, alarmed: both.runtime.healthyAlarmed, healthy: both.runtime.healthy }, { found: 1, of: 1, alarmed: 1, healthy: 1 });
 });
