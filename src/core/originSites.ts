@@ -20,8 +20,9 @@ function related(origin: SourceOrigin, why: string): RelatedLayer {
 
 /** The origins of the tensors a finding's location made (inputs and/or targets), else none. */
 function dataOrigins(finding: Finding, data: DataLocations): RelatedLayer[] {
+  // By location only: labels-unrelated names the output layer too (for its hover) while it sits on the targets' line.
   const at = finding.location;
-  if (!at || finding.layer !== undefined) return [];
+  if (!at) return [];
   const pick = (sites: readonly SourceLocation[] | undefined, origins: readonly (readonly SourceOrigin[])[] | undefined, all: boolean) =>
     (sites ?? []).flatMap((site, i) => (all || sameSite(site, at) ? (origins?.[i] ?? []) : []));
   const pairing = ABOUT_THE_PAIRING.has(finding.code) && [...(data.inputs ?? []), ...(data.targets ?? [])].some((s) => sameSite(s, at));

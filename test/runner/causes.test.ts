@@ -60,7 +60,9 @@ test('targets up to 1e8 under MSE: exploding on the line that made the targets, 
   assert.equal(f.severity, 'error');
   assert.equal(f.line, lineOf(file, 'L:targets'));
   assert.match(f.message, /^Exploding gradient from unscaled targets: the targets given to fit\(\) \(0 to 1\.0e8\) have RMS 3\.3e7/);
-  assert.deepEqual(f.related?.map((r) => r.line).sort(), [lineOf(file, 'L:hidden'), lineOf(file, 'L:out')].sort());
+  assert.deepEqual(f.related?.filter((r) => r.kind !== 'definition').map((r) => r.line).sort(), [lineOf(file, 'L:hidden'), lineOf(file, 'L:out')].sort());
+  // And where the targets the tensor was made from were raised to the 4th power (core/valueOrigins.ts).
+  assert.deepEqual(f.related?.filter((r) => r.kind === 'definition').map((r) => r.line), [lineOf(file, 'L:raw')]);
 });
 
 test('near miss: the same targets standardised on that line: no exploding gradient, no alarm', async () => {

@@ -37,10 +37,15 @@ test('a loss-function finding on compile() relates the loss\'s definition; other
   assert.deepEqual(definitions(g), []);
 });
 
-test('near misses: a layer\'s finding, a finding on another line, a definition on the finding\'s own line, no origins', () => {
+test('by location: a finding that also names a layer (labels-unrelated names the output layer) still relates them', () => {
+  const [f] = withOriginSites([finding('labels-unrelated', at(25, 40), 'dense_3')], { dataLocations: data });
+  assert.deepEqual(definitions(f), ['`features`@16', '`targets`@17']);
+});
+
+test('near misses: a finding without a location, one on another line or column, a definition on the finding\'s own line', () => {
   const same: DataLocations = { ...data, targetOrigins: [[{ ...at(25, 50), name: 'inline' }]] };
-  const out = withOriginSites([finding('unscaled-target', at(25, 40), 'dense_1'), finding('unscaled-target', at(30)), finding('unscaled-target', at(25, 40))], { dataLocations: same });
-  assert.deepEqual(out.map(definitions), [[], [], []]);
+  const out = withOriginSites([finding('unscaled-target', undefined, 'dense_1'), finding('unscaled-target', at(30)), finding('unscaled-target', at(25, 3)), finding('unscaled-target', at(25, 40))], { dataLocations: same });
+  assert.deepEqual(out.map(definitions), [[], [], [], []]);
   const plain = finding('class-imbalance', at(25, 40));
   assert.equal(withOriginSites([plain], {})[0], plain, 'unchanged without data locations');
 });
