@@ -49,6 +49,29 @@ export const TrainingFinding = v.object({
 });
 export type TrainingFinding = v.InferOutput<typeof TrainingFinding>;
 
+/** Where a validation series came from (core/trainingFeed.ts validationReadings): fit()'s val_loss on its validationData, on its validationSplit, or the script's own evaluate() call. */
+export const VALIDATION_ORIGINS = ['validationData', 'validationSplit', 'evaluate', 'evaluateDataset'] as const;
+
+/**
+ * One validation loss, drawn beside the training loss: `series` groups the readings of one held-out set (fit()'s
+ * val_loss is one; each data set the script evaluates is one), `label` says where it came from in the words the
+ * findings use ("fit()'s val_loss (validationSplit 0.2)", "model.evaluate() at train.js:42 (200 rows)").
+ */
+export const TrainingValidation = v.object({
+  series: v.string(),
+  origin: v.picklist(VALIDATION_ORIGINS),
+  label: v.string(),
+  /** The last optimizer step before the reading (fit: the epoch's last step). */
+  step: int,
+  epoch: int,
+  loss: num,
+  /** The user's evaluate() call, to reveal it. */
+  file: v.optional(v.string()),
+  line: v.optional(int),
+  column: v.optional(int),
+});
+export type TrainingValidation = v.InferOutput<typeof TrainingValidation>;
+
 /** Which run the Training tab shows: what its run file's header says. */
 export const TrainingRun = v.object({
   mode: v.picklist(RUN_MODES),
@@ -115,6 +138,8 @@ export const TRAINING_MESSAGES = [
   v.object({ type: v.literal('trainingSample'), step: int, scale: v.picklist(['log10abs', 'linear']), layers: v.array(TrainingHistogram) }),
   v.object({ type: v.literal('trainingEpoch'), epoch: int, step: int, logs: v.record(v.string(), num) }),
   v.object({ type: v.literal('trainingFinding'), finding: TrainingFinding }),
+  /** Validation losses in step order (a replay sends them all at once), drawn beside the training loss. */
+  v.object({ type: v.literal('trainingValidation'), readings: v.array(TrainingValidation) }),
   /** The run is over: status and a sentence for the header. */
   v.object({ type: v.literal('trainingEnded'), status: v.picklist(RUN_STATUSES), message: v.string() }),
   v.object({ type: v.literal('compare'), compare: PanelCompare }),

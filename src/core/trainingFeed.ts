@@ -2,13 +2,14 @@
 // watch (its WatchReport and the runner's messages as they arrive) or a run file read back (runFile.ts), and a
 // comparison of two run files (runCompare.ts). Pure: the extension posts the result, the tests read it.
 import type { ToWebviewMessage } from './panelProtocol';
-import type { CompareSide, PanelCompare, TrainingFinding, TrainingLayer, TrainingRun, TrainingStep } from './panelTraining';
+import { validationSourceText } from './overfittingRule';
+import type { CompareSide, PanelCompare, TrainingFinding, TrainingLayer, TrainingRun, TrainingStep, TrainingValidation } from './panelTraining';
 import type { Finding } from './protocol';
 import { flattenFinding, type ReportFinding } from './report';
 import type { RunComparison } from './runCompare';
 import type { RunFile } from './runFile';
 import type { TimelinePoint } from './timeline';
-import type { WatchEpoch, WatchSample, WatchStep } from './watchProtocol';
+import type { WatchEpoch, WatchSample, WatchStep, WatchValidation } from './watchProtocol';
 
 export type TrainingMessage = Extract<ToWebviewMessage, { type: `training${string}` }>;
 
@@ -36,6 +37,30 @@ export function trainingEpoch(epoch: WatchEpoch): Extract<ToWebviewMessage, { ty
   return { type: 'trainingEpoch', epoch: epoch.epoch, step: epoch.step, logs: epoch.logs };
 }
 
+/** fit()'s val_loss of one epoch as a validation reading (none when the epoch did not validate). */
+export function fitValidation(epoch: WatchEpoch): TrainingValidation[] {
+  const loss = epoch.logs.val_loss;
+  if (loss === undefined) return [];
+  const split = epoch.validationSplit;
+  const origin = split === undefined ? 'validationData' : 'validationSplit';
+  // tfjs's validationSplit holds out the last share of x/y's rows before shuffling (training.ts fit).
+  const label = `${validationSourceText('fit')} (${split === undefined ? 'validationData' : `validationSplit ${split}: the last ${Math.round(split * 100)} % of the rows`})`;
+  return [{ series: `fit:${origin}`, origin, label, step: epoch.step, epoch: epoch.epoch, loss }];
+}
+
+/** The script's own evaluate()/evaluateDataset() reading, named by its call as the overfitting finding names it. */
+export function evaluateValidation(reading: WatchValidation): TrainingValidation[] {
+  if (reading.source === 'fit') return [];
+  const at = reading.file && reading.line !== undefined ? { file: reading.file, line: reading.line, ...(reading.column !== undefined ? { column: reading.column } : {}) } : {};
+  return [{ series: `${reading.source}:${reading.key}`, origin: reading.source, label: validationSourceText(reading.source, reading, reading.rows), step: reading.step, epoch: reading.epoch, loss: reading.loss, ...at }];
+}
+
+/** Every validation reading of a run, fit()'s and the script's own, in step order (fit's first at a tie: it ran inside the epoch). */
+export function validationReadings(epochs: readonly WatchEpoch[], readings: readonly WatchValidation[]): TrainingValidation[] {
+  const all = [...epochs.flatMap(fitValidation), ...readings.flatMap(evaluateValidation)];
+  return all.map((r, i) => ({ r, i })).sort((a, b) => a.r.step - b.r.step || a.i - b.i).map(({ r }) => r);
+}
+
 /** A finding as the report holds it (flattenFinding); the runner's message or a run file's line goes through flattenFinding first. */
 export function trainingFinding(flat: ReportFinding): Extract<ToWebviewMessage, { type: 'trainingFinding' }> {
   // flattenFinding keeps the runner's `phase` (where a NaN/Inf appeared); the panel marks forward/backward.
@@ -57,6 +82,11 @@ export function trainingLayers(firstStep: WatchStep | TimelinePoint | undefined,
 
 const END_TEXT: Record<string, string> = { done: 'training finished', cancelled: 'stopped', timeout: 'stopped by the timeout', error: 'failed' };
 
+/** The readings as a message, or none (a run without validation sends nothing new). */
+export function validationMessage(readings: TrainingValidation[]): TrainingMessage[] {
+  return readings.length ? [{ type: 'trainingValidation', readings }] : [];
+}
+
 /** Everything the Training tab shows of a run read back from its file, in the order a live run would send it. */
 export function runFileMessages(run: RunFile, runFile: string): TrainingMessage[] {
   const header = run.header;
@@ -71,6 +101,7 @@ export function runFileMessages(run: RunFile, runFile: string): TrainingMessage[
     { type: 'trainingSteps', steps: trainingSteps(run.timeline, layers) },
     ...run.samples.map(trainingSample),
     ...run.epochs.map(trainingEpoch),
+    ...validationMessage(validationReadings(run.epochs, run.validation)),
     ...run.findings.map((f: Finding) => trainingFinding(flattenFinding(f))),
     ended,
   ];

@@ -80,6 +80,8 @@ export const WatchEpoch = v.object({
   /** The last optimizer step of the epoch. */
   step: int,
   logs: v.record(v.string(), num),
+  /** fit()'s validationSplit, when its val_* logs come from that share of its own rows (not from validationData). */
+  validationSplit: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
 });
 export type WatchEpoch = v.InferOutput<typeof WatchEpoch>;
 

@@ -12,7 +12,7 @@ import { formatNumber } from '../core/format';
 import { profileReportOfWatch } from '../core/liveReport';
 import { WatchRequest, type LayerInfo, type RunnerMessage } from '../core/protocol';
 import { flattenFinding } from '../core/report';
-import { trainingEpoch, trainingFinding, trainingLayers, trainingSample, trainingSteps, type TrainingMessage } from '../core/trainingFeed';
+import { evaluateValidation, fitValidation, trainingEpoch, trainingFinding, trainingLayers, trainingSample, trainingSteps, validationMessage, validationReadings, type TrainingMessage } from '../core/trainingFeed';
 import type { TrainingLayer } from '../core/panelTraining';
 import { emptyWatchState, type WatchReport } from '../core/watchReport';
 import type { WatchStep } from '../core/watchProtocol';
@@ -184,7 +184,11 @@ class LiveFeed {
         if (this.layers) this.panels.postTraining(this.file, trainingSample(message));
         return undefined;
       case 'watchEpoch':
-        if (this.layers) this.panels.postTraining(this.file, trainingEpoch(message));
+        if (this.layers) this.post([trainingEpoch(message), ...validationMessage(fitValidation(message))]);
+        return undefined;
+      case 'watchValidation':
+        // The steps before the reading first: the panel draws it at its step.
+        if (this.layers) this.post(validationMessage(evaluateValidation(message)));
         return undefined;
       case 'finding':
         if (this.layers) this.panels.postTraining(this.file, trainingFinding(flattenFinding(message.finding)));
@@ -193,6 +197,14 @@ class LiveFeed {
       default:
         return undefined;
     }
+  }
+
+  /** Pending steps first (a reading or an epoch is drawn at a step the chart must already have), then `messages`. */
+  private post(messages: TrainingMessage[]): void {
+    if (!messages.length) return;
+    clearTimeout(this.panelTimer);
+    this.flushPanel();
+    for (const message of messages) this.panels.postTraining(this.file, message);
   }
 
   /** The run so far, as a panel that (re)loads needs it: the bounded timeline, not every step. */
@@ -206,6 +218,7 @@ class LiveFeed {
       { type: 'trainingSteps', steps: trainingSteps(report.timeline, layers) },
       ...report.samples.map(trainingSample),
       ...report.epochs.map(trainingEpoch),
+      ...validationMessage(validationReadings(report.epochs, report.validation)),
       ...report.findings.map(trainingFinding),
       ...(this.ended ? [this.ended] : []),
     ];

@@ -123,9 +123,9 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
       onNonFinite(step, layer, phase, detail) {
         report(rules!.nonFinite(step, layer, phase, detail));
       },
-      onEpoch(epoch, step, logs) {
+      onEpoch(epoch, step, logs, validationSplit) {
         flush();
-        emit({ type: 'watchEpoch', epoch, step, logs });
+        emit({ type: 'watchEpoch', epoch, step, logs, ...(validationSplit !== undefined ? { validationSplit } : {}) });
         report(rules!.observeEpoch({ epoch, step, logs }));
       },
       onValidation(reading) {

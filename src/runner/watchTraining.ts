@@ -37,7 +37,8 @@ export interface WatchEvents {
   onModel(model: LayersModel, layers: LayerInfo[], capture: Capture): void;
   onStep(step: WatchStep): void;
   onNonFinite(step: number, layer: string | undefined, phase: NonFinitePhase, detail: string): void;
-  onEpoch(epoch: number, step: number, logs: Record<string, number>): void;
+  /** `validationSplit`: fit()'s share of its own rows its val_* logs come from (absent: validationData, or none). */
+  onEpoch(epoch: number, step: number, logs: Record<string, number>, validationSplit?: number): void;
   /** The script's own evaluate() on held-out rows (runner/watchValidation.ts). */
   onValidation(reading: WatchValidation): void;
   send(message: RunnerMessage): void;
@@ -184,6 +185,8 @@ export class TrainingWatch {
   private withCallbacks(method: 'fit' | 'fitDataset', args: unknown[]): unknown[] {
     const configAt = method === 'fit' ? 2 : 1;
     const config = { ...((args[configAt] as Record<string, unknown> | undefined) ?? {}) };
+    // tfjs validates on validationData when it is given and ignores validationSplit then (training.ts fitLoop).
+    const split = method === 'fit' && !config.validationData && typeof config.validationSplit === 'number' && config.validationSplit > 0 ? config.validationSplit : undefined;
     const hooks = {
       onEpochBegin: async () => {
         this.epoch++;
@@ -201,7 +204,7 @@ export class TrainingWatch {
       onEpochEnd: async (_epoch: number, logs?: Logs) => {
         const numbers: Record<string, number> = {};
         for (const [key, value] of Object.entries(logs ?? {})) numbers[key] = typeof value === 'number' ? value : value.dataSync()[0];
-        this.events.onEpoch(Math.max(0, this.epoch), this.step - 1, numbers);
+        this.events.onEpoch(Math.max(0, this.epoch), this.step - 1, numbers, 'val_loss' in numbers ? split : undefined);
       },
     };
     const own = config.callbacks;

@@ -199,6 +199,9 @@ function handle(message: ToWebviewMessage): void {
       trainingView.refresh();
       break;
     }
+    case 'trainingValidation':
+      trainingView.addValidation(message.readings);
+      break;
     case 'trainingFinding':
       data.training.findings.push(message.finding);
       trainingView.refresh();

@@ -61,7 +61,8 @@ export function deserializeData(text: string): PanelData | undefined {
     if (!raw || typeof raw !== 'object' || !raw.lr || !Array.isArray(raw.lr.points)) return undefined;
     const points = raw.lr.points.map(([repeat, step, lr, loss, smoothed]) => ({ repeat, step, lr, loss, smoothed }));
     // State saved before the Training tab existed has no training part.
-    const training = raw.training && Array.isArray(raw.training.steps) ? { ...raw.training, steps: raw.training.steps.map(([step, epoch, loss, ...norms]) => ({ step, epoch, loss, norms })) } : emptyTraining();
+    // State saved before validation readings existed has no `validation`: emptyTraining's defaults fill it.
+    const training = raw.training && Array.isArray(raw.training.steps) ? { ...emptyTraining(), ...raw.training, steps: raw.training.steps.map(([step, epoch, loss, ...norms]) => ({ step, epoch, loss, norms })) } : emptyTraining();
     return { ...raw, lr: { ...raw.lr, points }, training };
   } catch {
     return undefined;

@@ -1,6 +1,6 @@
 // What the Training and Compare tabs show, as plain data rebuilt from messages (panelTraining.ts), bounded so a
 // long live run cannot grow the page without limit, and the chart columns grown step by step.
-import type { PanelCompare, TrainingFinding, TrainingRun, TrainingStep } from '../../src/core/panelTraining';
+import type { PanelCompare, TrainingFinding, TrainingRun, TrainingStep, TrainingValidation } from '../../src/core/panelTraining';
 import type { ToWebviewMessage } from '../../src/core/panelProtocol';
 import { positiveOrNull } from './values';
 
@@ -14,11 +14,13 @@ export interface TrainingData {
   samples: TrainingSample[];
   epochs: TrainingEpoch[];
   findings: TrainingFinding[];
+  /** Validation losses (fit()'s val_loss, the script's own evaluate()), in arrival order. */
+  validation: TrainingValidation[];
   ended?: TrainingEnd;
   compare?: PanelCompare;
 }
 
-export const emptyTraining = (): TrainingData => ({ steps: [], samples: [], epochs: [], findings: [] });
+export const emptyTraining = (): TrainingData => ({ steps: [], samples: [], epochs: [], findings: [], validation: [] });
 
 /**
  * The page keeps at most this many steps and histogram samples: the host already sends a downsampled timeline
@@ -28,6 +30,8 @@ export const emptyTraining = (): TrainingData => ({ steps: [], samples: [], epoc
  */
 export const MAX_STEPS = 4000;
 export const MAX_SAMPLES = 400;
+/** Validation readings kept (a trainOnBatch loop may evaluate every few steps); thinned like the steps past it. */
+export const MAX_VALIDATION = 4000;
 
 /** Halves `items` keeping the first, the last and those `keep` asks for. */
 export function thin<T>(items: T[], keep: (item: T) => boolean = () => false): T[] {
@@ -80,4 +84,48 @@ export function verdictsByLayer(findings: readonly TrainingFinding[]): Map<strin
 /** The epoch boundaries to mark: the step at which each epoch after the first began. */
 export function epochMarks(epochs: readonly TrainingEpoch[]): { epoch: number; step: number }[] {
   return epochs.map((e) => ({ epoch: e.epoch, step: e.step })).sort((a, b) => a.step - b.step);
+}
+
+/** One validation series of the loss chart: its readings' common origin and label, in first-seen order. */
+export interface ValidationSeries {
+  series: string;
+  label: string;
+  origin: TrainingValidation['origin'];
+  count: number;
+  last: TrainingValidation;
+}
+
+/** The validation series in the order they first appear (the chart's series order and the legend's). */
+export function validationSeries(readings: readonly TrainingValidation[]): ValidationSeries[] {
+  const bySeries = new Map<string, ValidationSeries>();
+  for (const r of readings) {
+    const s = bySeries.get(r.series);
+    if (s) {
+      s.count++;
+      if (r.step >= s.last.step) s.last = r;
+    } else bySeries.set(r.series, { series: r.series, label: r.label, origin: r.origin, count: 1, last: r });
+  }
+  return [...bySeries.values()];
+}
+
+/**
+ * The loss chart's aligned data: x = every training step and every validation reading's step (a replayed run's
+ * timeline is downsampled, so a reading's step may be no step of it), the training loss, then one column per
+ * validation series. Where a column has no reading it holds `undefined`, which uPlot joins over (one line through
+ * a series' readings, the training loss unbroken at a reading's step); `null` stays what it was, a gap (a NaN
+ * loss). Two readings of one series at one step (only in a thinned replay) keep the later.
+ */
+export function lossChartData(columns: TrainingColumns, readings: readonly TrainingValidation[], series: readonly ValidationSeries[]): (number | null | undefined)[][] {
+  if (!series.length) return [columns.steps, columns.loss];
+  const xs = [...new Set([...columns.steps, ...readings.map((r) => r.step)])].sort((a, b) => a - b);
+  const at = new Map(xs.map((x, i) => [x, i]));
+  const loss: (number | null | undefined)[] = new Array(xs.length).fill(undefined);
+  columns.steps.forEach((step, i) => (loss[at.get(step)!] = columns.loss[i]));
+  const index = new Map(series.map((s, i) => [s.series, i]));
+  const val = series.map(() => new Array<number | null | undefined>(xs.length).fill(undefined));
+  for (const r of readings) {
+    const column = val[index.get(r.series) ?? -1];
+    if (column) column[at.get(r.step)!] = positiveOrNull(r.loss);
+  }
+  return [xs, loss, ...val];
 }

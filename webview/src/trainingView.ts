@@ -1,17 +1,19 @@
-// Training tab: a watched run (live) or a reopened run file — the loss and each layer's ‖g‖ over steps (log y),
+// Training tab: a watched run (live) or a reopened run file — the loss (and beside it every validation loss the
+// run computed, each named by its source: validationLegend.ts) and each layer's ‖g‖ over steps (log y),
 // epoch ends as dashed lines, findings as markers at the step they began (and listed below, newest last), and
 // the selected layer's gradient distribution over the run from its histograms (TensorBoard-style percentile
 // bands). Steps arriving live are appended to the existing plots on the next frame (never re-created).
 import uPlot from 'uplot';
 import { formatNumber } from '../../src/core/format';
 import type { FromWebviewMessage } from '../../src/core/panelProtocol';
-import type { TrainingRun, TrainingStep } from '../../src/core/panelTraining';
+import type { TrainingRun, TrainingStep, TrainingValidation } from '../../src/core/panelTraining';
 import { verdictColor } from '../../src/core/presentation';
 import { axis, Chart, distributionOptions, logAxisOptions, nearestSeries, PERCENTILES } from './chart';
 import { basename, button, h, swatch } from './dom';
 import { percentileOf } from './model';
 import { chartBox, layerRow, pngButton } from './layerRows';
-import { epochMarks, MAX_SAMPLES, MAX_STEPS, thin, TrainingColumns, verdictsByLayer, type TrainingData, type TrainingSample } from './trainingModel';
+import { epochMarks, lossChartData, MAX_SAMPLES, MAX_STEPS, MAX_VALIDATION, thin, TrainingColumns, validationSeries, verdictsByLayer, type TrainingData, type TrainingSample, type ValidationSeries } from './trainingModel';
+import { renderValidationLegend, validationColor } from './validationLegend';
 import type { Theme } from './theme';
 
 type Layer = TrainingRun['layers'][number];
@@ -24,6 +26,7 @@ export class TrainingView {
   readonly norms: Chart;
   readonly distribution: Chart;
   private readonly summary = h('p', { class: 'model-summary', 'aria-live': 'polite' });
+  private readonly validationList = h('ul', { class: 'validation-sources', 'aria-label': 'The loss chart’s lines and where each validation loss came from' });
   private readonly findingList = h('ol', { class: 'findings timeline-findings', 'aria-label': 'Findings by the step they began' });
   private readonly layerList = h('ol', { class: 'layer-list', 'aria-label': 'Layers in model order' });
   private readonly readout = h('p', { class: 'note readout' }, 'Hover a line to see its layer; click it to select the layer.');
@@ -31,7 +34,9 @@ export class TrainingView {
   private readonly distributionNote = h('p', { class: 'note' });
   private readonly empty = h('p', { class: 'empty' }, 'No training run yet. Run Watch training on the model file, or open a stored run.');
   private readonly content: HTMLElement;
-  private data: TrainingData = { steps: [], samples: [], epochs: [], findings: [] };
+  private data: TrainingData = { steps: [], samples: [], epochs: [], findings: [], validation: [] };
+  /** The loss chart's validation series (a new one re-creates the plot: uPlot's series are fixed at creation). */
+  private series: ValidationSeries[] = [];
   private columns = new TrainingColumns(0);
   private selected = 0;
   private flushPending = false;
@@ -42,7 +47,7 @@ export class TrainingView {
     exportPng: (chart: Chart, name: string) => void,
   ) {
     const box = chartBox;
-    this.loss = new Chart(box('training-loss', 'Loss over training steps'), theme, (t, w, hh) => this.lossOptions(t, w, hh), 200);
+    this.loss = new Chart(box('training-loss', 'Training and validation loss over training steps'), theme, (t, w, hh) => this.lossOptions(t, w, hh), 200);
     this.norms = new Chart(box('training-norms', 'Gradient norm per layer over training steps (log axis)'), theme, (t, w, hh) => this.normOptions(t, w, hh), 280);
     this.distribution = new Chart(box('training-distribution', 'Distribution of the selected layer’s gradient over training steps'), theme, (t, w, hh) => this.distributionOptions(t, w, hh), 220);
     const png = (chart: Chart, name: string) => pngButton(exportPng, chart, name);
@@ -52,6 +57,7 @@ export class TrainingView {
       this.summary,
       h('h3', {}, 'Loss', png(this.loss, 'training-loss.png')),
       this.loss.container,
+      this.validationList,
       h('h3', {}, '‖g‖ per layer over steps', png(this.norms, 'training-gradient-norms.png')),
       this.norms.container,
       this.readout,
@@ -74,6 +80,7 @@ export class TrainingView {
   show(data: TrainingData): void {
     this.data = data;
     this.columns = TrainingColumns.from(data.steps, this.layers.length);
+    this.series = validationSeries(data.validation);
     const flagged = verdictsByLayer(data.findings);
     this.selected = Math.max(0, this.layers.findIndex((l) => flagged.has(l.name)));
     this.empty.hidden = !!data.run;
@@ -87,6 +94,7 @@ export class TrainingView {
 
   setTheme(theme: Theme): void {
     this.theme = theme;
+    this.renderLegend();
     this.loss.setTheme(theme);
     this.norms.setTheme(theme);
     this.distribution.setTheme(theme);
@@ -109,6 +117,17 @@ export class TrainingView {
     }
     if (!inOrder) this.columns = TrainingColumns.from(this.data.steps, this.layers.length);
     this.scheduleFlush();
+  }
+
+  /** Validation readings: drawn beside the loss; a new series re-creates the loss plot (its series are fixed). */
+  addValidation(readings: readonly TrainingValidation[]): void {
+    this.data.validation.push(...readings);
+    if (this.data.validation.length > MAX_VALIDATION) this.data.validation = thin(this.data.validation);
+    const before = this.series.length;
+    this.series = validationSeries(this.data.validation);
+    this.renderLegend();
+    if (this.series.length !== before) this.loss.rebuild((t, w, hh) => this.lossOptions(t, w, hh), this.lossData());
+    else this.scheduleFlush();
   }
 
   addSample(sample: TrainingSample): void {
@@ -142,6 +161,7 @@ export class TrainingView {
 
   private renderText(): void {
     this.renderSummary();
+    this.renderLegend();
     this.renderLayerList();
     this.renderLayerNorms();
     this.renderFindings();
@@ -162,6 +182,10 @@ export class TrainingView {
     ].filter(Boolean);
     this.summary.textContent = facts.join(' · ');
     this.summary.dataset.status = this.data.ended?.status ?? (run.live ? 'running' : 'partial');
+  }
+
+  private renderLegend(): void {
+    renderValidationLegend(this.validationList, this.series, this.theme.palette, this.post);
   }
 
   private renderLayerList(): void {
@@ -232,7 +256,7 @@ export class TrainingView {
   }
 
   private lossData(): uPlot.AlignedData {
-    return [this.columns.steps, this.columns.loss];
+    return lossChartData(this.columns, this.data.validation, this.series) as uPlot.AlignedData;
   }
 
   private normData(): uPlot.AlignedData {
@@ -282,7 +306,12 @@ export class TrainingView {
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false }, y: { distr: 3 } },
       axes: [axis(theme, { label: 'step' }), axis(theme, { label: 'loss', ...logAxisOptions, size: 60 })],
-      series: [{ label: 'step' }, { label: 'loss', stroke: theme.palette[0], width: 1.5, points: { show: false } }],
+      series: [
+        { label: 'step' },
+        { label: 'loss', stroke: theme.palette[0], width: 1.5, points: { show: false } },
+        // Readings are sparse (one an epoch): lossChartData joins them across the steps between, each reading a dot.
+        ...this.series.map((s, i) => ({ label: `validation: ${s.label}`, stroke: validationColor(theme.palette, i), width: 2, points: { show: true, size: 5, fill: validationColor(theme.palette, i) } })),
+      ],
       hooks: { draw: [(u) => this.drawMarks(u)] },
     };
   }
