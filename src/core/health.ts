@@ -129,6 +129,7 @@ export function evaluateHealth(
       optimizer: context.optimizer,
       penalised: steps.some((s) => (s.regLoss ?? 0) > 0),
       fullBatch: context.batchesPerEpoch === 1,
+      stepRows: context.stepRows,
       rate: { lossFalls: loss.lossFalls.falls === true, lossText: loss.lossFalls.text, overshoot },
     }),
   );

@@ -100,6 +100,8 @@ export interface HealthContext {
   plannedSteps?: number;
   /** The script's fit() batches per epoch, when known: 1 is full-batch descent (every step sees every training row). */
   batchesPerEpoch?: number;
+  /** Rows in each optimizer step of the script's own plan, when known (the profiled batch may be wider). */
+  stepRows?: number;
 }
 
 /** λmax of a quadratic loss's Hessian over `rows` training rows, the learning rate and the heavy-ball momentum (0: SGD). */

@@ -33,6 +33,8 @@ export interface LossScaleContext {
   penalised: boolean;
   /** The script's fit() takes every training row in each step (one batch per epoch): the sum's factor never changes. */
   fullBatch?: boolean;
+  /** Rows in each of the script's own steps, when known: the factor a sum multiplies the step by (the profiled batch may be wider). */
+  stepRows?: number;
   /** What the profiled steps say about the step size the sum produces (health.ts fills it from the other findings). */
   rate?: { lossFalls: boolean; lossText: string; overshoot?: string };
 }
@@ -55,9 +57,23 @@ export function lossFunctionFindings(outputs: readonly OutputInfo[], lossSite: S
     const r = output.lossReduction;
     if (!r) continue;
     const base = { code: 'loss-function' as const, severity: RULE_SEVERITY['loss-function'], step: 0, layer: output.layer, location: lossSite };
+    // The sum multiplies each step by the rows the script's own steps take; the profiled batch is only where it was read.
+    const rows = scale.stepRows ?? r.batch;
+    const batchWords = scale.stepRows !== undefined ? `at the script's batch of ${rows}` : `at the profiled batch of ${rows}`;
     if (r.batchRatio !== undefined && r.batchRatio >= SUMMED_RATIO) {
       const summed = `The loss ${output.loss} is summed over the examples, not averaged: on ${r.rows} rows of the batch written twice it is ${fmt(r.batchRatio)}× its value on those ${r.rows} rows (an average gives 1×). `;
-      if (!harmless && fullBatchWithoutHarm(scale)) {
+      if (rows === 1) {
+        // One example per step: the sum over the batch is that example's term, exactly the mean — step, penalty and clip
+        // weigh as they would under a mean loss.
+        findings.push({
+          ...base,
+          severity: 'info',
+          message:
+            summed +
+            `The script trains on one example per step, where a sum over the batch is the mean: it trains exactly as the mean would. ` +
+            `It starts to matter if you train on batches of more than one example (the step grows with the batch size): averaging over the examples (tf.mean over the batch axis) avoids that.`,
+        });
+      } else if (!harmless && fullBatchWithoutHarm(scale)) {
         findings.push({
           ...base,
           severity: 'info',
@@ -73,23 +89,26 @@ export function lossFunctionFindings(outputs: readonly OutputInfo[], lossSite: S
           message:
             summed +
             `Under ${scale.optimizer} the step does not depend on the loss's scale and the model adds no weight penalty, so it trains as the mean would. ` +
-            `It starts to matter if you add a kernelRegularizer (weighed ${r.batch}× less against this loss at the profiled batch), switch to SGD or momentum (steps ${r.batch}× larger), or compare loss values across batch sizes: averaging over the examples (tf.mean over the batch axis) avoids all three.`,
+            `It starts to matter if you add a kernelRegularizer (weighed ${rows}× less against this loss ${batchWords}), switch to SGD or momentum (steps ${rows}× larger), or compare loss values across batch sizes: averaging over the examples (tf.mean over the batch axis) avoids all three.`,
         });
       } else {
         findings.push({
           ...base,
           message:
             summed +
-            `Its gradient grows with the batch size — at the profiled batch of ${r.batch}, ${r.batch}× a mean loss's: under SGD or momentum so does the effective learning rate; under Adam or RMSprop the step is scale-free, but weight penalties and gradient clipping lose ${r.batch}× of their weight against the loss. ` +
+            `Its gradient grows with the batch size — ${batchWords}, ${rows}× a mean loss's: under SGD or momentum so does the effective learning rate; under Adam or RMSprop the step is scale-free, but weight penalties and gradient clipping lose ${rows}× of their weight against the loss. ` +
             `Average over the examples (tf.mean instead of tf.sum over the batch axis, or a tf.losses.* function with its default reduction), or divide the learning rate by the batch size.`,
         });
       }
     }
     if (r.crossExample !== undefined && r.crossExample >= CROSS_EXAMPLE) {
+      // A step of one example has no other example to mix with: true of the loss, without consequence in this plan.
       findings.push({
         ...base,
+        ...(rows === 1 ? { severity: 'info' as const } : {}),
         message:
           `The loss ${output.loss} mixes examples: changing one example's label moves the gradient at the other examples' predictions by ${fmt(r.crossExample)} of the largest gradient (a loss of one term per example leaves them unchanged). ` +
+          (rows === 1 ? `The script trains on one example per step, so no step mixes examples yet; it will in batches of more than one. ` : '') +
           `Usually labels of shape [batch] meet outputs of shape [batch, 1] and broadcast to a batch × batch matrix, comparing every prediction with every label, or a softmax/normalisation runs over the batch axis. ` +
           `Give the labels the outputs' shape (no reshape to [-1]) and reduce over the last axis only; ignore this if the loss compares examples on purpose (contrastive or triplet losses).`,
       });

@@ -58,9 +58,26 @@ function activationMismatch(output: OutputInfo): string | undefined {
   return undefined;
 }
 
+/**
+ * A custom loss that gives a built-in cross-entropy's values wherever it was read (runner/lossIdentity.ts) is that loss:
+ * its expectation is the built-in's — on logits −ln(1/C) as on probabilities (Karpathy, "A Recipe for Training Neural
+ * Networks", 2019: "verify loss @ init").
+ */
+function identifiedExpectation(output: OutputInfo): { value: number; basis: string; factor: number } | undefined {
+  const identity = output.lossIdentity;
+  if (!identity) return undefined;
+  const same = `: ${output.loss} gives ${identity.equals}'s values`;
+  if (identity.equals === 'softmaxCrossEntropy' || identity.equals === 'categoricalCrossentropy') {
+    return output.units >= 2 ? { value: Math.log(output.units), basis: `−ln(1/${output.units}) for ${output.units} classes${same}`, factor: 0 } : undefined;
+  }
+  return { value: Math.log(2), basis: `ln 2 for an output starting near 0.5${same}`, factor: 0 };
+}
+
 /** The data loss expected at initialization, with how it was derived; undefined when unknown. */
 function expectedInitialLoss(output: OutputInfo): { value: number; basis: string; factor: number } | undefined {
   const loss = normalizeLoss(output.loss);
+  const identified = identifiedExpectation(output);
+  if (identified) return identified;
   if (CATEGORICAL.has(loss) && output.activation === 'softmax' && output.units >= 2) {
     return { value: Math.log(output.units), basis: `ln ${output.units} for ${output.units} classes`, factor: 0 };
   }

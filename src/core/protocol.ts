@@ -144,6 +144,8 @@ export const RunnerMessage = v.variant('type', [
     orderRepeats: v.optional(v.boolean()),
     /** Profiling: the script's fit() batches per epoch, when known (1: every step sees every training row). */
     batchesPerEpoch: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    /** Profiling: rows in each optimizer step of the script's own plan (fit's batchSize, trainOnBatch's rows, fitDataset's element), when known. */
+    stepRows: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
     /** Profiling: the batch's inputs — the largest per-feature RMS (which feature) and the largest |x|. */
     inputScale: v.optional(v.object({ rms: num, feature: v.pipe(v.number(), v.integer()), maxAbs: num })),
     /** Profiling: per output, the examples of each class among all the labels given to fit() (null: not class labels). */

@@ -169,7 +169,7 @@ export class ProfileEvidence {
   observe(message: RunnerMessage): void {
     if (message.type === 'model') {
       this.layers = message.layers;
-      const { outputs, optimizer, compileLocation, lossDefinition, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, inputScale, classCounts, inputTokenCounts, batchSize, lossNote } = message;
+      const { outputs, optimizer, compileLocation, lossDefinition, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, stepRows, inputScale, classCounts, inputTokenCounts, batchSize, lossNote } = message;
       this.context = {
         outputs,
         optimizer,
@@ -181,6 +181,7 @@ export class ProfileEvidence {
         dataLocations,
         plannedSteps,
         batchesPerEpoch,
+        stepRows,
         inputScale,
         classCounts: classCounts?.map((c) => c ?? undefined),
         inputTokenCounts,

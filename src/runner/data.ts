@@ -32,6 +32,9 @@ export interface Batch {
   batchesPerEpoch?: number;
   /** The batch size the script's fit() trains with, when it says (the profiled batch may be wider: MIN_PROFILE_ROWS). */
   scriptBatch?: number;
+  /** Rows in each optimizer step of the script's own plan, when known: fit()'s batchSize (tfjs's default 32) up to its training
+   *  rows, trainOnBatch()'s rows, fitDataset()'s first element's rows. What a loss summed over the batch is multiplied by. */
+  stepRows?: number;
   /** fitDataset(): the lines that made the batch's inputs and targets, where user code made them (tensorSites.pullWithSites). */
   datasetSites?: { inputs: (SourceLocation | undefined)[]; targets: (SourceLocation | undefined)[] };
   /** Rows of the script's fit() data that are not in this batch (fitDataset(): the elements after its own), up to
@@ -123,7 +126,8 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
     const next = async () => ((element) => element && datasetElementTensors(tf, capture, element))(await nextElement(iterator));
     const sizes = { heldOutRows: Math.max(taken, WIDE_HELD_OUT_ROWS), fewest: HELD_OUT_ROWS, poolRows: poolRowsFor(taken) };
     const split = judgesLabels(capture.model, taken) ? await datasetRows(tf, next, { xs, ys }, sizes) : undefined;
-    return { ...batch, ...(split ?? {}), source: 'fit', note, plannedSteps: trainingStepsOf(capture, undefined), datasetSites: sites };
+    const elementRows = xs[0]?.shape[0];
+    return { ...batch, ...(split ?? {}), source: 'fit', note, plannedSteps: trainingStepsOf(capture, undefined), datasetSites: sites, ...(elementRows ? { stepRows: elementRows } : {}) };
   }
   const captured = capturedArrays(tf, capture, batchSize);
   rejectStrings(capture, captured.xs, 'x');
@@ -155,6 +159,7 @@ export async function batchFromCapture(tf: Tf, capture: Capture, batchSize: numb
     plannedSteps: trainingStepsOf(capture, perEpoch),
     batchesPerEpoch: perEpoch,
     ...(scriptBatch !== undefined ? { scriptBatch } : {}),
+    ...stepRowsOf(capture, rows, scriptBatch),
     note:
       (draw
         ? `a batch of ${taken} rows of the script's ${capture.method}() call, drawn as ${capture.method}() shuffles them (seeded)`
@@ -179,6 +184,14 @@ function trainingRows(tf: Tf, capture: Capture, xs: Tensor[], rows: number): Ten
   if (xs.some((t) => t.isDisposed)) return [];
   const split = splitOf(capture);
   return split ? xs.map((t) => tf.slice(t, 0, Math.floor(rows * (1 - split)))) : xs.map((t) => tf.clone(t));
+}
+
+/** The rows each of the script's steps trains on: trainOnBatch() all it is given, fit() its batchSize (default 32) up to its training rows. */
+function stepRowsOf(capture: Capture, rows: number, scriptBatch: number | undefined): { stepRows?: number } {
+  const split = splitOf(capture);
+  const training = capture.method === 'fit' && split ? Math.floor(rows * (1 - split)) : rows;
+  if (training <= 0) return {};
+  return { stepRows: capture.method === 'fit' ? Math.min(scriptBatch ?? 32, training) : training };
 }
 
 /** fit() steps ⌈training rows / batchSize⌉ times an epoch (tfjs's default batchSize is 32; validationSplit holds rows out). */

@@ -10,6 +10,7 @@ import { creationChainOf } from './callSites';
 import { placeLayers } from '../core/layerPlacement';
 import { duplicateShare, isCustomLoss, isOneHot, isZeroOne, updateRatio } from './weightChecks';
 import { readLossReduction } from './lossReduction';
+import { readLossIdentity } from './lossIdentity';
 import { readLossSaturation } from './lossSaturation';
 import { readTargetRangeLoss } from './targetRange';
 import { readOutputBirth } from './outputBirth';
@@ -221,8 +222,10 @@ export class GradientProfiler {
       const units = shape[shape.length - 1] ?? 1;
       const oneHot = isOneHot(min, max, fractional, meanSquare, units);
       const lossProbe = isCustomLoss(lossNames[i]) && isZeroOne(min, max, fractional) ? this.readLoss(i, ys, units, !oneHot) : undefined;
-      const lossReduction = isCustomLoss(lossNames[i]) ? readLossReduction(tf, this.lossFunctions[i], ys, () => ([] as Tensor[]).concat(this.inner.apply(batch.xs, { training: false }) as Tensor | Tensor[])[i]) : undefined;
+      const predict = () => ([] as Tensor[]).concat(this.inner.apply(batch.xs, { training: false }) as Tensor | Tensor[])[i];
+      const lossReduction = isCustomLoss(lossNames[i]) ? readLossReduction(tf, this.lossFunctions[i], ys, predict) : undefined;
       const activation = activationOf(layer as unknown as AnyLayer);
+      const lossIdentity = isCustomLoss(lossNames[i]) ? readLossIdentity(tf, this.lossFunctions[i], ys, predict, activation, { oneHot, zeroOne: isZeroOne(min, max, fractional) }) : undefined;
       // A tf.layers.softmax() output layer has no activation in its config but produces the same exact 0s and 1s.
       const saturating = activation ?? (layer.getClassName() === 'Softmax' ? 'softmax' : undefined);
       const lossSaturation = isCustomLoss(lossNames[i]) ? readLossSaturation(tf, this.lossFunctions[i], ys, saturating, units) : undefined;
@@ -242,6 +245,7 @@ export class GradientProfiler {
         labelNegative: negative,
         ...(lossProbe ? { lossProbe } : {}),
         ...(lossReduction ? { lossReduction } : {}),
+        ...(lossIdentity ? { lossIdentity } : {}),
         ...(lossSaturation ? { lossSaturation } : {}),
         ...(targetRangeLoss ? { targetRangeLoss } : {}),
         ...(outputBirth ? { outputBirth } : {}),

@@ -92,6 +92,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       optimizerLocation: learningRateSite(optimizerSiteOf(inner.optimizer)),
       plannedSteps: batch.plannedSteps,
       batchesPerEpoch: batch.batchesPerEpoch,
+      stepRows: batch.stepRows,
       inputScale: scale,
       ...labelBalance(tf, model, batch, outputs),
     });

@@ -9,7 +9,7 @@ import { findingSummary, fixture, lineOf, profileEach } from './helpers';
 import type { ProfileReport } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('rates', f);
-const FILES = ['summed-loss.js', 'mean-loss.js', 'broadcast-loss.js', 'per-example-loss.js', 'summed-loss-adam.js', 'summed-loss-adam-l2.js', 'summed-loss-full-batch.js', 'summed-loss-minibatch.js', 'summed-loss-full-batch-high.js'];
+const FILES = ['summed-loss.js', 'mean-loss.js', 'broadcast-loss.js', 'per-example-loss.js', 'summed-loss-adam.js', 'summed-loss-adam-l2.js', 'summed-loss-full-batch.js', 'summed-loss-minibatch.js', 'summed-loss-full-batch-high.js', 'summed-loss-batch1.js', 'summed-loss-batch32.js', 'mean-loss-batch1.js'];
 const outcome = profileEach(FILES, FIX, { steps: 5, backend: 'wasm' });
 const report = async (f: string): Promise<ProfileReport> => (await outcome(f)).report;
 const lossFunction = (r: ProfileReport) => r.findings.filter((f) => f.code === 'loss-function');
@@ -59,4 +59,19 @@ test('a sum under SGD in full-batch fit() steps: an info while the loss falls wi
   const high = await report('summed-loss-full-batch-high.js');
   assert.deepEqual(lossFunction(high).map((f) => f.severity), ['warning'], findingSummary(high));
   assert.ok(high.findings.some((f) => f.code === 'loss-diverging' && f.severity !== 'info'), findingSummary(high));
+});
+
+test('a sum judged at the script\'s own batch: one example per step (batchSize 1) is the mean, an info; batches of 32 warn at 32×; a mean at batch 1 stays quiet', async () => {
+  const one = await report('summed-loss-batch1.js');
+  const [info, ...rest] = lossFunction(one);
+  assert.equal(rest.length, 0, findingSummary(one));
+  assert.equal(info?.severity, 'info', findingSummary(one));
+  assert.equal(info.line, lineOf(FIX('summed-loss-batch1.js'), 'L:compile'));
+  assert.match(info.message, /one example per step, where a sum over the batch is the mean/);
+  const wide = await report('summed-loss-batch32.js');
+  const [warning] = lossFunction(wide);
+  assert.equal(warning?.severity, 'warning', findingSummary(wide));
+  assert.match(warning.message, /at the script's batch of 32, 32× a mean loss's/);
+  const mean = await report('mean-loss-batch1.js');
+  assert.deepEqual(lossFunction(mean), [], findingSummary(mean));
 });

@@ -74,8 +74,8 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   assert.ok(heldout8.length === 0 || (ported('heldout8').filter((c) => c.label === 'healthy').length >= 10 && ported('heldout8').filter((c) => c.label === 'buggy').length >= 10));
   const heldout9 = cases.filter((c) => c.set === 'heldout9');
   for (const c of heldout9) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/issues\/\d+)/, `${c.id}: held-out @source without repo@commit or issue URL`);
-  // Ported with 12 buggy and 17 healthy.
-  assert.ok(heldout9.length === 0 || (heldout9.filter((c) => c.label === 'healthy').length >= 10 && heldout9.filter((c) => c.label === 'buggy').length >= 10));
+  // Ported with 12 buggy and 17 healthy; ad-linreg and hk-mnist-normal-init moved to the tuned set with the rules written in view of them (@moved-from): counted as ported.
+  assert.ok(heldout9.length === 0 || (ported('heldout9').filter((c) => c.label === 'healthy').length >= 10 && ported('heldout9').filter((c) => c.label === 'buggy').length >= 10));
   const heldout10 = cases.filter((c) => c.set === 'heldout10');
   for (const c of heldout10) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/issues\/\d+)/, `${c.id}: held-out @source without repo@commit or issue URL`);
   // Ported with 13 buggy and 13 healthy.

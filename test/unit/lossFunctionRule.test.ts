@@ -63,3 +63,27 @@ test('a summed loss under SGD with full-batch steps is an info when the loss fal
   const mixed = out({ batch: 4, rows: 2, batchRatio: 1, crossExample: 0.2 });
   assert.deepEqual(lossFunctionFindings([mixed], compile, { optimizer: 'SGD', penalised: false, fullBatch: true, rate: falls }).map((f) => f.severity), ['warning']);
 });
+
+test('a sum judged at the script\'s own steps: one example per step is the mean (info under any optimizer, with a penalty too); two or more warn, naming the script\'s batch', () => {
+  const summed = out({ batch: 17, rows: 8, batchRatio: 2, crossExample: 0 });
+  for (const optimizer of ['SGD', 'Momentum', 'Adagrad', undefined]) {
+    for (const penalised of [false, true]) {
+      const [one, ...rest] = lossFunctionFindings([summed], compile, { optimizer, penalised, stepRows: 1 });
+      assert.equal(rest.length, 0);
+      assert.equal(one.severity, 'info', `${optimizer} ${penalised}`);
+      assert.match(one.message, /one example per step, where a sum over the batch is the mean/);
+    }
+  }
+  // Near misses: 2 rows per step doubles the step; unknown steps keep the profiled batch's factor.
+  const [two] = lossFunctionFindings([summed], compile, { optimizer: 'SGD', penalised: false, stepRows: 2 });
+  assert.equal(two.severity, 'warning');
+  assert.match(two.message, /at the script's batch of 2, 2× a mean loss's/);
+  const [wide] = lossFunctionFindings([summed], compile, { optimizer: 'SGD', penalised: false, stepRows: 100 });
+  assert.match(wide.message, /at the script's batch of 100, 100× a mean loss's/);
+  assert.match(lossFunctionFindings([summed], compile, { optimizer: 'SGD', penalised: false })[0].message, /at the profiled batch of 17, 17×/);
+  // A mean read at one example per step stays quiet; a loss that mixes examples has none to mix in a one-example step: info.
+  assert.deepEqual(lossFunctionFindings([out({ batch: 17, rows: 8, batchRatio: 1, crossExample: 0 })], compile, { penalised: false, stepRows: 1 }), []);
+  const mixes = out({ batch: 17, rows: 8, batchRatio: 1, crossExample: 0.06 });
+  assert.deepEqual(lossFunctionFindings([mixes], compile, { penalised: false, stepRows: 1 }).map((f) => f.severity), ['info']);
+  assert.deepEqual(lossFunctionFindings([mixes], compile, { penalised: false, stepRows: 2 }).map((f) => f.severity), ['warning']);
+});

@@ -147,6 +147,21 @@ test('initial loss: ln C for a C-class softmax cross-entropy (closed form), ln 2
   assert.deepEqual(run(100, output('out', 'linear', 'myLoss', 1)), [], 'unknown loss: no expectation');
 });
 
+test('initial loss of a custom loss read as a built-in cross-entropy (runner/lossIdentity.ts): −ln(1/C) on logits, ln 2 for a sigmoid; unidentified stays unknown', () => {
+  const run = (loss0: number, out: OutputInfo) => evaluateHealth([info('out', out.activation, 9)], [step(0, loss0, [stats('out', 0.5)])], {}, undefined, { outputs: [out] }).filter((f) => f.code === 'initial-loss');
+  const logits = { ...output('out', 'linear', 'softmaxCrossEntropyWithLogits', 10), lossIdentity: { equals: 'softmaxCrossEntropy' as const, atUniform: Math.log(10) } };
+  const far = run(900, logits);
+  assert.equal(far.length, 1);
+  assert.equal(far[0].severity, 'warning');
+  assert.match(far[0].message, /is 900, 390× its expected value ≈ 2\.3 \(−ln\(1\/10\) for 10 classes: softmaxCrossEntropyWithLogits gives softmaxCrossEntropy's values\); above 4\.6/);
+  // Near misses: a start within 2 × ln C, and the same loss not identified (a sum over the batch, another loss).
+  assert.deepEqual(run(2 * Math.log(10) - 1e-6, logits), []);
+  assert.deepEqual(run(900, output('out', 'linear', 'softmaxCrossEntropyWithLogits', 10)), []);
+  const sigmoid = { ...output('out', 'linear', 'logitLoss', 1), lossIdentity: { equals: 'sigmoidCrossEntropy' as const, atUniform: Math.log(2) } };
+  assert.match(run(1.5, sigmoid)[0].message, /≈ 0\.69 \(ln 2 for an output starting near 0\.5: logitLoss gives sigmoidCrossEntropy's values\)/);
+  assert.deepEqual(run(1.3, sigmoid), []);
+});
+
 test('saturated output at init: loss at the clip floor; explains the initial loss and the flat curve', () => {
   const layers = [info('h', 'relu', 8), info('out', 'softmax', 10)];
   const floor = 0.9 * CLIP_FLOOR_LOSS;

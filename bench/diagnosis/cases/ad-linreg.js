@@ -1,5 +1,5 @@
 // @case ad-linreg
-// @set heldout9
+// @moved-from heldout9 (held-out protocol: loss-function judges a sum at the script's own batch size, written with this program in view, branch misses9)
 // @label healthy
 // @source Aymeric Damien, TensorFlow-Examples: github.com/aymericdamien/TensorFlow-Examples@6dcbe14, examples/2_BasicModels/linear_regression.py (and
 //   notebooks/2_BasicModels/linear_regression.ipynb) — W and b from numpy randn, pred = X·W + b, cost = Σ(pred − Y)²/(2n),

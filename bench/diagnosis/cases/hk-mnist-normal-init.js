@@ -1,5 +1,5 @@
 // @case hk-mnist-normal-init
-// @set heldout9
+// @moved-from heldout9 (held-out protocol: initial-loss reads a custom loss that equals a built-in cross-entropy by its values, written with this program in view, branch misses9)
 // @label buggy
 // @bug wrong-init
 // @fault every weight matrix drawn from a standard normal (stddev 1) for layers of 784 and 256 inputs: the pre-activations

@@ -191,6 +191,11 @@ export const OutputInfo = v.object({
    * its initializers, and the same share for this run's weights (runner/outputBirth.ts).
    */
   outputBirth: v.optional(v.object({ draws: v.pipe(v.number(), v.integer()), deadShare: num, deadNow: num, rows: v.pipe(v.number(), v.integer()) })),
+  /**
+   * A custom loss that gives the named built-in cross-entropy's values at the model's initial predictions, at the
+   * uninformative prediction (its value there: `atUniform`) and at a confidently wrong one (runner/lossIdentity.ts).
+   */
+  lossIdentity: v.optional(v.object({ equals: v.picklist(['softmaxCrossEntropy', 'sigmoidCrossEntropy', 'categoricalCrossentropy', 'binaryCrossentropy']), atUniform: num })),
   /** A custom loss on the first `rows` rows of the profiled `batch`: averaged or summed over them, one term per row or not (runner/lossReduction.ts). */
   lossReduction: v.optional(v.object({ batch: v.pipe(v.number(), v.integer()), rows: v.pipe(v.number(), v.integer()), batchRatio: v.optional(num), crossExample: v.optional(num) })),
   /**
