@@ -161,14 +161,9 @@ async function profile(request: ProfileRequest): Promise<void> {
     // Initializers set away from the default and a start far off: does the default initialisation train further (core/initProbeRule.ts)?
     await initProbes(probes, profiler.layers, outputs, atRate);
     // Inputs far below unit scale: would the same steps get further with them at unit scale (core/inputRules)?
-    await inputScaleProbes(
-      tf, model, initialWeights, batch, scale, plan.steps, profiler.stochastic,
-      (message) => send({ type: 'phase', phase: 'profiling', message }),
-      (probe) => report({ type: 'probe', kind: 'input', ...probe }),
-    );
+    await inputScaleProbes(probes, scale, plan.steps);
     // Inputs or regression targets far from unit scale: would the same steps train better standardised (core/scaleRules)?
-    const scaling = await scaleProbe(tf, model, initialWeights, batch, scale?.rms, lossNames(model), last, profiler.stochastic, (message) => send({ type: 'phase', phase: 'profiling', message }));
-    if (scaling) await report({ type: 'probe', kind: 'scale', factor: 1, losses: [...scaling.losses], standardized: scaling.standardized, targetRms: scaling.targetRms, givenBaseline: scaling.givenBaseline, baseline: scaling.baseline });
+    await scaleProbe(probes, scale?.rms, last);
     if (request.overfitBatch) {
       await send({ type: 'phase', phase: 'profiling', message: `Overfit one batch: up to ${OVERFIT_STEPS} steps on ${OVERFIT_ROWS} examples` });
       await report({ type: 'overfit', ...(await overfitOneBatch(tf, model, initialWeights, batch, request.thresholds?.overfitFraction ?? DEFAULT_THRESHOLDS.overfitFraction)) });

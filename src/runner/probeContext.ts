@@ -1,6 +1,6 @@
-// What every probe that runs after the profiled steps reads (./horizonProbe.ts, ./initProbe.ts, ./planPreview.ts): the
-// model, its weights before profiling, the profiled batch and steps, and the two channels back to the host. One object,
-// so a probe's signature says only what is its own.
+// What every probe that runs after the profiled steps reads (./horizonProbe.ts, ./initProbe.ts, ./planPreview.ts,
+// ./rateProbe.ts's inputScaleProbes, ./scaleProbe.ts): the model, its weights before profiling, the profiled batch and
+// steps, and the two channels back to the host. One object, so a probe's signature says only what is its own.
 import type { LayersModel } from '@tensorflow/tfjs';
 import type { Batch } from './data';
 import type { StepRecord } from '../core/healthModel';

@@ -6,6 +6,7 @@
 import type { LayersModel, Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs';
 import { innerModel, type Batch } from './data';
 import { INPUT_PROBE_RMS, SMALL_INPUT_RMS } from '../core/inputRules';
+import type { ProbeContext } from './probeContext';
 import { quietOutputs } from './quietLoss';
 import type { Tf } from './tfjsResolve';
 import { leavingModelAsFound, withProbeRandom, type WeightSnapshot } from './modelState';
@@ -113,23 +114,15 @@ export function featureScale(tf: Tf, tensors: readonly Tensor[]): { rms: number;
  * The counterfactual for inputs far below unit scale (core/inputRules smallInput): the same probe steps, from the
  * same initial weights with the model's own optimizer settings, on the batch with every float input multiplied so
  * its largest feature has RMS `target`, for each of INPUT_PROBE_RMS. None unless the inputs are at most
- * SMALL_INPUT_RMS (nor when the optimizer's config has no learning rate). Each probe goes to `measured` when done.
+ * SMALL_INPUT_RMS (nor when the optimizer's config has no learning rate). Each probe is reported (an `input` probe)
+ * as soon as it is measured.
  */
-export async function inputScaleProbes(
-  tf: Tf,
-  model: LayersModel,
-  initial: WeightSnapshot,
-  batch: Batch,
-  scale: { rms: number } | undefined,
-  steps: number,
-  stochastic: boolean,
-  progress: (message: string) => Promise<void>,
-  measured: (probe: { factor: number; losses: number[] }) => Promise<void>,
-): Promise<{ factor: number; losses: number[] }[]> {
+export async function inputScaleProbes(context: ProbeContext, scale: { rms: number } | undefined, steps: number): Promise<{ factor: number; losses: number[] }[]> {
+  const { tf, model, initial, batch, stochastic, send, report } = context;
   const probes: { factor: number; losses: number[] }[] = [];
   if (!scale || !(scale.rms > 0 && scale.rms <= SMALL_INPUT_RMS) || steps < 2) return probes;
   for (const target of INPUT_PROBE_RMS) {
-    await progress(`Input-scale probe: ${steps} steps with the inputs scaled to RMS ${target.toPrecision(2)}`);
+    await send({ type: 'phase', phase: 'profiling', message: `Input-scale probe: ${steps} steps with the inputs scaled to RMS ${target.toPrecision(2)}` });
     const factor = target / scale.rms;
     const xs = batch.xs.map((x) => (x.dtype === 'float32' ? tf.mul(x, factor) : x));
     try {
@@ -137,7 +130,7 @@ export async function inputScaleProbes(
       // Sent as soon as it is measured: a profile stopped during the next probe keeps this one (core/runEnd.ts).
       if (losses) {
         probes.push({ factor, losses });
-        await measured({ factor, losses });
+        await report({ type: 'probe', kind: 'input', factor, losses });
       }
     } finally {
       xs.forEach((x, i) => x !== batch.xs[i] && x.dispose());

@@ -4,14 +4,14 @@
 // they were before profiling, the same number of steps on the same batch with a fresh optimizer of the model's own
 // class and settings (./rateProbe.ts), every off-scale part standardised per feature with the batch's own statistics.
 // The model is left exactly as the profile left it (./modelState.ts).
-import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs';
 import { normalizeLoss, REGRESSION, UNSCALED_INPUT_RMS } from '../core/lossRules';
 import type { ScaleProbe } from '../core/scaleRules';
-import type { Batch } from './data';
 import { inputBlindLoss } from './labelProbe';
+import { lossNames } from './modelShapes';
+import type { ProbeContext } from './probeContext';
 import { featureScale, rateProbe } from './rateProbe';
 import type { Tf } from './tfjsResolve';
-import type { WeightSnapshot } from './modelState';
 
 /** Per feature (the last axis): zero mean and unit variance over the batch's rows; a constant feature becomes 0. */
 function standardize(tf: Tf, x: Tensor): Tensor {
@@ -25,27 +25,19 @@ function standardize(tf: Tf, x: Tensor): Tensor {
 }
 
 /**
- * Runs the probe when the batch's inputs (largest per-feature RMS ≥ UNSCALED_INPUT_RMS) or a single regression
- * output's targets (the same bar) are off scale; undefined otherwise (nothing is paid), or when the optimizer's config
- * has no learning rate.
+ * Runs `steps` probe steps when the batch's inputs (largest per-feature RMS `inputRms` ≥ UNSCALED_INPUT_RMS) or a
+ * single regression output's targets (the same bar) are off scale, and reports it as a `scale` probe; undefined
+ * otherwise (nothing is paid), or when the optimizer's config has no learning rate.
  */
-export async function scaleProbe(
-  tf: Tf,
-  model: LayersModel,
-  initial: WeightSnapshot,
-  batch: Batch,
-  inputRms: number | undefined,
-  losses: readonly string[],
-  steps: number,
-  stochastic: boolean,
-  progress: (message: string) => Promise<void>,
-): Promise<ScaleProbe | undefined> {
+export async function scaleProbe(context: ProbeContext, inputRms: number | undefined, steps: number): Promise<ScaleProbe | undefined> {
+  const { tf, model, initial, batch, stochastic, send, report } = context;
+  const losses = lossNames(model);
   const inputs = inputRms !== undefined && inputRms >= UNSCALED_INPUT_RMS;
   const regression = losses.length === 1 && batch.ys.length === 1 && REGRESSION.has(normalizeLoss(losses[0])) && batch.ys[0].dtype === 'float32';
   const targetRms = regression ? featureScale(tf, batch.ys)?.rms : undefined;
   const targets = targetRms !== undefined && targetRms >= UNSCALED_INPUT_RMS;
   if ((!inputs && !targets) || steps < 2) return undefined;
-  await progress(`Scaling probe: ${steps} steps with the ${inputs && targets ? 'inputs and targets' : inputs ? 'inputs' : 'targets'} standardised`);
+  await send({ type: 'phase', phase: 'profiling', message: `Scaling probe: ${steps} steps with the ${inputs && targets ? 'inputs and targets' : inputs ? 'inputs' : 'targets'} standardised` });
   const xs = inputs ? batch.xs.map((x) => (x.dtype === 'float32' ? standardize(tf, x) : x)) : batch.xs;
   const ys = targets ? [standardize(tf, batch.ys[0])] : batch.ys;
   try {
@@ -54,13 +46,15 @@ export async function scaleProbe(
     // The loss of the best prediction that reads no input (the targets' mean, class frequencies), as given and standardised.
     const givenBaseline = inputBlindLoss(tf, model, batch);
     const baseline = targets ? inputBlindLoss(tf, model, { xs, ys }) : undefined;
-    return {
+    const scaling: ScaleProbe = {
       standardized: inputs && targets ? 'both' : inputs ? 'inputs' : 'targets',
       losses: run,
       ...(targetRms !== undefined ? { targetRms } : {}),
       ...(givenBaseline !== undefined ? { givenBaseline } : {}),
       ...(baseline !== undefined ? { baseline } : {}),
     };
+    await report({ type: 'probe', kind: 'scale', factor: 1, losses: [...scaling.losses], standardized: scaling.standardized, targetRms: scaling.targetRms, givenBaseline: scaling.givenBaseline, baseline: scaling.baseline });
+    return scaling;
   } finally {
     xs.forEach((x, i) => x !== batch.xs[i] && x.dispose());
     ys.forEach((y, i) => y !== batch.ys[i] && y.dispose());

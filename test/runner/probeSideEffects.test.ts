@@ -12,6 +12,9 @@ import { inputScaleProbes, rateProbe } from '../../src/runner/rateProbe';
 import { overfitOneBatch } from '../../src/runner/overfitBatch';
 import { scaleProbe } from '../../src/runner/scaleProbe';
 import { WeightSnapshot } from '../../src/runner/modelState';
+import type { ProbeContext } from '../../src/runner/probeContext';
+import type { RunnerMessage } from '../../src/core/protocol';
+import { DEFAULT_THRESHOLDS } from '../../src/core/health';
 import { locateNonFinite } from '../../src/runner/watchNonFinite';
 import type { Batch } from '../../src/runner/data';
 import type { Tf } from '../../src/runner/tfjsResolve';
@@ -66,13 +69,17 @@ test('the rate, input-scale, scaling and overfit probes leave every weight and t
   const slotsAfterSteps = await slots(model);
   const up = await rateProbe(TF, model, initial, batch, 10, STEPS, profiler.stochastic);
   const down = await rateProbe(TF, model, initial, batch, 0.1, STEPS, profiler.stochastic);
-  const inputs = await inputScaleProbes(TF, model, initial, batch, { rms: 0.003 }, STEPS, profiler.stochastic, async () => {}, async () => {});
+  const reported: RunnerMessage[] = [];
+  const context: ProbeContext = { tf: TF, model, initial, batch, records: profiler.records, profilingMs: 0, stochastic: profiler.stochastic, thresholds: DEFAULT_THRESHOLDS, send: async () => {}, report: async (m) => reported.push(m) };
+  const inputs = await inputScaleProbes(context, { rms: 0.003 }, STEPS);
   // The scaling probe (./scaleProbe.ts), told the inputs are off scale: the same steps on them standardised.
-  const scaled = await scaleProbe(TF, model, initial, batch, 650, ['meanSquaredError'], STEPS, profiler.stochastic, async () => {});
+  const scaled = await scaleProbe(context, 650, STEPS);
   const overfit = await overfitOneBatch(TF, model, initial, batch, 0.05);
   // Every probe ran and trained (its loss moved), so each had something to put back.
   for (const losses of [up!, down!, ...inputs.map((p) => p.losses), scaled!.losses, overfit.losses]) assert.notEqual(losses[losses.length - 1], losses[0]);
   assert.equal(inputs.length, 2);
+  // Each probe reported what it returned, as the verdict reads it (core/runEnd.ts).
+  assert.deepEqual(reported.map((m) => (m.type === 'probe' ? [m.kind, m.losses] : [m.type])), [...inputs.map((p) => ['input', p.losses]), ['scale', scaled!.losses]]);
   assert.deepEqual(values(model), afterSteps);
   assert.deepEqual(await slots(model), slotsAfterSteps);
   initial.dispose();
