@@ -7,7 +7,7 @@ import { formatNumber } from '../core/format';
 import { stepProgress } from '../core/plateau';
 import { partialNote } from '../core/presentation';
 import { startProfile } from '../host/client';
-import { followRun, printRunOutcome, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE } from './shared';
+import { followRun, jsonDocument, printRunOutcome, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE } from './shared';
 
 export const PROFILE_USAGE = `Usage: gradient-lens profile FILE [options] [-- SCRIPT ARGS…]
 
@@ -124,5 +124,5 @@ export async function profileCommand(argv: string[]): Promise<number> {
   const report = await followRun(tty, (message) => progress(message, options.steps), (onMessage) =>
     startProfile(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, env: options.env, cwd: process.cwd() }, onMessage),
   );
-  return printRunOutcome(report, options, renderReport, renderError);
+  return printRunOutcome(report, options.json ? jsonDocument() : { text: renderReport }, options.failOn, renderError);
 }

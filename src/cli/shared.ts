@@ -180,22 +180,32 @@ export function parseThresholds(pairs: string[] | undefined): Partial<Thresholds
 }
 
 /**
- * Prints a run's report (JSON or text) and returns profile's exit code: 2 when the run failed (a run that
- * stopped after measuring steps still shows them, marked partial), 1 for a finding at or above failOn, else 0.
+ * How a run's report is printed: a machine-readable `document` (JSON, SARIF), printed whatever the outcome so that a
+ * tool reading stdout always gets one; or `text` for a person, which a failed run prints only when it measured steps
+ * (partial) — otherwise the error on stderr is all there is to say.
+ */
+export type RunOutput<R> = { document: (report: R) => string } | { text: (report: R) => string };
+
+/** The report as one JSON document (non-finite numbers kept as strings: core/protocol). */
+export const jsonDocument = <R>(): RunOutput<R> => ({ document: (report) => stringifyWithNonFinite(report, 2) });
+
+/**
+ * Prints a run's report as `output` says and returns profile's and watch's exit code: 2 when the run failed (a run
+ * that stopped after measuring steps still shows them, marked partial), 1 for a finding at or above failOn, else 0.
  */
 export function printRunOutcome<R extends { status: string; partial: boolean; findings: { severity: Severity }[] }>(
   report: R,
-  options: { json: boolean; failOn: Severity | 'none' },
-  render: (report: R) => string,
+  output: RunOutput<R>,
+  failOn: Severity | 'none',
   renderError: (report: R) => string,
 ): number {
-  if (options.json) process.stdout.write(`${stringifyWithNonFinite(report, 2)}\n`);
+  if ('document' in output) process.stdout.write(`${output.document(report)}\n`);
   if (report.status === 'failed') {
-    if (report.partial && !options.json) process.stdout.write(`${render(report)}\n`);
+    if (report.partial && 'text' in output) process.stdout.write(`${output.text(report)}\n`);
     process.stderr.write(`${renderError(report)}\n`);
     return 2;
   }
-  if (!options.json) process.stdout.write(`${render(report)}\n`);
+  if ('text' in output) process.stdout.write(`${output.text(report)}\n`);
   const worst = worstSeverity(report.findings);
-  return options.failOn !== 'none' && worst && severityAtLeast(worst, options.failOn) ? 1 : 0;
+  return failOn !== 'none' && worst && severityAtLeast(worst, failOn) ? 1 : 0;
 }

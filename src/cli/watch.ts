@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { RunnerMessage } from '../core/protocol';
 import { DEFAULT_THRESHOLDS, RUN_DEFAULTS, WATCH_DEFAULTS } from '../core/defaults';
-import { runtimeLine, severityAtLeast, worstSeverity } from '../core/report';
+import { runtimeLine } from '../core/report';
 import type { WatchReport } from '../core/watchReport';
 import { formatNumber } from '../core/format';
 import { startWatch } from '../host/client';
@@ -11,7 +11,7 @@ import { renderError } from './profile';
 import { runSarif } from './sarif';
 import { findingSite } from '../core/findingSites';
 import { validationSourceText } from '../core/overfittingRule';
-import { followRun, printRunOutcome, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, splitAtTerminator, table, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
+import { followRun, jsonDocument, printRunOutcome, type RunOutput, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, splitAtTerminator, table, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
 
 export const WATCH_USAGE = `Usage: gradient-lens watch FILE [options] [-- SCRIPT ARGS…]
 
@@ -143,14 +143,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
   const report = await followRun(tty, progress, (onMessage) =>
     startWatch(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, env: options.env, cwd: process.cwd(), runFile: options.runFile }, onMessage),
   );
-  if (options.format === 'sarif') {
-    process.stdout.write(`${JSON.stringify(runSarif(report, true), null, 2)}\n`);
-    if (report.status === 'failed') {
-      process.stderr.write(`${renderError(report)}\n`);
-      return 2;
-    }
-    const worst = worstSeverity(report.findings);
-    return options.failOn !== 'none' && worst && severityAtLeast(worst, options.failOn) ? 1 : 0;
-  }
-  return printRunOutcome(report, options, renderWatchReport, renderError);
+  const output: RunOutput<WatchReport> =
+    options.format === 'sarif' ? { document: (r) => JSON.stringify(runSarif(r, true), null, 2) } : options.format === 'json' ? jsonDocument() : { text: renderWatchReport };
+  return printRunOutcome(report, output, options.failOn, renderError);
 }
