@@ -74,6 +74,19 @@ export function fewerRowsHint(progress: Pick<RunProgress, 'batchSize'>): string 
   return ` Profile fewer rows: --batch ${Math.max(1, Math.floor(rows / 4))} (gradientLens.batchSize) — this run's ${rows} rows a step need about 4× the time and activation memory.`;
 }
 
+/**
+ * The out-of-memory error's message, for both ways the host sees it: its resident-memory watch stopped the runner
+ * (`usedMb`: tensors live outside the V8 heap, so the whole process group is measured), or V8 aborted at its heap
+ * limit (no figure of ours). Either way the same next steps: fewer rows, or a higher limit.
+ */
+export function outOfMemoryMessage(limitMb: number, progress: Pick<RunProgress, 'batchSize'>, usedMb?: number): string {
+  const what =
+    usedMb === undefined
+      ? `The runner ran out of memory (limit ${limitMb} MB).`
+      : `The runner used ${Math.round(usedMb)} MB of memory (resident, with the processes it started; limit ${limitMb} MB) and was stopped.`;
+  return `${what}${fewerRowsHint(progress) || ' Reduce the batch size or the model.'} Or raise the limit (gradientLens.memoryLimitMb / --memory).`;
+}
+
 function duration(seconds: number): string {
   if (seconds < 1) return `${Math.max(1, Math.round(seconds * 1000))} ms`;
   return seconds < 10 ? `${seconds.toFixed(1)} s` : `${Math.round(seconds)} s`;

@@ -10,7 +10,7 @@ import { applyMessage, emptyReport, type ProfileReport } from '../core/report';
 import { applyLrMessage, emptyLrReport, type LrReport } from '../core/lrReport';
 import { applyGradcheckMessage, emptyGradcheckReport, type GradcheckReport } from '../core/gradcheckReport';
 import { LR_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, WATCH_DEFAULTS } from '../core/defaults';
-import { emptyProgress, fewerRowsHint, ProfileEvidence, observeProgress, timeoutMessage, type RunWork } from '../core/runEnd';
+import { emptyProgress, outOfMemoryMessage, ProfileEvidence, observeProgress, timeoutMessage, type RunWork } from '../core/runEnd';
 import { errorHeadlineIn } from '../core/errorHeadline';
 import { WatchEvidence } from '../core/watchEnd';
 import { clampTimeoutMs, killProcessGroup, watchGroupMemory } from './processGroup';
@@ -299,14 +299,7 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
   const timer = setTimeout(() => stop('timeout', timeoutMessage(work, progress, Math.round(timeoutMs / 1000), report.file, lastError, lastOutput && { text: lastOutput.text, secondsBefore: (Date.now() - lastOutput.at) / 1000 })), timeoutMs);
 
   // Tensors live outside the V8 heap: the host measures the resident memory of the whole process group.
-  const stopMemoryWatch = watchGroupMemory(child.pid, memory, (mb) =>
-    fail(
-      'out-of-memory',
-      `The runner used ${Math.round(mb)} MB of memory (resident, with the processes it started; limit ${memory} MB) and was stopped.` +
-        (fewerRowsHint(progress) || ' Reduce the batch size or the model.') +
-        ` Or raise the limit (gradientLens.memoryLimitMb / --memory).`,
-    ),
-  );
+  const stopMemoryWatch = watchGroupMemory(child.pid, memory, (mb) => fail('out-of-memory', outOfMemoryMessage(memory, progress, mb)));
 
   const result = new Promise<R>((resolve) => {
     const settle = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -318,7 +311,7 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
         const error = ending
           ? ending
           : oom
-            ? { kind: 'out-of-memory' as const, message: `The runner ran out of memory (limit ${memory} MB).${fewerRowsHint(progress) || ' Reduce the batch size or the model.'} Or raise the limit (gradientLens.memoryLimitMb / --memory).` }
+            ? { kind: 'out-of-memory' as const, message: outOfMemoryMessage(memory, progress) }
             : {
                 kind: 'crashed' as const,
                 message: `The runner stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}).${stderrTail.trim() ? ` Last output: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}` : ''}`,

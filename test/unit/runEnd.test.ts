@@ -2,7 +2,7 @@
 // verdicts on a partial profile are those of the steps measured.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { emptyProgress, fewerRowsHint, ProfileEvidence, observeProgress, timeoutMessage } from '../../src/core/runEnd';
+import { emptyProgress, fewerRowsHint, outOfMemoryMessage, ProfileEvidence, observeProgress, timeoutMessage } from '../../src/core/runEnd';
 import type { RunnerMessage, RunnerMessageOf } from '../../src/core/protocol';
 
 const FILE = '/work/project/train.js';
@@ -110,4 +110,21 @@ test('fewer rows: a quarter of the batch, named with its flag and setting; nothi
   assert.match(fewerRowsHint({ batchSize: 3 }), /--batch 1 /);
   assert.equal(fewerRowsHint({ batchSize: 1 }), '');
   assert.equal(fewerRowsHint({}), '');
+});
+
+test('out of memory seen by the host\'s memory watch: the resident figure and the limit, fewer rows, a higher limit', () => {
+  assert.equal(
+    outOfMemoryMessage(700, { batchSize: 32 }, 812.6),
+    "The runner used 813 MB of memory (resident, with the processes it started; limit 700 MB) and was stopped. Profile fewer rows: --batch 8 (gradientLens.batchSize) — this run's 32 rows a step need about 4× the time and activation memory. Or raise the limit (gradientLens.memoryLimitMb / --memory).",
+  );
+  // Before the model message (no batch size yet): the general advice.
+  assert.equal(outOfMemoryMessage(700, {}, 812.6), 'The runner used 813 MB of memory (resident, with the processes it started; limit 700 MB) and was stopped. Reduce the batch size or the model. Or raise the limit (gradientLens.memoryLimitMb / --memory).');
+});
+
+test('out of memory at V8\'s heap limit (the runner aborted): the limit, fewer rows, a higher limit', () => {
+  assert.equal(
+    outOfMemoryMessage(4096, { batchSize: 16 }),
+    "The runner ran out of memory (limit 4096 MB). Profile fewer rows: --batch 4 (gradientLens.batchSize) — this run's 16 rows a step need about 4× the time and activation memory. Or raise the limit (gradientLens.memoryLimitMb / --memory).",
+  );
+  assert.equal(outOfMemoryMessage(4096, { batchSize: 1 }), 'The runner ran out of memory (limit 4096 MB). Reduce the batch size or the model. Or raise the limit (gradientLens.memoryLimitMb / --memory).');
 });
