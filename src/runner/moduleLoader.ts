@@ -72,10 +72,39 @@ export function warmUpTranspiler(): void {
   transformSync('', { loader: 'ts', format: 'cjs' });
 }
 
+/**
+ * TypeScript resolves a relative './x.js' written in a .ts file to x.ts when there is no x.js (its module resolution
+ * maps a .js/.mjs/.cjs extension to .ts/.mts/.cts, in every mode: tsc emits x.js beside the importer, so the
+ * specifier names the output). esmHooks.ts does this for ES modules; this does it for TypeScript loaded as CommonJS
+ * (`"module": "commonjs"` projects written with '.js' specifiers). Only from the user's TypeScript files, and only
+ * after Node's own resolution failed: a real x.js always wins.
+ */
+function installTypeScriptSpecifierFallback(): void {
+  type Parent = { filename?: string } | undefined;
+  const mod = Module as unknown as { _resolveFilename: (request: string, parent: Parent, ...rest: unknown[]) => string };
+  const original = mod._resolveFilename;
+  mod._resolveFilename = function (request: string, parent: Parent, ...rest: unknown[]) {
+    try {
+      return original.call(this, request, parent, ...rest);
+    } catch (error) {
+      const importer = parent?.filename;
+      const fromUserTypeScript = !!importer && TS_EXTENSIONS.includes(path.extname(importer)) && isUserFile(importer);
+      const relativeJs = /^\.\.?\//.test(request) && /\.[cm]?js$/.test(request);
+      if (!fromUserTypeScript || !relativeJs || (error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+      try {
+        return original.call(this, request.replace(/\.([cm]?)js$/, '.$1ts'), parent, ...rest);
+      } catch {
+        throw error; // neither exists: Node's message names the specifier as written
+      }
+    }
+  };
+}
+
 let cjsHooksInstalled = false;
 function installCommonJsHooks(): void {
   if (cjsHooksInstalled) return;
   cjsHooksInstalled = true;
+  installTypeScriptSpecifierFallback();
   type Loader = (module: Module & { _compile(code: string, file: string): void }, file: string) => void;
   const extensions = (Module as unknown as { _extensions: Record<string, Loader> })._extensions;
   const originalJs = extensions['.js'];

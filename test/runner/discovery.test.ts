@@ -58,6 +58,13 @@ const CASES: Case[] = [
     layers: [['Dense', '../esm-js/layers.js', 'L:helper'], ['Dense', '../esm-js/model.js', 'L:out']],
   },
   {
+    // TypeScript compiled as CommonJS, importing its sibling as './model.js' (tsc's output name): resolved to model.ts.
+    file: '../ts-js-specifiers/train.ts',
+    discovery: 'training-script',
+    dataSource: 'fit',
+    layers: [['Dense', '../ts-js-specifiers/model.ts', 'L:hidden'], ['Dense', '../ts-js-specifiers/model.ts', 'L:out']],
+  },
+  {
     file: 'custom-layer.js',
     discovery: 'factory',
     exportName: 'createModel',
