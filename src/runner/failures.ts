@@ -9,7 +9,7 @@ import { DiscoveryError } from './discovery';
 import { UserSyntaxError } from './moduleLoader';
 import { RunnerSetupError } from './tfjsResolve';
 import { locationFromStack } from './stackLocation';
-import { unresolvedImportCause } from './importFailures';
+import { commonJsNamedImportCause, unresolvedImportCause } from './importFailures';
 import { removedApiHint } from '../core/tfjsRenames';
 import { lfsPointerNote } from './lfsPointers';
 import { isErrorHeadline } from '../core/errorHeadline';
@@ -188,6 +188,8 @@ export function classify(error: unknown, phase: FailurePhase): RunnerError {
   const message = error instanceof Error ? error.message : String(error);
   const known = knownCause(error);
   const location = locationFromStack(stack, false);
+  const namedFromCommonJs = commonJsNamedImportCause(error);
+  if (namedFromCommonJs) return { type: 'error', kind: 'import', ...namedFromCommonJs, stack };
   if (error instanceof SyntaxError && !known) {
     return { type: 'error', kind: 'syntax', message: `Syntax error: ${message}`, location: locationFromStack(stack, true), stack };
   }

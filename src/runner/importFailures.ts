@@ -3,11 +3,13 @@
 // extensionless paths (only bundlers resolve those: the package is meant for a browser bundle).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import type { SourceLocation } from '../core/protocol';
 // The ESM build: esbuild cannot follow the UMD build's require(), which it receives as a parameter.
 import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js';
 import { redirects } from './tfjsResolve';
 import { locationFromStack } from './stackLocation';
+import { nearestPackageType } from './packageType';
 
 // ESM: "… 'x' imported from /importer"; CommonJS: "… 'x'\nRequire stack:\n- /importer".
 const NOT_FOUND = /Cannot find (?:module|package) '([^']+)' imported from (.+?)\s*$/m;
@@ -194,5 +196,34 @@ export function unresolvedImportCause(error: unknown, modelFile: string | undefi
   return {
     message: `The package ${outer.name}${at} cannot load in Node: its ES-module build imports '${missingPath}' without a file extension, which only bundlers resolve — it is meant for a browser bundle. Profile a file that builds the model without importing ${outer.name} (e.g. move the model into its own module).`,
     location: outer.line && modelFile ? { file: modelFile, line: outer.line, column: 1 } : undefined,
+  };
+}
+
+const MISSING_NAMED_EXPORT = /The requested module '([^']+)' does not provide an export named '([^']+)'/;
+
+/**
+ * `import { sample } from 'lodash'` in an ES module: Node gives a CommonJS package's named exports only where a
+ * static scan of its code finds them (Node docs, "Modules: Interoperability with CommonJS"; lodash builds its exports
+ * at run time), and throws a SyntaxError at link time for the rest. Bundlers and TypeScript compiled to CommonJS
+ * accept the import, so the project may run elsewhere: the message says why Node refuses it and what to write.
+ * A package that is itself an ES module really lacks the export: that stays Node's own message.
+ */
+export function commonJsNamedImportCause(error: unknown): { message: string; location?: SourceLocation } | undefined {
+  if (!(error instanceof SyntaxError)) return undefined;
+  const found = MISSING_NAMED_EXPORT.exec(error.message);
+  if (!found || /^(\.|\/|file:|node:)/.test(found[1])) return undefined;
+  const [, pkg, name] = found;
+  const location = locationFromStack(error.stack, true);
+  if (!location) return undefined;
+  try {
+    const main = createRequire(location.file).resolve(pkg);
+    if (main.endsWith('.mjs') || (!main.endsWith('.cjs') && nearestPackageType(main) === 'module')) return undefined;
+  } catch {
+    return undefined;
+  }
+  const local = pkg.replace(/^@[^/]+\//, '').replace(/[^\w$]+(\w)?/g, (_: string, c?: string) => (c ? c.toUpperCase() : ''));
+  return {
+    message: `The import of '${name}' from '${pkg}' (${path.basename(location.file)}:${location.line}) fails in Node: ${pkg} is a CommonJS package, and Node's ES-module loader sees only the named exports a static scan of its code finds — bundlers and TypeScript compiled to CommonJS accept this import, Node does not. Import its default export instead (import ${local} from '${pkg}', then ${local}.${name}), or use an ES-module build of the package if it has one.`,
+    location,
   };
 }

@@ -16,6 +16,10 @@ const files = [
   F('moved-subpath', 'exported.js'),
   F('split-packages', 'app', 'model.js'),
   F('monorepo-alias', 'packages', 'app', 'src', 'main.ts'),
+  fixture('ts-js-specifiers', 'missing-specifier.ts'),
+  F('cjs-named', 'model.ts'),
+  F('cjs-named', 'esm-missing.ts'),
+  F('cjs-named', 'default-import.ts'),
 ];
 const runs = pool(files, 2, (f) => profile(f, { steps: 1 }));
 const run = async (i: number) => (await runs)[i];
@@ -105,4 +109,33 @@ test("a monorepo's scoped alias declared in tsconfig.base.json, which the projec
     report.error?.message,
     `The import '@acme/layers' (main.ts:${lineOf(file, 'L:alias')}) is a \`paths\` alias declared in tsconfig.base.json, which your bundler or TypeScript resolves but Gradient Lens does not. Profile a file that imports by relative path, or move the model into a module without aliased imports and point Gradient Lens at it.`,
   );
+});
+
+test("near miss of TypeScript's './x.js' → x.ts resolution: a '.js' specifier with neither x.js nor x.ts beside the importer still fails, naming the specifier as written and its line", async () => {
+  const file = fixture('ts-js-specifiers', 'missing-specifier.ts');
+  const { report } = await run(files.indexOf(file));
+  assert.equal(report.error?.kind, 'import');
+  assert.match(report.error!.message, /Cannot find module '\.\/absent\.js'/);
+  assert.equal(report.error?.location?.line, lineOf(file, 'L:import'));
+});
+
+test("an ES module's named import from a CommonJS package that builds its exports at run time (lodash's 'sample' in a real DQN) → the import, its line, why Node refuses what bundlers accept, the default import to write (was \"Syntax error: The requested module … does not provide an export named …\")", async () => {
+  const file = F('cjs-named', 'model.ts');
+  const { report } = await run(files.indexOf(file));
+  assert.equal(report.error?.kind, 'import');
+  assert.equal(
+    report.error?.message,
+    `The import of 'pick' from 'runtime-exports' (model.ts:${lineOf(file, 'L:import')}) fails in Node: runtime-exports is a CommonJS package, and Node's ES-module loader sees only the named exports a static scan of its code finds — bundlers and TypeScript compiled to CommonJS accept this import, Node does not. Import its default export instead (import runtimeExports from 'runtime-exports', then runtimeExports.pick), or use an ES-module build of the package if it has one.`,
+  );
+  assert.equal(report.error?.location?.line, lineOf(file, 'L:import'));
+});
+
+test('near misses: an ES-module package that really lacks the export keeps Node\'s message; the default import the message advises profiles', async () => {
+  const missing = (await run(files.indexOf(F('cjs-named', 'esm-missing.ts')))).report;
+  assert.equal(missing.error?.kind, 'syntax');
+  assert.match(missing.error!.message, /does not provide an export named 'shuffle'/);
+  const file = F('cjs-named', 'default-import.ts');
+  const { report } = await run(files.indexOf(file));
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  assert.deepEqual(report.layers.map((l) => [l.className, l.line]), [['Dense', lineOf(file, 'L:dense')]]);
 });
