@@ -1,6 +1,7 @@
 // Profiles every corpus case with the CLI, as a user would, and compares the reported layer lines with the
 // lines written down from reading the code. Not a test (CI cannot fetch the repositories): it prints figures.
 //   npm run build && node --import tsx bench/realworld/run.ts [--case NAME]... [--batch 1|2|3|4|5|7|8] [--steps N] [--json FILE] [--markdown FILE]
+//   (--cli another build's dist/cli.js, e.g. main's, for a before/after side by side)
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -103,7 +104,7 @@ function oneLine(text: string, max = 160): string {
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
-async function runCase(c: Case, steps: number, rebuild: boolean): Promise<Result> {
+async function runCase(c: Case, steps: number, rebuild: boolean, cliPath = cli): Promise<Result> {
   const installed = Object.entries(c.install)
     .filter(([k]) => k.startsWith('@tensorflow/'))
     .map(([k, v]) => `${k.replace('@tensorflow/', '')}@${v}`)
@@ -116,7 +117,7 @@ async function runCase(c: Case, steps: number, rebuild: boolean): Promise<Result
   const timeout = c.timeout ?? 150;
   const args = ['profile', ws.file, '--json', '--steps', String(steps), '--timeout', String(timeout - 15), ...(c.cliArgs ?? [])];
   const started = Date.now();
-  const run = await runCli(args, ws.root, timeout * 1000);
+  const run = await runCli(args, ws.root, timeout * 1000, cliPath);
   const seconds = (Date.now() - started) / 1000;
   const report = parseReport(run.stdout);
   const ran = report?.tfjsVersion ? `${report.tfjsVersion} ${report.backend ?? ''}`.trim() : undefined;
@@ -208,13 +209,14 @@ async function main() {
       json: { type: 'string' },
       markdown: { type: 'string' },
       'no-rebuild': { type: 'boolean', default: false },
+      cli: { type: 'string' },
     },
   });
   if (!fs.existsSync(cli)) {
     console.error(`${cli} is missing: run \`npm run build\` first.`);
     process.exit(2);
   }
-  warnIfStale();
+  if (!values.cli) warnIfStale();
   const all = loadCorpus();
   const unknown = (values.case ?? []).filter((n) => !all.some((c) => c.name === n));
   if (unknown.length) {
@@ -226,7 +228,7 @@ async function main() {
   console.log(['case'.padEnd(38), 'installed tfjs packages'.padEnd(44), 'ran (tfjs backend)'.padEnd(18), 'outcome'.padEnd(18), 'lines'.padEnd(6), ' time'].join(' '));
   const results: Result[] = [];
   for (const c of cases) {
-    const r = await runCase(c, Number(values.steps), !values['no-rebuild']);
+    const r = await runCase(c, Number(values.steps), !values['no-rebuild'], values.cli ? path.resolve(values.cli) : cli);
     printResult(r);
     results.push(r);
   }
