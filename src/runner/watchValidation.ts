@@ -11,6 +11,15 @@ import type { Tf } from './tfjsResolve';
 
 type Evaluated = Tensor | Tensor[];
 
+/**
+ * How many distinct fit() inputs are remembered as training rows. A script that builds a new x every epoch (augmented
+ * or freshly sampled rows) would otherwise grow the set with its run; its evaluate() on training rows comes right after
+ * the fit() that trained on them (the loop's own training loss), so the latest fits are the ones that matter. 64 also
+ * covers a loop that fits each of up to 64 fixed chunks of a dataset in turn; past that, evaluate() on the oldest chunk
+ * reads as validation. A fingerprint is a short string: the set stays a few kilobytes whatever the run's length.
+ */
+export const TRAINING_SETS_KEPT = 64;
+
 /** The first tensor of evaluate()'s x (a tensor, an array of them, or a name → tensor map). */
 function firstTensor(tf: Tf, x: unknown): Tensor | undefined {
   if (x instanceof tf.Tensor) return x;
@@ -25,8 +34,14 @@ export class ValidationReader {
   private lossCount = 0;
   /** Per held-out set, the sums at its previous reading. */
   private readonly marks = new Map<string, { sum: number; count: number }>();
-  /** What the model trains on: fit's x tensors, fitDataset's datasets, the latest trainOnBatch x. */
-  private readonly trainingTensors: Tensor[] = [];
+  /**
+   * What the model trains on: the fingerprints of fit's latest TRAINING_SETS_KEPT x tensors (insertion order = age)
+   * and the tensors themselves, weakly (held by the script, not by us); fitDataset's datasets; the latest trainOnBatch
+   * x, compared value by value (one tensor, replaced every step: fingerprinting each batch would read back every step).
+   */
+  private readonly trainingPrints = new Set<string>();
+  private fitInputs = new WeakSet<Tensor>();
+  private latestBatch: Tensor | undefined;
   private readonly trainingObjects = new WeakSet<object>();
   private readonly datasetKeys = new WeakMap<object, string>();
   private datasets = 0;
@@ -52,8 +67,18 @@ export class ValidationReader {
     }
     const x = firstTensor(this.tf, data);
     if (!x) return;
-    if (method === 'trainOnBatch') this.trainingTensors.length = 0; // only the latest batch: the loop's earlier ones are gone
-    if (!this.trainingTensors.includes(x)) this.trainingTensors.push(x);
+    if (method === 'trainOnBatch') {
+      // Only the latest batch: the loop's earlier ones are gone.
+      this.trainingPrints.clear();
+      this.fitInputs = new WeakSet();
+      this.latestBatch = x;
+      return;
+    }
+    this.fitInputs.add(x);
+    const { print } = this.fingerprint(x);
+    this.trainingPrints.delete(print); // re-inserted as the newest
+    this.trainingPrints.add(print);
+    if (this.trainingPrints.size > TRAINING_SETS_KEPT) this.trainingPrints.delete(this.trainingPrints.values().next().value!);
   }
 
   /** Wraps evaluate/evaluateDataset of LayersModel and Sequential (Sequential's call its inner model's: one reading). */
@@ -126,10 +151,31 @@ export class ValidationReader {
     }
     const x = firstTensor(this.tf, data);
     if (!x || x.isDisposed) return undefined;
-    if (this.trainingTensors.some((t) => t === x || this.sameValues(t, x))) return undefined;
+    if (this.fitInputs.has(x) || (this.latestBatch && (this.latestBatch === x || this.sameValues(this.latestBatch, x)))) return undefined;
+    const { print, sum, finite } = this.fingerprint(x);
+    // Equal values give equal fingerprints; a non-finite one says nothing about the values (NaN ≠ NaN, as tf.equal has it).
+    if (finite && this.trainingPrints.has(print)) return undefined;
     // The same rows evaluated again (even as a new tensor each time) are the same held-out set: shape and sum.
-    const sum = this.tf.tidy(() => this.tf.sum(this.tf.cast(x, 'float32')).dataSync()[0]);
     return { key: `${x.shape.join('x')}:${sum}`, rows: x.shape[0] };
+  }
+
+  /**
+   * A tensor's shape, dtype and three sums of its values: all of them, and weighted by row index and by column index
+   * (the rest of each row), so that equal tensors always agree and the same values in another row or column order do
+   * not. Two different sets of rows agreeing on all three float sums would take a constructed coincidence.
+   */
+  private fingerprint(x: Tensor): { print: string; sum: number; finite: boolean } {
+    const tf = this.tf;
+    const [sum, byRow, byColumn] = tf.tidy(() => {
+      const total = tf.sum(tf.cast(x, 'float32'));
+      const rows = x.shape.length ? x.shape[0] : 1;
+      if (!x.size) return [total.dataSync()[0], 0, 0];
+      const columns = x.size / rows;
+      const matrix = tf.reshape(tf.cast(x, 'float32'), [rows, columns]);
+      const weighted = (sums: Tensor, n: number) => tf.sum(tf.mul(sums, tf.range(1, n + 1)));
+      return Array.from(tf.stack([total, weighted(tf.sum(matrix, 1), rows), weighted(tf.sum(matrix, 0), columns)]).dataSync());
+    });
+    return { print: `${x.shape.join('x')} ${x.dtype} ${sum} ${byRow} ${byColumn}`, sum, finite: [sum, byRow, byColumn].every(Number.isFinite) };
   }
 
   private sameValues(a: Tensor, b: Tensor): boolean {
