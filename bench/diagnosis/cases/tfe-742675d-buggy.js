@@ -1,7 +1,7 @@
 // @case tfe-742675d-buggy
 // @set heldout2
-// @label buggy
-// @bug wrong-loss
+// @label healthy
+// @source-bug wrong-loss
 // @source TheDeepChecker's GitHub bugs (Ben Braiek & Khomh, TOSEM 2023):
 //   github.com/thedeepchecker/thedeepchecker@d0a2b3a, GH_buggy_examples/TFE_742675d; the program is
 //   github.com/aymericdamien/TensorFlow-Examples@742675d^ "examples/2 - Basic Classifiers/logistic_regression.py",
@@ -24,6 +24,13 @@ const y = tf.tensor2d(oneHot(labels, 10));
 
 const model = tf.sequential();
 model.add(tf.layers.dense({ inputShape: [784], units: 10, activation: 'softmax', kernelInitializer: 'zeros', biasInitializer: 'zeros' }));
-const cost = (y, activation) => tf.neg(tf.sum(tf.mul(y, tf.log(activation)))); // FAULT
+const cost = (y, activation) => tf.neg(tf.sum(tf.mul(y, tf.log(activation)))); // SOURCE-FAULT
 model.compile({ optimizer: tf.train.sgd(0.01), loss: cost });
 model.fit(x, y, { batchSize: 100, epochs: 25 });
+// @source-label buggy
+// @relabel buggy → healthy (coordinator, on the misses9 engineer's runs, 2026-12-06): on its own plan this program trains
+//   to training accuracy 0.997 and held-out accuracy 0.874 / 0.879 on 1,000 unseen digits (2 runs), where the source's fix
+//   (the mean loss at the same SGD rate 0.01) reaches 0.827 / 0.793: the summed loss at batch 100 is the mean loss at a
+//   100× rate (1.0), which this convex softmax regression takes. so-33641799-fixed, labelled healthy, is the same program
+//   (summed cross-entropy, rate × batch = 0.005 × 205 = 1.03) and ends alike (0.996 / 0.887): one label for both, by what
+//   each plan achieves. The source's label is kept in @source-label and scored both ways; SOURCE-FAULT replaces FAULT.
