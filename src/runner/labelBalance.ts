@@ -7,7 +7,7 @@
 // next-token model, whose labels are skewed as the text is (the rule compares the two).
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import type { Tf } from './tfjsResolve';
-import { innerModel } from './innerModel';
+import { embeddingOf } from './modelShapes';
 
 export function classCounts(tf: Tf, labels: Tensor, units: number): number[] | undefined {
   if (labels.rank !== 2 || (labels.shape[0] ?? 0) === 0) return undefined;
@@ -46,9 +46,8 @@ function indexCounts(values: ArrayLike<number>, size: number): number[] | undefi
  * undefined when none is such tokens.
  */
 export function inputTokenCounts(tf: Tf, model: LayersModel, inputs: readonly Tensor[], classes: ReadonlySet<number>): number[][] | undefined {
-  const inner = innerModel(model);
   const found = inputs.flatMap((x, i) => {
-    const embedding = inner.inputLayers[i]?.outboundNodes.map((n) => n.outboundLayer).find((l) => l.getClassName() === 'Embedding');
+    const embedding = embeddingOf(model, i);
     if (!embedding && x.rank === 3 && x.shape[2] === 1) return scalarTokenCounts(tf, x, classes);
     const vocabulary = embedding ? Number(embedding.getConfig().inputDim) : x.rank === 3 ? x.shape[2]! : 0;
     if (!classes.has(vocabulary)) return [];

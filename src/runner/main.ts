@@ -71,7 +71,7 @@ async function profile(request: ProfileRequest): Promise<void> {
     const initialWeights = WeightSnapshot.ofModel(tf, model);
     // The verdict reads only what these messages carry, as the host's does for a profile that ends early (core/runEnd.ts).
     const evidence = new ProfileEvidence();
-    const scale = inputScale(tf, batch);
+    const scale = inputScale(tf, model, batch);
     const report = (message: RunnerMessage) => {
       evidence.observe(message);
       return send(message);

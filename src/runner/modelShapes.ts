@@ -1,6 +1,6 @@
 // Batches read against the model's own shapes and losses: one synthesized from them when the script gives none, and
 // the check that a given batch fits them (before TensorFlow.js fails with an obscure kernel error).
-import type { LayersModel } from '@tensorflow/tfjs';
+import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import { RUN_DEFAULTS } from '../core/defaults';
 import type { Batch } from './data';
 import { DiscoveryError } from './discovery';
@@ -23,6 +23,20 @@ export function lossNames(model: LayersModel): string[] {
   });
 }
 
+/** The Embedding layer that reads model input `i` directly, if any. */
+export function embeddingOf(model: LayersModel, i: number): ReturnType<LayersModel['getLayer']> | undefined {
+  return innerModel(model).inputLayers[i]?.outboundNodes.map((n) => n.outboundLayer).find((l) => l.getClassName() === 'Embedding');
+}
+
+/**
+ * Per input tensor: does it hold values on a scale (float32 and not read by an Embedding)? An Embedding's input holds
+ * indices whatever its dtype — tfjs-layers' Embedding casts it to int32 (`tf.tensor2d(ids)` makes float32 ids) — so
+ * its magnitude is no scale to judge, and standardising or multiplying it makes indices outside the vocabulary.
+ */
+export function scaledInputs(model: LayersModel, xs: readonly Tensor[]): boolean[] {
+  return xs.map((x, i) => x.dtype === 'float32' && !embeddingOf(model, i));
+}
+
 function concreteShape(shape: (number | null)[], batch: number): number[] {
   return shape.map((d, i) => (i === 0 ? batch : d ?? SEQUENCE_FILL));
 }
@@ -34,9 +48,7 @@ export function synthesizeBatch(tf: Tf, model: LayersModel, batchSize: number | 
   const notes: string[] = [];
   const xs = inner.inputs.map((input, i) => {
     const shape = concreteShape(input.shape, batch);
-    const embedding = inner.inputLayers[i]?.outboundNodes
-      .map((n) => n.outboundLayer)
-      .find((l) => l.getClassName() === 'Embedding');
+    const embedding = embeddingOf(model, i);
     if (embedding) {
       const inputDim = Number(embedding.getConfig().inputDim);
       notes.push(`integer indices below ${inputDim} for the Embedding input`);

@@ -7,6 +7,7 @@ import type { LayersModel, Optimizer, Scalar, Tensor, Variable } from '@tensorfl
 import { innerModel, type Batch } from './data';
 import { INPUT_PROBE_RMS, SMALL_INPUT_RMS } from '../core/inputRules';
 import type { ProbeContext } from './probeContext';
+import { scaledInputs } from './modelShapes';
 import { quietOutputs } from './quietLoss';
 import type { Tf } from './tfjsResolve';
 import { leavingModelAsFound, withProbeRandom, type WeightSnapshot } from './modelState';
@@ -88,9 +89,10 @@ function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightS
   return losses;
 }
 
-/** The batch's inputs: the largest per-feature RMS (features = the last axis of each float input) and the largest |x|. */
-export function inputScale(tf: Tf, batch: Batch): { rms: number; feature: number; maxAbs: number } | undefined {
-  return featureScale(tf, batch.xs);
+/** The batch's inputs: the largest per-feature RMS (features = the last axis of each input on a scale: modelShapes' scaledInputs) and the largest |x|. */
+export function inputScale(tf: Tf, model: LayersModel, batch: Batch): { rms: number; feature: number; maxAbs: number } | undefined {
+  const scaled = scaledInputs(model, batch.xs);
+  return featureScale(tf, batch.xs.filter((_, i) => scaled[i]));
 }
 
 /** Over float tensors (integer ones are indices, skipped): the largest per-column RMS (columns = the last axis), its column and the largest |x|. */
@@ -124,7 +126,8 @@ export async function inputScaleProbes(context: ProbeContext, scale: { rms: numb
   for (const target of INPUT_PROBE_RMS) {
     await send({ type: 'phase', phase: 'profiling', message: `Input-scale probe: ${steps} steps with the inputs scaled to RMS ${target.toPrecision(2)}` });
     const factor = target / scale.rms;
-    const xs = batch.xs.map((x) => (x.dtype === 'float32' ? tf.mul(x, factor) : x));
+    const scaled = scaledInputs(model, batch.xs);
+    const xs = batch.xs.map((x, i) => (scaled[i] ? tf.mul(x, factor) : x));
     try {
       const losses = await rateProbe(tf, model, initial, { ...batch, xs }, 1, steps, stochastic);
       // Sent as soon as it is measured: a profile stopped during the next probe keeps this one (core/runEnd.ts).

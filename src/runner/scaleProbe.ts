@@ -8,7 +8,7 @@ import type { Tensor } from '@tensorflow/tfjs';
 import { normalizeLoss, REGRESSION, UNSCALED_INPUT_RMS } from '../core/lossRules';
 import type { ScaleProbe } from '../core/scaleRules';
 import { inputBlindLoss } from './labelProbe';
-import { lossNames } from './modelShapes';
+import { lossNames, scaledInputs } from './modelShapes';
 import type { ProbeContext } from './probeContext';
 import { featureScale, rateProbe } from './rateProbe';
 import type { Tf } from './tfjsResolve';
@@ -38,7 +38,8 @@ export async function scaleProbe(context: ProbeContext, inputRms: number | undef
   const targets = targetRms !== undefined && targetRms >= UNSCALED_INPUT_RMS;
   if ((!inputs && !targets) || steps < 2) return undefined;
   await send({ type: 'phase', phase: 'profiling', message: `Scaling probe: ${steps} steps with the ${inputs && targets ? 'inputs and targets' : inputs ? 'inputs' : 'targets'} standardised` });
-  const xs = inputs ? batch.xs.map((x) => (x.dtype === 'float32' ? standardize(tf, x) : x)) : batch.xs;
+  const scaled = scaledInputs(model, batch.xs);
+  const xs = inputs ? batch.xs.map((x, i) => (scaled[i] ? standardize(tf, x) : x)) : batch.xs;
   const ys = targets ? [standardize(tf, batch.ys[0])] : batch.ys;
   try {
     const run = await rateProbe(tf, model, initial, { xs, ys }, 1, steps, stochastic);
