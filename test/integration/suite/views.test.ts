@@ -160,7 +160,7 @@ describeTrusted('views of a profile', () => {
     assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
   });
 
-  it('a finding about the data sits on the line that made the labels tensor, the compile() line as related information', async () => {
+  it('a finding about the data sits on the line that made the labels tensor; the compile() line and the definition it was made from as related information', async () => {
     const api = await getApi();
     const uri = fixture('labels-divided.js');
     const report = await api.profile(uri);
@@ -171,6 +171,8 @@ describeTrusted('views of a profile', () => {
     assert.match(diagnostic.message, /^Labels the loss cannot read: sparseCategoricalCrossentropy expects class indices/);
     assert.deepStrictEqual(diagnostic.relatedInformation?.map((r) => [r.location.uri.fsPath, r.location.range.start.line + 1, r.message]), [
       [uri.fsPath, 14, 'compile(): the loss sparseCategoricalCrossentropy, which reads these labels'],
+      // core/originSites.ts: `ys = raw.div(255)` reads `raw`, defined once on line 8.
+      [uri.fsPath, 8, '`raw`: defined here: the targets given to fit() (line 9) are made from it'],
     ]);
   });
 
