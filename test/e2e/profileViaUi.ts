@@ -147,8 +147,11 @@ async function run(o: Options, session: Session): Promise<string[]> {
   }
   if (clicks > 1) say(`the context menu took ${clicks} clicks on "Profile gradients" to close`);
 
-  // Decorations.
-  const decorations = await waitForDecorations(page, LAYER_LINES, Math.max(10_000, o.timeoutS * 1000 - (Date.now() - t0) - 30_000));
+  // Decorations: they stream in with the profiled steps, numbers first; the verdicts (and the status bar's summary of
+  // them) come when the profile ends — read them once that summary shows (a read at the first numbers raced it in CI).
+  const budget = () => Math.max(10_000, o.timeoutS * 1000 - (Date.now() - t0) - 30_000);
+  await page.locator('.statusbar-item', { hasText: /dead|vanishing/ }).first().waitFor({ timeout: budget() }).catch(() => undefined);
+  const decorations = await waitForDecorations(page, LAYER_LINES, budget());
   const profileS = (Date.now() - tProfile) / 1000;
   const byLine = new Map(decorations.map((d) => [d.line, d]));
   const shown = decorations.map((d) => `${d.line}: ${d.text}`).join(' | ');
