@@ -4,23 +4,18 @@
 // The parser (@babel/parser, in the sibling bundle dist/sourceTools.js) is loaded only when the call's line passes
 // a name where the rate goes: a rate written as a number there costs nothing.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { SourceLocation } from '../core/protocol';
-import type * as SourceTools from '../core/sourceTools';
+import { sourceTools } from './sourceToolsBundle';
 
 /** `.sgd(NAME` / `.adam( cfg.lr`: the first argument of a call on the line starts with a name, not a number. */
 const NAMED_FIRST_ARGUMENT = /\.\s*\w+\s*\(\s*[A-Za-z_$]/;
-
-let tools: typeof SourceTools | undefined;
 
 export function learningRateSite(optimizerSite: SourceLocation | undefined): SourceLocation | undefined {
   if (!optimizerSite) return undefined;
   try {
     const text = fs.readFileSync(optimizerSite.file, 'utf8');
     if (!NAMED_FIRST_ARGUMENT.test(text.split(/\r?\n/)[optimizerSite.line - 1] ?? '')) return optimizerSite;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a sibling bundle by path, loaded on first use
-    tools ??= require(path.join(__dirname, 'sourceTools.js')) as typeof SourceTools;
-    const value = tools.learningRateValueSite(text, optimizerSite.file, optimizerSite.line);
+    const value = sourceTools().learningRateValueSite(text, optimizerSite.file, optimizerSite.line);
     return value ? { file: optimizerSite.file, ...value } : optimizerSite;
   } catch {
     return optimizerSite; // unreadable, or no parser beside the runner: the call's line is still right

@@ -4,17 +4,8 @@
 // rateValueSite.ts loads it) is loaded only when a site is in a readable file; any failure leaves the sites as
 // they were: an origin is an addition, never needed for a finding to be placed.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { DataLocations, SourceLocation, SourceOrigin } from '../core/protocol';
-import type * as SourceTools from '../core/sourceTools';
-
-let tools: typeof SourceTools | undefined;
-
-function sourceTools(): typeof SourceTools {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a sibling bundle by path, loaded on first use
-  tools ??= require(path.join(__dirname, 'sourceTools.js')) as typeof SourceTools;
-  return tools;
-}
+import { sourceTools } from './sourceToolsBundle';
 
 /** One read per file per run: the data lines and compile() are usually in one file. */
 function reader(): (file: string) => string | undefined {
