@@ -78,6 +78,10 @@ test('the seventh, blind batch: at least 10 repositories no other batch uses, tf
 test('the eighth, blind batch: at least 10 repositories no other batch uses, tfjs 1.x, 2.x and 4.x, every module kind, both outcomes', () =>
   checkBlindBatch(8, 10, ['1', '2', '4']));
 
+// Batch 9 (realworld9 session), asked for as 10–15 projects on tfjs 1.x–4.x; it also holds a tfjs 0.14 script.
+test('the ninth, blind batch: at least 10 repositories no other batch uses, tfjs 0.x to 4.x, every module kind, both outcomes', () =>
+  checkBlindBatch(9, 10, ['0', '1', '2', '3', '4']));
+
 test('a case without a package.json pins nothing, and one that archives none says so', () => {
   for (const c of corpus) {
     if (!c.noPackageJson) continue;
