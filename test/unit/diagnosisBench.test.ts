@@ -80,6 +80,10 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   for (const c of heldout10) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/issues\/\d+)/, `${c.id}: held-out @source without repo@commit or issue URL`);
   // Ported with 13 buggy and 13 healthy.
   assert.ok(heldout10.length === 0 || (ported('heldout10').filter((c) => c.label === 'healthy').length >= 10 && ported('heldout10').filter((c) => c.label === 'buggy').length >= 10));
+  const heldout11 = cases.filter((c) => c.set === 'heldout11');
+  for (const c of heldout11) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/issues\/\d+)/, `${c.id}: held-out @source without repo@commit or issue URL`);
+  // Ported with 7 buggy and 10 healthy (buggy programs whose failure a source prints are rarer than working ones).
+  assert.ok(heldout11.length === 0 || (ported('heldout11').filter((c) => c.label === 'healthy').length >= 10 && ported('heldout11').filter((c) => c.label === 'buggy').length >= 7));
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 
@@ -103,6 +107,7 @@ test('a case header that misses its label, bug type or FAULT line is refused wit
   assert.equal(readCase(write('m.js', '// @label healthy\n// @set heldout8\n// @source s\n// @data d\n')).set, 'heldout8');
   assert.equal(readCase(write('n.js', '// @label healthy\n// @set heldout9\n// @source s\n// @data d\n')).set, 'heldout9');
   assert.equal(readCase(write('o.js', '// @label healthy\n// @set heldout10\n// @source s\n// @data d\n')).set, 'heldout10');
+  assert.equal(readCase(write('p.js', '// @label healthy\n// @set heldout11\n// @source s\n// @data d\n')).set, 'heldout11');
   const ok = readCase(write('d.js', '// @label buggy\n// @bug vanishing, lr-high\n// @source a\n//   b\n// @data d\nx();\ny(); // FAULT\n'));
   assert.deepEqual(ok.bugs, ['vanishing', 'lr-high']);
   assert.deepEqual(ok.faultLines, [7]);
