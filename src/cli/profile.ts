@@ -7,7 +7,7 @@ import { formatNumber } from '../core/format';
 import { stepProgress } from '../core/plateau';
 import { partialNote } from '../core/presentation';
 import { startProfile } from '../host/client';
-import { followRun, jsonDocument, printRunOutcome, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE } from './shared';
+import { findingLines, followRun, parseFormat, printRunOutcome, runOutput, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE } from './shared';
 
 export const PROFILE_USAGE = `Usage: gradient-lens profile FILE [options] [-- SCRIPT ARGS…]
 
@@ -27,7 +27,9 @@ ${TARGET_USAGE}
   --fail-on LEVEL      exit 1 when a finding is at least error | warning | info | none (default error)
   --threshold K=V      override a health threshold (repeatable), e.g. --threshold deadShare=0.5
                        keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}
-  --json               print one JSON document instead of the table
+  --json               print one JSON document instead of the table (--format json)
+  --format F           text | json | sarif (SARIF 2.1.0 for code scanning: each finding at its line, the
+                       definitions and helper lines it involves as related locations)
   -h, --help           show this help
 
 Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the run failed (what it measured before a
@@ -46,12 +48,16 @@ function parseCommandLine(argv: string[]) {
       'fail-on': { type: 'string' },
       threshold: { type: 'string', multiple: true },
       'overfit-batch': { type: 'boolean' },
+      format: { type: 'string' },
     },
   });
   if (values.help) return undefined;
+  const format = parseFormat(values.format, values.json);
   const target = parseTarget(values, positionals, PROFILE_DEFAULTS.timeoutSeconds, scriptArgs);
   return {
     ...target,
+    format,
+    json: format === 'json',
     thresholds: parseThresholds(values.threshold),
     steps: positiveInt(values.steps, '--steps', PROFILE_DEFAULTS.steps, 0)!,
     failOn: parseFailOn(values['fail-on']),
@@ -91,11 +97,7 @@ export function renderReport(report: ProfileReport): string {
   if (losses.length) out.push('', `loss: ${losses.length > 8 ? [...losses.slice(0, 4), '…', ...losses.slice(-3)].join(' → ') : losses.join(' → ')}`);
   if (report.findings.length) {
     out.push('', 'Findings:');
-    for (const f of report.findings) {
-      out.push(`  ${f.severity.toUpperCase()} ${f.code}${f.layer ? ` ${f.layer}` : ''}${f.line ? ` (${relative(f.file)}:${f.line})` : ''}`);
-      out.push(`    ${f.message}`);
-      for (const r of f.related ?? []) out.push(`      also ${r.layer}${r.line ? ` (${relative(r.file)}:${r.line})` : ''}: ${r.message}`);
-    }
+    for (const f of report.findings) out.push(...findingLines(report.layers, f, `${f.severity.toUpperCase()} ${f.code}${f.layer ? ` ${f.layer}` : ''}${f.line ? ` (${relative(f.file)}:${f.line})` : ''}`));
   } else {
     out.push('', partial ? 'No findings on the steps measured.' : 'No findings: gradients look healthy.');
   }
@@ -119,10 +121,10 @@ function progress(message: RunnerMessage, totalSteps: number): string | undefine
 export async function profileCommand(argv: string[]): Promise<number> {
   const options = parseOrExitCode(argv, parseCommandLine, PROFILE_USAGE);
   if (typeof options === 'number') return options;
-  const tty = Boolean(process.stderr.isTTY) && !options.json;
+  const tty = Boolean(process.stderr.isTTY) && options.format === 'text';
   const request = { file: options.file, exportName: options.exportName, args: options.args, scriptArgs: options.scriptArgs, steps: options.steps, batchSize: options.batchSize, backend: options.backend, thresholds: options.thresholds, overfitBatch: options.overfitBatch };
   const report = await followRun(tty, (message) => progress(message, options.steps), (onMessage) =>
     startProfile(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, env: options.env, cwd: process.cwd() }, onMessage),
   );
-  return printRunOutcome(report, options.json ? jsonDocument() : { text: renderReport }, options.failOn, renderError);
+  return printRunOutcome(report, runOutput(options.format, renderReport, false), options.failOn, renderError);
 }

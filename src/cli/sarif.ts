@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Severity } from '../core/protocol';
 import type { ReportFinding } from '../core/report';
-import { findingSite, findingText, relatedSites, REPOSITORY_URL, ruleDocUrl } from '../core/findingSites';
+import type { CreationFrame } from '../core/protocol';
+import { findingSite, findingText, helperSites, relatedSites, REPOSITORY_URL, ruleDocUrl } from '../core/findingSites';
 
 export const SARIF_LEVEL: Record<Severity | 'hint', Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -50,18 +51,25 @@ export function sarifLog(rules: Sarif.ReportingDescriptor[], results: Sarif.Resu
 /** A line (and column) as a SARIF region: 1-based, as our locations are. */
 const lineRegion = (line: number, column?: number): Sarif.Region => ({ startLine: line, ...(column ? { startColumn: column } : {}) });
 
+/** Where a run failed: the error's own line (a syntax error, the throwing line) when it has one, else the model file. */
+function errorLocation(file: string, at: { file: string; line: number; column?: number } | undefined): Sarif.PhysicalLocation {
+  return at ? { artifactLocation: artifactLocation(at.file), region: lineRegion(at.line, at.column) } : { artifactLocation: artifactLocation(file) };
+}
+
 /**
  * A run's findings (a watched run, or a profile) as a SARIF log: each at the line the editor's Problems panel shows it
- * (core/findingSites.ts), with the same text; a finding with no line of its own at the model file; related layers as
- * related locations; the step and layer as properties. A run that failed or stopped early is an unsuccessful invocation.
+ * (core/findingSites.ts), with the same text; a finding with no line of its own at the model file; as related
+ * locations the related layers, the definitions of the values its line consumed, and — for a layer placed on the line
+ * that called the user's helper — where the helper made it (the hover's "made by dense() at line 4"); the step and
+ * layer as properties. A run that failed or stopped early is an unsuccessful invocation.
  */
-export function runSarif(report: { file: string; layers: { name: string; file?: string; line?: number; column?: number }[]; findings: ReportFinding[]; status: string; partial: boolean; error?: { kind: string; message: string } }, watch: boolean): Sarif.Log {
+export function runSarif(report: { file: string; layers: { name: string; file?: string; line?: number; column?: number; via?: CreationFrame[] }[]; findings: ReportFinding[]; status: string; partial: boolean; error?: { kind: string; message: string; location?: { file: string; line: number; column?: number } } }, watch: boolean): Sarif.Log {
   const codes = [...new Set(report.findings.map((f) => f.code))].sort();
   const ruleIndex = new Map(codes.map((c, i) => [c, i]));
   const results = report.findings.flatMap((f): Sarif.Result[] => {
     const site = findingSite(report.layers, f);
     if (site.lineless) return [];
-    const related = relatedSites(report.layers, f);
+    const related = [...relatedSites(report.layers, f), ...helperSites(report.layers, f, (file) => path.relative(process.cwd(), file) || file)];
     return [
       {
         ruleId: f.code,
@@ -80,7 +88,7 @@ export function runSarif(report: { file: string; layers: { name: string; file?: 
     results,
     {
       executionSuccessful: !failed,
-      ...(report.error ? { toolExecutionNotifications: [{ level: report.partial ? 'warning' : 'error', message: { text: `${report.partial ? 'Stopped early (partial run)' : 'The run failed'} (${report.error.kind}): ${report.error.message}` }, locations: [{ physicalLocation: { artifactLocation: artifactLocation(report.file) } }] }] } : {}),
+      ...(report.error ? { toolExecutionNotifications: [{ level: report.partial ? 'warning' : 'error', message: { text: `${report.partial ? 'Stopped early (partial run)' : 'The run failed'} (${report.error.kind}): ${report.error.message}` }, locations: [{ physicalLocation: errorLocation(report.file, report.error.location) }] }] } : {}),
     },
   );
 }

@@ -2,7 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BACKENDS, SEVERITIES, stringifyWithNonFinite, type BackendChoice, type RunnerMessage, type Severity, type Thresholds } from '../core/protocol';
-import { severityAtLeast, worstSeverity } from '../core/report';
+import { severityAtLeast, worstSeverity, type LayerReportBase, type ReportFinding } from '../core/report';
+import { helperSites } from '../core/findingSites';
+import { runSarif } from './sarif';
 import { DEFAULT_THRESHOLDS, RUN_DEFAULTS } from '../core/defaults';
 import { splitScriptArgs } from '../core/scriptArgs';
 
@@ -188,6 +190,35 @@ export type RunOutput<R> = { document: (report: R) => string } | { text: (report
 
 /** The report as one JSON document (non-finite numbers kept as strings: core/protocol). */
 export const jsonDocument = <R>(): RunOutput<R> => ({ document: (report) => stringifyWithNonFinite(report, 2) });
+
+export type RunFormat = 'text' | 'json' | 'sarif';
+
+/** --format text | json | sarif of profile and watch; --json is --format json. */
+export function parseFormat(format: string | undefined, json: boolean | undefined): RunFormat {
+  const chosen = format ?? (json ? 'json' : 'text');
+  if (chosen !== 'text' && chosen !== 'json' && chosen !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${chosen}"`);
+  if (json && chosen !== 'json') throw new UsageError(`--json is --format json: it cannot be combined with --format ${chosen}`);
+  return chosen;
+}
+
+/** How a profile's or a watch's report is printed in `format`; `watch` words the SARIF messages with their step. */
+export function runOutput<R extends Parameters<typeof runSarif>[0]>(format: RunFormat, text: (report: R) => string, watch: boolean): RunOutput<R> {
+  if (format === 'sarif') return { document: (report) => JSON.stringify(runSarif(report, watch), null, 2) };
+  return format === 'json' ? jsonDocument() : { text };
+}
+
+/**
+ * A finding in profile's and watch's text output: its headline (`head`: severity, code, layer, where), its message, the
+ * layers it relates, and where the user's helper made its layer (core/findingSites.ts helperSites) — the hover's words.
+ */
+export function findingLines(layers: readonly LayerReportBase[], finding: ReportFinding, head: string): string[] {
+  return [
+    `  ${head}`,
+    `    ${finding.message}`,
+    ...(finding.related ?? []).map((r) => `      also ${r.layer}${r.line ? ` (${relative(r.file)}:${r.line})` : ''}: ${r.message}`),
+    ...helperSites(layers, finding, relative).map((h) => `      ${h.message}`),
+  ];
+}
 
 /**
  * Prints a run's report as `output` says and returns profile's and watch's exit code: 2 when the run failed (a run

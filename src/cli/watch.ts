@@ -8,10 +8,9 @@ import type { WatchReport } from '../core/watchReport';
 import { formatNumber } from '../core/format';
 import { startWatch } from '../host/client';
 import { renderError } from './profile';
-import { runSarif } from './sarif';
 import { findingSite } from '../core/findingSites';
 import { validationSourceText } from '../core/overfittingRule';
-import { followRun, jsonDocument, printRunOutcome, type RunOutput, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, splitAtTerminator, table, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
+import { findingLines, followRun, parseFailOn, parseFormat, parseOrExitCode, parseTarget, parseThresholds, positiveInt, printRunOutcome, relative, runOutput, splitAtTerminator, table, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
 
 export const WATCH_USAGE = `Usage: gradient-lens watch FILE [options] [-- SCRIPT ARGS…]
 
@@ -58,9 +57,7 @@ function parseCommandLine(argv: string[]) {
     },
   });
   if (values.help) return undefined;
-  const format = values.format ?? (values.json ? 'json' : 'text');
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
-  if (values.json && format !== 'json') throw new UsageError(`--json is --format json: it cannot be combined with --format ${format}`);
+  const format = parseFormat(values.format, values.json);
   if (values.batch !== undefined) throw new UsageError("--batch does not apply to watch: training runs with the script's own batch size");
   return {
     ...parseTarget(values, positionals, WATCH_DEFAULTS.timeoutSeconds, scriptArgs),
@@ -104,9 +101,7 @@ export function renderWatchReport(report: WatchReport): string {
     for (const f of report.findings) {
       // At the line the editor's Problems panel shows it (core/findingSites.ts).
       const site = findingSite(report.layers, f);
-      out.push(`  ${f.severity.toUpperCase()} ${f.code}${f.step !== undefined ? ` from step ${f.step}` : ''}${f.layer ? ` ${f.layer}` : ''}${site.line ? ` (${relative(site.file)}:${site.line})` : ''}`);
-      out.push(`    ${f.message}`);
-      for (const r of f.related ?? []) out.push(`      also ${r.layer}${r.line ? ` (${relative(r.file)}:${r.line})` : ''}: ${r.message}`);
+      out.push(...findingLines(report.layers, f, `${f.severity.toUpperCase()} ${f.code}${f.step !== undefined ? ` from step ${f.step}` : ''}${f.layer ? ` ${f.layer}` : ''}${site.line ? ` (${relative(site.file)}:${site.line})` : ''}`));
     }
   } else out.push('', report.partial ? 'No findings on the steps recorded.' : 'No findings over the whole run.');
   return out.join('\n');
@@ -138,12 +133,10 @@ function progress(message: RunnerMessage): string | undefined {
 export async function watchCommand(argv: string[]): Promise<number> {
   const options = parseOrExitCode(argv, parseCommandLine, WATCH_USAGE);
   if (typeof options === 'number') return options;
-  const tty = Boolean(process.stderr.isTTY) && !options.json;
+  const tty = Boolean(process.stderr.isTTY) && options.format === 'text';
   const request = { file: options.file, exportName: options.exportName, args: options.args, scriptArgs: options.scriptArgs, backend: options.backend, thresholds: options.thresholds, every: options.every, maxSteps: options.maxSteps };
   const report = await followRun(tty, progress, (onMessage) =>
     startWatch(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, env: options.env, cwd: process.cwd(), runFile: options.runFile }, onMessage),
   );
-  const output: RunOutput<WatchReport> =
-    options.format === 'sarif' ? { document: (r) => JSON.stringify(runSarif(r, true), null, 2) } : options.format === 'json' ? jsonDocument() : { text: renderWatchReport };
-  return printRunOutcome(report, output, options.failOn, renderError);
+  return printRunOutcome(report, runOutput(options.format, renderWatchReport, true), options.failOn, renderError);
 }

@@ -1,7 +1,8 @@
 // Where and how a run's finding is shown — one answer for the editor's Problems panel (extension/diagnostics.ts), the
 // CLI's text and its SARIF (cli/sarif.ts), so that what the editor lists is what `gradient-lens watch` prints.
-import type { FindingCode } from './protocol';
+import type { CreationFrame, FindingCode } from './protocol';
 import type { ReportFinding, ReportRelated } from './report';
+import { viaParts } from './layerPlacement';
 
 export const REPOSITORY_URL = 'https://github.com/gradient-lens/gradient-lens';
 
@@ -42,6 +43,18 @@ export function relatedSites(layers: readonly Located[], finding: Pick<ReportFin
     const line = at ? at.line : r.line;
     return file && line !== undefined ? [{ layer: r.layer, message: `${r.layer}: ${r.message}`, file, line, column: at?.column ?? r.column }] : [];
   });
+}
+
+/**
+ * Where the user's helper made the finding's layer when the layer sits on the line that called the helper
+ * (core/layerPlacement.ts): one site per helper frame, innermost first, each with the hover's words — "dense_1: made
+ * by dense() at line 4" — in plain text (function names unquoted; another file by `displayPath`).
+ */
+export function helperSites(layers: readonly (Located & { via?: readonly CreationFrame[] })[], finding: Pick<ReportFinding, 'layer'>, displayPath?: (file: string) => string): { message: string; file: string; line: number; column?: number }[] {
+  const layer = finding.layer ? layers.find((l) => l.name === finding.layer) : undefined;
+  if (!layer?.via?.length) return [];
+  const parts = viaParts(layer.via, layer.file, displayPath, (name) => name);
+  return layer.via.map((frame, i) => ({ message: `${layer.name}: ${parts[i]}`, file: frame.file, line: frame.line, column: frame.column }));
 }
 
 /** A finding's text: its message, and for a watched run the step its condition began unless the message names it. */

@@ -80,14 +80,19 @@ export function collapseRecursion(frames: readonly ScopedFrame[]): CreationFrame
 }
 
 /**
- * "made by `dense()` at line 30" — the hover's note on a layer placed on its helper's calling line (Markdown:
- * function names as code; `displayPath` must return Markdown-safe text for a frame in another file).
+ * "made by `dense()` at line 30" — the hover's note on a layer placed on its helper's calling line, one part per frame
+ * (innermost first). `code` formats a function name: Markdown code by default (the hover), plain for the CLI and SARIF;
+ * `displayPath` must return text safe in that format for a frame in another file.
  */
-export function viaText(via: readonly CreationFrame[], placedFile: string | undefined, displayPath: (file: string) => string = (f) => f): string {
-  const parts = via.map((f, i) => {
+export function viaParts(via: readonly CreationFrame[], placedFile: string | undefined, displayPath: (file: string) => string = (f) => f, code: (name: string) => string = (n) => `\`${n}\``): string[] {
+  return via.map((f, i) => {
     const where = f.file === placedFile ? `line ${f.line}` : `${displayPath(f.file)}:${f.line}`;
     const verb = i === 0 ? 'made' : 'called from';
-    return f.function ? `${i === 0 ? 'made by' : 'called from'} \`${f.function}()\` at ${where}` : i === 0 ? `${verb} at ${where}` : `${verb} ${where}`;
+    return f.function ? `${i === 0 ? 'made by' : 'called from'} ${code(`${f.function}()`)} at ${where}` : i === 0 ? `${verb} at ${where}` : `${verb} ${where}`;
   });
-  return parts.join(', ');
+}
+
+/** The hover's whole note: viaParts joined. */
+export function viaText(via: readonly CreationFrame[], placedFile: string | undefined, displayPath?: (file: string) => string, code?: (name: string) => string): string {
+  return viaParts(via, placedFile, displayPath, code).join(', ');
 }

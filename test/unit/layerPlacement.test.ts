@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { collapseRecursion, placeLayers, viaText, type ScopedFrame } from '../../src/core/layerPlacement';
 import type { CreationFrame } from '../../src/core/protocol';
 import { hoverMarkdown } from '../../src/core/presentation';
+import { helperSites } from '../../src/core/findingSites';
 import type { ReportLayer } from '../../src/core/report';
 
 const F = (line: number, fn?: string, file = '/w/model.js'): CreationFrame => ({ file, line, column: 3, ...(fn ? { function: fn } : {}) });
@@ -73,4 +74,17 @@ test('hover: a layer placed on its helper call says where the helper made it', (
   const layer = (via?: CreationFrame[]): ReportLayer => ({ name: 'dense_2', className: 'Dense', file: '/w/model.js', line: 34, gradNorm: 0.1, verdicts: [], weights: [], steps: [], ...(via ? { via } : {}) });
   assert.match(hoverMarkdown([layer([F(30, 'torchLinear')])], [], (c) => c), /_made by `torchLinear\(\)` at line 30\._/);
   assert.doesNotMatch(hoverMarkdown([layer()], [], (c) => c), /made by/);
+});
+
+test('helperSites: the finding\'s layer\'s helper frames in plain words, each at its own line; none for a layer without via', () => {
+  const layers = [
+    { name: 'dense_2', file: '/w/model.js', line: 34, via: [F(3, 'dense', '/w/lib.js'), F(9, 'block')] },
+    { name: 'dense_3', file: '/w/model.js', line: 35 },
+  ];
+  assert.deepEqual(helperSites(layers, { layer: 'dense_2' }, (f) => f.replace('/w/', '')), [
+    { message: 'dense_2: made by dense() at lib.js:3', file: '/w/lib.js', line: 3, column: 3 },
+    { message: 'dense_2: called from block() at line 9', file: '/w/model.js', line: 9, column: 3 },
+  ]);
+  assert.deepEqual(helperSites(layers, { layer: 'dense_3' }), []);
+  assert.deepEqual(helperSites(layers, {}), []);
 });
