@@ -5,63 +5,20 @@ import type { LayersModel, NamedTensorMap, Scalar, SymbolicTensor, Tensor } from
 import { HARD_ZERO, SATURATING, ZERO_CENTRED } from '../core/activations';
 import { combinedNorm, l2Norm, weightStats } from '../core/stats';
 import type { NonFiniteOrigin, StepRecord } from '../core/health';
-import type { CreationFrame, LayerInfo, LayerStepStats, OutputInfo, WeightStats } from '../core/protocol';
-import { creationChainOf } from './callSites';
+import type { LayerInfo, LayerStepStats, OutputInfo, WeightStats } from '../core/protocol';
 import { placeLayers } from '../core/layerPlacement';
-import { duplicateShare, isCustomLoss, isOneHot, isZeroOne, updateRatio } from './weightChecks';
-import { readLossReduction } from './lossReduction';
-import { readLossIdentity } from './lossIdentity';
-import { readLossSaturation } from './lossSaturation';
-import { readTargetRangeLoss } from './targetRange';
-import { readOutputBirth } from './outputBirth';
-import { OUTPUT_RANGE } from '../core/dataRules';
+import { duplicateShare, updateRatio } from './weightChecks';
 import { NOISE_SETTING, quietOutputs } from './quietLoss';
 import { outputConfidence } from './outputConfidence';
+import { activationOf, flattenLayers, shapesOf, type AnyLayer, type LayerVariable } from './modelLayers';
+import { readOutputInfo } from './outputInfo';
 import { innerModel, type Batch } from './data';
 import { DiscoveryError } from './discovery';
 import { leavingWeightsAsFound, WeightSnapshot, type LayerVariable as Weight } from './modelState';
 import type { Tf } from './tfjsResolve';
 
-type AnyLayer = {
-  name: string;
-  getClassName(): string;
-  getConfig(): Record<string, unknown>;
-  trainableWeights: LayerVariable[];
-  weights: LayerVariable[];
-  inboundNodes: unknown[];
-  outboundNodes?: { outboundLayer?: { getClassName(): string } }[];
-  output: SymbolicTensor | SymbolicTensor[];
-  layers?: AnyLayer[];
-  layer?: AnyLayer;
-  forwardLayer?: AnyLayer;
-  backwardLayer?: AnyLayer;
-};
-type LayerVariable = { name: string; shape: number[]; trainable: boolean; read(): Tensor & { name: string } };
-
 /** Layers whose output is not simply activation(pre-activation). */
 const COMPOSITE = new Set(['LSTM', 'GRU', 'ConvLSTM2D', 'Bidirectional', 'TimeDistributed', 'RNN']);
-
-export function activationOf(layer: AnyLayer): string | undefined {
-  const cls = layer.getClassName();
-  if (cls === 'ReLU') return 'relu';
-  const config = layer.getConfig();
-  const act = config.activation;
-  return typeof act === 'string' ? act : undefined;
-}
-
-/** A called layer's one output and input shape ([null, …]); nothing for a layer with several, or none yet. */
-function shapesOf(layer: AnyLayer): { outputShape?: (number | null)[]; inputShape?: (number | null)[] } {
-  const one = (key: 'outputShape' | 'inputShape') => {
-    try {
-      // tfjs layers have no inputShape property: a called layer's one input is the symbolic tensor `input`.
-      const shape = key === 'inputShape' ? (layer as unknown as { input: { shape?: unknown } }).input.shape : (layer as unknown as Record<string, unknown>)[key];
-      return Array.isArray(shape) && shape.every((d) => d === null || typeof d === 'number') ? { [key]: [...(shape as (number | null)[])] } : {};
-    } catch {
-      return {}; // an uncalled layer's shapes throw, and so does `input` for a layer with several inputs
-    }
-  };
-  return { ...one('outputShape'), ...one('inputShape') };
-}
 
 interface ProfiledLayer {
   layer: AnyLayer;
@@ -73,27 +30,6 @@ interface ProfiledLayer {
 
 /** dead: ReLU units off for the whole batch; saturated: sigmoid/tanh outputs in the tails; confident: softmax rows with max > 0.99. */
 type ProbeKind = 'dead' | 'saturated' | 'confident';
-
-type FlatLayer = { layer: AnyLayer; parent?: string; topLevel: boolean; chain?: CreationFrame[] };
-
-/** All layers, depth first: nested models and wrappers contribute their inner layers. */
-function flattenLayers(layers: AnyLayer[], parent?: string, out: FlatLayer[] = [], userChain?: CreationFrame[]) {
-  for (const layer of layers) {
-    if (layer.getClassName() === 'InputLayer') continue;
-    out.push({ layer, parent, topLevel: parent === undefined, chain: userChain ?? creationChainOf(layer) });
-    if (layer.forwardLayer && layer.backwardLayer) {
-      // Bidirectional builds its forward/backward layers from the config of the layer the user passed in,
-      // inside its own constructor; that user layer is never called. Report the two working copies at the
-      // line where the user created the recurrent layer, and leave the unused original out.
-      const chain = (layer.layer && creationChainOf(layer.layer)) ?? creationChainOf(layer);
-      flattenLayers([layer.forwardLayer, layer.backwardLayer], layer.name, out, chain);
-      continue;
-    }
-    const children = layer.layers ?? (layer.layer ? [layer.layer] : []);
-    flattenLayers(children, layer.name, out);
-  }
-  return out;
-}
 
 export class GradientProfiler {
   readonly layers: ProfiledLayer[];
@@ -199,83 +135,9 @@ export class GradientProfiler {
   }
 
 
-  /**
-   * Output layers and their labels, for the initial-loss and output rules: a C-class cross-entropy starts
-   * near ln C, a mean squared error near the mean of y² (outputs ≈ 0 at initialization).
-   */
+  /** Output layers and their labels, for the initial-loss and output rules (runner/outputInfo.ts). */
   outputInfo(batch: Batch, lossNames: string[]): OutputInfo[] {
-    const tf = this.tf;
-    return this.inner.outputLayers.map((layer, i) => {
-      const ys = batch.ys[i];
-      const [meanSquare, variance, min, max, fractional, negative] = tf.tidy(() => {
-        const y = tf.cast(ys, 'float32');
-        return [
-          tf.mean(tf.square(y)).dataSync()[0],
-          tf.moments(y).variance.dataSync()[0],
-          tf.min(y).dataSync()[0],
-          tf.max(y).dataSync()[0],
-          tf.mean(tf.cast(tf.notEqual(y, tf.round(y)), 'float32')).dataSync()[0],
-          tf.mean(tf.cast(tf.less(y, 0), 'float32')).dataSync()[0],
-        ];
-      });
-      const shape = this.inner.outputs[i].shape;
-      const units = shape[shape.length - 1] ?? 1;
-      const oneHot = isOneHot(min, max, fractional, meanSquare, units);
-      const lossProbe = isCustomLoss(lossNames[i]) && isZeroOne(min, max, fractional) ? this.readLoss(i, ys, units, !oneHot) : undefined;
-      const predict = () => ([] as Tensor[]).concat(this.inner.apply(batch.xs, { training: false }) as Tensor | Tensor[])[i];
-      const lossReduction = isCustomLoss(lossNames[i]) ? readLossReduction(tf, this.lossFunctions[i], ys, predict) : undefined;
-      const activation = activationOf(layer as unknown as AnyLayer);
-      const lossIdentity = isCustomLoss(lossNames[i]) ? readLossIdentity(tf, this.lossFunctions[i], ys, predict, activation, { oneHot, zeroOne: isZeroOne(min, max, fractional) }) : undefined;
-      // A tf.layers.softmax() output layer has no activation in its config but produces the same exact 0s and 1s.
-      const saturating = activation ?? (layer.getClassName() === 'Softmax' ? 'softmax' : undefined);
-      const lossSaturation = isCustomLoss(lossNames[i]) ? readLossSaturation(tf, this.lossFunctions[i], ys, saturating, units) : undefined;
-      const range = activation === undefined ? undefined : OUTPUT_RANGE[activation];
-      const outputBirth = readOutputBirth(tf, this.inner as unknown as LayersModel, layer as never, batch.xs);
-      const targetRangeLoss = isCustomLoss(lossNames[i]) && range ? readTargetRangeLoss(tf, this.lossFunctions[i], ys, range, min, max) : undefined;
-      return {
-        layer: layer.name,
-        activation,
-        loss: lossNames[i] ?? 'custom',
-        units,
-        labelMeanSquare: meanSquare,
-        labelVariance: variance,
-        labelMin: min,
-        labelMax: max,
-        labelFractional: fractional,
-        labelNegative: negative,
-        ...(lossProbe ? { lossProbe } : {}),
-        ...(lossReduction ? { lossReduction } : {}),
-        ...(lossIdentity ? { lossIdentity } : {}),
-        ...(lossSaturation ? { lossSaturation } : {}),
-        ...(targetRangeLoss ? { targetRangeLoss } : {}),
-        ...(outputBirth ? { outputBirth } : {}),
-      };
-    });
-  }
-
-  /**
-   * A custom loss at the labels, at confident logits and at confidently wrong predictions (protocol OutputInfo.lossProbe):
-   * one-hot rows — the labels × 5 and the labels shifted one class (a softmax reads only differences between classes);
-   * other 0/1 labels (`binary`: each unit its own sigmoid) — (2y − 1) × 5 and 1 − y.
-   */
-  private readLoss(i: number, ys: Tensor, units: number, binary: boolean): { atLabels: number; atScaled: number; atWrong: number; atSigned?: number; binary?: boolean } | undefined {
-    const tf = this.tf;
-    try {
-      return tf.tidy(() => {
-        const y = tf.cast(ys, 'float32');
-        const flat = tf.reshape(y, [-1, units]);
-        const wrong = binary ? tf.sub(1, y) : tf.reshape(tf.concat([tf.slice(flat, [0, 1], [-1, units - 1]), tf.slice(flat, [0, 0], [-1, 1])], 1), y.shape);
-        const signed = tf.mul(tf.sub(tf.mul(y, 2), 1), 5);
-        const confident = binary ? signed : tf.mul(y, 5);
-        const at = (prediction: Tensor) => tf.mean(this.lossFunctions[i](y, prediction)).dataSync()[0];
-        // A hand-written binary cross-entropy has 0·log 0 = NaN at exact 0/1 predictions: read probabilities as
-        // tfjs's and Keras's own cross-entropies do, clipped to [1e-7, 1 − 1e-7] (their epsilon), when exact ones fail.
-        const atProbabilities = (prediction: Tensor) => ((v) => (Number.isFinite(v) ? v : at(tf.clipByValue(prediction, 1e-7, 1 - 1e-7))))(at(prediction));
-        return { atLabels: atProbabilities(y), atScaled: at(confident), atWrong: atProbabilities(wrong), ...(binary ? { binary } : { atSigned: at(signed) }) };
-      });
-    } catch {
-      return undefined; // a loss that cannot take these shapes tells nothing
-    }
+    return readOutputInfo(this.tf, this.inner, this.lossFunctions, batch, lossNames);
   }
 
   /** The probe's share(s): dead → [dead, always positive]; the other kinds one share. */
