@@ -82,7 +82,7 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   assert.ok(heldout10.length === 0 || (ported('heldout10').filter((c) => c.label === 'healthy').length >= 10 && ported('heldout10').filter((c) => c.label === 'buggy').length >= 10));
   const heldout11 = cases.filter((c) => c.set === 'heldout11');
   for (const c of heldout11) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/issues\/\d+)/, `${c.id}: held-out @source without repo@commit or issue URL`);
-  // Ported with 7 buggy and 10 healthy (buggy programs whose failure a source prints are rarer than working ones).
+  // Ported with 7 buggy and 11 healthy (buggy programs whose failure a source prints are rarer than working ones).
   assert.ok(heldout11.length === 0 || (ported('heldout11').filter((c) => c.label === 'healthy').length >= 10 && ported('heldout11').filter((c) => c.label === 'buggy').length >= 7));
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
