@@ -13,6 +13,7 @@ import { commonJsNamedImportCause, unresolvedImportCause } from './importFailure
 import { removedApiHint } from '../core/tfjsRenames';
 import { lfsPointerNote } from './lfsPointers';
 import { isErrorHeadline } from '../core/errorHeadline';
+import { browserGlobalCause } from './browserGlobals';
 
 let outputTail = '';
 /** Where the output printed after the module finished loading starts (in the running total). */
@@ -143,6 +144,8 @@ export function knownCause(error: unknown, cwd = process.cwd()): string | undefi
     return `Download failed: ${host ? `${host} could not be reached` : 'the network request failed'} (${code}). The script fetches data over the network: check the connection and the URL, or point the script at a local copy of the data.`;
   }
   if (e.message === 'fetch failed') return `Download failed: ${cause?.message ?? 'fetch failed'}. The script fetches data over the network: check the connection and the URL, or point the script at a local copy of the data.`;
+  const browserGlobal = browserGlobalCause(error);
+  if (browserGlobal) return browserGlobal;
   if (error instanceof SyntaxError && /\bat JSON\.parse\b/.test(e.stack ?? '')) return `Invalid JSON: ${e.message}. The script parses a file or response that is not valid JSON.`;
   return undefined;
 }

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fixture, lineOf, pool, profile } from './helpers';
+import { browserGlobalCause } from '../../src/runner/browserGlobals';
 
 const F = (...p: string[]) => fixture('import-causes', ...p);
 const files = [
@@ -20,6 +21,8 @@ const files = [
   F('cjs-named', 'model.ts'),
   F('cjs-named', 'esm-missing.ts'),
   F('cjs-named', 'default-import.ts'),
+  F('browser-global', 'model.mjs'),
+  F('browser-global', 'undeclared.js'),
 ];
 const runs = pool(files, 2, (f) => profile(f, { steps: 1 }));
 const run = async (i: number) => (await runs)[i];
@@ -138,4 +141,32 @@ test('near misses: an ES-module package that really lacks the export keeps Node\
   const { report } = await run(files.indexOf(file));
   assert.equal(report.status, 'done', JSON.stringify(report.error));
   assert.deepEqual(report.layers.map((l) => [l.className, l.line]), [['Dense', lineOf(file, 'L:dense')]]);
+});
+
+test("a module that assigns the page's `top` at load (batch 9's userscript DQN) → that it is a browser page's global Node lacks, its line, and both next steps (was \"The model file threw while loading: top is not defined\")", async () => {
+  const i = files.indexOf(F('browser-global', 'model.mjs'));
+  const { report } = await run(i);
+  const config = F('browser-global', 'config.mjs');
+  assert.equal(report.error?.kind, 'import');
+  assert.equal(
+    report.error?.message,
+    "top is not defined: in a browser page `top` is a global of the page (window.top), which Node does not have — this file is written to run in a page. Profile a file that builds the model without the page's code (e.g. move the model into its own module and point Gradient Lens at it); if the file is meant for Node, declare top before it is used.",
+  );
+  assert.deepEqual([report.error?.location?.file, report.error?.location?.line], [config, lineOf(config, 'L:top')]);
+});
+
+test('near miss: an undeclared name no browser defines → Node\'s own message and line, no browser advice', async () => {
+  const i = files.indexOf(F('browser-global', 'undeclared.js'));
+  const { report } = await run(i);
+  assert.equal(report.error?.kind, 'import');
+  assert.equal(report.error?.message, 'The model file threw while loading: hiddenUnits is not defined');
+  assert.equal(report.error?.location?.line, lineOf(files[i], 'L:undeclared'));
+});
+
+test('the browser-global reading: `window` is the page itself; names Node defines (setTimeout, fetch, console) and other errors are not browser globals', () => {
+  assert.match(browserGlobalCause(new ReferenceError('window is not defined'))!, /^window is not defined: in a browser page `window` is a global of the page \(the page itself\)/);
+  assert.match(browserGlobalCause(new ReferenceError('document is not defined'))!, /\(window\.document\)/);
+  assert.equal(browserGlobalCause(new ReferenceError('tfvis is not defined')), undefined);
+  assert.equal(browserGlobalCause(new TypeError('top is not defined')), undefined);
+  for (const name of ['setTimeout', 'fetch', 'console']) assert.equal(browserGlobalCause(new ReferenceError(`${name} is not defined`)), undefined);
 });
