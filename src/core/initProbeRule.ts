@@ -43,6 +43,8 @@ export interface InitProbe {
   batchSize: number;
   /** The layers whose kernel or bias the copy re-drew (the user's initializer differs from the default). */
   layers: readonly string[];
+  /** The first output's held-out accuracy at the same readings as `losses`, when its outputs read as classes. */
+  accuracies?: number[];
 }
 
 /** What makes the probe worth its time: the initial loss far from its expected value, or a re-drawn layer saturated at step 0. */
@@ -56,10 +58,31 @@ export function initProbeReason(steps: readonly StepRecord[], outputs: readonly 
   return undefined;
 }
 
+const pct = (share: number) => (share * 100).toFixed(0);
 const lowest = (losses: readonly number[]) => Math.min(...losses.slice(1));
+const highest = (values: readonly number[]) => Math.max(...values.slice(1));
 
-/** The verdict on the two runs; undefined when they are not both there and finite. */
-export function initCost(probes: readonly InitProbe[] | undefined): { own: InitProbe; copy: InitProbe; ownBest: number; copyBest: number; copyStart: number; repairing: boolean; costs: boolean } | undefined {
+/**
+ * The held-out accuracies of the two runs, for a single class output under a cross-entropy: the user's best clearly
+ * above the copy's means the copy's lower loss is not more rows classified right. Cross-entropy also charges confidence, and an
+ * overconfident model can hold a higher loss than a near-uniform one while classifying far more rows right (Guo, Pleiss,
+ * Sun & Weinberger, "On Calibration of Modern Neural Networks", ICML 2017, §2 and Fig. 3: NLL rising while the error falls).
+ */
+function accuracyLead(own: InitProbe, copy: InitProbe): { ownAccuracy: number; copyAccuracy: number } | undefined {
+  const a = own.accuracies;
+  const b = copy.accuracies;
+  if (!a || !b || a.length !== own.losses.length || b.length !== copy.losses.length || a.length < 2) return undefined;
+  return { ownAccuracy: highest(a), copyAccuracy: highest(b) };
+}
+
+/**
+ * The verdict on the two runs; undefined when they are not both there and finite. `classes`: the loss is a cross-entropy
+ * on one class output, so the runs' held-out accuracies (when measured) count too.
+ */
+export function initCost(
+  probes: readonly InitProbe[] | undefined,
+  classes = false,
+): { own: InitProbe; copy: InitProbe; ownBest: number; copyBest: number; copyStart: number; repairing: boolean; costs: boolean; accuracy?: { ownAccuracy: number; copyAccuracy: number }; aheadInAccuracy: boolean } | undefined {
   const own = probes?.find((p) => p.factor === 1);
   const copy = probes?.find((p) => p.factor === 0);
   if (!own || !copy || own.losses.length < 2 || own.losses.length !== copy.losses.length) return undefined;
@@ -71,8 +94,13 @@ export function initCost(probes: readonly InitProbe[] | undefined): { own: InitP
   // non-finite where the copy did not is the clearest cost of all.
   const copyStart = copy.losses[0];
   const repairing = ownBest > copyStart;
-  const costs = !Number.isFinite(ownBest) || (repairing && copyBest <= INIT_MARGIN * ownBest);
-  return { own, copy, ownBest, copyBest, copyStart, repairing, costs };
+  // For a classifier the steps were not spent only on repair when the user's run classifies clearly more held-out rows
+  // right than the copy at its best: its higher loss is overconfidence, not less learning (accuracyLead).
+  const accuracy = classes ? accuracyLead(own, copy) : undefined;
+  // "Clearly", as for the losses: the user's held-out error at most INIT_MARGIN × the copy's.
+  const aheadInAccuracy = accuracy !== undefined && accuracy.ownAccuracy > accuracy.copyAccuracy && 1 - accuracy.ownAccuracy <= INIT_MARGIN * (1 - accuracy.copyAccuracy);
+  const costs = !Number.isFinite(ownBest) || (repairing && copyBest <= INIT_MARGIN * ownBest && !aheadInAccuracy);
+  return { own, copy, ownBest, copyBest, copyStart, repairing, costs, ...(accuracy ? { accuracy } : {}), aheadInAccuracy };
 }
 
 /**
@@ -80,9 +108,10 @@ export function initCost(probes: readonly InitProbe[] | undefined): { own: InitP
  * information with the same numbers. `reason`: what made the probe run (initProbeReason).
  */
 export function initProbeFinding(steps: readonly StepRecord[], layers: readonly LayerInfo[], outputs: readonly OutputInfo[], probes: readonly InitProbe[] | undefined, t: Thresholds): Finding | undefined {
-  const verdict = initCost(probes);
+  const limit = initialLossLimit(outputs, t);
+  const verdict = initCost(probes, outputs.length === 1 && limit !== undefined && !limit.isMse);
   if (!verdict) return undefined;
-  const { own, copy, ownBest, copyBest, copyStart, repairing, costs } = verdict;
+  const { own, copy, ownBest, copyBest, copyStart, repairing, costs, accuracy, aheadInAccuracy } = verdict;
   const reason = initProbeReason(steps, outputs, copy.layers, t) ?? 'the initial weights are user-set';
   const info = new Map(layers.map((l) => [l.name, l]));
   const placed = copy.layers.map((name) => ({ layer: name, location: info.get(name)?.location })).filter((l): l is { layer: string; location: SourceLocation } => l.location !== undefined);
@@ -92,7 +121,11 @@ export function initProbeFinding(steps: readonly StepRecord[], layers: readonly 
   const evidence =
     `From the same fresh batches of ${own.batchSize} of the script's rows, ${runSteps} steps took the loss of ${own.rows} rows neither run trained on ` +
     `no lower than ${fmt(ownBest)} from your initial weights, and to ${fmt(copyBest)} with ${names} drawn from tfjs's defaults instead (Glorot-normal kernels, zero biases; ${fmt(copyBest / ownBest)}×), ` +
-    `which start at ${fmt(copyStart)}: ${repairing ? `your run spent all ${runSteps} steps above where the default initialisation starts` : `your run got below that start within the ${runSteps} steps`}.`;
+    `which start at ${fmt(copyStart)}: ${repairing ? `your run spent all ${runSteps} steps above where the default initialisation starts` : `your run got below that start within the ${runSteps} steps`}.` +
+    (accuracy
+      ? ` Held-out accuracy at best: ${pct(accuracy.ownAccuracy)} % from your weights, ${pct(accuracy.copyAccuracy)} % from the defaults` +
+        (aheadInAccuracy ? ` — your run classifies clearly more rows right; its higher loss is overconfidence (cross-entropy charges confidence too), not steps lost.` : '.')
+      : '');
   return {
     code: 'initial-loss',
     severity: costs ? RULE_SEVERITY['initial-loss'] : 'info',

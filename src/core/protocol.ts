@@ -219,7 +219,10 @@ export const RunnerMessage = v.variant('type', [
     trainLosses: v.optional(v.array(num)),
     /** `labels`: the held-out rows' loss at the best prediction that does not read the inputs (their labels' mean). */
     baseline: v.optional(num),
-    /** `labels`, a class output: the held-out rows' accuracy at the same steps, and their most frequent class's share. */
+    /**
+     * `labels`, a class output: the held-out rows' accuracy at the same steps, and their most frequent class's share;
+     * `init`: the first output's held-out accuracy at the same readings as `losses`, when its outputs read as classes.
+     */
     accuracies: v.optional(v.array(num)),
     blindAccuracy: v.optional(num),
     /** `labels`: read along LABEL_PROBE_STEPS steps on fresh batches of the script's rows (not the profiled steps). */

@@ -217,7 +217,7 @@ export class ProfileEvidence {
       } else if (kind === 'horizon') {
         if (every !== undefined && rows !== undefined && batchSize !== undefined) this.horizonProbes.push({ factor, losses, every, rows, batchSize });
       } else if (kind === 'init') {
-        if (every !== undefined && rows !== undefined && batchSize !== undefined && layers) this.initProbes.push({ factor, losses, every, rows, batchSize, layers });
+        if (every !== undefined && rows !== undefined && batchSize !== undefined && layers) this.initProbes.push({ factor, losses, every, rows, batchSize, layers, ...(labelParts.accuracies ? { accuracies: labelParts.accuracies } : {}) });
       } else if (kind !== 'labels') this.probes[kind].push({ factor, losses });
       else if (every !== undefined && rows !== undefined) this.labelProbes.push({ factor, losses, every, rows, ...labelParts });
     } else if (message.type === 'overfit') {

@@ -43,24 +43,45 @@ export async function horizonProbe(
   if (size < 1) return undefined;
   const batches = poolBatches(tf, pool, size);
   const losses: number[] = [];
+  // The first output's held-out accuracy at the same readings, when it predicts classes: the initialisation probe's
+  // check that a lower loss is more rows classified right, not only less overconfidence (core/initProbeRule.ts).
+  const accuracies: number[] = [];
+  // Labels whose shape the argmax comparison cannot pair with the outputs (a sequence output against one label per row)
+  // make no accuracy: the loss alone, as before, rather than a failed probe.
+  const readingWithAccuracy = () => {
+    try {
+      return heldOutReading(tf, model, heldOut, true);
+    } catch {
+      return heldOutReading(tf, model, heldOut, false);
+    }
+  };
   const pace = paceGuard(steps, deadline, runsLeft);
   // Returning false ends the probe there (rateProbe): a run that would try the user's patience judges nothing.
   const read = (step: number) => {
     if (pace.overdue(step)) return false;
-    if (step % every === 0 || step === steps) losses.push(heldOutReading(tf, model, heldOut, false).loss);
+    if (step % every === 0 || step === steps) {
+      const reading = readingWithAccuracy();
+      losses.push(reading.loss);
+      if (reading.accuracy !== undefined) accuracies.push(reading.accuracy);
+    }
     return true;
   };
   try {
     const ran = await rateProbe(tf, model, initial, batches.rowsAt, factor, steps, stochastic, read);
     if (pace.outOfTime) return 'out of time';
-    return ran ? { losses, rows: heldOut.xs[0].shape[0] ?? 0, batchSize: size } : undefined;
+    if (!ran) return undefined;
+    return { losses, rows: heldOut.xs[0].shape[0] ?? 0, batchSize: size, ...(accuracies.length === losses.length ? { accuracies } : {}) };
   } finally {
     batches.dispose();
   }
 }
 
-/** A horizon run as measured: the held-out losses, how many rows they average, the batch size it trained at. */
-export type HorizonRun = { losses: number[]; rows: number; batchSize: number };
+/**
+ * A horizon run as measured: the held-out losses, how many rows they average, the batch size it trained at, and the
+ * first output's held-out accuracy at each reading when its outputs and labels read as classes (a regression's single
+ * unit reads as 0/1 too: core judges accuracies only for a cross-entropy loss).
+ */
+export type HorizonRun = { losses: number[]; rows: number; batchSize: number; accuracies?: number[] };
 
 /**
  * The two horizon runs (the model's rate, a third of it) when the profiled steps call for them, each sent as a `horizon`

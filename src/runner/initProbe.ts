@@ -98,7 +98,7 @@ export async function initProbes(context: ProbeContext, layers: readonly { layer
         await send({ type: 'log', level: 'info', text: `The initialisation probe stopped: its two runs would take more than ${INIT_PROBE_MAX_MS / 1000} s on this model, so whether ${reason} costs training is not judged.` });
       }
       if (typeof run !== 'object') return;
-      await report({ type: 'probe', kind: 'init', factor, losses: run.losses, every: INIT_PROBE_EVERY, rows: run.rows, batchSize: run.batchSize, layers: names });
+      await report({ type: 'probe', kind: 'init', factor, losses: run.losses, every: INIT_PROBE_EVERY, rows: run.rows, batchSize: run.batchSize, layers: names, ...(run.accuracies ? { accuracies: run.accuracies } : {}) });
     }
   } finally {
     copy.dispose();

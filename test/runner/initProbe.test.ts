@@ -22,12 +22,15 @@ test('N(0, 1) weights under SGD 0.1: the default-initialised copy ends far lower
   // The default copy starts near ln 10 (Glorot, zero biases); the user's starts far above it and is still above at the end.
   assert.ok(Math.abs(copy.losses[0] - Math.log(10)) < 0.5, String(copy.losses));
   assert.ok(Math.min(...own.losses.slice(1)) > copy.losses[0], String(own.losses));
+  // Each reading carries the held-out accuracy too (a softmax over 10 classes), and the copy classifies more digits right.
+  for (const run of [own, copy]) assert.ok(run.accuracies?.length === 11 && run.accuracies.every((a) => a >= 0 && a <= 1), String(run.accuracies));
+  assert.ok(Math.max(...copy.accuracies!.slice(1)) >= Math.max(...own.accuracies!.slice(1)), `${copy.accuracies} vs ${own.accuracies}`);
   const f = report.findings.filter((x) => x.code === 'initial-loss');
   assert.equal(f.length, 1, findingSummary(report));
   assert.equal(f[0].severity, 'warning');
   assert.equal(f[0].line, lineOf(FIX('init-model.js'), 'L:hidden'));
   assert.equal(f[0].related?.[0]?.line, lineOf(FIX('init-model.js'), 'L:out'));
-  assert.match(f[0].message, /^The initialisation costs training: .*your run spent all 40 steps above where the default initialisation starts\./);
+  assert.match(f[0].message, /^The initialisation costs training: .*your run spent all 40 steps above where the default initialisation starts\. Held-out accuracy at best: \d+ % from your weights, \d+ % from the defaults\./);
 });
 
 test('near miss: the same weights under SGD 1 get below the default\'s start within the steps — information only', async () => {
@@ -36,7 +39,7 @@ test('near miss: the same weights under SGD 1 get below the default\'s start wit
   const f = report.findings.filter((x) => x.code === 'initial-loss');
   assert.equal(f.length, 1, findingSummary(report));
   assert.equal(f[0].severity, 'info');
-  assert.match(f[0].message, /The initialisation probe: The initialisation is off .* your run got below that start within the 40 steps\. No action needed\./);
+  assert.match(f[0].message, /The initialisation probe: The initialisation is off .* your run got below that start within the 40 steps\. Held-out accuracy at best: \d+ % from your weights, \d+ % from the defaults\. No action needed\./);
 });
 
 test('near miss: default initializers — no probe runs, no initial-loss', async () => {
@@ -68,12 +71,14 @@ test('in process: the probe leaves every weight as the profiled steps left it, a
   const after = model.weights.map((w) => Array.from(w.read().dataSync()));
   const layer = (name: string, saturatedShare: number) => ({ name, gradNorm: 1, weights: [], saturatedShare });
   const records = [{ step: 0, loss: 0.9, layers: [layer(model.layers[0].name, 0.8), layer(model.layers[1].name, 0)] }];
-  const sent: { kind?: string; factor?: number; losses?: number[] }[] = [];
+  const sent: { kind?: string; factor?: number; losses?: number[]; accuracies?: number[] }[] = [];
   const collect = async (m: unknown) => void sent.push(m as never);
   await initProbes({ tf: TF, model, initial, batch, records, profilingMs: 0, stochastic: false, thresholds: DEFAULT_THRESHOLDS, send: collect, report: collect }, model.layers.map((l) => ({ layer: l })), []);
   const probes = sent.filter((m) => m.kind === 'init');
   assert.deepEqual(probes.map((p) => [p.factor, p.losses?.length]), [[1, 11], [0, 11]], 'a saturated user-initialised layer: both runs');
   assert.notEqual(probes[0].losses?.[0], probes[1].losses?.[0], 'the copy starts from other weights');
+  // Two classes read by argmax: each reading's accuracy is a multiple of 1/16 (16 held-out rows).
+  for (const p of probes) assert.ok(p.accuracies?.length === 11 && p.accuracies.every((a) => Number.isInteger(a * 16)), String(p.accuracies));
   assert.deepEqual(model.weights.map((w) => Array.from(w.read().dataSync())), after);
   initial.dispose();
 });

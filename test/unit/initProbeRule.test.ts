@@ -70,6 +70,35 @@ test('an unresolved step-0 initial-loss finding stays when the probe finds no co
   assert.equal(initCost([run(1, [27, 40, NaN]), run(0, [3.3, 3, 2.9])])?.costs, true);
 });
 
+test('a classifier whose own run classifies more held-out rows right than the default copy: its higher loss is overconfidence — information', () => {
+  // Shaped on held-out 9's dlfs-bn-off-w0p29 (Saitoh's 5 × ReLU net, N(0, 0.29²) kernels, SGD 0.01; the book's run reaches 97.9 %):
+  // the user's run falls 128 → 4.7 on held-out rows, the copy creeps 2.295 → 2.290 (0.49×), yet the user's run is the one
+  // that classifies digits.
+  const own = [128, 19, 10, 7.3, 6, 5.8, 5.1, 5.2, 4.8, 4.8, 4.7];
+  const copy = [2.2953, 2.2947, 2.2943, 2.2937, 2.2933, 2.2928, 2.2922, 2.2916, 2.2911, 2.2906, 2.2899];
+  const withAcc = (p: InitProbe, accuracies: number[]): InitProbe => ({ ...p, accuracies });
+  const ahead = [withAcc(run(1, own), [0.09, 0.35, 0.45, 0.55, 0.6, 0.62, 0.64, 0.66, 0.68, 0.69, 0.7]), withAcc(run(0, copy), [0.1, 0.1, 0.11, 0.11, 0.12, 0.12, 0.13, 0.13, 0.14, 0.14, 0.15])];
+  assert.equal(initCost(ahead, true)?.costs, false);
+  assert.equal(initCost(ahead, false)?.costs, true, 'not a class output (or not a cross-entropy): the loss alone decides');
+  assert.equal(initCost(ahead.map((p) => ({ ...p, accuracies: undefined })), true)?.costs, true, 'no accuracies measured: the loss alone decides');
+  // The profiled batch's loss falls 128 → 0.1 (the case's profiles: 106 → 0.02), so the step-0 finding resolved.
+  const repairedBatch = profile(128).map((r, i) => ({ ...r, loss: 128 * 0.7 ** i }));
+  const findings = evaluateHealth(layers, repairedBatch, undefined, undefined, { outputs: [output], initProbes: ahead }).filter((f) => f.code === 'initial-loss');
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0].severity, 'info', 'the step-0 finding resolved within the profiled steps; the probe adds its numbers');
+  assert.match(findings[0].message, /Held-out accuracy at best: 70 % from your weights, 15 % from the defaults — your run classifies clearly more rows right; its higher loss is overconfidence/);
+  // Near misses: the makemore hockey stick with the copy also ahead in accuracy, and a tie, still cost training.
+  const behind = [withAcc(hockey[0], [0.03, 0.05, 0.06, 0.07, 0.08, 0.08, 0.09, 0.09, 0.1, 0.1, 0.1]), withAcc(hockey[1], [0.04, 0.1, 0.12, 0.14, 0.15, 0.16, 0.17, 0.18, 0.19, 0.2, 0.21])];
+  assert.equal(initCost(behind, true)?.costs, true);
+  // Ahead by a few rows only (held-out 8's mlm-bs-online, one run: 66 % against 64 %): not clearly (error 0.34 > 0.8 × 0.36).
+  const slightly = [withAcc(hockey[0], [0.03, 0.5, 0.6, 0.62, 0.64, 0.65, 0.66, 0.66, 0.66, 0.66, 0.66]), withAcc(hockey[1], [0.04, 0.5, 0.6, 0.62, 0.63, 0.63, 0.64, 0.64, 0.64, 0.64, 0.64])];
+  assert.equal(initCost(slightly, true)?.costs, true, 'a lead within the margin: the lower loss is the copy\'s lead');
+  assert.equal(initCost([withAcc(hockey[0], [0, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2]), withAcc(hockey[1], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])], true)?.costs, false, 'at the edge: error 0.8 = 0.8 × 1');
+  const warned = evaluateHealth(layers, profile(27), undefined, undefined, { outputs: [output], initProbes: behind }).find((f) => f.code === 'initial-loss');
+  assert.equal(warned?.severity, 'warning');
+  assert.match(warned.message, /Held-out accuracy at best: 10 % from your weights, 21 % from the defaults\./);
+});
+
 test('through the profile\'s messages: the init probes reach the verdict', () => {
   const evidence = new ProfileEvidence();
   const messages: RunnerMessage[] = [
@@ -80,4 +109,10 @@ test('through the profile\'s messages: the init probes reach the verdict', () =>
   for (const m of messages) evidence.observe(m);
   const init = evidence.findings(undefined).filter((f) => f.code === 'initial-loss');
   assert.deepEqual(init.map((f) => [f.severity, f.location?.line]), [['warning', 5]]);
+  // The runs' held-out accuracies travel with them: the user's run ahead turns the verdict into information.
+  const withAccuracies = new ProfileEvidence();
+  const accuracies = (p: InitProbe) => (p.factor === 1 ? [0.05, 0.3, 0.4, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5] : [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]);
+  for (const m of messages) withAccuracies.observe(m.type === 'probe' ? { ...m, accuracies: accuracies(m as unknown as InitProbe) } : m);
+  assert.deepEqual(withAccuracies.findings(undefined).filter((f) => f.code === 'initial-loss').map((f) => f.severity), ['warning'], 'profile(27) never resolves: the step-0 warning stays');
+  assert.match(withAccuracies.findings(undefined).find((f) => f.code === 'initial-loss')?.message ?? '', /Held-out accuracy at best: 50 % from your weights, 10 % from the defaults — your run classifies clearly more rows right/);
 });

@@ -1,5 +1,6 @@
 // @case dlfs-bn-off-w0p29
-// @set heldout9
+// @set tuned
+// @moved-from heldout9 (held-out protocol: its initialisation-probe false alarm motivated judging a classifier's probe runs by held-out accuracy too, branch falsealarms)
 // @label healthy
 // @source K. Saitoh, Deep Learning from Scratch (O'Reilly Japan 2016), chapter 6 "Batch Normalization":
 //   github.com/oreilly-japan/deep-learning-from-scratch@07b1161, ch06/batch_norm_test.py, run with its output in notebooks/ch06.ipynb — MultiLayerNetExtend
