@@ -3,4 +3,4 @@
 // never compiles the parser and the .vsix carries one copy of it.
 export * from './lint';
 export { learningRateEdit, learningRateValueSite, type LrEdit, type LrEditResult } from './lrEdit';
-export { lossDefinitionSite, valueOrigins, type ValueOrigin } from './valueOrigins';
+export { lossDefinitionSite, lossDefinitionSiteIn, parseForOrigins, valueOrigins, valueOriginsIn, type ParsedSource, type ValueOrigin } from './valueOrigins';

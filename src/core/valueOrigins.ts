@@ -117,18 +117,38 @@ function definitionOf(binding: Binding | undefined): Node | undefined {
   return binding.init && !isModule(binding.init) ? binding.init : undefined;
 }
 
+/** A file parsed for these readers, to ask several questions of one parse (runner/valueOriginSites.ts keeps it per file). */
+export interface ParsedSource {
+  program: Node;
+  root: Scope;
+  scopeOf: Map<Node, Scope>;
+  lines: LineIndex;
+  /** The 1-based line of a character offset. */
+  lineOf: (offset: number) => number;
+}
+
+/** Parses `text` with its scopes; undefined when it does not parse (then nothing can be read from it). */
+export function parseForOrigins(text: string, fileName: string): ParsedSource | undefined {
+  const parsed = parseSource(text, fileName);
+  if (!parsed.ast) return undefined;
+  const program = parsed.ast.program as Node;
+  const { root, scopeOf } = buildScopes(program);
+  const lines = new LineIndex(text);
+  return { program, root, scopeOf, lines, lineOf: (offset) => lines.position(offset).line + 1 };
+}
+
+/** valueOrigins of a source text: parses it, then valueOriginsIn. */
+export function valueOrigins(text: string, fileName: string, at: { line: number; column?: number }, options: { functions?: boolean } = {}): ValueOrigin[] {
+  const parsed = parseForOrigins(text, fileName);
+  return parsed ? valueOriginsIn(parsed, at, options) : [];
+}
+
 /**
  * The definitions of the names read by the call at `line` (and `column`, a stack frame's 1-based column: the call whose
  * callee name starts there; without one, or none matching, every call starting on the line), defined on an earlier line
  * of the same file, in the order the call reads them. Functions count only when `functions` (a loss passed by name).
  */
-export function valueOrigins(text: string, fileName: string, at: { line: number; column?: number }, options: { functions?: boolean } = {}): ValueOrigin[] {
-  const parsed = parseSource(text, fileName);
-  if (!parsed.ast) return [];
-  const program = parsed.ast.program as Node;
-  const { root, scopeOf } = buildScopes(program);
-  const lines = new LineIndex(text);
-  const lineOf = (offset: number) => lines.position(offset).line + 1;
+export function valueOriginsIn({ program, root, scopeOf, lines, lineOf }: ParsedSource, at: { line: number; column?: number }, options: { functions?: boolean } = {}): ValueOrigin[] {
   const calls = callsOnLine(program, scopeOf, root, lineOf, at.line);
   const byColumn = at.column === undefined ? [] : calls.filter(({ call }) => {
     const start = calleeNameStart(call);
@@ -157,12 +177,12 @@ export function valueOrigins(text: string, fileName: string, at: { line: number;
  * string, or a name not bound once in this file.
  */
 export function lossDefinitionSite(text: string, fileName: string, compileLine: number): ValueOrigin | undefined {
-  const parsed = parseSource(text, fileName);
-  if (!parsed.ast) return undefined;
-  const program = parsed.ast.program as Node;
-  const { root, scopeOf } = buildScopes(program);
-  const lines = new LineIndex(text);
-  const lineOf = (offset: number) => lines.position(offset).line + 1;
+  const parsed = parseForOrigins(text, fileName);
+  return parsed && lossDefinitionSiteIn(parsed, compileLine);
+}
+
+/** lossDefinitionSite of a parsed file. */
+export function lossDefinitionSiteIn({ program, root, scopeOf, lines, lineOf }: ParsedSource, compileLine: number): ValueOrigin | undefined {
   for (const { call, scope } of callsOnLine(program, scopeOf, root, lineOf, compileLine)) {
     const callee = call.callee;
     if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.property.type !== 'Identifier' || callee.property.name !== 'compile') continue;

@@ -9,7 +9,7 @@ import { ProfileEvidence } from '../core/runEnd';
 import { lossUndecided, PLATEAU_STEP_FACTOR } from '../core/plateau';
 import { compileSiteOf, optimizerSiteOf } from './callSites';
 import { learningRateSite } from './rateValueSite';
-import { lossDefinitionOf, withValueOrigins } from './valueOriginSites';
+import { ParsedSources } from './valueOriginSites';
 import { batchFromCapture, batchFromExport, HELD_OUT_ROWS, innerModel, sweepBatches } from './data';
 import { checkBatchShapes, lossNames, synthesizeBatch } from './modelShapes';
 import { prepareSweep } from './lrSweep';
@@ -76,6 +76,8 @@ async function profile(request: ProfileRequest): Promise<void> {
       evidence.observe(message);
       return send(message);
     };
+    // The data sites and compile() usually share a file: one parse for all of them.
+    const sources = new ParsedSources();
     await report({
       type: 'model',
       ...describeTarget(target),
@@ -86,9 +88,9 @@ async function profile(request: ProfileRequest): Promise<void> {
       totalSteps: request.steps,
       layers: profiler.layers.map((l) => l.info),
       outputs,
-      dataLocations: captured ? withValueOrigins(dataLocationsOf(captured, batch.datasetSites)) : undefined,
+      dataLocations: captured ? sources.withValueOrigins(dataLocationsOf(captured, batch.datasetSites)) : undefined,
       compileLocation: compileSiteOf(model),
-      lossDefinition: lossDefinitionOf(compileSiteOf(model)),
+      lossDefinition: sources.lossDefinitionOf(compileSiteOf(model)),
       optimizerLocation: learningRateSite(optimizerSiteOf(inner.optimizer)),
       plannedSteps: batch.plannedSteps,
       batchesPerEpoch: batch.batchesPerEpoch,
