@@ -32,6 +32,8 @@ const targetFields = {
   cwd: v.optional(v.string()),
   /** The user's own command-line arguments: the script sees process.argv = [node, file, ...scriptArgs]. */
   scriptArgs: v.optional(v.array(v.string())),
+  /** The host's time limit for this run (set by the host client): a script still predicting before its first fit() past half of it is profiled there. */
+  timeoutSeconds: v.optional(v.pipe(v.number(), v.minValue(0))),
 };
 
 export const ProfileRequest = v.object({

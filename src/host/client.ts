@@ -340,7 +340,8 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
     });
   });
 
-  child.send(encodeMessage(start));
+  // The runner learns its time limit: a script that would spend it all predicting before its first fit() is stopped at half.
+  child.send(encodeMessage('request' in start ? ({ ...start, request: { ...start.request, timeoutSeconds: timeoutMs / 1000 } } as HostMessage) : start));
 
   return {
     pid: child.pid,

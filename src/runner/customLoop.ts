@@ -13,14 +13,16 @@ import type { Tf } from './tfjsResolve';
 
 export interface CustomLoop {
   model: LayersModel;
-  /** The user's applyGradients/minimize call. */
+  /** The user's applyGradients/minimize call, or its predict() call when stopped there (predictLoop.ts). */
   site: SourceLocation;
+  /** Set when the script was stopped in predict(): seconds it had run before its first training call. */
+  predictingFor?: number;
 }
 
 /** Thrown out of the user's applyGradients call; the runner ignores it when it surfaces as the script's own failure. */
 export class CustomLoopStop extends Error {
-  constructor() {
-    super('Gradient Lens stopped the custom training loop at its first update to profile the model it trains');
+  constructor(message = 'Gradient Lens stopped the custom training loop at its first update to profile the model it trains') {
+    super(message);
   }
 }
 
@@ -29,6 +31,11 @@ let disarmed = false;
 /** Once the model is found the runner trains it itself: its own updates are never a custom loop's. */
 export function disarmCustomLoops(): void {
   disarmed = true;
+}
+
+/** False once the runner trains the found model itself (predictLoop.ts stops only the user's own loops too). */
+export function customLoopsArmed(): boolean {
+  return !disarmed;
 }
 
 /** tfjs-core's optimizers: each overrides applyGradients (the base class declares it abstract). */

@@ -6,7 +6,8 @@ import type { ErrorKind, SourceLocation } from '../core/protocol';
 import { userCallSite } from './callSites';
 import type { Tf } from './tfjsResolve';
 import { defaultArguments, parameterNames, trainsInItsText } from './entryPoints';
-import { interceptCustomLoops, type CustomLoop } from './customLoop';
+import { customLoopsArmed, interceptCustomLoops, type CustomLoop } from './customLoop';
+import { interceptPredictLoops } from './predictLoop';
 
 export class DiscoveryError extends Error {
   constructor(readonly kind: ErrorKind, message: string, readonly details?: string[], readonly location?: SourceLocation) {
@@ -44,8 +45,11 @@ export interface TrainingCalls {
   nextLoop?: Promise<CustomLoop>;
 }
 
-/** Replaces fit/fitDataset/trainOnBatch so that the first call hands over the model and its data. */
-export function interceptTraining(tf: Tf): TrainingCalls {
+/**
+ * Replaces fit/fitDataset/trainOnBatch so that the first call hands over the model and its data. With the run's
+ * time limit, a script still predicting with a compiled model past half of it is stopped there (predictLoop.ts).
+ */
+export function interceptTraining(tf: Tf, limitSeconds?: number): TrainingCalls {
   const calls = {} as TrainingCalls;
   calls.next = new Promise((resolve) => {
     for (const cls of [tf.LayersModel, tf.Sequential]) {
@@ -64,7 +68,11 @@ export function interceptTraining(tf: Tf): TrainingCalls {
     }
   });
   calls.nextLoop = new Promise((resolve) => {
-    interceptCustomLoops(tf, () => !calls.first, (loop) => resolve((calls.loop = loop)));
+    const found = (loop: CustomLoop) => {
+      if (!calls.loop) resolve((calls.loop = loop));
+    };
+    interceptCustomLoops(tf, () => !calls.first, found);
+    if (limitSeconds) interceptPredictLoops(tf, limitSeconds * 1000, () => !calls.first && customLoopsArmed(), found);
   });
   return calls;
 }

@@ -11,6 +11,7 @@ import { RunnerSetupError } from './tfjsResolve';
 import { locationFromStack } from './stackLocation';
 import { commonJsNamedImportCause, unresolvedImportCause } from './importFailures';
 import { removedApiHint } from '../core/tfjsRenames';
+import { missingNativeApiHint } from './nativeApi';
 import { lfsPointerNote } from './lfsPointers';
 import { isErrorHeadline } from '../core/errorHeadline';
 import { browserGlobalCause } from './browserGlobals';
@@ -19,6 +20,8 @@ let outputTail = '';
 /** Where the output printed after the module finished loading starts (in the running total). */
 let written = 0;
 let loadedAt: number | undefined;
+/** The last write that printed something (one console.log call is one write) and where it started in the total. */
+let lastWrite = { text: '', at: 0 };
 
 /** Keeps the end of what the user's code prints: an early exit is explained by its last line (argparse's "error: …"). */
 export function keepOutputTail(): void {
@@ -27,6 +30,7 @@ export function keepOutputTail(): void {
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
       const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
       outputTail = (outputTail + text).slice(-4096);
+      if (text.trim()) lastWrite = { text: text.slice(-4096), at: written };
       written += text.length;
       return write(chunk, ...rest);
     }) as typeof stream.write;
@@ -47,8 +51,20 @@ function lastOutputLine(afterLoad = false): string | undefined {
   if (line !== undefined && (line === '}' || /^at /.test(line))) {
     const headline = lines.reverse().find(isErrorHeadline);
     if (headline) line = headline;
-  }
+  } else if (line !== undefined) line = wholeMessage(line, afterLoad) ?? line;
   return line && line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/**
+ * The whole of the last message when it spans a few lines: console.log(`Data file ${f} does not exist.
+ *   Please see the README…`) is one message, and its last line alone ("Please see the README…") leaves out the
+ * file it is about (bench/realworld batch 8: aevae).
+ */
+function wholeMessage(lastLine: string, afterLoad: boolean): string | undefined {
+  if (afterLoad && loadedAt !== undefined && lastWrite.at < loadedAt) return undefined;
+  const lines = lastWrite.text.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length < 2 || lines.length > 4 || lines[lines.length - 1] !== lastLine) return undefined;
+  return lines.join(' ');
 }
 
 /** True when the script's last words were an error it printed (its headline). */
@@ -84,22 +100,41 @@ export function unreachedTrainingCall(file: string | undefined): string {
   return ` Its ${call}() call at ${path.basename(file)}:${index + 1} was never reached: something the program waited for (a database query, a download, an event) never finished, or it returned before training.`;
 }
 
+/**
+ * A relative file path the line names that is not on disk: a script that checks for its data file and exits
+ * says so in its own words ("Data File: dataset/train-images-idx3-ubyte does not exist."), not as an error.
+ */
+function absentFileNamed(line: string): string | undefined {
+  for (const token of line.match(/[\w.@-]*\/[\w./@-]*[\w@-]/g) ?? []) {
+    if (token.startsWith('/') || /^\.*$/.test(token)) continue;
+    try {
+      if (!fs.existsSync(path.resolve(token))) return token;
+    } catch {
+      // an unreadable path says nothing either way
+    }
+  }
+  return undefined;
+}
+
 export class UserExit extends Error {
   constructor(readonly code: number | undefined, readonly location: SourceLocation | undefined) {
     // A non-zero exit before the model exists is most often argparse/yargs/commander rejecting the command line;
     // exit(0) most often follows an error the script caught and printed (a database it could not reach).
     const said = lastOutputSaid();
+    const absent = code ? absentFileNamed(lastOutputLine() ?? '') : undefined;
     const hint = !code
       ? ''
       : lastOutputIsError()
         ? ' That error is the likely cause: fix it and run again.'
-        : ' If it rejected its command line, give its arguments with --script-args (VS Code: Edit model export and arguments).';
+        : absent
+          ? ` It names ${absent}, which does not exist here (relative to ${process.cwd()}): the likely cause — create or download it as the project says (its README or a download script), then run again.`
+          : ' If it rejected its command line, give its arguments with --script-args (VS Code: Edit model export and arguments).';
     super(`The model file called process.exit(${code ?? ''}) before profiling finished.${said}${hint}`);
   }
 }
 
 /** What ran, for messages about failures inside TensorFlow.js (set once tfjs is loaded). */
-export const runtime: { tfjsVersion?: string; backend?: string; modelFile?: string } = {};
+export const runtime: { tfjsVersion?: string; backend?: string; modelFile?: string; tfjsReason?: string } = {};
 
 /**
  * When the failure happened: `load` = the module threw while it was being loaded; `async` = the user's
@@ -200,7 +235,9 @@ export function classify(error: unknown, phase: FailurePhase): RunnerError {
   if (unresolved) return { type: 'error', kind: 'import', ...unresolved, stack };
   // A 0.x API name that tfjs 1.0 removed: the bare "is not a function" says what it became.
   const renamed = removedApiHint(message, runtime.tfjsVersion);
-  const said = renamed ? `${message}. ${renamed}` : message;
+  // tf.node.* without tfjs-node's addon: what tf.node is and why it is missing here.
+  const native = missingNativeApiHint(message, location, runtime);
+  const said = native ? `${message}. ${native}` : renamed ? `${message}. ${renamed}` : message;
   // A data file the script read that is a Git LFS pointer is the cause behind whatever failed next.
   const pointer = lfsPointerNote();
   const withPointer = (text: string) => (pointer ? `${text}${/[.!?]$/.test(text) ? '' : '.'}${pointer}` : text);

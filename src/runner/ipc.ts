@@ -39,11 +39,23 @@ export async function finish(code: number, last?: RunnerMessage): Promise<never>
   return realExit(code);
 }
 
+/** The first process.exit() the user's code called (and whatever then caught its stop). */
+let firstExit: UserExit | undefined;
+
+/**
+ * The user's exit that their own code caught: `main().catch((err) => console.error('Terrible error', err))`
+ * around a process.exit(1) prints our stop and goes on to idle (bench/realworld batch 8: aevae). Under Node the
+ * program would have ended at that exit, so the exit, not what the catch printed, is why no model was built.
+ */
+export const caughtExit = (): UserExit | undefined => firstExit;
+
 /** The user's process.exit() while the runner works ends their code path, not the runner (reported as user-exit). */
 export function trapProcessExit(): void {
   process.exit = ((code?: number) => {
     if (finished) return realExit(code);
     // Throwing stops the user's code path without ending the runner; the error is reported as user-exit.
-    throw new UserExit(code, userCallSite());
+    const exit = new UserExit(code, userCallSite());
+    firstExit ??= exit;
+    throw exit;
   }) as typeof process.exit;
 }

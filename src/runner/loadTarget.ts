@@ -18,7 +18,7 @@ import { chooseDefaultLoss } from './defaultLoss';
 import { classify, lastOutputSaid, markModuleLoaded, runtime, unreachedTrainingCall } from './failures';
 import { startWatchdog } from './watchdog';
 import { rememberOpenedFiles } from './lfsPointers';
-import { send, trapProcessExit } from './ipc';
+import { caughtExit, send, trapProcessExit } from './ipc';
 
 export const runState = {
   /** Set once the model is found or captured: an error the user's code raises on its own after that is only logged. */
@@ -37,6 +37,8 @@ function waitForTrainingCall<T = Capture>(capture: Promise<T>, idleMessage = NO_
     // The program ran to its end (nothing left on the event loop) without building a model: what it printed
     // last is most often why (an error it caught and logged, e.g. a database it could not reach).
     const onIdle = () => {
+      const exit = caughtExit();
+      if (exit) return reject(exit);
       // A file that calls fit itself but ended before it: what it printed while loading counts too.
       const unreached = ranTowardTraining ? unreachedTrainingCall(runtime.modelFile) : '';
       const said = lastOutputSaid(true) || (unreached ? lastOutputSaid() : '');
@@ -82,7 +84,7 @@ export interface Target {
  */
 export async function loadTarget(
   request: ProfileRequest | LrRequest | GradcheckRequest | WatchRequest,
-  intercept: (tf: Tf) => TrainingCalls = interceptTraining,
+  intercept: (tf: Tf, limitSeconds?: number) => TrainingCalls = interceptTraining,
 ): Promise<Target> {
   const file = path.resolve(request.file);
   runtime.modelFile = file;
@@ -97,6 +99,7 @@ export async function loadTarget(
     : loadTfjs(file, extensionRoot, request.backend));
   runtime.tfjsVersion = version;
   runtime.backend = backend;
+  runtime.tfjsReason = tfjsReason;
   await send({
     type: 'hello',
     pid: process.pid,
@@ -118,7 +121,7 @@ export async function loadTarget(
   rememberBuiltInLayers(tf);
   rememberTrainOnBatch(tf);
   // Profiling stops the script at its first training call; watching lets it train (runner/watchTraining.ts).
-  const training = intercept(tf);
+  const training = intercept(tf, request.timeoutSeconds);
   // From the first training call on, the model is captured: what the script does next cannot change it.
   void training.next.then(() => {
     runState.targetFound = true;
@@ -176,7 +179,10 @@ async function customLoopTarget(tf: Tf, loop: CustomLoop, ns: Record<string, unk
   runState.targetFound = true;
   stopTensorCapture();
   const where = `${path.basename(loop.site.file)}:${loop.site.line}`;
-  const discoveryNote = `The script trains this model with its own loop (its optimizer update at ${where}), not fit(): it was stopped at that first update and profiled on synthesized batches of the model's input shape — the loop's own data and loss are inside its code.`;
+  const discoveryNote =
+    loop.predictingFor !== undefined
+      ? `The script was still calling predict() on this compiled model (at ${where}) ${Math.round(loop.predictingFor)} s after it started, before any fit() — half the run's time limit: it was stopped there and the model profiled on synthesized batches of its input shape. To profile it on the script's own data, export a function that builds the model and a small sampleBatch, or let the script reach its fit() sooner (fewer games or rows first), or raise the timeout.`
+      : `The script trains this model with its own loop (its optimizer update at ${where}), not fit(): it was stopped at that first update and profiled on synthesized batches of the model's input shape — the loop's own data and loss are inside its code.`;
   return { ...(await compiledTarget(tf, loop.model)), discovery: 'training-script', discoveryNote, ns };
 }
 
