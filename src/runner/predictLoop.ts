@@ -4,10 +4,13 @@
 // comes long after the run's time limit, and a synchronous loop never lets the runner in: the host could only
 // say "no model was built" while two compiled models existed. A compiled model is the one the user means to
 // train (compile() sets its loss and optimizer, which only training reads), so once half the run's time
-// limit has gone by, the next predict() from user code on a compiled model stops the script (as a custom
-// loop is stopped at its first update, customLoop.ts) and that model is profiled on synthesized batches of its
-// input shape. Half: the other half is the profile's own (its steps and checks). A script that reaches its
-// fit() within the first half is never stopped, and an uncompiled model (inference only) never is.
+// limit has gone by, and the script has been predicting with compiled models for a quarter of it, the next
+// predict() from user code on a compiled model stops the script (as a custom loop is stopped at its first
+// update, customLoop.ts) and that model is profiled on synthesized batches of its input shape. Half: the other
+// half is the profile's own (its steps and checks). The quarter: a script that prints one prediction after a
+// long data preparation and then fits is not predicting for its time, and reaches its fit() with its own
+// data. A script that reaches its fit() within the first half is never stopped, nor an uncompiled model
+// (inference only).
 import type { LayersModel } from '@tensorflow/tfjs';
 import { userCallSite } from './callSites';
 import { CustomLoopStop, type CustomLoop } from './customLoop';
@@ -29,12 +32,14 @@ export function isCompiled(model: LayersModel): boolean {
 
 /**
  * Watches predict/predictOnBatch while `armed()` holds (no training call captured, no custom loop stopped):
- * from `startedAt + limitMs / 2` on, the first call from user code on a compiled model calls `found` and
+ * from `startedAt + limitMs / 2` on, with compiled models predicting since a quarter of the limit or longer,
+ * the first call from user code on a compiled model calls `found` and
  * throws PredictLoopStop; later calls from user code throw it again (a loop that catches its own errors must
  * still end). The runner's own calls have no user frame and pass through.
  */
 export function interceptPredictLoops(tf: Tf, limitMs: number, armed: () => boolean, found: (loop: CustomLoop) => void): void {
   const startedAt = Date.now();
+  let firstPredictAt: number | undefined;
   let stopped = false;
   for (const cls of [tf.LayersModel, tf.Sequential]) {
     const proto = cls.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -42,8 +47,12 @@ export function interceptPredictLoops(tf: Tf, limitMs: number, armed: () => bool
       const original = proto[method];
       if (typeof original !== 'function' || !Object.prototype.hasOwnProperty.call(proto, method)) continue;
       proto[method] = function (this: LayersModel, ...args: unknown[]) {
-        const elapsed = Date.now() - startedAt;
-        if (armed() && (stopped || (elapsed > limitMs / 2 && isCompiled(this)))) {
+        const now = Date.now();
+        const elapsed = now - startedAt;
+        const compiled = armed() && !stopped && isCompiled(this);
+        if (compiled) firstPredictAt ??= now;
+        const predictingLong = compiled && elapsed > limitMs / 2 && now - firstPredictAt! > limitMs / 4;
+        if (armed() && (stopped || predictingLong)) {
           const site = userCallSite();
           if (site) {
             if (!stopped) {

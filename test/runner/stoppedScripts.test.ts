@@ -27,6 +27,14 @@ test('near miss: predictions before a fit() reached at once: profiled at its fit
   assert.deepEqual(report.layers.map((l) => l.line), [lineOf(file, 'L:model')]);
 });
 
+test('near miss: one prediction after a data preparation past half the limit, then fit(): profiled at its fit(), not stopped', async () => {
+  const file = P('slow-data-one-prediction.js');
+  const { report } = await profile(file, { steps: 0 }, { timeoutMs: 30_000 });
+  assert.equal(report.error, undefined, report.error?.message);
+  assert.equal(report.discoveryNote, undefined);
+  assert.equal(report.dataSource, 'fit');
+});
+
 test('near miss: an uncompiled model predicting for ever is not a training plan: the run times out with no model', async () => {
   const { report } = await profile(P('inference-only.js'), { steps: 1 }, { timeoutMs: 16_000 });
   assert.equal(report.error?.kind, 'timeout');
