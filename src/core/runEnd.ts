@@ -11,6 +11,9 @@ import type { Finding, LayerInfo, RunnerMessage, RunnerMessageOf, Thresholds } f
 export interface RunProgress {
   /** Set once tfjs is loaded (the runner's hello). */
   backend?: string;
+  /** When the run started and when tfjs was loaded (ms since the epoch): how much of the time the user's code had. */
+  startedAt?: number;
+  readyAt?: number;
   phase?: RunnerMessageOf<'phase'>['phase'];
   /** The last phase message's text: which of the checks after the profiled steps was running. */
   phaseMessage?: string;
@@ -27,10 +30,13 @@ export interface RunProgress {
   lastStepAt?: number;
 }
 
-export const emptyProgress = (): RunProgress => ({ modelSeen: false, done: 0 });
+export const emptyProgress = (): RunProgress => ({ modelSeen: false, done: 0, startedAt: Date.now() });
 
 export function observeProgress(progress: RunProgress, message: RunnerMessage): void {
-  if (message.type === 'hello') progress.backend = message.backend;
+  if (message.type === 'hello') {
+    progress.backend = message.backend;
+    progress.readyAt = Date.now();
+  }
   else if (message.type === 'phase') {
     progress.phase = message.phase;
     progress.phaseMessage = message.message;
@@ -99,6 +105,20 @@ function pace(progress: RunProgress, unit: string, all: number): string {
   return ` (~${duration(each)} a ${unit}; all ${all} need ~${duration(each * all)})`;
 }
 
+/**
+ * " TensorFlow.js was ready after 9 s; the other 126 s went in the script's own code, before any training call":
+ * with no model message the runner could not say more (user code may hold its thread), but the split says whether
+ * the time went in loading tfjs or in what the script does before training (a dataset built in full, bench/realworld
+ * batch 8: 70,000 MNIST rows). '' when the host saw no start or hello times, or tfjs took (nearly) all of it.
+ */
+function whereTimeWent(progress: RunProgress, seconds: number): string {
+  if (progress.startedAt === undefined || progress.readyAt === undefined) return '';
+  const ready = Math.max(0, (progress.readyAt - progress.startedAt) / 1000);
+  const rest = seconds - ready;
+  if (rest < 1) return '';
+  return ` TensorFlow.js was ready after ${duration(ready)}; the other ${duration(rest)} went in the script's own code, before any training call.`;
+}
+
 /** The timeout message for the phase the run was in: where it stopped, why that may be, what to do. */
 export function timeoutMessage(
   work: RunWork,
@@ -125,7 +145,7 @@ export function timeoutMessage(
       : lastOutput
         ? ` Its last output, ${duration(lastOutput.secondsBefore)} before the stop: "${text}" — if that is its data being prepared, raise the timeout for this run (or let the script save what it prepared and load it next time).`
         : '';
-    return `No model was built within ${seconds} s: ${file.split(/[\\/]/).pop()} is still running — a server, a long download, a wait for input, or an endless loop?${printed} Export the model or a function that builds it, or ${raise}.`;
+    return `No model was built within ${seconds} s: ${file.split(/[\\/]/).pop()} is still running — a server, a long download, a wait for input, or an endless loop?${whereTimeWent(progress, seconds)}${printed} If it builds its whole dataset first, give it fewer rows (its own option or variable: --script-args / --env); or export the model or a function that builds it, or ${raise}.`;
   }
   if (work === 'gradient check') {
     return `The gradient check did not finish within ${seconds} s on ${on}: each custom layer needs two forward passes per checked element.${fasterBackend(progress.backend)} Or ${raise}.`;

@@ -26,13 +26,23 @@ test('before tfjs has loaded: says so', () => {
 
 test('while loading or building: no model was built, the file is still running', () => {
   for (const p of ['loading', 'building'] as const) {
+    const progress = at([hello('wasm'), phase(p)]);
+    progress.startedAt = progress.readyAt! - 5_000;
     assert.equal(
-      timeoutMessage('profile', at([hello('wasm'), phase(p)]), 120, FILE),
-      'No model was built within 120 s: train.js is still running — a server, a long download, a wait for input, or an endless loop? Export the model or a function that builds it, or raise the timeout (--timeout / gradientLens.timeoutSeconds).',
+      timeoutMessage('profile', progress, 120, FILE),
+      'No model was built within 120 s: train.js is still running — a server, a long download, a wait for input, or an endless loop? TensorFlow.js was ready after 5.0 s; the other 115 s went in the script\'s own code, before any training call. If it builds its whole dataset first, give it fewer rows (its own option or variable: --script-args / --env); or export the model or a function that builds it, or raise the timeout (--timeout / gradientLens.timeoutSeconds).',
     );
   }
   assert.match(timeoutMessage('learning-rate sweep', at([hello('wasm'), phase('building')]), 300, FILE), /gradientLens\.lr\.timeoutSeconds/);
   assert.match(timeoutMessage('profile', at([hello('wasm'), phase('data')]), 60, FILE), /^The training data was not ready within 60 s/);
+});
+
+test('no model yet: how the time split between loading TensorFlow.js and the script\'s own code before any training call', () => {
+  const progress = at([hello('wasm'), phase('building')]);
+  progress.startedAt = progress.readyAt! - 9_000;
+  assert.match(timeoutMessage('profile', progress, 135, FILE), /TensorFlow\.js was ready after 9\.0 s; the other 126 s went in the script's own code, before any training call\. If it builds its whole dataset first, give it fewer rows/);
+  progress.startedAt = progress.readyAt! - 134_500;
+  assert.doesNotMatch(timeoutMessage('profile', progress, 135, FILE), /was ready after/, 'tfjs took nearly all of it: nothing to split');
 });
 
 test('no model yet: the last line the program printed is quoted with its age; a printed error wins; nothing printed, nothing quoted', () => {
@@ -41,7 +51,7 @@ test('no model yet: the last line the program printed is quoted with its age; a 
   assert.match(recent, /Its last output, 400 ms before the stop: "\(20190\/25996\) handling: x+…" — if that is its data being prepared, raise the timeout for this run/);
   assert.equal(recent.match(/"([^"]*)"/)![1].length, 160, 'long lines are cut to 160 characters');
   assert.match(timeoutMessage('profile', progress, 120, FILE, undefined, { text: 'Listening on 3000', secondsBefore: 61 }), /Its last output, 61 s before the stop: "Listening on 3000"/);
-  assert.match(timeoutMessage('profile', progress, 120, FILE, 'Error: boom', { text: 'later line', secondsBefore: 1 }), /It printed an error and then waited: "Error: boom" — if that is the cause, fix it and run again\. Export/);
+  assert.match(timeoutMessage('profile', progress, 120, FILE, 'Error: boom', { text: 'later line', secondsBefore: 1 }), /It printed an error and then waited: "Error: boom" — if that is the cause, fix it and run again\. If it builds its whole dataset first/);
   assert.doesNotMatch(timeoutMessage('profile', progress, 120, FILE), /last output/);
 });
 
