@@ -22,6 +22,7 @@ import { brokenByRate, explodingFromTargets } from './causes';
 import { labelsUnrelated } from './labelRules';
 import { outputBirthFindings } from './outputBirthRule';
 import { capacityBottleneck } from './capacityRules';
+import { linearCapacity } from './linearFitRule';
 import { lossTargetFindings } from './lossTargetRule';
 import { onChosenOptimizer } from './chosenOptimizer';
 
@@ -103,12 +104,14 @@ export function evaluateHealth(
   if (target) data.push(target);
   const unrelated = labelsUnrelated(steps, context);
   if (unrelated) data.push(unrelated);
+  const linear = linearCapacity(layers, context.outputs ?? [], context.linearFit);
+  if (linear) data.push(linear);
   const alarms = [...gradient, ...loss.findings, ...data].filter((f) => f.severity !== 'info');
   const overReg = overRegularization(layers, steps, context.penaltyProbes);
   // A layer that passes no gradient, a wrong output or labels, or weight decay explains a slow loss better than the rate.
   const slowExplained =
     Boolean(overReg) ||
-    alarms.some((f) => ['vanishing', 'dead-relu', 'saturation', 'saturated-output', 'output-activation', 'non-finite', 'loss-diverging', 'invalid-labels', 'hidden-activation', 'symmetric-units', 'unscaled-input', 'unscaled-target'].includes(f.code));
+    alarms.some((f) => ['vanishing', 'dead-relu', 'saturation', 'saturated-output', 'output-activation', 'non-finite', 'loss-diverging', 'invalid-labels', 'hidden-activation', 'symmetric-units', 'unscaled-input', 'unscaled-target', 'capacity-linear'].includes(f.code));
   const rateSite = context.optimizerLocation ?? context.compileLocation;
   // Causes outside the named layers (the learning rate, the targets' scale): the finding moves to where the fix goes.
   // Layers a too-large update broke become one learning-rate-high finding: the rate rules below add none on top.

@@ -2,6 +2,7 @@
 // a NaN appeared, what is known about the outputs, and each rule's severity.
 import type { InitProbe } from './initProbeRule';
 import type { ScaleProbe } from './scaleRules';
+import type { LinearFit } from './linearFitRule';
 import type { DataLocations, FindingCode, LayerStepStats, OutputInfo, Severity, SourceLocation, SourceOrigin } from './protocol';
 
 /** Severity of each rule when its condition holds at the end of the profiled steps (resolved ones are info). */
@@ -31,6 +32,7 @@ export const RULE_SEVERITY: Record<FindingCode, Severity> = {
   'nan-prone-loss': 'warning',
   'labels-unrelated': 'warning',
   'capacity-bottleneck': 'warning',
+  'capacity-linear': 'warning',
   'loss-target': 'warning',
   overfitting: 'warning',
 };
@@ -90,6 +92,8 @@ export interface HealthContext {
   /** A model linear in its weights under the mean squared error: its loss's largest curvature over the script's
    *  training rows and the step's settings (rateCurvature.ts). */
   curvature?: Curvature;
+  /** A model with no hidden non-linearity: the best linear fit of fit()'s labels on its inputs (linearFitRule.ts). */
+  linearFit?: LinearFit;
   /** Rows in the profiled batch. */
   batchSize?: number;
   /** Held-out rows' loss along the profiled steps and along the same steps with the labels permuted (labelRules.ts). */

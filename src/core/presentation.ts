@@ -28,6 +28,7 @@ export const VERDICT_PRIORITY: readonly FindingCode[] = [
   'nan-prone-loss',
   'labels-unrelated',
   'capacity-bottleneck',
+  'capacity-linear',
   'exploding',
   'loss-diverging',
   'saturated-output',
@@ -71,6 +72,7 @@ const COLOR_OF: Record<FindingCode, VerdictColor> = {
   'nan-prone-loss': 'nonFinite',
   'labels-unrelated': 'saturated',
   'capacity-bottleneck': 'vanishing',
+  'capacity-linear': 'vanishing',
   overfitting: 'saturated',
 };
 
@@ -102,6 +104,7 @@ export const VERDICT_LABEL: Record<FindingCode, string> = {
   'nan-prone-loss': 'NaN-prone loss',
   'labels-unrelated': 'labels unrelated',
   'capacity-bottleneck': 'one-unit bottleneck',
+  'capacity-linear': 'linear model',
   overfitting: 'overfitting',
 };
 

@@ -210,10 +210,13 @@ export const RunnerMessage = v.variant('type', [
    * `scale` (core/scaleRules.ts): the same steps from the initial weights with the off-scale inputs and/or regression
    * targets (`standardized`) standardised per feature; `factor` 1; targets standardised: `givenBaseline` and `baseline`, the
    * loss of predicting the targets' mean as given and standardised; `targetRms`, the targets' largest column RMS.
+   * `linear` (core/linearFitRule.ts): a model with no hidden non-linearity — `losses` = the R² of the least-squares fit of
+   * each target column on the inputs and a constant over `rows` of fit()'s rows and `features` non-constant features;
+   * `shares`: each 0/1 column's share of ones (class labels); `factor` 1.
    */
   v.object({
     type: v.literal('probe'),
-    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan', 'init', 'scale']),
+    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan', 'init', 'scale', 'linear']),
     factor: num,
     losses: v.array(num),
     every: v.optional(v.pipe(v.number(), v.integer())),
@@ -243,6 +246,9 @@ export const RunnerMessage = v.variant('type', [
     standardized: v.optional(v.picklist(['inputs', 'targets', 'both'])),
     targetRms: v.optional(num),
     givenBaseline: v.optional(num),
+    /** `linear`: the input features the fit used, and each class column's share of ones. */
+    features: v.optional(v.pipe(v.number(), v.integer())),
+    shares: v.optional(v.array(num)),
   }),
   /** The overfit-one-batch check: the loss at each of its steps on `batchSize` examples. */
   v.object({ type: v.literal('overfit'), batchSize: v.pipe(v.number(), v.integer()), losses: v.array(num) }),

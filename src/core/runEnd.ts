@@ -219,15 +219,17 @@ export class ProfileEvidence {
         classCounts: classCounts?.map((c) => c ?? undefined),
         inputTokenCounts,
         batchSize,
-      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'scaleProbe' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes'>>;
+      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'scaleProbe' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes' | 'linearFit'>>;
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, layers, standardized, targetRms, givenBaseline, ...labelParts } = message;
+      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, layers, standardized, targetRms, givenBaseline, features, shares, ...labelParts } = message;
       if (kind === 'scale') {
         if (standardized) this.context.scaleProbe = { standardized, losses, ...(targetRms !== undefined ? { targetRms } : {}), ...(givenBaseline !== undefined ? { givenBaseline } : {}), ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}) };
+      } else if (kind === 'linear') {
+        if (rows !== undefined && features !== undefined) this.context.linearFit = { explained: losses, rows, features, ...(shares ? { shares } : {}) };
       } else if (kind === 'plan') {
         this.context.planPreview = { factor, losses };
       } else if (kind === 'curvature') {

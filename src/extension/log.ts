@@ -10,7 +10,7 @@ export function createLog(): vscode.LogOutputChannel {
 }
 
 /** What each probe kind measures, in the log's words (core/protocol.ts `probe`). */
-const PROBE_NAMES: Record<Exclude<RunnerMessageOf<'probe'>['kind'], 'penalty' | 'curvature'>, string> = {
+const PROBE_NAMES: Record<Exclude<RunnerMessageOf<'probe'>['kind'], 'penalty' | 'curvature' | 'linear'>, string> = {
   rate: 'learning-rate',
   input: 'input-scale',
   labels: 'label',
@@ -63,7 +63,9 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
       const { kind, factor, losses, every = 1 } = message;
       const steps = (losses.length - 1) * every;
       log.info(
-        kind === 'curvature'
+        kind === 'linear'
+          ? `best linear fit of the labels on ${message.features} input features over ${message.rows} rows: R² ${losses.map((r) => r.toFixed(3)).join(', ')}`
+          : kind === 'curvature'
           ? `curvature of the quadratic loss over ${message.rows} training rows: λmax ${losses[0]} (stable below a rate of ${stableRateLimit({ lambdaMax: losses[0], momentum: message.momentum ?? 0 })}); rate ${factor}`
           : kind === 'penalty'
           ? `regularization probe (${factor ? 'with' : 'without'} penalties): validation loss ${losses[0]} → ${losses[losses.length - 1]} over ${steps} steps`

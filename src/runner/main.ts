@@ -26,6 +26,8 @@ import { planPreview } from './planPreview';
 import type { ProbeContext } from './probeContext';
 import { scaleProbe } from './scaleProbe';
 import { curvatureOfLinearModel } from './curvatureProbe';
+import { linearFit } from './linearFit';
+import { linearOutputLayer } from '../core/linearFitRule';
 import { JUDGED_LOSS, LABEL_CHECK_EVERY, MIN_JUDGED_BATCH, LABEL_PROBE_STEPS, needsFreshBatches, REGRESSION_PROBE_MAX_MS, REGRESSION_PROBE_STEPS, regressionOutput, transferShown } from '../core/labelRules';
 import { checkLayer, classDefinition, userDefinedLayers } from './gradientCheck';
 import { causeOf, classify, guardCrashListeners, keepOutputTail } from './failures';
@@ -158,6 +160,10 @@ async function profile(request: ProfileRequest): Promise<void> {
     // training row (core/rateCurvature.ts).
     const curvature = curvatureOfLinearModel(tf, model, lossNames(model), batch.trainingInputs);
     if (curvature) await report({ type: 'probe', kind: 'curvature', factor: curvature.learningRate, losses: [curvature.lambdaMax], rows: curvature.rows, momentum: curvature.momentum });
+    // No hidden non-linearity: does any linear function of the inputs fit fit()'s labels (core/linearFitRule.ts)?
+    const linearOutput = linearOutputLayer(profiler.layers.map((l) => l.info), outputs);
+    const fit = linearOutput && batch.inputs?.length === 1 ? linearFit(tf, batch.inputs[0], batch.labels?.[0], outputs[0].units) : undefined;
+    if (fit) await report({ type: 'probe', kind: 'linear', factor: 1, losses: [...fit.explained], rows: fit.rows, features: fit.features, ...(fit.shares ? { shares: [...fit.shares] } : {}) });
     // Large steps whose loss still falls: does a third of the rate end lower on the script's own batches (core/rateHorizon.ts)?
     const atRate = await horizonProbes(probes);
     // Initializers set away from the default and a start far off: does the default initialisation train further (core/initProbeRule.ts)?

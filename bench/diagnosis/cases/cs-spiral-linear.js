@@ -1,5 +1,6 @@
 // @case cs-spiral-linear
-// @set heldout10
+// @set tuned
+// @moved-from heldout10 (held-out protocol: developed with the capacity-linear rule in view — its least-squares fit was measured on this program's data, branch linsep)
 // @label buggy
 // @bug model-capacity
 // @fault a linear softmax classifier on three interleaved spirals: no linear boundary separates them, so the loss settles at

@@ -1,5 +1,6 @@
 // @case hk-xor-logreg
-// @set heldout9
+// @set tuned
+// @moved-from heldout9 (held-out protocol: developed with the capacity-linear rule in view — its least-squares fit was measured on this program's data, branch linsep)
 // @label buggy
 // @bug model-capacity
 // @fault a single sigmoid unit (logistic regression) on XOR: no line separates the classes, so the best it can do is 0.5

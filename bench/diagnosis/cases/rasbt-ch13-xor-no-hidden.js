@@ -1,5 +1,6 @@
 // @case rasbt-ch13-xor-no-hidden
-// @set heldout7
+// @set tuned
+// @moved-from heldout7 (held-out protocol: developed with the capacity-linear rule in view — its least-squares fit was measured on this program's data, branch linsep)
 // @label buggy
 // @bug model-capacity
 // @fault no hidden layer: logistic regression cannot separate XOR (the book's fix: two hidden layers of 4 ReLU units).

@@ -242,6 +242,7 @@ export const FINDING_CODES = [
   'nan-prone-loss',
   'labels-unrelated',
   'capacity-bottleneck',
+  'capacity-linear',
   'loss-target',
   'overfitting',
 ] as const;

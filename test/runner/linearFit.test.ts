@@ -1,0 +1,46 @@
+// A model with no hidden non-linearity on labels no linear function fits (core/linearFitRule.ts; docs/rules/
+// capacity-linear.md): the runner fits the labels by least squares on fit()'s rows and the rule fires on the output
+// layer's line for XOR — with a logistic unit, or through a stack of linear Dense layers. A hidden tanh layer on the same
+// XOR rows, separable blobs under logistic regression and a noisy linear regression (R² ≈ 0.2) stay quiet.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findingSummary, fixture, lineOf, profileEach } from './helpers';
+
+const FIX = (f: string) => fixture('linear', f);
+const FILES = ['xor-logistic.js', 'xor-linear-stack.js', 'xor-tanh.js', 'blobs-logistic.js', 'noisy-linreg.js'];
+const outcome = profileEach(FILES, FIX, { steps: 5, backend: 'wasm' });
+
+const linearProbe = async (file: string) => (await outcome(file)).messages.find((m) => m.type === 'probe' && m.kind === 'linear');
+
+for (const file of ['xor-logistic.js', 'xor-linear-stack.js']) {
+  test(`${file}: capacity-linear (warning) on the output layer's line, R² ≈ 0 on the 200 rows`, async () => {
+    const { report } = await outcome(file);
+    const f = report.findings.find((x) => x.code === 'capacity-linear');
+    assert.ok(f, findingSummary(report));
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.line, lineOf(FIX(file), 'L:output'));
+    assert.match(f.message, /^No linear function of the inputs fits these labels \(best linear fit R² = 0\.0\d on 200 rows of 2 features\): add a hidden layer with a non-linear activation/);
+    const probe = await linearProbe(file);
+    assert.ok(probe && probe.type === 'probe');
+    assert.equal(probe.rows, 200);
+    assert.equal(probe.features, 2);
+    assert.deepEqual(probe.shares, [0.5]);
+    assert.ok(probe.losses[0] < 0.05, `R² ${probe.losses[0]}`);
+  });
+}
+
+test('a hidden tanh layer on the same XOR rows: not a linear model, no fit is made', async () => {
+  const { report } = await outcome('xor-tanh.js');
+  assert.ok(!report.findings.some((x) => x.code === 'capacity-linear'), findingSummary(report));
+  assert.equal(await linearProbe('xor-tanh.js'), undefined);
+});
+
+test('separable blobs under logistic regression, and a noisy linear regression (R² ≈ 0.2): measured, quiet', async () => {
+  for (const [file, low, high] of [['blobs-logistic.js', 0.7, 1], ['noisy-linreg.js', 0.12, 0.3]] as const) {
+    const { report } = await outcome(file);
+    assert.ok(!report.findings.some((x) => x.code === 'capacity-linear'), `${file}: ${findingSummary(report)}`);
+    const probe = await linearProbe(file);
+    assert.ok(probe && probe.type === 'probe', file);
+    assert.ok(probe.losses[0] > low && probe.losses[0] < high, `${file}: R² ${probe.losses[0]}`);
+  }
+});
