@@ -47,13 +47,18 @@ export async function horizonProbe(
   // check that a lower loss is more rows classified right, not only less overconfidence (core/initProbeRule.ts).
   const accuracies: number[] = [];
   // Labels whose shape the argmax comparison cannot pair with the outputs (a sequence output against one label per row)
-  // make no accuracy: the loss alone, as before, rather than a failed probe.
+  // make no accuracy: the loss alone, as before, rather than a failed probe — and from then on (the shapes do not change
+  // between readings, so the failed forward pass is not repeated at every reading).
+  let classes = true;
   const readingWithAccuracy = () => {
-    try {
-      return heldOutReading(tf, model, heldOut, true);
-    } catch {
-      return heldOutReading(tf, model, heldOut, false);
+    if (classes) {
+      try {
+        return heldOutReading(tf, model, heldOut, true);
+      } catch {
+        classes = false;
+      }
     }
+    return heldOutReading(tf, model, heldOut, false);
   };
   const pace = paceGuard(steps, deadline, runsLeft);
   // Returning false ends the probe there (rateProbe): a run that would try the user's patience judges nothing.
