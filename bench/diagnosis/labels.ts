@@ -67,12 +67,13 @@ export interface Case {
    * `heldout8` (`// @set heldout8`): an eighth, from sources none of the seven used, blind to the next session's rule changes;
    * `heldout9` (`// @set heldout9`): a ninth, from sources none of the eight used, scored on the rules a session started from;
    * `heldout10` (`// @set heldout10`): a tenth, from sources none of the nine used, scored the same way;
-   * `heldout11` (`// @set heldout11`): an eleventh, from sources none of the ten used, scored the same way.
+   * `heldout11` (`// @set heldout11`): an eleventh, from sources none of the ten used, scored the same way;
+   * `heldout12` (`// @set heldout12`): a twelfth, from sources none of the eleven used, scored the same way.
    */
-  set: 'tuned' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11';
+  set: 'tuned' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12';
 }
 
-export const SETS = ['tuned', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11'] as const;
+export const SETS = ['tuned', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12'] as const;
 
 /** Reads `// @tag value` header lines (continuation lines start with `//   `) and the FAULT markers. */
 export function readCase(file: string): Case {
@@ -106,7 +107,7 @@ export function readCase(file: string): Case {
   }
   const set = tags.set ?? 'tuned';
   if (!(SETS as readonly string[]).includes(set)) {
-    throw new Error(`${file}: @set must be heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10 or heldout11 (or absent for the tuned set), not "${set}"`);
+    throw new Error(`${file}: @set must be heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11 or heldout12 (or absent for the tuned set), not "${set}"`);
   }
   const source = tags['source-label'] === 'buggy' ? { sourceBugs, sourceFaultLines } : {};
   return { id, file, label: tags.label, bugs, faultLines, ...source, tags, set: set as Case['set'] };

@@ -84,6 +84,11 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   for (const c of heldout11) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/issues\/\d+)/, `${c.id}: held-out @source without repo@commit or issue URL`);
   // Ported with 7 buggy and 11 healthy (buggy programs whose failure a source prints are rarer than working ones).
   assert.ok(heldout11.length === 0 || (ported('heldout11').filter((c) => c.label === 'healthy').length >= 10 && ported('heldout11').filter((c) => c.label === 'buggy').length >= 7));
+  const heldout12 = cases.filter((c) => c.set === 'heldout12');
+  // The twelfth set also cites pull requests (a fix's own numbers) besides repo@commit and issues.
+  for (const c of heldout12) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/(issues|pull)\/\d+)/, `${c.id}: held-out @source without repo@commit, issue or pull-request URL`);
+  // Ported with 6 buggy and 11 healthy (docs/diagnosis-heldout12.md: printed failing runs of small programs were the bottleneck).
+  assert.ok(heldout12.length === 0 || (ported('heldout12').filter((c) => c.label === 'healthy').length >= 11 && ported('heldout12').filter((c) => c.label === 'buggy').length >= 6));
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 
@@ -108,6 +113,7 @@ test('a case header that misses its label, bug type or FAULT line is refused wit
   assert.equal(readCase(write('n.js', '// @label healthy\n// @set heldout9\n// @source s\n// @data d\n')).set, 'heldout9');
   assert.equal(readCase(write('o.js', '// @label healthy\n// @set heldout10\n// @source s\n// @data d\n')).set, 'heldout10');
   assert.equal(readCase(write('p.js', '// @label healthy\n// @set heldout11\n// @source s\n// @data d\n')).set, 'heldout11');
+  assert.equal(readCase(write('q.js', '// @label healthy\n// @set heldout12\n// @source s\n// @data d\n')).set, 'heldout12');
   const ok = readCase(write('d.js', '// @label buggy\n// @bug vanishing, lr-high\n// @source a\n//   b\n// @data d\nx();\ny(); // FAULT\n'));
   assert.deepEqual(ok.bugs, ['vanishing', 'lr-high']);
   assert.deepEqual(ok.faultLines, [7]);
