@@ -12,7 +12,7 @@ import { locationFromStack } from './stackLocation';
 import { commonJsNamedImportCause, unresolvedImportCause } from './importFailures';
 import { removedApiHint } from '../core/tfjsRenames';
 import { missingNativeApiHint } from './nativeApi';
-import { lfsPointerNote } from './lfsPointers';
+import { absentReadNote, lfsPointerNote } from './lfsPointers';
 import { isErrorHeadline } from '../core/errorHeadline';
 import { browserGlobalCause } from './browserGlobals';
 
@@ -20,6 +20,8 @@ let outputTail = '';
 /** Where the output printed after the module finished loading starts (in the running total). */
 let written = 0;
 let loadedAt: number | undefined;
+/** Where the user's own code starts printing (its module's load): what tfjs printed while it loaded is not the script's. */
+let userFrom: number | undefined;
 /** The last write that printed something (one console.log call is one write) and where it started in the total. */
 let lastWrite = { text: '', at: 0 };
 
@@ -35,6 +37,11 @@ export function keepOutputTail(): void {
       return write(chunk, ...rest);
     }) as typeof stream.write;
   }
+}
+
+/** From now on the output quoted with a failure of the user's code is only what that code printed. */
+export function markUserCodeStart(): void {
+  userFrom = written;
 }
 
 /** From now on lastOutputSaid(true) quotes only what the user's code prints on its own, after loading. */
@@ -76,6 +83,40 @@ function lastOutputIsError(): boolean {
 export function lastOutputSaid(afterLoad = false): string {
   const last = lastOutputLine(afterLoad);
   return last ? ` Its last output: "${last}".` : '';
+}
+
+/** Stack frames and the closing brace of an inspected error: the shape of an error, not words the script chose. */
+const NOT_WORDS = /^(at .*|\}|\{)$/;
+
+/**
+ * The last few lines the user's code printed, quoted with a failure whose error alone says what failed but not
+ * why: tf.stack of an empty list, while the script's own output just before says "0 Files Found" (bench/realworld
+ * batch 9: omni). Test runners do the same for a failing test (pytest's "Captured stdout call").
+ */
+export function printedBeforeFailure(maxLines = 3): string {
+  const since = userFrom === undefined ? 0 : Math.max(0, outputTail.length - (written - userFrom));
+  const lines = outputTail
+    .slice(since)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !NOT_WORDS.test(l))
+    .slice(-maxLines)
+    .map((l) => (l.length > 120 ? `${l.slice(0, 120)}…` : l));
+  if (!lines.length) return '';
+  return ` Its last output before the failure: "${lines.join(' | ')}" — if that says why (a folder or file it found empty or missing, a value it could not read), fix that and run again.`;
+}
+
+/** The user's failing line as written ("encode.mjs:79: const X = tf.stack(XS)"), shown under the message. */
+export function sourceLineAt(location: SourceLocation | undefined): string | undefined {
+  if (!location) return undefined;
+  let text: string | undefined;
+  try {
+    text = fs.readFileSync(location.file, 'utf8').split('\n')[location.line - 1]?.trim();
+  } catch {
+    return undefined; // a frame of a file that is gone (an evaluated string, a deleted temp file)
+  }
+  if (!text) return undefined;
+  return `${path.basename(location.file)}:${location.line}: ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`;
 }
 
 /** A training call in source text: `model.fit(`, `.fitDataset(`, `.trainOnBatch(` (not in a line comment). */
@@ -142,7 +183,7 @@ export const runtime: { tfjsVersion?: string; backend?: string; modelFile?: stri
  * `building` = while calling the factory or training entry, or preparing its data; `profile` / `sweep` =
  * while measuring.
  */
-export type FailurePhase = 'load' | 'async' | 'building' | 'profile' | 'sweep' | 'gradcheck';
+export type FailurePhase = 'load' | 'async' | 'building' | 'profile' | 'sweep' | 'gradcheck' | 'watch';
 
 const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -196,6 +237,7 @@ const PHASE_WORDS: Record<Exclude<FailurePhase, 'load'>, string> = {
   profile: 'The model’s own code failed while profiling',
   sweep: 'The model’s own code failed during the learning-rate sweep',
   gradcheck: 'A custom layer’s code failed during the gradient check',
+  watch: 'The script’s training failed',
 };
 
 /** A failure inside TensorFlow.js: which tfjs and backend, and what to try. */
@@ -208,7 +250,15 @@ function insideTfjs(raw: string, phase: FailurePhase): { kind: ErrorKind; messag
     return { kind: 'user-error', message: text };
   }
   const doing =
-    phase === 'sweep' ? 'during the learning-rate sweep' : phase === 'profile' ? 'while computing gradients' : phase === 'gradcheck' ? 'during the gradient check' : 'while building the model or its data';
+    phase === 'sweep'
+      ? 'during the learning-rate sweep'
+      : phase === 'profile'
+        ? 'while computing gradients'
+        : phase === 'gradcheck'
+          ? 'during the gradient check'
+          : phase === 'watch'
+            ? 'during the script’s training'
+            : 'while building the model or its data';
   const ran = runtime.tfjsVersion ? `TensorFlow.js ${runtime.tfjsVersion} on the ${runtime.backend ?? '?'} backend` : 'TensorFlow.js';
   const other = runtime.backend === 'cpu' ? 'wasm' : 'cpu';
   return {
@@ -238,14 +288,23 @@ export function classify(error: unknown, phase: FailurePhase): RunnerError {
   // tf.node.* without tfjs-node's addon: what tf.node is and why it is missing here.
   const native = missingNativeApiHint(message, location, runtime);
   const said = native ? `${message}. ${native}` : renamed ? `${message}. ${renamed}` : message;
-  // A data file the script read that is a Git LFS pointer is the cause behind whatever failed next.
-  const pointer = lfsPointerNote();
-  const withPointer = (text: string) => (pointer ? `${text}${/[.!?]$/.test(text) ? '' : '.'}${pointer}` : text);
-  if (phase === 'load') return { type: 'error', kind: 'import', message: withPointer(known ?? `The model file threw while loading: ${said}`), location, stack };
+  // A data file the script read that is a Git LFS pointer is the cause behind whatever failed next; so is a path
+  // it read that is absent, when what failed is the undefined result of that read.
+  const pointer = lfsPointerNote() || (known ? '' : absentReadNote(error));
+  const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+  // When the error alone does not say why, what the script printed just before it; and the failing line as written.
+  const explained = (text: string) => {
+    if (known) return pointer ? `${sentence(known)}${pointer}` : known;
+    const printed = printedBeforeFailure();
+    return pointer || printed ? `${sentence(text)}${pointer}${printed}` : text;
+  };
+  const line = sourceLineAt(location);
+  const details = line ? { details: [line] } : {};
+  if (phase === 'load') return { type: 'error', kind: 'import', message: explained(`The model file threw while loading: ${said}`), location, ...details, stack };
   // Without a frame of the user's on the stack (and no known system cause) the failure is TensorFlow.js's.
   if (!known && !location && !pointer && phase !== 'async') return { type: 'error', ...insideTfjs(message, phase), stack };
   const kind: ErrorKind = 'user-error';
-  return { type: 'error', kind, message: withPointer(known ?? `${PHASE_WORDS[phase]}: ${said}`), location, stack };
+  return { type: 'error', kind, message: explained(`${PHASE_WORDS[phase]}: ${said}`), location, ...details, stack };
 }
 
 /**

@@ -15,7 +15,7 @@ import { rememberTrainOnBatch } from './lrSweep';
 import { rememberBuiltInLayers } from './gradientCheck';
 import { loadTfjs, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaultLoss';
-import { classify, lastOutputSaid, markModuleLoaded, runtime, unreachedTrainingCall } from './failures';
+import { classify, lastOutputSaid, markModuleLoaded, markUserCodeStart, runtime, unreachedTrainingCall } from './failures';
 import { startWatchdog } from './watchdog';
 import { rememberOpenedFiles } from './lfsPointers';
 import { caughtExit, send, trapProcessExit } from './ipc';
@@ -134,6 +134,7 @@ export async function loadTarget(
   let ns: Record<string, unknown> | undefined;
   let captured: Capture | undefined;
   rememberOpenedFiles();
+  markUserCodeStart();
   try {
     const outcome = await Promise.race([loadUserModule(file).then((m) => ({ m })), training.next.then((c) => ({ c }))]);
     ns = 'm' in outcome ? outcome.m : undefined;

@@ -43,7 +43,7 @@ import { WeightSnapshot } from './modelState';
 import { mergeTimeDistributed } from './timeDistributed';
 import { CustomLoopStop, disarmCustomLoops } from './customLoop';
 
-type Work = 'profile' | 'sweep' | 'gradcheck';
+type Work = 'profile' | 'sweep' | 'gradcheck' | 'watch';
 
 const failure = (error: unknown, work: Work) => (error instanceof Classified ? error.report : classify(error, runState.measuring ? work : 'building'));
 
@@ -301,7 +301,7 @@ process.on('message', (raw) => {
       void gradientCheck(message.request);
       break;
     case 'watchStart':
-      void watchTraining(message.request, { onCancel: (handler) => (cancelSweep = handler), failure: (error) => failure(error, 'profile') });
+      void watchTraining(message.request, { onCancel: (handler) => (cancelSweep = handler), failure: (error) => failure(error, 'watch') });
       break;
     default:
       unhandled(message);

@@ -166,6 +166,9 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
   channel?.unref();
   process.once('beforeExit', () => {
     channel?.ref();
+    // The script's training call failed (after its first steps too: a fit() callback's error ends its training):
+    // the run ended by that error, reported with its line, not as a training that ran to its end.
+    if (watch?.trainingFailure) return void end(2, deps.failure(watch.trainingFailure.error));
     if (watch && watch.step === 0 && trainingError !== undefined) return void end(2, deps.failure(trainingError));
     done();
   });

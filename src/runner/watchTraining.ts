@@ -65,6 +65,11 @@ export class TrainingWatch {
   private stochastic = false;
   /** Set when the run must end (Stop, maxSteps): every training call returns at its next batch. */
   stopping = false;
+  /**
+   * The first error a training call of the script rejected with (its own fit() callback, its data, an op): the
+   * script's training ended there, whether or not the script caught it, so the run is reported as ended by it.
+   */
+  trainingFailure: { error: unknown } | undefined;
 
   /** The model this watch follows (a Sequential and its inner model are one). */
   private isWatched(model: LayersModel): boolean {
@@ -100,6 +105,7 @@ export class TrainingWatch {
     const watched = (model: LayersModel) => this.isWatched(model);
     const History = this.tf.History;
     const yieldNow = () => this.yieldToEventLoop();
+    const failed = (error: unknown) => void (this.trainingFailure ??= { error });
     const validation = this.validation;
     validation.intercept();
     calls.next = new Promise((resolve) => {
@@ -122,6 +128,8 @@ export class TrainingWatch {
             depth++;
             try {
               const result = original.apply(this, args);
+              // Noted on a branch of its own: the script's own await still sees the rejection; the run's end reports it.
+              result.catch(failed);
               return method === 'trainOnBatch' ? result.then(async (loss) => (await yieldNow(), loss)) : result;
             } finally {
               depth--;
