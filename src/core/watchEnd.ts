@@ -6,6 +6,7 @@
 // end-of-run verdict does not depend on how the run ended, only on the steps recorded.
 import type { Finding, RunnerMessage, RunnerMessageOf, Thresholds } from './protocol';
 import { WatchRules } from './watchRules';
+import { withOriginSites } from './originSites';
 
 /** The rules of a watched run, as the runner builds them from its model message (where findings point). */
 export function watchRulesFor(model: RunnerMessageOf<'model'>, thresholds: Partial<Thresholds> | undefined): WatchRules {
@@ -19,6 +20,7 @@ export const watchPlan = (model: RunnerMessageOf<'model'>): WatchPlan => ({ step
 
 export class WatchEvidence {
   private rules: WatchRules | undefined;
+  private model: RunnerMessageOf<'model'> | undefined;
   private plan: WatchPlan = { sameBatch: false };
 
   constructor(private readonly thresholds: Partial<Thresholds> | undefined) {}
@@ -26,6 +28,7 @@ export class WatchEvidence {
   observe(message: RunnerMessage): void {
     if (message.type === 'model') {
       this.rules = watchRulesFor(message, this.thresholds);
+      this.model = message;
       this.plan = watchPlan(message);
     } else if (message.type === 'watchSteps') {
       for (const step of message.steps) this.rules?.observe(step);
@@ -40,8 +43,8 @@ export class WatchEvidence {
     }
   }
 
-  /** The end-of-run findings on the steps received (the runner's, had it ended the run itself). */
+  /** The end-of-run findings on the steps received (the runner's, had it ended the run itself, definitions related as it does). */
   atEnd(): Finding[] {
-    return this.rules?.atEnd(this.plan.steps, this.plan.sameBatch, this.plan.orderRepeats) ?? [];
+    return withOriginSites(this.rules?.atEnd(this.plan.steps, this.plan.sameBatch, this.plan.orderRepeats) ?? [], this.model ?? {});
   }
 }

@@ -17,6 +17,8 @@ import { compileSiteOf, optimizerSiteOf } from './callSites';
 import { learningRateSite } from './rateValueSite';
 import { innerModel } from './data';
 import { dataLocationsOf } from './tensorSites';
+import { ParsedSources } from './valueOriginSites';
+import { withOriginSites } from '../core/originSites';
 import { noInputLossOf } from './watchNoInput';
 
 /** Steps are sent at most this often (one IPC message per batch of steps). */
@@ -58,7 +60,8 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
   const report = (findings: Finding[]) => {
     if (!findings.length) return;
     flush(); // the steps a finding names reach the host before it
-    for (const finding of findings) emit({ type: 'finding', finding });
+    // Where the data and the loss the finding involves were defined, as profile relates them (core/originSites.ts).
+    for (const finding of withOriginSites(findings, modelMessage ?? {})) emit({ type: 'finding', finding });
   };
 
   // The script's planned training and whether each step sees the same batch, for the loss curve's verdict at the end.
@@ -86,6 +89,9 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
     watch = new TrainingWatch(tf, request.every, request.maxSteps, {
       onModel(model, layers, capture) {
         const d = watch!.describe(capture);
+        // The data sites and compile() usually share a file: one parse for all of them (runner/valueOriginSites.ts).
+        const sources = new ParsedSources();
+        const compileLocation = compileSiteOf(model);
         modelMessage = {
           type: 'model',
           modelName: model.name,
@@ -99,9 +105,10 @@ export async function watchTraining(request: WatchRequest, deps: WatchDeps): Pro
           totalSteps: request.maxSteps !== undefined && d.totalSteps ? Math.min(d.totalSteps, request.maxSteps) : (request.maxSteps ?? d.totalSteps),
           layers,
           // What the rules read, sent so that the host can judge the run the same way if the runner is killed (core/watchEnd.ts).
-          compileLocation: compileSiteOf(model),
+          compileLocation,
+          lossDefinition: sources.lossDefinitionOf(compileLocation),
           optimizerLocation: learningRateSite(optimizerSiteOf(innerModel(model).optimizer)),
-          dataLocations: dataLocationsOf(capture),
+          dataLocations: sources.withValueOrigins(dataLocationsOf(capture)),
           plannedSteps: d.totalSteps || undefined,
           sameBatch: d.sameBatch,
           orderRepeats: d.orderRepeats,

@@ -12,7 +12,7 @@ import { startWatch } from '../../src/host/client';
 import type { RunnerMessage, WatchRequest } from '../../src/core/protocol';
 import { readRunFile } from '../../src/core/runFile';
 import { WATCH_DEFAULTS } from '../../src/core/defaults';
-import { assertGone, fixture, isAlive, lineOf, RUNNER } from './helpers';
+import { assertGone, fixture, isAlive, lineOf, profileOk, RUNNER } from './helpers';
 
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-watch-'));
 
@@ -176,4 +176,21 @@ test('NaN first in a custom loss while watching: non-finite on the compile() lin
   assert.equal(f.layer, undefined);
   assert.equal(f.file, file);
   assert.equal(f.line, lineOf(file, 'L:compile'));
+});
+
+test('NaN already in the inputs while watching: the definition the inputs were made from is related, as profile relates it', async () => {
+  const file = fixture('data-sites', 'nan-inputs.js');
+  const [{ report }, { report: profiled }] = await Promise.all([watch(file), profileOk(file)]);
+  assert.equal(report.status, 'done', JSON.stringify(report.error));
+  const sites = (r: typeof profiled | typeof report) => {
+    const f = r.findings.find((x) => x.code === 'non-finite');
+    assert.ok(f, JSON.stringify(r.findings));
+    return { line: f.line, definitions: f.related?.filter((d) => d.kind === 'definition').map((d) => [d.layer, d.file, d.line, d.message]) };
+  };
+  const watched = sites(report);
+  assert.equal(watched.line, lineOf(file, 'L:inputs'));
+  // xs = tf.tensor2d(rows.map(…)): the rows it was made from (core/valueOrigins.ts), defined two lines up.
+  const inputs = lineOf(file, 'L:inputs');
+  assert.deepEqual(watched.definitions, [['`rows`', file, lineOf(file, 'const rows ='), `defined here: the inputs given to fit() (line ${inputs}) are made from it`]]);
+  assert.deepEqual(watched, sites(profiled), 'the same line and definitions as the profile of the same script');
 });
