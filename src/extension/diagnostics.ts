@@ -1,5 +1,5 @@
 // Problems: each finding at its layer's line (source "Gradient Lens", code linking the rule doc), the
-// other layers of its cause as related information,
+// other layers of its cause, the definitions it involves and the helper lines that made its layer as related information,
 // model-level findings at the model construction (or line 1), and a failed run at its error location.
 // Rebuilt from the results store whenever it changes.
 import * as fs from 'fs';
@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Severity } from '../core/protocol';
 import type { ReportFinding } from '../core/report';
 import { firstModelLine } from '../core/modelSites';
-import { findingSite, findingText, relatedSites } from '../core/findingSites';
+import { findingSite, findingText, helperSites, relatedSites } from '../core/findingSites';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from './constants';
 import type { ResultEntry, ResultsStore } from './resultsStore';
 
@@ -87,7 +87,11 @@ export class DiagnosticsView implements vscode.Disposable {
         diagnostic.code = { value: finding.code, target: vscode.Uri.parse(ruleDocUrl(finding.code)) };
         // One diagnostic per cause: the cause layer and the other layers it affects as related locations,
         // at their layers' current lines (the store shifts those as the file is edited).
-        const related = relatedSites(report.layers, finding).map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.file), lineRange(r.line, r.column)), r.message));
+        // Then, where the user's helper made the finding's layer (one per helper frame, the hover's words), so the
+        // Problems panel leads to the helper line as the hover does.
+        const related = [...relatedSites(report.layers, finding), ...helperSites(report.layers, finding, (file) => vscode.workspace.asRelativePath(file))].map(
+          (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.file), lineRange(r.line, r.column)), r.message),
+        );
         if (related.length) diagnostic.relatedInformation = related;
         add(file, diagnostic);
       }
