@@ -1,12 +1,11 @@
 // `gradient-lens gradcheck FILE`: the gradients of every layer the user defined (a tf.layers.Layer
 // subclass, where tf.customGrad code lives) against central finite differences; exit 1 when one disagrees.
-import { parseArgs } from 'node:util';
 import { stringifyWithNonFinite, type RunnerMessage } from '../core/protocol';
 import { failedLayers, GRADCHECK_TOLERANCE, type GradcheckReport } from '../core/gradcheckReport';
 import { formatNumber } from '../core/format';
-import { PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
+import { PROFILE_DEFAULTS } from '../core/defaults';
 import { startGradcheck } from '../host/client';
-import { followRun, parseOrExitCode, parseTarget, relative, splitAtTerminator, table, TARGET_OPTIONS, TARGET_USAGE } from './shared';
+import { followRun, parseOrExitCode, parseRunArgs, parseTarget, relative, runnerUsage, table, TARGET_USAGE } from './shared';
 import { renderError } from './profile';
 
 export const GRADCHECK_USAGE = `Usage: gradient-lens gradcheck FILE [options] [-- SCRIPT ARGS…]
@@ -20,17 +19,14 @@ A layer fails when its largest relative error exceeds ${GRADCHECK_TOLERANCE}. Te
 
 Options:
 ${TARGET_USAGE}
-  --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
-  --timeout S          stop the run after S seconds (default ${PROFILE_DEFAULTS.timeoutSeconds})
-  --memory MB          memory limit of the runner (default ${RUN_DEFAULTS.memoryLimitMb})
+${runnerUsage(PROFILE_DEFAULTS.timeoutSeconds)}
   --json               print one JSON document (layers[]: name, className, file, line, maxRelError, ok)
   -h, --help           show this help
 
 Exit codes: 0 every custom layer passed (or there is none), 1 a layer's gradient disagrees, 2 the run failed.`;
 
 function parseCommandLine(argv: string[]) {
-  const { own, scriptArgs } = splitAtTerminator(argv);
-  const { values, positionals } = parseArgs({ args: own, allowPositionals: true, options: TARGET_OPTIONS });
+  const { values, positionals, scriptArgs } = parseRunArgs(argv, {});
   if (values.help) return undefined;
   return parseTarget(values, positionals, PROFILE_DEFAULTS.timeoutSeconds, scriptArgs);
 }

@@ -1,6 +1,5 @@
 // `gradient-lens lr FILE`: Leslie Smith's LR range test — the suggestions and an ASCII sketch of the
 // median curve on a terminal, or one JSON document.
-import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { LR_MODES, LR_SUGGESTION_KINDS, LrRequest, stringifyWithNonFinite, type LrResult, type RunnerMessage } from '../core/protocol';
 import { lrJsonDocument, type LrReport } from '../core/lrReport';
@@ -8,8 +7,8 @@ import { runtimeLine } from '../core/report';
 import { formatLearningRate, formatNumber } from '../core/format';
 import { ownRateSentence, scoreWords } from '../core/lrRecommend';
 import { startLrSweep } from '../host/client';
-import { LR_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
-import { followRun, parseOrExitCode, parseTarget, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
+import { LR_DEFAULTS } from '../core/defaults';
+import { BATCH_USAGE, followRun, parseOrExitCode, parseRunArgs, parseTarget, positiveInt, relative, runnerUsage, table, TARGET_USAGE, UsageError } from './shared';
 import { renderError } from './profile';
 
 export const LR_USAGE = `Usage: gradient-lens lr FILE [options] [-- SCRIPT ARGS…]
@@ -18,12 +17,8 @@ Finds a learning rate for the TensorFlow.js model in FILE with an LR range test.
 
 Options:
 ${TARGET_USAGE}
-  --batch N            batch size (default: the script's, or ${RUN_DEFAULTS.syntheticBatchSize} for synthetic data)
-  --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
-  --timeout S          stop the run after S seconds (default ${LR_DEFAULTS.timeoutSeconds})
-  --memory MB          memory limit of the runner and what it starts, resident (default ${RUN_DEFAULTS.memoryLimitMb})
-  --env NAME[=VALUE]   an environment variable for the model file (repeatable; the runner gets
-                       only PATH, HOME, locale, proxies, TF_*/CUDA_* and the like otherwise)
+${BATCH_USAGE}
+${runnerUsage(LR_DEFAULTS.timeoutSeconds)}
   --start LR           first learning rate (default ${LR_DEFAULTS.startLr})
   --end LR             last learning rate (default ${LR_DEFAULTS.endLr})
   --steps N            batches per sweep (default ${LR_DEFAULTS.steps})
@@ -46,20 +41,14 @@ function positiveNumber(value: string | undefined, flag: string, fallback: numbe
 }
 
 function parseCommandLine(argv: string[]) {
-  const { own, scriptArgs } = splitAtTerminator(argv);
-  const { values, positionals } = parseArgs({
-    args: own,
-    allowPositionals: true,
-    options: {
-      ...TARGET_OPTIONS,
-      start: { type: 'string' },
-      end: { type: 'string' },
-      steps: { type: 'string' },
-      mode: { type: 'string' },
-      repeats: { type: 'string' },
-      seed: { type: 'string' },
-      'check-steps': { type: 'string' },
-    },
+  const { values, positionals, scriptArgs } = parseRunArgs(argv, {
+    start: { type: 'string' },
+    end: { type: 'string' },
+    steps: { type: 'string' },
+    mode: { type: 'string' },
+    repeats: { type: 'string' },
+    seed: { type: 'string' },
+    'check-steps': { type: 'string' },
   });
   if (values.help) return undefined;
   const { timeoutMs, memoryLimitMb, env, json, ...target } = parseTarget(values, positionals, LR_DEFAULTS.timeoutSeconds, scriptArgs);

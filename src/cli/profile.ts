@@ -1,13 +1,12 @@
 // `gradient-lens profile FILE`: per-layer gradient statistics and health findings, as a table or JSON.
-import { parseArgs } from 'node:util';
 import type { RunnerMessage } from '../core/protocol';
-import { DEFAULT_THRESHOLDS, PROFILE_DEFAULTS, RUN_DEFAULTS } from '../core/defaults';
+import { PROFILE_DEFAULTS } from '../core/defaults';
 import { runtimeLine, type ProfileReport } from '../core/report';
 import { formatNumber } from '../core/format';
 import { stepProgress } from '../core/plateau';
 import { partialNote } from '../core/presentation';
 import { startProfile } from '../host/client';
-import { findingLines, followRun, parseFormat, printRunOutcome, runOutput, parseFailOn, parseOrExitCode, parseTarget, parseThresholds, positiveInt, relative, table, splitAtTerminator, TARGET_OPTIONS, TARGET_USAGE } from './shared';
+import { BATCH_USAGE, findingLines, followRun, parseOrExitCode, parseRunArgs, parseTarget, parseVerdict, positiveInt, printRunOutcome, relative, runnerUsage, runOutput, table, TARGET_USAGE, VERDICT_OPTIONS, VERDICT_USAGE } from './shared';
 
 export const PROFILE_USAGE = `Usage: gradient-lens profile FILE [options] [-- SCRIPT ARGS…]
 
@@ -16,17 +15,11 @@ Profiles the per-layer gradients of the TensorFlow.js model defined in FILE.
 Options:
 ${TARGET_USAGE}
   --steps N            optimizer steps after step 0 (default ${PROFILE_DEFAULTS.steps})
-  --batch N            batch size (default: the script's, or ${RUN_DEFAULTS.syntheticBatchSize} for synthetic data)
-  --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
-  --timeout S          stop the run after S seconds (default ${PROFILE_DEFAULTS.timeoutSeconds})
-  --memory MB          memory limit of the runner and what it starts, resident (default ${RUN_DEFAULTS.memoryLimitMb})
-  --env NAME[=VALUE]   an environment variable for the model file (repeatable; the runner gets
-                       only PATH, HOME, locale, proxies, TF_*/CUDA_* and the like otherwise)
+${BATCH_USAGE}
+${runnerUsage(PROFILE_DEFAULTS.timeoutSeconds)}
   --overfit-batch      also train the initial weights on 8 examples for up to 200 steps: the loss must
                        fall below 10 % of its start (docs/rules/overfit-batch.md)
-  --fail-on LEVEL      exit 1 when a finding is at least error | warning | info | none (default error)
-  --threshold K=V      override a health threshold (repeatable), e.g. --threshold deadShare=0.5
-                       keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}
+${VERDICT_USAGE}
   --json               print one JSON document instead of the table (--format json)
   --format F           text | json | sarif (SARIF 2.1.0 for code scanning: each finding at its line, the
                        definitions and helper lines it involves as related locations)
@@ -38,34 +31,16 @@ timeout or Ctrl-C is still printed, marked partial).`;
 
 
 function parseCommandLine(argv: string[]) {
-  const { own, scriptArgs } = splitAtTerminator(argv);
-  const { values, positionals } = parseArgs({
-    args: own,
-    allowPositionals: true,
-    options: {
-      ...TARGET_OPTIONS,
-      steps: { type: 'string' },
-      'fail-on': { type: 'string' },
-      threshold: { type: 'string', multiple: true },
-      'overfit-batch': { type: 'boolean' },
-      format: { type: 'string' },
-    },
-  });
+  const { values, positionals, scriptArgs } = parseRunArgs(argv, { ...VERDICT_OPTIONS, steps: { type: 'string' }, 'overfit-batch': { type: 'boolean' } });
   if (values.help) return undefined;
-  const format = parseFormat(values.format, values.json);
-  const target = parseTarget(values, positionals, PROFILE_DEFAULTS.timeoutSeconds, scriptArgs);
+  const verdict = parseVerdict(values);
   return {
-    ...target,
-    format,
-    json: format === 'json',
-    thresholds: parseThresholds(values.threshold),
+    ...parseTarget(values, positionals, PROFILE_DEFAULTS.timeoutSeconds, scriptArgs),
+    ...verdict,
     steps: positiveInt(values.steps, '--steps', PROFILE_DEFAULTS.steps, 0)!,
-    failOn: parseFailOn(values['fail-on']),
     overfitBatch: values['overfit-batch'] === true,
   };
 }
-
-
 
 export function renderReport(report: ProfileReport): string {
   const out: string[] = [];

@@ -1,6 +1,7 @@
 // Pieces every CLI command uses: usage errors, integer flags, paths relative to the shell, text tables.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BACKENDS, SEVERITIES, stringifyWithNonFinite, type BackendChoice, type RunnerMessage, type Severity, type Thresholds } from '../core/protocol';
 import { severityAtLeast, worstSeverity, type LayerReportBase, type ReportFinding } from '../core/report';
 import { helperSites } from '../core/findingSites';
@@ -97,6 +98,23 @@ export const TARGET_USAGE = `  --export NAME        which export holds the model
   --script-args=ARGS   the script's own command line (what it reads from process.argv), one shell-quoted
                        string, e.g. --script-args="--epochs 5"; or put the arguments after --`;
 
+/** Usage line of --batch, for the commands that read batches themselves (profile, lr; watch trains with the script's). */
+export const BATCH_USAGE = `  --batch N            batch size (default: the script's, or ${RUN_DEFAULTS.syntheticBatchSize} for synthetic data)`;
+
+/** Usage lines of the runner's limits and environment, which every command that runs a model file accepts. */
+export function runnerUsage(timeoutSeconds: number, stops = 'the run'): string {
+  return `  --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
+  --timeout S          stop ${stops} after S seconds (default ${timeoutSeconds})
+  --memory MB          memory limit of the runner and what it starts, resident (default ${RUN_DEFAULTS.memoryLimitMb})
+  --env NAME[=VALUE]   an environment variable for the model file (repeatable; the runner gets
+                       only PATH, HOME, locale, proxies, TF_*/CUDA_* and the like otherwise)`;
+}
+
+/** Usage lines of the options of the commands that judge a run (profile, watch): VERDICT_OPTIONS but --format. */
+export const VERDICT_USAGE = `  --fail-on LEVEL      exit 1 when a finding is at least error | warning | info | none (default error)
+  --threshold K=V      override a health threshold (repeatable), e.g. --threshold deadShare=0.5
+                       keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}`;
+
 /** The command's own arguments, and the model script's: everything after the first `--`. */
 export function splitAtTerminator(argv: string[]): { own: string[]; scriptArgs?: string[] } {
   const dash = argv.indexOf('--');
@@ -116,6 +134,31 @@ export const TARGET_OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** util.parseArgs options of the commands that judge a run (profile, watch); parseVerdict reads them. */
+export const VERDICT_OPTIONS = {
+  'fail-on': { type: 'string' },
+  threshold: { type: 'string', multiple: true },
+  format: { type: 'string' },
+} as const;
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * A command line of a command that runs a model file: TARGET_OPTIONS and the command's own `options` (util.parseArgs)
+ * before the first `--`, the model script's arguments after it.
+ */
+export function parseRunArgs<O extends OptionsConfig>(argv: string[], options: O) {
+  const { own, scriptArgs } = splitAtTerminator(argv);
+  const { values, positionals } = parseArgs({ args: own, allowPositionals: true, options: { ...TARGET_OPTIONS, ...options } });
+  return { values, positionals, scriptArgs };
+}
+
+/** How a judged run is reported and when it fails, from VERDICT_OPTIONS' values (and --json). */
+export function parseVerdict(values: { 'fail-on'?: string; threshold?: string[]; format?: string; json?: boolean }) {
+  const format = parseFormat(values.format, values.json);
+  return { format, json: format === 'json', thresholds: parseThresholds(values.threshold), failOn: parseFailOn(values['fail-on']) };
+}
 
 interface TargetValues {
   export?: string;

@@ -1,8 +1,7 @@
 // `gradient-lens watch FILE`: train the script to its end with per-step gradient norms, histograms every
 // N steps and findings over the whole run, each with the step it began; a table, or JSON with timeline[].
-import { parseArgs } from 'node:util';
 import type { RunnerMessage } from '../core/protocol';
-import { DEFAULT_THRESHOLDS, RUN_DEFAULTS, WATCH_DEFAULTS } from '../core/defaults';
+import { WATCH_DEFAULTS } from '../core/defaults';
 import { runtimeLine } from '../core/report';
 import type { WatchReport } from '../core/watchReport';
 import { formatNumber } from '../core/format';
@@ -10,7 +9,7 @@ import { startWatch } from '../host/client';
 import { renderError } from './profile';
 import { findingSite } from '../core/findingSites';
 import { validationSourceText } from '../core/overfittingRule';
-import { findingLines, followRun, parseFailOn, parseFormat, parseOrExitCode, parseTarget, parseThresholds, positiveInt, printRunOutcome, relative, runOutput, splitAtTerminator, table, TARGET_OPTIONS, TARGET_USAGE, UsageError } from './shared';
+import { findingLines, followRun, parseOrExitCode, parseRunArgs, parseTarget, parseVerdict, positiveInt, printRunOutcome, relative, runnerUsage, runOutput, table, TARGET_USAGE, UsageError, VERDICT_OPTIONS, VERDICT_USAGE } from './shared';
 
 export const WATCH_USAGE = `Usage: gradient-lens watch FILE [options] [-- SCRIPT ARGS…]
 
@@ -28,12 +27,8 @@ ${TARGET_USAGE}
   --max-steps N        stop training after N optimizer steps (default: the script's own length)
   --run-file PATH      write the run as it goes to PATH (JSON lines, docs/run-files.md); compare two
                        such files with gradient-lens compare
-  --backend B          auto | tensorflow | wasm | cpu (default ${RUN_DEFAULTS.backend})
-  --timeout S          stop training after S seconds (default ${WATCH_DEFAULTS.timeoutSeconds})
-  --memory MB          memory limit of the runner and what it starts, resident (default ${RUN_DEFAULTS.memoryLimitMb})
-  --env NAME[=VALUE]   an environment variable for the model file (repeatable)
-  --fail-on LEVEL      exit 1 when a finding is at least error | warning | info | none (default error)
-  --threshold K=V      override a health threshold (repeatable); keys: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}
+${runnerUsage(WATCH_DEFAULTS.timeoutSeconds, 'training')}
+${VERDICT_USAGE}
   --json               print one JSON document: profile's fields plus timeline[] and findings[] with step
   --format F           text | json | sarif (SARIF 2.1.0: each finding at the line the editor shows it)
   -h, --help           show this help
@@ -42,32 +37,16 @@ Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the run failed or was
 until then is still printed, marked partial).`;
 
 function parseCommandLine(argv: string[]) {
-  const { own, scriptArgs } = splitAtTerminator(argv);
-  const { values, positionals } = parseArgs({
-    args: own,
-    allowPositionals: true,
-    options: {
-      ...TARGET_OPTIONS,
-      every: { type: 'string' },
-      'max-steps': { type: 'string' },
-      'run-file': { type: 'string' },
-      'fail-on': { type: 'string' },
-      threshold: { type: 'string', multiple: true },
-      format: { type: 'string' },
-    },
-  });
+  const { values, positionals, scriptArgs } = parseRunArgs(argv, { ...VERDICT_OPTIONS, every: { type: 'string' }, 'max-steps': { type: 'string' }, 'run-file': { type: 'string' } });
   if (values.help) return undefined;
-  const format = parseFormat(values.format, values.json);
+  const verdict = parseVerdict(values);
   if (values.batch !== undefined) throw new UsageError("--batch does not apply to watch: training runs with the script's own batch size");
   return {
     ...parseTarget(values, positionals, WATCH_DEFAULTS.timeoutSeconds, scriptArgs),
+    ...verdict,
     every: positiveInt(values.every, '--every', WATCH_DEFAULTS.every, 1, 1_000_000)!,
     maxSteps: positiveInt(values['max-steps'], '--max-steps', undefined),
     runFile: values['run-file'],
-    thresholds: parseThresholds(values.threshold),
-    failOn: parseFailOn(values['fail-on']),
-    format,
-    json: format === 'json',
   };
 }
 
