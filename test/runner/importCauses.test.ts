@@ -163,6 +163,28 @@ test('near miss: an undeclared name no browser defines → Node\'s own message a
   assert.equal(report.error?.location?.line, lineOf(files[i], 'L:undeclared'));
 });
 
+test("a file written for a page that loads TensorFlow.js with a <script> tag (batches 1 and 4: kenmaready, laronson, josh-weston, ntm) → `tf` named as that tag's global, with the import to add, on the user's line", async () => {
+  const file = F('script-tag-global', 'page-model.js');
+  const { report } = await profile(file, { steps: 1 });
+  assert.equal(report.error?.kind, 'user-error');
+  assert.equal(
+    report.error?.message,
+    "tf is not defined: `tf` is the global a page's <script> tag for @tensorflow/tfjs defines, which Node does not have — this file is written for a page that loads @tensorflow/tfjs first. Import it at the top of the file — const tf = require('@tensorflow/tfjs') (an ES module: import * as tf from '@tensorflow/tfjs') — or profile a file that imports it.",
+  );
+  assert.equal(report.error?.location?.line, lineOf(file, 'L:tf'));
+});
+
+test("the script-tag reading: jQuery's `$` is a page's library; a `tf` this Node defines, and other errors, are not", () => {
+  assert.match(browserGlobalCause(new ReferenceError('$ is not defined'))!, /^\$ is not defined: `\$` is the global a page's <script> tag for jQuery defines, .* Profile a file that builds the model without the page's code/);
+  assert.equal(browserGlobalCause(new TypeError('tf is not defined')), undefined);
+  (globalThis as Record<string, unknown>).tf = {};
+  try {
+    assert.equal(browserGlobalCause(new ReferenceError('tf is not defined')), undefined);
+  } finally {
+    delete (globalThis as Record<string, unknown>).tf;
+  }
+});
+
 test('the browser-global reading: `window` is the page itself; names Node defines (setTimeout, fetch, console) and other errors are not browser globals', () => {
   assert.match(browserGlobalCause(new ReferenceError('window is not defined'))!, /^window is not defined: in a browser page `window` is a global of the page \(the page itself\)/);
   assert.match(browserGlobalCause(new ReferenceError('document is not defined'))!, /\(window\.document\)/);
