@@ -80,7 +80,7 @@ export function printReport(scored: Scored): void {
       scored.cases.map((c) => [
         c.id,
         c.label === 'healthy' ? 'healthy' : c.bugs.join('+'),
-        c.runtimeError ? `run failed: ${c.runtimeError.slice(0, 60)}` : c.runtime.codes.join(', ') || '—',
+        `${c.runtimeError ? `run failed: ${c.runtimeError.slice(0, 60)}` : c.runtime.codes.join(', ') || '—'}${c.probeStopped ? ` (probe stopped ${c.probeStopped})` : ''}`,
         !c.runtimeScope ? 'static only' : c.label === 'buggy' ? [c.runtime.alarm, c.runtime.symptom, c.runtime.localised].map((b) => (b ? 'y' : 'n')).join(' / ') : c.runtime.alarm ? 'FALSE ALARM' : 'ok',
         c.lint.codes.join(', ') || '—',
         c.label === 'buggy' ? [c.lint.alarm, c.lint.symptom, c.lint.localised].map((b) => (b ? 'y' : 'n')).join(' / ') : c.lint.alarm ? 'FALSE ALARM' : 'ok',
@@ -98,6 +98,9 @@ export function printReport(scored: Scored): void {
   if (scored.runtime.failed) console.log(`\n${scored.runtime.failed} profile run(s) failed; they count as no alarm.`);
   const unstable = scored.cases.filter((c) => c.alarmRuns && !/^0\//.test(c.alarmRuns) && c.alarmRuns.split('/')[0] !== c.alarmRuns.split('/')[1]);
   if (unstable.length) console.log(`\nCases whose runtime alarm depends on the run (alarmed runs / runs; scored by majority): ${unstable.map((c) => `${c.id} ${c.alarmRuns}`).join(', ')}.`);
+  // A check that stopped before it decided (its compute budget, or the run's --timeout) may have moved the decision.
+  const stopped = scored.cases.filter((c) => c.probeStopped);
+  if (stopped.length) console.log(`\nDecisions with a probe stopped (runs with a stop / runs: which checks): ${stopped.map((c) => `${c.id} ${c.probeStopped}`).join('; ')}.`);
   const st = scored.stability;
   if (st) {
     console.log(`\n## Stability over ${st.runs} runs per case (weights drawn fresh every run)\n`);

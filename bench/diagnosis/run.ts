@@ -62,7 +62,7 @@ function parseJson<T>(text: string): T | undefined {
   }
 }
 
-interface ProfileJson { status?: string; error?: { message?: string }; findings?: { code: string; severity: string; layer?: string; file?: string; line?: number; message: string; related?: { file?: string; line?: number; kind?: string }[] }[] }
+interface ProfileJson { status?: string; error?: { message?: string }; probeStops?: { probe: string; reason: string; steps?: number; plannedSteps?: number; check: string }[]; findings?: { code: string; severity: string; layer?: string; file?: string; line?: number; message: string; related?: { file?: string; line?: number; kind?: string }[] }[] }
 interface LintJson { files: { file: string; diagnostics: { code: string; severity: string; range: { start: { line: number } }; message: string }[] }[] }
 
 /** The lines of the case's file where a finding's consumed values were defined (related kind 'definition'): a second site shown with it. */
@@ -71,16 +71,21 @@ function definitionLines(related: NonNullable<ProfileJson['findings']>[number]['
   return lines.length ? { definitions: lines } : {};
 }
 
-async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms'>> {
+/** "init: budget 3/80 steps", "run: run limit (Label probe: …)": a check that stopped before it decided, short. */
+const stopLabel = (s: NonNullable<ProfileJson['probeStops']>[number]) =>
+  `${s.probe}: ${s.reason}${s.steps !== undefined && s.plannedSteps !== undefined ? ` ${s.steps}/${s.plannedSteps} steps` : ''}${s.probe === 'run' ? ` (${s.check.slice(0, 60)})` : ''}`;
+
+async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms'> & { stops: string[] }> {
   const args = ['profile', path.relative(ROOT, c.file), '--json', '--backend', values.backend!, '--timeout', values.timeout!, '--fail-on', 'none'];
   if (values.steps) args.push('--steps', values.steps);
   // A case may ask for profile options of its own (e.g. a smaller batch for a conv net on wasm); its header says why.
   if (c.tags.profile) args.push(...c.tags.profile.split('(')[0].split(/\s+/).filter(Boolean));
   const run = await cli(args, Number(values.timeout));
   const report = parseJson<ProfileJson>(run.stdout);
+  const stops = (report?.probeStops ?? []).map(stopLabel);
   if (!report || report.status !== 'done') {
     const why = report?.error?.message ?? (run.stderr.trim().split('\n').pop() || `exit code ${run.code}`);
-    return { runtime: [], runtimeError: why.slice(0, 300), ms: run.ms };
+    return { runtime: [], runtimeError: why.slice(0, 300), ms: run.ms, stops };
   }
   const runtime: Finding[] = (report.findings ?? []).map((f) => ({
     code: f.code,
@@ -90,20 +95,24 @@ async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeEr
     message: f.message,
     ...definitionLines(f.related, c.file),
   }));
-  return { runtime, ms: run.ms };
+  return { runtime, ms: run.ms, stops };
 }
 
 /** Profiles a case `times` times; with more than one run, keeps the majority's findings and counts alarmed runs. */
-async function profileRepeated(c: Case, times: number): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms' | 'alarmRuns' | 'runKinds' | 'runFindings'>> {
-  if (!(times > 1)) return profile(c);
+async function profileRepeated(c: Case, times: number): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms' | 'alarmRuns' | 'runKinds' | 'runFindings' | 'probeStops'>> {
+  if (!(times > 1)) {
+    const { stops, ...one } = await profile(c);
+    return { ...one, probeStops: [stops] };
+  }
   const runs = [];
   for (let i = 0; i < times; i++) runs.push(await profile(c));
   const finished = runs.filter((r) => !r.runtimeError);
   const ms = runs.reduce((sum, r) => sum + r.ms, 0) / runs.length;
-  if (finished.length === 0) return { runtime: [], runtimeError: runs[0].runtimeError, ms };
+  const probeStops = runs.map((r) => r.stops);
+  if (finished.length === 0) return { runtime: [], runtimeError: runs[0].runtimeError, ms, probeStops };
   const alarmed = finished.filter((r) => r.runtime.some(isAlarm)).length;
   const runKinds = finished.map((r) => [...new Set(r.runtime.filter(isAlarm).map((f) => f.code))].sort());
-  return { runtime: majority(finished.map((r) => r.runtime)), ms, alarmRuns: { alarmed, runs: finished.length }, runKinds, runFindings: finished.map((r) => r.runtime) };
+  return { runtime: majority(finished.map((r) => r.runtime)), ms, alarmRuns: { alarmed, runs: finished.length }, runKinds, runFindings: finished.map((r) => r.runtime), probeStops };
 }
 
 async function lint(cases: Case[]): Promise<Map<string, Finding[]>> {
@@ -187,7 +196,7 @@ async function main(): Promise<void> {
     const result: CaseResult = { case: c, lint: lintFindings.get(c.file) ?? [], ...run };
     results.push(result);
     const codes = result.runtime.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.code);
-    console.log(`  [${i + 1}/${cases.length}] ${c.id.padEnd(34)} ${(run.ms / 1000).toFixed(1).padStart(5)} s  ${!inRuntimeScope(c) ? '(structural: static only)' : result.runtimeError ? `RUN FAILED: ${result.runtimeError}` : codes.join(', ') || '—'}${result.runKinds ? `  (alarm in ${result.alarmRuns!.alarmed}/${result.alarmRuns!.runs} runs; kinds per run: ${result.runKinds.map((k) => k.join('+') || '—').join(' | ')})` : ''}`);
+    console.log(`  [${i + 1}/${cases.length}] ${c.id.padEnd(34)} ${(run.ms / 1000).toFixed(1).padStart(5)} s  ${!inRuntimeScope(c) ? '(structural: static only)' : result.runtimeError ? `RUN FAILED: ${result.runtimeError}` : codes.join(', ') || '—'}${result.runKinds ? `  (alarm in ${result.alarmRuns!.alarmed}/${result.alarmRuns!.runs} runs; kinds per run: ${result.runKinds.map((k) => k.join('+') || '—').join(' | ')})` : ''}${result.probeStops?.some((r) => r.length) ? `  [probe stopped: ${result.probeStops.map((r) => r.join('; ') || '—').join(' | ')}]` : ''}`);
   }
   const scored = scoreCases(results);
   printReport(scored);

@@ -26,6 +26,19 @@ export interface CaseResult {
   runKinds?: string[][];
   /** With --repeat: every finished run's findings, which the case's verdict is decided over (repeatedVerdict). */
   runFindings?: Finding[][];
+  /**
+   * Per profile run (failed ones too): the checks that stopped before they decided ("init: budget 3/80 steps", "run: run
+   * limit (Label probe: …)") — a decision a stopped check could have moved (machine load, the --timeout) shows here.
+   */
+  probeStops?: string[][];
+}
+
+/** "2/3: init, run" — how many runs had a check stop before it decided, and which checks; undefined when none did. */
+export function probeStopped(runs: readonly string[][] | undefined): string | undefined {
+  const stopped = (runs ?? []).filter((r) => r.length > 0);
+  if (!stopped.length) return undefined;
+  const probes = [...new Set(stopped.flat().map((s) => s.split(':')[0]))].sort();
+  return `${stopped.length}/${runs!.length}: ${probes.join(', ')}`;
 }
 
 const key = (f: Finding) => `${f.code}\u0000${f.line ?? ''}\u0000${f.severity}`;
@@ -78,6 +91,8 @@ export interface ScoredCase {
   alarmRuns?: string;
   /** With --repeat: share of the runs whose alarm kinds equal the most common set of kinds. */
   kindAgreement?: number;
+  /** "k/n: init, run" when k of the n profile runs had a check stop before it decided (CaseResult.probeStops). */
+  probeStopped?: string;
 }
 
 export interface Rates {
@@ -290,6 +305,7 @@ export function scoreCases(results: CaseResult[]): Scored {
     runtimeNotes: r.runtime.filter((f) => !isAlarm(f)).map((f) => `${f.code} (${f.severity})`),
     alarmRuns: r.alarmRuns ? `${r.alarmRuns.alarmed}/${r.alarmRuns.runs}` : undefined,
     kindAgreement: r.runKinds && r.runKinds.length > 1 ? agreement(r.runKinds, (k) => k.join(',')) : undefined,
+    probeStopped: probeStopped(r.probeStops),
   }));
   return {
     cases,

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Severity } from '../core/protocol';
+import type { ProbeStop, Severity } from '../core/protocol';
+import { probeStopText } from '../core/probeStops';
 import type { ReportFinding } from '../core/report';
 import type { CreationFrame } from '../core/protocol';
 import { findingSite, findingText, helperSites, relatedSites, REPOSITORY_URL, ruleDocUrl } from '../core/findingSites';
@@ -61,9 +62,10 @@ function errorLocation(file: string, at: { file: string; line: number; column?: 
  * (core/findingSites.ts), with the same text; a finding with no line of its own at the model file; as related
  * locations the related layers, the definitions of the values its line consumed, and — for a layer placed on the line
  * that called the user's helper — where the helper made it (the hover's "made by dense() at line 4"); the step and
- * layer as properties. A run that failed or stopped early is an unsuccessful invocation.
+ * layer as properties. A run that failed or stopped early is an unsuccessful invocation; a check after the profiled
+ * steps that stopped before it decided is a note among the invocation's notifications (its finding is absent, not passed).
  */
-export function runSarif(report: { file: string; layers: { name: string; file?: string; line?: number; column?: number; via?: CreationFrame[] }[]; findings: ReportFinding[]; status: string; partial: boolean; error?: { kind: string; message: string; location?: { file: string; line: number; column?: number } } }, watch: boolean): Sarif.Log {
+export function runSarif(report: { file: string; layers: { name: string; file?: string; line?: number; column?: number; via?: CreationFrame[] }[]; findings: ReportFinding[]; status: string; partial: boolean; probeStops?: ProbeStop[]; error?: { kind: string; message: string; location?: { file: string; line: number; column?: number } } }, watch: boolean): Sarif.Log {
   const codes = [...new Set(report.findings.map((f) => f.code))].sort();
   const ruleIndex = new Map(codes.map((c, i) => [c, i]));
   const results = report.findings.flatMap((f): Sarif.Result[] => {
@@ -83,12 +85,13 @@ export function runSarif(report: { file: string; layers: { name: string; file?: 
     ];
   });
   const failed = report.status === 'failed' || report.partial;
+  const notifications: Sarif.Notification[] = [
+    ...(report.error ? [{ level: report.partial ? 'warning' : 'error', message: { text: `${report.partial ? 'Stopped early (partial run)' : 'The run failed'} (${report.error.kind}): ${report.error.message}` }, locations: [{ physicalLocation: errorLocation(report.file, report.error.location) }] } satisfies Sarif.Notification] : []),
+    ...(report.probeStops ?? []).map((stop) => ({ level: 'note', descriptor: { id: `probe-stopped/${stop.probe}` }, message: { text: probeStopText(stop) }, locations: [{ physicalLocation: errorLocation(report.file, undefined) }] }) satisfies Sarif.Notification),
+  ];
   return sarifLog(
     codes.map((c) => ({ id: c, name: c, helpUri: ruleDocUrl(c) })),
     results,
-    {
-      executionSuccessful: !failed,
-      ...(report.error ? { toolExecutionNotifications: [{ level: report.partial ? 'warning' : 'error', message: { text: `${report.partial ? 'Stopped early (partial run)' : 'The run failed'} (${report.error.kind}): ${report.error.message}` }, locations: [{ physicalLocation: errorLocation(report.file, report.error.location) }] }] } : {}),
-    },
+    { executionSuccessful: !failed, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) },
   );
 }

@@ -58,6 +58,7 @@ export function applyLrMessage(report: LrReport, message: RunnerMessage): LrRepo
     case 'done':
     case 'probe':
     case 'overfit':
+    case 'probeStop':
     case 'watchSteps':
     case 'watchSample':
     case 'watchEpoch':

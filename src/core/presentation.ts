@@ -5,6 +5,7 @@ import type { FindingCode } from './protocol';
 import { formatNumber } from './format';
 import { runtimeLine, type ProfileReport, type ReportFinding, type ReportLayer } from './report';
 import { viaText } from './layerPlacement';
+import { probeStopsSummary, probeStopText } from './probeStops';
 
 /** Colour keys of the decorations; each maps to the theme colour `gradientLens.<key>Foreground`. */
 export type VerdictColor = 'healthy' | 'vanishing' | 'exploding' | 'nonFinite' | 'dead' | 'saturated' | 'stale';
@@ -231,7 +232,8 @@ export function statusSummary(report: ProfileReport): string {
   for (const f of report.findings) if (!f.layer) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
   const parts = sortVerdicts(counts.keys()).map((v) => `${counts.get(v)} ${STATUS_LABEL[v]}`);
   if (report.partial) return `$(warning) partial${parts.length ? `: ${parts.join(' · ')}` : ''}`;
-  return `$(pulse) ${parts.length ? parts.join(' · ') : 'healthy'}`;
+  const unchecked = report.probeStops?.length ? ` · ${report.probeStops.length} not checked` : '';
+  return `$(pulse) ${parts.length ? parts.join(' · ') : 'healthy'}${unchecked}`;
 }
 
 /** "Partial profile: 3 of 21 steps measured before the run stopped (timeout)." — for a report that ended early. */
@@ -341,10 +343,13 @@ export function reportMarkdown(report: ProfileReport, ruleUrl: (code: FindingCod
     );
   }
   out.push('', '## Findings', '');
-  if (!report.findings.length) out.push('No findings: gradients look healthy.');
+  const stops = report.probeStops ?? [];
+  if (!report.findings.length) out.push(stops.length ? `No findings on the checks made: ${probeStopsSummary(stops)}.` : 'No findings: gradients look healthy.');
   for (const f of report.findings) {
     out.push(`- **${f.severity}** [${f.code}](${ruleUrl(f.code)})${f.layer ? ` ${mdEscape(f.layer)}` : ''}${f.line ? ` (line ${f.line})` : ''}: ${mdEscape(f.message)}`);
     for (const r of f.related ?? []) out.push(`  - ${mdEscape(r.layer)}${r.line ? ` (line ${r.line})` : ''}: ${mdEscape(r.message)}`);
   }
+  // A check that stopped before it decided: its finding is absent, not passed (core/probeStops.ts).
+  if (stops.length) out.push('', '## Not checked', '', ...stops.map((stop) => `- ${mdEscape(probeStopText(stop))}`));
   return out.join('\n');
 }

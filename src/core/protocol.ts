@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { num } from './protocol/number';
 import { parseWithNonFinite, stringifyWithNonFinite } from './protocol/json';
 import { LrResult } from './protocol/lr';
-import { DATA_SOURCES, DataLocations, DISCOVERY, Finding, LayerInfo, LayerStepStats, OutputInfo, SourceLocation, SourceOrigin, Thresholds } from './protocol/profile';
+import { DATA_SOURCES, DataLocations, DISCOVERY, Finding, LayerInfo, LayerStepStats, OutputInfo, ProbeStop, SourceLocation, SourceOrigin, Thresholds } from './protocol/profile';
 import { NON_FINITE_PHASES, WATCH_RUNNER_MESSAGES, watchRequestFields } from './watchProtocol';
 
 export * from './protocol/json';
@@ -250,6 +250,8 @@ export const RunnerMessage = v.variant('type', [
     features: v.optional(v.pipe(v.number(), v.integer())),
     shares: v.optional(v.array(num)),
   }),
+  /** A check after the profiled steps that stopped before it decided (protocol/profile.ts ProbeStop). */
+  v.object({ type: v.literal('probeStop'), ...ProbeStop.entries }),
   /** The overfit-one-batch check: the loss at each of its steps on `batchSize` examples. */
   v.object({ type: v.literal('overfit'), batchSize: v.pipe(v.number(), v.integer()), losses: v.array(num) }),
   /** One LR range-test batch, sent as it happens so a chart can grow live. */

@@ -5,6 +5,7 @@ import type {
   Finding,
   FindingCode,
   LayerInfo,
+  ProbeStop,
   RelatedLayer,
   RunnerError,
   RunnerMessage,
@@ -158,6 +159,7 @@ export function applyRunMessage(report: RunReportBase, message: RunnerMessage): 
     case 'lrResult':
     case 'log':
     case 'probe':
+    case 'probeStop':
     case 'overfit':
     case 'gradcheckLayer':
       break;
@@ -178,10 +180,12 @@ export interface ProfileReport extends RunReportBase {
   partial: boolean;
   /** The overfit-one-batch check's loss curve, when it was asked for. */
   overfit?: { batchSize: number; losses: number[] };
+  /** Checks after the profiled steps that stopped before they decided: their findings are absent, not passed (core/probeStops.ts). */
+  probeStops?: ProbeStop[];
 }
 
 export function emptyReport(file: string): ProfileReport {
-  return { file, status: 'running', layers: [], steps: [], findings: [], partial: false };
+  return { file, status: 'running', layers: [], steps: [], findings: [], partial: false, probeStops: [] };
 }
 
 /** A layer of the runner's `model` message before any step: where it was created, no ‖g‖ yet, no findings. */
@@ -268,6 +272,11 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
     case 'overfit':
       report.overfit = { batchSize: message.batchSize, losses: message.losses };
       break;
+    case 'probeStop': {
+      const { type: _type, ...stop } = message;
+      (report.probeStops ??= []).push(stop);
+      break;
+    }
     case 'probe':
     case 'hello':
     case 'phase':

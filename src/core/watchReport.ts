@@ -103,6 +103,7 @@ export function applyWatchMessage(state: WatchState, message: RunnerMessage): Wa
     case 'done':
     case 'probe':
     case 'overfit':
+    case 'probeStop':
     case 'gradcheckLayer':
     case 'lrPoint':
     case 'lrRepeatDone':

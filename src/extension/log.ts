@@ -4,6 +4,7 @@ import { unhandled } from '../core/exhaustive';
 import type { RunnerMessage, RunnerMessageOf } from '../core/protocol';
 import { runtimeLine } from '../core/report';
 import { stableRateLimit } from '../core/rateCurvature';
+import { probeStopText } from '../core/probeStops';
 
 export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel('Gradient Lens', { log: true });
@@ -73,6 +74,9 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
       );
       break;
     }
+    case 'probeStop':
+      log.warn(probeStopText(message));
+      break;
     case 'gradcheckLayer':
       log.info(`gradient check ${message.className} (${message.name}): max relative error ${message.maxRelError} ${message.ok ? 'ok' : 'FAILED'}`);
       break;

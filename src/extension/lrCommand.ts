@@ -174,6 +174,7 @@ export class LrCommand implements vscode.Disposable {
         case 'done':
         case 'probe':
         case 'overfit':
+        case 'probeStop':
         case 'watchSteps':
         case 'watchSample':
         case 'watchEpoch':

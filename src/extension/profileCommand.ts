@@ -120,6 +120,7 @@ export class ProfileCommand implements vscode.Disposable {
             case 'lrResult':
             case 'probe':
             case 'overfit':
+            case 'probeStop':
             case 'gradcheckLayer':
               break; // logged above; the report gets them from the host client
             default:

@@ -103,16 +103,23 @@ export function startProfile(
 ): ProfileRun {
   request = withPaths(request, options);
   const measured = new ProfileEvidence();
+  const timeoutMs = clampTimeoutMs(options.timeoutMs, PROFILE_DEFAULTS.timeoutSeconds * 1000);
+  let running: string | undefined;
   const apply = (report: ProfileReport, message: RunnerMessage) => {
+    if (message.type === 'phase') running = message.message;
     // A run that ends early after measuring steps keeps them (partial), with verdicts on what was measured.
     if (message.type === 'error' && report.status === 'running' && measured.count > 0) {
       report.partial = true;
       if (!report.findings.length) for (const finding of measured.findings(request.thresholds)) applyMessage(report, { type: 'finding', finding });
+      // Stopped by --timeout during the checks after the steps: the check that was running is named, not silently lost.
+      if (message.kind === 'timeout' && report.totalSteps !== undefined && measured.count > report.totalSteps && running) {
+        applyMessage(report, { type: 'probeStop', probe: 'run', reason: 'run limit', limitMs: timeoutMs, spentMs: timeoutMs, check: running });
+      }
     }
     measured.observe(message);
     applyMessage(report, message);
   };
-  return startRun({ type: 'profileStart', request }, emptyReport(request.file), apply, 'profile', { ...options, timeoutMs: options.timeoutMs ?? PROFILE_DEFAULTS.timeoutSeconds * 1000 }, onMessage, warmChild);
+  return startRun({ type: 'profileStart', request }, emptyReport(request.file), apply, 'profile', { ...options, timeoutMs }, onMessage, warmChild);
 }
 
 export interface LrRun {

@@ -10,7 +10,7 @@ import type { LayersModel } from '@tensorflow/tfjs';
 import type { Batch } from './data';
 import { HORIZON_EVERY, HORIZON_FACTOR, HORIZON_MAX_MS, HORIZON_STEPS, horizonProbeWanted } from '../core/rateHorizon';
 import { heldOutReading } from './labelProbe';
-import { paceGuard } from './probePace';
+import { isOutOfTime, paceGuard, type OutOfTime, type ProbeClock } from './probePace';
 import type { ProbeContext } from './probeContext';
 import { poolBatches } from './poolBatches';
 import { rateProbe } from './rateProbe';
@@ -20,8 +20,8 @@ import type { Tf } from './tfjsResolve';
 /**
  * `steps` steps at the model's rate × factor from the initial weights, each on the next `size` rows of the pool (the
  * script's rows but the held-out ones; cycled), the held-out rows' data loss read every `every` steps (and after the
- * last). Undefined without held-out rows and a pool or without a copyable optimizer; 'out of time' as soon as its pace
- * says it (and `runsLeft` − 1 more runs like it) would end past `deadline` (Date.now()).
+ * last). Undefined without held-out rows and a pool or without a copyable optimizer; out of time (with the steps it took)
+ * as soon as its pace says it (and `runsLeft` − 1 more runs like it) would end past `deadline` on `clock`.
  */
 export async function horizonProbe(
   tf: Tf,
@@ -32,9 +32,10 @@ export async function horizonProbe(
   steps: number,
   every: number,
   stochastic: boolean,
-  deadline = Number.POSITIVE_INFINITY,
-  runsLeft = 1,
-): Promise<HorizonRun | 'out of time' | undefined> {
+  deadline: number,
+  runsLeft: number,
+  clock: ProbeClock,
+): Promise<HorizonRun | OutOfTime | undefined> {
   const { heldOut } = batch;
   const pool = heldOut && (await batch.pool?.());
   if (!pool || !heldOut) return undefined;
@@ -60,7 +61,7 @@ export async function horizonProbe(
     }
     return heldOutReading(tf, model, heldOut, false);
   };
-  const pace = paceGuard(steps, deadline, runsLeft);
+  const pace = paceGuard(steps, deadline, runsLeft, clock);
   // Returning false ends the probe there (rateProbe): a run that would try the user's patience judges nothing.
   const read = (step: number) => {
     if (pace.overdue(step)) return false;
@@ -73,7 +74,7 @@ export async function horizonProbe(
   };
   try {
     const ran = await rateProbe(tf, model, initial, batches.rowsAt, factor, steps, stochastic, read);
-    if (pace.outOfTime) return 'out of time';
+    if (pace.outOfTime) return { outOfTime: true, steps: pace.step };
     if (!ran) return undefined;
     return { losses, rows: heldOut.xs[0].shape[0] ?? 0, batchSize: size, ...(accuracies.length === losses.length ? { accuracies } : {}) };
   } finally {
@@ -90,23 +91,24 @@ export type HorizonRun = { losses: number[]; rows: number; batchSize: number; ac
 
 /**
  * The two horizon runs (the model's rate, a third of it) when the profiled steps call for them, each sent as a `horizon`
- * probe once measured. Together they may take HORIZON_MAX_MS: past it they stop, say so, and nothing is judged.
+ * probe once measured. Together they may be charged HORIZON_MAX_MS (./probePace.ts): past it they stop, say so (a
+ * `probeStop`), and nothing is judged.
  * Returns the run at the model's rate (the initialisation probe's run from the user's weights is the same run).
  */
 export async function horizonProbes(context: ProbeContext): Promise<HorizonRun | undefined> {
-  const { tf, model, initial, batch, records, profilingMs, stochastic, send, report } = context;
+  const { tf, model, initial, batch, records, stochastic, send, report, probeClock } = context;
   if (!batch.heldOut || !horizonProbeWanted(records)) return undefined;
   let atRate: HorizonRun | undefined;
-  const started = Date.now();
-  const deadline = started + HORIZON_MAX_MS;
-  for (const factor of [1, HORIZON_FACTOR]) {
+  const clock = probeClock();
+  for (const [index, factor] of [1, HORIZON_FACTOR].entries()) {
     await send({ type: 'phase', phase: 'profiling', message: `Learning-rate probe: ${HORIZON_STEPS} steps on fresh batches at ${factor === 1 ? "the model's rate" : 'a third of it'}` });
-    // Each run stops as soon as its pace says the two would end past the deadline.
-    const run = await horizonProbe(tf, model, initial, batch, factor, HORIZON_STEPS, HORIZON_EVERY, stochastic, deadline, factor === 1 ? 2 : 1);
-    if (run === 'out of time') {
-      await send({ type: 'log', level: 'info', text: `The learning-rate probe on fresh batches stopped: its two runs would take more than ${HORIZON_MAX_MS / 1000} s on this model (the profiled steps took ${(profilingMs / 1000).toFixed(1)} s), so whether the rate is past the best one on the script's batches is not judged.` });
+    // Each run stops as soon as its pace says the two would end past the budget.
+    const run = await horizonProbe(tf, model, initial, batch, factor, HORIZON_STEPS, HORIZON_EVERY, stochastic, HORIZON_MAX_MS, factor === 1 ? 2 : 1, clock);
+    if (isOutOfTime(run)) {
+      await report({ type: 'probeStop', probe: 'horizon', reason: 'budget', limitMs: HORIZON_MAX_MS, spentMs: clock(), steps: index * HORIZON_STEPS + run.steps, plannedSteps: 2 * HORIZON_STEPS, check: "whether the model's rate is past the best one on the script's batches" });
+      return atRate;
     }
-    if (typeof run !== 'object') return atRate;
+    if (!run) return atRate;
     if (factor === 1) atRate = run;
     await report({ type: 'probe', kind: 'horizon', factor, losses: run.losses, every: HORIZON_EVERY, rows: run.rows, batchSize: run.batchSize });
   }

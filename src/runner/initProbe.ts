@@ -8,6 +8,7 @@ import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import { INIT_PROBE_EVERY, INIT_PROBE_MAX_MS, INIT_PROBE_PACE_FACTOR, INIT_PROBE_STEPS, initProbeReason } from '../core/initProbeRule';
 import type { OutputInfo } from '../core/protocol';
 import { horizonProbe, type HorizonRun } from './horizonProbe';
+import { isOutOfTime } from './probePace';
 import type { ProbeContext } from './probeContext';
 import { leavingModelAsFound, withProbeRandom, WeightSnapshot } from './modelState';
 import type { Tf } from './tfjsResolve';
@@ -68,36 +69,40 @@ async function defaultCopy(tf: Tf, model: LayersModel, initial: WeightSnapshot, 
  * steps, rows, seed and readings) and is not run again.
  */
 export async function initProbes(context: ProbeContext, layers: readonly { layer: unknown }[], outputs: readonly OutputInfo[], atRate?: HorizonRun): Promise<void> {
-  const { tf, model, initial, batch, records, profilingMs, thresholds, stochastic, send, report } = context;
+  const { tf, model, initial, batch, records, profilingMs, thresholds, stochastic, send, report, probeClock } = context;
   if (!batch.heldOut) return;
   const runs = atRate ? 1 : 2;
   const redrawn = userInitialised(layers);
   const names = [...redrawn.keys()];
   const reason = initProbeReason(records, outputs, names, thresholds);
   if (!reason) return;
-  // The profiled steps' pace (they also read gradient statistics, so they overstate a plain step's cost), scaled to the
+  // The profiled steps' pace (charged as the probes are: ./probePace.ts; they also read gradient statistics, so they
+  // overstate a plain step's cost), scaled to the
   // script's batch size: runs that would take several times their budget are not started at all — a conv net at the
   // script's batch size would only spend its first steps finding out (./horizonProbe.ts stops a run by its own pace).
   const profiledRows = batch.xs[0].shape[0] ?? 1;
   const size = batch.scriptBatch ?? profiledRows;
   const projected = (profilingMs / Math.max(records.length, 1)) * (size / profiledRows) * runs * INIT_PROBE_STEPS;
+  const check = `whether ${reason} costs training`;
   if (projected > INIT_PROBE_PACE_FACTOR * INIT_PROBE_MAX_MS) {
-    await send({ type: 'log', level: 'info', text: `The initialisation probe did not run: at the profiled steps' pace its ${runs === 2 ? 'two runs' : 'run'} would take ~${Math.round(projected / 1000)} s on this model (budget ${INIT_PROBE_MAX_MS / 1000} s), so whether ${reason} costs training is not judged.` });
+    await report({ type: 'probeStop', probe: 'init', reason: 'not started', limitMs: INIT_PROBE_MAX_MS, spentMs: projected, steps: 0, plannedSteps: runs * INIT_PROBE_STEPS, check });
     return;
   }
-  const deadline = Date.now() + INIT_PROBE_MAX_MS;
+  const clock = probeClock();
   const copy = await defaultCopy(tf, model, initial, [...redrawn.values()].flat());
   const initRun = async (factor: number) => {
     await send({ type: 'phase', phase: 'profiling', message: `Initialisation probe: ${INIT_PROBE_STEPS} steps on fresh batches ${factor ? 'from your initial weights' : `with ${names.join(', ')} default-initialised`}` });
-    return horizonProbe(tf, model, factor ? initial : copy, batch, 1, INIT_PROBE_STEPS, INIT_PROBE_EVERY, stochastic, deadline, factor ? 2 : 1);
+    return horizonProbe(tf, model, factor ? initial : copy, batch, 1, INIT_PROBE_STEPS, INIT_PROBE_EVERY, stochastic, INIT_PROBE_MAX_MS, factor ? 2 : 1, clock);
   };
   try {
     for (const factor of [1, 0]) {
       const run = factor && atRate ? atRate : await initRun(factor);
-      if (run === 'out of time') {
-        await send({ type: 'log', level: 'info', text: `The initialisation probe stopped: its two runs would take more than ${INIT_PROBE_MAX_MS / 1000} s on this model, so whether ${reason} costs training is not judged.` });
+      if (isOutOfTime(run)) {
+        const before = factor || atRate ? 0 : INIT_PROBE_STEPS;
+        await report({ type: 'probeStop', probe: 'init', reason: 'budget', limitMs: INIT_PROBE_MAX_MS, spentMs: clock(), steps: before + run.steps, plannedSteps: runs * INIT_PROBE_STEPS, check });
+        return;
       }
-      if (typeof run !== 'object') return;
+      if (!run) return;
       await report({ type: 'probe', kind: 'init', factor, losses: run.losses, every: INIT_PROBE_EVERY, rows: run.rows, batchSize: run.batchSize, layers: names, ...(run.accuracies ? { accuracies: run.accuracies } : {}) });
     }
   } finally {

@@ -8,7 +8,7 @@
 import type { LayersModel, Scalar, Tensor } from '@tensorflow/tfjs';
 import { innerModel, seededOrder, type Batch } from './data';
 import { quietOutputs } from './quietLoss';
-import { paceGuard } from './probePace';
+import { paceGuard, type OutOfTime, type ProbeClock } from './probePace';
 import { poolBatches } from './poolBatches';
 import { rateProbe } from './rateProbe';
 import { CONTROL_SIGNAL_SHARE, LABEL_CHECK_EVERY, LABEL_PROBE_STEPS, transferShown } from '../core/labelRules';
@@ -204,7 +204,7 @@ export const FRESH_NOTE: Record<FreshLabels, string> = { given: '', permuted: ' 
  * LABEL_PROBE_STEPS steps from the initial weights with the model's own optimizer settings, each on the next batch of
  * the pool (the script's rows but the held-out ones; cycled when it holds fewer), with the labels as given, permuted
  * among the pool's rows, or the control's; the held-out rows read along the way. Undefined without a pool or a
- * copyable optimizer.
+ * copyable optimizer; out of time (with the steps it took) once its pace says it would end past `deadline` on `clock`.
  */
 export async function freshBatchesProbe(
   tf: Tf,
@@ -216,7 +216,8 @@ export async function freshBatchesProbe(
   classes: boolean,
   steps = LABEL_PROBE_STEPS,
   deadline = Number.POSITIVE_INFINITY,
-): Promise<ReturnType<HeldOutCurve['message']> & { trainLosses: number[] } | undefined> {
+  clock: ProbeClock = () => 0,
+): Promise<ReturnType<HeldOutCurve['message']> & { trainLosses: number[] } | OutOfTime | undefined> {
   const pool = batch.heldOut && (await batch.pool?.());
   if (!pool || !batch.heldOut) return undefined;
   const poolRows = pool.xs[0].shape[0] ?? 0;
@@ -237,13 +238,14 @@ export async function freshBatchesProbe(
     // so a healthy model pays only for the steps it needs to show it. The control likewise: it has shown what it shows.
     // Past the time budget the run stops and judges nothing. Each run is projected on its own: the ones after it usually
     // stop early (at transfer), and a run that cannot fit stops itself, so the budget stays a cap on all of them.
-    const pace = paceGuard(steps, deadline, 1);
+    const pace = paceGuard(steps, deadline, 1, clock);
     const trainLosses = await rateProbe(tf, model, initial, batches.rowsAt, 1, steps, stochastic, (step) => {
       if (pace.overdue(step)) return false;
       curve.at(step);
       return labels === 'permuted' || !curve.transferSoFar();
     });
-    return trainLosses && !pace.outOfTime ? { ...curve.message(FACTOR[labels], true), trainLosses } : undefined;
+    if (pace.outOfTime) return { outOfTime: true, steps: pace.step };
+    return trainLosses ? { ...curve.message(FACTOR[labels], true), trainLosses } : undefined;
   } finally {
     batches.dispose();
     if (ys !== pool.ys) tf.dispose(ys);

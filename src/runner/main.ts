@@ -22,6 +22,7 @@ import { penaltyDominates } from '../core/regularizationRules';
 import { penaltyProbes } from './validationRows';
 import { horizonProbes } from './horizonProbe';
 import { initProbes } from './initProbe';
+import { chargedClock, isOutOfTime } from './probePace';
 import { planPreview } from './planPreview';
 import type { ProbeContext } from './probeContext';
 import { scaleProbe } from './scaleProbe';
@@ -102,7 +103,7 @@ async function profile(request: ProfileRequest): Promise<void> {
     });
     await send({ type: 'phase', phase: 'profiling', message: 'Computing gradients' });
     runState.measuring = true;
-    const profilingStarted = Date.now();
+    const profilingClock = chargedClock();
     let last = request.steps;
     // What the steps learn from the batch, read on rows they do not train on (./labelProbe.ts).
     // Read only where the rule can judge: one class output, a batch of at least MIN_JUDGED_BATCH rows.
@@ -122,7 +123,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       await report({ type: 'step', ...record, ...(origin ? { nonFiniteOrigin: origin } : {}) });
     }
     stepsTaken = last;
-    const profilingMs = Date.now() - profilingStarted;
+    const profilingMs = profilingClock();
     if (heldOut && batch.heldOut) {
       const profiled = heldOut.message(1, false);
       heldOut.dispose(batch.heldOut);
@@ -130,10 +131,14 @@ async function profile(request: ProfileRequest): Promise<void> {
       // The batch was fitted but nothing carried over to the held-out rows: is that the labels (core/labelRules.ts)?
       if (needsFreshBatches(profiler.records, profiled, outputs, batch.xs[0].shape[0] ?? 0)) {
         const freshSteps = regression ? REGRESSION_PROBE_STEPS : LABEL_PROBE_STEPS;
-        const deadline = regression ? Date.now() + REGRESSION_PROBE_MAX_MS : Number.POSITIVE_INFINITY;
-        for (const labels of freshRuns(regression)) {
+        const [clock, runs] = [chargedClock(), freshRuns(regression)];
+        for (const [index, labels] of runs.entries()) {
           await send({ type: 'phase', phase: 'profiling', message: `Label probe: ${freshSteps} steps on fresh batches${FRESH_NOTE[labels]}` });
-          const run = await freshBatchesProbe(tf, model, initialWeights, batch, labels, profiler.stochastic, classes, freshSteps, deadline);
+          const run = await freshBatchesProbe(tf, model, initialWeights, batch, labels, profiler.stochastic, classes, freshSteps, regression ? REGRESSION_PROBE_MAX_MS : Infinity, clock);
+          if (isOutOfTime(run)) {
+            await report({ type: 'probeStop', probe: 'labels', reason: 'budget', limitMs: REGRESSION_PROBE_MAX_MS, spentMs: clock(), steps: index * freshSteps + run.steps, plannedSteps: runs.length * freshSteps, check: "whether the targets carry what the inputs say (the label probe's runs on fresh batches)" });
+            break;
+          }
           if (!run) break;
           await report(run);
           // Quiet once the labels as given carry over; a regression's verdict needs the control to have learned.
@@ -153,7 +158,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       const losses = await rateProbe(tf, model, initialWeights, batch, factor, probeSteps, profiler.stochastic);
       if (losses) await report({ type: 'probe', kind: 'rate', factor, losses });
     }
-    const probes: ProbeContext = { tf, model, initial: initialWeights, batch, records: profiler.records, profilingMs, stochastic: profiler.stochastic, thresholds: { ...DEFAULT_THRESHOLDS, ...request.thresholds }, send, report };
+    const probes: ProbeContext = { tf, model, initial: initialWeights, batch, records: profiler.records, profilingMs, probeClock: chargedClock, stochastic: profiler.stochastic, thresholds: { ...DEFAULT_THRESHOLDS, ...request.thresholds }, send, report };
     // A loss still flat after the extra steps, under full-batch SGD: its plan previewed in gradient-flow time (core/plateau.ts).
     await planPreview(probes, last);
     // A quadratic loss (a model linear in its weights, MSE): gradient descent's stable range in closed form, over every

@@ -7,6 +7,7 @@ import type { StepRecord } from '../core/healthModel';
 import type { RunnerMessage, Thresholds } from '../core/protocol';
 import type { WeightSnapshot } from './modelState';
 import type { Tf } from './tfjsResolve';
+import type { ProbeClock } from './probePace';
 
 export interface ProbeContext {
   tf: Tf;
@@ -14,9 +15,11 @@ export interface ProbeContext {
   /** Every weight as it was before the profiled steps moved it: each probe starts from here. */
   initial: WeightSnapshot;
   batch: Batch;
-  /** The profiled steps, and how long they took (their pace sizes the probes). */
+  /** The profiled steps, and the time they were charged (./probePace.ts chargedClock: their pace sizes the probes). */
   records: readonly StepRecord[];
   profilingMs: number;
+  /** A fresh clock for a probe's budget (./probePace.ts chargedClock; tests inject theirs). */
+  probeClock: () => ProbeClock;
   /** The model trains with dropout or noise (./gradientProfiler.ts). */
   stochastic: boolean;
   /** The request's thresholds over the defaults. */

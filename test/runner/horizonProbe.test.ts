@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { horizonProbe } from '../../src/runner/horizonProbe';
+import { chargedClock, isOutOfTime } from '../../src/runner/probePace';
 import { heldOutReading } from '../../src/runner/labelProbe';
 import { WeightSnapshot } from '../../src/runner/modelState';
 import type { Batch } from '../../src/runner/data';
@@ -37,8 +38,8 @@ test('40 steps on batches of the script\'s 8 rows: the held-out loss every 4 ste
   const start = heldOutReading(TF, model, batch.heldOut!, false).loss;
   await model.trainOnBatch(batch.xs[0], batch.ys[0]); // the profiled steps moved the weights
   const after = values(model);
-  const run = await horizonProbe(TF, model, initial, batch, 1, 40, 4, false);
-  assert.ok(typeof run === 'object');
+  const run = await horizonProbe(TF, model, initial, batch, 1, 40, 4, false, Infinity, 1, chargedClock());
+  assert.ok(run && !isOutOfTime(run));
   assert.equal(run.batchSize, 8);
   assert.equal(run.rows, 32);
   assert.equal(run.losses.length, 11);
@@ -48,13 +49,20 @@ test('40 steps on batches of the script\'s 8 rows: the held-out loss every 4 ste
   initial.dispose();
 });
 
-test('past its deadline the run stops with "out of time" and leaves the model as found', async () => {
+test('past its budget the run stops out of time, with the steps it took, and leaves the model as found', async () => {
   assert.ok(await tf.setBackend('cpu'));
   const { model, batch, initial } = setup();
   await model.trainOnBatch(batch.xs[0], batch.ys[0]);
   const after = values(model);
-  assert.equal(await horizonProbe(TF, model, initial, batch, 1, 40, 4, false, Date.now() - 1), 'out of time');
+  // An injected clock, 10 ms a step: at step 3 the pace (10 ms) projects 30 + 37 × 10 ms past the 200 ms budget.
+  let calls = 0;
+  const tenPerStep = () => 10 * calls++;
+  assert.deepEqual(await horizonProbe(TF, model, initial, batch, 1, 40, 4, false, 200, 1, tenPerStep), { outOfTime: true, steps: 3 });
   assert.deepEqual(values(model), after);
-  assert.equal(await horizonProbe(TF, model, initial, { ...batch, heldOut: undefined }, 1, 40, 4, false), undefined, 'no held-out rows: nothing to read');
+  // The same clock with room for all 40 steps: the run completes.
+  calls = 0;
+  const whole = await horizonProbe(TF, model, initial, batch, 1, 40, 4, false, 400, 1, tenPerStep);
+  assert.ok(whole && !isOutOfTime(whole) && whole.losses.length === 11);
+  assert.equal(await horizonProbe(TF, model, initial, { ...batch, heldOut: undefined }, 1, 40, 4, false, Infinity, 1, chargedClock()), undefined, 'no held-out rows: nothing to read');
   initial.dispose();
 });

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { findingSummary, fixture, lineOf, profileEach } from './helpers';
+import type { ProbeStop } from '../../src/core/protocol';
 
 const FIX = (f: string) => fixture('init', f);
 const outcome = profileEach(['init-large.js', 'init-large-fast.js', 'init-default.js'], FIX, { backend: 'wasm', steps: 20 });
@@ -73,12 +74,31 @@ test('in process: the probe leaves every weight as the profiled steps left it, a
   const records = [{ step: 0, loss: 0.9, layers: [layer(model.layers[0].name, 0.8), layer(model.layers[1].name, 0)] }];
   const sent: { kind?: string; factor?: number; losses?: number[]; accuracies?: number[] }[] = [];
   const collect = async (m: unknown) => void sent.push(m as never);
-  await initProbes({ tf: TF, model, initial, batch, records, profilingMs: 0, stochastic: false, thresholds: DEFAULT_THRESHOLDS, send: collect, report: collect }, model.layers.map((l) => ({ layer: l })), []);
+  // The budget's clock is injected: a clock that never advances, so no machine load can stop the probe.
+  const context = { tf: TF, model, initial, batch, records, profilingMs: 0, probeClock: () => () => 0, stochastic: false, thresholds: DEFAULT_THRESHOLDS, send: collect, report: collect };
+  const layers = model.layers.map((l) => ({ layer: l }));
+  await initProbes(context, layers, []);
   const probes = sent.filter((m) => m.kind === 'init');
   assert.deepEqual(probes.map((p) => [p.factor, p.losses?.length]), [[1, 11], [0, 11]], 'a saturated user-initialised layer: both runs');
   assert.notEqual(probes[0].losses?.[0], probes[1].losses?.[0], 'the copy starts from other weights');
   // Two classes read by argmax: each reading's accuracy is a multiple of 1/16 (16 held-out rows).
   for (const p of probes) assert.ok(p.accuracies?.length === 11 && p.accuracies.every((a) => Number.isInteger(a * 16)), String(p.accuracies));
   assert.deepEqual(model.weights.map((w) => Array.from(w.read().dataSync())), after);
+
+  // A clock charged 1 s a step: the two runs' 80 steps cannot fit the 15 s budget — the first run stops at step 3 (its
+  // pace, 1 s, projects 3 + 37 + 40 s), no init probe is reported, and the stop is, with how far it got.
+  sent.length = 0;
+  const slow = () => { let calls = 0; return () => 1000 * calls++; };
+  await initProbes({ ...context, probeClock: slow }, layers, []);
+  assert.deepEqual(sent.filter((m) => m.kind === 'init'), [], 'a stopped probe judges nothing');
+  const stops = sent.filter((m) => (m as { type?: string }).type === 'probeStop') as unknown as ProbeStop[];
+  assert.deepEqual(stops.map(({ probe, reason, limitMs, steps, plannedSteps }) => ({ probe, reason, limitMs, steps, plannedSteps })), [{ probe: 'init', reason: 'budget', limitMs: 15_000, steps: 3, plannedSteps: 80 }]);
+  assert.match(stops[0].check, /^whether .* costs training$/);
+  assert.deepEqual(model.weights.map((w) => Array.from(w.read().dataSync())), after, 'a stopped probe leaves the model as found too');
+
+  // Profiled steps whose pace projects the runs past 3 × the budget: not started at all, and said so.
+  sent.length = 0;
+  await initProbes({ ...context, profilingMs: 60_000 }, layers, []);
+  assert.deepEqual(sent.map((m) => [(m as { type?: string }).type, (m as { reason?: string }).reason]), [['probeStop', 'not started']]);
   initial.dispose();
 });

@@ -18,6 +18,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/core/health';
 import { locateNonFinite } from '../../src/runner/watchNonFinite';
 import type { Batch } from '../../src/runner/data';
 import type { Tf } from '../../src/runner/tfjsResolve';
+import { chargedClock } from '../../src/runner/probePace';
 
 const TF = tf as unknown as Tf;
 const STEPS = 10;
@@ -70,7 +71,7 @@ test('the rate, input-scale, scaling and overfit probes leave every weight and t
   const up = await rateProbe(TF, model, initial, batch, 10, STEPS, profiler.stochastic);
   const down = await rateProbe(TF, model, initial, batch, 0.1, STEPS, profiler.stochastic);
   const reported: RunnerMessage[] = [];
-  const context: ProbeContext = { tf: TF, model, initial, batch, records: profiler.records, profilingMs: 0, stochastic: profiler.stochastic, thresholds: DEFAULT_THRESHOLDS, send: async () => {}, report: async (m) => reported.push(m) };
+  const context: ProbeContext = { tf: TF, model, initial, batch, records: profiler.records, profilingMs: 0, probeClock: chargedClock, stochastic: profiler.stochastic, thresholds: DEFAULT_THRESHOLDS, send: async () => {}, report: async (m) => reported.push(m) };
   const inputs = await inputScaleProbes(context, { rms: 0.003 }, STEPS);
   // The scaling probe (./scaleProbe.ts), told the inputs are off scale: the same steps on them standardised.
   const scaled = await scaleProbe(context, 650, STEPS);

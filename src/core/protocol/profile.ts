@@ -213,6 +213,28 @@ export const OutputInfo = v.object({
 });
 export type OutputInfo = v.InferOutput<typeof OutputInfo>;
 
+/**
+ * A check after the profiled steps that stopped before it decided (runner/probePace.ts): its finding is absent because
+ * it was not made, not because the model passed it. `probe`: which check — `horizon` the learning-rate probe on fresh
+ * batches, `init` the re-initialisation probe, `labels` a regression's label probe on fresh batches, `plan` the plan
+ * preview, `run` whichever check was running when the run's own time limit (--timeout) ended it. `reason`: `budget` it
+ * stopped at its compute budget (CPU time: a busy machine does not spend it faster), `not started` its projected cost
+ * was over the budget, `run limit` the host's --timeout. `limitMs`/`spentMs`: the budget and what was spent (CPU ms;
+ * wall ms for `run limit`); `steps`/`plannedSteps`: the steps it ran of its plan; `check`: what is therefore not judged.
+ */
+export const PROBE_STOP_PROBES = ['horizon', 'init', 'labels', 'plan', 'run'] as const;
+export const PROBE_STOP_REASONS = ['budget', 'not started', 'run limit'] as const;
+export const ProbeStop = v.object({
+  probe: v.picklist(PROBE_STOP_PROBES),
+  reason: v.picklist(PROBE_STOP_REASONS),
+  limitMs: num,
+  spentMs: num,
+  steps: v.optional(v.pipe(v.number(), v.integer())),
+  plannedSteps: v.optional(v.pipe(v.number(), v.integer())),
+  check: v.string(),
+});
+export type ProbeStop = v.InferOutput<typeof ProbeStop>;
+
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
