@@ -18,16 +18,21 @@ function related(origin: SourceOrigin, why: string): RelatedLayer {
   return { layer: `\`${name}\``, location, message: why, kind: 'definition' };
 }
 
-/** The origins of the tensors a finding's location made (inputs and/or targets), else none. */
+/**
+ * The origins of the tensors a finding points at: the data site it sits on, or one it relates as where the fix goes
+ * (unscaled-input sits on the first layer that reads the inputs and relates the line that made them: they were made
+ * from the same definitions either way). Else none.
+ */
 function dataOrigins(finding: Finding, data: DataLocations): RelatedLayer[] {
   // By location only: labels-unrelated names the output layer too (for its hover) while it sits on the targets' line.
   const at = finding.location;
-  if (!at) return [];
+  const shown = [...(at ? [at] : []), ...(finding.related ?? []).flatMap((r) => (r.location && r.kind !== 'definition' ? [r.location] : []))];
+  if (!shown.length) return [];
   const pick = (sites: readonly SourceLocation[] | undefined, origins: readonly (readonly SourceOrigin[])[] | undefined, all: boolean) =>
-    (sites ?? []).flatMap((site, i) => (all || sameSite(site, at) ? (origins?.[i] ?? []) : []));
-  const pairing = ABOUT_THE_PAIRING.has(finding.code) && [...(data.inputs ?? []), ...(data.targets ?? [])].some((s) => sameSite(s, at));
-  const inputs = pick(data.inputs, data.inputOrigins, pairing).map((o) => related(o, `defined here: the inputs given to fit() (line ${at.line}) are made from it`));
-  const targets = pick(data.targets, data.targetOrigins, pairing).map((o) => related(o, `defined here: the targets given to fit() (line ${at.line}) are made from it`));
+    (sites ?? []).flatMap((site, i) => (all || shown.some((s) => sameSite(site, s)) ? (origins?.[i] ?? []).map((o) => ({ o, site })) : []));
+  const pairing = ABOUT_THE_PAIRING.has(finding.code) && at !== undefined && [...(data.inputs ?? []), ...(data.targets ?? [])].some((s) => sameSite(s, at));
+  const inputs = pick(data.inputs, data.inputOrigins, pairing).map(({ o, site }) => related(o, `defined here: the inputs given to fit() (line ${site.line}) are made from it`));
+  const targets = pick(data.targets, data.targetOrigins, pairing).map(({ o, site }) => related(o, `defined here: the targets given to fit() (line ${site.line}) are made from it`));
   return [...inputs, ...targets];
 }
 

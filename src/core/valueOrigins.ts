@@ -6,8 +6,10 @@
 // (`const`, or a `let`/`var` never reassigned) its one definition is the declaration. A reassigned name has several
 // definitions and which one reaches the call depends on control flow: not resolved. One step only — the definitions
 // of the names the call itself reads — because each further step adds lines the value passed through, not the last
-// one that shaped it. Pure: source text in, lines out (the runner reads the file and calls this).
+// one that shaped it. An array filled element by element (`inputs.push([x])` in a loop) is defined by its writes, not by
+// its empty declaration (core/arrayWrites.ts). Pure: source text in, lines out (the runner reads the file and calls this).
 import type { Node } from '@babel/types';
+import { arrayWritesOf } from './arrayWrites';
 import { LineIndex, parseSource } from './lint/parse';
 import { buildScopes, lookup, type Binding, type Scope } from './lint/scopes';
 import { forEachChild, isFunctionNode, propertyKey } from './lint/traversal';
@@ -39,6 +41,9 @@ export interface ValueOrigin {
 
 /** At most this many origins per call: a call that reads more names is a data pipeline, not one faulty line. */
 export const MAX_ORIGINS = 4;
+
+/** Arrays of arrays followed through writes of a bare name: rows of columns, the usual depth of a data table. */
+const ARRAY_DEPTH = 2;
 
 type Call = Extract<Node, { type: 'CallExpression' | 'NewExpression' | 'OptionalCallExpression' }>;
 const isCall = (n: Node): n is Call => n.type === 'CallExpression' || n.type === 'NewExpression' || n.type === 'OptionalCallExpression';
@@ -157,15 +162,39 @@ export function valueOriginsIn({ program, root, scopeOf, lines, lineOf }: Parsed
   // Without a matching column, the outermost calls of the line (those inside them are read through them).
   const chosen = byColumn.length ? byColumn.slice(0, 1) : calls.filter(({ call }) => !calls.some((o) => o.call !== call && o.call.start! <= call.start! && call.end! <= o.call.end!));
   const origins: ValueOrigin[] = [];
+  const parsed = { program, root, scopeOf };
+  const add = (name: string, node: Node) => {
+    const position = lines.position(node.start!);
+    if (position.line + 1 >= at.line || origins.some((o) => o.name === name && o.line === position.line + 1)) return;
+    origins.push({ name, line: position.line + 1, column: position.column + 1 });
+  };
+  // An array filled element by element: its definitions are the writes (core/arrayWrites.ts). A write of a bare name
+  // only passes a value on, so that name's own definition is where it was shaped (`rows.push(row)` → `const row = …`);
+  // `depth` bounds the arrays of arrays followed so (a row array filled in an inner loop, pushed by an outer one).
+  const addArray = (name: string, binding: Binding, depth: number): boolean => {
+    const writes = arrayWritesOf(parsed, binding);
+    if (!writes) return false;
+    const init = binding.init as Extract<Node, { type: 'ArrayExpression' }>;
+    if (init.elements.length) add(name, init);
+    for (const { value, scope } of writes) {
+      const passedName = value.type === 'Identifier' ? value.name : undefined;
+      const passed = passedName === undefined ? undefined : lookup(passedName, scope);
+      if (passed && depth > 0 && addArray(passedName!, passed, depth - 1)) continue;
+      const definition = passed?.kind === 'function' ? undefined : definitionOf(passed);
+      if (passedName !== undefined && definition && !isFunctionNode(definition)) add(passedName, definition);
+      else add(name, value);
+    }
+    return true;
+  };
   for (const { call, scope } of chosen) {
     for (const { name, scope: where } of namesRead(call, scope, scopeOf)) {
       const binding = lookup(name, where);
       if (!options.functions && binding?.kind === 'function') continue;
+      if (binding && addArray(name, binding, ARRAY_DEPTH)) continue;
       const definition = definitionOf(binding);
       if (!definition || (!options.functions && isFunctionNode(definition))) continue;
-      const position = lines.position(definition.start!);
-      if (position.line + 1 >= at.line || origins.some((o) => o.name === name)) continue;
-      origins.push({ name, line: position.line + 1, column: position.column + 1 });
+      if (origins.some((o) => o.name === name)) continue;
+      add(name, definition);
     }
   }
   return origins.slice(0, MAX_ORIGINS);

@@ -1,13 +1,14 @@
 // A finding that sits where a value was consumed relates where it was defined (core/valueOrigins.ts,
 // core/originSites.ts, runner/valueOriginSites.ts): the labels divided on an earlier line, the loss function written
-// above compile(). Each fixture marks its lines (// L:…); near misses: a reassigned name, a loss written in the call.
+// above compile(), the push that fills an array row by row. Each fixture marks its lines (// L:…); near misses: a
+// reassigned name, a loss written in the call, an array filled by a helper it is handed to.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { findingSummary, fixture, lineOf, profileEach } from './helpers';
 import type { ProfileReport, ReportFinding } from '../../src/core/report';
 
 const FIX = (f: string) => fixture('value-origins', f);
-const FILES = ['labels-made-earlier.js', 'labels-reassigned.js', 'summed-loss-named.js', 'summed-loss-inline.js'];
+const FILES = ['labels-made-earlier.js', 'labels-reassigned.js', 'summed-loss-named.js', 'summed-loss-inline.js', 'inputs-pushed-raw.js', 'inputs-filled-by-helper.js'];
 const outcome = profileEach(FILES, FIX, { steps: 5, backend: 'wasm' });
 const report = async (f: string): Promise<ProfileReport> => (await outcome(f)).report;
 const definitions = (f: ReportFinding | undefined) => (f?.related ?? []).filter((r) => r.kind === 'definition').map((r) => [r.layer, r.line]);
@@ -43,4 +44,16 @@ test('a summed loss passed to compile() by name: loss-function on compile(), the
   assert.ok(g, findingSummary(inline));
   assert.equal(g.line, lineOf(FIX('summed-loss-inline.js'), 'L:compile'));
   assert.deepEqual(definitions(g), []);
+});
+
+test('raw rows pushed in a loop: unscaled-input on the first layer, the tensor related, and the push its definition', async () => {
+  for (const [file, origin] of [['inputs-pushed-raw.js', 'L:push'], ['inputs-filled-by-helper.js', 'L:declared']] as const) {
+    const r = await report(file);
+    const f = r.findings.find((x) => x.code === 'unscaled-input');
+    assert.ok(f, `${file}: ${findingSummary(r)}`);
+    assert.equal(f.line, lineOf(FIX(file), 'L:first'), file);
+    assert.ok(f.related?.some((x) => x.layer === 'inputs' && x.line === lineOf(FIX(file), 'L:tensor')), file);
+    // The helper's push writes its parameter, another name in another function: not followed (near miss).
+    assert.deepEqual(definitions(f), [['`inputs`', lineOf(FIX(file), origin)]], file);
+  }
 });
