@@ -117,7 +117,7 @@ export function evaluateHealth(
   // Layers a too-large update broke become one learning-rate-high finding: the rate rules below add none on top.
   const located = brokenByRate(gradient, layers, steps, t, rateSite, loss.outputLayers, context.optimizer).map((f) => explodingFromTargets(f, layers, steps, context.outputs ?? [], context.dataLocations));
   const overshootReported = [...alarms, ...located].some((f) => f.severity !== 'info' && ['loss-diverging', 'loss-oscillating', 'non-finite', 'learning-rate-high'].includes(f.code));
-  const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, optimizer: context.optimizer, plannedSteps: context.plannedSteps });
+  const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, optimizer: context.optimizer, plannedSteps: context.plannedSteps, planSite: context.dataLocations?.call });
   // Too high although the profiled batch's loss falls: in closed form for a quadratic loss (rateCurvature.ts), else
   // judged on the script's own batches (rateHorizon.ts).
   const horizon =

@@ -6,7 +6,7 @@
 import type { Finding, SourceLocation, Thresholds } from './protocol';
 import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY } from './healthModel';
-import { PLAN_COVERS, previewVerdict, shareOverPlan } from './plateau';
+import { PLAN_COVERS, planSiteRelated, previewVerdict, shareOverPlan } from './plateau';
 import { median } from './lrCurve';
 
 /** `lossStuck` is the range allowed over this many steps (the default profile's). */
@@ -69,6 +69,8 @@ export interface LossCurve {
   plannedSteps?: number;
   /** A full-batch SGD plan previewed at a larger rate (core/plateau.ts planPreviewFactor): the fixed batch's losses. */
   preview?: { factor: number; losses: readonly number[] };
+  /** Where the plan is written (the training call's line), related to a warning judged over it. */
+  planSite?: SourceLocation;
   words: CurveWords;
 }
 
@@ -142,6 +144,7 @@ export function notDecreasingFinding(curve: LossCurve, t: Thresholds, location: 
     severity: (stuck || rises) && !outlasted ? RULE_SEVERITY['loss-not-decreasing'] : 'info',
     step: curve.lastStep,
     location,
+    ...(flatOverPlan && stuck && !outlasted ? relatedPlan(curve, location) : {}),
     message:
       (plan ??
         (stuck
@@ -152,6 +155,12 @@ export function notDecreasingFinding(curve: LossCurve, t: Thresholds, location: 
       `${plan ? 'check' : 'Check'} that gradients reach the weights (see the other findings), that the learning rate is neither ~0 nor too high (run the LR finder), and that the labels match the outputs; the overfit-one-batch check tells a model/loss bug from slow optimization.`,
   };
   return { finding, slowStart: (moving || outlasted) && change > 0 };
+}
+
+/** The plan's site as the finding's related location, when there is one to show. */
+function relatedPlan(curve: LossCurve, location: SourceLocation | undefined): Pick<Finding, 'related'> {
+  const related = planSiteRelated(curve.planSite, curve.plannedSteps, location);
+  return related.length ? { related } : {};
 }
 
 /** A profile's curve: every step on the same batch (the inference-mode loss for models with dropout/noise). */

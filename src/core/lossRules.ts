@@ -245,7 +245,7 @@ export function lossFindings(
   }
 
   // --- oscillating, then not decreasing (the same batch every step: no sampling noise in this curve) ---
-  const curve: LossCurve = { losses, lastStep: steps[steps.length - 1]?.step ?? 0, noise: 0, plannedPoints: context.plannedSteps, plannedSteps: context.plannedSteps, preview: context.planPreview, words: fixedBatchWords(steps[0]?.evalLoss !== undefined) };
+  const curve: LossCurve = { losses, lastStep: steps[steps.length - 1]?.step ?? 0, noise: 0, plannedPoints: context.plannedSteps, plannedSteps: context.plannedSteps, preview: context.planPreview, planSite: context.dataLocations?.call, words: fixedBatchWords(steps[0]?.evalLoss !== undefined) };
   const swings = allFinite ? oscillationFinding(curve, t, rateSite) : undefined;
   // A smaller rate that gets no further says the swings cost nothing: information (./oscillationProbe.ts).
   const judged = swings && judgeOscillation(swings, losses, context.rateProbes, context.optimizer);

@@ -3,8 +3,20 @@
 // benchmark's iris fix with N(0, 0.05) kernels and Adam: 0.1 % in 20 steps). The runner then keeps
 // stepping, a planned run's length at a time, up to PLATEAU_STEP_FACTOR times it, and stops as soon as the
 // loss has fallen; the loss rules judge every step it took. docs/rules/loss-not-decreasing.md.
-import type { Thresholds } from './protocol';
+import type { RelatedLayer, SourceLocation, Thresholds } from './protocol';
 import { dataLoss, type StepRecord } from './healthModel';
+
+/**
+ * Where the script's plan is written — the training call whose epochs × batches per epoch are the planned steps — as
+ * a related location of a warning whose verdict was judged over that plan ("the plan ends on this plateau too", "the
+ * plan ends before the model trains"): the steps are a value the verdict consumed, and a longer plan is one of the
+ * edits it leaves open (zenecture/neuroflow#5's fix raised the iterations). Kind `definition`, as for the data's and the
+ * loss's definitions (core/originSites.ts): a site, not a layer. None when the call's line is unknown.
+ */
+export function planSiteRelated(site: SourceLocation | undefined, plannedSteps: number | undefined, own: SourceLocation | undefined): RelatedLayer[] {
+  if (!site || plannedSteps === undefined || (own && own.file === site.file && own.line === site.line)) return [];
+  return [{ layer: 'the training plan', location: site, message: `the planned training written here (${plannedSteps.toLocaleString('en-US')} optimizer steps), over which this was judged`, kind: 'definition' }];
+}
 
 /** The profile takes at most this many times the planned steps while the loss stays flat. */
 export const PLATEAU_STEP_FACTOR = 4;

@@ -6,7 +6,7 @@
 import type { Finding, SourceLocation } from './protocol';
 import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type StepRecord } from './healthModel';
-import { PLAN_COVERS, shareOverPlan } from './plateau';
+import { PLAN_COVERS, planSiteRelated, shareOverPlan } from './plateau';
 export { overRegularization, PENALTY_DOMINANCE } from './regularizationRules';
 
 /** Probes and comparisons use the first PROBE_STEPS optimizer steps (fewer when fewer were profiled). */
@@ -150,6 +150,14 @@ export interface RateContext {
   optimizer?: string;
   /** The optimizer steps the script's own training plans (epochs × batches per epoch), when the profile could read them. */
   plannedSteps?: number;
+  /** Where the plan is written (the training call's line): related to a warning judged over the plan. */
+  planSite?: SourceLocation;
+}
+
+/** The plan's site as a finding's related location, when there is one to show. */
+function relatedPlan(context: RateContext): Pick<Finding, 'related'> {
+  const related = planSiteRelated(context.planSite, context.plannedSteps, context.rateSite);
+  return related.length ? { related } : {};
 }
 
 export function rateFindings(steps: readonly StepRecord[], context: RateContext): Finding[] {
@@ -183,6 +191,7 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
         severity: reach?.covers ? 'info' : RULE_SEVERITY['learning-rate-low'],
         step: k,
         location: context.rateSite,
+        ...(reach && !reach.covers ? relatedPlan(context) : {}),
         message: reach?.covers
           ? `The learning rate is lower than it could be: ${measured}${planText}: the planned training outlasts the small steps, so this is no fault — a larger rate would get there in fewer steps (about 1/${fmt(gain)} of them). ` +
             `To train faster, run the LR finder (Gradient Lens: Find learning rate).` +

@@ -2,7 +2,7 @@
 // planned ÷ k × the rate, from the same start) tells a plateau the plan outlasts from one it ends on (src/core/plateau.ts).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, pool, profileOk } from './helpers';
+import { fixture, lineOf, pool, profileOk } from './helpers';
 
 const FILE = fixture('verdicts', 'full-batch-plateau.js');
 const ARGS = [['wide'], ['narrow'], ['wide', '100']];
@@ -29,6 +29,9 @@ test('near miss: the narrow copy (4-6-6-4) — the previewed plan ends on its pl
   const [stuck] = notDecreasing(report);
   assert.equal(stuck?.severity, 'warning');
   assert.match(stuck.message, /^The loss is stuck: .* Previewed over the script's planned training, 80 steps at 125× the rate .* the plan ends on this plateau too\./);
+  // Judged over the plan: the fit() call that plans it is related as a definition (the slow start above relates none).
+  assert.deepEqual(stuck.related?.filter((r) => r.kind === 'definition').map((r) => r.line), [lineOf(FILE, 'L:fit')]);
+  assert.equal(notDecreasing((await runs)[0].report)[0]?.related, undefined);
 });
 
 test('near miss: the wide program with 100 epochs planned — 1.25× (printed 1.3×) the rate previews too little: the warning stays', async () => {

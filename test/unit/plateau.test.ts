@@ -123,3 +123,20 @@ test('a stuck loss whose previewed plan leaves the plateau is a slow start (info
   assert.equal(evaluateHealth([], rising, {}, undefined, { plannedSteps: 10_000, planPreview: { factor: 125, losses: [0.69, 0.1] } }).find((f) => f.code === 'loss-not-decreasing')?.severity, 'warning');
 });
 
+
+test('a preview that stays flat relates where the plan is written (the training call); a slow start, no preview, or no call line relate nothing', () => {
+  const flat = curve(Array.from({ length: 81 }, (_, i) => 0.6942 - (0.0016 * i) / 80));
+  const fit = { file: '/m.js', line: 35, column: 5 };
+  const rate = { file: '/m.js', line: 33, column: 30 };
+  const judge = (preview?: { factor: number; losses: number[] }, call: typeof fit | null = fit) =>
+    evaluateHealth([], flat, {}, undefined, { plannedSteps: 100, optimizerLocation: rate, ...(call ? { dataLocations: { call } } : {}), ...(preview ? { planPreview: preview } : {}) }).find((f) => f.code === 'loss-not-decreasing')!;
+  const stayed = judge({ factor: 1.3, losses: [0.6942, 0.6935, 0.6932] });
+  assert.equal(stayed.severity, 'warning');
+  assert.deepEqual([stayed.location?.line, stayed.related?.map((r) => [r.kind, r.location?.line])], [33, [['definition', 35]]]);
+  assert.match(stayed.related![0].message, /planned training written here \(100 optimizer steps\)/);
+  // Near misses: the preview leaves the plateau (info: a slow start), no preview (the warning is judged over the profile's
+  // steps, not the plan's), no training call's line.
+  assert.equal(judge({ factor: 1.3, losses: [0.6942, 0.69, 0.6, 0.27] }).related, undefined);
+  assert.equal(judge().related, undefined);
+  assert.equal(judge({ factor: 1.3, losses: [0.6942, 0.6935, 0.6932] }, null).related, undefined);
+});

@@ -85,6 +85,12 @@ test('learning rate too low, judged over the script\'s plan: the pace projected 
   // No plan (a sampleBatch export): judged over the profiled steps, and the message says that is the assumption.
   const [unknown] = judge(undefined);
   assert.equal(unknown.severity, 'warning');
+  // Judged over the plan, the warning relates where the plan is written (the training call); the info and the unknown plan do not.
+  const fit = { file: '/m.js', line: 30, column: 7 };
+  const withCall = (plannedSteps?: number) => rateFindings(steps, { probes, rateSite: site, slowExplained: false, plannedSteps, planSite: fit })[0];
+  assert.deepEqual(withCall(100).related?.map((r) => [r.kind, r.location?.line]), [['definition', 30]]);
+  assert.equal(withCall(4000).related, undefined);
+  assert.equal(withCall(undefined).related, undefined);
   assert.match(unknown.message, /planned training is unknown .* judged over the 20 profiled steps/);
   assert.equal(planReach(losses, 5e-5, undefined), undefined);
 });
