@@ -5,7 +5,7 @@ import type { Finding, LayerInfo, LayerStepStats, OutputInfo, Thresholds } from 
 import { SATURATING } from './activations';
 import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY, type HealthContext, type StepRecord } from './healthModel';
-import { UNSCALED_INPUT_RMS } from './lossRules';
+import { UNSCALED_INPUT_RMS, unscaledInputsSite } from './lossRules';
 import { PROBE_STEPS, probeGotMuchFurther } from './rateRules';
 import { judgeScaling, MIN_GAP_SHARE, planMakesUp } from './scaleRules';
 
@@ -80,11 +80,10 @@ export function unscaledInput(layers: readonly LayerInfo[], steps: readonly Step
   const entry = reader?.entry ?? layers.find((l) => l.weights.length > 0);
   if (!entry || (!atEnd && !probe)) return undefined;
   // The fix goes where the inputs are made (the line that created the tensor given to fit(), when known).
-  const inputSite = context.dataLocations?.inputs?.[0];
   const activation = reader?.activation;
   const related = [
     ...(atEnd && activation && activation !== entry ? [{ layer: activation.name, location: activation.location, message: `the ${activation.activation} that reads ${entry.name}'s outputs: ${atEnd}` }] : []),
-    ...(inputSite ? [{ layer: 'inputs', location: inputSite, message: 'the unscaled inputs given to fit(), made here' }] : []),
+    ...unscaledInputsSite(context),
   ];
   const scaleText = `input feature ${scale.feature} has RMS ${fmt(scale.rms)} (largest |x| ${fmt(scale.maxAbs)}), far from the unit scale a network's initialisation assumes`;
   const advice = `Standardise each feature before fit() (subtract its mean and divide by its standard deviation, both computed on the training data), or start the model with a BatchNormalization layer.`;

@@ -2,7 +2,7 @@
 // initial loss vs its expected value, loss diverging / not decreasing / oscillating over the profiled
 // steps (all on one batch, so the curve has no sampling noise), and the overfit-one-batch check.
 import { optimizerRateNote } from './rateRules';
-import type { Finding, LayerInfo, OutputInfo, Thresholds } from './protocol';
+import type { Finding, LayerInfo, OutputInfo, RelatedLayer, Thresholds } from './protocol';
 import { PROBABILITY_OUTPUT } from './activations';
 import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type HealthContext, type NonFiniteOrigin, type StepRecord } from './healthModel';
@@ -20,6 +20,18 @@ export const MSE_INITIAL_FACTOR = 10;
  * pinned on them, at the first layer that reads them.
  */
 export const UNSCALED_INPUT_RMS = 10;
+
+/**
+ * The line that made the inputs given to fit(), as a related site of a finding that unscaled inputs (largest feature RMS
+ * ≥ UNSCALED_INPUT_RMS) can cause: the scaling fix goes there. Kind `definition`, as the other sites where a value was
+ * made (core/originSites.ts): a line, not a layer, so no layer takes the finding's verdict from it (nor a layer the
+ * user named "inputs" its line). None for inputs at unit scale, or with no known line.
+ */
+export function unscaledInputsSite(context: Pick<HealthContext, 'dataLocations' | 'inputScale'>, message = 'the unscaled inputs given to fit(), made here'): RelatedLayer[] {
+  const site = context.dataLocations?.inputs?.[0];
+  const scale = context.inputScale;
+  return site && scale && scale.rms >= UNSCALED_INPUT_RMS ? [{ layer: 'inputs', location: site, message, kind: 'definition' }] : [];
+}
 
 /** A loss name as the rules compare it: 'meanSquaredError', 'mean_squared_error' and 'MSE' alike. */
 export const normalizeLoss = (loss: string) => loss.toLowerCase().replace(/[^a-z]/g, '');
@@ -176,11 +188,15 @@ export function lossFindings(
     const floor = expected && expected.factor === 0 ? ` (expected ≈ ${fmt(expected.value)}, ${expected.basis}; a confidently wrong example costs ${fmt(CLIP_FLOOR_LOSS)}, the clip floor)` : '';
     if (persistent) suppressed.add('initial-loss').add('loss-not-decreasing');
     const layer = info.get(output.layer);
+    // Unscaled inputs, one of the causes the message lists, when present: a unit's pre-activation grows with its
+    // inputs' RMS (Var z = fan_in · Var w · E[x²], the premise of Glorot/He initialisation), so the line that made them.
+    const inputs = persistent ? unscaledInputsSite(context, 'the unscaled inputs given to fit(), made here: pre-activations grow with the inputs\' RMS') : [];
     findings.push({
       code: 'saturated-output',
       severity: persistent ? RULE_SEVERITY['saturated-output'] : 'info',
       layer: output.layer,
       location: layer?.location,
+      ...(inputs.length ? { related: inputs } : {}),
       step: 0,
       message:
         `Saturated output at initialization: ${(at0 * 100).toFixed(0)} % of the ${output.activation === 'sigmoid' ? 'sigmoid outputs are below 0.01 or above 0.99' : `examples get a ${output.activation} output above 0.99`} at step 0` +
@@ -203,13 +219,13 @@ export function lossFindings(
       const entry = scale && scale.rms >= UNSCALED_INPUT_RMS ? layers.find((l) => l.weights.length > 0) : undefined;
       const at = entry ? { layer: entry.name, location: entry.location } : outputs.length === 1 ? { layer: outputs[0].layer, location: info.get(outputs[0].layer)?.location } : {};
       // The fix for unscaled inputs goes where they are made: that line, when known, as a related location.
-      const inputSite = entry && !resolved ? context.dataLocations?.inputs?.[0] : undefined;
+      const inputSite = entry && !resolved ? unscaledInputsSite(context) : [];
       findings.push({
         code: 'initial-loss',
         severity: resolved ? 'info' : RULE_SEVERITY['initial-loss'],
         step: 0,
         ...at,
-        ...(inputSite ? { related: [{ layer: 'inputs', location: inputSite, message: 'the unscaled inputs given to fit(), made here' }] } : {}),
+        ...(inputSite.length ? { related: inputSite } : {}),
         message:
           `The loss at initialization is ${fmt(first)}, ${fmt(first / expected)}× its expected value ≈ ${fmt(expected)} (${basis}); above ${fmt(limit)} counts as far. ` +
           (entry && scale && !resolved

@@ -26,7 +26,9 @@ function related(origin: SourceOrigin, why: string): RelatedLayer {
 function dataOrigins(finding: Finding, data: DataLocations): RelatedLayer[] {
   // By location only: labels-unrelated names the output layer too (for its hover) while it sits on the targets' line.
   const at = finding.location;
-  const shown = [...(at ? [at] : []), ...(finding.related ?? []).flatMap((r) => (r.location && r.kind !== 'definition' ? [r.location] : []))];
+  // The rules name the inputs' tensor site `inputs` (kind definition: a line, not a layer); other definitions (the
+  // plan's fit() call, which is also the inputs' site when no line made them) are not data sites.
+  const shown = [...(at ? [at] : []), ...(finding.related ?? []).flatMap((r) => (r.location && (r.kind !== 'definition' || r.layer === 'inputs') ? [r.location] : []))];
   if (!shown.length) return [];
   const pick = (sites: readonly SourceLocation[] | undefined, origins: readonly (readonly SourceOrigin[])[] | undefined, all: boolean) =>
     (sites ?? []).flatMap((site, i) => (all || shown.some((s) => sameSite(site, s)) ? (origins?.[i] ?? []).map((o) => ({ o, site })) : []));

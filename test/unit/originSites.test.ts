@@ -52,12 +52,13 @@ test('near misses: a finding without a location, one on another line or column, 
 });
 
 test('a finding that relates the inputs\' tensor as where the fix goes (unscaled-input on its first layer) relates their definitions too', () => {
-  const onLayer: Finding = { ...finding('unscaled-input', at(31), 'dense_1'), related: [{ layer: 'inputs', location: at(25, 14), message: 'the unscaled inputs given to fit(), made here' }] };
+  const onLayer: Finding = { ...finding('unscaled-input', at(31), 'dense_1'), related: [{ layer: 'inputs', location: at(25, 14), message: 'the unscaled inputs given to fit(), made here', kind: 'definition' }] };
   const [f] = withOriginSites([onLayer], { dataLocations: data });
-  assert.deepEqual(definitions(f), ['`features`@16']);
+  assert.deepEqual(definitions(f), ['inputs@25', '`features`@16']);
   // The message names the tensor's line (25), not the finding's own (31).
-  assert.match(f.related!.find((r) => r.kind === 'definition')!.message, /line 25\)/);
+  assert.match(f.related!.find((r) => r.layer === '`features`')!.message, /line 25\)/);
   // Near misses: a related layer elsewhere, or on the tensors' line at another column (neither tensor), relates nothing.
-  const elsewhere: Finding = { ...finding('saturation', at(31), 'dense_1'), related: [{ layer: 'dense_2', location: at(32), message: 'm' }, { layer: 'x', location: at(25, 3), message: 'm' }] };
-  assert.deepEqual(definitions(withOriginSites([elsewhere], { dataLocations: data })[0]), []);
+  // Nor the plan's site, a definition on the inputs' own site when no line made them (the fit() call).
+  const elsewhere: Finding = { ...finding('saturation', at(31), 'dense_1'), related: [{ layer: 'dense_2', location: at(32), message: 'm' }, { layer: 'x', location: at(25, 3), message: 'm' }, { layer: 'the training plan', location: at(25, 14), message: 'm', kind: 'definition' }] };
+  assert.equal(withOriginSites([elsewhere], { dataLocations: data })[0], elsewhere, 'nothing added');
 });
