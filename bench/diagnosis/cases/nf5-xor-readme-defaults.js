@@ -1,5 +1,6 @@
 // @case nf5-xor-readme-defaults
-// @set heldout11
+// @set tuned
+// @moved-from heldout11
 // @label buggy
 // @bug wrong-init, lr-low
 // @fault the README's XOR net as it stood before the fix: weights drawn from N(0, 0.1²) and the default Settings (100 full-batch

@@ -1,5 +1,6 @@
 // @case syn208-threshold-raw
-// @set heldout11
+// @set tuned
+// @moved-from heldout11
 // @label buggy
 // @bug unscaled-input
 // @fault raw integers 0–299 fed to a logistic network to learn "x ≥ 150": the maintainer's answer is "You're data is not normalized.

@@ -1,5 +1,6 @@
 // @case syn224-xor-2x10
-// @set heldout11
+// @set tuned
+// @moved-from heldout11
 // @label buggy
 // @bug vanishing
 // @fault two hidden layers of 10 logistic units with synaptic's initial weights U(−0.1, 0.1): the error signal reaching the first
