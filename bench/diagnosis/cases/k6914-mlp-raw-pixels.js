@@ -1,5 +1,6 @@
 // @case k6914-mlp-raw-pixels
-// @set heldout10
+// @set tuned
+// @moved-from heldout10
 // @label buggy
 // @bug unscaled-input
 // @fault the pixels go in as 0–255 (the Kaggle CSV's integers): the example the reporter copied divides by 255, and without it
