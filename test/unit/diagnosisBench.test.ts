@@ -87,8 +87,10 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   const heldout12 = cases.filter((c) => c.set === 'heldout12');
   // The twelfth set also cites pull requests (a fix's own numbers) besides repo@commit and issues.
   for (const c of heldout12) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/(issues|pull)\/\d+)/, `${c.id}: held-out @source without repo@commit, issue or pull-request URL`);
-  // Ported with 6 buggy and 11 healthy (docs/diagnosis-heldout12.md: printed failing runs of small programs were the bottleneck).
-  assert.ok(heldout12.length === 0 || (ported('heldout12').filter((c) => c.label === 'healthy').length >= 11 && ported('heldout12').filter((c) => c.label === 'buggy').length >= 6));
+  // Ported with 6 buggy and 11 healthy by their sources' labels (docs/diagnosis-heldout12.md: printed failing runs of small
+  // programs were the bottleneck); a relabel after the blind scoring keeps the source's in @source-label.
+  const sourceLabel = (c: (typeof cases)[number]) => c.tags['source-label'] ?? c.label;
+  assert.ok(heldout12.length === 0 || (ported('heldout12').filter((c) => sourceLabel(c) === 'healthy').length >= 11 && ported('heldout12').filter((c) => sourceLabel(c) === 'buggy').length >= 6));
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 

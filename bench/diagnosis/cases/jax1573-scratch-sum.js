@@ -1,6 +1,6 @@
 // @case jax1573-scratch-sum
 // @set heldout12
-// @label healthy
+// @label buggy
 // @source jax-ml/jax pull request #1573 ("fixed cross-entropy losses in mnist examples (fixes #1023)", 2019-10-27):
 //   github.com/jax-ml/jax/pull/1573 — examples/mnist_classifier_fromscratch.py with the loss −mean over the batch of Σ over
 //   classes of preds · targets; otherwise the program of github.com/jax-ml/jax@085f517: layer_sizes [784, 1024, 1024, 10], weights
@@ -30,5 +30,15 @@ predict.add(tf.layers.dense({ units: 1024, activation: 'tanh', kernelInitializer
 predict.add(tf.layers.dense({ units: 10, kernelInitializer: scaled(), biasInitializer: scaled() }));
 // logits − logsumexp(logits), taken here inside the loss: the cross-entropy of each row, averaged over the batch.
 const loss = (targets, logits) => tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(logits), targets), 1)));
-predict.compile({ loss, optimizer: tf.train.sgd(0.001), metrics: ['accuracy'] });
+predict.compile({ loss, optimizer: tf.train.sgd(0.001), metrics: ['accuracy'] }); // FAULT
 predict.fit(images(train), labels(train), { batchSize: 128, epochs: 10, shuffle: true, validationData: [images(test), labels(test)] });
+// @bug lr-low
+// @source-label healthy
+// @fault tf.train.sgd(0.001) over this port's plan: 10 epochs of 3,000 stand-in digits are 240 steps, where the source's 10 epochs of 60,000 are 4,690.
+// @relabel healthy → buggy (coordinator, 2026-12-07, after the blind scoring): the source's program trains (test 0.906 after
+//   4,690 steps), but this port's plan is 240 steps at the same plain-SGD rate 0.001, and on it the port does not train:
+//   train.ts (wasm, its own plan, 2 runs) validation accuracy 0.610 / 0.640, loss 3.1–3.5 → 1.15–1.18 and still falling —
+//   below the source's *buggy* run (0.7508, the loss a tenth of this one's). By rate × steps the port gets 0.24 where the
+//   source's fix got 4.69 and its buggy run 0.47. Its momentum twin jax1573-stax-sum (momentum 0.9: an effective rate 10×)
+//   trains on the same plan (0.862 vs the source's 0.882) and stays healthy. The fault of the port is the rate for its plan
+//   (FAULT on the optimizer's line); scored both ways via @source-label.
