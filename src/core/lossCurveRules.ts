@@ -67,7 +67,7 @@ export interface LossCurve {
   plannedPoints?: number;
   /** The same plan in optimizer steps, for the message. */
   plannedSteps?: number;
-  /** A full-batch SGD plan previewed at a larger rate (core/plateau.ts planPreviewFactor): the fixed batch's losses. */
+  /** An SGD or momentum plan on every row previewed at a larger rate (core/plateau.ts planPreviewPlan): the fixed batch's losses. */
   preview?: { factor: number; losses: readonly number[] };
   /** Where the plan is written (the training call's line), related to a warning judged over it. */
   planSite?: SourceLocation;
@@ -128,7 +128,7 @@ export function notDecreasingFinding(curve: LossCurve, t: Thresholds, location: 
   const outlasted = projected || previewed === 'outlasts';
   const previewEnd = preview?.losses[preview.losses.length - 1];
   const previewWords = preview
-    ? `${preview.losses.length - 1} steps at ${preview.factor >= 10 ? Math.round(preview.factor) : fmt(preview.factor)}× the rate on the same batch — the plan's ${curve.plannedSteps?.toLocaleString('en-US')} steps in the time η·t that plain gradient descent's path depends on — took it to ${fmt(previewEnd ?? NaN)}`
+    ? `${preview.losses.length - 1} steps at ${preview.factor >= 10 ? Math.round(preview.factor) : fmt(preview.factor)}× the rate on the same batch — the plan's ${curve.plannedSteps?.toLocaleString('en-US')} steps in the time η·t that gradient descent's path depends on — took it to ${fmt(previewEnd ?? NaN)}`
     : '';
   const plan = outlasted
     ? `The loss starts flat: it fell ${fmt(change * 100)} % (${fmt(first)} → ${fmt(last)}) ${words.over(n)}. ` +

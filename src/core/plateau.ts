@@ -59,33 +59,80 @@ export function shareOverPlan(losses: readonly number[], plannedSteps: number | 
 }
 
 /**
- * A flat start that outlasts the extra steps can be previewed over the script's whole plan. Plain gradient descent with a
+ * A flat start that outlasts the extra steps can be previewed over the script's whole plan. Gradient descent with a
  * small step follows the gradient flow dθ/dt = −∇L(θ), whose path depends only on η·t, the rate times the steps (the
  * continuous-time limit in which Saxe, McClelland & Ganguli, ICLR 2014, solve the plateaus of small initial weights:
  * their time constant is τ = 1/η). So k steps at f·η from the same start preview f·k steps at η, as long as the larger
- * steps stay stable. Read only where the previewed run is the planned one: the optimizer is plain SGD (momentum and
- * Adam's moments keep time in steps, not in η·t) and the profiled batch holds every row the script's fit() trains on,
- * one batch an epoch (full-batch gradient descent: the planned steps see the same rows as the preview). The factor
- * previews the plan: f = planned steps ÷ preview steps. Undefined when no preview applies.
+ * steps stay stable. The same flow holds for the plans read here:
+ * - mini-batches: B steps on batches whose losses average to the full batch's move the weights by −η·Σ∇L_b = −η·B·∇L
+ *   to first order in η (SGD's mean path is the flow of the full loss: the ODE method of stochastic approximation,
+ *   Kushner & Yin 2003; Li, Tai & E, "Stochastic modified equations", ICML 2017) — so an epoch is B full-batch steps'
+ *   worth of η·t, as long as the profiled batch holds every row and its loss is the mean of the batches' (the runner
+ *   checks both);
+ * - heavy-ball momentum β: in the same small-step limit the flow runs at η/(1 − β) per step (Qian, "On the momentum
+ *   term in gradient descent learning algorithms", Neural Networks 12, 1999), and the preview keeps β, so the factor is
+ *   the same.
+ * Adam and RMSProp divide by running moments that keep time in steps, not in η·t: no preview.
  */
-export function planPreviewFactor(plannedSteps: number | undefined, previewSteps: number, optimizer: string | undefined, fullBatch: boolean): number | undefined {
-  if (optimizer !== 'SGD' || !fullBatch || !plannedSteps || previewSteps < 1 || plannedSteps <= previewSteps) return undefined;
-  return plannedSteps / previewSteps;
+export const PREVIEW_OPTIMIZERS: readonly string[] = ['SGD', 'Momentum'];
+
+/**
+ * The preview of a plan of `plannedSteps`: as many steps as fit the budget (`stepsInBudget`, at the preview's own measured
+ * pace, in CPU time), never more than the plan, at planned ÷ steps × the rate — the fewer times the rate, the closer each step stays
+ * to the flow (Euler's method: the error shrinks with the step). `allRows`: the profiled batch holds every row the
+ * script's fit() trains on, and its loss is the mean of the script's batches' losses. Undefined when no preview applies.
+ */
+export function planPreviewPlan(plannedSteps: number | undefined, stepsInBudget: number, optimizer: string | undefined, allRows: boolean): { steps: number; factor: number } | undefined {
+  if (!optimizer || !PREVIEW_OPTIMIZERS.includes(optimizer) || !allRows || !plannedSteps || !(stepsInBudget >= PREVIEW_MIN_STEPS)) return undefined;
+  const steps = Math.min(plannedSteps, Math.floor(stepsInBudget));
+  return steps >= PREVIEW_MIN_STEPS ? { steps, factor: plannedSteps / steps } : undefined;
 }
 
 /** Fewer preview steps would need a factor so large that each step previews too much of the plan: no preview. */
 export const PREVIEW_MIN_STEPS = 10;
 
-/** The preview may take at most this long (a user's patience, as the horizon probe's budget: core/rateHorizon.ts). */
+/**
+ * The steps the preview is sized to: as many as this much charged time holds at the preview's own pace (runner/probePace.ts:
+ * min(CPU, wall) — on a busy machine CPU time, so the count, the factor and the verdict do not move with the load; the
+ * preview takes longer instead). 5 s holds ~3,000 steps of a small dense net (XOR 2 → 10 → 1 on wasm: 1–2 ms a step), a
+ * factor of ~25 for a plan of 80,000 steps — where the larger steps still follow the flow (docs/rules/loss-not-decreasing.md:
+ * 1,500 steps at 53× do, 80 at 1,000× do not).
+ */
+export const PREVIEW_CPU_MS = 5_000;
+
+/**
+ * The preview's budget in the same charged time (a user's patience, as the horizon probe's: core/rateHorizon.ts): sized to
+ * PREVIEW_CPU_MS, it fits unless its pace was misread; a preview whose pace says it would end past it stops, is reported
+ * (`probeStop`) and judges nothing; one that cannot fit PREVIEW_MIN_STEPS does not start.
+ */
 export const PREVIEW_MAX_MS = 15_000;
+
+/**
+ * The preview's step count, before planPreviewPlan caps it at the plan: as many as PREVIEW_CPU_MS holds at `previewPace`
+ * (charged ms a step, measured on the preview's own steps). One batch an epoch of plain SGD was previewed before this
+ * budget at the profiled steps that fit PREVIEW_MAX_MS at the profile's pace (`byProfile`): it keeps at least those.
+ */
+export function previewStepsInBudget(previewPace: number, fullBatchSgd: boolean, byProfile: number): number {
+  const byPace = previewPace > 0 ? PREVIEW_CPU_MS / previewPace : Infinity;
+  return fullBatchSgd ? Math.max(byProfile, byPace) : byPace;
+}
+
+/**
+ * Along the gradient flow the loss never rises (dL/dt = −‖∇L‖² ≤ 0): a preview that ends above where it started by more
+ * than this share (the `lossStuck` default: less is no movement) has left the flow — its steps were too large (a sigmoid
+ * net at 1,000× its rate jumps to saturated outputs and stays there) — and says nothing about the plan.
+ */
+export const PREVIEW_RISE = 0.001;
 
 /**
  * What the preview says about a flat loss whose first value is `first`: 'outlasts' when the plan, previewed, takes off
  * at least PLAN_COVERS of it (the bar the linear projection uses, now measured); 'flat' when it does not (a plan that
- * ends on its plateau); undefined when the preview did not run or broke (NaN/Inf: its steps were too large to preview
- * anything).
+ * ends on its plateau); undefined when the preview did not run or broke (NaN/Inf, or a loss that ended above its start:
+ * its steps were too large to preview anything).
  */
 export function previewVerdict(preview: { losses: readonly number[] } | undefined, first: number): 'outlasts' | 'flat' | undefined {
   if (!preview || preview.losses.length < 2 || !preview.losses.every(Number.isFinite) || !(Math.abs(first) > 1e-6)) return undefined;
+  const [start] = preview.losses;
+  if (preview.losses[preview.losses.length - 1] > start + PREVIEW_RISE * Math.abs(start)) return undefined;
   return preview.losses[preview.losses.length - 1] <= (1 - PLAN_COVERS) * first ? 'outlasts' : 'flat';
 }

@@ -159,7 +159,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       if (losses) await report({ type: 'probe', kind: 'rate', factor, losses });
     }
     const probes: ProbeContext = { tf, model, initial: initialWeights, batch, records: profiler.records, profilingMs, probeClock: chargedClock, stochastic: profiler.stochastic, thresholds: { ...DEFAULT_THRESHOLDS, ...request.thresholds }, send, report };
-    // A loss still flat after the extra steps, under full-batch SGD: its plan previewed in gradient-flow time (core/plateau.ts).
+    // A loss still flat after the extra steps, under SGD or momentum on every row: its plan previewed in gradient-flow time (core/plateau.ts).
     await planPreview(probes, last);
     // A quadratic loss (a model linear in its weights, MSE): gradient descent's stable range in closed form, over every
     // training row (core/rateCurvature.ts).

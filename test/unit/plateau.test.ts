@@ -1,7 +1,7 @@
 // When the profile keeps stepping past the planned steps (src/core/plateau.ts), and how progress reads then.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lossUndecided, planPreviewFactor, previewVerdict, shareOverPlan, stepProgress } from '../../src/core/plateau';
+import { lossUndecided, planPreviewPlan, PREVIEW_CPU_MS, PREVIEW_MIN_STEPS, PREVIEW_RISE, previewStepsInBudget, previewVerdict, shareOverPlan, stepProgress } from '../../src/core/plateau';
 import { evaluateHealth } from '../../src/core/health';
 import type { StepRecord } from '../../src/core/healthModel';
 
@@ -80,15 +80,33 @@ test('a dead ReLU layer (75 %) while the loss leaves its plateau: lost capacity 
   assert.equal(dead(Array.from({ length: 81 }, (_, i) => 1.0986 - (0.001 * i) / 80)), 'warning');
 });
 
-test('plan preview: only for plain SGD on every row at once, with a plan longer than the preview; factor = planned ÷ preview steps', () => {
-  assert.equal(planPreviewFactor(10_000, 80, 'SGD', true), 125);
-  assert.equal(planPreviewFactor(100, 80, 'SGD', true), 1.25);
-  // momentum and Adam keep time in steps, not in η·t; mini-batches see other rows than the profiled batch; no plan, or no longer than the preview
-  for (const optimizer of ['Momentum', 'Adam', 'RMSProp', undefined]) assert.equal(planPreviewFactor(10_000, 80, optimizer, true), undefined);
-  assert.equal(planPreviewFactor(10_000, 80, 'SGD', false), undefined);
-  assert.equal(planPreviewFactor(undefined, 80, 'SGD', true), undefined);
-  assert.equal(planPreviewFactor(80, 80, 'SGD', true), undefined);
-  assert.equal(planPreviewFactor(10_000, 0, 'SGD', true), undefined);
+test('plan preview: SGD or momentum on every row, as many steps as the budget holds up to the plan; factor = planned ÷ preview steps', () => {
+  // XOR under batch-1 SGD, 20,000 epochs of 4 rows: 80,000 steps; 8,000 fit the budget → 8,000 steps at 10×.
+  assert.deepEqual(planPreviewPlan(80_000, 8_000.7, 'SGD', true), { steps: 8_000, factor: 10 });
+  assert.deepEqual(planPreviewPlan(80_000, 8_000, 'Momentum', true), { steps: 8_000, factor: 10 });
+  // A plan shorter than the budget is previewed step for step: the plan itself on the profiled batch.
+  assert.deepEqual(planPreviewPlan(100, 8_000, 'SGD', true), { steps: 100, factor: 1 });
+  assert.deepEqual(planPreviewPlan(10_000, 80, 'SGD', true), { steps: 80, factor: 125 });
+  // Adam and RMSProp keep time in steps, not in η·t; a batch without every row (or a loss summed over rows) sees another plan;
+  // no plan; a budget or plan too short for PREVIEW_MIN_STEPS steps
+  for (const optimizer of ['Adam', 'RMSProp', 'Adagrad', undefined]) assert.equal(planPreviewPlan(10_000, 80, optimizer, true), undefined);
+  assert.equal(planPreviewPlan(10_000, 80, 'SGD', false), undefined);
+  assert.equal(planPreviewPlan(undefined, 80, 'SGD', true), undefined);
+  assert.equal(planPreviewPlan(10_000, PREVIEW_MIN_STEPS - 0.5, 'SGD', true), undefined);
+  assert.equal(planPreviewPlan(PREVIEW_MIN_STEPS - 1, 8_000, 'SGD', true), undefined);
+  assert.equal(planPreviewPlan(10_000, NaN, 'SGD', true), undefined);
+});
+
+test('preview steps: as many as PREVIEW_CPU_MS of charged time holds at the preview\'s own pace; full-batch SGD keeps at least its profiled steps', () => {
+  // XOR 2 → 10 → 1 at 2 ms a step: 2,500 steps, whatever the load (the pace is charged time: CPU time on a busy machine).
+  assert.equal(previewStepsInBudget(2, false, 80), PREVIEW_CPU_MS / 2);
+  assert.deepEqual(planPreviewPlan(80_000, previewStepsInBudget(2, false, 80), 'SGD', true), { steps: 2_500, factor: 32 });
+  // A costly step (a wide net on 400 rows at 200 ms): 25 steps; one batch an epoch of plain SGD keeps the 80 the profile's pace fit.
+  assert.equal(previewStepsInBudget(200, false, 80), 25);
+  assert.equal(previewStepsInBudget(200, true, 80), 80);
+  assert.equal(previewStepsInBudget(2, true, 80), 2_500);
+  // Too slow for PREVIEW_MIN_STEPS: no plan (the runner reports the preview not started).
+  assert.equal(planPreviewPlan(80_000, previewStepsInBudget(1_000, false, 0), 'SGD', true), undefined);
 });
 
 test('preview verdict: at least half of the first loss taken off outlasts the plateau; less is flat; a broken preview says nothing', () => {
@@ -99,6 +117,11 @@ test('preview verdict: at least half of the first loss taken off outlasts the pl
   assert.equal(previewVerdict({ losses: [0.69, NaN, 0.1] }, 0.69), undefined);
   assert.equal(previewVerdict({ losses: [0.69] }, 0.69), undefined);
   assert.equal(previewVerdict(undefined, 0.69), undefined);
+  // Along the gradient flow the loss never rises: a preview that ends above its start left the flow (XOR 2-10-1 at 1,000× the
+  // rate: 0.694 → 8.06, every output saturated on the wrong side) and says nothing; within PREVIEW_RISE of its start it is flat.
+  assert.equal(previewVerdict({ losses: [0.694, 8.059, 8.059] }, 0.694), undefined);
+  assert.equal(previewVerdict({ losses: [0.694, 0.69, 0.694 * (1 + PREVIEW_RISE) + 1e-6] }, 0.694), undefined);
+  assert.equal(previewVerdict({ losses: [0.694, 0.69, 0.694 * (1 + PREVIEW_RISE) - 1e-6] }, 0.694), 'flat');
 });
 
 test('a stuck loss whose previewed plan leaves the plateau is a slow start (info); a preview that stays flat keeps the warning and says so', () => {
@@ -110,7 +133,7 @@ test('a stuck loss whose previewed plan leaves the plateau is a slow start (info
   assert.equal(lossCode().severity, 'warning', 'at its pace the plan takes off only 29 %: a warning without the preview');
   const left = lossCode({ factor: 125, losses: [0.6942, 0.69, 0.6, 0.27] });
   assert.equal(left.severity, 'info');
-  assert.match(left.message, /^The loss starts flat: it fell 0\.23 % \(0\.69 → 0\.69\) over 80 optimizer steps on the same batch\. Previewed over the script's planned training, 3 steps at 125× the rate on the same batch — the plan's 10,000 steps in the time η·t that plain gradient descent's path depends on — took it to 0\.27: a slow start/);
+  assert.match(left.message, /^The loss starts flat: it fell 0\.23 % \(0\.69 → 0\.69\) over 80 optimizer steps on the same batch\. Previewed over the script's planned training, 3 steps at 125× the rate on the same batch — the plan's 10,000 steps in the time η·t that gradient descent's path depends on — took it to 0\.27: a slow start/);
   const stayed = lossCode({ factor: 125, losses: [0.6942, 0.6935, 0.6932] });
   assert.equal(stayed.severity, 'warning');
   assert.match(stayed.message, /^The loss is stuck: it stays at 0\.69 \(range 1\.6e-3\) over 80 optimizer steps on the same batch\. Previewed over .* took it to 0\.69: the plan ends on this plateau too\. Check/);

@@ -1,5 +1,6 @@
 // @case bjs-readme-xor
-// @set heldout11
+// @set tuned
+// @moved-from heldout11 (held-out protocol: the plan preview for mini-batch SGD and momentum was developed with these XOR plateaus in view — their profiles, and the 2 → 10 → 1 / 2 → 10 → 10 → 1 flows measured at several rates, branch plateau)
 // @label healthy
 // @source brain.js README, the XOR example: github.com/BrainJS/brain.js@7c9db32, README.md — new brain.NeuralNetwork({
 //   hiddenLayers: [3], activation: 'sigmoid' }) trained on the four XOR rows with the defaults of src/neural-network.ts (learningRate

@@ -1,5 +1,6 @@
 // @case syn224-xor-2x10-fixed
-// @set heldout11
+// @set tuned
+// @moved-from heldout11 (held-out protocol: the plan preview for mini-batch SGD and momentum was developed with these XOR plateaus in view — their profiles, and the 2 → 10 → 1 / 2 → 10 → 10 → 1 flows measured at several rates, branch plateau)
 // @label healthy
 // @source cazala/synaptic issue #224 ("Multi-layer network not converging to XOR dataset", 2017-05-19):
 //   github.com/cazala/synaptic/issues/224 — the reporter's program with one of the two hidden layers of 10 removed:
