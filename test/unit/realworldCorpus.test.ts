@@ -82,6 +82,10 @@ test('the eighth, blind batch: at least 10 repositories no other batch uses, tfj
 test('the ninth, blind batch: at least 10 repositories no other batch uses, tfjs 0.x to 4.x, every module kind, both outcomes', () =>
   checkBlindBatch(9, 10, ['0', '1', '2', '3', '4']));
 
+// Batch 10 (realworld11 session), asked for as 8–12 projects on tfjs 1.x–4.x; it also holds three tfjs 0.x scripts.
+test('the tenth, blind batch: at least 8 repositories no other batch uses, tfjs 0.x to 4.x, every module kind, both outcomes', () =>
+  checkBlindBatch(10, 8, ['0', '1', '2', '3', '4']));
+
 test('a case without a package.json pins nothing, and one that archives none says so', () => {
   for (const c of corpus) {
     if (!c.noPackageJson) continue;
