@@ -4,6 +4,7 @@
 // failures inside TensorFlow.js with the version and backend that ran and what to try instead.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { ErrorKind, RunnerError, SourceLocation } from '../core/protocol';
 import { DiscoveryError } from './discovery';
 import { UserSyntaxError } from './moduleLoader';
@@ -15,6 +16,7 @@ import { missingNativeApiHint } from './nativeApi';
 import { absentReadNote, lfsPointerNote } from './lfsPointers';
 import { isErrorHeadline } from '../core/errorHeadline';
 import { browserGlobalCause } from './browserGlobals';
+import { NonJavaScriptModule, urlImportCause } from './nonJsModules';
 
 let outputTail = '';
 /** Where the output printed after the module finished loading starts (in the running total). */
@@ -30,7 +32,10 @@ export function keepOutputTail(): void {
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+      const raw = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+      // Colour codes (the colors and chalk packages) style a terminal; the output quoted in a message is read as
+      // text, where they show as "[33m--train[39m" (bench/realworld batch 10: dino).
+      const text = stripVTControlCharacters(raw);
       outputTail = (outputTail + text).slice(-4096);
       if (text.trim()) lastWrite = { text: text.slice(-4096), at: written };
       written += text.length;
@@ -157,14 +162,27 @@ function absentFileNamed(line: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The long options (GNU style, `--name`) a script's last words name when it ran with an empty command line:
+ * "Please provide an argument: --train or --play" then exit() — a usage message, whatever the exit code
+ * (bench/realworld batch 10: dino exits with 0). Empty when the script had arguments.
+ */
+function optionsAskedFor(line: string): string[] {
+  if (process.argv.length > 2) return [];
+  return [...new Set(line.match(/(?<![\w-])--[a-z][\w-]*/gi) ?? [])].slice(0, 4);
+}
+
 export class UserExit extends Error {
   constructor(readonly code: number | undefined, readonly location: SourceLocation | undefined) {
     // A non-zero exit before the model exists is most often argparse/yargs/commander rejecting the command line;
     // exit(0) most often follows an error the script caught and printed (a database it could not reach).
     const said = lastOutputSaid();
     const absent = code ? absentFileNamed(lastOutputLine() ?? '') : undefined;
+    const options = code ? [] : optionsAskedFor(lastOutputLine() ?? '');
     const hint = !code
-      ? ''
+      ? options.length
+        ? ` It names ${options.join(' and ')} and was given no arguments: pass the one you mean with --script-args (e.g. --script-args="${options[0]}"; VS Code: Edit model export and arguments).`
+        : ''
       : lastOutputIsError()
         ? ' That error is the likely cause: fix it and run again.'
         : absent
@@ -276,6 +294,16 @@ export function classify(error: unknown, phase: FailurePhase): RunnerError {
   const message = error instanceof Error ? error.message : String(error);
   const known = knownCause(error);
   const location = locationFromStack(stack, false);
+  if (error instanceof NonJavaScriptModule) return { type: 'error', kind: 'import', message: error.message, location: error.location };
+  const unknownExtension = (error as { code?: string } | undefined)?.code === 'ERR_UNKNOWN_FILE_EXTENSION' ? / for (\/.+?)\s*$/m.exec(message)?.[1] : undefined;
+  if (unknownExtension) {
+    // Node's ES-module loader refusing a stylesheet or component: the same cause as on the CommonJS path.
+    const fromModel = runtime.modelFile && runtime.modelFile !== unknownExtension ? runtime.modelFile : undefined;
+    const e = new NonJavaScriptModule(unknownExtension, fromModel);
+    return { type: 'error', kind: 'import', message: e.message, location: e.location };
+  }
+  const fromUrl = urlImportCause(error, runtime.modelFile);
+  if (fromUrl) return { type: 'error', kind: 'import', ...fromUrl, stack };
   const namedFromCommonJs = commonJsNamedImportCause(error);
   if (namedFromCommonJs) return { type: 'error', kind: 'import', ...namedFromCommonJs, stack };
   if (error instanceof SyntaxError && !known) {

@@ -18,6 +18,7 @@ import type { SourceLocation } from '../core/protocol';
 import { redirects } from './tfjsResolve';
 import { nearestPackageType } from './packageType';
 import { locationFromStack } from './stackLocation';
+import { NonJavaScriptModule, nonJavaScriptKind } from './nonJsModules';
 
 export class UserSyntaxError extends Error {
   constructor(message: string, readonly location: SourceLocation) {
@@ -114,6 +115,9 @@ function installCommonJsHooks(): void {
   // out to use ESM syntax is transpiled. Module-syntax SyntaxErrors are thrown before any code runs.
   extensions['.js'] = (module, file) => {
     if (!isUserFile(file)) return originalJs(module, file);
+    // Node hands a file of any unregistered extension to the .js loader: a stylesheet or a .vue component would
+    // fail as a syntax error that does not say what the file is.
+    if (nonJavaScriptKind(file)) throw new NonJavaScriptModule(file, (module as { parent?: { filename?: string } }).parent?.filename);
     if (MODULE_SYNTAX.test(fs.readFileSync(file, 'utf8'))) return transpiling(module, file);
     try {
       return originalJs(module, file);
