@@ -11,7 +11,7 @@ import { withInitProbe } from './initProbeRule';
 import { rateFindings } from './rateRules';
 import { overRegularization } from './regularizationRules';
 import { rateAtHorizon } from './rateHorizon';
-import { rateBeyondCurvature } from './rateCurvature';
+import { rateBeyondCurvature, settlesExactly } from './rateCurvature';
 import { dataFindings, symmetricUnits } from './dataRules';
 import { smallInput, unscaledInput } from './inputRules';
 import { unscaledTarget } from './scaleRules';
@@ -119,11 +119,12 @@ export function evaluateHealth(
   const overshootReported = [...alarms, ...located].some((f) => f.severity !== 'info' && ['loss-diverging', 'loss-oscillating', 'non-finite', 'learning-rate-high'].includes(f.code));
   const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, optimizer: context.optimizer, plannedSteps: context.plannedSteps, planSite: context.dataLocations?.call });
   // Too high although the profiled batch's loss falls: in closed form for a quadratic loss (rateCurvature.ts), else
-  // judged on the script's own batches (rateHorizon.ts).
+  // judged on the script's own batches (rateHorizon.ts) — unless the quadratic's rows leave no noise level to judge.
   const horizon =
     overshootReported || rate.some((f) => f.code === 'learning-rate-high')
       ? undefined
-      : (rateBeyondCurvature(steps, context.curvature, rateSite, context.plannedSteps) ?? rateAtHorizon(steps, context.horizonProbes, rateSite, context.optimizer));
+      : (rateBeyondCurvature(steps, context.curvature, rateSite, context.plannedSteps) ??
+        (settlesExactly(context.curvature, context.linearFit) ? undefined : rateAtHorizon(steps, context.horizonProbes, rateSite, context.optimizer)));
   if (horizon) rate.push(horizon);
   // A summed loss is judged by the step it produces, so after every finding that says the steps overshoot.
   const overshoot = [...alarms, ...located, ...rate].find((f) => f.severity !== 'info' && OVERSHOOT.has(f.code))?.code ?? (nonFiniteOrigin ? 'non-finite' : undefined);

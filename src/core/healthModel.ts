@@ -113,6 +113,10 @@ export interface Curvature {
   lambdaMax: number;
   learningRate: number;
   momentum: number;
+  /** tfjs's momentum with useNesterov (its step reads the updated velocity): a tighter stable range than heavy ball. */
+  nesterov?: boolean;
+  /** The largest single row's curvature 2/U·max ‖x̃ᵢ‖²: an upper bound on the λmax of any batch of the rows. */
+  rowLambdaMax?: number;
   rows: number;
 }
 

@@ -202,8 +202,8 @@ export const RunnerMessage = v.variant('type', [
    * penalties (factor 0), read on `source`'s rows.
    * `horizon` (core/rateHorizon.ts): the held-out rows' loss every `every`-th step of a run on fresh batches of
    * `batchSize` rows at the model's rate × factor. `curvature` (core/rateCurvature.ts): a model linear in its weights under
-   * the mean squared error, whose loss is a quadratic: `losses` = [λmax], the largest eigenvalue of its Hessian over the
-   * `rows` rows the script's fit() trains on; `factor` = the learning rate; `momentum` = the heavy-ball momentum (0: SGD).
+   * the mean squared error, whose loss is a quadratic: `losses` = [λmax, the largest row's curvature], the largest eigenvalue of its
+   * Hessian over the `rows` rows the script's fit() trains on and 2/U·max ‖x̃ᵢ‖² (no batch's λmax is larger); `factor` = the learning rate; `momentum` = the momentum (0: SGD), `nesterov` when tfjs's useNesterov.
    * `plan` (core/plateau.ts): a flat full-batch SGD run's plan previewed — the fixed batch's loss along steps at the rate × factor.
    * `init` (core/initProbeRule.ts): as `horizon` at the model's rate, from the user's initial weights (factor 1) or with
    * `layers`' kernels and biases drawn from tfjs's default initializers instead (factor 0).
@@ -238,8 +238,9 @@ export const RunnerMessage = v.variant('type', [
     source: v.optional(v.picklist(['validationData', 'validationSplit', 'held-out rows'])),
     /** `horizon`: the rows per step (the script's own batch size). */
     batchSize: v.optional(v.pipe(v.number(), v.integer())),
-    /** `curvature`: the optimizer's heavy-ball momentum (0 for plain SGD). */
+    /** `curvature`: the optimizer's momentum (0 for plain SGD), and whether it is Nesterov's (tfjs useNesterov). */
     momentum: v.optional(num),
+    nesterov: v.optional(v.boolean()),
     /** `init`: the layers whose kernel or bias the default-initialised copy re-drew. */
     layers: v.optional(v.array(v.string())),
     /** `scale`: what was standardised, the targets' scale and the as-given targets' no-input loss. */

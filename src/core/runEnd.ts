@@ -225,7 +225,7 @@ export class ProfileEvidence {
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, layers, standardized, targetRms, givenBaseline, features, shares, ...labelParts } = message;
+      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, layers, standardized, targetRms, givenBaseline, features, shares, ...labelParts } = message;
       if (kind === 'scale') {
         if (standardized) this.context.scaleProbe = { standardized, losses, ...(targetRms !== undefined ? { targetRms } : {}), ...(givenBaseline !== undefined ? { givenBaseline } : {}), ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}) };
       } else if (kind === 'linear') {
@@ -233,7 +233,7 @@ export class ProfileEvidence {
       } else if (kind === 'plan') {
         this.context.planPreview = { factor, losses };
       } else if (kind === 'curvature') {
-        if (rows !== undefined && losses.length === 1) this.context.curvature = { lambdaMax: losses[0], learningRate: factor, momentum: momentum ?? 0, rows };
+        if (rows !== undefined && (losses.length === 1 || losses.length === 2)) this.context.curvature = { lambdaMax: losses[0], ...(losses.length === 2 ? { rowLambdaMax: losses[1] } : {}), learningRate: factor, momentum: momentum ?? 0, ...(nesterov ? { nesterov } : {}), rows };
       } else if (kind === 'penalty') {
         if (every !== undefined && rows !== undefined && source) this.penaltyProbes.push({ factor, losses, steps: every, rows, source, ...(labelParts.fresh ? { fresh: true } : {}) });
       } else if (kind === 'horizon') {

@@ -67,7 +67,7 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
         kind === 'linear'
           ? `best linear fit of the labels on ${message.features} input features over ${message.rows} rows: R² ${losses.map((r) => r.toFixed(3)).join(', ')}`
           : kind === 'curvature'
-          ? `curvature of the quadratic loss over ${message.rows} training rows: λmax ${losses[0]} (stable below a rate of ${stableRateLimit({ lambdaMax: losses[0], momentum: message.momentum ?? 0 })}); rate ${factor}`
+          ? `curvature of the quadratic loss over ${message.rows} training rows: λmax ${losses[0]} (stable below a rate of ${stableRateLimit({ lambdaMax: losses[0], momentum: message.momentum ?? 0, nesterov: message.nesterov })}); rate ${factor}`
           : kind === 'penalty'
           ? `regularization probe (${factor ? 'with' : 'without'} penalties): validation loss ${losses[0]} → ${losses[losses.length - 1]} over ${steps} steps`
           : `${PROBE_NAMES[kind]} probe ×${factor}: ${kind === 'rate' || kind === 'input' ? 'loss' : 'held-out loss'} ${losses[0]} → ${losses[losses.length - 1]} over ${steps} steps`,

@@ -23,21 +23,27 @@ interface Layerish {
 export interface CurvatureMeasure {
   /** The largest eigenvalue of the loss's Hessian in the weights (over the training rows). */
   lambdaMax: number;
+  /** The largest single row's curvature, 2/U·max ‖x̃ᵢ‖²: no batch drawn from the rows has a larger λmax. */
+  rowLambdaMax: number;
   learningRate: number;
-  /** The heavy-ball momentum (tfjs Momentum without Nesterov); 0 for SGD. */
+  /** tfjs Momentum's momentum; 0 for SGD. */
   momentum: number;
+  /** Momentum with useNesterov (core/rateCurvature.ts: its own stable range). */
+  nesterov: boolean;
   rows: number;
 }
 
-/** The optimizer's rate and momentum when its step is plain or heavy-ball gradient descent; undefined otherwise. */
-function descentSettings(model: LayersModel): { learningRate: number; momentum: number } | undefined {
+type DescentSettings = Pick<CurvatureMeasure, 'learningRate' | 'momentum' | 'nesterov'>;
+
+/** The optimizer's rate and momentum when its step is plain, heavy-ball or Nesterov gradient descent; undefined otherwise. */
+function descentSettings(model: LayersModel): DescentSettings | undefined {
   const optimizer = innerModel(model).optimizer as unknown as { getClassName(): string; getConfig(): Record<string, unknown> } | undefined;
   const name = optimizer?.getClassName();
   const config = optimizer?.getConfig() ?? {};
   const learningRate = config.learningRate;
   if (typeof learningRate !== 'number' || !(learningRate > 0)) return undefined;
-  if (name === 'SGD') return { learningRate, momentum: 0 };
-  if (name === 'Momentum' && config.useNesterov !== true && typeof config.momentum === 'number') return { learningRate, momentum: config.momentum };
+  if (name === 'SGD') return { learningRate, momentum: 0, nesterov: false };
+  if (name === 'Momentum' && typeof config.momentum === 'number') return { learningRate, momentum: config.momentum, nesterov: config.useNesterov === true };
   return undefined;
 }
 
@@ -72,16 +78,17 @@ export function curvatureOfLinearModel(tf: Tf, model: LayersModel, losses: reado
   }
 }
 
-function largestCurvature(tf: Tf, model: LayersModel, x: Tensor, dense: { units: number; useBias: boolean }, settings: { learningRate: number; momentum: number }): CurvatureMeasure | undefined {
+function largestCurvature(tf: Tf, model: LayersModel, x: Tensor, dense: { units: number; useBias: boolean }, settings: DescentSettings): CurvatureMeasure | undefined {
   // Dense reads the last axis; after a Flatten or Reshape it reads each example whole.
   const reshaped = (innerModel(model).layers as unknown as Layerish[]).some((l) => l.getClassName() === 'Flatten' || l.getClassName() === 'Reshape');
   const features = reshaped ? x.size / Math.max(x.shape[0] ?? 1, 1) : (x.shape[x.shape.length - 1] ?? 0);
   const rows = x.size / Math.max(features, 1);
   if (!(features > 0) || !(rows > 0)) return undefined;
-  const gram = tf.tidy(() => {
+  const [gram, rowMax] = tf.tidy(() => {
     const flat = tf.reshape(x, [rows, features]);
     const design = dense.useBias ? tf.concat([flat, tf.ones([rows, 1])], 1) : flat;
-    return tf.div(tf.matMul(design, design, true, false), rows);
+    // A batch's Hessian is the mean of its rows' rank-one x̃ᵢx̃ᵢᵀ, so its λmax is at most the largest ‖x̃ᵢ‖².
+    return [tf.div(tf.matMul(design, design, true, false), rows), tf.max(tf.sum(tf.square(design), 1)).dataSync()[0]] as const;
   });
   try {
     // A start with a share of every direction (an all-ones start is orthogonal to some top directions of centred data).
@@ -101,7 +108,7 @@ function largestCurvature(tf: Tf, model: LayersModel, x: Tensor, dense: { units:
     }
     v.dispose();
     if (!Number.isFinite(estimate) || !(estimate > 0)) return undefined;
-    return { lambdaMax: (2 / dense.units) * estimate, ...settings, rows };
+    return { lambdaMax: (2 / dense.units) * estimate, rowLambdaMax: (2 / dense.units) * rowMax, ...settings, rows };
   } finally {
     gram.dispose();
   }

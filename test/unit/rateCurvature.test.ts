@@ -1,6 +1,7 @@
 // learning-rate-high in closed form for a quadratic loss (core/rateCurvature.ts, runner/curvatureProbe.ts): the stable
 // range of gradient descent 2(1 + β)/λmax, the growth per step along the steepest direction, λmax measured by tfjs
-// against a float64 oracle, and which models are measured at all (linear in the weights, MSE, SGD or heavy ball).
+// against a float64 oracle, and which models are measured at all (linear in the weights, MSE, SGD, heavy ball or
+// Nesterov momentum: test/unit/rateCurvatureNesterov.test.ts).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
@@ -91,7 +92,9 @@ test('λmax measured by tfjs over every training row matches the float64 Hessian
   const model = regression([tf.layers.dense({ inputShape: [2], units: 1 })], tf.train.sgd(0.01));
   const measured = curvatureOfLinearModel(TF, model, ['meanSquaredError'], () => [tf.tensor2d(fitRows)]);
   assert.ok(measured && Math.abs(measured.lambdaMax - expected) < 1e-4 * expected, `${measured?.lambdaMax} vs ${expected}`);
-  assert.deepEqual({ ...measured, lambdaMax: 0 }, { lambdaMax: 0, learningRate: 0.01, momentum: 0, rows: 101 });
+  assert.deepEqual({ ...measured, lambdaMax: 0, rowLambdaMax: 0 }, { lambdaMax: 0, rowLambdaMax: 0, learningRate: 0.01, momentum: 0, nesterov: false, rows: 101 });
+  // The largest row, x = (20, sin 100) and the bias: 2·(400 + sin²100 + 1).
+  assert.ok(Math.abs(measured.rowLambdaMax - 2 * (401 + Math.sin(100) ** 2)) < 1e-3, `${measured.rowLambdaMax}`);
   // Two units: the mean over units halves each unit's curvature; heavy ball reports its momentum.
   const two = curvatureOfLinearModel(TF, regression([tf.layers.dense({ inputShape: [2], units: 2 })], tf.train.momentum(0.01, 0.9)), ['meanSquaredError'], () => [tf.tensor2d(fitRows)]);
   assert.ok(two && Math.abs(two.lambdaMax - expected / 2) < 1e-4 * expected && two.momentum === 0.9, JSON.stringify(two));
@@ -106,7 +109,6 @@ test('measured only where the loss is a quadratic stepped by gradient descent: n
   not(regression([tf.layers.dense({ inputShape: [2], units: 1, kernelRegularizer: tf.regularizers.l2({ l2: 0.01 }) })], tf.train.sgd(0.01)));
   not(regression([tf.layers.dense({ inputShape: [2], units: 1 })], tf.train.sgd(0.01), 'meanAbsoluteError'), 'meanAbsoluteError');
   not(regression([tf.layers.dense({ inputShape: [2], units: 1 })], tf.train.adam(0.01)));
-  not(regression([tf.layers.dense({ inputShape: [2], units: 1 })], tf.train.momentum(0.01, 0.9, true)));
   // A Flatten in front is still linear: each example's pixels are its features.
   const images = tf.reshape(tf.tensor2d(fitRows), [101, 2, 1]);
   const flat = curvatureOfLinearModel(TF, regression([tf.layers.flatten({ inputShape: [2, 1] }), tf.layers.dense({ units: 1 })], tf.train.sgd(0.01)), ['meanSquaredError'], () => [images]);

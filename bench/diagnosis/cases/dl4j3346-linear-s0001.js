@@ -1,5 +1,6 @@
 // @case dl4j3346-linear-s0001
-// @set heldout12
+// @set tuned
+// @moved-from heldout12
 // @label healthy
 // @source deeplearning4j/deeplearning4j issue #3346 (2017-05-02): github.com/deeplearning4j/deeplearning4j/issues/3346 — the
 //   reporter's program at the smallest of his scales, s = 0.001: "a very simple linear network with no hidden layer … one scalar
