@@ -31,6 +31,12 @@ export interface CaseResult {
    * limit (Label probe: …)") — a decision a stopped check could have moved (machine load, the --timeout) shows here.
    */
   probeStops?: string[][];
+  /**
+   * Per profile run: how many optimizer steps were profiled (the steps after step 0; more than --steps when a flat loss
+   * extended them, core/plateau.ts). Weights are drawn fresh every run, so it may differ between runs; it must not
+   * differ with machine load (docs/probe-budgets.md).
+   */
+  profiledSteps?: (number | undefined)[];
 }
 
 /** "2/3: init, run" — how many runs had a check stop before it decided, and which checks; undefined when none did. */
