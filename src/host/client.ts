@@ -28,7 +28,20 @@ export interface ClientOptions {
   maxLogBytes?: number;
   /** Environment variables for the model file beyond the allow-list of runnerEnv.ts (given on purpose). */
   env?: Record<string, string>;
+  /**
+   * Starts the run's time limit: `expire` ends the run as its timeout (the message names `timeoutMs`); returns what
+   * clears it. Default: `expire` after `ms` of wall-clock time. A test injects its own to end a run at a chosen event
+   * (after step 0, once the program printed its error) instead of betting on how far a busy machine gets in a few seconds.
+   */
+  runLimit?: RunLimit;
 }
+
+export type RunLimit = (expire: () => void, ms: number) => () => void;
+
+const wallClockLimit: RunLimit = (expire, ms) => {
+  const timer = setTimeout(expire, ms);
+  return () => clearTimeout(timer);
+};
 
 const DEFAULT_MAX_LOG_BYTES = 256 * 1024;
 
@@ -303,14 +316,17 @@ function startRun<R extends { file: string; status: 'running' | 'done' | 'failed
     void result.then(() => clearTimeout(grace));
   };
 
-  const timer = setTimeout(() => stop('timeout', timeoutMessage(work, progress, Math.round(timeoutMs / 1000), report.file, lastError, lastOutput && { text: lastOutput.text, secondsBefore: (Date.now() - lastOutput.at) / 1000 })), timeoutMs);
+  const clearLimit = (options.runLimit ?? wallClockLimit)(
+    () => stop('timeout', timeoutMessage(work, progress, Math.round(timeoutMs / 1000), report.file, lastError, lastOutput && { text: lastOutput.text, secondsBefore: (Date.now() - lastOutput.at) / 1000 })),
+    timeoutMs,
+  );
 
   // Tensors live outside the V8 heap: the host measures the resident memory of the whole process group.
   const stopMemoryWatch = watchGroupMemory(child.pid, memory, (mb) => fail('out-of-memory', outOfMemoryMessage(memory, progress, mb)));
 
   const result = new Promise<R>((resolve) => {
     const settle = (code: number | null, signal: NodeJS.Signals | null) => {
-      clearTimeout(timer);
+      clearLimit();
       stopMemoryWatch();
       disposeRunner(child);
       if (report.status === 'running') {

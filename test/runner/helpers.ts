@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startLrSweep, startProfile, type ClientOptions } from '../../src/host/client';
+import { startLrSweep, startProfile, type ClientOptions, type RunLimit } from '../../src/host/client';
 import type { LrRequest, ProfileRequest, RunnerMessage } from '../../src/core/protocol';
 import type { ProfileReport } from '../../src/core/report';
 
@@ -61,17 +61,48 @@ export async function assertGone(pid: number | undefined): Promise<void> {
   assert.equal(isAlive(pid), false, `runner process ${pid} is still alive`);
 }
 
+/**
+ * Client options for a test, plus `expireWhen`: the run's time limit expires at the first message it accepts (after step
+ * 0, once the program printed its error) rather than after `timeoutMs` of wall-clock time, so how busy the machine is
+ * cannot move where the run stops. The timeout's message still names `timeoutMs`.
+ */
+export type TestOptions = ClientOptions & { expireWhen?: (message: RunnerMessage) => boolean };
+
+/** The host's run limit as `expireWhen` sets it, and the observer every message of the run goes through. */
+function limitAt({ expireWhen, ...options }: TestOptions): { options: ClientOptions; observe(message: RunnerMessage): void } {
+  if (!expireWhen) return { options, observe: () => undefined };
+  let expire: (() => void) | undefined;
+  const runLimit: RunLimit = (fire) => {
+    expire = fire;
+    return () => (expire = undefined);
+  };
+  return {
+    options: { ...options, runLimit },
+    observe(message) {
+      if (expire && expireWhen(message)) {
+        const fire = expire;
+        expire = undefined;
+        fire();
+      }
+    },
+  };
+}
+
 export async function profile(
   file: string,
   request: Partial<ProfileRequest> = {},
-  options: ClientOptions = {},
+  testOptions: TestOptions = {},
 ): Promise<RunOutcome> {
   const messages: RunnerMessage[] = [];
   const started = Date.now();
+  const { options, observe } = limitAt(testOptions);
   const run = startProfile(
     { file, steps: 0, backend: 'auto', ...request },
     { runnerPath: RUNNER, timeoutMs: 60_000, ...options },
-    (m) => messages.push(m),
+    (m) => {
+      messages.push(m);
+      observe(m);
+    },
   );
   const report = await run.result;
   await assertGone(run.pid);
@@ -81,22 +112,26 @@ export async function profile(
 const LR_TEST_DEFAULTS = { backend: 'auto', startLr: 1e-7, endLr: 10, steps: 100, mode: 'exp', repeats: 1 } as const;
 
 /** Runs an LR range test (one repeat of 100 steps unless `request` says otherwise) and checks its process is gone. */
-export async function sweep(file: string, request: Partial<LrRequest> = {}, options: ClientOptions = {}) {
+export async function sweep(file: string, request: Partial<LrRequest> = {}, testOptions: TestOptions = {}) {
   const messages: RunnerMessage[] = [];
-  const run = startLrSweep({ file, ...LR_TEST_DEFAULTS, ...request }, { runnerPath: RUNNER, timeoutMs: 60_000, ...options }, (m) => messages.push(m));
+  const { options, observe } = limitAt(testOptions);
+  const run = startLrSweep({ file, ...LR_TEST_DEFAULTS, ...request }, { runnerPath: RUNNER, timeoutMs: 60_000, ...options }, (m) => {
+    messages.push(m);
+    observe(m);
+  });
   const report = await run.result;
   await assertGone(run.pid);
   return { report, messages };
 }
 
 /** Runs a profile and asserts it succeeded, with the runner's error in the failure message. */
-export async function profileOk(file: string, request: Partial<ProfileRequest> = {}, options: ClientOptions = {}): Promise<RunOutcome> {
+export async function profileOk(file: string, request: Partial<ProfileRequest> = {}, options: TestOptions = {}): Promise<RunOutcome> {
   const outcome = await profile(file, request, options);
   assert.equal(outcome.report.status, 'done', `profile of ${path.basename(file)} failed: ${JSON.stringify(outcome.report.error)}`);
   return outcome;
 }
 
-export async function profileFails(file: string, request: Partial<ProfileRequest> = {}, options: ClientOptions = {}) {
+export async function profileFails(file: string, request: Partial<ProfileRequest> = {}, options: TestOptions = {}) {
   const outcome = await profile(file, request, options);
   assert.equal(outcome.report.status, 'failed', `expected ${path.basename(file)} to fail`);
   assert.ok(outcome.report.error, 'a failed report carries the error');

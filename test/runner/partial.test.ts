@@ -29,13 +29,13 @@ function assertStep0(report: ProfileReport): void {
 }
 
 test('timeout after step 0: partial, step 0 kept with its verdicts, the message names the step and the next steps', async () => {
-  const { report, ms } = await profile(SLOW, { steps: 5 }, { timeoutMs: 4000 });
+  // The 4 s limit expires as step 0 arrives: step 1 is then under way whatever the machine's load.
+  const { report } = await profile(SLOW, { steps: 5 }, { timeoutMs: 4000, expireWhen: (m) => m.type === 'step' && m.step === 0 });
   assert.equal(report.status, 'failed');
   assert.equal(report.error?.kind, 'timeout');
   assert.equal(report.partial, true);
   assert.match(report.error!.message, /^Step 1 of 5 did not finish within 4 s: this model is slow on \w+ \(~[\d.]+ m?s a step; all 6 need ~[\d.]+ m?s\) — partial results \(step 0\) are shown\./);
   assertStep0(report);
-  assert.ok(ms < 10_000, `took ${ms} ms`);
 });
 
 test('cancel after step 0: partial, step 0 kept, runner gone', async () => {
