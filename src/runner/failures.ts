@@ -222,6 +222,15 @@ function besideTheScript(missing: string, cwd: string): string {
   return ` It exists relative to the script's own folder (${folder}): the script expects to run from there — run Gradient Lens from ${folder} (cd ${folder}), or make the path relative to __dirname.`;
 }
 
+function hostInMessage(message: string): string | undefined {
+  const url = /\brequest to (https?:\/\/\S+) failed\b/.exec(message)?.[1];
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The cause in plain words and the next step, for the system errors real scripts hit most. */
 export function knownCause(error: unknown, cwd = process.cwd()): string | undefined {
   if (!(error instanceof Error)) return undefined;
@@ -234,7 +243,8 @@ export function knownCause(error: unknown, cwd = process.cwd()): string | undefi
   }
   if ((code === 'EACCES' || code === 'EPERM') && e.path) return `Permission denied: the script cannot read ${e.path}. Check the file's permissions.`;
   if (code && NETWORK_CODES.has(code)) {
-    const host = e.hostname ?? cause?.hostname;
+    // node-fetch 2's FetchError carries the URL only in its message ("request to https://… failed, reason: …").
+    const host = e.hostname ?? cause?.hostname ?? hostInMessage(e.message);
     return `Download failed: ${host ? `${host} could not be reached` : 'the network request failed'} (${code}). The script fetches data over the network: check the connection and the URL, or point the script at a local copy of the data.`;
   }
   if (e.message === 'fetch failed') return `Download failed: ${cause?.message ?? 'fetch failed'}. The script fetches data over the network: check the connection and the URL, or point the script at a local copy of the data.`;

@@ -2,7 +2,8 @@
 // component opened for a profile, a page entry importing its stylesheet, a module imported from an https:// URL
 // (CommonJS-transpiled and in a real ES module); and a trainer that exits printing the options it needs, whose
 // colour codes no longer show in the quoted output (bench/realworld batch 10: pv-vue, practice, dino; batch 7:
-// logreg-parcel). Near misses: a JSON import profiles; the same exit with arguments given gets no hint.
+// logreg-parcel); a download that node-fetch 2 reports with its URL only in the message (batch 10: hpmpg).
+// Near misses: a JSON import profiles; the same exit with arguments given gets no hint.
 // Fixtures in test/fixtures/runner/web-imports.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -18,6 +19,7 @@ const RUNS = [
   { file: W('url-esm', 'model.mjs') },
   { file: W('usage-exit.js') },
   { file: W('usage-exit.js'), scriptArgs: ['--play'] },
+  { file: W('fetch-error.js') },
 ];
 const runs = pool(RUNS, 2, ({ file, scriptArgs }) => profile(file, { steps: 1, ...(scriptArgs ? { scriptArgs } : {}) }));
 const reportOf = async (i: number) => (await runs)[i].report;
@@ -77,4 +79,10 @@ test('near miss: the same exit with an argument given → its output, no hint ab
   const report = await reportOf(6);
   assert.equal(report.error?.kind, 'user-exit');
   assert.equal(report.error?.message, 'The model file called process.exit() before profiling finished. Its last output: "Please provide an argument: --train or --play".');
+});
+
+test('a download failing as node-fetch 2 reports it (the URL only in the message) → the host that could not be reached (was "the network request failed")', async () => {
+  const report = await reportOf(7);
+  assert.equal(report.error?.kind, 'user-error');
+  assert.match(report.error!.message, /^Download failed: data\.example\.com could not be reached \(ENOTFOUND\)\. The script fetches data over the network: check the connection and the URL, or point the script at a local copy of the data\./);
 });
