@@ -5,7 +5,7 @@ import { runtimeLine, type ProfileReport } from '../core/report';
 import { formatNumber } from '../core/format';
 import { stepProgress } from '../core/plateau';
 import { partialNote } from '../core/presentation';
-import { probeStopsSummary, probeStopText } from '../core/probeStops';
+import { probeStopSections, probeStopsSummary } from '../core/probeStops';
 import { startProfile } from '../host/client';
 import { BATCH_USAGE, findingLines, followRun, parseOrExitCode, parseRunArgs, parseTarget, parseVerdict, positiveInt, printRunOutcome, relative, runnerUsage, runOutput, table, TARGET_USAGE, VERDICT_OPTIONS, VERDICT_USAGE } from './shared';
 
@@ -79,7 +79,7 @@ export function renderReport(report: ProfileReport): string {
     out.push('', partial ? 'No findings on the steps measured.' : unchecked ? `No findings on the checks made: ${unchecked}.` : 'No findings: gradients look healthy.');
   }
   // A check that stopped before it decided: its finding is absent, not passed.
-  if (report.probeStops?.length) out.push('', 'Not checked:', ...report.probeStops.map((stop) => `  ${probeStopText(stop)}`));
+  for (const section of probeStopSections(report.probeStops ?? [], report.backend)) out.push('', `${section.title}:`, ...section.texts.map((text) => `  ${text}`));
   return out.join('\n');
 }
 

@@ -65,7 +65,7 @@ function errorLocation(file: string, at: { file: string; line: number; column?: 
  * layer as properties. A run that failed or stopped early is an unsuccessful invocation; a check after the profiled
  * steps that stopped before it decided is a note among the invocation's notifications (its finding is absent, not passed).
  */
-export function runSarif(report: { file: string; layers: { name: string; file?: string; line?: number; column?: number; via?: CreationFrame[] }[]; findings: ReportFinding[]; status: string; partial: boolean; probeStops?: ProbeStop[]; error?: { kind: string; message: string; location?: { file: string; line: number; column?: number } } }, watch: boolean): Sarif.Log {
+export function runSarif(report: { file: string; layers: { name: string; file?: string; line?: number; column?: number; via?: CreationFrame[] }[]; findings: ReportFinding[]; status: string; partial: boolean; probeStops?: ProbeStop[]; backend?: string; error?: { kind: string; message: string; location?: { file: string; line: number; column?: number } } }, watch: boolean): Sarif.Log {
   const codes = [...new Set(report.findings.map((f) => f.code))].sort();
   const ruleIndex = new Map(codes.map((c, i) => [c, i]));
   const results = report.findings.flatMap((f): Sarif.Result[] => {
@@ -79,7 +79,7 @@ export function runSarif(report: { file: string; layers: { name: string; file?: 
         level: SARIF_LEVEL[f.severity],
         message: { text: findingText(f, watch) },
         locations: [{ physicalLocation: { artifactLocation: artifactLocation(site.file ?? report.file), ...(site.line !== undefined ? { region: lineRegion(site.line, site.column) } : {}) } }],
-        ...(related.length ? { relatedLocations: related.map((r, i) => ({ id: i, message: { text: r.message }, physicalLocation: { artifactLocation: artifactLocation(r.file), region: lineRegion(r.line, r.column) } })) } : {}),
+        ...(related.length ? { relatedLocations: related.map((r, i) => ({ id: i, message: { text: r.message }, physicalLocation: { artifactLocation: artifactLocation(r.file), region: lineRegion(r.line, r.column) }, properties: { kind: r.kind } })) } : {}),
         properties: { ...(f.step !== undefined ? { step: f.step } : {}), ...(f.layer ? { layer: f.layer } : {}), ...(f.phase ? { phase: f.phase } : {}) },
       },
     ];
@@ -87,7 +87,7 @@ export function runSarif(report: { file: string; layers: { name: string; file?: 
   const failed = report.status === 'failed' || report.partial;
   const notifications: Sarif.Notification[] = [
     ...(report.error ? [{ level: report.partial ? 'warning' : 'error', message: { text: `${report.partial ? 'Stopped early (partial run)' : 'The run failed'} (${report.error.kind}): ${report.error.message}` }, locations: [{ physicalLocation: errorLocation(report.file, report.error.location) }] } satisfies Sarif.Notification] : []),
-    ...(report.probeStops ?? []).map((stop) => ({ level: 'note', descriptor: { id: `probe-stopped/${stop.probe}` }, message: { text: probeStopText(stop) }, locations: [{ physicalLocation: errorLocation(report.file, undefined) }] }) satisfies Sarif.Notification),
+    ...(report.probeStops ?? []).map((stop) => ({ level: 'note', descriptor: { id: `probe-stopped/${stop.probe}` }, message: { text: probeStopText(stop, report.backend) }, locations: [{ physicalLocation: errorLocation(report.file, undefined) }] }) satisfies Sarif.Notification),
   ];
   return sarifLog(
     codes.map((c) => ({ id: c, name: c, helpUri: ruleDocUrl(c) })),

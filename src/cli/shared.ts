@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BACKENDS, SEVERITIES, stringifyWithNonFinite, type BackendChoice, type RunnerMessage, type Severity, type Thresholds } from '../core/protocol';
 import { severityAtLeast, worstSeverity, type LayerReportBase, type ReportFinding } from '../core/report';
-import { helperSites } from '../core/findingSites';
+import { helperSites, relatedSiteKind } from '../core/findingSites';
 import { runSarif } from './sarif';
 import { DEFAULT_THRESHOLDS, RUN_DEFAULTS } from '../core/defaults';
 import { splitScriptArgs } from '../core/scriptArgs';
@@ -258,7 +258,8 @@ export function findingLines(layers: readonly LayerReportBase[], finding: Report
   return [
     `  ${head}`,
     `    ${finding.message}`,
-    ...(finding.related ?? []).map((r) => `      also ${r.layer}${r.line ? ` (${relative(r.file)}:${r.line})` : ''}: ${r.message}`),
+    // Another layer of the same cause is "also" affected; a line of the script (the inputs, the plan, a definition) is where to "see".
+    ...(finding.related ?? []).map((r) => `      ${relatedSiteKind(r) === 'layer' ? 'also' : 'see'} ${r.layer}${r.line ? ` (${relative(r.file)}:${r.line})` : ''}: ${r.message}`),
     ...helperSites(layers, finding, relative).map((h) => `      ${h.message}`),
   ];
 }

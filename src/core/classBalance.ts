@@ -68,7 +68,7 @@ export function classImbalance(outputs: readonly OutputInfo[], context: HealthCo
       severity: text ? 'info' : RULE_SEVERITY['class-imbalance'],
       step: 0,
       location: where,
-      ...(fit && fit !== where ? { related: [{ layer: 'fit()', location: fit, message: 'the training call: classWeight goes here' }] } : {}),
+      ...(fit && fit !== where ? { related: [{ layer: 'fit()', location: fit, message: 'the training call: classWeight goes here', kind: 'call' as const }] } : {}),
       message:
         `Extremely imbalanced classes: of the ${total} labels given to fit() for ${output.layer}, ${rare.map((c) => `${name(c.label)} has ${c.n} (${pct(c.n / total)})`).join(', ')}, ` +
         `while ${name(present.find((c) => c.n === largest)!.label)} has ${largest} — ${Math.round(largest / rarest.n)}× the rarest; below 1 % of the data is extreme imbalance. ` +

@@ -59,7 +59,7 @@ export function dataFindings(
     const { labelMin: min, labelMax: max, labelFractional: fractional } = output;
     if (min === undefined || max === undefined) continue;
     const targetSite = targetSites[index];
-    const lossRelated = lossSite ? [{ layer: 'compile()', location: lossSite, message: `the loss ${output.loss}, which reads these labels` }] : undefined;
+    const lossRelated = lossSite ? [{ layer: 'compile()', location: lossSite, message: `the loss ${output.loss}, which reads these labels`, kind: 'call' as const }] : undefined;
     const where = targetSite
       ? { location: targetSite, ...(lossRelated ? { related: lossRelated } : {}) }
       : { location: lossSite ?? layer?.location, ...(lossSite ? {} : { layer: output.layer }) };
@@ -142,7 +142,7 @@ export function dataFindings(
           step: 0,
           layer: output.layer,
           location: layer?.location,
-          ...(targetSite ? { related: [{ layer: 'targets', location: targetSite, message: `the targets given to fit() (${fmt(min)} to ${fmt(max)}), made here` }] } : {}),
+          ...(targetSite ? { related: [{ layer: 'targets', location: targetSite, message: `the targets given to fit() (${fmt(min)} to ${fmt(max)}), made here`, kind: 'targets' as const }] } : {}),
           message:
             `The targets run from ${fmt(min)} to ${fmt(max)}, but the output layer's ${output.activation} only produces values in [${fmt(range[0])}, ${Number.isFinite(range[1]) ? `${fmt(range[1])}]` : '∞)'}: targets ${below ? `below ${fmt(range[0])}` : `above ${fmt(range[1])}`} can never be fitted. ` +
             `Use an output activation whose range covers the targets (${below && range[0] >= 0 ? (min >= -1 && max <= 1 ? "'tanh' for [-1, 1], or " : '') : ''}'linear' for unbounded targets), or rescale the targets into [${fmt(range[0])}, ${Number.isFinite(range[1]) ? `${fmt(range[1])}]` : '∞)'}.`,

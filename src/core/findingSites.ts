@@ -1,6 +1,6 @@
 // Where and how a run's finding is shown — one answer for the editor's Problems panel (extension/diagnostics.ts), the
 // CLI's text and its SARIF (cli/sarif.ts), so that what the editor lists is what `gradient-lens watch` prints.
-import type { CreationFrame, FindingCode } from './protocol';
+import { isLayerSite, type CreationFrame, type FindingCode, type RelatedKind } from './protocol';
 import type { ReportFinding, ReportRelated } from './report';
 import { viaParts } from './layerPlacement';
 
@@ -34,14 +34,25 @@ export function findingSite(layers: readonly Located[], finding: Pick<ReportFind
   return {};
 }
 
-/** The related layers of a finding (its cause first, marked so), each at its layer's current line. */
-export function relatedSites(layers: readonly Located[], finding: Pick<ReportFinding, 'related' | 'cause'>): { layer: string; message: string; file: string; line: number; column?: number }[] {
+/**
+ * What a related site is: a kind of protocol RELATED_KINDS, `layer` when it names a layer of the model, `helper` a line of
+ * the user's helper that made the finding's layer (helperSites). SARIF carries it as the related location's `kind`.
+ */
+export type RelatedSiteKind = RelatedKind | 'layer' | 'helper';
+export const relatedSiteKind = (r: { kind?: RelatedKind }): RelatedSiteKind => r.kind ?? 'layer';
+
+/**
+ * The related sites of a finding (its cause first, marked so): a layer at its layer's current line (the editor shifts
+ * it), a line of the script (the inputs' line, the plan, a definition) at its own — by kind, never by name, so a layer
+ * named `inputs` and the inputs' line are told apart.
+ */
+export function relatedSites(layers: readonly Located[], finding: Pick<ReportFinding, 'related' | 'cause'>): { layer: string; message: string; file: string; line: number; column?: number; kind: RelatedSiteKind }[] {
   const all: ReportRelated[] = [...(finding.cause ? [{ ...finding.cause, message: `cause: ${finding.cause.message}` }] : []), ...(finding.related ?? [])];
   return all.flatMap((r) => {
-    const at = layers.find((l) => l.name === r.layer);
+    const at = isLayerSite(r) ? layers.find((l) => l.name === r.layer) : undefined;
     const file = at?.file ?? r.file;
     const line = at ? at.line : r.line;
-    return file && line !== undefined ? [{ layer: r.layer, message: `${r.layer}: ${r.message}`, file, line, column: at?.column ?? r.column }] : [];
+    return file && line !== undefined ? [{ layer: r.layer, message: `${r.layer}: ${r.message}`, file, line, column: at?.column ?? r.column, kind: relatedSiteKind(r) }] : [];
   });
 }
 
@@ -50,11 +61,11 @@ export function relatedSites(layers: readonly Located[], finding: Pick<ReportFin
  * (core/layerPlacement.ts): one site per helper frame, innermost first, each with the hover's words — "dense_1: made
  * by dense() at line 4" — in plain text (function names unquoted; another file by `displayPath`).
  */
-export function helperSites(layers: readonly (Located & { via?: readonly CreationFrame[] })[], finding: Pick<ReportFinding, 'layer'>, displayPath?: (file: string) => string): { message: string; file: string; line: number; column?: number }[] {
+export function helperSites(layers: readonly (Located & { via?: readonly CreationFrame[] })[], finding: Pick<ReportFinding, 'layer'>, displayPath?: (file: string) => string): { message: string; file: string; line: number; column?: number; kind: 'helper' }[] {
   const layer = finding.layer ? layers.find((l) => l.name === finding.layer) : undefined;
   if (!layer?.via?.length) return [];
   const parts = viaParts(layer.via, layer.file, displayPath, (name) => name);
-  return layer.via.map((frame, i) => ({ message: `${layer.name}: ${parts[i]}`, file: frame.file, line: frame.line, column: frame.column }));
+  return layer.via.map((frame, i) => ({ message: `${layer.name}: ${parts[i]}`, file: frame.file, line: frame.line, column: frame.column, kind: 'helper' as const }));
 }
 
 /** A finding's text: its message, and for a watched run the step its condition began unless the message names it. */

@@ -146,7 +146,7 @@ export function labelsUnrelated(steps: readonly StepRecord[], context: HealthCon
     layer: output.layer,
     step: k,
     location: targets,
-    ...(inputs && inputs !== targets ? { related: [{ layer: 'inputs', location: inputs, message: 'the inputs these labels are paired with, made here', kind: 'definition' as const }] } : {}),
+    ...(inputs && inputs !== targets ? { related: [{ layer: 'inputs', location: inputs, message: 'the inputs these labels are paired with, made here', kind: 'inputs' as const }] } : {}),
     message:
       `The labels do not seem to belong to their inputs: in ${k} steps the profiled batch's loss fell from ${fmt(losses[0])} to ${fmt(batchBest)} — below the ${fmt(profiled.baseline ?? NaN)} ` +
       `of a prediction that reads no input, so the model fits these labels — but nothing of it carries over to ${fresh.rows} rows of the same data it did not train on: ` +
@@ -202,7 +202,7 @@ function regressionUnrelated(steps: readonly StepRecord[], context: HealthContex
     layer: output.layer,
     step: ran,
     location: targets,
-    ...(inputs && inputs !== targets ? { related: [{ layer: 'inputs', location: inputs, message: 'the inputs these targets are paired with, made here', kind: 'definition' as const }] } : {}),
+    ...(inputs && inputs !== targets ? { related: [{ layer: 'inputs', location: inputs, message: 'the inputs these targets are paired with, made here', kind: 'inputs' as const }] } : {}),
     message:
       `The targets do not seem to belong to their inputs: over ${ran} steps on fresh batches of the script's rows, the mean squared error on ${given.rows} rows it did not train on ` +
       `was ${fmt(bestLoss(given))} at best — ${share(given)} of the ${fmt(given.baseline)} of predicting their mean, ${share(permuted)} with the targets permuted among the rows — ` +

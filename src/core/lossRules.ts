@@ -30,7 +30,7 @@ export const UNSCALED_INPUT_RMS = 10;
 export function unscaledInputsSite(context: Pick<HealthContext, 'dataLocations' | 'inputScale'>, message = 'the unscaled inputs given to fit(), made here'): RelatedLayer[] {
   const site = context.dataLocations?.inputs?.[0];
   const scale = context.inputScale;
-  return site && scale && scale.rms >= UNSCALED_INPUT_RMS ? [{ layer: 'inputs', location: site, message, kind: 'definition' }] : [];
+  return site && scale && scale.rms >= UNSCALED_INPUT_RMS ? [{ layer: 'inputs', location: site, message, kind: 'inputs' }] : [];
 }
 
 /** A loss name as the rules compare it: 'meanSquaredError', 'mean_squared_error' and 'MSE' alike. */

@@ -37,7 +37,7 @@ export function lossTargetFindings(outputs: readonly OutputInfo[], lossSite: Sou
       step: 0,
       layer: output.layer,
       location: lossSite,
-      ...(site ? { related: [{ layer: 'targets', location: site, message: `the targets given to fit() (${fmt(min)} to ${fmt(max)}), made here` }] } : {}),
+      ...(site ? { related: [{ layer: 'targets', location: site, message: `the targets given to fit() (${fmt(min)} to ${fmt(max)}), made here`, kind: 'targets' as const }] } : {}),
     };
 
     // 0/1 labels under a margin loss: tfjs does not map them to ±1 (Keras does), so a 0 label's term is max(0, 1 − 0·ŷ) = 1

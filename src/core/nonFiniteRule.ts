@@ -41,6 +41,8 @@ export function nonFiniteFinding(origin: NonFiniteOrigin, layers: readonly Layer
     severity: RULE_SEVERITY['non-finite'],
     ...at,
     step: origin.step,
+    // The pass it first appeared in (a batch's own NaN is a forward one): where its definitions are related from.
+    phase: origin.pass,
     message:
       `NaN/Inf at step ${origin.step} first appears ${where}. Typical causes: log/sqrt/division of ` +
       `values at or below zero, a learning rate so high that weights overflow, or NaN in the input data. ` +

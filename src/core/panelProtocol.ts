@@ -15,6 +15,7 @@ import {
   LR_SUGGESTION_KINDS,
   LrRequest,
   LrResult,
+  ProbeStop,
   SEVERITIES,
   WeightStats,
   stringifyWithNonFinite,
@@ -111,6 +112,8 @@ export const PanelReport = v.object({
   durationMs: optNum,
   /** Ended early after measuring some steps (see ProfileReport.partial). */
   partial: v.optional(v.boolean()),
+  /** Checks after the profiled steps that stopped before they decided (the panel's "Not checked" section: core/probeStops.ts). */
+  probeStops: v.optional(v.array(ProbeStop)),
 });
 /** What the webview works with: a ProfileReport as decoded (step-0 stats may still be missing). */
 export type PanelReport = v.InferOutput<typeof PanelReport>;

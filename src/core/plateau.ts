@@ -15,7 +15,7 @@ import { dataLoss, type StepRecord } from './healthModel';
  */
 export function planSiteRelated(site: SourceLocation | undefined, plannedSteps: number | undefined, own: SourceLocation | undefined): RelatedLayer[] {
   if (!site || plannedSteps === undefined || (own && own.file === site.file && own.line === site.line)) return [];
-  return [{ layer: 'the training plan', location: site, message: `the planned training written here (${plannedSteps.toLocaleString('en-US')} optimizer steps), over which this was judged`, kind: 'definition' }];
+  return [{ layer: 'the training plan', location: site, message: `the planned training written here (${plannedSteps.toLocaleString('en-US')} optimizer steps), over which this was judged`, kind: 'plan' }];
 }
 
 /** The profile takes at most this many times the planned steps while the loss stays flat. */

@@ -1,11 +1,11 @@
 // Pure text for the editor views of a ProfileReport: end-of-line decoration text (one layer or several
 // created on the same line), sparklines, the status bar summary, hover and report Markdown.
 // No vscode import: unit-tested in plain Node (test/unit/presentation.test.ts).
-import type { FindingCode } from './protocol';
+import { isLayerSite, type FindingCode } from './protocol';
 import { formatNumber } from './format';
 import { runtimeLine, type ProfileReport, type ReportFinding, type ReportLayer } from './report';
 import { viaText } from './layerPlacement';
-import { probeStopsSummary, probeStopText } from './probeStops';
+import { notChecked, probeStopSections, probeStopsSummary } from './probeStops';
 
 /** Colour keys of the decorations; each maps to the theme colour `gradientLens.<key>Foreground`. */
 export type VerdictColor = 'healthy' | 'vanishing' | 'exploding' | 'nonFinite' | 'dead' | 'saturated' | 'stale';
@@ -232,7 +232,8 @@ export function statusSummary(report: ProfileReport): string {
   for (const f of report.findings) if (!f.layer) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
   const parts = sortVerdicts(counts.keys()).map((v) => `${counts.get(v)} ${STATUS_LABEL[v]}`);
   if (report.partial) return `$(warning) partial${parts.length ? `: ${parts.join(' · ')}` : ''}`;
-  const unchecked = report.probeStops?.length ? ` · ${report.probeStops.length} not checked` : '';
+  const missed = notChecked(report.probeStops ?? []).length;
+  const unchecked = missed ? ` · ${missed} not checked` : '';
   return `$(pulse) ${parts.length ? parts.join(' · ') : 'healthy'}${unchecked}`;
 }
 
@@ -243,13 +244,14 @@ export function partialNote(report: Pick<ProfileReport, 'partial' | 'steps' | 't
   return `Partial profile: ${report.steps.length}${total} steps measured before the run stopped (${report.error?.kind ?? 'stopped'}).`;
 }
 
-const mdEscape = (text: string) => text.replace(/([\\`*_{}[\]()#+!|<>])/g, '\\$1');
+export const mdEscape = (text: string) => text.replace(/([\\`*_{}[\]()#+!|<>])/g, '\\$1');
 
 function percent(share: number | undefined): string {
   return share === undefined || !Number.isFinite(share) ? '–' : `${(share * 100).toFixed(share > 0 && share < 0.01 ? 2 : 0)} %`;
 }
 
-const mentions = (f: ReportFinding, layer: string) => f.layer === layer || Boolean(f.related?.some((r) => r.layer === layer));
+// By kind, not name: the inputs' line (`inputs`) or a definition is no layer, even where a layer has that name.
+const mentions = (f: ReportFinding, layer: string) => f.layer === layer || Boolean(f.related?.some((r) => isLayerSite(r) && r.layer === layer));
 
 /** The finding that gives `layer` its verdict `code`: its own, or one that lists it as a related layer. */
 export function findingFor(findings: readonly ReportFinding[], layer: string, code: FindingCode): ReportFinding | undefined {
@@ -260,10 +262,12 @@ export function findingFor(findings: readonly ReportFinding[], layer: string, co
 /** A finding as seen from one of its layers: that layer's own evidence, the cause it points at, then the finding. */
 function findingText(finding: ReportFinding, layer: string): string {
   const parts: string[] = [];
-  const own = finding.related?.find((r) => r.layer === layer);
+  const own = finding.related?.find((r) => isLayerSite(r) && r.layer === layer);
   if (own) parts.push(`This layer: ${mdEscape(own.message)}.`);
   if (finding.cause) parts.push(`No gradient reaches it only because ${mdEscape(finding.cause.message)}.`);
   parts.push(mdEscape(finding.message));
+  // The lines of the script it involves (the inputs, the plan, a definition): where the fix often goes.
+  for (const r of finding.related ?? []) if (!isLayerSite(r) && r.line !== undefined) parts.push(`See line ${r.line} (${mdEscape(r.layer)}): ${mdEscape(r.message)}.`);
   return parts.join(' ');
 }
 
@@ -344,12 +348,13 @@ export function reportMarkdown(report: ProfileReport, ruleUrl: (code: FindingCod
   }
   out.push('', '## Findings', '');
   const stops = report.probeStops ?? [];
-  if (!report.findings.length) out.push(stops.length ? `No findings on the checks made: ${probeStopsSummary(stops)}.` : 'No findings: gradients look healthy.');
+  const unchecked = probeStopsSummary(stops);
+  if (!report.findings.length) out.push(unchecked ? `No findings on the checks made: ${unchecked}.` : 'No findings: gradients look healthy.');
   for (const f of report.findings) {
     out.push(`- **${f.severity}** [${f.code}](${ruleUrl(f.code)})${f.layer ? ` ${mdEscape(f.layer)}` : ''}${f.line ? ` (line ${f.line})` : ''}: ${mdEscape(f.message)}`);
-    for (const r of f.related ?? []) out.push(`  - ${mdEscape(r.layer)}${r.line ? ` (line ${r.line})` : ''}: ${mdEscape(r.message)}`);
+    for (const r of f.related ?? []) out.push(`  - ${isLayerSite(r) ? 'also' : 'see'} ${mdEscape(r.layer)}${r.line ? ` (line ${r.line})` : ''}: ${mdEscape(r.message)}`);
   }
   // A check that stopped before it decided: its finding is absent, not passed (core/probeStops.ts).
-  if (stops.length) out.push('', '## Not checked', '', ...stops.map((stop) => `- ${mdEscape(probeStopText(stop))}`));
+  for (const section of probeStopSections(stops, report.backend)) out.push('', `## ${section.title}`, '', ...section.texts.map((text) => `- ${mdEscape(text)}`));
   return out.join('\n');
 }

@@ -6,6 +6,7 @@ import type {
   FindingCode,
   LayerInfo,
   ProbeStop,
+  RelatedKind,
   RelatedLayer,
   RunnerError,
   RunnerMessage,
@@ -13,6 +14,7 @@ import type {
   Severity,
   WeightStats,
 } from './protocol';
+import { isLayerSite } from './protocol';
 import { unhandled } from './exhaustive';
 
 export interface ReportWeight {
@@ -60,8 +62,8 @@ export interface ReportRelated {
   column?: number;
   /** The layer's own verdict when it differs from the finding's code (a consequence of the cause it names). */
   verdict?: FindingCode;
-  /** 'definition': where a value the finding's line consumed was defined, not a layer (RelatedLayer.kind). */
-  kind?: 'definition';
+  /** What the site is when it is not a layer (protocol RELATED_KINDS); absent, a layer. */
+  kind?: RelatedKind;
 }
 
 export interface ReportFinding {
@@ -263,7 +265,7 @@ export function applyMessage(report: ProfileReport, message: RunnerMessage): Pro
       report.findings.push(finding);
       // Info findings (a condition that resolved, a check that passed) give no verdict: the line stays healthy.
       if (finding.severity === 'info') break;
-      for (const { name, verdict } of [{ name: finding.layer, verdict: finding.code }, ...(finding.related ?? []).filter((r) => r.kind !== 'definition').map((r) => ({ name: r.layer, verdict: r.verdict ?? finding.code }))]) {
+      for (const { name, verdict } of [{ name: finding.layer, verdict: finding.code }, ...(finding.related ?? []).filter(isLayerSite).map((r) => ({ name: r.layer, verdict: r.verdict ?? finding.code }))]) {
         const layer = report.layers.find((l) => l.name === name);
         if (layer && !layer.verdicts.includes(verdict)) layer.verdicts.push(verdict);
       }

@@ -27,8 +27,8 @@ function documentText(file: string): string | undefined {
   }
 }
 
-/** 1-based line of the first `tf.sequential(` / `tf.model(` in the profiled file, else its first layer, else 1. */
-function modelLine(entry: ResultEntry): number {
+/** 1-based line of the first `tf.sequential(` / `tf.model(` in the profiled file, else its first layer, else 1 (also the hover's, for the checks not made). */
+export function modelLine(entry: ResultEntry): number {
   const text = documentText(entry.file);
   const line = text === undefined ? undefined : firstModelLine(text);
   if (line !== undefined) return line;

@@ -75,7 +75,8 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
       break;
     }
     case 'probeStop':
-      log.warn(probeStopText(message));
+      // The log line has no report at hand: the backend-neutral wording (the views name the backend's clock).
+      log.warn(probeStopText(message, undefined));
       break;
     case 'gradcheckLayer':
       log.info(`gradient check ${message.className} (${message.name}): max relative error ${message.maxRelError} ${message.ok ? 'ok' : 'FAILED'}`);

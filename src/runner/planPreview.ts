@@ -86,5 +86,13 @@ export async function planPreview(context: ProbeContext, steps: number): Promise
     await report({ type: 'probeStop', probe: 'plan', reason: 'budget', limitMs: PREVIEW_MAX_MS, spentMs: clock(), steps: guard.step, plannedSteps: preview.steps, check: CHECK });
     return;
   }
-  if (losses) await report({ type: 'probe', kind: 'plan', factor, losses });
+  if (!losses) return;
+  await report({ type: 'probe', kind: 'plan', factor, losses });
+  // One batch an epoch of plain SGD keeps the profiled steps when the budget holds them (core/plateau.ts
+  // previewStepsInBudget): fewer, each stands for more of the plan at a larger rate — a coarser picture, which the user
+  // is told of (a `shortened` stop: core/probeStops.ts), as its verdict may be the coarseness's.
+  const wanted = Math.min(steps, batch.plannedSteps ?? Infinity);
+  if (fullBatchSgd && preview.steps < wanted) {
+    await report({ type: 'probeStop', probe: 'plan', reason: 'shortened', limitMs: PREVIEW_MAX_MS, spentMs: clock(), steps: preview.steps, plannedSteps: wanted, check: CHECK });
+  }
 }

@@ -34,7 +34,7 @@ test('near miss: the narrow copy (4-6-6-4) — the previewed plan ends on its pl
   assert.equal(stuck?.severity, 'warning');
   assert.match(stuck.message, /^The loss is stuck: .* Previewed over the script's planned training, \d+ steps at [\d.]+× the rate .* the plan ends on this plateau too\./);
   // Judged over the plan: the fit() call that plans it is related as a definition (the slow start above relates none).
-  assert.deepEqual(stuck.related?.filter((r) => r.kind === 'definition').map((r) => r.line), [lineOf(FILE, 'L:fit')]);
+  assert.deepEqual(stuck.related?.filter((r) => r.kind === 'plan').map((r) => r.line), [lineOf(FILE, 'L:fit')]);
   assert.equal(notDecreasing((await runs)[0].report)[0]?.related, undefined);
 });
 

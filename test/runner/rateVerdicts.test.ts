@@ -35,7 +35,7 @@ test('learning-rate-low judged over the script\'s plan: SGD 0.003 for 10 epochs 
   assert.equal(warning.line, lineOf(FIX('plan-model.js'), 'L:optimizer'));
   assert.match(warning.message, /the 80 steps the script's training plans would take off [\d.]+ % of the loss .*: the plan ends before the model trains/);
   // Judged over the plan: where the plan is written (the script's fit() call) is related as a definition.
-  assert.deepEqual(warning.related?.filter((r) => r.kind === 'definition').map((r) => [r.file, r.line]), [[FIX('plan-short.js'), lineOf(FIX('plan-short.js'), 'L:fit')]]);
+  assert.deepEqual(warning.related?.filter((r) => r.kind === 'plan').map((r) => [r.file, r.line]), [[FIX('plan-short.js'), lineOf(FIX('plan-short.js'), 'L:fit')]]);
   const long = await report('plan-long.js');
   assert.deepEqual(serious(long), [], findingSummary(long));
   const info = long.findings.find((f) => f.code === 'learning-rate-low');

@@ -82,8 +82,8 @@ test('helperSites: the finding\'s layer\'s helper frames in plain words, each at
     { name: 'dense_3', file: '/w/model.js', line: 35 },
   ];
   assert.deepEqual(helperSites(layers, { layer: 'dense_2' }, (f) => f.replace('/w/', '')), [
-    { message: 'dense_2: made by dense() at lib.js:3', file: '/w/lib.js', line: 3, column: 3 },
-    { message: 'dense_2: called from block() at line 9', file: '/w/model.js', line: 9, column: 3 },
+    { message: 'dense_2: made by dense() at lib.js:3', file: '/w/lib.js', line: 3, column: 3, kind: 'helper' },
+    { message: 'dense_2: called from block() at line 9', file: '/w/model.js', line: 9, column: 3, kind: 'helper' },
   ]);
   assert.deepEqual(helperSites(layers, { layer: 'dense_3' }), []);
   assert.deepEqual(helperSites(layers, {}), []);

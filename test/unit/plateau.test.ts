@@ -155,7 +155,7 @@ test('a preview that stays flat relates where the plan is written (the training 
     evaluateHealth([], flat, {}, undefined, { plannedSteps: 100, optimizerLocation: rate, ...(call ? { dataLocations: { call } } : {}), ...(preview ? { planPreview: preview } : {}) }).find((f) => f.code === 'loss-not-decreasing')!;
   const stayed = judge({ factor: 1.3, losses: [0.6942, 0.6935, 0.6932] });
   assert.equal(stayed.severity, 'warning');
-  assert.deepEqual([stayed.location?.line, stayed.related?.map((r) => [r.kind, r.location?.line])], [33, [['definition', 35]]]);
+  assert.deepEqual([stayed.location?.line, stayed.related?.map((r) => [r.kind, r.location?.line])], [33, [['plan', 35]]]);
   assert.match(stayed.related![0].message, /planned training written here \(100 optimizer steps\)/);
   // Near misses: the preview leaves the plateau (info: a slow start), no preview (the warning is judged over the profile's
   // steps, not the plan's), no training call's line.

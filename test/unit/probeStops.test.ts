@@ -21,16 +21,42 @@ test('the stop message round-trips the protocol and lands in the report', () => 
 
 test('its text names the check, how far it got, what is not judged and the next step', () => {
   assert.equal(
-    probeStopText(initStop),
-    'The initialisation probe stopped at its 15 s compute budget after 12 of 80 steps: whether N(0, 1) weights cost training was not checked. The budget is CPU time, so a busy machine does not shorten it: this model is costly at this batch size on this backend — profile fewer rows (--batch) or use a faster backend (--backend tensorflow).',
+    probeStopText(initStop, 'wasm'),
+    'The initialisation probe stopped at its 15 s compute budget after 12 of 80 steps: whether N(0, 1) weights cost training was not checked. The budget is CPU time (the wasm backend computes on one thread), so a busy machine does not shorten it: this model is costly at this batch size on this backend — profile fewer rows (--batch) or use a faster backend (--backend tensorflow).',
   );
-  assert.match(probeStopText({ ...initStop, reason: 'not started', spentMs: 96_000 }), /^The initialisation probe did not run: it would need ~96 s of computation, over its 15 s budget: whether/);
+  assert.match(probeStopText({ ...initStop, reason: 'not started', spentMs: 96_000 }, 'cpu'), /^The initialisation probe did not run: it would need ~96 s of computation, over its 15 s budget: whether/);
   assert.equal(
-    probeStopText({ probe: 'run', reason: 'run limit', limitMs: 120_000, spentMs: 120_000, check: 'Label probe: 20 steps on fresh batches' }),
+    probeStopText({ probe: 'run', reason: 'run limit', limitMs: 120_000, spentMs: 120_000, check: 'Label probe: 20 steps on fresh batches' }, 'wasm'),
     "The checks after the profiled steps did not finish within the run's 120 s limit (running: Label probe: 20 steps on fresh batches): what that check would have found is not judged. Raise the timeout (--timeout / gradientLens.timeoutSeconds), or profile fewer rows (--batch).",
   );
   assert.equal(probeStopsSummary([initStop, { ...initStop, probe: 'horizon' }]), '2 checks not made (the initialisation probe, the learning-rate probe on fresh batches)');
   assert.equal(probeStopsSummary([]), undefined);
+});
+
+test('the budget sentence is true for the backend that ran it: CPU time on one thread, the wall clock on tfjs-node\'s threads', () => {
+  // wasm and cpu compute on one thread: CPU time ≤ wall time, so min(CPU, wall) is the CPU time, which load does not shorten.
+  for (const backend of ['wasm', 'cpu']) assert.match(probeStopText(initStop, backend), /The budget is CPU time \(the \w+ backend computes on one thread\), so a busy machine does not shorten it/);
+  // tfjs-node's threads: CPU time outruns the wall clock, so the wall clock is charged and other work shortens it —
+  // and "use a faster backend (--backend tensorflow)" would be no advice on it.
+  const node = probeStopText(initStop, 'tensorflow');
+  assert.match(node, /the tensorflow backend computes on several threads, so on a free machine the wall clock is charged and other work on the machine shortens it/);
+  assert.doesNotMatch(node, /does not shorten it|--backend tensorflow/);
+  // Not known (the log line has no report): only what holds on every backend.
+  const unknown = probeStopText(initStop, undefined);
+  assert.match(unknown, /The budget is the smaller of CPU and wall-clock time: /);
+  assert.doesNotMatch(unknown, /does not shorten it/);
+});
+
+test('a plan preview that ran fewer steps than profiled says so, and is not counted as a check not made', () => {
+  const shortened: ProbeStop = { probe: 'plan', reason: 'shortened', limitMs: 15_000, spentMs: 15_000, steps: 40, plannedSteps: 80, check: "whether the script's planned steps leave the loss's plateau" };
+  assert.match(probeStopText(shortened, 'wasm'), /^The plan preview ran 40 of the 80 steps it wanted to fit its 15 s compute budget: whether the script's planned steps leave the loss's plateau was judged more coarsely \(each step stands for more of the plan\)\. The budget is CPU time/);
+  assert.equal(probeStopsSummary([shortened]), undefined, 'it decided');
+  const report = emptyReport('/m.js');
+  Object.assign(report, { status: 'done', backend: 'wasm', modelName: 'm', loss: 'mse', optimizer: 'SGD', dataNote: 'fit()', batchSize: 8 });
+  applyMessage(report, { type: 'probeStop', ...shortened });
+  assert.equal(statusSummary(report), '$(pulse) healthy');
+  assert.match(renderReport(report), /No findings: gradients look healthy\.\n\nChecked on fewer steps:\n {2}The plan preview ran 40 of the 80 steps/);
+  assert.match(reportMarkdown(report, (c) => c), /## Checked on fewer steps\n\n- The plan preview ran 40/);
 });
 
 test('CLI text, Markdown report, status bar and SARIF say the check was not made instead of "healthy"', () => {
@@ -47,7 +73,7 @@ test('CLI text, Markdown report, status bar and SARIF say the check was not made
   const sarif = runSarif({ ...report, partial: false }, false);
   const notes = sarif.runs[0].invocations?.[0].toolExecutionNotifications ?? [];
   assert.deepEqual(notes.map((n) => [n.level, n.descriptor?.id]), [['note', 'probe-stopped/init']]);
-  assert.equal(notes[0].message.text, probeStopText(initStop));
+  assert.equal(notes[0].message.text, probeStopText(initStop, undefined));
   assert.equal(sarif.runs[0].invocations?.[0].executionSuccessful, true, 'a stopped check is not a failed run');
 });
 

@@ -88,7 +88,7 @@ test('learning rate too low, judged over the script\'s plan: the pace projected 
   // Judged over the plan, the warning relates where the plan is written (the training call); the info and the unknown plan do not.
   const fit = { file: '/m.js', line: 30, column: 7 };
   const withCall = (plannedSteps?: number) => rateFindings(steps, { probes, rateSite: site, slowExplained: false, plannedSteps, planSite: fit })[0];
-  assert.deepEqual(withCall(100).related?.map((r) => [r.kind, r.location?.line]), [['definition', 30]]);
+  assert.deepEqual(withCall(100).related?.map((r) => [r.kind, r.location?.line]), [['plan', 30]]);
   assert.equal(withCall(4000).related, undefined);
   assert.equal(withCall(undefined).related, undefined);
   assert.match(unknown.message, /planned training is unknown .* judged over the 20 profiled steps/);

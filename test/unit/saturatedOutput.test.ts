@@ -58,7 +58,7 @@ test('unscaled inputs, a cause the message lists, relate the line that made them
   // Raw pixels (RMS ~100): with Glorot kernels a pre-activation's variance is fan_in · Var w · E[x²], so they scale the logits.
   const raw = run(softmax, [15, 15], [0.85, 1], undefined, { dataLocations, inputScale: { rms: 100, feature: 300, maxAbs: 255 } });
   assert.equal(raw?.severity, 'warning');
-  assert.deepEqual(raw?.related?.map((r) => [r.layer, r.location?.line, r.kind]), [['inputs', 4, 'definition']]);
+  assert.deepEqual(raw?.related?.map((r) => [r.layer, r.location?.line, r.kind]), [['inputs', 4, 'inputs']]);
   // Near misses: inputs at unit scale; no line known; saturation resolved within the steps (information, no fix to point at).
   assert.equal(run(softmax, [15, 15], [0.85, 1], undefined, { dataLocations, inputScale: { rms: 0.4, feature: 0, maxAbs: 1 } })?.related, undefined);
   assert.equal(run(softmax, [15, 15], [0.85, 1], undefined, { inputScale: { rms: 100, feature: 300, maxAbs: 255 } })?.related, undefined);

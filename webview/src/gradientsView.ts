@@ -6,6 +6,7 @@ import { formatNumber } from '../../src/core/format';
 import type { FromWebviewMessage, PanelReport } from '../../src/core/panelProtocol';
 import { verdictColor } from '../../src/core/presentation';
 import { runtimeLine } from '../../src/core/report';
+import { probeStopSections } from '../../src/core/probeStops';
 import { HISTOGRAM_BINS } from '../../src/core/stats';
 import { axis, Chart, distributionOptions, layerNameAxis, logAxisOptions, nearestSeries, PERCENTILES, positiveOrNull } from './chart';
 import { basename, h, swatch } from './dom';
@@ -30,6 +31,10 @@ export class GradientsView {
   private readonly findingList = h('ul', { class: 'findings' });
   private readonly findingSummary = h('summary', {});
   private readonly findings = h('details', { class: 'findings-box' }, this.findingSummary, this.findingList);
+  // Checks after the profiled steps that stopped before deciding: open, since "no finding" there means nothing.
+  private readonly stopList = h('ul', { class: 'findings not-checked-list' });
+  private readonly stopSummary = h('summary', {});
+  private readonly stops = h('details', { class: 'findings-box not-checked', open: '' }, this.stopSummary, this.stopList);
   private readonly distributionTitle = h('h3', {});
   private readonly distributionNote = h('p', { class: 'note' });
   private readonly normReadout = h('p', { class: 'note readout' }, 'Hover a line to see its layer; click it to select the layer and reveal its line.');
@@ -57,6 +62,7 @@ export class GradientsView {
       this.bars.container,
       this.layerList,
       this.findings,
+      this.stops,
       h('h3', {}, '‖g‖ per layer over the profiled steps', png(this.norms, 'gradient-norms-over-steps.png')),
       this.norms.container,
       this.normReadout,
@@ -66,6 +72,7 @@ export class GradientsView {
     );
     this.element = h('section', { class: 'gradients-view' }, this.empty, this.content);
     this.content.hidden = true;
+    this.stops.hidden = true;
   }
 
   show(report: PanelReport | undefined): void {
@@ -153,6 +160,11 @@ export class GradientsView {
         h('li', { class: `finding ${f.severity}` }, h('span', { class: 'severity' }, f.severity), ` ${f.message}`, f.line !== undefined ? ` (line ${f.line})` : ''),
       ),
     );
+    // One section per group (core/probeStops.ts): its title and count as the summary, its texts as the CLI prints them.
+    const sections = probeStopSections(report.probeStops ?? [], report.backend);
+    this.stops.hidden = sections.length === 0;
+    this.stopSummary.textContent = sections.map((s) => `${s.title}: ${s.texts.length}`).join(' · ');
+    this.stopList.replaceChildren(...sections.flatMap((s) => s.texts.map((text) => h('li', { class: 'finding not-checked', 'data-section': s.title }, text))));
   }
 
   private barData(): uPlot.AlignedData {

@@ -218,12 +218,14 @@ export type OutputInfo = v.InferOutput<typeof OutputInfo>;
  * it was not made, not because the model passed it. `probe`: which check — `horizon` the learning-rate probe on fresh
  * batches, `init` the re-initialisation probe, `labels` a regression's label probe on fresh batches, `plan` the plan
  * preview, `run` whichever check was running when the run's own time limit (--timeout) ended it. `reason`: `budget` it
- * stopped at its compute budget (CPU time: a busy machine does not spend it faster), `not started` its projected cost
- * was over the budget, `run limit` the host's --timeout. `limitMs`/`spentMs`: the budget and what was spent (CPU ms;
- * wall ms for `run limit`); `steps`/`plannedSteps`: the steps it ran of its plan; `check`: what is therefore not judged.
+ * stopped at its compute budget (min(CPU, wall-clock) time: runner/probePace.ts), `not started` its projected cost
+ * was over the budget, `run limit` the host's --timeout, `shortened` it decided, but on fewer steps than it wanted
+ * (the plan preview fitting its budget: each step then stands for more of the plan, a coarser picture).
+ * `limitMs`/`spentMs`: the budget and what was spent (charged ms; wall ms for `run limit`); `steps`/`plannedSteps`: the
+ * steps it ran of its plan; `check`: what is therefore not judged (or, `shortened`, judged more coarsely).
  */
 export const PROBE_STOP_PROBES = ['horizon', 'init', 'labels', 'plan', 'run'] as const;
-export const PROBE_STOP_REASONS = ['budget', 'not started', 'run limit'] as const;
+export const PROBE_STOP_REASONS = ['budget', 'not started', 'run limit', 'shortened'] as const;
 export const ProbeStop = v.object({
   probe: v.picklist(PROBE_STOP_PROBES),
   reason: v.picklist(PROBE_STOP_REASONS),
@@ -270,6 +272,18 @@ export const FINDING_CODES = [
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
+/**
+ * A related site that is a line of the script, not a layer — one list both sides read (the runner's rules write it, the
+ * hover, Problems panel, CLI and SARIF read it; core/findingSites.ts):
+ * - 'inputs' / 'targets': the line that made the inputs / targets given to fit() (`layer` reads `inputs` / `targets`);
+ *   their own origins follow them as definitions (core/originSites.ts);
+ * - 'call': a call of the script where the fix is written — compile() that chose the loss, fit() where classWeight goes;
+ * - 'plan': the fit() call whose planned steps the finding was judged over;
+ * - 'definition': where a value the finding's line consumed was defined — the data a tensor was made from, the loss
+ *   function compile() was given (`layer` holds the name in backticks).
+ */
+export const RELATED_KINDS = ['definition', 'inputs', 'targets', 'call', 'plan'] as const;
+
 /** Another layer the same cause affects (one finding per cause, the other layers as related locations). */
 export const RelatedLayer = v.object({
   layer: v.string(),
@@ -281,13 +295,13 @@ export const RelatedLayer = v.object({
    * killed: `dead-relu` under a `learning-rate-high` finding); absent, the layer's verdict is the finding's code.
    */
   verdict: v.optional(v.picklist(FINDING_CODES)),
-  /**
-   * 'definition': not a layer but where a value the finding's line consumed was defined (core/originSites.ts) — the
-   * data a tensor was made from, the loss function compile() was given; `layer` then holds the name in backticks.
-   */
-  kind: v.optional(v.picklist(['definition'])),
+  /** What the site is when it is not a layer (RELATED_KINDS); absent, `layer` names a layer of the model. */
+  kind: v.optional(v.picklist(RELATED_KINDS)),
 });
 export type RelatedLayer = v.InferOutput<typeof RelatedLayer>;
+export type RelatedKind = (typeof RELATED_KINDS)[number];
+/** A related site that names a layer (its line is the layer's, which the editor shifts), not a line of the script. */
+export const isLayerSite = (related: { kind?: RelatedKind }): boolean => related.kind === undefined;
 
 export const Finding = v.object({
   code: v.picklist(FINDING_CODES),

@@ -56,5 +56,35 @@ describeTrusted('related locations in the Problems panel', () => {
     const nonFinite = await waitFor(() => ourDiagnostics(uri).find((d) => code(d) === 'non-finite'), 'the non-finite diagnostic');
     assert.strictEqual(nonFinite.range.start.line + 1, 8, 'on the line that made the inputs');
     assert.deepStrictEqual(related(nonFinite), [[uri.fsPath, 6, '`rows`: defined here: the inputs given to fit() (line 8) are made from it']]);
+    // No layer was made on line 8, yet its hover says what the Problems panel says, and where the inputs came from.
+    const hover = await hoverText(uri, 8);
+    assert.match(hover, /\*\*error\*\* \(\[non-finite\]\([^)]*\)\): First NaN\/Inf at step \d+/);
+    assert.match(hover, /- see \\`rows\\` \(line 6\): defined here: the inputs given to fit\\\(\\\) \\\(line 8\\\) are made from it/);
+  });
+
+  it('a watched run: a NaN/Inf first seen in the loss relates the loss function\'s definition, in Problems and in the hover', async function () {
+    this.timeout(120_000);
+    const api = await getApi();
+    await open('watch/nan-loss.js');
+    const uri = fixture('watch/nan-loss.js');
+    const report = await api.watch(uri);
+    assert.strictEqual(report.status, 'done', JSON.stringify(report.error));
+    const nonFinite = await waitFor(() => ourDiagnostics(uri).find((d) => code(d) === 'non-finite'), 'the non-finite diagnostic');
+    assert.strictEqual(nonFinite.range.start.line + 1, 14, 'on compile(), which chose the loss');
+    assert.match(nonFinite.message, /the loss turned NaN\/Inf while every layer's output was finite/);
+    assert.deepStrictEqual(related(nonFinite), [[uri.fsPath, 9, '`logLoss`: defined here: the loss function compile() is given, where the NaN/Inf first appeared']]);
+    const hover = await hoverText(uri, 14);
+    assert.match(hover, /non-finite/);
+    assert.match(hover, /- see \\`logLoss\\` \(line 9\): defined here: the loss function compile\\\(\\\) is given, where the NaN\/Inf first appeared/);
+    // Near miss: a line the finding does not sit on (model.fit) gets no Gradient Lens hover (TypeScript's own may be there).
+    assert.doesNotMatch(await hoverText(uri, 18), /non-finite|NaN|logLoss/);
   });
 });
+
+/** The Markdown of every hover at the first non-blank character of 1-based `line`, as the editor gets it. */
+async function hoverText(uri: vscode.Uri, line: number): Promise<string> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const at = new vscode.Position(line - 1, document.lineAt(line - 1).firstNonWhitespaceCharacterIndex + 1);
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at)) ?? [];
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
