@@ -11,7 +11,8 @@ const FIX = (f: string) => fixture('value-origins', f);
 const FILES = ['labels-made-earlier.js', 'labels-reassigned.js', 'summed-loss-named.js', 'summed-loss-inline.js', 'inputs-pushed-raw.js', 'inputs-filled-by-helper.js'];
 const outcome = profileEach(FILES, FIX, { steps: 5, backend: 'wasm' });
 const report = async (f: string): Promise<ProfileReport> => (await outcome(f)).report;
-const definitions = (f: ReportFinding | undefined) => (f?.related ?? []).filter((r) => r.kind === 'definition').map((r) => [r.layer, r.line]);
+// The definitions and the inputs' line (kind `inputs`): what was one kind, 'definition', before related sites had kinds.
+const definitions = (f: ReportFinding | undefined) => (f?.related ?? []).filter((r) => r.kind === 'definition' || r.kind === 'inputs').map((r) => [r.layer, r.line]);
 
 test('labels divided one statement before their tensor: invalid-labels on the fit() line, the dividing line related; not the inputs', async () => {
   const r = await report('labels-made-earlier.js');
