@@ -4,6 +4,7 @@
 // weights (./rateProbe.ts). The verdict reads the `plan` probe (core/lossCurveRules.ts).
 import type { Scalar, Tensor } from '@tensorflow/tfjs';
 import { formatNumber } from '../core/format';
+import { median } from '../core/lrCurve';
 import { lossUndecided, planPreviewPlan, PREVIEW_MAX_MS, PREVIEW_MIN_STEPS, previewStepsInBudget } from '../core/plateau';
 import { innerModel, type Batch } from './data';
 import { paceGuard } from './probePace';
@@ -66,7 +67,10 @@ export async function planPreview(context: ProbeContext, steps: number): Promise
   const at: number[] = [];
   const timed = await rateProbe(tf, model, initial, batch, 1, PREVIEW_MIN_STEPS, stochastic, () => void at.push(clock()));
   if (!timed || at.length < 3) return;
-  const pace = (at[at.length - 1] - at[1]) / (at.length - 2);
+  // The median step (after the first, which builds the kernels): a garbage collection in one of these millisecond steps
+  // would triple a mean, the preview's step count would fall to a third and its factor triple — past where a small net's
+  // larger steps still follow the flow (docs/rules/loss-not-decreasing.md).
+  const pace = median(at.slice(2).map((t, i) => t - at[i + 1]));
   const spent = clock();
   const profilePace = profilingMs / Math.max(1, steps);
   const byProfile = Math.min(steps, Math.floor((PREVIEW_MAX_MS - spent) / Math.max(profilePace, 1e-3)));

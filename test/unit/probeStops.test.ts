@@ -8,7 +8,7 @@ import { probeStopsSummary, probeStopText } from '../../src/core/probeStops';
 import { reportMarkdown, statusSummary } from '../../src/core/presentation';
 import { renderReport } from '../../src/cli/profile';
 import { runSarif } from '../../src/cli/sarif';
-import { chargedClock, paceGuard } from '../../src/runner/probePace';
+import { chargedClock, PACE_MIN_SHARE, paceGuard } from '../../src/runner/probePace';
 
 const initStop: ProbeStop = { probe: 'init', reason: 'budget', limitMs: 15_000, spentMs: 15_400, steps: 12, plannedSteps: 80, check: 'whether N(0, 1) weights cost training' };
 
@@ -87,13 +87,29 @@ test('the pace guard stops a run once its pace projects it past the deadline, on
   // Steps 1–3 at 10 ms each: 30 ms + 37 more × 10 ms ends past 200 ms.
   assert.equal(stoppedAt, 3);
   assert.deepEqual([guard.outOfTime, guard.step], [true, 3]);
-  // Two runs left double the projection: the same pace with room for one run's 40 steps stops at step 3 too.
+  // Two runs left double the projection: the same pace with room for one run's 40 steps stops as soon as its pace is read
+  // (step 4: 30 ms since the first step, past 5 % of 450 ms).
   now = 0;
   const two = paceGuard(40, 450, 2, () => now);
-  assert.equal([0, 1, 2, 3].some((step) => ((now = 10 * step), two.overdue(step))), true);
+  assert.equal([0, 1, 2, 3, 4].find((step) => ((now = 10 * step), two.overdue(step))), 4);
   now = 0;
   const one = paceGuard(40, 450, 1, () => now);
   assert.equal([...Array(41).keys()].some((step) => ((now = 10 * step), one.overdue(step))), false);
+});
+
+test('the pace guard reads no pace from a few milliseconds: a slow start (garbage collection) does not stop a run its budget holds', () => {
+  let now = 0;
+  // 3,018 steps of ~1.7 ms in a 15 s budget, whose steps 2–9 took 60 ms (7.5 ms a step: projected past 15 s).
+  const guard = paceGuard(3018, 15_000, 1, () => now);
+  const times = [0, 1, 10, 20, 30, 40, 50, 60, 61, 69];
+  assert.equal(times.some((t, step) => ((now = t), guard.overdue(step))), false);
+  // From there at its real pace it ends at ~5.2 s: never stopped.
+  assert.equal([...Array(3008).keys()].some((i) => ((now = 69 + 1.7 * (i + 1)), guard.overdue(10 + i))), false);
+  // The same slow pace kept up for 5 % of the budget (750 ms) is read and stops the run.
+  const slow = paceGuard(3018, 15_000, 1, () => now);
+  const stoppedAt = [...Array(200).keys()].find((step) => ((now = 7.5 * step), slow.overdue(step)));
+  assert.equal(stoppedAt, 101);
+  assert.equal(PACE_MIN_SHARE, 0.05);
 });
 
 test('the charged clock is the smaller of CPU and wall-clock time: a busy machine (wall ≫ CPU) is charged its CPU time, threads (CPU > wall) the wall clock', () => {
