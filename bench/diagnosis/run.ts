@@ -65,9 +65,18 @@ function parseJson<T>(text: string): T | undefined {
 interface ProfileJson { status?: string; steps?: unknown[]; error?: { message?: string }; probeStops?: { probe: string; reason: string; steps?: number; plannedSteps?: number; check: string }[]; findings?: { code: string; severity: string; layer?: string; file?: string; line?: number; message: string; related?: { file?: string; line?: number; kind?: string }[] }[] }
 interface LintJson { files: { file: string; diagnostics: { code: string; severity: string; range: { start: { line: number } }; message: string }[] }[] }
 
-/** The lines of the case's file where a finding's consumed values were defined (related kind 'definition'): a second site shown with it. */
+/**
+ * Related kinds that name where a finding's consumed values or its judged plan were written: the origin of a value
+ * ('definition'), the inputs' tensor ('inputs') and the fit() call whose plan a verdict was judged over ('plan'). Until
+ * b7c3c57 gave related sites their own kinds all three were sent as 'definition' and counted so; counting them still
+ * keeps the FAULT-line figure like-for-like with earlier sessions. A layer, the targets and the compile()/fit() call as
+ * the place of a fix ('call') were not counted before and are not now.
+ */
+const DEFINITION_KINDS = new Set(['definition', 'inputs', 'plan']);
+
+/** The lines of the case's file where a finding's consumed values were defined (DEFINITION_KINDS): a second site shown with it. */
 function definitionLines(related: NonNullable<ProfileJson['findings']>[number]['related'], file: string): Pick<Finding, 'definitions'> {
-  const lines = (related ?? []).flatMap((r) => (r.kind === 'definition' && r.file && path.resolve(ROOT, r.file) === file && r.line !== undefined ? [r.line] : []));
+  const lines = (related ?? []).flatMap((r) => (r.kind !== undefined && DEFINITION_KINDS.has(r.kind) && r.file && path.resolve(ROOT, r.file) === file && r.line !== undefined ? [r.line] : []));
   return lines.length ? { definitions: lines } : {};
 }
 
