@@ -13,11 +13,11 @@ import { nearestPackageType } from './packageType';
 
 // ESM: "… 'x' imported from /importer"; CommonJS: "… 'x'\nRequire stack:\n- /importer".
 const NOT_FOUND = /Cannot find (?:module|package) '([^']+)' imported from (.+?)\s*$/m;
-const NOT_FOUND_CJS = /Cannot find module '([^']+)'\s*\nRequire stack:\n- (.+?)\s*$/m;
+export const NOT_FOUND_CJS = /Cannot find module '([^']+)'\s*\nRequire stack:\n- (.+?)\s*$/m;
 const SEP = `${path.sep}node_modules${path.sep}`;
 
 /** The 1-based line of the first import/require of a specifier starting with `prefix` in `file`. */
-function importLine(file: string, prefix: string): { line: number; specifier: string } | undefined {
+export function importLine(file: string, prefix: string): { line: number; specifier: string } | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -26,13 +26,13 @@ function importLine(file: string, prefix: string): { line: number; specifier: st
   }
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const m = new RegExp(`(?:from\\s*|require\\(\\s*|import\\(\\s*|import\\s+)['"](${escape(prefix)}(?:/[^'"]*)?)['"]`).exec(lines[i]);
+    const m = new RegExp(`(?:from\\s*|require\\(\\s*|import\\(\\s*|import\\s+)['"](${escapeRegExp(prefix)}(?:/[^'"]*)?)['"]`).exec(lines[i]);
     if (m) return { line: i + 1, specifier: m[1] };
   }
   return undefined;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The nearest TypeScript config above `file` whose compilerOptions.paths (its own or, through `extends`, a

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SourceLocation } from '../core/protocol';
+import { escapeRegExp, importLine, NOT_FOUND_CJS } from './importFailures';
 
 /**
  * What a file is, by its extension, for the kinds web projects import. Node's CommonJS loader runs a file of any
@@ -43,7 +44,6 @@ function lineMatching(file: string, pattern: RegExp): number | undefined {
   }
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A non-JavaScript file reached Node's loader: the file profiled itself, or one a JavaScript file imports. */
 export class NonJavaScriptModule extends Error {
@@ -53,7 +53,7 @@ export class NonJavaScriptModule extends Error {
     const kind = KINDS[path.extname(file).toLowerCase()] ?? { what: `a ${path.extname(file)} file` };
     const name = path.basename(file);
     if (importer && importer !== file) {
-      const line = lineMatching(importer, new RegExp(`['"][^'"]*${escape(name)}['"]`));
+      const line = lineMatching(importer, new RegExp(`['"][^'"]*${escapeRegExp(name)}['"]`));
       const where = line ? `${path.basename(importer)}:${line}` : path.basename(importer);
       super(
         `${where} imports '${name}', ${kind.what}: importing it from JavaScript is a bundler's feature (webpack, Vite, Parcel compile it into the page), and Node runs JavaScript only. ` +
@@ -72,9 +72,10 @@ export class NonJavaScriptModule extends Error {
   }
 }
 
-// CommonJS: "Cannot find module 'https://…'\nRequire stack:\n- /importer"; ESM: "Only URLs with a scheme in: file, data,
-// and node are supported by the default ESM loader. Received protocol 'https:'" (no specifier, no importer).
-const URL_NOT_FOUND_CJS = /Cannot find module '(https?:\/\/[^']+)'\s*\nRequire stack:\n- (.+?)\s*$/m;
+// CommonJS: "Cannot find module 'https://…'\nRequire stack:\n- /importer" (importFailures.ts's NOT_FOUND_CJS); ESM: "Only
+// URLs with a scheme in: file, data, and node are supported by the default ESM loader. Received protocol 'https:'" (no
+// specifier, no importer).
+const WEB_URL = /^https?:\/\//;
 
 /**
  * `import { DATA } from "https://…/data.js"`: a browser page (and Deno) import modules by URL; Node's loader takes
@@ -83,14 +84,14 @@ const URL_NOT_FOUND_CJS = /Cannot find module '(https?:\/\/[^']+)'\s*\nRequire s
 export function urlImportCause(error: unknown, modelFile: string | undefined): { message: string; location?: SourceLocation } | undefined {
   if (!(error instanceof Error)) return undefined;
   const code = (error as { code?: string }).code;
-  const cjs = URL_NOT_FOUND_CJS.exec(error.message);
-  if (!cjs && code !== 'ERR_UNSUPPORTED_ESM_URL_SCHEME') return undefined;
-  if (!cjs && !/protocol 'https?:'/.test(error.message)) return undefined;
+  const found = NOT_FOUND_CJS.exec(error.message);
+  const cjs = found && WEB_URL.test(found[1]) ? found : undefined;
+  if (!cjs && (code !== 'ERR_UNSUPPORTED_ESM_URL_SCHEME' || !/protocol 'https?:'/.test(error.message))) return undefined;
   const importer = cjs?.[2] ?? modelFile;
-  const url = cjs?.[1];
-  const line = importer ? lineMatching(importer, url ? new RegExp(`['"]${escape(url)}['"]`) : /(?:from\s*|import\s*\(?\s*)['"]https?:\/\//) : undefined;
-  let specifier = url;
-  if (!specifier && importer && line) specifier = /['"](https?:\/\/[^'"]+)['"]/.exec(fs.readFileSync(importer, 'utf8').split('\n')[line - 1])?.[1];
+  // The import itself: the URL the error names, else the first import of a web URL in the model file.
+  const site = importer ? (cjs ? importLine(importer, cjs[1]) : (importLine(importer, 'https:') ?? importLine(importer, 'http:'))) : undefined;
+  const line = site?.line;
+  const specifier = cjs?.[1] ?? site?.specifier;
   const where = importer && line ? ` (${path.basename(importer)}:${line})` : '';
   const file = specifier ? path.basename(new URL(specifier).pathname) || 'the file' : 'the file';
   return {
