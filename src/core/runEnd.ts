@@ -119,6 +119,9 @@ function whereTimeWent(progress: RunProgress, seconds: number): string {
   return ` TensorFlow.js was ready after ${duration(ready)}; the other ${duration(rest)} went in the script's own code, before any training call.`;
 }
 
+/** The runner's phase message for the extra steps a flat loss earns (runner/main.ts). */
+const EXTRA_STEPS = /^The loss has not fallen in \d+ steps/;
+
 /** The timeout message for the phase the run was in: where it stopped, why that may be, what to do. */
 export function timeoutMessage(
   work: RunWork,
@@ -160,6 +163,10 @@ export function timeoutMessage(
   }
   if (progress.phase === 'analyzing') return `The health check did not finish within ${seconds} s. Report this with the model file, or ${raise}.`;
   const total = progress.totalSteps ?? 0;
+  if (progress.done > total && progress.phaseMessage && EXTRA_STEPS.test(progress.phaseMessage)) {
+    // Still profiling: the steps past --steps that a flat loss earns (runner/main.ts, core/plateau.ts), not a later check.
+    return `Step ${progress.done} did not finish within ${seconds} s on ${on}: the loss had not fallen in the ${total} planned steps, so the profile kept stepping to tell a slow start from a stall${pace(progress, 'step', progress.done)} — partial results (steps 0–${progress.done - 1}) are shown.${fasterBackend(progress.backend)} Or ${raise}.`;
+  }
   if (progress.done > total && progress.phaseMessage && !/^overfit/i.test(progress.phaseMessage)) {
     // The label, learning-rate and input-scale probes run after the steps, on the same model (runner/main.ts).
     return `The checks after the profiled steps did not finish within ${seconds} s on ${on} (running: ${progress.phaseMessage}): the gradient profile (steps 0–${total}) is complete and shown.${fasterBackend(progress.backend)} Or ${raise}.`;

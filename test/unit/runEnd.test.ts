@@ -94,6 +94,14 @@ test('a timeout in a probe after all steps names that probe, not the overfit che
   assert.match(timeoutMessage('profile', overfit, 30, FILE), /^The overfit-one-batch check did not finish/);
 });
 
+test('a timeout in the extra steps a flat loss earns names those steps, not the checks after them', () => {
+  const flat = [hello('wasm'), model(2), phase('profiling'), step(0, 1), step(1, 1)];
+  const progress = at([...flat, phase('profiling', 'The loss has not fallen in 2 steps: up to 8, to tell a slow start from a stall'), step(2, 1), step(3, 1)]);
+  const message = timeoutMessage('profile', progress, 30, FILE);
+  assert.match(message, /^Step 4 did not finish within 30 s on wasm: the loss had not fallen in the 2 planned steps, so the profile kept stepping to tell a slow start from a stall( \(~[^)]*\))? — partial results \(steps 0–3\) are shown\./);
+  assert.doesNotMatch(message, /checks after/);
+});
+
 test("partial verdicts weigh a flat start against the script's plan, as the runner does; a NaN keeps the line where it appeared", () => {
   // 0.04 % in 40 steps on the same batch: stuck over 40 steps, but 256,000 planned steps at this pace take off all of it.
   const steps = Array.from({ length: 41 }, (_, i): RunnerMessage => ({ ...(step(i, 1) as RunnerMessageOf<'step'>), loss: 1 - 1e-5 * i }));
