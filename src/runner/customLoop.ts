@@ -10,6 +10,7 @@ import type { LayersModel } from '@tensorflow/tfjs';
 import type { SourceLocation } from '../core/protocol';
 import { createdModels, userCallSite } from './callSites';
 import type { Tf } from './tfjsResolve';
+import { variablesNamed, type VariableLoop } from './variableLoop';
 
 export interface CustomLoop {
   model: LayersModel;
@@ -46,9 +47,24 @@ const OPTIMIZER_CLASSES = ['SGDOptimizer', 'MomentumOptimizer', 'AdamOptimizer',
  * user code that updates a model's weights calls `found` and throws CustomLoopStop. Every other call (the
  * runner's own training steps have no user frame) passes through.
  */
-export function interceptCustomLoops(tf: Tf, armed: () => boolean, found: (loop: CustomLoop) => void): void {
+export function interceptCustomLoops(tf: Tf, armed: () => boolean, found: (loop: CustomLoop) => void, foundVariables?: (loop: VariableLoop) => void): void {
   let seen = false;
   disarmed = false;
+  // The minimize() call in progress: its loss closure and variable list, for an update of bare variables.
+  let minimizing: { optimizer: object; loss: () => unknown; varList?: unknown[] } | undefined;
+  const base = (tf as unknown as { Optimizer?: { prototype: Record<string, unknown> } }).Optimizer?.prototype;
+  const minimize = base?.minimize;
+  if (base && typeof minimize === 'function') {
+    base.minimize = function (this: object, loss: () => unknown, ...rest: unknown[]) {
+      const outer = minimizing;
+      minimizing = { optimizer: this, loss, varList: Array.isArray(rest[1]) ? (rest[1] as unknown[]) : undefined };
+      try {
+        return (minimize as (...a: unknown[]) => unknown).call(this, loss, ...rest);
+      } finally {
+        minimizing = outer;
+      }
+    };
+  }
   for (const name of OPTIMIZER_CLASSES) {
     const proto = (tf as unknown as Record<string, { prototype: Record<string, unknown> } | undefined>)[name]?.prototype;
     const original = proto?.applyGradients;
@@ -60,6 +76,14 @@ export function interceptCustomLoops(tf: Tf, armed: () => boolean, found: (loop:
         if (site && model) {
           seen = true;
           found({ model, site });
+          throw new CustomLoopStop();
+        }
+        // No layers model owns them: a core-API loop over tf.variables (variableLoop.ts).
+        const variables = site && !model && foundVariables ? variablesNamed(tf, variableNames(grads)) : [];
+        if (site && variables.length) {
+          seen = true;
+          const via = minimizing?.optimizer === this ? minimizing : undefined;
+          foundVariables!({ site, method: via ? 'minimize' : 'applyGradients', variables, optimizer: this as object, loss: via?.loss, varList: via?.varList });
           throw new CustomLoopStop();
         }
       }

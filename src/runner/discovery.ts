@@ -8,6 +8,7 @@ import type { Tf } from './tfjsResolve';
 import { defaultArguments, parameterNames, trainsInItsText } from './entryPoints';
 import { customLoopsArmed, interceptCustomLoops, type CustomLoop } from './customLoop';
 import { interceptPredictLoops } from './predictLoop';
+import type { VariableLoop } from './variableLoop';
 
 export class DiscoveryError extends Error {
   constructor(readonly kind: ErrorKind, message: string, readonly details?: string[], readonly location?: SourceLocation) {
@@ -43,6 +44,9 @@ export interface TrainingCalls {
   /** A custom training loop's first update (profiling only): `loop` once it happened, `nextLoop` resolves with it. */
   loop?: CustomLoop;
   nextLoop?: Promise<CustomLoop>;
+  /** A core-API loop's first update of bare tf.variables (profiling only; runner/variableLoop.ts). */
+  variableLoop?: VariableLoop;
+  nextVariableLoop?: Promise<VariableLoop>;
 }
 
 /**
@@ -67,11 +71,17 @@ export function interceptTraining(tf: Tf, limitSeconds?: number): TrainingCalls 
       }
     }
   });
+  let variablesFound: (loop: VariableLoop) => void = () => undefined;
+  calls.nextVariableLoop = new Promise((resolve) => {
+    variablesFound = (loop) => {
+      if (!calls.variableLoop) resolve((calls.variableLoop = loop));
+    };
+  });
   calls.nextLoop = new Promise((resolve) => {
     const found = (loop: CustomLoop) => {
       if (!calls.loop) resolve((calls.loop = loop));
     };
-    interceptCustomLoops(tf, () => !calls.first, found);
+    interceptCustomLoops(tf, () => !calls.first, found, variablesFound);
     if (limitSeconds) interceptPredictLoops(tf, limitSeconds * 1000, () => !calls.first && customLoopsArmed(), found);
   });
   return calls;

@@ -17,6 +17,7 @@ import { loadTfjs, type Tf, type TfjsInstance } from './tfjsResolve';
 import { chooseDefaultLoss } from './defaultLoss';
 import { classify, lastOutputSaid, markModuleLoaded, markUserCodeStart, runtime, unreachedTrainingCall } from './failures';
 import { startWatchdog } from './watchdog';
+import { installVariableCreationCapture, LAYERS_ONLY, variableLoopMessage, type VariableLoop } from './variableLoop';
 import { rememberOpenedFiles } from './lfsPointers';
 import { caughtExit, send, trapProcessExit } from './ipc';
 
@@ -56,6 +57,16 @@ function waitForTrainingCall<T = Capture>(capture: Promise<T>, idleMessage = NO_
 }
 
 const defaultExtensionRoot = () => path.resolve(__dirname, '..');
+
+/** A core-API loop in place of a model: an error for the work that needs a model, the loop itself for a profile. */
+export class VariableLoopFound extends DiscoveryError {
+  constructor(
+    readonly loop: VariableLoop,
+    readonly tf: Tf,
+  ) {
+    super('no-model', variableLoopMessage(loop, LAYERS_ONLY), undefined, loop.site);
+  }
+}
 
 /** A warm runner has tfjs loaded before the request arrives; the host only sends a request whose file resolves tfjs the same way. */
 let prepared: { backend: BackendChoice; tfjs: Promise<TfjsInstance> } | undefined;
@@ -117,6 +128,7 @@ export async function loadTarget(
   installLoadCapture(tf);
   installCompileCapture(tf);
   installOptimizerCapture(tf);
+  installVariableCreationCapture(tf);
   installTensorCreationCapture(tf);
   rememberBuiltInLayers(tf);
   rememberTrainOnBatch(tf);
@@ -149,23 +161,27 @@ export async function loadTarget(
 
   await send({ type: 'phase', phase: 'building', message: 'Finding the model' });
   if (!captured && training.loop) return customLoopTarget(tf, training.loop, ns);
+  if (!captured && training.variableLoop) throw new VariableLoopFound(training.variableLoop, tf);
   const found = captured ? undefined : await discoverModel(ns ?? {}, request.exportName, request.args, training);
   if (found && 'awaiting' in found) {
-    captured = await waitForTrainingCall(
-      training.next,
+    const next = await waitForTrainingCall<Capture | VariableLoop>(
+      Promise.race([training.next, ...(training.nextVariableLoop ? [training.nextVariableLoop] : [])]),
       `No model found: "${found.awaiting}" returned undefined, not a tf.LayersModel, and no fit/fitDataset/trainOnBatch call followed before the program went idle.`,
     );
+    if ('variables' in next) throw new VariableLoopFound(next, tf);
+    captured = next;
     return { ...(await compiledTarget(tf, captured.model)), discovery: 'training-entry', exportName: found.awaiting, captured, ns };
   }
   if (!found && !captured) {
     // A fit() inside an exported class or function that nothing called was never on the way: only a module
     // that exports nothing callable (a script) ran toward its training call.
     const script = !Object.values(ns ?? {}).some((v) => typeof v === 'function');
-    const next = await waitForTrainingCall<Capture | CustomLoop>(
-      Promise.race([training.next, ...(training.nextLoop ? [training.nextLoop] : [])]),
+    const next = await waitForTrainingCall<Capture | CustomLoop | VariableLoop>(
+      Promise.race([training.next, ...(training.nextLoop ? [training.nextLoop] : []), ...(training.nextVariableLoop ? [training.nextVariableLoop] : [])]),
       NO_MODEL + classExportsNote(ns ?? {}) + instanceMethodsNote(ns ?? {}),
       script,
     );
+    if ('variables' in next) throw new VariableLoopFound(next, tf);
     if (!('method' in next)) return customLoopTarget(tf, next, ns);
     captured = next;
   }

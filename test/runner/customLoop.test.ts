@@ -24,9 +24,22 @@ test('a synchronous top-level loop with optimizer.minimize is stopped at its fir
   assert.match(report.discoveryNote ?? '', new RegExp(`sync-minimize\\.js:${lineOf(file, 'L:minimize')}`));
 });
 
-test('near miss: a core-API loop over scalar variables updates no model: it runs to its end and nothing is profiled', async () => {
-  const { report } = await profile(F('core-api-variables.js'), { steps: 1 });
+test('a core-API loop over scalar variables updates no model: stopped at its first update, and the message names the minimize line, the variables\' line and the next step', async () => {
+  const file = F('core-api-variables.js');
+  const { report } = await profile(file, { steps: 1 });
   assert.equal(report.error?.kind, 'no-model');
-  assert.match(report.error!.message, /^No model found: /);
+  const message = report.error!.message;
+  assert.match(message, /^No model found: the script trains 4 tf\.variables with its own loop/);
+  assert.match(message, new RegExp(`optimizer\\.minimize\\(\\) at core-api-variables\\.js:${lineOf(file, 'L:minimize')}, the first created at core-api-variables\\.js:${lineOf(file, 'L:vars')}\\)`));
+  assert.match(message, /Next step: build the same computation from layers/);
+  assert.equal(report.error!.location?.line, lineOf(file, 'L:minimize'));
   assert.deepEqual(report.layers, []);
+});
+
+test('a core-API loop in an async main with variableGrads + applyGradients: the applyGradients line and the first variable\'s line', async () => {
+  const file = F('core-api-async-apply.js');
+  const { report } = await profile(file, { steps: 1 });
+  assert.equal(report.error?.kind, 'no-model');
+  assert.match(report.error!.message, new RegExp(`trains 2 tf\\.variables with its own loop \\(optimizer\\.applyGradients\\(\\) at core-api-async-apply\\.js:${lineOf(file, 'L:apply')}, the first created at core-api-async-apply\\.js:${lineOf(file, 'L:w')}\\)`));
+  assert.equal(report.error!.location?.line, lineOf(file, 'L:apply'));
 });
