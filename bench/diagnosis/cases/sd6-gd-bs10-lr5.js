@@ -1,0 +1,48 @@
+// @case sd6-gd-bs10-lr5
+// @set heldout14
+// @label buggy
+// @bug lr-high
+// @fault the same mini-batch SGD as sd6-gd-bs10-lr02 with the rate 5: the Hessian of mean((ŷ − y)²)/2 is the second moment of (x1, x2, 1),
+//   ≈ the identity for independent standard-normal features, so gradient descent is stable only below 2 / 1 = 2; steps of 5
+//   overshoot and the weights blow up.
+//   The fix is the rate (the notebook's lr=0.2 run): the FAULT line is the optimizer's.
+// @source A. Zhang, Z. C. Lipton, M. Li, A. J. Smola et al., "Deep Learning - The Straight Dope" (MXNet/Gluon tutorials),
+//   chapter 6 "Optimization": github.com/zackchase/mxnet-the-straight-dope@7b172d6, chapter06_optimization/gd-sgd-scratch.ipynb (outputs saved in the notebook), the cell
+//   train(batch_size=10, lr=5, epochs=3, period=10). Its setup
+//   cell: X = 1,000 rows of two N(0, 1) features, y = 2·x1 − 3.4·x2 + 4.2 + 0.01·N(0, 1); w = random_normal(scale=1, shape=(2, 1)),
+//   b = 0; net(X) = X·w + b; square_loss = (ŷ − y)² / 2; the update divides the summed gradient by batch_size (the batch mean);
+//   rows reshuffled every epoch (random.shuffle of the indices).
+// @training the notebook prints "loss nan" after every epoch and w = [nan, nan], b = nan; the same cell at lr=0.2 reaches 4.9e-05.
+// @data the notebook's generator rebuilt with our seeded normals (data.ts rng(1)): same distribution, same true w and b, not
+//   MXNet's draws (mx.random.seed(1)).
+// @settings SGD 5 (0.5 in epoch 3), batch 10, 3 epochs (300 steps): the notebook's plan.
+// @license the book's code is Apache-2.0; this is our TensorFlow.js translation.
+const tf = require('@tensorflow/tfjs');
+const { rng } = require('./data.ts');
+
+// The notebook's synthetic regression: two standard-normal features, y = 2·x1 − 3.4·x2 + 4.2 plus a little noise.
+const draw = rng(1);
+const trueW = [2, -3.4];
+const trueB = 4.2;
+const rows = Array.from({ length: 1000 }, () => [draw.normal(), draw.normal()]);
+const targets = rows.map(([a, b]) => [trueW[0] * a + trueW[1] * b + trueB + 0.01 * draw.normal()]);
+const X = tf.tensor2d(rows);
+const y = tf.tensor2d(targets);
+
+// square_loss averaged over the batch: the notebook sums (ŷ − y)² / 2 and its update divides by batch_size.
+function squareLoss(labels, predictions) {
+  return tf.div(tf.mean(tf.square(tf.sub(predictions, labels))), 2);
+}
+
+// init_params: w ~ N(0, 1), b = 0.
+const net = tf.sequential();
+net.add(tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: tf.initializers.randomNormal({ stddev: 1, seed: 1 }), biasInitializer: 'zeros' }));
+const optimizer = tf.train.sgd(5); // FAULT
+// train(): "if epoch > 2: lr *= 0.1" — the third (last) epoch runs at a tenth of the rate.
+const decay = {
+  onEpochBegin: (epoch) => {
+    optimizer.learningRate = epoch >= 2 ? 5 / 10 : 5;
+  },
+};
+net.compile({ optimizer, loss: squareLoss });
+net.fit(X, y, { batchSize: 10, epochs: 3, shuffle: true, callbacks: decay });
