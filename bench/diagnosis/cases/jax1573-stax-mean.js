@@ -1,5 +1,6 @@
 // @case jax1573-stax-mean
-// @set heldout12
+// @set tuned
+// @moved-from heldout12 (held-out protocol: learning-rate-low's ×10 probe horizon under momentum was developed with this program's profile in view — its 10-step probe removing 3.1–3.8 % of the loss at 9.5–9.7× the own progress; measured, not landed: branch misses14-momentum-horizon, docs/rules/learning-rate-low.md)
 // @label buggy
 // @bug wrong-loss, lr-low
 // @fault JAX's stax MNIST example took the negative log-likelihood as −mean(preds · targets): the mean runs over the batch AND the 10
