@@ -36,7 +36,8 @@ import { keepUserFramesInStacks } from './stackLocation';
 import { endProcessGroup } from './watchdog';
 import { unhandled } from '../core/exhaustive';
 import { finish, hasFinished, send } from './ipc';
-import { Classified, describeTarget, loadTarget, prepareTfjs, runState } from './loadTarget';
+import { Classified, describeTarget, loadTarget, prepareTfjs, runState, VariableLoopFound } from './loadTarget';
+import { profileVariableLoop } from './variableProfile';
 import { watchTraining } from './watchRun';
 import { dataLocationsOf } from './tensorSites';
 import { labelBalance } from './labelBalance';
@@ -186,9 +187,23 @@ async function profile(request: ProfileRequest): Promise<void> {
     const findings = evidence.findings(request.thresholds);
     for (const finding of findings) await send({ type: 'finding', finding });
   } catch (error) {
+    if (error instanceof VariableLoopFound) return profileCoreApiLoop(error, request, started);
     return finish(2, failure(error, 'profile'));
   }
   return finish(0, { type: 'done', steps: stepsTaken ?? request.steps, durationMs: Date.now() - started });
+}
+
+/** A core-API loop over bare tf.variables in place of a model: its variables profiled from its own loss closure (./variableProfile.ts). */
+async function profileCoreApiLoop(found: VariableLoopFound, request: ProfileRequest, started: number): Promise<void> {
+  let steps: number;
+  try {
+    runState.targetFound = true;
+    disarmCustomLoops();
+    steps = await profileVariableLoop(found.tf, found.loop, request, send, () => (runState.measuring = true));
+  } catch (error) {
+    return finish(2, failure(error, 'profile'));
+  }
+  return finish(0, { type: 'done', steps, durationMs: Date.now() - started });
 }
 
 /** Set while an LR sweep runs: a cancel then ends it after the current batch, with the partial result. */

@@ -93,5 +93,6 @@ export function variableLoopMessage(loop: VariableLoop, why: string): string {
   );
 }
 
-/** Why, for every kind of work: the runner measures layers models only. */
-export const LAYERS_ONLY = 'Gradient Lens measures layers models; a loop over bare variables is not profiled yet (the script was stopped at that first update).';
+/** Why, for the work that needs a model (the LR range test, the gradient check); a profile measures the loop (variableProfile.ts). */
+export const LAYERS_ONLY =
+  "The LR range test and the gradient check work on layers models (the script was stopped at that first update); a profile (gradient-lens profile FILE) measures this loop's variables from its loss closure.";
