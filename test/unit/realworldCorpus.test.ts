@@ -86,6 +86,11 @@ test('the ninth, blind batch: at least 10 repositories no other batch uses, tfjs
 test('the tenth, blind batch: at least 8 repositories no other batch uses, tfjs 0.x to 4.x, every module kind, both outcomes', () =>
   checkBlindBatch(10, 8, ['0', '1', '2', '3', '4']));
 
+// Batch 11 (realworld12 session), asked for as 8–12 projects on tfjs 1.x–4.x: no 3.x project turned up among the
+// repositories read in the time (docs/realworld.md says so), hence 1.x, 2.x and 4.x.
+test('the eleventh, blind batch: at least 8 repositories no other batch uses, tfjs 1.x, 2.x and 4.x, every module kind, both outcomes', () =>
+  checkBlindBatch(11, 8, ['1', '2', '4']));
+
 test('a case without a package.json pins nothing, and one that archives none says so', () => {
   for (const c of corpus) {
     if (!c.noPackageJson) continue;
