@@ -127,6 +127,19 @@ function commonJsExportsObject(ns: Record<string, unknown>): Record<string, unkn
 }
 
 /**
+ * An ES module's `export default { getModel, … }`: an object literal holding the module's functions, the bundler-era
+ * form of `module.exports = { getModel }` (Vue and webpack projects; bench/realworld batch 11). The app calls
+ * `imported.getModel(size)`, so its properties are the exports to look at, called with the object as `this`. Only a
+ * plain object: a model, a class instance or an array is what it is.
+ */
+function defaultExportObject(ns: Record<string, unknown>): Record<string, unknown> | undefined {
+  const exported = ns.default;
+  if (!exported || typeof exported !== 'object' || !Object.getOwnPropertyDescriptor(ns, 'default')?.enumerable || isLayersModel(exported)) return undefined;
+  const proto = Object.getPrototypeOf(exported);
+  return proto === Object.prototype || proto === null ? (exported as Record<string, unknown>) : undefined;
+}
+
+/**
  * `--export NAME` means what `require(file).NAME` is, called as the user's own code calls it: on the
  * exports object. A module that exports an instance (`module.exports = new FlowersModel()`) has its factory
  * as a method on the class's prototype, reading `this` (a cached model): it is found there, not among the
@@ -136,6 +149,8 @@ function namedExport(ns: Record<string, unknown>, name: string): { value: unknow
   const exportsObject = commonJsExportsObject(ns);
   if (Object.prototype.hasOwnProperty.call(ns, name)) return { value: ns[name], holder: exportsObject };
   if (exportsObject && !(name in Object.prototype) && typeof exportsObject[name] === 'function') return { value: exportsObject[name], holder: exportsObject };
+  const defaultObject = defaultExportObject(ns);
+  if (defaultObject && Object.prototype.hasOwnProperty.call(defaultObject, name)) return { value: defaultObject[name], holder: defaultObject };
   return undefined;
 }
 
@@ -148,6 +163,13 @@ export function instanceMethodsNote(ns: Record<string, unknown>): string {
   if (!methods.length) return '';
   const className = (proto.constructor as { name?: string } | undefined)?.name || 'an object';
   return ` The module exports an instance of ${className} with the methods ${methods.join(', ')}: if one builds the model, choose it with --export NAME (and --args for its parameters).`;
+}
+
+/** The functions of an `export default { … }` object when none was chosen unasked (several, none a factory by name). */
+export function defaultObjectNote(ns: Record<string, unknown>): string {
+  const functions = Object.entries(defaultExportObject(ns) ?? {}).filter(([, v]) => isPlainFunction(v)).map(([k]) => k);
+  if (!functions.length) return '';
+  return ` The default export is an object with the functions ${functions.join(', ')}: if one builds the model, choose it with --export NAME (and --args for its parameters).`;
 }
 
 function describeExports(ns: Record<string, unknown>): string[] {
@@ -166,7 +188,8 @@ export async function discoverModel(
   args: unknown[] | undefined,
   training: TrainingCalls,
 ): Promise<Discovered | AwaitingTraining | undefined> {
-  const entries = Object.entries(ns).filter(([k]) => !NOT_CANDIDATES.has(k));
+  const defaultObject = defaultExportObject(ns);
+  const entries = [...Object.entries(ns), ...Object.entries(defaultObject ?? {})].filter(([k]) => !NOT_CANDIDATES.has(k));
   if (exportName !== undefined) {
     const named = namedExport(ns, exportName);
     if (!named) throw new DiscoveryError('no-model', `The module has no export named "${exportName}".`, describeExports(ns));
@@ -192,7 +215,11 @@ export async function discoverModel(
       chosen.map(([k]) => k),
     );
   }
-  if (chosen.length === 1) return useExport(chosen[0][0], chosen[0][1], args, ns, training, commonJsExportsObject(ns));
+  if (chosen.length === 1) {
+    const [name, value] = chosen[0];
+    const inDefault = !!defaultObject && defaultObject[name] === value && ns[name] !== value;
+    return useExport(name, value, args, ns, training, inDefault ? defaultObject : commonJsExportsObject(ns));
+  }
   return undefined;
 }
 

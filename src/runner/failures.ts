@@ -11,6 +11,7 @@ import { UserSyntaxError } from './moduleLoader';
 import { RunnerSetupError } from './tfjsResolve';
 import { locationFromStack } from './stackLocation';
 import { commonJsNamedImportCause, unresolvedImportCause } from './importFailures';
+import { missingPackageCause } from './missingPackages';
 import { removedApiHint } from '../core/tfjsRenames';
 import { missingNativeApiHint } from './nativeApi';
 import { absentReadNote, lfsPointerNote } from './lfsPointers';
@@ -321,6 +322,8 @@ export function classify(error: unknown, phase: FailurePhase): RunnerError {
   }
   const unresolved = phase === 'load' ? unresolvedImportCause(error, runtime.modelFile) : undefined;
   if (unresolved) return { type: 'error', kind: 'import', ...unresolved, stack };
+  const missingPackage = missingPackageCause(error, location);
+  if (missingPackage) return { type: 'error', kind: 'import', ...missingPackage, ...(missingPackage.location ? { details: [sourceLineAt(missingPackage.location)].filter((l): l is string => !!l) } : {}), stack };
   // A 0.x API name that tfjs 1.0 removed: the bare "is not a function" says what it became.
   const renamed = removedApiHint(message, runtime.tfjsVersion);
   // tf.node.* without tfjs-node's addon: what tf.node is and why it is missing here.

@@ -8,7 +8,7 @@ import { installCompileCapture, installLayerCreationCapture, installLoadCapture,
 import { installTensorCreationCapture, stopTensorCapture } from './tensorSites';
 import { innerModel } from './data';
 import { lossNames } from './modelShapes';
-import { classExportsNote, instanceMethodsNote, DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture, type TrainingCalls } from './discovery';
+import { classExportsNote, defaultObjectNote, instanceMethodsNote, DiscoveryError, discoverModel, interceptTraining, isLayersModel, type Capture, type TrainingCalls } from './discovery';
 import { CustomLoopStop, type CustomLoop } from './customLoop';
 import { loadUserModule, warmUpTranspiler } from './moduleLoader';
 import { rememberTrainOnBatch } from './lrSweep';
@@ -178,7 +178,7 @@ export async function loadTarget(
     const script = !Object.values(ns ?? {}).some((v) => typeof v === 'function');
     const next = await waitForTrainingCall<Capture | CustomLoop | VariableLoop>(
       Promise.race([training.next, ...(training.nextLoop ? [training.nextLoop] : []), ...(training.nextVariableLoop ? [training.nextVariableLoop] : [])]),
-      NO_MODEL + classExportsNote(ns ?? {}) + instanceMethodsNote(ns ?? {}),
+      NO_MODEL + classExportsNote(ns ?? {}) + instanceMethodsNote(ns ?? {}) + defaultObjectNote(ns ?? {}),
       script,
     );
     if ('variables' in next) throw new VariableLoopFound(next, tf);
