@@ -84,7 +84,13 @@ function definitionLines(related: NonNullable<ProfileJson['findings']>[number]['
 const stopLabel = (s: NonNullable<ProfileJson['probeStops']>[number]) =>
   `${s.probe}: ${s.reason}${s.steps !== undefined && s.plannedSteps !== undefined ? ` ${s.steps}/${s.plannedSteps} steps` : ''}${s.probe === 'run' ? ` (${s.check.slice(0, 60)})` : ''}`;
 
-async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms'> & { stops: string[]; steps?: number }> {
+/** "2500 at 32×": the plan preview's steps and factor, read from the finding that reports them (core/lossCurveRules.ts). */
+const previewOf = (report: ProfileJson | undefined): string | undefined => {
+  const words = (report?.findings ?? []).map((f) => /Previewed over the script's planned training, ([\d,]+) steps at ([\d.]+)×/.exec(f.message)).find(Boolean);
+  return words ? `${words[1].replace(/,/g, '')} at ${words[2]}×` : undefined;
+};
+
+async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms'> & { stops: string[]; steps?: number; preview?: string }> {
   const args = ['profile', path.relative(ROOT, c.file), '--json', '--backend', values.backend!, '--timeout', values.timeout!, '--fail-on', 'none'];
   if (values.steps) args.push('--steps', values.steps);
   // A case may ask for profile options of its own (e.g. a smaller batch for a conv net on wasm); its header says why.
@@ -94,9 +100,10 @@ async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeEr
   const stops = (report?.probeStops ?? []).map(stopLabel);
   // Step 0 is the first record; the rest are optimizer steps.
   const steps = report?.steps?.length ? report.steps.length - 1 : undefined;
+  const preview = previewOf(report);
   if (!report || report.status !== 'done') {
     const why = report?.error?.message ?? (run.stderr.trim().split('\n').pop() || `exit code ${run.code}`);
-    return { runtime: [], runtimeError: why.slice(0, 300), ms: run.ms, stops, steps };
+    return { runtime: [], runtimeError: why.slice(0, 300), ms: run.ms, stops, steps, preview };
   }
   const runtime: Finding[] = (report.findings ?? []).map((f) => ({
     code: f.code,
@@ -106,14 +113,14 @@ async function profile(c: Case): Promise<Pick<CaseResult, 'runtime' | 'runtimeEr
     message: f.message,
     ...definitionLines(f.related, c.file),
   }));
-  return { runtime, ms: run.ms, stops, steps };
+  return { runtime, ms: run.ms, stops, steps, preview };
 }
 
 /** Profiles a case `times` times; with more than one run, keeps the majority's findings and counts alarmed runs. */
-async function profileRepeated(c: Case, times: number): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms' | 'alarmRuns' | 'runKinds' | 'runFindings' | 'probeStops' | 'profiledSteps'>> {
+async function profileRepeated(c: Case, times: number): Promise<Pick<CaseResult, 'runtime' | 'runtimeError' | 'ms' | 'alarmRuns' | 'runKinds' | 'runFindings' | 'probeStops' | 'profiledSteps' | 'previewSteps'>> {
   if (!(times > 1)) {
-    const { stops, steps, ...one } = await profile(c);
-    return { ...one, probeStops: [stops], profiledSteps: [steps] };
+    const { stops, steps, preview, ...one } = await profile(c);
+    return { ...one, probeStops: [stops], profiledSteps: [steps], previewSteps: [preview] };
   }
   const runs = [];
   for (let i = 0; i < times; i++) runs.push(await profile(c));
@@ -121,10 +128,11 @@ async function profileRepeated(c: Case, times: number): Promise<Pick<CaseResult,
   const ms = runs.reduce((sum, r) => sum + r.ms, 0) / runs.length;
   const probeStops = runs.map((r) => r.stops);
   const profiledSteps = runs.map((r) => r.steps);
-  if (finished.length === 0) return { runtime: [], runtimeError: runs[0].runtimeError, ms, probeStops, profiledSteps };
+  const previewSteps = runs.map((r) => r.preview);
+  if (finished.length === 0) return { runtime: [], runtimeError: runs[0].runtimeError, ms, probeStops, profiledSteps, previewSteps };
   const alarmed = finished.filter((r) => r.runtime.some(isAlarm)).length;
   const runKinds = finished.map((r) => [...new Set(r.runtime.filter(isAlarm).map((f) => f.code))].sort());
-  return { runtime: majority(finished.map((r) => r.runtime)), ms, alarmRuns: { alarmed, runs: finished.length }, runKinds, runFindings: finished.map((r) => r.runtime), probeStops, profiledSteps };
+  return { runtime: majority(finished.map((r) => r.runtime)), ms, alarmRuns: { alarmed, runs: finished.length }, runKinds, runFindings: finished.map((r) => r.runtime), probeStops, profiledSteps, previewSteps };
 }
 
 async function lint(cases: Case[]): Promise<Map<string, Finding[]>> {
@@ -208,7 +216,7 @@ async function main(): Promise<void> {
     const result: CaseResult = { case: c, lint: lintFindings.get(c.file) ?? [], ...run };
     results.push(result);
     const codes = result.runtime.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.code);
-    console.log(`  [${i + 1}/${cases.length}] ${c.id.padEnd(34)} ${(run.ms / 1000).toFixed(1).padStart(5)} s  ${!inRuntimeScope(c) ? '(structural: static only)' : result.runtimeError ? `RUN FAILED: ${result.runtimeError}` : codes.join(', ') || '—'}${result.runKinds ? `  (alarm in ${result.alarmRuns!.alarmed}/${result.alarmRuns!.runs} runs; kinds per run: ${result.runKinds.map((k) => k.join('+') || '—').join(' | ')})` : ''}${result.profiledSteps?.length ? `  steps ${result.profiledSteps.map((n) => n ?? '—').join('|')}` : ''}${result.probeStops?.some((r) => r.length) ? `  [probe stopped: ${result.probeStops.map((r) => r.join('; ') || '—').join(' | ')}]` : ''}`);
+    console.log(`  [${i + 1}/${cases.length}] ${c.id.padEnd(34)} ${(run.ms / 1000).toFixed(1).padStart(5)} s  ${!inRuntimeScope(c) ? '(structural: static only)' : result.runtimeError ? `RUN FAILED: ${result.runtimeError}` : codes.join(', ') || '—'}${result.runKinds ? `  (alarm in ${result.alarmRuns!.alarmed}/${result.alarmRuns!.runs} runs; kinds per run: ${result.runKinds.map((k) => k.join('+') || '—').join(' | ')})` : ''}${result.profiledSteps?.length ? `  steps ${result.profiledSteps.map((n) => n ?? '—').join('|')}` : ''}${result.previewSteps?.some(Boolean) ? `  preview ${result.previewSteps.map((p) => p ?? '—').join(' | ')}` : ''}${result.probeStops?.some((r) => r.length) ? `  [probe stopped: ${result.probeStops.map((r) => r.join('; ') || '—').join(' | ')}]` : ''}`);
   }
   const scored = scoreCases(results);
   printReport(scored);

@@ -37,6 +37,11 @@ export interface CaseResult {
    * differ with machine load (docs/probe-budgets.md).
    */
   profiledSteps?: (number | undefined)[];
+  /**
+   * Per profile run: the plan preview's steps and factor as its finding reports them ("2500 at 32×"; undefined when no
+   * preview verdict was reported). Fixed by the program since the exactsteps session: it must not differ between runs or loads.
+   */
+  previewSteps?: (string | undefined)[];
 }
 
 /** "2/3: init, run" — how many runs had a check stop before it decided, and which checks; undefined when none did. */

@@ -77,14 +77,14 @@ export function shareOverPlan(losses: readonly number[], plannedSteps: number | 
 export const PREVIEW_OPTIMIZERS: readonly string[] = ['SGD', 'Momentum'];
 
 /**
- * The preview of a plan of `plannedSteps`: as many steps as fit the budget (`stepsInBudget`, at the preview's own measured
- * pace, in CPU time), never more than the plan, at planned ÷ steps × the rate — the fewer times the rate, the closer each step stays
- * to the flow (Euler's method: the error shrinks with the step). `allRows`: the profiled batch holds every row the
- * script's fit() trains on, and its loss is the mean of the script's batches' losses. Undefined when no preview applies.
+ * The preview of a plan of `plannedSteps`: `stepCap` steps (previewStepCap, a function of the model and batch alone),
+ * never more than the plan, at planned ÷ steps × the rate — the fewer times the rate, the closer each step stays to the
+ * flow (Euler's method: the error shrinks with the step). `allRows`: the profiled batch holds every row the script's
+ * fit() trains on, and its loss is the mean of the script's batches' losses. Undefined when no preview applies.
  */
-export function planPreviewPlan(plannedSteps: number | undefined, stepsInBudget: number, optimizer: string | undefined, allRows: boolean): { steps: number; factor: number } | undefined {
-  if (!optimizer || !PREVIEW_OPTIMIZERS.includes(optimizer) || !allRows || !plannedSteps || !(stepsInBudget >= PREVIEW_MIN_STEPS)) return undefined;
-  const steps = Math.min(plannedSteps, Math.floor(stepsInBudget));
+export function planPreviewPlan(plannedSteps: number | undefined, stepCap: number, optimizer: string | undefined, allRows: boolean): { steps: number; factor: number } | undefined {
+  if (!optimizer || !PREVIEW_OPTIMIZERS.includes(optimizer) || !allRows || !plannedSteps || !(stepCap >= PREVIEW_MIN_STEPS)) return undefined;
+  const steps = Math.min(plannedSteps, Math.floor(stepCap));
   return steps >= PREVIEW_MIN_STEPS ? { steps, factor: plannedSteps / steps } : undefined;
 }
 
@@ -92,30 +92,44 @@ export function planPreviewPlan(plannedSteps: number | undefined, stepsInBudget:
 export const PREVIEW_MIN_STEPS = 10;
 
 /**
- * The steps the preview is sized to: as many as this much charged time holds at the preview's own pace (runner/probePace.ts:
- * min(CPU, wall) — on a busy machine CPU time, so the count, the factor and the verdict do not move with the load; the
- * preview takes longer instead). 5 s holds ~3,000 steps of a small dense net (XOR 2 → 10 → 1 on wasm: 1–2 ms a step), a
- * factor of ~25 for a plan of 80,000 steps — where the larger steps still follow the flow (docs/rules/loss-not-decreasing.md:
- * 1,500 steps at 53× do, 80 at 1,000× do not).
+ * The most steps a preview takes. Its step count — and so its factor, planned ÷ steps, and its verdict — is fixed by the
+ * program, never by how fast this machine happens to run: a count sized by charged time still follows the machine (CPU
+ * time too moves with cache contention and GC threads), and with it the factor and the verdict (docs/probe-budgets.md).
+ * 2,500 steps is what 5 s of charged time held on a free machine
+ * for XOR 2 → 10 → 1 on wasm (~2 ms a step: ~5 s), a factor of 32 for a plan of 80,000 steps — where the larger steps
+ * still follow the flow (1,500 steps at 53× do, 80 at 1,000× do not) — and leaves the 15 s budget three times that
+ * charge for a busier machine's slower CPU time (cache contention, GC threads).
  */
-export const PREVIEW_CPU_MS = 5_000;
+export const PREVIEW_MAX_STEPS = 2_500;
 
 /**
- * The preview's budget in the same charged time (a user's patience, as the horizon probe's: core/rateHorizon.ts): sized to
- * PREVIEW_CPU_MS, it fits unless its pace was misread; a preview whose pace says it would end past it stops, is reported
- * (`probeStop`) and judges nothing; one that cannot fit PREVIEW_MIN_STEPS does not start.
+ * The most arithmetic a preview does, in floating-point operations: a training step of a dense net costs about
+ * 6 × parameters × rows (a multiply-add per weight and row forward, two backward: the C ≈ 6·N·D of Kaplan et al.,
+ * "Scaling Laws for Neural Language Models", 2020). 10¹⁰ is what 5 s of CPU time held for held-out 7's
+ * skalski-numpy-david on wasm (5,226 weights × 900 rows: 28 MFLOP a step, 280–452 steps in 5 s measured: 0.8–1.3 × 10¹⁰),
+ * so a net with many weights or rows takes fewer steps (that one 354, at 28×) instead of running past its budget. A
+ * count of the program's weights and rows, not a time: the same on every machine. It undercounts layers that reuse
+ * their weights (convolutions): those are stopped by the time budget, and say so.
+ */
+export const PREVIEW_FLOPS = 1e10;
+
+/**
+ * The preview's step count, before planPreviewPlan caps it at the plan: PREVIEW_MAX_STEPS, fewer when PREVIEW_FLOPS
+ * holds fewer steps of `params` weights on `rows` rows — never fewer than PREVIEW_MIN_STEPS (a model too costly for them
+ * is stopped by the preview's time budget, PREVIEW_MAX_MS, and reported). A pure function of the program.
+ */
+export function previewStepCap(params: number, rows: number): number {
+  const perStep = 6 * params * rows;
+  const byWork = perStep > 0 ? Math.floor(PREVIEW_FLOPS / perStep) : PREVIEW_MAX_STEPS;
+  return Math.max(PREVIEW_MIN_STEPS, Math.min(PREVIEW_MAX_STEPS, byWork));
+}
+
+/**
+ * The preview's budget in charged time (a user's patience, as the horizon probe's: core/rateHorizon.ts; runner/probePace.ts
+ * paceGuard): the one thing about a preview that depends on time. A preview whose pace says it would end past it stops,
+ * is reported (`probeStop`, with the steps not run) and judges nothing — never a verdict on fewer steps.
  */
 export const PREVIEW_MAX_MS = 15_000;
-
-/**
- * The preview's step count, before planPreviewPlan caps it at the plan: as many as PREVIEW_CPU_MS holds at `previewPace`
- * (charged ms a step, measured on the preview's own steps). One batch an epoch of plain SGD was previewed before this
- * budget at the profiled steps that fit PREVIEW_MAX_MS at the profile's pace (`byProfile`): it keeps at least those.
- */
-export function previewStepsInBudget(previewPace: number, fullBatchSgd: boolean, byProfile: number): number {
-  const byPace = previewPace > 0 ? PREVIEW_CPU_MS / previewPace : Infinity;
-  return fullBatchSgd ? Math.max(byProfile, byPace) : byPace;
-}
 
 /**
  * Along the gradient flow the loss never rises (dL/dt = −‖∇L‖² ≤ 0): a preview that ends above where it started by more

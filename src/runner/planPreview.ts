@@ -1,11 +1,11 @@
 // The plan preview (core/plateau.ts): a loss still flat after the extra profiled steps, under SGD or momentum on a batch
 // that holds every row the script trains on, is previewed in gradient-flow time — the script's planned steps compressed
-// into as many steps as its charged-time budget holds (./probePace.ts), at the rate × planned / preview steps, on the same batch from the initial
-// weights (./rateProbe.ts). The verdict reads the `plan` probe (core/lossCurveRules.ts).
+// into a step count fixed by the program (core/plateau.ts previewStepCap), at the rate × planned / preview steps, on the
+// same batch from the initial weights (./rateProbe.ts). Only its charged-time budget (./probePace.ts) can stop it short,
+// and then it says so and judges nothing. The verdict reads the `plan` probe (core/lossCurveRules.ts).
 import type { Scalar, Tensor } from '@tensorflow/tfjs';
 import { formatNumber } from '../core/format';
-import { median } from '../core/lrCurve';
-import { lossUndecided, planPreviewPlan, PREVIEW_MAX_MS, PREVIEW_MIN_STEPS, previewStepsInBudget } from '../core/plateau';
+import { lossUndecided, planPreviewPlan, PREVIEW_MAX_MS, previewStepCap } from '../core/plateau';
 import { innerModel, type Batch } from './data';
 import { paceGuard } from './probePace';
 import type { ProbeContext } from './probeContext';
@@ -51,40 +51,26 @@ const CHECK = "whether the script's planned steps leave the loss's plateau";
 
 /**
  * Runs and reports the preview when the profiled steps left the loss undecided and the plan is one the preview can follow.
- * Its budget is charged time (./probePace.ts): its pace is measured on PREVIEW_MIN_STEPS of its own steps at the script's
- * rate (after the first, which builds the kernels), its steps sized from that pace (core/plateau.ts previewStepsInBudget),
- * and a preview that cannot fit PREVIEW_MIN_STEPS, or whose pace says it would end past PREVIEW_MAX_MS, reports a
- * `probeStop` instead of a verdict.
+ * Its steps are min(the plan, `stepCap`(the model's weights, the batch's rows)) — the same on a free machine and a busy
+ * one (core/plateau.ts previewStepCap; tests pass their own cap, as they pass a clock). Its budget is charged time
+ * (./probePace.ts paceGuard): a preview whose pace says it would end past PREVIEW_MAX_MS stops and reports a `probeStop`
+ * with the steps it ran, and no verdict.
  */
-export async function planPreview(context: ProbeContext, steps: number): Promise<void> {
-  const { tf, model, initial, batch, records, profilingMs, thresholds, stochastic, send, report, probeClock } = context;
-  const optimizer = innerModel(model).optimizer.getClassName();
+export async function planPreview(context: ProbeContext, steps: number, stepCap: (params: number, rows: number) => number = previewStepCap): Promise<void> {
+  const { tf, model, initial, batch, records, thresholds, stochastic, send, report, probeClock } = context;
+  const inner = innerModel(model);
+  const optimizer = inner.optimizer.getClassName();
   // Every row the script's fit() trains on is in the profiled batch (fit's rows: batch.inputs).
-  const holdsEveryRow = (batch.inputs?.[0]?.shape[0] ?? Infinity) <= (batch.xs[0].shape[0] ?? 0);
+  const rows = batch.xs[0].shape[0] ?? 0;
+  const holdsEveryRow = (batch.inputs?.[0]?.shape[0] ?? Infinity) <= rows;
   if (!lossUndecided(records, thresholds) || !planPreviewPlan(batch.plannedSteps, Infinity, optimizer, holdsEveryRow)) return;
   if (!lossIsMeanOverBatches(tf, batch, model, batch.scriptBatch)) return;
-  const clock = probeClock();
-  const at: number[] = [];
-  const timed = await rateProbe(tf, model, initial, batch, 1, PREVIEW_MIN_STEPS, stochastic, () => void at.push(clock()));
-  if (!timed || at.length < 3) return;
-  // The median step (after the first, which builds the kernels): a garbage collection in one of these millisecond steps
-  // would triple a mean, the preview's step count would fall to a third and its factor triple — past where a small net's
-  // larger steps still follow the flow (docs/rules/loss-not-decreasing.md).
-  const pace = median(at.slice(2).map((t, i) => t - at[i + 1]));
-  const spent = clock();
-  const profilePace = profilingMs / Math.max(1, steps);
-  const byProfile = Math.min(steps, Math.floor((PREVIEW_MAX_MS - spent) / Math.max(profilePace, 1e-3)));
-  const fullBatchSgd = batch.batchesPerEpoch === 1 && optimizer === 'SGD';
-  const preview = planPreviewPlan(batch.plannedSteps, previewStepsInBudget(pace, fullBatchSgd, byProfile), optimizer, holdsEveryRow);
-  const fits = preview && spent + pace * preview.steps <= PREVIEW_MAX_MS;
-  if (!preview || !fits) {
-    const wanted = Math.min(batch.plannedSteps ?? PREVIEW_MIN_STEPS, Math.max(PREVIEW_MIN_STEPS, preview?.steps ?? 0));
-    await report({ type: 'probeStop', probe: 'plan', reason: 'not started', limitMs: PREVIEW_MAX_MS, spentMs: spent + pace * wanted, steps: 0, plannedSteps: wanted, check: CHECK });
-    return;
-  }
+  const preview = planPreviewPlan(batch.plannedSteps, stepCap(inner.countParams(), rows), optimizer, holdsEveryRow);
+  if (!preview) return;
   const { factor } = preview;
   await send({ type: 'phase', phase: 'profiling', message: `Plan preview: ${preview.steps} steps at ${factor >= 10 ? Math.round(factor) : formatNumber(factor)}× the rate (the planned ${batch.plannedSteps} steps)` });
-  const guard = paceGuard(preview.steps, PREVIEW_MAX_MS, 1, () => clock());
+  const clock = probeClock();
+  const guard = paceGuard(preview.steps, PREVIEW_MAX_MS, 1, clock);
   const losses = await rateProbe(tf, model, initial, batch, factor, preview.steps, stochastic, (step) => !guard.overdue(step));
   if (guard.outOfTime) {
     await report({ type: 'probeStop', probe: 'plan', reason: 'budget', limitMs: PREVIEW_MAX_MS, spentMs: clock(), steps: guard.step, plannedSteps: preview.steps, check: CHECK });
@@ -92,11 +78,11 @@ export async function planPreview(context: ProbeContext, steps: number): Promise
   }
   if (!losses) return;
   await report({ type: 'probe', kind: 'plan', factor, losses });
-  // One batch an epoch of plain SGD keeps the profiled steps when the budget holds them (core/plateau.ts
-  // previewStepsInBudget): fewer, each stands for more of the plan at a larger rate — a coarser picture, which the user
-  // is told of (a `shortened` stop: core/probeStops.ts), as its verdict may be the coarseness's.
+  // One batch an epoch of plain SGD whose cap is below its profiled steps previews on fewer steps than the profile took,
+  // each standing for more of the plan at a larger rate — a coarser picture, which the user is told of (a `shortened`
+  // stop: core/probeStops.ts), as its verdict may be the coarseness's.
   const wanted = Math.min(steps, batch.plannedSteps ?? Infinity);
-  if (fullBatchSgd && preview.steps < wanted) {
+  if (batch.batchesPerEpoch === 1 && optimizer === 'SGD' && preview.steps < wanted) {
     await report({ type: 'probeStop', probe: 'plan', reason: 'shortened', limitMs: PREVIEW_MAX_MS, spentMs: clock(), steps: preview.steps, plannedSteps: wanted, check: CHECK });
   }
 }

@@ -1,14 +1,14 @@
-// The plan preview's budget in process (src/runner/planPreview.ts, core/plateau.ts previewStepsInBudget): its steps are
-// sized from its own measured pace on the probe clock, and a preview that cannot fit, or whose pace outgrows the budget,
-// reports a probeStop and no verdict. The clock is injected (a fake that charges a fixed time per reading: planPreview
-// reads it once a step), so what is asserted is the behaviour at a given cost, not how busy the machine is.
+// The plan preview's budget in process (src/runner/planPreview.ts, core/plateau.ts previewStepCap): its step count is
+// fixed by the program, whatever its pace, and a preview whose pace outgrows its budget reports a probeStop (the steps it
+// ran of the steps it wanted) and no verdict. The clock is injected (a fake that charges a fixed time per reading:
+// planPreview reads it once a step), so what is asserted is the behaviour at a given cost, not how busy the machine is.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { planPreview } from '../../src/runner/planPreview';
 import { WeightSnapshot } from '../../src/runner/modelState';
 import { DEFAULT_THRESHOLDS } from '../../src/core/health';
-import { PREVIEW_CPU_MS, PREVIEW_MAX_MS } from '../../src/core/plateau';
+import { PREVIEW_MAX_MS, PREVIEW_MAX_STEPS } from '../../src/core/plateau';
 import type { Batch } from '../../src/runner/data';
 import type { ProbeContext } from '../../src/runner/probeContext';
 import type { ProbeStop, RunnerMessage } from '../../src/core/protocol';
@@ -48,39 +48,40 @@ async function preview(setup: ReturnType<typeof xor>, clock: ProbeContext['probe
   return { plan, stops };
 }
 
-test('one-row SGD and momentum on XOR at 2 ms a step: PREVIEW_CPU_MS ÷ 2 ms = 2,500 steps at 32× the rate — the plan\'s 80,000 steps — leave the saddle', async () => {
+test('one-row SGD and momentum on XOR: PREVIEW_MAX_STEPS = 2,500 steps at 32× the rate — the plan\'s 80,000 steps — leave the saddle, at 2 ms a step and at 5 ms alike', async () => {
   assert.ok(await tf.setBackend('cpu'));
-  for (const optimizer of [tf.train.sgd(0.1), tf.train.momentum(0.1, 0.1)]) {
+  for (const [optimizer, ms] of [[tf.train.sgd(0.1), 2], [tf.train.momentum(0.1, 0.1), 2], [tf.train.sgd(0.1), 5]] as const) {
     const setup = xor(optimizer);
-    const { plan, stops } = await preview(setup, charging(() => 2));
-    assert.deepEqual(stops, []);
-    assert.equal(plan?.losses.length, PREVIEW_CPU_MS / 2 + 1);
+    const { plan, stops } = await preview(setup, charging(() => ms));
+    assert.deepEqual(stops, [], `${optimizer.getClassName()} at ${ms} ms`);
+    assert.equal(plan?.losses.length, PREVIEW_MAX_STEPS + 1);
     assert.equal(plan.factor, 80_000 / 2_500);
     const end = plan.losses[plan.losses.length - 1];
-    assert.ok(end <= 0.5 * plan.losses[0], `${optimizer.getClassName()}: ${plan.losses[0]} → ${end}`);
+    assert.ok(end <= 0.5 * plan.losses[0], `${optimizer.getClassName()} at ${ms} ms: ${plan.losses[0]} → ${end}`);
     setup.initial.dispose();
   }
 });
 
-test('near miss: at 1 s a step fewer than 10 steps fit the budget — not started, said so, no verdict', async () => {
+test('near miss: at 1 s a step the 2,500 steps would take 40 min — stopped by the budget early, said so with how far it got, no verdict', async () => {
   const setup = xor(tf.train.sgd(0.1));
   const { plan, stops } = await preview(setup, charging(() => 1000));
   assert.equal(plan, undefined);
-  assert.deepEqual(stops.map(({ probe, reason, limitMs, steps }) => ({ probe, reason, limitMs, steps })), [{ probe: 'plan', reason: 'not started', limitMs: PREVIEW_MAX_MS, steps: 0 }]);
+  assert.deepEqual(stops.map(({ probe, reason, limitMs, plannedSteps }) => ({ probe, reason, limitMs, plannedSteps })), [{ probe: 'plan', reason: 'budget', limitMs: PREVIEW_MAX_MS, plannedSteps: PREVIEW_MAX_STEPS }]);
+  // The pace is read from step 3 on (runner/probePace.ts): it stops there, 3 s in, not at 15 s.
+  assert.equal(stops[0].steps, 3);
   assert.match(stops[0].check, /planned steps leave the loss's plateau/);
   setup.initial.dispose();
 });
 
-test('near miss: a pace misread (2 ms a step measured, 10 ms after) — the preview stops at its budget, said so with how far it got, no verdict', async () => {
+test('near miss: a pace that slows (2 ms a step, then 10 ms from the 1,000th reading) — the preview stops at its budget, said so with how far it got, no verdict', async () => {
   const setup = xor(tf.train.sgd(0.1));
-  // 11 readings while the pace is measured (steps 0…10), then the preview's own.
-  const { plan, stops } = await preview(setup, charging((reading) => (reading <= 11 ? 2 : 10)));
+  const { plan, stops } = await preview(setup, charging((reading) => (reading < 1_000 ? 2 : 10)));
   assert.equal(plan, undefined);
   assert.equal(stops.length, 1);
   const [stop] = stops;
   assert.deepEqual([stop.probe, stop.reason, stop.plannedSteps], ['plan', 'budget', 2_500]);
-  // At 10 ms a step, 2,500 steps project 25 s: the guard stops once its pace is measured (step 3).
-  assert.ok(stop.steps! >= 3 && stop.steps! < 2_500, String(stop.steps));
+  // 2 s for the first 1,000 steps, then 10 ms a step: the projected end passes 15 s on the way, well before step 2,500.
+  assert.ok(stop.steps! > 1_000 && stop.steps! < 2_500, String(stop.steps));
   setup.initial.dispose();
 });
 

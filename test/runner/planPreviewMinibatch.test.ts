@@ -5,11 +5,12 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { RunnerMessage } from '../../src/core/protocol';
 import { fixture, pool, profileOk } from './helpers';
+import { PREVIEW_MAX_STEPS } from '../../src/core/plateau';
 
 const FILE = fixture('verdicts', 'xor-minibatch-plateau.js');
 const ARGS = [['sgd'], ['momentum'], ['sum'], ['short']];
-// The preview's budget is charged time (src/runner/probePace.ts): on a busy machine it takes longer on the wall clock, not
-// fewer steps, so the harness's wall-clock limit is raised past the helpers' 60 s — what is asserted is the behaviour.
+// The preview's step count is the program's and its budget charged time (src/runner/probePace.ts): on a busy machine it
+// takes longer on the wall clock, not fewer steps, so the harness's wall-clock limit is raised past the helpers' 60 s — what is asserted is the behaviour.
 const runs = pool(ARGS, 2, (scriptArgs) => profileOk(FILE, { steps: 20, backend: 'wasm', scriptArgs }, { timeoutMs: 300_000 }));
 
 type Outcome = Awaited<typeof runs>[number];
@@ -26,7 +27,8 @@ for (const [index, optimizer] of [[0, 'SGD'], [1, 'momentum']] as const) {
     assert.ok(previewPhase(outcome), 'the preview said what it runs');
     const probe = planProbe(outcome);
     assert.ok(probe, 'the preview ran');
-    // factor × steps is the plan: 80,000 one-row steps
+    // PREVIEW_MAX_STEPS steps (41 weights on 4 rows: the step cap, not the work cap), and factor × steps is the plan: 80,000 one-row steps
+    assert.equal(probe.losses.length - 1, PREVIEW_MAX_STEPS);
     assert.ok(Math.abs(probe.factor * (probe.losses.length - 1) - 80_000) < 1, `${probe.factor} × ${probe.losses.length - 1}`);
     const end = probe.losses[probe.losses.length - 1];
     assert.ok(end <= 0.5 * probe.losses[0], `the previewed plan learns XOR: ${probe.losses[0]} → ${end}`);

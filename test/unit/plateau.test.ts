@@ -1,7 +1,7 @@
 // When the profile keeps stepping past the planned steps (src/core/plateau.ts), and how progress reads then.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lossUndecided, planPreviewPlan, PREVIEW_CPU_MS, PREVIEW_MIN_STEPS, PREVIEW_RISE, previewStepsInBudget, previewVerdict, shareOverPlan, stepProgress } from '../../src/core/plateau';
+import { lossUndecided, planPreviewPlan, PREVIEW_FLOPS, PREVIEW_MAX_STEPS, PREVIEW_MIN_STEPS, PREVIEW_RISE, previewStepCap, previewVerdict, shareOverPlan, stepProgress } from '../../src/core/plateau';
 import { evaluateHealth } from '../../src/core/health';
 import type { StepRecord } from '../../src/core/healthModel';
 
@@ -80,15 +80,15 @@ test('a dead ReLU layer (75 %) while the loss leaves its plateau: lost capacity 
   assert.equal(dead(Array.from({ length: 81 }, (_, i) => 1.0986 - (0.001 * i) / 80)), 'warning');
 });
 
-test('plan preview: SGD or momentum on every row, as many steps as the budget holds up to the plan; factor = planned ÷ preview steps', () => {
-  // XOR under batch-1 SGD, 20,000 epochs of 4 rows: 80,000 steps; 8,000 fit the budget → 8,000 steps at 10×.
+test('plan preview: SGD or momentum on every row, as many steps as the cap up to the plan; factor = planned ÷ preview steps', () => {
+  // XOR under batch-1 SGD, 20,000 epochs of 4 rows: 80,000 steps; a cap of 8,000 → 8,000 steps at 10×.
   assert.deepEqual(planPreviewPlan(80_000, 8_000.7, 'SGD', true), { steps: 8_000, factor: 10 });
   assert.deepEqual(planPreviewPlan(80_000, 8_000, 'Momentum', true), { steps: 8_000, factor: 10 });
-  // A plan shorter than the budget is previewed step for step: the plan itself on the profiled batch.
+  // A plan shorter than the cap is previewed step for step: the plan itself on the profiled batch.
   assert.deepEqual(planPreviewPlan(100, 8_000, 'SGD', true), { steps: 100, factor: 1 });
   assert.deepEqual(planPreviewPlan(10_000, 80, 'SGD', true), { steps: 80, factor: 125 });
   // Adam and RMSProp keep time in steps, not in η·t; a batch without every row (or a loss summed over rows) sees another plan;
-  // no plan; a budget or plan too short for PREVIEW_MIN_STEPS steps
+  // no plan; a cap or plan too short for PREVIEW_MIN_STEPS steps
   for (const optimizer of ['Adam', 'RMSProp', 'Adagrad', undefined]) assert.equal(planPreviewPlan(10_000, 80, optimizer, true), undefined);
   assert.equal(planPreviewPlan(10_000, 80, 'SGD', false), undefined);
   assert.equal(planPreviewPlan(undefined, 80, 'SGD', true), undefined);
@@ -97,16 +97,27 @@ test('plan preview: SGD or momentum on every row, as many steps as the budget ho
   assert.equal(planPreviewPlan(10_000, NaN, 'SGD', true), undefined);
 });
 
-test('preview steps: as many as PREVIEW_CPU_MS of charged time holds at the preview\'s own pace; full-batch SGD keeps at least its profiled steps', () => {
-  // XOR 2 → 10 → 1 at 2 ms a step: 2,500 steps, whatever the load (the pace is charged time: CPU time on a busy machine).
-  assert.equal(previewStepsInBudget(2, false, 80), PREVIEW_CPU_MS / 2);
-  assert.deepEqual(planPreviewPlan(80_000, previewStepsInBudget(2, false, 80), 'SGD', true), { steps: 2_500, factor: 32 });
-  // A costly step (a wide net on 400 rows at 200 ms): 25 steps; one batch an epoch of plain SGD keeps the 80 the profile's pace fit.
-  assert.equal(previewStepsInBudget(200, false, 80), 25);
-  assert.equal(previewStepsInBudget(200, true, 80), 80);
-  assert.equal(previewStepsInBudget(2, true, 80), 2_500);
-  // Too slow for PREVIEW_MIN_STEPS: no plan (the runner reports the preview not started).
-  assert.equal(planPreviewPlan(80_000, previewStepsInBudget(1_000, false, 0), 'SGD', true), undefined);
+test('preview steps: a function of the weights and rows alone — PREVIEW_MAX_STEPS, fewer when PREVIEW_FLOPS holds fewer 6 × weights × rows steps', () => {
+  // XOR 2 → 10 → 1 (41 weights) on 4 rows: 2,500 steps, a factor of 32 for 20,000 one-row epochs.
+  assert.equal(PREVIEW_MAX_STEPS, 2_500);
+  assert.equal(previewStepCap(41, 4), PREVIEW_MAX_STEPS);
+  assert.deepEqual(planPreviewPlan(80_000, previewStepCap(41, 4), 'SGD', true), { steps: 2_500, factor: 32 });
+  // skalski-numpy-david: 2 → 25 → 50 → 50 → 25 → 1 (5,226 weights) on 900 rows, 28.2 MFLOP a step: 354 steps, 10,000 epochs at 28×.
+  const david = 2 * 25 + 25 + 25 * 50 + 50 + 50 * 50 + 50 + 50 * 25 + 25 + 25 + 1;
+  assert.equal(david, 5_226);
+  assert.equal(previewStepCap(david, 900), Math.floor(PREVIEW_FLOPS / (6 * 5_226 * 900)));
+  assert.equal(previewStepCap(david, 900), 354);
+  assert.equal(Math.round(planPreviewPlan(10_000, previewStepCap(david, 900), 'SGD', true)!.factor), 28);
+  // Its narrow copy (117 weights) fits PREVIEW_MAX_STEPS; the boundary: one step more work than the cap holds.
+  assert.equal(previewStepCap(117, 900), PREVIEW_MAX_STEPS);
+  const atCap = PREVIEW_FLOPS / (6 * PREVIEW_MAX_STEPS);
+  assert.equal(previewStepCap(atCap, 1), PREVIEW_MAX_STEPS);
+  assert.equal(previewStepCap(atCap * (1 + 1e-9), 1), PREVIEW_MAX_STEPS - 1);
+  // A model too costly even for PREVIEW_MIN_STEPS keeps them (its time budget stops and reports it); no weights: the cap.
+  assert.equal(previewStepCap(1e9, 1_000), PREVIEW_MIN_STEPS);
+  assert.equal(previewStepCap(0, 4), PREVIEW_MAX_STEPS);
+  // Pure: the same program, the same count, however often and whenever it is asked.
+  assert.deepEqual(Array.from({ length: 5 }, () => previewStepCap(david, 900)), [354, 354, 354, 354, 354]);
 });
 
 test('preview verdict: at least half of the first loss taken off outlasts the plateau; less is flat; a broken preview says nothing', () => {
