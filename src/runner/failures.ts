@@ -206,7 +206,7 @@ export type FailurePhase = 'load' | 'async' | 'building' | 'profile' | 'sweep' |
 
 const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
-type SystemError = Error & { code?: string; path?: string; hostname?: string; cause?: unknown };
+type SystemError = Error & { code?: string; path?: string; hostname?: string; address?: string; port?: number | string; cause?: unknown };
 
 /**
  * Node resolves a relative file path against the working directory, not the script's folder. A course
@@ -221,6 +221,12 @@ function besideTheScript(missing: string, cwd: string): string {
   if (!fs.existsSync(candidate)) return '';
   const folder = path.relative(cwd, path.dirname(script)) || '.';
   return ` It exists relative to the script's own folder (${folder}): the script expects to run from there — run Gradient Lens from ${folder} (cd ${folder}), or make the path relative to __dirname.`;
+}
+
+function refusedAt(e: SystemError): { host: string; port: string } | undefined {
+  if (e.address && e.port) return { host: e.address, port: String(e.port) };
+  const m = /\bconnect ECONNREFUSED (\S+):(\d+)\b/.exec(e.message);
+  return m ? { host: m[1], port: m[2] } : undefined;
 }
 
 function hostInMessage(message: string): string | undefined {
@@ -243,6 +249,16 @@ export function knownCause(error: unknown, cwd = process.cwd()): string | undefi
     return `Data file not found: ${e.path}${where}.${besideTheScript(e.path, cwd)} Put the file there or fix its path in the script; if the script takes the path as an argument, pass it with --script-args (VS Code: Edit model export and arguments).`;
   }
   if ((code === 'EACCES' || code === 'EPERM') && e.path) return `Permission denied: the script cannot read ${e.path}. Check the file's permissions.`;
+  if (code === 'ECONNREFUSED') {
+    // connect(2)'s ECONNREFUSED: the host answered and nothing listens on that port — on a loopback address, a
+    // server on this machine (a development server serving the data) is not running. Node puts address and port on
+    // the error; request(-promise) wraps it and keeps only its text.
+    const at = refusedAt(e) ?? (cause ? refusedAt(cause) : undefined);
+    if (at) {
+      const local = /^(127\.|::1$|localhost$)/.test(at.host) ? ', on this machine: the server the script downloads from (a development server, say) is not running' : '';
+      return `Download failed: nothing accepted the connection at ${at.host}:${at.port} (ECONNREFUSED) — no server listens on that port${local}. Start it first, or point the script at a local copy of the data.`;
+    }
+  }
   if (code && NETWORK_CODES.has(code)) {
     // node-fetch 2's FetchError carries the URL only in its message ("request to https://… failed, reason: …").
     const host = e.hostname ?? cause?.hostname ?? hostInMessage(e.message);

@@ -20,6 +20,7 @@ const RUNS = [
   { file: W('usage-exit.js') },
   { file: W('usage-exit.js'), scriptArgs: ['--play'] },
   { file: W('fetch-error.js') },
+  { file: W('refused.js') },
 ];
 const runs = pool(RUNS, 2, ({ file, scriptArgs }) => profile(file, { steps: 1, ...(scriptArgs ? { scriptArgs } : {}) }));
 const reportOf = async (i: number) => (await runs)[i].report;
@@ -85,4 +86,13 @@ test('a download failing as node-fetch 2 reports it (the URL only in the message
   const report = await reportOf(7);
   assert.equal(report.error?.kind, 'user-error');
   assert.match(report.error!.message, /^Download failed: data\.example\.com could not be reached \(ENOTFOUND\)\. The script fetches data over the network: check the connection and the URL, or point the script at a local copy of the data\./);
+});
+
+test("a local development server that is not running (request-promise's ECONNREFUSED, the address only in its message and cause) → the address and port, that nothing listens there, to start it first (was \"the network request failed\")", async () => {
+  const report = await reportOf(8);
+  assert.equal(report.error?.kind, 'user-error');
+  assert.match(
+    report.error!.message,
+    /^Download failed: nothing accepted the connection at 127\.0\.0\.1:1234 \(ECONNREFUSED\) — no server listens on that port, on this machine: the server the script downloads from \(a development server, say\) is not running\. Start it first, or point the script at a local copy of the data\./,
+  );
 });
