@@ -45,7 +45,9 @@ export function probeStopText(stop: ProbeStop, backend: string | undefined): str
   }
   if (stop.reason === 'shortened') {
     const ran = stop.steps !== undefined && stop.plannedSteps !== undefined ? `${stop.steps} of the ${stop.plannedSteps} steps it wanted` : 'fewer steps than it wanted';
-    return `${NAME[stop.probe]} ran ${ran} to fit its ${seconds(stop.limitMs)} compute budget: ${stop.check} was judged more coarsely (each step stands for more of the plan). ${budgetSentence(backend)}`;
+    // Only the plan preview shortens, and by its work cap (core/plateau.ts previewStepCap: a fixed count for the model's
+    // size, so the verdict does not follow the machine's pace) — its time budget stops it instead ('budget').
+    return `${NAME[stop.probe]} ran ${ran}, its cap for a model of this size (a fixed amount of computation, so that the verdict does not depend on how busy the machine is): ${stop.check} was judged more coarsely (each step stands for more of the plan).`;
   }
   const how =
     stop.reason === 'not started'
