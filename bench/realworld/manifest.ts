@@ -11,8 +11,11 @@ const relativePath = v.pipe(
   v.check((p) => !path.isAbsolute(p) && !p.split('/').includes('..'), 'a path inside the repository'),
 );
 
-/** "model.js:21 Conv2D": the line that creates the layer (file relative to the workspace) and its class. */
-export const LAYER_LINE = /^(?<file>[^\s:]+):(?<line>[1-9]\d*) (?<className>[A-Za-z_][\w]*)$/;
+/**
+ * "model.js:21 Conv2D": the line that creates the layer (file relative to the workspace) and its class — or
+ * "tf.variable" for a core-API loop's variable rows (runner/variableProfile.ts).
+ */
+export const LAYER_LINE = /^(?<file>[^\s:]+):(?<line>[1-9]\d*) (?<className>[A-Za-z_][\w.]*)$/;
 
 const Expectation = v.variant('profiles', [
   v.object({
