@@ -12,7 +12,7 @@ import { locationFromStack } from './stackLocation';
 import { nearestPackageType } from './packageType';
 
 // ESM: "… 'x' imported from /importer"; CommonJS: "… 'x'\nRequire stack:\n- /importer".
-const NOT_FOUND = /Cannot find (?:module|package) '([^']+)' imported from (.+?)\s*$/m;
+export const NOT_FOUND = /Cannot find (?:module|package) '([^']+)' imported from (.+?)\s*$/m;
 export const NOT_FOUND_CJS = /Cannot find module '([^']+)'\s*\nRequire stack:\n- (.+?)\s*$/m;
 const SEP = `${path.sep}node_modules${path.sep}`;
 

@@ -5,12 +5,12 @@
 import * as path from 'node:path';
 import { builtinModules, createRequire } from 'node:module';
 import type { SourceLocation } from '../core/protocol';
-import { importLine } from './importFailures';
+import { importLine, NOT_FOUND } from './importFailures';
 import { redirects } from './tfjsResolve';
 
-// ESM: "Cannot find package 'x' imported from /importer"; CommonJS: "Cannot find module 'x'\nRequire stack:\n- /importer".
-const NOT_FOUND_ESM = /Cannot find package '([^']+)' imported from (.+?)\s*$/m;
-const NOT_FOUND_CJS = /Cannot find module '([^']+)'\s*\nRequire stack:\n((?:- .+\n?)+)/m;
+// CommonJS: "Cannot find module 'x'\nRequire stack:\n- /importer\n- …" with every frame — importFailures' NOT_FOUND_CJS
+// reads only the importer, and the unbuilt-addon check needs the package that required it. ESM: importFailures' NOT_FOUND.
+const REQUIRE_STACK = /Cannot find module '([^']+)'\s*\nRequire stack:\n((?:- .+\n?)+)/m;
 const SEP = `${path.sep}node_modules${path.sep}`;
 
 /** `@scope/name` or `name`: the package part of a bare specifier. */
@@ -99,12 +99,12 @@ function unbuiltAddonCause(specifier: string, requireStack: string[], location: 
 export function missingPackageCause(error: unknown, location: SourceLocation | undefined): { message: string; location?: SourceLocation } | undefined {
   const code = (error as { code?: string } | undefined)?.code;
   if (!(error instanceof Error) || (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND')) return undefined;
-  const esm = NOT_FOUND_ESM.exec(error.message);
+  const esm = NOT_FOUND.exec(error.message);
   if (esm) {
     const importer = esm[2].startsWith('file://') ? new URL(esm[2]).pathname : esm[2];
     return uninstalledPackageCause(esm[1], importer);
   }
-  const cjs = NOT_FOUND_CJS.exec(error.message);
+  const cjs = REQUIRE_STACK.exec(error.message);
   if (!cjs) return undefined;
   const stack = cjs[2].split('\n').map((l) => l.replace(/^- /, '').trim()).filter(Boolean);
   return unbuiltAddonCause(cjs[1], stack, location) ?? uninstalledPackageCause(cjs[1], stack[0]);
