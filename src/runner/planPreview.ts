@@ -63,10 +63,10 @@ export async function planPreview(context: ProbeContext, steps: number, stepCap:
   // Every row the script's fit() trains on is in the profiled batch (fit's rows: batch.inputs).
   const rows = batch.xs[0].shape[0] ?? 0;
   const holdsEveryRow = (batch.inputs?.[0]?.shape[0] ?? Infinity) <= rows;
-  if (!lossUndecided(records, thresholds) || !planPreviewPlan(batch.plannedSteps, Infinity, optimizer, holdsEveryRow)) return;
-  if (!lossIsMeanOverBatches(tf, batch, model, batch.scriptBatch)) return;
+  if (!lossUndecided(records, thresholds)) return;
+  // The cap is a function of the program alone, so the plan is settled once, before the forward passes of the mean check.
   const preview = planPreviewPlan(batch.plannedSteps, stepCap(inner.countParams(), rows), optimizer, holdsEveryRow);
-  if (!preview) return;
+  if (!preview || !lossIsMeanOverBatches(tf, batch, model, batch.scriptBatch)) return;
   const { factor } = preview;
   await send({ type: 'phase', phase: 'profiling', message: `Plan preview: ${preview.steps} steps at ${factor >= 10 ? Math.round(factor) : formatNumber(factor)}× the rate (the planned ${batch.plannedSteps} steps)` });
   const clock = probeClock();
