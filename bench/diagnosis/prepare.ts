@@ -10,7 +10,8 @@
 //  - the car-damage images of the fourth held-out set's bdr-50079585 pair, from the `fetch` mirror (prepareHeldout4.ts);
 //  - the makemore names and the CTA ridership series of the sixth held-out set, from the `fetch` mirrors (prepareHeldout6.ts);
 //  - the seeded numpy/scikit-learn data of the seventh held-out set (circles, XOR, Raschka's iris split; prepareHeldout7.ts);
-//  - the scikit-learn generator output of the eighth held-out set's tutorials (circles, moons, blobs, regression; prepareHeldout8.ts).
+//  - the scikit-learn generator output of the eighth held-out set's tutorials (circles, moons, blobs, regression; prepareHeldout8.ts);
+//  - micrograd's seeded make_moons draw for the fifteenth held-out set (prepareHeldout15.ts).
 // What cannot be built is skipped with the reason; the cases that need it then fail with a clear message.
 //
 //   node --import tsx bench/diagnosis/prepare.ts
@@ -25,6 +26,7 @@ import { prepareHeldout4 } from './prepareHeldout4';
 import { prepareHeldout6 } from './prepareHeldout6';
 import { HELDOUT7_SCRIPT, prepareHeldout7 } from './prepareHeldout7';
 import { HELDOUT8_SCRIPT } from './prepareHeldout8';
+import { HELDOUT15_SCRIPT } from './prepareHeldout15';
 
 export const DEEPCHECKER = { repo: 'thedeepchecker/thedeepchecker', commit: 'd0a2b3a5339b50c3f0b147231e295d3db25017fb' };
 
@@ -105,6 +107,7 @@ export function prepare(): void {
   prepareHeldout7(write);
   pythonTables(HELDOUT7_SCRIPT, 'circles, xor, iris-rasbt, moons-1000, moons-2000');
   pythonTables(HELDOUT8_SCRIPT, 'mlm-circles-1000, mlm-circles-100, mlm-moons-100, mlm-blobs-3, mlm-blobs-20, mlm-regression');
+  pythonTables(HELDOUT15_SCRIPT, 'mg-moons-100');
 }
 
 if (require.main === module) prepare();
