@@ -36,9 +36,10 @@ function maxMargin(labels, scores) {
 
 const optimizer = tf.train.sgd(1.0);
 // learning_rate = 1.0 − 0.9·k/100 at step k (one full-batch step per epoch here).
+// (setLearningRate, not `optimizer.learningRate = …`: tfjs's SGD steps by a scalar that only setLearningRate rebuilds.)
 const decay = {
   onEpochBegin: (k) => {
-    optimizer.learningRate = 1.0 - (0.9 * k) / 100;
+    optimizer.setLearningRate(1.0 - (0.9 * k) / 100);
   },
 };
 model.compile({ optimizer, loss: maxMargin });

@@ -49,10 +49,11 @@ function marginLoss(labels, scores) {
 const steps = 80 * 80;
 const optimizer = tf.train.sgd(0.2);
 // learning_rate = 0.1 · (2·steps − step) / steps: 0.2 at the first step, 0.1 at the last.
+// (setLearningRate, not `optimizer.learningRate = …`: tfjs's SGD steps by a scalar that only setLearningRate rebuilds.)
 let step = 0;
 const schedule = {
   onBatchBegin: () => {
-    optimizer.learningRate = (0.1 * (2 * steps - step)) / steps;
+    optimizer.setLearningRate((0.1 * (2 * steps - step)) / steps);
     step += 1;
   },
 };

@@ -41,9 +41,10 @@ mlp.add(tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf
 const optimizer = tf.train.momentum(0.2, 0.9); // FAULT
 // learning_rate='invscaling': at each epoch's end sklearn sets the rate to learning_rate_init / (t + 1)^power_t with t the number
 // of SAMPLES seen (150 per epoch) and power_t 0.5: 0.2 in epoch 1, 0.2/√151 = 0.016 in epoch 2, 0.2/√59851 = 0.0008 by epoch 400.
+// (setLearningRate, not `optimizer.learningRate = …`: tfjs's SGD steps by a scalar that only setLearningRate rebuilds.)
 const invScaling = {
   onEpochEnd: (epoch) => {
-    optimizer.learningRate = 0.2 / Math.sqrt(150 * (epoch + 1) + 1); // FAULT
+    optimizer.setLearningRate(0.2 / Math.sqrt(150 * (epoch + 1) + 1)); // FAULT
   },
 };
 // tol=1e-4, n_iter_no_change=10: sklearn stops once the epoch loss has failed to beat its best by tol for more than 10 epochs.
