@@ -1,5 +1,6 @@
 // @case sd6-gd-bs10-lr0002
-// @set heldout14
+// @set tuned
+// @moved-from heldout14 (held-out protocol: learning-rate-low measured over the script's plan, core/ratePlanReach.ts, was developed with this program's profile in view — its plan at its rate vs ten times it)
 // @label buggy
 // @bug lr-low
 // @fault the same mini-batch SGD with the rate 0.002: 300 steps move the weights only part of the way from their N(0, 1) start, and the
