@@ -69,7 +69,7 @@ export async function assertGone(pid: number | undefined): Promise<void> {
 export type TestOptions = ClientOptions & { expireWhen?: (message: RunnerMessage) => boolean };
 
 /** The host's run limit as `expireWhen` sets it, and the observer every message of the run goes through. */
-function limitAt({ expireWhen, ...options }: TestOptions): { options: ClientOptions; observe(message: RunnerMessage): void } {
+export function limitAt({ expireWhen, ...options }: TestOptions): { options: ClientOptions; observe(message: RunnerMessage): void } {
   if (!expireWhen) return { options, observe: () => undefined };
   let expire: (() => void) | undefined;
   const runLimit: RunLimit = (fire) => {

@@ -12,7 +12,7 @@ import { startProfile } from '../../src/host/client';
 import { ProfileEvidence } from '../../src/core/runEnd';
 import { parseWithNonFinite, stringifyWithNonFinite, type Finding, type ProfileRequest, type RunnerMessage } from '../../src/core/protocol';
 import type { ProfileReport } from '../../src/core/report';
-import { assertGone, fixture, lineOf, pool, profile, profileOk, RUNNER, type RunOutcome } from './helpers';
+import { assertGone, fixture, limitAt, lineOf, pool, profile, profileOk, RUNNER, type RunOutcome } from './helpers';
 
 const PLATEAU = fixture('partial', 'plan-plateau.js');
 const NAN = fixture('partial', 'nan-inputs.js');
@@ -72,14 +72,21 @@ test("the host's verdict on a finished profile's messages is exactly the runner'
   assert.ok(sent(small).some((f) => f.code === 'unscaled-input') && sent(rare).some((f) => f.code === 'class-imbalance'));
 });
 
-/** Profiles `file` stopped after `updates` updates (partial/stall.js) by a cancel once `stopAt` arrives, or by the timeout. */
+/**
+ * Profiles `file` stopped after `updates` updates (partial/stall.js) by a cancel, or by the timeout, once step
+ * `updates − 1` arrives. The timeout expires at that event, not after a wall-clock span: under load ~50 a 15 s limit
+ * ended the run 9 steps in, before the stall it is meant to interrupt.
+ */
 async function stopped(file: string, updates: number, how: 'cancel' | 'timeout', request: Partial<ProfileRequest>): Promise<ProfileReport> {
   let cancelled = false;
+  const atStall = (m: RunnerMessage) => m.type === 'step' && m.step === updates - 1;
+  const { options, observe } = limitAt({ runnerPath: RUNNER, timeoutMs: 60_000, expireWhen: how === 'timeout' ? atStall : undefined });
   const run = startProfile(
     { file, backend: 'wasm', steps: 20, scriptArgs: [String(updates)], ...request },
-    { runnerPath: RUNNER, timeoutMs: how === 'timeout' ? 15_000 : 60_000 },
+    options,
     (m) => {
-      if (how === 'cancel' && m.type === 'step' && m.step === updates - 1 && !cancelled) {
+      observe(m);
+      if (how === 'cancel' && atStall(m) && !cancelled) {
         cancelled = true;
         void run.cancel();
       }
@@ -136,11 +143,15 @@ test('stopped during the second input-scale probe (cancel, then timeout): the fi
   const SCRIPT = fixture('small-inputs', 'twice.js');
   for (const how of ['cancel', 'timeout'] as const) {
     let cancelled = false;
+    // The timeout expires at the event the cancel waits for (the first input probe), whatever the machine's load.
+    const atFirstProbe = (m: RunnerMessage) => m.type === 'probe' && m.kind === 'input';
+    const { options, observe } = limitAt({ runnerPath: RUNNER, timeoutMs: 60_000, expireWhen: how === 'timeout' ? atFirstProbe : undefined });
     const run = startProfile(
       { file: fixture('partial', 'small-inputs-stalled.js'), backend: 'wasm', steps: 20, scriptArgs: [String(updates)] },
-      { runnerPath: RUNNER, timeoutMs: how === 'timeout' ? 20_000 : 60_000 },
+      options,
       (m) => {
-        if (how === 'cancel' && m.type === 'probe' && m.kind === 'input' && !cancelled) {
+        observe(m);
+        if (how === 'cancel' && atFirstProbe(m) && !cancelled) {
           cancelled = true;
           void run.cancel();
         }
