@@ -11,7 +11,7 @@ import { withInitProbe } from './initProbeRule';
 import { rateFindings } from './rateRules';
 import { overRegularization } from './regularizationRules';
 import { rateAtHorizon } from './rateHorizon';
-import { rateBeyondCurvature, settlesExactly } from './rateCurvature';
+import { atMomentumPace, rateBeyondCurvature, settlesExactly } from './rateCurvature';
 import { dataFindings, symmetricUnits } from './dataRules';
 import { smallInput, unscaledInput } from './inputRules';
 import { unscaledTarget } from './scaleRules';
@@ -117,7 +117,7 @@ export function evaluateHealth(
   // Layers a too-large update broke become one learning-rate-high finding: the rate rules below add none on top.
   const located = brokenByRate(gradient, layers, steps, t, rateSite, loss.outputLayers, context.optimizer).map((f) => explodingFromTargets(f, layers, steps, context.outputs ?? [], context.dataLocations));
   const overshootReported = [...alarms, ...located].some((f) => f.severity !== 'info' && ['loss-diverging', 'loss-oscillating', 'non-finite', 'learning-rate-high'].includes(f.code));
-  const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, optimizer: context.optimizer, plannedSteps: context.plannedSteps, planSite: context.dataLocations?.call });
+  const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, momentumRings: atMomentumPace(context.curvature), optimizer: context.optimizer, plannedSteps: context.plannedSteps, planSite: context.dataLocations?.call });
   // Too high although the profiled batch's loss falls: in closed form for a quadratic loss (rateCurvature.ts), else
   // judged on the script's own batches (rateHorizon.ts) — unless the quadratic's rows leave no noise level to judge.
   const horizon =

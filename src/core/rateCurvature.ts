@@ -59,6 +59,26 @@ export function settlesExactly(curvature: Curvature | undefined, fit: LinearFit 
   return fit.explained.length === 1 && 1 - fit.explained[0] <= fit.rows * FLOAT32_ROUNDOFF;
 }
 
+/**
+ * Whether the rate already runs heavy ball at the fastest pace its momentum allows on this quadratic, on every batch the
+ * rows can form. Along a curvature λ the error obeys z² − (1 + β − ηλ)z + β = 0, whose two roots multiply to β: no
+ * rate converges faster than √β a step along any direction (Polyak 1964; Goh, "Why momentum really works", Distill
+ * 2017, the "critical damping" figure). For ηλ in [(1 − √β)², (1 + √β)²] the roots are complex with modulus exactly
+ * √β; below the band the larger root grows towards 1 as η falls, above it the root passes −1 at 2(1 + β). So with
+ * ηλmax ≤ (1 + √β)² (λmax of any batch: the largest row's curvature bounds it) every direction contracts at √β or
+ * slower, and every smaller rate contracts no direction faster: the spectral radius cannot fall as the rate falls. A
+ * rise of the fixed batch's loss is then the ringing of the underdamped directions (their error turns every
+ * π/θ steps, cos θ = (1 + β − ηλ)/(2√β)), and a tenth of the rate that reaches a lower loss within the profiled steps
+ * reached it at another phase of the same decay — not a rate that is too high (docs/rules/learning-rate-high.md,
+ * "Momentum rings"). Heavy ball only: tfjs's Nesterov step has its own roots (the bound above).
+ */
+export function atMomentumPace(curvature: Curvature | undefined): boolean {
+  if (!curvature || curvature.nesterov || !(curvature.momentum > 0) || !(curvature.momentum < 1) || !(curvature.learningRate > 0)) return false;
+  if (!(curvature.lambdaMax > 0) || curvature.rowLambdaMax === undefined || !(curvature.rowLambdaMax > 0)) return false;
+  const steepest = Math.max(curvature.lambdaMax, curvature.rowLambdaMax);
+  return curvature.learningRate * steepest <= (1 + Math.sqrt(curvature.momentum)) ** 2;
+}
+
 /** learning-rate-high when the rate is past gradient descent's stable range on this quadratic loss. */
 export function rateBeyondCurvature(steps: readonly StepRecord[], curvature: Curvature | undefined, rateSite: SourceLocation | undefined, plannedSteps: number | undefined): Finding | undefined {
   if (!curvature || !(curvature.lambdaMax > 0) || !(curvature.learningRate > 0)) return undefined;
@@ -84,7 +104,7 @@ export function rateBeyondCurvature(steps: readonly StepRecord[], curvature: Cur
       : '';
   return rateTooHigh(
     rateSite,
-    `The learning rate is too high: training will diverge. The model is linear in its weights and the loss is the mean squared error, so the loss is a quadratic whose curvature is set by the inputs alone: ` +
+    `The learning rate is too high: training will diverge. The model is linear in its weights and the loss is a mean squared error, so the loss is a quadratic whose curvature is set by the inputs alone: ` +
       `over the ${curvature.rows.toLocaleString('en-US')} rows the script trains on its largest curvature is λmax = ${fmt(curvature.lambdaMax)}, and ${method} is stable only below a rate of ${bound} = ${fmt(limit)}. ` +
       `The rate is ${fmt(curvature.learningRate)} (${fmt(curvature.learningRate / limit)}× that), so the error along the steepest direction grows ×${fmt(growth)} every step${plan}. ${batchText}` +
       `Lower the learning rate below ${fmt(limit)} (LeCun et al. 1998: 1/λmax = ${fmt(1 / curvature.lambdaMax)} is the fastest), or scale the inputs: λmax grows with their square, so standardised inputs allow a far larger rate.`,

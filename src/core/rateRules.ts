@@ -146,6 +146,11 @@ export interface RateContext {
   slowExplained: boolean;
   /** loss-diverging, loss-oscillating or NaN already say the steps overshoot: no learning-rate-high on top. */
   overshootReported?: boolean;
+  /**
+   * Heavy ball on a quadratic loss at a rate where no smaller one converges faster (rateCurvature.atMomentumPace): a
+   * spike the ÷10 probe "confirms" is the momentum's ringing at another phase, not an overshoot.
+   */
+  momentumRings?: boolean;
   /** The optimizer's class (tfjs getClassName()): the message says what its rate means in tfjs. */
   optimizer?: string;
   /** The optimizer steps the script's own training plans (epochs × batches per epoch), when the profile could read them. */
@@ -222,7 +227,8 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
   const kDown = down ? Math.min(n, down.losses.length - 1) : k;
   const ownBest = Math.min(...losses.slice(0, kDown + 1));
   const downBest = down ? Math.min(...down.losses.slice(0, kDown + 1)) : NaN;
-  const probeWins = Number.isFinite(downBest) && downBest <= HIGH_MARGIN * ownBest;
+  // With heavy ball at its fastest pace on a quadratic both rates decay at √β a step: "lower within N steps" is phase.
+  const probeWins = Number.isFinite(downBest) && downBest <= HIGH_MARGIN * ownBest && !context.momentumRings;
   if (!context.overshootReported && (severe || (rise.ratio >= SPIKE && probeWins))) {
     const probeText = down
       ? probeWins

@@ -1,6 +1,7 @@
 // The curvature of a quadratic loss, measured on every row the script trains on: for a model linear in its weights (one
-// Dense layer without activation, nothing but Input/Flatten/Reshape around it) under the mean squared error, the loss
-// is a quadratic in the weights, its Hessian the same everywhere, and gradient descent's stable range has a closed form
+// Dense layer without activation, nothing but Input/Flatten/Reshape around it) under the mean squared error (or a loss
+// function that is c × it, read by value), the loss is a quadratic in the weights, its Hessian the same everywhere, and
+// gradient descent's stable range has a closed form
 // (core/rateCurvature.ts). The profiled batch can miss it: a batch of the first rows in file order (fit(…, {shuffle:
 // false})) may hold only the small inputs, where the rate is stable, while the rows after it diverge.
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
@@ -47,10 +48,39 @@ function descentSettings(model: LayersModel): DescentSettings | undefined {
   return undefined;
 }
 
+/** Agreement of a custom loss's ratio to the MSE at every point read: float32 rounding of the same sums is ~1e-6. */
+const SCALE_TOLERANCE = 1e-3;
+
+/**
+ * The constant c for which the model's loss is c × the mean squared error, read by value: 1 for tfjs's MSE; for a
+ * function (the Straight Dope's `square_loss` = mean((ŷ − y)²)/2 is c = ½) its value over the MSE at two predictions
+ * and two batch sizes, all four equal — a loss summed over the batch scales with its rows and is not one quadratic
+ * for every batch. Undefined for anything else (MAE, Huber, a penalty inside the loss).
+ */
+function squaredLossScale(tf: Tf, model: LayersModel, losses: readonly string[], units: number): number | undefined {
+  if (losses.length !== 1) return undefined;
+  if (SQUARED_LOSSES.has(normalizeLoss(losses[0]))) return 1;
+  const fn = (innerModel(model) as unknown as { lossFunctions?: ((y: Tensor, p: Tensor) => Tensor)[] }).lossFunctions?.[0];
+  if (typeof fn !== 'function' || !(units > 0)) return undefined;
+  try {
+    const ratios = tf.tidy(() =>
+      [4, 9].flatMap((rows) => {
+        const index = tf.reshape(tf.range(1, rows * units + 1), [rows, units]);
+        const y = tf.sin(index);
+        return [tf.cos(index), tf.add(tf.mul(tf.cos(tf.mul(index, 3)), 2), 0.5)].map((p) => tf.mean(fn(y, p)).dataSync()[0] / tf.mean(tf.square(tf.sub(p, y))).dataSync()[0]);
+      }),
+    );
+    const c = ratios[0];
+    return Number.isFinite(c) && c > 0 && ratios.every((r) => Math.abs(r - c) <= SCALE_TOLERANCE * c) ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The one Dense layer of a model linear in its weights, with its bias and units; undefined for anything else. */
-function linearDense(model: LayersModel, losses: readonly string[]): { units: number; useBias: boolean } | undefined {
+function linearDense(model: LayersModel): { units: number; useBias: boolean } | undefined {
   const inner = innerModel(model);
-  if (inner.inputs.length !== 1 || inner.outputs.length !== 1 || losses.length !== 1 || !SQUARED_LOSSES.has(normalizeLoss(losses[0]))) return undefined;
+  if (inner.inputs.length !== 1 || inner.outputs.length !== 1) return undefined;
   const layers = inner.layers as unknown as Layerish[];
   const dense = layers.filter((l) => !RESHAPING.has(l.getClassName()));
   if (dense.length !== 1 || dense[0].getClassName() !== 'Dense') return undefined;
@@ -62,23 +92,24 @@ function linearDense(model: LayersModel, losses: readonly string[]): { units: nu
 }
 
 /**
- * λmax of the MSE's Hessian over `inputs` (fit()'s x, the rows it trains on), for a model linear in its weights: with
+ * λmax of the MSE's Hessian (× c for a loss that is c × the MSE) over `inputs` (fit()'s x, the rows it trains on), for a model linear in its weights: with
  * X̃ the inputs flattened to rows (and a column of ones for the bias), mean over the R rows and U units of (y − X̃w)²
  * has the Hessian 2/(R·U)·X̃ᵀX̃ for each unit's weights. λmax by power iteration (from below: never an overestimate).
  */
 export function curvatureOfLinearModel(tf: Tf, model: LayersModel, losses: readonly string[], trainingInputs: (() => Tensor[]) | undefined): CurvatureMeasure | undefined {
   const settings = descentSettings(model);
-  const dense = settings && trainingInputs ? linearDense(model, losses) : undefined;
-  if (!settings || !dense || !trainingInputs || !(dense.units > 0)) return undefined;
+  const dense = settings && trainingInputs ? linearDense(model) : undefined;
+  const scale = dense ? squaredLossScale(tf, model, losses, dense.units) : undefined;
+  if (!settings || !dense || !scale || !trainingInputs || !(dense.units > 0)) return undefined;
   const inputs = trainingInputs();
   try {
-    return inputs.length === 1 && inputs[0].dtype === 'float32' ? largestCurvature(tf, model, inputs[0], dense, settings) : undefined;
+    return inputs.length === 1 && inputs[0].dtype === 'float32' ? largestCurvature(tf, model, inputs[0], dense, settings, scale) : undefined;
   } finally {
     tf.dispose(inputs);
   }
 }
 
-function largestCurvature(tf: Tf, model: LayersModel, x: Tensor, dense: { units: number; useBias: boolean }, settings: DescentSettings): CurvatureMeasure | undefined {
+function largestCurvature(tf: Tf, model: LayersModel, x: Tensor, dense: { units: number; useBias: boolean }, settings: DescentSettings, scale: number): CurvatureMeasure | undefined {
   // Dense reads the last axis; after a Flatten or Reshape it reads each example whole.
   const reshaped = (innerModel(model).layers as unknown as Layerish[]).some((l) => l.getClassName() === 'Flatten' || l.getClassName() === 'Reshape');
   const features = reshaped ? x.size / Math.max(x.shape[0] ?? 1, 1) : (x.shape[x.shape.length - 1] ?? 0);
@@ -108,7 +139,7 @@ function largestCurvature(tf: Tf, model: LayersModel, x: Tensor, dense: { units:
     }
     v.dispose();
     if (!Number.isFinite(estimate) || !(estimate > 0)) return undefined;
-    return { lambdaMax: (2 / dense.units) * estimate, rowLambdaMax: (2 / dense.units) * rowMax, ...settings, rows };
+    return { lambdaMax: ((2 * scale) / dense.units) * estimate, rowLambdaMax: ((2 * scale) / dense.units) * rowMax, ...settings, rows };
   } finally {
     gram.dispose();
   }

@@ -1,5 +1,6 @@
 // @case sd6-momentum-bs10
-// @set heldout14
+// @set tuned
+// @moved-from heldout14 (held-out protocol: learning-rate-high's heavy-ball pace on a quadratic loss, rateCurvature.atMomentumPace, was developed with this program in view, branch lrhigh)
 // @label healthy
 // @source A. Zhang, Z. C. Lipton, M. Li, A. J. Smola et al., "Deep Learning - The Straight Dope" (MXNet/Gluon tutorials),
 //   chapter 6 "Optimization": github.com/zackchase/mxnet-the-straight-dope@7b172d6, chapter06_optimization/momentum-scratch.ipynb (outputs saved in the notebook), the cell
