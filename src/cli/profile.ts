@@ -6,7 +6,7 @@ import { formatNumber } from '../core/format';
 import { stepProgress } from '../core/plateau';
 import { partialNote } from '../core/presentation';
 import { probeStopSections, probeStopsSummary } from '../core/probeStops';
-import { startProfile } from '../host/client';
+import { startProfileFittingMemory } from '../host/fitMemory';
 import { BATCH_USAGE, findingLines, followRun, parseOrExitCode, parseRunArgs, parseTarget, parseVerdict, positiveInt, printRunOutcome, relative, runnerUsage, runOutput, table, TARGET_USAGE, VERDICT_OPTIONS, VERDICT_USAGE } from './shared';
 
 export const PROFILE_USAGE = `Usage: gradient-lens profile FILE [options] [-- SCRIPT ARGS…]
@@ -50,6 +50,7 @@ export function renderReport(report: ProfileReport): string {
   out.push(`model ${report.modelName} (${report.modelClass}, ${report.discovery}${report.exportName ? ` "${report.exportName}"` : ''}); loss ${report.loss}; optimizer ${report.optimizer}`);
   if (report.discoveryNote) out.push(report.discoveryNote);
   out.push(`data: ${report.dataNote}; batch ${report.batchSize}; ${report.steps.length - 1} steps`);
+  if (report.rowsNote) out.push(report.rowsNote);
   const partial = partialNote(report);
   if (partial) out.push(`${partial} ${report.error?.message ?? ''}`);
   if (report.lossNote) out.push(report.lossNote);
@@ -103,7 +104,7 @@ export async function profileCommand(argv: string[]): Promise<number> {
   const tty = Boolean(process.stderr.isTTY) && options.format === 'text';
   const request = { file: options.file, exportName: options.exportName, args: options.args, scriptArgs: options.scriptArgs, steps: options.steps, batchSize: options.batchSize, backend: options.backend, thresholds: options.thresholds, overfitBatch: options.overfitBatch };
   const report = await followRun(tty, (message) => progress(message, options.steps), (onMessage) =>
-    startProfile(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, env: options.env, cwd: process.cwd() }, onMessage),
+    startProfileFittingMemory(request, { timeoutMs: options.timeoutMs, memoryLimitMb: options.memoryLimitMb, env: options.env, cwd: process.cwd() }, onMessage),
   );
   return printRunOutcome(report, runOutput(options.format, renderReport, false), options.failOn, renderError);
 }

@@ -338,6 +338,7 @@ export function reportMarkdown(report: ProfileReport, ruleUrl: (code: FindingCod
     `- loss ${mdEscape(report.loss ?? '?')}; optimizer ${mdEscape(report.optimizer ?? '?')}; batch ${report.batchSize ?? '?'}; ${Math.max(0, report.steps.length - 1)} steps`,
     `- data: ${mdEscape(report.dataNote ?? '?')}`,
   );
+  if (report.rowsNote) out.push(`- ${mdEscape(report.rowsNote)}`);
   if (report.lossNote) out.push(`- ${mdEscape(report.lossNote)}`);
   if (report.steps.length) out.push(`- loss over the steps: \`${sparkline(report.steps.map((s) => s.loss))}\` ${formatNumber(report.steps[0].loss)} → ${formatNumber(report.steps[report.steps.length - 1].loss)}`);
   out.push('', '| layer | class | line | ‖g‖ step 0 | trend | verdict |', '|---|---|--:|--:|---|---|');

@@ -103,6 +103,8 @@ export interface RunReportBase {
   dataLocations?: RunnerMessageOf<'model'>['dataLocations'];
   loss?: string;
   lossNote?: string;
+  /** Set by the host when the rows a step were halved to fit the memory limit (host/fitMemory.ts): which and why. */
+  rowsNote?: string;
   optimizer?: string;
   batchSize?: number;
   totalSteps?: number;

@@ -8,6 +8,7 @@ import { unhandled } from '../core/exhaustive';
 import type { RunnerMessage } from '../core/protocol';
 import type { ProfileReport } from '../core/report';
 import { startProfile, type ClientOptions, type ProfileRun } from '../host/client';
+import { startProfileFittingMemory } from '../host/fitMemory';
 import { RunnerPool } from '../host/runnerPool';
 import { RunFileWriter } from '../host/runFileWriter';
 import type { ArgumentsStore } from './argumentsStore';
@@ -130,7 +131,8 @@ export class ProfileCommand implements vscode.Disposable {
         this.log.info(`profiling ${file}${remembered.exportName ? ` export "${remembered.exportName}"` : ''}${remembered.args ? ` args ${JSON.stringify(remembered.args)}` : ''}${remembered.scriptArgs ? ` script args ${remembered.scriptArgs}` : ''} (${settings.steps} steps, backend ${settings.backend})`);
         const request = { ...runTarget(uri, settings, this.args, this.extensionPath), steps: settings.steps, thresholds: settings.thresholds, overfitBatch };
         const clientOptions = runnerClientOptions(settings, this.extensionPath);
-        const run = settings.keepRunnerWarm ? this.warmPool(clientOptions).profile(request, onMessage) : startProfile(request, clientOptions, onMessage);
+        // A batch that does not fit the memory limit is profiled again with half the rows (host/fitMemory.ts).
+        const run = startProfileFittingMemory(request, clientOptions, onMessage, (r, o, m) => (settings.keepRunnerWarm ? this.warmPool(clientOptions).profile(r, m) : startProfile(r, o, m)));
         void run.result.then(() => {
           clearTimeout(showStep0);
           runFile?.close();

@@ -20,6 +20,7 @@ import { startWatchdog } from './watchdog';
 import { installVariableCreationCapture, LAYERS_ONLY, variableLoopMessage, type VariableLoop } from './variableLoop';
 import { rememberOpenedFiles } from './lfsPointers';
 import { caughtExit, send, trapProcessExit } from './ipc';
+import { servingMessage, watchServers, whenOnlyServing, type ServerWatch } from './serverWait';
 
 export const runState = {
   /** Set once the model is found or captured: an error the user's code raises on its own after that is only logged. */
@@ -31,13 +32,22 @@ export const runState = {
 const NO_MODEL =
   'No model found: the module exports no tf.LayersModel, no model factory (default export, createModel, buildModel, getModel), and never calls fit/fitDataset/trainOnBatch.';
 
-/** Waits for a training call when the module exported no model; gives up when the event loop goes idle. */
-function waitForTrainingCall<T = Capture>(capture: Promise<T>, idleMessage = NO_MODEL, ranTowardTraining = true): Promise<T> {
+/**
+ * Waits for a training call when the module exported no model; gives up when the event loop goes idle, or when
+ * the program only serves requests (a listening server and nothing else pending: serverWait.ts).
+ */
+function waitForTrainingCall<T = Capture>(capture: Promise<T>, servers: ServerWatch, idleMessage = NO_MODEL, ranTowardTraining = true): Promise<T> {
   return new Promise((resolve, reject) => {
     const channel = (process as unknown as { channel?: { unref(): void; ref(): void } }).channel;
+    const stopServingWatch = whenOnlyServing(servers, () => {
+      process.off('beforeExit', onIdle);
+      const serving = servingMessage(servers);
+      reject(new DiscoveryError('no-model', idleMessage + serving.text, undefined, serving.location));
+    });
     // The program ran to its end (nothing left on the event loop) without building a model: what it printed
     // last is most often why (an error it caught and logged, e.g. a database it could not reach).
     const onIdle = () => {
+      stopServingWatch();
       const exit = caughtExit();
       if (exit) return reject(exit);
       // A file that calls fit itself but ended before it: what it printed while loading counts too.
@@ -49,6 +59,7 @@ function waitForTrainingCall<T = Capture>(capture: Promise<T>, idleMessage = NO_
     process.once('beforeExit', onIdle);
     channel?.unref();
     capture.then((c) => {
+      stopServingWatch();
       channel?.ref();
       process.off('beforeExit', onIdle);
       resolve(c);
@@ -146,6 +157,7 @@ export async function loadTarget(
   let ns: Record<string, unknown> | undefined;
   let captured: Capture | undefined;
   rememberOpenedFiles();
+  const servers = watchServers();
   markUserCodeStart();
   try {
     const outcome = await Promise.race([loadUserModule(file).then((m) => ({ m })), training.next.then((c) => ({ c }))]);
@@ -166,6 +178,7 @@ export async function loadTarget(
   if (found && 'awaiting' in found) {
     const next = await waitForTrainingCall<Capture | VariableLoop>(
       Promise.race([training.next, ...(training.nextVariableLoop ? [training.nextVariableLoop] : [])]),
+      servers,
       `No model found: "${found.awaiting}" returned undefined, not a tf.LayersModel, and no fit/fitDataset/trainOnBatch call followed before the program went idle.`,
     );
     if ('variables' in next) throw new VariableLoopFound(next, tf);
@@ -178,6 +191,7 @@ export async function loadTarget(
     const script = !Object.values(ns ?? {}).some((v) => typeof v === 'function');
     const next = await waitForTrainingCall<Capture | CustomLoop | VariableLoop>(
       Promise.race([training.next, ...(training.nextLoop ? [training.nextLoop] : []), ...(training.nextVariableLoop ? [training.nextVariableLoop] : [])]),
+      servers,
       NO_MODEL + classExportsNote(ns ?? {}) + instanceMethodsNote(ns ?? {}) + defaultObjectNote(ns ?? {}),
       script,
     );

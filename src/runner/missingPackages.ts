@@ -90,13 +90,39 @@ function unbuiltAddonCause(specifier: string, requireStack: string[], location: 
   const via = required !== addon.name ? `, which ${required} loads` : '';
   const where = location ? ` (${required} is required at ${path.basename(location.file)}:${location.line})` : '';
   const built = path.relative(addon.dir, missing).split(path.sep).join('/');
+  return { location, message: `The package ${addon.name}${via}${where}, has no compiled native addon: ${built} is missing.${rebuildAdvice(addon.name)}` };
+}
+
+/** Why a native addon's compiled file is absent and what builds it (node-gyp docs; npm docs, "scripts"). */
+function rebuildAdvice(name: string): string {
+  return ` npm builds it with the package's install script (node-gyp), which did not run (npm install --ignore-scripts) or failed (no C++ compiler or Python). Build it in the project with npm rebuild ${name} — its output says what is missing — then run again.`;
+}
+
+/** The `bindings` package's error (npm "bindings": it throws with every path it tried, also kept as error.tries). */
+const BINDINGS_NOT_FOUND = /^Could not locate the bindings file\. Tried:\n/;
+
+/**
+ * The same unbuilt addon as found through the `bindings` package (sharp 0.21, sqlite3, … load their addon with it
+ * instead of a plain require): it tries build/Release, build/Debug, compiled/<node>/<platform>/<arch>, … under the
+ * package's folder and throws listing them. The package is the one those paths belong to.
+ */
+function bindingsAddonCause(error: Error, location: SourceLocation | undefined): { message: string; location?: SourceLocation } | undefined {
+  if (!BINDINGS_NOT_FOUND.test(error.message)) return undefined;
+  const tries = (error as { tries?: unknown }).tries;
+  const tried = Array.isArray(tries) ? tries.map(String) : [...error.message.matchAll(/^\s*→\s*(.+)$/gm)].map((m) => m[1].trim());
+  const addon = tried.length ? packageDir(tried[0]) : undefined;
+  if (!addon) return undefined;
+  const release = tried.find((t) => /[\\/]build[\\/]Release[\\/]/.test(t)) ?? tried[0];
+  const built = path.relative(addon.dir, release).split(path.sep).join('/');
+  const where = location ? ` (required at ${path.basename(location.file)}:${location.line})` : '';
   return {
     location,
-    message: `The package ${addon.name}${via}${where}, has no compiled native addon: ${built} is missing. npm builds it with the package's install script (node-gyp), which did not run (npm install --ignore-scripts) or failed (no C++ compiler or Python). Build it in the project with npm rebuild ${addon.name} — its output says what is missing — then run again.`,
+    message: `The package ${addon.name}${where} has no compiled native addon: the bindings package looked for it in ${tried.length} places (${built} among them) and found none.${rebuildAdvice(addon.name)}`,
   };
 }
 
 export function missingPackageCause(error: unknown, location: SourceLocation | undefined): { message: string; location?: SourceLocation } | undefined {
+  if (error instanceof Error && BINDINGS_NOT_FOUND.test(error.message)) return bindingsAddonCause(error, location);
   const code = (error as { code?: string } | undefined)?.code;
   if (!(error instanceof Error) || (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND')) return undefined;
   const esm = NOT_FOUND.exec(error.message);

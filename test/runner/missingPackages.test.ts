@@ -1,5 +1,6 @@
 // A package the model file needs that is not there (bench/realworld batch 11): Node says "Cannot find package
-// 'tensorflow'" or quotes a require stack ending in a missing build/Release/*.node; the runner says which import,
+// 'tensorflow'", quotes a require stack ending in a missing build/Release/*.node, or (through the bindings package)
+// lists every place it looked for the addon; the runner says which import,
 // on which line, what is wrong with it and what to run. Near miss: a relative import of a file that is not there
 // keeps Node's own words (test/runner/importCauses.test.ts), and tfjs packages the runner serves never fail.
 import { test } from 'node:test';
@@ -7,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { fixture, lineOf, pool, profile } from './helpers';
 
 const F = (...p: string[]) => fixture('missing-packages', ...p);
-const files = [F('unscoped.mjs'), F('unscoped.js'), F('absent.js'), F('addon', 'model.js')];
+const files = [F('unscoped.mjs'), F('unscoped.js'), F('absent.js'), F('addon', 'model.js'), F('addon-bindings', 'model.js')];
 const runs = pool(files, 2, (f) => profile(f, { steps: 1 }));
 const run = async (i: number) => (await runs)[i];
 
@@ -44,4 +45,14 @@ test("a dependency's native addon never compiled (npm install --ignore-scripts) 
     `The package fast-segment, which text-tools loads (text-tools is required at model.js:${lineOf(files[3], 'L:require')}), has no compiled native addon: build/Release/fast_segment.node is missing. npm builds it with the package's install script (node-gyp), which did not run (npm install --ignore-scripts) or failed (no C++ compiler or Python). Build it in the project with npm rebuild fast-segment — its output says what is missing — then run again.`,
   );
   assert.equal(report.error?.location?.line, lineOf(files[3], 'L:require'));
+});
+
+test("a native addon loaded through the bindings package and never compiled → the addon package, its require line, npm rebuild (was bindings' list of tried paths)", async () => {
+  const { report } = await run(4);
+  assert.equal(report.error?.kind, 'import');
+  assert.equal(
+    report.error!.message,
+    `The package image-resize (required at model.js:${lineOf(files[4], 'L:require')}) has no compiled native addon: the bindings package looked for it in 5 places (build/Release/image_resize.node among them) and found none. npm builds it with the package's install script (node-gyp), which did not run (npm install --ignore-scripts) or failed (no C++ compiler or Python). Build it in the project with npm rebuild image-resize — its output says what is missing — then run again.`,
+  );
+  assert.equal(report.error?.location?.line, lineOf(files[4], 'L:require'));
 });
