@@ -12,6 +12,7 @@
 import type { Finding, LayerInfo, OutputInfo } from './protocol';
 import { RULE_SEVERITY } from './healthModel';
 import { MIN_GAP_SHARE } from './scaleRules';
+import type { ClassErrors } from './linearReachRule';
 
 export const LINEAR_FIT = {
   /** The best linear fit must explain at least this share of the targets' variance: the bar "learns from the inputs"
@@ -62,6 +63,9 @@ export interface LinearFit {
   rows: number;
   /** Input features the fit used (constant ones left out). */
   features: number;
+  /** Class labels (one class per row): the training error rates of a constant, the best linear classifier and the
+   *  k-nearest-neighbour rule on the same rows (core/linearReachRule.ts). */
+  errors?: ClassErrors;
 }
 
 /**

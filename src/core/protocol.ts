@@ -212,7 +212,8 @@ export const RunnerMessage = v.variant('type', [
    * loss of predicting the targets' mean as given and standardised; `targetRms`, the targets' largest column RMS.
    * `linear` (core/linearFitRule.ts): a model with no hidden non-linearity — `losses` = the R² of the least-squares fit of
    * each target column on the inputs and a constant over `rows` of fit()'s rows and `features` non-constant features;
-   * `shares`: each 0/1 column's share of ones (class labels); `factor` 1.
+   * `shares`: each 0/1 column's share of ones (class labels); `errors` (class labels, one class per row): the training
+   * error rates of the most frequent class, the best linear classifier and the nearest-neighbour rule (core/linearReachRule.ts); `factor` 1.
    */
   v.object({
     type: v.literal('probe'),
@@ -250,6 +251,8 @@ export const RunnerMessage = v.variant('type', [
     /** `linear`: the input features the fit used, and each class column's share of ones. */
     features: v.optional(v.pipe(v.number(), v.integer())),
     shares: v.optional(v.array(num)),
+    /** `linear`, class labels: training error rates [a constant, the best linear classifier, the ⌈√n⌉-nearest neighbours (leave-one-out)]. */
+    errors: v.optional(v.array(num)),
   }),
   /** A check after the profiled steps that stopped before it decided (protocol/profile.ts ProbeStop). */
   v.object({ type: v.literal('probeStop'), ...ProbeStop.entries }),

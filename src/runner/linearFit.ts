@@ -6,6 +6,7 @@
 import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
 import { LINEAR_FIT, type LinearFit } from '../core/linearFitRule';
 import { seededOrder } from './data';
+import { classErrors } from './linearReach';
 import type { Tf } from './tfjsResolve';
 
 /** Features whose spread is below this share of the largest feature's are constant for the fit (a black border pixel). */
@@ -54,9 +55,14 @@ export function linearFit(tf: Tf, inputs: Tensor | undefined, labels: Tensor | u
     const explained = result.fitted.map((f, i) => (result.spread[i] > 0 ? Math.min(1, f / result.spread[i]) : NaN));
     const used = explained.flatMap((_, i) => (result.spread[i] > 0 ? [i] : []));
     if (!used.length || used.some((i) => !Number.isFinite(explained[i]))) return undefined;
+    // Class labels: how far a linear classifier gets against the rows' nearest neighbours (core/linearReachRule.ts).
+    const centred = indicator ? tf.tidy(() => { const x = tf.gather(xFlat, kept, 1); return tf.sub(x, tf.mean(x, 0)) as Tensor2D; }) : undefined;
+    const errors = centred && classErrors(tf, centred, yFlat as Tensor2D);
+    centred?.dispose();
     return {
       explained: used.map((i) => explained[i]),
       ...(indicator ? { shares: used.map((i) => result.shares[i]) } : {}),
+      ...(errors ? { errors } : {}),
       rows,
       features,
     };

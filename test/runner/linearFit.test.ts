@@ -1,13 +1,15 @@
 // A model with no hidden non-linearity on labels no linear function fits (core/linearFitRule.ts; docs/rules/
 // capacity-linear.md): the runner fits the labels by least squares on fit()'s rows and the rule fires on the output
 // layer's line for XOR — with a logistic unit, or through a stack of linear Dense layers. A hidden tanh layer on the same
-// XOR rows, separable blobs under logistic regression and a noisy linear regression (R² ≈ 0.2) stay quiet.
+// XOR rows, separable blobs under logistic regression and a noisy linear regression (R² ≈ 0.2) stay quiet. The
+// neighbours' reading (core/linearReachRule.ts): a spiral under a linear stack or a softmax regression fires; three
+// separable blobs (one Dense or a linear stack) and a linear autoencoder (regression targets) stay quiet.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { findingSummary, fixture, lineOf, profileEach } from './helpers';
 
 const FIX = (f: string) => fixture('linear', f);
-const FILES = ['xor-logistic.js', 'xor-linear-stack.js', 'xor-tanh.js', 'blobs-logistic.js', 'noisy-linreg.js'];
+const FILES = ['xor-logistic.js', 'xor-linear-stack.js', 'xor-tanh.js', 'blobs-logistic.js', 'noisy-linreg.js', 'spiral-linear-stack.js', 'spiral-softmax.js', 'blobs3-softmax.js', 'blobs3-linear-stack.js', 'autoencoder-linear.js'];
 const outcome = profileEach(FILES, FIX, { steps: 5, backend: 'wasm' });
 
 const linearProbe = async (file: string) => (await outcome(file)).messages.find((m) => m.type === 'probe' && m.kind === 'linear');
@@ -43,4 +45,36 @@ test('separable blobs under logistic regression, and a noisy linear regression (
     assert.ok(probe && probe.type === 'probe', file);
     assert.ok(probe.losses[0] > low && probe.losses[0] < high, `${file}: R² ${probe.losses[0]}`);
   }
+});
+
+for (const [file, marker] of [['spiral-linear-stack.js', 'L:hidden'], ['spiral-softmax.js', 'L:output']] as const) {
+  test(`${file}: the spiral beats a constant (R² ≈ 0.3) but the neighbours separate it — capacity-linear on ${marker}`, async () => {
+    const { report } = await outcome(file);
+    const f = report.findings.find((x) => x.code === 'capacity-linear');
+    assert.ok(f, findingSummary(report));
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.line, lineOf(FIX(file), marker));
+    assert.match(f.message, /^A linear model cannot separate these classes: the best linear classifier misclassifies (4\d|5\d)\.\d % of the 300 training rows, while the 18 nearest neighbours/);
+    const probe = await linearProbe(file);
+    assert.ok(probe && probe.type === 'probe' && probe.errors, file);
+    const [chance, linear, neighbours] = probe.errors;
+    assert.ok(Math.abs(chance - 2 / 3) < 1e-6, `chance ${chance}`);
+    assert.ok(linear > 0.4 && linear < 0.6 && neighbours < 0.1, `linear ${linear}, neighbours ${neighbours}`);
+    assert.ok(Math.min(...probe.losses) > 0.1, `R² ${probe.losses}`);
+  });
+}
+
+test('three separable blobs (softmax regression, a linear stack) and a linear autoencoder: measured, quiet', async () => {
+  for (const file of ['blobs3-softmax.js', 'blobs3-linear-stack.js']) {
+    const { report } = await outcome(file);
+    assert.ok(!report.findings.some((x) => x.code === 'capacity-linear'), `${file}: ${findingSummary(report)}`);
+    const probe = await linearProbe(file);
+    assert.ok(probe && probe.type === 'probe' && probe.errors, file);
+    assert.ok(probe.errors[1] < 0.02, `${file}: linear error ${probe.errors[1]}`);
+  }
+  const { report } = await outcome('autoencoder-linear.js');
+  assert.ok(!report.findings.some((x) => x.code === 'capacity-linear'), findingSummary(report));
+  const probe = await linearProbe('autoencoder-linear.js');
+  assert.ok(probe && probe.type === 'probe' && probe.errors === undefined, 'regression targets: no class errors');
+  assert.ok(Math.min(...probe.losses) > 0.9, `R² ${probe.losses}`);
 });

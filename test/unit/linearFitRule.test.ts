@@ -4,14 +4,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { explainedShare, linearCapacity, linearOutputLayer, LINEAR_FIT } from '../../src/core/linearFitRule';
 import type { LayerInfo, OutputInfo } from '../../src/core/protocol';
+import { layer } from './layerInfoFixture';
 
-const layer = (name: string, className: string, activation?: string, line = 10): LayerInfo => ({
-  name,
-  className,
-  ...(activation ? { activation } : {}),
-  location: { file: '/m.js', line, column: 3 },
-  weights: [],
-});
 const head = (activation = 'sigmoid', units = 1): OutputInfo => ({ layer: 'head', activation, loss: 'binaryCrossentropy', units, labelMeanSquare: 0.5, labelVariance: 0.25 });
 
 test('linear in the inputs: Dense(sigmoid) alone; linear Dense + Dropout + BatchNormalization + Flatten before a softmax; a Dense then its Activation layer', () => {

@@ -1,5 +1,6 @@
 // @case mwm08-linear-spiral
-// @set heldout14
+// @set tuned
+// @moved-from heldout14 (developed with the capacity-linear neighbours reading in view: its linear and k-NN errors were measured on this program's rows, branch linear)
 // @label buggy
 // @bug hidden-activation
 // @fault the lesson's "Linear model": fc1 = Linear(2, 100) feeds fc2 = Linear(100, 3) with no activation between them ("z =
