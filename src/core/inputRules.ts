@@ -111,6 +111,20 @@ export function unscaledInput(layers: readonly LayerInfo[], steps: readonly Step
   if (probe && !probe.better && probe.learns) {
     return { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}. ${shown} Yet the model learns from them as given, and standardising them does not train better: ${probe.evidence}. No action needed for training over these steps; standardising stays the usual practice.` };
   }
+  // The consequence is the only evidence left (neither run learns in this draw) and most draws of the model's own
+  // initializers — this one, which does not learn, counted with the fresh ones — learn from the inputs as given: what it
+  // shows is this draw's, not the program's.
+  const redrawn = probe && !probe.better && !onlyStandardised && probe.learns === false ? probe.redrawn : undefined;
+  if (redrawn && 2 * redrawn.learned > redrawn.draws + 1) {
+    return {
+      ...base,
+      severity: 'info',
+      message:
+        `Unscaled inputs: ${scaleText}. ${shown} In this draw of the initial weights neither run learns from them within these steps (${probe!.evidence}), ` +
+        `but from ${redrawn.learned} of ${redrawn.draws} fresh draws of the model's own initializers the same steps as given do (lowest losses ${redrawn.lows.map(loss3).join(', ')}): ` +
+        `whether the inputs' scale holds this model back depends on the initial draw, not on the program. Standardising stays the usual practice.`,
+    };
+  }
   const measured = probe
     ? probe.better
       ? ` Standardised, the same steps train clearly better: ${probe.evidence}.`

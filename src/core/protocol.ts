@@ -248,6 +248,9 @@ export const RunnerMessage = v.variant('type', [
     standardized: v.optional(v.picklist(['inputs', 'targets', 'both'])),
     targetRms: v.optional(num),
     givenBaseline: v.optional(num),
+    /** `scale`, inputs standardised, when neither run learned from the inputs: the lowest loss of the same steps as given
+     *  from each fresh draw of the model's own initializers (runner/weightDraws.ts; core/scaleRules.ts judgeScaling). */
+    redrawnLows: v.optional(v.array(num)),
     /** `linear`: the input features the fit used, and each class column's share of ones. */
     features: v.optional(v.pipe(v.number(), v.integer())),
     shares: v.optional(v.array(num)),

@@ -19,6 +19,9 @@ export interface ScaleProbe {
   givenBaseline?: number;
   /** … and standardised (1 for the squared error). Losses are compared as shares of these. */
   baseline?: number;
+  /** Inputs standardised and neither run learning from them: the lowest loss of the same steps as given from each fresh
+   *  draw of the model's own initializers (runner/weightDraws.ts), in the as-given loss's units. */
+  redrawnLows?: readonly number[];
 }
 
 /**
@@ -50,6 +53,9 @@ export interface ScaleJudgement {
   units: 'loss' | 'share';
   /** One sentence with the numbers. */
   evidence: string;
+  /** The inputs as given, over fresh draws of the model's own initializers (when the runner drew them): how many of
+   *  `draws` learn from them by the same bar as `learns`, and their lowest losses. */
+  redrawn?: { learned: number; draws: number; lows: readonly number[] };
   /** At the as-given curve's mean pace (linear, as core/plateau.ts shareOverPlan), the steps it needs to reach the
    *  standardised run's lowest loss; undefined when it did not fall. */
   stepsToMatch: number | undefined;
@@ -99,7 +105,10 @@ export function judgeScaling(steps: readonly StepRecord[], probe: ScaleProbe): S
     (blind !== undefined && !shares ? ` (a prediction that reads no input scores ${three(blind)})` : '');
   const pace = (own[0] - own[n]) / n;
   const stepsToMatch = pace > 0 ? Math.max(0, own[0] - probeBest) / pace : undefined;
-  return { better, learns, onlyStandardisedLearns, steps: n, own: { start: own[0], best: ownBest }, probe: { start: run[0], best: probeBest }, units: shares ? 'share' : 'loss', evidence, stepsToMatch };
+  // Whether the model learns from the inputs as given, asked of other draws of its own initializers by the same bar.
+  const lows = probe.redrawnLows?.filter(Number.isFinite);
+  const redrawn = lows?.length && blind !== undefined && blind > 0 ? { learned: lows.filter((low) => low <= (1 - MIN_GAP_SHARE) * blind).length, draws: lows.length, lows } : undefined;
+  return { better, learns, onlyStandardisedLearns, steps: n, own: { start: own[0], best: ownBest }, probe: { start: run[0], best: probeBest }, units: shares ? 'share' : 'loss', evidence, stepsToMatch, ...(redrawn ? { redrawn } : {}) };
 }
 
 /**

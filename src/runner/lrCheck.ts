@@ -9,7 +9,8 @@ import { LossSmoother, StopRule } from '../core/lrCurve';
 import type { ShortRun } from '../core/lrRecommend';
 import { seededRandom } from '../core/random';
 import type { Batches } from './data';
-import type { StopRequest, SweepOptimizer, TrainOnBatch, WeightReset } from './lrSweep';
+import type { StopRequest, SweepOptimizer, TrainOnBatch } from './lrSweep';
+import type { WeightReset } from './weightDraws';
 import { stepBatches } from './sweepBatches';
 import type { Tf } from './tfjsResolve';
 

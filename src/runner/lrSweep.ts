@@ -15,6 +15,7 @@ import type { LrRequest, LrResult, RunnerMessage } from '../core/protocol';
 import { innerModel, type Batches } from './data';
 import { DiscoveryError } from './discovery';
 import type { Tf } from './tfjsResolve';
+import { WeightReset } from './weightDraws';
 
 /** Optimizers whose learning rate the sweep can override every step (tfjs class names). */
 const KNOWN_OPTIMIZERS = new Set(['SGD', 'Momentum', 'Adam', 'Adamax', 'RMSProp', 'Adagrad', 'Adadelta']);
@@ -53,83 +54,6 @@ function setLearningRate(optimizer: Optimizer, lr: number): void {
   // SGD and Momentum keep -lr as a cached scalar; the others read the field on every step.
   if (o.setLearningRate) o.setLearningRate(lr);
   else o.learningRate = lr;
-}
-
-/** Weight-name suffix → the layer (or RNN cell) attribute holding its initializer. */
-const INITIALIZER_ATTRIBUTE: Record<string, string> = {
-  kernel: 'kernelInitializer',
-  bias: 'biasInitializer',
-  recurrent_kernel: 'recurrentInitializer',
-  embeddings: 'embeddingsInitializer',
-  depthwise_kernel: 'depthwiseInitializer',
-  pointwise_kernel: 'pointwiseInitializer',
-  gamma: 'gammaInitializer',
-  beta: 'betaInitializer',
-  moving_mean: 'movingMeanInitializer',
-  moving_variance: 'movingVarianceInitializer',
-};
-
-type Initializer = { apply(shape: number[], dtype?: string): Tensor };
-type Variable = { id: number; originalName: string; shape: number[]; dtype: string; read(): Tensor; write(value: Tensor): unknown };
-type Owner = { weights?: Variable[]; layers?: Owner[]; layer?: Owner; cell?: Owner; cells?: Owner[]; forwardLayer?: Owner; backwardLayer?: Owner } & Record<string, unknown>;
-
-/** Each weight's initializer, found on the layer or cell that created it (nested models and wrappers included). */
-function initializersOf(model: LayersModel): Map<number, Initializer> {
-  const found = new Map<number, Initializer>();
-  const visit = (owner: Owner | undefined) => {
-    if (!owner) return;
-    for (const child of [...(owner.layers ?? []), owner.layer, owner.cell, ...(owner.cells ?? []), owner.forwardLayer, owner.backwardLayer]) visit(child);
-    for (const variable of owner.weights ?? []) {
-      if (found.has(variable.id)) continue;
-      const attribute = INITIALIZER_ATTRIBUTE[variable.originalName.split('/').pop() ?? ''];
-      // An LSTM cell with unitForgetBias built its bias with an inline initializer (forget gate at 1),
-      // not with the biasInitializer it keeps.
-      const inlineBias = attribute === 'biasInitializer' && owner.unitForgetBias === true;
-      const initializer = attribute && !inlineBias ? (owner[attribute] as Initializer | undefined) : undefined;
-      if (initializer && typeof initializer.apply === 'function') found.set(variable.id, initializer);
-    }
-  };
-  visit(model as unknown as Owner);
-  return found;
-}
-
-/**
- * Resets the weights for a repeat: every weight with a known initializer is drawn afresh (tfjs's unseeded
- * initializers take their seed from Math.random, which is seeded here for the duration); the others go
- * back to the values the model had when it was loaded.
- */
-export class WeightReset {
-  private readonly initializers: Map<number, Initializer>;
-  private readonly initial: Map<number, Tensor>;
-  readonly note?: string;
-
-  constructor(private readonly tf: Tf, private readonly model: LayersModel) {
-    const variables = model.weights as unknown as Variable[];
-    this.initializers = initializersOf(model);
-    const others = variables.filter((v) => !this.initializers.has(v.id));
-    this.initial = new Map(others.map((v) => [v.id, v.read().clone()]));
-    if (others.length) {
-      this.note = `${others.length} of ${variables.length} weights have no known initializer (${others
-        .slice(0, 3)
-        .map((v) => v.originalName)
-        .join(', ')}${others.length > 3 ? ', …' : ''}): every repeat starts them from their loaded values.`;
-    }
-  }
-
-  reset(seed: number): void {
-    const random = Math.random;
-    Math.random = seededRandom(seed);
-    try {
-      for (const variable of this.model.weights as unknown as Variable[]) {
-        const initializer = this.initializers.get(variable.id);
-        this.tf.tidy(() => {
-          variable.write(initializer ? initializer.apply(variable.shape, variable.dtype) : this.initial.get(variable.id)!.clone());
-        });
-      }
-    } finally {
-      Math.random = random;
-    }
-  }
 }
 
 export interface SweepSetup {

@@ -6,12 +6,52 @@
 // The model is left exactly as the profile left it (./modelState.ts).
 import type { Tensor } from '@tensorflow/tfjs';
 import { normalizeLoss, REGRESSION, UNSCALED_INPUT_RMS } from '../core/lossRules';
-import type { ScaleProbe } from '../core/scaleRules';
+import { MIN_GAP_SHARE, type ScaleProbe } from '../core/scaleRules';
+import type { StepRecord } from '../core/healthModel';
 import { inputBlindLoss } from './labelProbe';
 import { lossNames, scaledInputs } from './modelShapes';
+import { leavingModelAsFound, PROBE_SEED, WeightSnapshot } from './modelState';
 import type { ProbeContext } from './probeContext';
 import { featureScale, rateProbe } from './rateProbe';
 import type { Tf } from './tfjsResolve';
+import { WeightReset } from './weightDraws';
+
+/**
+ * Fresh draws of the model's own initializers the inputs as given are re-run from when neither run learns from them in
+ * the profile's draw (core/inputRules.ts: the first-layer pattern is then the only evidence, and whether the loss falls
+ * 5 % below the no-input loss within the steps can be the draw's). Seeded: every profile draws the same four, so the
+ * verdict over draws (most of the five, the profile's counted) is the program's, not the run's.
+ */
+export const REDRAWS = 4;
+
+/** The profiled curve as core/scaleRules reads it (inference-mode loss for models with dropout/noise, else the data loss). */
+const lowest = (records: readonly StepRecord[], steps: number) => Math.min(...records.slice(0, steps + 1).map((s) => s.evalLoss ?? s.loss - (s.regLoss ?? 0)));
+
+/** The lowest loss of `steps` steps as given from each of REDRAWS fresh draws (seeded: the same draws every profile). */
+async function redrawnLows(context: ProbeContext, steps: number): Promise<number[]> {
+  const { tf, model, initial, batch, stochastic } = context;
+  return leavingModelAsFound(tf, model, async () => {
+    // Weights with no known initializer start every draw from their values before profiling.
+    initial.restore();
+    const draws = new WeightReset(tf, model);
+    const lows: number[] = [];
+    try {
+      for (let draw = 1; draw <= REDRAWS; draw++) {
+        draws.reset(PROBE_SEED + draw);
+        const start = WeightSnapshot.ofModel(tf, model);
+        try {
+          const run = await rateProbe(tf, model, start, batch, 1, steps, stochastic);
+          if (run) lows.push(Math.min(...run));
+        } finally {
+          start.dispose();
+        }
+      }
+    } finally {
+      draws.dispose();
+    }
+    return lows;
+  });
+}
 
 /** Per feature (the last axis): zero mean and unit variance over the batch's rows; a constant feature becomes 0. */
 function standardize(tf: Tf, x: Tensor): Tensor {
@@ -47,14 +87,20 @@ export async function scaleProbe(context: ProbeContext, inputRms: number | undef
     // The loss of the best prediction that reads no input (the targets' mean, class frequencies), as given and standardised.
     const givenBaseline = inputBlindLoss(tf, model, batch);
     const baseline = targets ? inputBlindLoss(tf, model, { xs, ys }) : undefined;
+    // Neither run learns from the inputs (5 % below the no-input loss, core/scaleRules' bar): does another draw?
+    const learns = (low: number) => givenBaseline !== undefined && low <= (1 - MIN_GAP_SHARE) * givenBaseline;
+    const redraw = inputs && !targets && givenBaseline !== undefined && !learns(lowest(context.records, steps)) && !learns(Math.min(...run));
+    if (redraw) await send({ type: 'phase', phase: 'profiling', message: `Scaling probe: ${steps} steps as given from ${REDRAWS} fresh draws of the initial weights` });
+    const lows = redraw ? await redrawnLows(context, steps) : undefined;
     const scaling: ScaleProbe = {
       standardized: inputs && targets ? 'both' : inputs ? 'inputs' : 'targets',
       losses: run,
       ...(targetRms !== undefined ? { targetRms } : {}),
       ...(givenBaseline !== undefined ? { givenBaseline } : {}),
       ...(baseline !== undefined ? { baseline } : {}),
+      ...(lows?.length ? { redrawnLows: lows } : {}),
     };
-    await report({ type: 'probe', kind: 'scale', factor: 1, losses: [...scaling.losses], standardized: scaling.standardized, targetRms: scaling.targetRms, givenBaseline: scaling.givenBaseline, baseline: scaling.baseline });
+    await report({ type: 'probe', kind: 'scale', factor: 1, losses: [...scaling.losses], standardized: scaling.standardized, targetRms: scaling.targetRms, givenBaseline: scaling.givenBaseline, baseline: scaling.baseline, redrawnLows: lows?.length ? lows : undefined });
     return scaling;
   } finally {
     xs.forEach((x, i) => x !== batch.xs[i] && x.dispose());

@@ -8,7 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { innerModel } from '../../src/runner/data';
 import { runChecks } from '../../src/runner/lrCheck';
-import { sweepOptimizer, trainOnBatchOf, WeightReset, type TrainOnBatch } from '../../src/runner/lrSweep';
+import { sweepOptimizer, trainOnBatchOf, type TrainOnBatch } from '../../src/runner/lrSweep';
+import { WeightReset } from '../../src/runner/weightDraws';
 
 tf.env().set('PROD', true);
 

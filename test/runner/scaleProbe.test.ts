@@ -7,8 +7,9 @@ import * as assert from 'node:assert/strict';
 import { findingSummary, fixture, lineOf, profileEach, type RunOutcome } from './helpers';
 
 const FIX = (f: string) => fixture('scaling', f);
-const outcome = profileEach(['targets-raw.js', 'targets-standardised.js', 'prices-raw.js'], FIX, { steps: 20, backend: 'wasm' });
+const outcome = profileEach(['targets-raw.js', 'targets-standardised.js', 'prices-raw.js', 'draw-raw.js', 'draw-seeded.js'], FIX, { steps: 20, backend: 'wasm' });
 const probed = (o: RunOutcome) => o.messages.some((m) => m.type === 'phase' && /Scaling probe/.test(m.message));
+const redrawn = (o: RunOutcome) => o.messages.some((m) => m.type === 'phase' && /Scaling probe: 20 steps as given from 4 fresh draws/.test(m.message));
 
 test('targets at 10× their unit: unscaled-target on the targets\' line, standardised targets far ahead in shares of the no-input loss', async () => {
   const o = await outcome('targets-raw.js');
@@ -38,4 +39,22 @@ test('near misses: standardised targets are not probed; raw prices the model lea
   assert.deepEqual([finding?.severity, finding?.line], ['info', lineOf(file, 'L:first')], findingSummary(prices.report));
   assert.match(finding!.message, /keep one sign .* Yet the model learns from them as given, and standardising them does not train better: over 20 steps/);
   assert.ok(probed(prices));
+});
+
+test('over draws: a one-signed draw that does not learn, whose initializers\' fresh draws do, is information; a seeded initializer is one draw and stays a warning', async () => {
+  const raw = await outcome('draw-raw.js');
+  const file = FIX('draw-raw.js');
+  const finding = raw.report.findings.find((f) => f.code === 'unscaled-input');
+  assert.deepEqual([finding?.severity, finding?.line], ['info', lineOf(file, 'L:first')], findingSummary(raw.report));
+  assert.match(finding!.message, /sigmoid outputs sit in the flat tails.* In this draw of the initial weights neither run learns from them within these steps .* but from [3-4] of 4 fresh draws of the model's own initializers the same steps as given do/);
+  assert.deepEqual(raw.report.findings.filter((f) => f.severity !== 'info'), [], findingSummary(raw.report));
+  assert.ok(redrawn(raw));
+  // The same initial weights from seeded initializers: every fresh draw is this one, which does not learn.
+  const seeded = await outcome('draw-seeded.js');
+  const warning = seeded.report.findings.find((f) => f.code === 'unscaled-input');
+  assert.deepEqual([warning?.severity, warning?.line], ['warning', lineOf(FIX('draw-seeded.js'), 'L:first')], findingSummary(seeded.report));
+  assert.match(warning!.message, /Standardising did not help within these steps either/);
+  assert.ok(redrawn(seeded));
+  // Inputs the model learns from in its own draw need no other draws.
+  assert.ok(!redrawn(await outcome('prices-raw.js')));
 });

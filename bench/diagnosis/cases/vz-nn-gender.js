@@ -1,5 +1,6 @@
 // @case vz-nn-gender
-// @set heldout12
+// @set tuned
+// @moved-from heldout12 (held-out protocol: unscaled-input's judgement over fresh draws of the initial weights was developed on this program's 30 profiles — its warning a coin flip over the draw, 12 of 30 runs)
 // @label healthy
 // @source V. Zhou, "Machine Learning for Beginners: An Introduction to Neural Networks" (victorzhou.com, 2019), the post's source:
 //   github.com/vzhou842/victorzhou.com@0d6af6b, content/posts/2019-03-03-intro-to-neural-networks.md ("Code: A Complete Neural
