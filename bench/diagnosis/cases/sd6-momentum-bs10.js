@@ -37,9 +37,10 @@ const net = tf.sequential();
 net.add(tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: tf.initializers.randomNormal({ stddev: 1, seed: 1 }), biasInitializer: 'zeros' }));
 const optimizer = tf.train.momentum(0.2, 0.9);
 // train(): "if epoch > 2: lr *= 0.1" — the third (last) epoch runs at a tenth of the rate.
+// (setLearningRate, not `optimizer.learningRate = …`: tfjs's SGD steps by a scalar that only setLearningRate rebuilds.)
 const decay = {
   onEpochBegin: (epoch) => {
-    optimizer.learningRate = epoch >= 2 ? 0.2 / 10 : 0.2;
+    optimizer.setLearningRate(epoch >= 2 ? 0.2 / 10 : 0.2);
   },
 };
 net.compile({ optimizer, loss: squareLoss });
