@@ -9,6 +9,7 @@ import { withOriginSites } from './originSites';
 import { lossFindings } from './lossRules';
 import { withInitProbe } from './initProbeRule';
 import { rateFindings } from './rateRules';
+import { planReachFinding } from './ratePlanReach';
 import { overRegularization } from './regularizationRules';
 import { rateAtHorizon } from './rateHorizon';
 import { atMomentumPace, rateBeyondCurvature, settlesExactly } from './rateCurvature';
@@ -128,6 +129,9 @@ export function evaluateHealth(
       : (rateBeyondCurvature(steps, context.curvature, rateSite, context.plannedSteps) ??
         (settlesExactly(context.curvature, context.linearFit) ? undefined : rateAtHorizon(steps, context.horizonProbes, rateSite, context.optimizer)));
   if (horizon) rate.push(horizon);
+  // Measured over the script's own plan (ratePlanReach.ts): it replaces a profiled-steps verdict that the plan outlasts.
+  const reach = rate.some((f) => f.code === 'learning-rate-low' && f.severity !== 'info') ? undefined : planReachFinding(context.planReach ?? [], { plannedSteps: context.plannedSteps, rateSite, planSite: context.dataLocations?.call, slowExplained });
+  if (reach) rate.splice(0, rate.length, ...rate.filter((f) => f.code !== 'learning-rate-low'), reach);
   // A summed loss is judged by the step it produces, so after every finding that says the steps overshoot.
   const overshoot = [...alarms, ...located, ...rate].find((f) => f.severity !== 'info' && OVERSHOOT.has(f.code))?.code ?? (nonFiniteOrigin ? 'non-finite' : undefined);
   data.push(

@@ -3,6 +3,7 @@
 import type { InitProbe } from './initProbeRule';
 import type { ScaleProbe } from './scaleRules';
 import type { LinearFit } from './linearFitRule';
+import type { PlanReachRun } from './ratePlanReach';
 import type { DataLocations, FindingCode, LayerStepStats, OutputInfo, Severity, SourceLocation, SourceOrigin } from './protocol';
 
 /** Severity of each rule when its condition holds at the end of the profiled steps (resolved ones are info). */
@@ -87,6 +88,8 @@ export interface HealthContext {
   horizonProbes?: readonly HorizonProbe[];
   /** A flat full-batch SGD run previewed over its plan: the fixed batch's loss along steps at the rate × factor (core/plateau.ts). */
   planPreview?: { factor: number; losses: readonly number[] };
+  /** The script's plan run at the model's rate and at ten times it, with the uninformed guess's loss (ratePlanReach.ts). */
+  planReach?: readonly PlanReachRun[];
   /** Held-out rows' loss along runs from the user's initial weights and from a default-initialised copy (initProbeRule.ts). */
   initProbes?: readonly InitProbe[];
   /** A model linear in its weights under the mean squared error: its loss's largest curvature over the script's

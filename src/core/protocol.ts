@@ -214,10 +214,13 @@ export const RunnerMessage = v.variant('type', [
    * each target column on the inputs and a constant over `rows` of fit()'s rows and `features` non-constant features;
    * `shares`: each 0/1 column's share of ones (class labels); `errors` (class labels, one class per row): the training
    * error rates of the most frequent class, the best linear classifier and the nearest-neighbour rule (core/linearReachRule.ts); `factor` 1.
+   * `reach` (core/ratePlanReach.ts): the script's plan compressed in gradient-flow time (`every` steps) at the model's rate
+   * × factor (1 or 10) from the initial weights on the profiled batch — `losses` = its loss at the start and the end;
+   * `baseline`, the batch's loss at the labels' mean.
    */
   v.object({
     type: v.literal('probe'),
-    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan', 'init', 'scale', 'linear']),
+    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan', 'init', 'scale', 'linear', 'reach']),
     factor: num,
     losses: v.array(num),
     every: v.optional(v.pipe(v.number(), v.integer())),

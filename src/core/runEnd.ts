@@ -5,6 +5,7 @@
 import { evaluateHealth, type HealthContext, type NonFiniteOrigin, type StepRecord } from './health';
 import type { HorizonProbe, LabelProbe, PenaltyProbe } from './healthModel';
 import type { InitProbe } from './initProbeRule';
+import type { PlanReachRun } from './ratePlanReach';
 import type { Finding, LayerInfo, RunnerMessage, RunnerMessageOf, Thresholds } from './protocol';
 
 /** What the host has seen of a run so far. */
@@ -199,6 +200,7 @@ export class ProfileEvidence {
   private layers: LayerInfo[] = [];
   private context: HealthContext = {};
   private nonFiniteOrigin: NonFiniteOrigin | undefined;
+  private readonly planReach: PlanReachRun[] = [];
   private readonly probes = { rate: [] as { factor: number; losses: readonly number[] }[], input: [] as { factor: number; losses: readonly number[] }[] };
   private readonly labelProbes: LabelProbe[] = [];
   private readonly penaltyProbes: PenaltyProbe[] = [];
@@ -226,7 +228,7 @@ export class ProfileEvidence {
         classCounts: classCounts?.map((c) => c ?? undefined),
         inputTokenCounts,
         batchSize,
-      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'scaleProbe' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes' | 'linearFit'>>;
+      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'scaleProbe' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes' | 'linearFit' | 'planReach'>>;
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;
@@ -239,6 +241,8 @@ export class ProfileEvidence {
         if (rows !== undefined && features !== undefined) this.context.linearFit = { explained: losses, rows, features, ...(shares ? { shares } : {}), ...(errors?.length === 3 ? { errors: { chance: errors[0], linear: errors[1], neighbours: errors[2] } } : {}) };
       } else if (kind === 'plan') {
         this.context.planPreview = { factor, losses };
+      } else if (kind === 'reach') {
+        if (every !== undefined) this.planReach.push({ factor, losses, steps: every, ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}) });
       } else if (kind === 'curvature') {
         if (rows !== undefined && (losses.length === 1 || losses.length === 2)) this.context.curvature = { lambdaMax: losses[0], ...(losses.length === 2 ? { rowLambdaMax: losses[1] } : {}), learningRate: factor, momentum: momentum ?? 0, ...(nesterov ? { nesterov } : {}), rows };
       } else if (kind === 'penalty') {
@@ -260,6 +264,6 @@ export class ProfileEvidence {
 
   /** Health verdicts on what was measured: the runner's at the end of a profile, the host's when it ended early. */
   findings(thresholds: Partial<Thresholds> | undefined): Finding[] {
-    return evaluateHealth(this.layers, this.records, thresholds, this.nonFiniteOrigin, { ...this.context, rateProbes: this.probes.rate, inputProbes: this.probes.input, labelProbes: this.labelProbes, penaltyProbes: this.penaltyProbes, horizonProbes: this.horizonProbes, initProbes: this.initProbes });
+    return evaluateHealth(this.layers, this.records, thresholds, this.nonFiniteOrigin, { ...this.context, rateProbes: this.probes.rate, inputProbes: this.probes.input, labelProbes: this.labelProbes, penaltyProbes: this.penaltyProbes, horizonProbes: this.horizonProbes, initProbes: this.initProbes, planReach: this.planReach });
   }
 }

@@ -19,6 +19,7 @@ const PROBE_NAMES: Record<Exclude<RunnerMessageOf<'probe'>['kind'], 'penalty' | 
   plan: 'plan preview',
   init: 'initialisation (fresh batches)',
   scale: 'standardised-scale',
+  reach: 'learning-rate over the plan',
 };
 
 export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMessage): void {

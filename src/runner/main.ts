@@ -24,6 +24,7 @@ import { horizonProbes } from './horizonProbe';
 import { initProbes } from './initProbe';
 import { chargedClock, isOutOfTime } from './probePace';
 import { planPreview } from './planPreview';
+import { planReach } from './planReach';
 import type { ProbeContext } from './probeContext';
 import { scaleProbe } from './scaleProbe';
 import { curvatureOfLinearModel } from './curvatureProbe';
@@ -162,6 +163,8 @@ async function profile(request: ProfileRequest): Promise<void> {
     const probes: ProbeContext = { tf, model, initial: initialWeights, batch, records: profiler.records, profilingMs, probeClock: chargedClock, stochastic: profiler.stochastic, thresholds: { ...DEFAULT_THRESHOLDS, ...request.thresholds }, send, report };
     // A loss still flat after the extra steps, under SGD or momentum on every row: its plan previewed in gradient-flow time (core/plateau.ts).
     await planPreview(probes, last);
+    // A slow loss under SGD or momentum: does the script's own plan train the model at its rate, and at ten times it (core/ratePlanReach.ts)?
+    await planReach(probes);
     // A quadratic loss (a model linear in its weights, MSE): gradient descent's stable range in closed form, over every
     // training row (core/rateCurvature.ts).
     const curvature = curvatureOfLinearModel(tf, model, lossNames(model), batch.trainingInputs);
