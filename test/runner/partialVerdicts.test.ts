@@ -137,7 +137,8 @@ test('stopped during the second input-scale probe (cancel, then timeout): the fi
   assert.equal(inputProbes.length, 2, 'the full profile ran both input-scale probes');
   // The updates before the second input probe's first: the profile's steps, the rate probes', the first input probe's.
   const steps = full.filter((m) => m.type === 'step').length - 1;
-  const probeUpdates = full.flatMap((m) => (m.type === 'probe' && m !== inputProbes[1] ? [m.losses.length - 1] : []));
+  // A probe reports a loss per update, except the plan-reach runs: their first and last loss, for `every` updates.
+  const probeUpdates = full.flatMap((m) => (m.type === 'probe' && m !== inputProbes[1] ? [m.kind === 'reach' ? (m.every ?? 0) : m.losses.length - 1] : []));
   const updates = steps + probeUpdates.reduce((a, b) => a + b, 0);
   const kept = full.filter((m) => m !== inputProbes[1]);
   const SCRIPT = fixture('small-inputs', 'twice.js');
