@@ -2,7 +2,7 @@
 // the case's paths at its commit (git archive), its package.json reduced to the packages the case installs,
 // and `npm install` of those exact versions with install scripts off (tfjs-node then has no native addon,
 // as on a machine where its download failed). Skips visibly where it cannot.
-//   node --import tsx bench/realworld/rebuild.ts [--case NAME]... [--batch 1|2|3|4|5|7|8|9|10|11|12] [--force]
+//   node --import tsx bench/realworld/rebuild.ts [--case NAME]... [--batch 1|2|3|4|5|7|8|9|10|11|12|13] [--force]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';

@@ -1,6 +1,6 @@
 // Profiles every corpus case with the CLI, as a user would, and compares the reported layer lines with the
 // lines written down from reading the code. Not a test (CI cannot fetch the repositories): it prints figures.
-//   npm run build && node --import tsx bench/realworld/run.ts [--case NAME]... [--batch 1|2|3|4|5|7|8|9|10|11|12] [--steps N] [--json FILE] [--markdown FILE]
+//   npm run build && node --import tsx bench/realworld/run.ts [--case NAME]... [--batch 1|2|3|4|5|7|8|9|10|11|12|13] [--steps N] [--json FILE] [--markdown FILE]
 //   (--cli another build's dist/cli.js, e.g. main's, for a before/after side by side)
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -205,7 +205,7 @@ async function main() {
   const { values } = parseArgs({
     options: {
       case: { type: 'string', multiple: true },
-      /** 1: the first batch (the code was fixed against it); 2 to 5 and 7 to 12: the later, blind ones. */
+      /** 1: the first batch (the code was fixed against it); 2 to 5 and 7 to 13: the later, blind ones. */
       batch: { type: 'string' },
       steps: { type: 'string', default: '2' },
       json: { type: 'string' },

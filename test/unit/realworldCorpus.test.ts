@@ -96,6 +96,11 @@ test('the eleventh, blind batch: at least 8 repositories no other batch uses, tf
 test('the twelfth, blind batch: at least 8 repositories no other batch uses, tfjs 0.x, 1.x, 3.x and 4.x, every module kind, both outcomes', () =>
   checkBlindBatch(12, 8, ['0', '1', '3', '4'], 4));
 
+// Batch 13 (realworld14 session), asked for as 8–12 projects on tfjs 1.x–4.x: 9 cases from 8 repositories, tfjs 0.x,
+// 1.x, 2.x, 3.x and 4.x, 3 expected to profile and 6 to fail (the fetchable repositories that train were few).
+test('the thirteenth, blind batch: at least 8 repositories no other batch uses, tfjs 0.x to 4.x, every module kind, both outcomes', () =>
+  checkBlindBatch(13, 8, ['0', '1', '2', '3', '4'], 3));
+
 test('a case without a package.json pins nothing, and one that archives none says so', () => {
   for (const c of corpus) {
     if (!c.noPackageJson) continue;
