@@ -26,7 +26,7 @@ export function isLayersModel(value: unknown): value is LayersModel {
 }
 
 function isPlainFunction(value: unknown): value is (...args: unknown[]) => unknown {
-  return typeof value === 'function' && !/^class[\s{]/.test(Function.prototype.toString.call(value));
+  return typeof value === 'function' && !isClass(value);
 }
 
 export interface Capture {
@@ -115,8 +115,19 @@ export function classExportsNote(ns: Record<string, unknown>): string {
   return ` The module exports ${list}: Gradient Lens does not construct classes unasked (their constructors need arguments it cannot know). To construct one, name it and its constructor's arguments: --export ${classes[0]} --args '[…]'; or export a function that returns the model, or profile the file that creates and trains it.`;
 }
 
+/**
+ * A class as written (`class X {}`) or as Babel and TypeScript compile one for ES5 (bench/realworld batch 13: a
+ * project's committed Babel build): a constructor function whose methods live on its `prototype`. ECMAScript gives
+ * an ordinary function a `prototype` holding only `constructor`, and arrow/async functions none; class methods are
+ * defined on it (Babel's _createClass, TypeScript's `X.prototype.m = function …`), and Babel's call-check makes
+ * calling one without `new` throw "Cannot call a class as a function" — so it is never a factory to call.
+ */
 function isClass(value: unknown): boolean {
-  return typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value));
+  if (typeof value !== 'function') return false;
+  if (/^class[\s{]/.test(Function.prototype.toString.call(value))) return true;
+  const proto: unknown = (value as { prototype?: unknown }).prototype;
+  if (!proto || typeof proto !== 'object') return false;
+  return Object.getOwnPropertyNames(proto).some((key) => key !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, key)?.value === 'function');
 }
 
 /** The object a CommonJS module assigned to module.exports (kept as a non-enumerable `default`), if it is one. */

@@ -28,6 +28,14 @@ const KINDS: Record<string, { what: string; component?: string }> = {
   '.gif': { what: 'an image' },
   '.svg': { what: 'an image (SVG)' },
   '.webp': { what: 'an image' },
+  // Text a page bundles as a string or a URL (Parcel's raw assets, webpack's asset/source, Vite's ?raw).
+  '.txt': { what: 'a text file' },
+  '.md': { what: 'a Markdown file' },
+  '.csv': { what: 'a data file (CSV)' },
+  '.tsv': { what: 'a data file (TSV)' },
+  '.glsl': { what: 'a shader source' },
+  '.vert': { what: 'a shader source' },
+  '.frag': { what: 'a shader source' },
 };
 
 export function nonJavaScriptKind(file: string): string | undefined {
