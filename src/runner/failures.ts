@@ -17,6 +17,7 @@ import { missingNativeApiHint } from './nativeApi';
 import { absentReadNote, lfsPointerNote } from './lfsPointers';
 import { isErrorHeadline } from '../core/errorHeadline';
 import { browserGlobalCause } from './browserGlobals';
+import { frameworkGlobalCause } from './frameworkGlobals';
 import { NonJavaScriptModule, urlImportCause } from './nonJsModules';
 
 let outputTail = '';
@@ -267,6 +268,8 @@ export function knownCause(error: unknown, cwd = process.cwd()): string | undefi
   if (e.message === 'fetch failed') return `Download failed: ${cause?.message ?? 'fetch failed'}. The script fetches data over the network: check the connection and the URL, or point the script at a local copy of the data.`;
   const browserGlobal = browserGlobalCause(error);
   if (browserGlobal) return browserGlobal;
+  const frameworkGlobal = frameworkGlobalCause(error, runtime.modelFile ? path.dirname(runtime.modelFile) : cwd);
+  if (frameworkGlobal) return frameworkGlobal;
   if (error instanceof SyntaxError && /\bat JSON\.parse\b/.test(e.stack ?? '')) return `Invalid JSON: ${e.message}. The script parses a file or response that is not valid JSON.`;
   return undefined;
 }
