@@ -120,7 +120,7 @@ export function evaluateHealth(
   // Layers a too-large update broke become one learning-rate-high finding: the rate rules below add none on top.
   const located = brokenByRate(gradient, layers, steps, t, rateSite, loss.outputLayers, context.optimizer).map((f) => explodingFromTargets(f, layers, steps, context.outputs ?? [], context.dataLocations));
   const overshootReported = [...alarms, ...located].some((f) => f.severity !== 'info' && ['loss-diverging', 'loss-oscillating', 'non-finite', 'learning-rate-high'].includes(f.code));
-  const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, momentumRings: atMomentumPace(context.curvature), optimizer: context.optimizer, plannedSteps: context.plannedSteps, planSite: context.dataLocations?.call });
+  const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, momentumRings: atMomentumPace(context.curvature), optimizer: context.optimizer, plannedSteps: context.plannedSteps, planSite: context.dataLocations?.call, ...(context.rateSchedule ? { schedule: context.rateSchedule } : {}) });
   // Too high although the profiled batch's loss falls: in closed form for a quadratic loss (rateCurvature.ts), else
   // judged on the script's own batches (rateHorizon.ts) — unless the quadratic's rows leave no noise level to judge.
   const horizon =
@@ -130,7 +130,7 @@ export function evaluateHealth(
         (settlesExactly(context.curvature, context.linearFit) ? undefined : rateAtHorizon(steps, context.horizonProbes, rateSite, context.optimizer)));
   if (horizon) rate.push(horizon);
   // Measured over the script's own plan (ratePlanReach.ts): it replaces a profiled-steps verdict that the plan outlasts.
-  const reach = rate.some((f) => f.code === 'learning-rate-low' && f.severity !== 'info') ? undefined : planReachFinding(context.planReach ?? [], { plannedSteps: context.plannedSteps, rateSite, planSite: context.dataLocations?.call, slowExplained });
+  const reach = rate.some((f) => f.code === 'learning-rate-low' && f.severity !== 'info') ? undefined : planReachFinding(context.planReach ?? [], { plannedSteps: context.plannedSteps, rateSite, planSite: context.dataLocations?.call, slowExplained, ...(context.rateSchedule ? { schedule: context.rateSchedule } : {}) });
   if (reach) rate.splice(0, rate.length, ...rate.filter((f) => f.code !== 'learning-rate-low'), reach);
   // A summed loss is judged by the step it produces, so after every finding that says the steps overshoot.
   const overshoot = [...alarms, ...located, ...rate].find((f) => f.severity !== 'info' && OVERSHOOT.has(f.code))?.code ?? (nonFiniteOrigin ? 'non-finite' : undefined);

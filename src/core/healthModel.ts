@@ -4,7 +4,7 @@ import type { InitProbe } from './initProbeRule';
 import type { ScaleProbe } from './scaleRules';
 import type { LinearFit } from './linearFitRule';
 import type { PlanReachRun } from './ratePlanReach';
-import type { DataLocations, FindingCode, LayerStepStats, OutputInfo, Severity, SourceLocation, SourceOrigin } from './protocol';
+import type { DataLocations, FindingCode, LayerStepStats, OutputInfo, RateScheduleSummary, Severity, SourceLocation, SourceOrigin } from './protocol';
 
 /** Severity of each rule when its condition holds at the end of the profiled steps (resolved ones are info). */
 export const RULE_SEVERITY: Record<FindingCode, Severity> = {
@@ -105,6 +105,8 @@ export interface HealthContext {
   penaltyProbes?: readonly PenaltyProbe[];
   /** The optimizer steps the script's own training call plans (epochs × batches per epoch), when it says. */
   plannedSteps?: number;
+  /** The rate schedule the script's fit() callbacks set, which the profile and the plan probes followed (runner/rateSchedule.ts). */
+  rateSchedule?: RateScheduleSummary;
   /** The script's fit() batches per epoch, when known: 1 is full-batch descent (every step sees every training row). */
   batchesPerEpoch?: number;
   /** Rows in each optimizer step of the script's own plan, when known (the profiled batch may be wider). */

@@ -56,6 +56,12 @@ export type GradcheckRequest = v.InferOutput<typeof GradcheckRequest>;
 export const LR_MODES = ['exp', 'linear'] as const;
 export type LrMode = (typeof LR_MODES)[number];
 
+/** A learning-rate schedule set by the script's fit() callbacks: the plan's first and last rate, its gradient-flow time
+ *  in steps at the starting rate (Σ rates ÷ starting rate: core/rateSchedule.ts), the rates of its first steps as shares of
+ *  the starting rate (the most the profile can take), the hook that sets it and its setLearningRate line. */
+export const RateScheduleSummary = v.object({ hook: v.string(), first: num, last: num, planTime: num, early: v.array(num), site: v.optional(SourceLocation) });
+export type RateScheduleSummary = v.InferOutput<typeof RateScheduleSummary>;
+
 const positive = v.pipe(v.number(), v.minValue(Number.MIN_VALUE));
 
 /** Leslie Smith's LR range test: raise the LR from startLr to endLr over `steps` batches, `repeats` times. */
@@ -140,6 +146,8 @@ export const RunnerMessage = v.variant('type', [
     optimizerLocation: v.optional(SourceLocation),
     /** Profiling: the optimizer steps the script's own training call plans (epochs × batches), when it says. */
     plannedSteps: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    /** Profiling: the rate schedule the script's fit() callbacks set (runner/rateSchedule.ts), which the profile and the plan probes followed. */
+    rateSchedule: v.optional(RateScheduleSummary),
     /** Watch: every step trains on the same examples without dropout/noise (a full-batch fit()), for the loss-curve rules. */
     sameBatch: v.optional(v.boolean()),
     /** Watch: fit() without shuffling over several batches and without dropout/noise: every epoch trains on the same batches in the same order. */

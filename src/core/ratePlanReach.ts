@@ -3,7 +3,8 @@
 // profiled batch from the initial weights (runner/planReach.ts). The rate is too low for the plan when, at the plan's
 // end, the model's own rate has not taken off half the loss an uninformed guess leaves while ten times the rate has.
 // The principle, its sources and the measured cases: docs/rules/learning-rate-low.md ("Measured over the script's plan").
-import type { Finding, SourceLocation } from './protocol';
+import type { Finding, RateScheduleSummary, SourceLocation } from './protocol';
+import { scheduled } from './rateSchedule';
 import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY } from './healthModel';
 import { PLAN_COVERS, PREVIEW_MIN_STEPS, PREVIEW_OPTIMIZERS, PREVIEW_RISE, planSiteRelated } from './plateau';
@@ -63,6 +64,8 @@ export interface PlanReachContext {
   planSite?: SourceLocation;
   /** A finding about gradient flow or the output already explains a slow loss (as for the profiled-steps rule). */
   slowExplained: boolean;
+  /** The rate schedule the script's fit() callbacks set, which both runs followed (runner/rateSchedule.ts). */
+  schedule?: RateScheduleSummary;
 }
 
 /**
@@ -86,16 +89,17 @@ export function planReachFinding(runs: readonly PlanReachRun[], context: PlanRea
   const bar = (1 - PLAN_COVERS) * guess;
   if (!(ownEnd >= bar && fastEnd < bar && fastEnd <= LOW_REMAINING * ownEnd)) return undefined;
   const planned = context.plannedSteps.toLocaleString('en-US');
-  const related = planSiteRelated(context.planSite, context.plannedSteps, context.rateSite);
+  const schedule = scheduled(context.schedule, context.rateSite, 'Both runs follow', context.plannedSteps);
+  const related = [...schedule.related, ...planSiteRelated(context.planSite, context.plannedSteps, schedule.location)];
   return {
     code: 'learning-rate-low',
     severity: RULE_SEVERITY['learning-rate-low'],
     step: 0,
-    location: context.rateSite,
+    location: schedule.location,
     ...(related.length ? { related } : {}),
     message:
       `The learning rate is too low for the script's plan: its ${planned} planned steps, run from the same initial weights on the profiled batch (${own!.steps} steps standing for ${fmt(context.plannedSteps / own!.steps)} each), ` +
       `take the loss ${fmt(own!.losses[0])} → ${fmt(ownEnd)}, while predicting the labels' mean without reading the inputs scores ${fmt(guess)}: the plan ends before the model has learned half of what there is to learn. ` +
-      `The same plan at ${PROBE_FACTOR}× the rate ends at ${fmt(fastEnd)}. Raise the learning rate (run the LR finder: Gradient Lens: Find learning rate) or train for more steps.`,
+      `The same plan at ${PROBE_FACTOR}× the rate ends at ${fmt(fastEnd)}. ${schedule.words}${schedule.advice}`,
   };
 }

@@ -3,7 +3,8 @@
 // probe from the same initial weights at ten times / a tenth of the rate (the runner runs it when
 // `probesToRun` asks). Thresholds and sources: docs/rules/learning-rate-low.md, learning-rate-high.md,
 // over-regularization.md.
-import type { Finding, SourceLocation } from './protocol';
+import type { Finding, RateScheduleSummary, RelatedLayer, SourceLocation } from './protocol';
+import { planInProfiledSteps, scheduled } from './rateSchedule';
 import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type StepRecord } from './healthModel';
 import { PLAN_COVERS, planSiteRelated, shareOverPlan } from './plateau';
@@ -157,11 +158,13 @@ export interface RateContext {
   plannedSteps?: number;
   /** Where the plan is written (the training call's line): related to a warning judged over the plan. */
   planSite?: SourceLocation;
+  /** The rate schedule the script's fit() callbacks set, which the profiled steps and the rate probes followed (runner/rateSchedule.ts). */
+  schedule?: RateScheduleSummary;
 }
 
 /** The plan's site as a finding's related location, when there is one to show. */
-function relatedPlan(context: RateContext): Pick<Finding, 'related'> {
-  const related = planSiteRelated(context.planSite, context.plannedSteps, context.rateSite);
+function relatedPlan(context: RateContext, first: readonly RelatedLayer[] = [], own = context.rateSite): Pick<Finding, 'related'> {
+  const related = [...first, ...planSiteRelated(context.planSite, context.plannedSteps, own)];
   return related.length ? { related } : {};
 }
 
@@ -187,16 +190,20 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
         `each step changes the weights by ${fmt(ratio)} of their norm (median ‖Δw‖/‖w‖; ~1e-3 is typical) and the loss went ${fmt(start)} → ${fmt(losses[n])} over ${n} steps on one batch. ` +
         `From the same initial weights, ${PROBE_FACTOR}× the rate took it to ${fmt(up.losses[k])} in ${k} steps (${fmt(gain)}× the progress of the model's own rate, which reached ${fmt(losses[k])}). `;
       // Judged over the horizon that matters: the script's own planned steps when known, else the profile's.
-      const reach = planReach(losses, ratio, context.plannedSteps);
+      // Under a schedule set in callbacks the pace carries over in gradient-flow time, not in steps (core/rateSchedule.ts).
+      const planLength = context.schedule && context.plannedSteps ? planInProfiledSteps(context.schedule, n) : context.plannedSteps;
+      const reach = planReach(losses, ratio, planLength);
+      const asTime = context.schedule && planLength !== undefined ? ` (at its own schedule's rates, the time of ${fmt(planLength)} of the profiled steps)` : '';
+      const schedule = scheduled(context.schedule, context.rateSite, 'The profiled steps and the probe followed', context.plannedSteps);
       const planText = reach
-        ? `At this pace the ${context.plannedSteps!.toLocaleString('en-US')} steps the script's training plans would take off ${reach.share >= 1 ? 'all of the loss' : `${fmt(reach.share * 100)} % of the loss`} and could move the weights by at most ${fmt(reach.travel)} of their norm`
+        ? `At this pace the ${context.plannedSteps!.toLocaleString('en-US')} steps the script's training plans${asTime} would take off ${reach.share >= 1 ? 'all of the loss' : `${fmt(reach.share * 100)} % of the loss`} and could move the weights by at most ${fmt(reach.travel)} of their norm`
         : '';
       findings.push({
         code: 'learning-rate-low',
         severity: reach?.covers ? 'info' : RULE_SEVERITY['learning-rate-low'],
         step: k,
-        location: context.rateSite,
-        ...(reach && !reach.covers ? relatedPlan(context) : {}),
+        location: schedule.location,
+        ...(reach && !reach.covers ? relatedPlan(context, schedule.related, schedule.location) : {}),
         message: reach?.covers
           ? `The learning rate is lower than it could be: ${measured}${planText}: the planned training outlasts the small steps, so this is no fault — a larger rate would get there in fewer steps (about 1/${fmt(gain)} of them). ` +
             `To train faster, run the LR finder (Gradient Lens: Find learning rate).` +
@@ -209,7 +216,7 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
                     : `less than ${fmt(PLAN_TRAVEL)} of their norm, an order of magnitude below the scale initialisation sets): the plan ends before the small steps have gone as far as training needs. `
                 }`
               : `The script's planned training is unknown (no fit() call with epochs was seen), so this is judged over the ${n} profiled steps. `) +
-            `Raise the learning rate: run the LR finder (Gradient Lens: Find learning rate) and apply its suggestion.` +
+            (context.schedule ? `${schedule.words}${schedule.advice}` : `Raise the learning rate: run the LR finder (Gradient Lens: Find learning rate) and apply its suggestion.`) +
             optimizerRateNote(context.optimizer),
       });
     }

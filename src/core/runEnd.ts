@@ -211,7 +211,7 @@ export class ProfileEvidence {
   observe(message: RunnerMessage): void {
     if (message.type === 'model') {
       this.layers = message.layers;
-      const { outputs, optimizer, compileLocation, lossDefinition, optimizerLocation, dataLocations, plannedSteps, batchesPerEpoch, stepRows, inputScale, classCounts, inputTokenCounts, batchSize, lossNote } = message;
+      const { outputs, optimizer, compileLocation, lossDefinition, optimizerLocation, dataLocations, plannedSteps, rateSchedule, batchesPerEpoch, stepRows, inputScale, classCounts, inputTokenCounts, batchSize, lossNote } = message;
       this.context = {
         outputs,
         optimizer,
@@ -222,6 +222,7 @@ export class ProfileEvidence {
         optimizerLocation,
         dataLocations,
         plannedSteps,
+        rateSchedule,
         batchesPerEpoch,
         stepRows,
         inputScale,

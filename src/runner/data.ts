@@ -13,6 +13,7 @@ import type { SourceLocation } from '../core/protocol';
 import type { Tf } from './tfjsResolve';
 import { fitValidationOnce, type ValidationRows } from './fitValidation';
 import { DATA_SEED, lossNames, synthesizeBatch } from './modelShapes';
+import type { RateSchedule } from './rateSchedule';
 
 export interface Batch {
   xs: Tensor[];
@@ -46,6 +47,8 @@ export interface Batch {
   /** fit()'s validationData, or its validationSplit rows the batch did not take (runner/validationRows.ts), copied on
    *  the first call; undefined when it has neither. */
   validation?: () => ValidationRows | undefined;
+  /** The rate each planned step takes when the script's fit() callbacks set one (runner/rateSchedule.ts): the profile and the plan probes follow it. */
+  rateSchedule?: RateSchedule;
 }
 
 export { innerModel } from './innerModel';

@@ -25,6 +25,7 @@ import { initProbes } from './initProbe';
 import { chargedClock, isOutOfTime } from './probePace';
 import { planPreview } from './planPreview';
 import { planReach } from './planReach';
+import { followSchedule, scheduleSummary, scriptRateSchedule, stepFactors } from './rateSchedule';
 import type { ProbeContext } from './probeContext';
 import { scaleProbe } from './scaleProbe';
 import { curvatureOfLinearModel } from './curvatureProbe';
@@ -64,6 +65,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       : ns?.sampleBatch !== undefined
         ? await batchFromExport(tf, model, ns.sampleBatch, request.batchSize)
         : synthesizeBatch(tf, model, request.batchSize);
+    batch.rateSchedule = await scriptRateSchedule(captured, batch.plannedSteps);
     const labelsNote = checkBatchShapes(model, batch, captured?.method);
     if (labelsNote) batch.note = `${batch.note}; ${labelsNote}`;
     // The same function, once on [batch × time, …] instead of once per time step (./timeDistributed.ts).
@@ -98,6 +100,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       lossDefinition: sources.lossDefinitionOf(compileSiteOf(model)),
       optimizerLocation: learningRateSite(optimizerSiteOf(inner.optimizer)),
       plannedSteps: batch.plannedSteps,
+      ...(batch.rateSchedule ? { rateSchedule: scheduleSummary(batch.rateSchedule, request.steps * PLATEAU_STEP_FACTOR + 1) } : {}),
       batchesPerEpoch: batch.batchesPerEpoch,
       stepRows: batch.stepRows,
       inputScale: scale,
@@ -107,6 +110,8 @@ async function profile(request: ProfileRequest): Promise<void> {
     runState.measuring = true;
     const profilingClock = chargedClock();
     let last = request.steps;
+    // The script's own rate schedule, when its callbacks set one: the profiled steps are the plan's first steps (./rateSchedule.ts).
+    const schedule = followSchedule(model, batch.rateSchedule);
     // What the steps learn from the batch, read on rows they do not train on (./labelProbe.ts).
     // Read only where the rule can judge: one class output, a batch of at least MIN_JUDGED_BATCH rows.
     const classes = outputs.length === 1 && JUDGED_LOSS.test(outputs[0].loss);
@@ -120,10 +125,12 @@ async function profile(request: ProfileRequest): Promise<void> {
         if (last === request.steps) await send({ type: 'phase', phase: 'profiling', message: `The loss has not fallen in ${request.steps} steps: up to ${request.steps * PLATEAU_STEP_FACTOR}, to tell a slow start from a stall` });
         last += request.steps;
       }
+      schedule.at(step);
       const record = await profiler.step(step, batch, step < last);
       const origin = profiler.nonFiniteOrigin?.step === step ? profiler.nonFiniteOrigin : undefined;
       await report({ type: 'step', ...record, ...(origin ? { nonFiniteOrigin: origin } : {}) });
     }
+    schedule.restore();
     stepsTaken = last;
     const profilingMs = profilingClock();
     if (heldOut && batch.heldOut) {
@@ -157,7 +164,8 @@ async function profile(request: ProfileRequest): Promise<void> {
     for (const factor of plan.factors) {
       const probeSteps = factor < 1 ? plan.tenthSteps : plan.steps;
       await send({ type: 'phase', phase: 'profiling', message: `Learning-rate probe: ${probeSteps} steps at ${factor >= 1 ? `${factor}×` : `1/${Math.round(1 / factor)} of`} the model's rate` });
-      const losses = await rateProbe(tf, model, initialWeights, batch, factor, probeSteps, profiler.stochastic);
+      // At `factor` × the rates the profiled steps took: the script's schedule when its callbacks set one.
+      const losses = await rateProbe(tf, model, initialWeights, batch, stepFactors(batch.rateSchedule, probeSteps, factor), probeSteps, profiler.stochastic);
       if (losses) await report({ type: 'probe', kind: 'rate', factor, losses });
     }
     const probes: ProbeContext = { tf, model, initial: initialWeights, batch, records: profiler.records, profilingMs, probeClock: chargedClock, stochastic: profiler.stochastic, thresholds: { ...DEFAULT_THRESHOLDS, ...request.thresholds }, send, report };

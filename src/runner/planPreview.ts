@@ -2,7 +2,8 @@
 // that holds every row the script trains on, is previewed in gradient-flow time — the script's planned steps compressed
 // into a step count fixed by the program (core/plateau.ts previewStepCap), at the rate × planned / preview steps, on the
 // same batch from the initial weights (./rateProbe.ts). Only its charged-time budget (./probePace.ts) can stop it short,
-// and then it says so and judges nothing. The verdict reads the `plan` probe (core/lossCurveRules.ts).
+// and then it says so and judges nothing. A plan whose callbacks set the rate is previewed at the rates they set
+// (./rateSchedule.ts). The verdict reads the `plan` probe (core/lossCurveRules.ts).
 import type { Scalar, Tensor } from '@tensorflow/tfjs';
 import { formatNumber } from '../core/format';
 import { lossUndecided, planPreviewPlan, PREVIEW_MAX_MS, previewStepCap } from '../core/plateau';
@@ -10,6 +11,7 @@ import { innerModel, type Batch } from './data';
 import { paceGuard } from './probePace';
 import type { ProbeContext } from './probeContext';
 import { rateProbe } from './rateProbe';
+import { compressedFactors } from './rateSchedule';
 import type { Tf } from './tfjsResolve';
 
 /** At most this many of the script's batches are compared with the rows they hold together (a check of the reduction, not of every row). */
@@ -67,11 +69,14 @@ export async function planPreview(context: ProbeContext, steps: number, stepCap:
   // The cap is a function of the program alone, so the plan is settled once, before the forward passes of the mean check.
   const preview = planPreviewPlan(batch.plannedSteps, stepCap(inner.countParams(), rows), optimizer, holdsEveryRow);
   if (!preview || !lossIsMeanOverBatches(tf, batch, model, batch.scriptBatch)) return;
-  const { factor } = preview;
+  // The script's own schedule, when its callbacks set one (./rateSchedule.ts): each preview step takes the rates of the planned
+  // steps it stands for; the reported factor is their mean (the whole plan's time over the preview's steps).
+  const factors = batch.rateSchedule ? compressedFactors(batch.rateSchedule, preview.steps) : undefined;
+  const factor = factors ? factors.reduce((a, b) => a + b, 0) / preview.steps : preview.factor;
   await send({ type: 'phase', phase: 'profiling', message: `Plan preview: ${preview.steps} steps at ${factor >= 10 ? Math.round(factor) : formatNumber(factor)}× the rate (the planned ${batch.plannedSteps} steps)` });
   const clock = probeClock();
   const guard = paceGuard(preview.steps, PREVIEW_MAX_MS, 1, clock);
-  const losses = await rateProbe(tf, model, initial, batch, factor, preview.steps, stochastic, (step) => !guard.overdue(step));
+  const losses = await rateProbe(tf, model, initial, batch, factors ?? factor, preview.steps, stochastic, (step) => !guard.overdue(step));
   if (guard.outOfTime) {
     await report({ type: 'probeStop', probe: 'plan', reason: 'budget', limitMs: PREVIEW_MAX_MS, spentMs: clock(), steps: guard.step, plannedSteps: preview.steps, check: CHECK });
     return;

@@ -3,6 +3,7 @@
 // initial weights on the profiled batch — at the model's rate and at ten times it — and each run's first and last loss is
 // reported with the loss of predicting the labels' mean (the uninformed guess the verdict measures against). Both runs
 // share one charged-time budget (PREVIEW_MAX_MS, as the preview's); out of time, it says so and judges nothing. The
+// runs follow the script's own rate schedule when its callbacks set one (./rateSchedule.ts). The
 // second run is made only when the first leaves the verdict open (fastRunNeeded): a plan that trains is judged by one.
 import { fastRunNeeded, planReachRuns } from '../core/ratePlanReach';
 import { PREVIEW_MAX_MS, previewStepCap } from '../core/plateau';
@@ -12,6 +13,7 @@ import { inputBlindLoss } from './labelProbe';
 import { paceGuard } from './probePace';
 import type { ProbeContext } from './probeContext';
 import { rateProbe } from './rateProbe';
+import { compressedFactors } from './rateSchedule';
 
 const CHECK = "whether the script's planned steps train the model at its rate and at ten times it";
 
@@ -24,11 +26,13 @@ export async function planReach(context: ProbeContext, stepCap: (params: number,
   if (!plan) return;
   const baseline = inputBlindLoss(tf, model, { xs: batch.xs, ys: batch.ys });
   if (baseline === undefined) return;
+  // The script's own schedule, when its callbacks set one (./rateSchedule.ts): both runs follow it, the second at ten times every rate.
+  const scheduled = batch.rateSchedule ? compressedFactors(batch.rateSchedule, plan.steps) : undefined;
   const clock = probeClock();
   for (const [index, factor] of [1, PROBE_FACTOR].entries()) {
     await send({ type: 'phase', phase: 'profiling', message: `Plan at ${factor}× the rate: ${plan.steps} steps at ${Math.round(plan.factor * factor)}× the rate (the planned ${batch.plannedSteps} steps)` });
     const guard = paceGuard(plan.steps, PREVIEW_MAX_MS, 2 - index, clock);
-    const run = await rateProbe(tf, model, initial, batch, plan.factor * factor, plan.steps, stochastic, (step) => !guard.overdue(step));
+    const run = await rateProbe(tf, model, initial, batch, scheduled ? scheduled.map((f) => f * factor) : plan.factor * factor, plan.steps, stochastic, (step) => !guard.overdue(step));
     if (guard.outOfTime) {
       await report({ type: 'probeStop', probe: 'plan', reason: 'budget', limitMs: PREVIEW_MAX_MS, spentMs: clock(), steps: index * plan.steps + guard.step, plannedSteps: 2 * plan.steps, check: CHECK });
       return;

@@ -32,21 +32,36 @@ export async function rateProbe(
   model: LayersModel,
   initial: WeightSnapshot,
   batch: ProbeRows,
-  factor: number,
+  factor: number | readonly number[],
   steps: number,
   stochastic: boolean,
   atStep?: (step: number) => boolean | void,
   options: { penalties: boolean } = { penalties: true },
 ): Promise<number[] | undefined> {
   const inner = innerModel(model) as Inner;
-  const optimizer = scaledOptimizer(inner, factor);
+  const first = typeof factor === 'number' ? factor : factor[0];
+  const optimizer = first === undefined ? undefined : scaledOptimizer(inner, first);
   if (!optimizer) return undefined;
-  return leavingModelAsFound(tf, model, async () => withProbeRandom(() => probeSteps(tf, inner, optimizer, initial, batch, steps, stochastic, atStep, options.penalties)));
+  const rateAt = typeof factor === 'number' ? undefined : scheduledRate(optimizer, factor, first);
+  if (typeof factor !== 'number' && !rateAt) return undefined;
+  return leavingModelAsFound(tf, model, async () => withProbeRandom(() => probeSteps(tf, inner, optimizer, initial, batch, steps, stochastic, atStep, options.penalties, rateAt)));
+}
+
+/** Per-step factors (a schedule compressed: ./rateSchedule.ts): sets step k's rate, base × factors[k]; undefined when the optimizer cannot (tfjs: only SGD and momentum have setLearningRate). */
+function scheduledRate(optimizer: Optimizer, factors: readonly number[], first: number): ((step: number) => void) | undefined {
+  const own = optimizer as unknown as { setLearningRate?: (rate: number) => void; getConfig(): Record<string, unknown> };
+  const rate = own.getConfig().learningRate;
+  if (typeof own.setLearningRate !== 'function' || typeof rate !== 'number' || !(first > 0)) return undefined;
+  const base = rate / first;
+  return (step) => {
+    const factor = factors[Math.min(step, factors.length - 1)];
+    if (base * factor !== own.getConfig().learningRate) own.setLearningRate!(base * factor);
+  };
 }
 
 /** `atStep(k)` sees the weights after k of the probe's steps (k = 0: the initial weights), before step k's loss; returning
  *  false ends the probe there (its question is answered). */
-function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightSnapshot, rows: ProbeRows, steps: number, stochastic: boolean, atStep: ((step: number) => boolean | void) | undefined, penalised: boolean): number[] {
+function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightSnapshot, rows: ProbeRows, steps: number, stochastic: boolean, atStep: ((step: number) => boolean | void) | undefined, penalised: boolean, rateAt?: (step: number) => void): number[] {
   initial.restore();
   const rowsAt = typeof rows === 'function' ? rows : () => rows;
   const lossFunctions = inner.lossFunctions as unknown as ((a: Tensor, b: Tensor) => Tensor)[];
@@ -66,6 +81,7 @@ function probeSteps(tf: Tf, inner: Inner, optimizer: Optimizer, initial: WeightS
       batch = rowsAt(step);
       if (atStep?.(step) === false) break;
       if (step < steps) {
+        rateAt?.(step);
         // The step itself trains on data loss + penalties, in training mode, as fit() does (without the penalties
         // only for the over-regularization counterfactual: runner/validationRows.ts).
         const total = optimizer.minimize(

@@ -1,5 +1,6 @@
 // @case skl-iris-invscaling-momentum
-// @set heldout15
+// @set tuned
+// @moved-from heldout15
 // @label buggy
 // @bug lr-low
 // @fault learning_rate='invscaling' with heavy-ball momentum 0.9 (the example's fifth strategy): the same schedule (the rate divided

@@ -1,5 +1,6 @@
 // @case skl-iris-invscaling-nesterov
-// @set heldout15
+// @set tuned
+// @moved-from heldout15
 // @label buggy
 // @bug lr-low
 // @fault learning_rate='invscaling' with Nesterov momentum 0.9 (the example's sixth strategy): the same schedule, the same 86 %.

@@ -1,5 +1,6 @@
 // @case skl-iris-invscaling
-// @set heldout15
+// @set tuned
+// @moved-from heldout15
 // @label buggy
 // @bug lr-low
 // @fault learning_rate='invscaling' (the example's fourth strategy): sklearn's schedule divides the rate by the square root of the
