@@ -109,10 +109,12 @@ export interface AwaitingTraining {
  * know. The sentence tells the user what to export instead.
  */
 export function classExportsNote(ns: Record<string, unknown>): string {
-  const classes = [...new Set(Object.entries(ns).filter(([k, v]) => k !== '__esModule' && isClass(v)).map(([k, v]) => (v as { name?: string }).name || k))];
+  const exported = Object.entries(ns).filter(([k, v]) => k !== '__esModule' && isClass(v));
+  const classes = [...new Set(exported.map(([k, v]) => (v as { name?: string }).name || k))];
   if (!classes.length) return '';
   const list = classes.map((c) => `class ${c}`).join(', ');
-  return ` The module exports ${list}: Gradient Lens does not construct classes unasked (their constructors need arguments it cannot know). To construct one, name it and its constructor's arguments: --export ${classes[0]} --args '[…]'; or export a function that returns the model, or profile the file that creates and trains it.`;
+  // --export takes the export's key, which for a default export is "default", not the class's own name.
+  return ` The module exports ${list}: Gradient Lens does not construct classes unasked (their constructors need arguments it cannot know). To construct one, name it and its constructor's arguments: --export ${exported[0][0]} --args '[…]'; or export a function that returns the model, or profile the file that creates and trains it.`;
 }
 
 /**

@@ -39,10 +39,10 @@ test('near miss: the same .txt read with fs → profiled, the Dense layer at its
   );
 });
 
-test('a Babel-compiled ES5 class as the default export → "No model found" naming class TextModel (was: the factory "default" needs arguments (options))', async () => {
+test('a Babel-compiled ES5 class as the default export → "No model found" naming class TextModel and --export default, its export\'s key (was: the factory "default" needs arguments (options))', async () => {
   const report = await reportOf(2);
   assert.equal(report.error?.kind, 'no-model');
-  assert.match(report.error!.message, /^No model found: .* The module exports class TextModel: Gradient Lens does not construct classes unasked/);
+  assert.match(report.error!.message, /^No model found: .* The module exports class TextModel: Gradient Lens does not construct classes unasked .* --export default --args '\[…\]'/);
   assert.doesNotMatch(report.error!.message, /factory "default"/);
 });
 
