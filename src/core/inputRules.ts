@@ -7,7 +7,7 @@ import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY, type HealthContext, type StepRecord } from './healthModel';
 import { UNSCALED_INPUT_RMS, unscaledInputsSite } from './lossRules';
 import { PROBE_STEPS, probeGotMuchFurther } from './rateRules';
-import { judgeScaling, MIN_GAP_SHARE, planMakesUp } from './scaleRules';
+import { helpsOverDraws, judgeScaling, MIN_GAP_SHARE, planMakesUp, type ScaleJudgement } from './scaleRules';
 
 /**
  * At or above this share of a ReLU layer's units keep one sign for every example (dead, or positive for all),
@@ -92,13 +92,17 @@ export function unscaledInput(layers: readonly LayerInfo[], steps: readonly Step
   // on both runs, so standardising is what made the difference.
   const onlyStandardised = probe?.onlyStandardisedLearns === true && !probe.better;
   const learnedText = `Standardised, the same steps learn from the inputs and as given they do not (a loss at least ${Math.round(MIN_GAP_SHARE * 100)} % below what a prediction that reads no input scores): ${probe?.evidence}.`;
+  // Standardising helped in this draw of the initial weights but not in most draws of the model's own initializers:
+  // that evidence is the draw's, not the program's (the consequence, when there is one, is judged below on its own).
+  const drawOnly = probe && helpsOverDraws(probe) === false ? drawDependence(probe) : undefined;
+  if (drawOnly && !atEnd) return { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}. ${drawOnly} Standardising stays the usual practice.` };
   if (!atEnd) {
     const judged = probe!;
-    if (onlyStandardised) return { ...base, severity: RULE_SEVERITY['unscaled-input'], message: `Unscaled inputs: ${scaleText}. ${learnedText} ${advice}` };
+    if (onlyStandardised) return { ...base, severity: RULE_SEVERITY['unscaled-input'], message: `Unscaled inputs: ${scaleText}. ${learnedText}${heldOverDraws(judged)} ${advice}` };
     // The probe alone is the evidence here: a slowness the script's own plan makes up for is information.
     const madeUp = judged.better ? planMakesUp(judged, context.plannedSteps) : undefined;
     if (madeUp) return { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}. Standardised, the same steps train clearly better (${judged.evidence}), but ${madeUp}: no action needed for training, though standardising them would save those steps.` };
-    if (judged.better) return { ...base, severity: RULE_SEVERITY['unscaled-input'], message: `Unscaled inputs: ${scaleText}. Standardised, the same steps train clearly better: ${judged.evidence}. ${advice}` };
+    if (judged.better) return { ...base, severity: RULE_SEVERITY['unscaled-input'], message: `Unscaled inputs: ${scaleText}. Standardised, the same steps train clearly better: ${judged.evidence}.${heldOverDraws(judged)} ${advice}` };
     // "Changes little" needs the inputs as given to be learned from; when neither run learns within the steps, the probe cannot tell.
     return judged.learns === false
       ? { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}; within these steps the model does not learn from them as given (its loss stays above ${Math.round((1 - MIN_GAP_SHARE) * 100)} % of what a prediction that reads no input scores) and does no clearly better standardised, so what the scale costs is not measured: ${judged.evidence}. Standardising stays the usual practice.` }
@@ -107,6 +111,10 @@ export function unscaledInput(layers: readonly LayerInfo[], steps: readonly Step
   const atStart = steps.length > 1 && reader ? consequence(statsAt(steps[0]), reader.activation.activation ?? '', t) : undefined;
   const where = activation === entry ? entry.name : `${entry.name} (through ${activation!.name})`;
   const shown = `At ${where}, the first layer that reads them, ${atEnd} at step ${last.step}${atStart ? ' (as at step 0)' : ''}: the inputs' offset and size decide these units, not the differences between examples.`;
+  // Over draws standardising does not help and most fresh draws learn from the inputs as given: the consequence costs nothing measurable.
+  if (drawOnly && probe?.helpedOverDraws && 2 * probe.helpedOverDraws.learned > probe.helpedOverDraws.draws) {
+    return { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}. ${shown} ${drawOnly} Most of those draws learn from the inputs as given within these steps, so the consequence costs nothing measurable; standardising stays the usual practice.` };
+  }
   // The model learns from the inputs as given and standardising them does not train better: that consequence costs nothing measurable here.
   if (probe && !probe.better && probe.learns) {
     return { ...base, severity: 'info', message: `Unscaled inputs: ${scaleText}. ${shown} Yet the model learns from them as given, and standardising them does not train better: ${probe.evidence}. No action needed for training over these steps; standardising stays the usual practice.` };
@@ -126,13 +134,31 @@ export function unscaledInput(layers: readonly LayerInfo[], steps: readonly Step
     };
   }
   const measured = probe
-    ? probe.better
-      ? ` Standardised, the same steps train clearly better: ${probe.evidence}.`
+    ? drawOnly
+      ? ` ${drawOnly} Yet most of those draws do not learn from the inputs as given within these steps either, and the units decided by the inputs' offset remain.`
+      : probe.better
+      ? ` Standardised, the same steps train clearly better: ${probe.evidence}.${heldOverDraws(probe)}`
       : onlyStandardised
-        ? ` ${learnedText}`
+        ? ` ${learnedText}${heldOverDraws(probe)}`
         : ` Standardising did not help within these steps either (${probe.evidence}); the units decided by the inputs' offset remain.`
     : '';
   return { ...base, severity: RULE_SEVERITY['unscaled-input'], message: `Unscaled inputs: ${scaleText}. ${shown}${measured} ${advice}` };
+}
+
+/** What the fresh draws said when standardising helped only in the profile's draw (scaleRules.helpsOverDraws false). */
+function drawDependence(judged: ScaleJudgement): string {
+  const over = judged.helpedOverDraws!;
+  const here = judged.better ? 'trains clearly better' : 'is the only run that learns from the inputs';
+  return (
+    `In this draw of the initial weights the run with them standardised ${here} (${judged.evidence}), but from ${over.draws} fresh draws of the model's own initializers ` +
+    `the same two runs show it in ${over.helped}, not in most: whether the inputs' scale holds this model back depends on the initial draw, not on the program.`
+  );
+}
+
+/** When fresh draws were run and most showed the help too: how many (the warning is the program's, not one draw's). */
+function heldOverDraws(judged: ScaleJudgement): string {
+  const over = judged.helpedOverDraws;
+  return over && helpsOverDraws(judged) ? ` The same two runs from ${over.draws} fresh draws of the model's own initializers show it too in ${over.helped}.` : '';
 }
 
 /** The curve the probes are compared with: inference-mode loss for models with dropout/noise, else the data loss. */

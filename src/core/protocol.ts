@@ -262,6 +262,9 @@ export const RunnerMessage = v.variant('type', [
     /** `scale`, inputs standardised, when neither run learned from the inputs: the lowest loss of the same steps as given
      *  from each fresh draw of the model's own initializers (runner/weightDraws.ts; core/scaleRules.ts judgeScaling). */
     redrawnLows: v.optional(v.array(num)),
+    /** `scale`, inputs standardised, when standardising helped in the profile's draw: the same steps from each fresh draw,
+     *  as given and standardised (core/scaleRules.ts helpsOverDraws). */
+    redrawnRuns: v.optional(v.array(v.object({ given: v.array(num), standardized: v.array(num) }))),
     /** `linear`: the input features the fit used, and each class column's share of ones. */
     features: v.optional(v.pipe(v.number(), v.integer())),
     shares: v.optional(v.array(num)),

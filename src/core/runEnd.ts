@@ -235,9 +235,9 @@ export class ProfileEvidence {
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, layers, standardized, targetRms, givenBaseline, redrawnLows, features, shares, errors, ...labelParts } = message;
+      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, layers, standardized, targetRms, givenBaseline, redrawnLows, redrawnRuns, features, shares, errors, ...labelParts } = message;
       if (kind === 'scale') {
-        if (standardized) this.context.scaleProbe = { standardized, losses, ...(targetRms !== undefined ? { targetRms } : {}), ...(givenBaseline !== undefined ? { givenBaseline } : {}), ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}), ...(redrawnLows ? { redrawnLows } : {}) };
+        if (standardized) this.context.scaleProbe = { standardized, losses, ...(targetRms !== undefined ? { targetRms } : {}), ...(givenBaseline !== undefined ? { givenBaseline } : {}), ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}), ...(redrawnLows ? { redrawnLows } : {}), ...(redrawnRuns ? { redrawnRuns } : {}) };
       } else if (kind === 'linear') {
         if (rows !== undefined && features !== undefined) this.context.linearFit = { explained: losses, rows, features, ...(shares ? { shares } : {}), ...(errors?.length === 3 ? { errors: { chance: errors[0], linear: errors[1], neighbours: errors[2] } } : {}) };
       } else if (kind === 'plan') {

@@ -22,6 +22,15 @@ export interface ScaleProbe {
   /** Inputs standardised and neither run learning from them: the lowest loss of the same steps as given from each fresh
    *  draw of the model's own initializers (runner/weightDraws.ts), in the as-given loss's units. */
   redrawnLows?: readonly number[];
+  /** Inputs standardised and standardising helping in the profile's draw (clearly better, or the only run that learns): the
+   *  same steps from each fresh draw of the model's own initializers, as given and standardised (the probe's units). */
+  redrawnRuns?: readonly RedrawnRun[];
+}
+
+/** One fresh draw's two runs: the data loss before each step and after the last, as given and standardised. */
+export interface RedrawnRun {
+  given: readonly number[];
+  standardized: readonly number[];
 }
 
 /**
@@ -59,6 +68,9 @@ export interface ScaleJudgement {
   /** At the as-given curve's mean pace (linear, as core/plateau.ts shareOverPlan), the steps it needs to reach the
    *  standardised run's lowest loss; undefined when it did not fall. */
   stepsToMatch: number | undefined;
+  /** Over fresh draws (`redrawnRuns`): in how many of `draws` standardising helped by the same tests as in the profile's
+   *  draw (clearly better, or the only run that learns), and in how many the run as given learns from the inputs. */
+  helpedOverDraws?: { helped: number; learned: number; draws: number };
 }
 
 const three = (value: number) => String(Number(value.toPrecision(3)));
@@ -78,10 +90,31 @@ const curve = (steps: readonly StepRecord[]) => steps.map((s) => s.evalLoss ?? s
  * by MIN_GAP_SHARE of its start (starting lower is not training better: an initialisation can happen to fit).
  */
 export function judgeScaling(steps: readonly StepRecord[], probe: ScaleProbe): ScaleJudgement | undefined {
-  const n = Math.min(steps.length, probe.losses.length) - 1;
+  const judged = judgeCurves(curve(steps), probe);
+  if (!judged || !probe.redrawnRuns?.length) return judged;
+  // The same tests asked of each fresh draw's pair of runs: a verdict about the program's inputs is the one most draws of
+  // its own initializers give, not this draw's alone.
+  const fresh = probe.redrawnRuns.map((run) => judgeCurves(run.given, { ...probe, losses: run.standardized, redrawnRuns: undefined, redrawnLows: undefined })).filter((j) => j !== undefined);
+  if (!fresh.length) return judged;
+  const helpedOverDraws = { helped: fresh.filter((j) => j.better || j.onlyStandardisedLearns).length, learned: fresh.filter((j) => j.learns === true).length, draws: fresh.length };
+  return { ...judged, helpedOverDraws };
+}
+
+/**
+ * Whether standardising helps (clearly better, or the only run that learns) in most of the fresh draws of the model's own
+ * initializers: undefined when none was run (this draw decides). The profile's draw is not counted: the runner draws only
+ * when it helped there, so counting it would vote for the warning by selection; a tie is not "most" (P(help) ≈ ½).
+ */
+export function helpsOverDraws(judged: ScaleJudgement): boolean | undefined {
+  const over = judged.helpedOverDraws;
+  return over ? 2 * over.helped > over.draws : undefined;
+}
+
+function judgeCurves(profiled: readonly number[], probe: ScaleProbe): ScaleJudgement | undefined {
+  const n = Math.min(profiled.length, probe.losses.length) - 1;
   if (n < 2) return undefined;
   const shares = probe.standardized !== 'inputs' && probe.givenBaseline !== undefined && probe.baseline !== undefined && probe.givenBaseline > 0 && probe.baseline > 0;
-  const given = curve(steps).slice(0, n + 1);
+  const given = profiled.slice(0, n + 1);
   const own = given.map((l) => (shares ? l / probe.givenBaseline! : l));
   const run = probe.losses.slice(0, n + 1).map((l) => (shares ? l / probe.baseline! : l));
   if (!own.every(Number.isFinite) || !Number.isFinite(run[0])) return undefined;

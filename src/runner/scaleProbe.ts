@@ -6,13 +6,13 @@
 // The model is left exactly as the profile left it (./modelState.ts).
 import type { Tensor } from '@tensorflow/tfjs';
 import { normalizeLoss, REGRESSION, UNSCALED_INPUT_RMS } from '../core/lossRules';
-import { MIN_GAP_SHARE, type ScaleProbe } from '../core/scaleRules';
+import { judgeScaling, MIN_GAP_SHARE, type RedrawnRun, type ScaleProbe } from '../core/scaleRules';
 import type { StepRecord } from '../core/healthModel';
 import { inputBlindLoss } from './labelProbe';
 import { lossNames, scaledInputs } from './modelShapes';
 import { leavingModelAsFound, PROBE_SEED, WeightSnapshot } from './modelState';
 import type { ProbeContext } from './probeContext';
-import { featureScale, rateProbe } from './rateProbe';
+import { featureScale, rateProbe, type ProbeRows } from './rateProbe';
 import type { Tf } from './tfjsResolve';
 import { WeightReset } from './weightDraws';
 
@@ -24,24 +24,33 @@ import { WeightReset } from './weightDraws';
  */
 export const REDRAWS = 4;
 
+type ProbeBatch = Exclude<ProbeRows, (step: number) => unknown>;
+
 /** The profiled curve as core/scaleRules reads it (inference-mode loss for models with dropout/noise, else the data loss). */
 const lowest = (records: readonly StepRecord[], steps: number) => Math.min(...records.slice(0, steps + 1).map((s) => s.evalLoss ?? s.loss - (s.regLoss ?? 0)));
 
-/** The lowest loss of `steps` steps as given from each of REDRAWS fresh draws (seeded: the same draws every profile). */
-async function redrawnLows(context: ProbeContext, steps: number): Promise<number[]> {
-  const { tf, model, initial, batch, stochastic } = context;
+/**
+ * The same `steps` steps from each of REDRAWS fresh draws (seeded: the same draws every profile), once per batch in
+ * `batches` (the inputs as given, and standardised when that is asked too): per draw, one loss curve per batch.
+ */
+async function redrawnCurves(context: ProbeContext, steps: number, batches: readonly ProbeBatch[]): Promise<number[][][]> {
+  const { tf, model, initial, stochastic } = context;
   return leavingModelAsFound(tf, model, async () => {
     // Weights with no known initializer start every draw from their values before profiling.
     initial.restore();
     const draws = new WeightReset(tf, model);
-    const lows: number[] = [];
+    const curves: number[][][] = [];
     try {
       for (let draw = 1; draw <= REDRAWS; draw++) {
         draws.reset(PROBE_SEED + draw);
         const start = WeightSnapshot.ofModel(tf, model);
         try {
-          const run = await rateProbe(tf, model, start, batch, 1, steps, stochastic);
-          if (run) lows.push(Math.min(...run));
+          const runs: number[][] = [];
+          for (const batch of batches) {
+            const run = await rateProbe(tf, model, start, batch, 1, steps, stochastic);
+            if (run) runs.push(run);
+          }
+          if (runs.length === batches.length) curves.push(runs);
         } finally {
           start.dispose();
         }
@@ -49,7 +58,7 @@ async function redrawnLows(context: ProbeContext, steps: number): Promise<number
     } finally {
       draws.dispose();
     }
-    return lows;
+    return curves;
   });
 }
 
@@ -91,8 +100,8 @@ export async function scaleProbe(context: ProbeContext, inputRms: number | undef
     const learns = (low: number) => givenBaseline !== undefined && low <= (1 - MIN_GAP_SHARE) * givenBaseline;
     const redraw = inputs && !targets && givenBaseline !== undefined && !learns(lowest(context.records, steps)) && !learns(Math.min(...run));
     if (redraw) await send({ type: 'phase', phase: 'profiling', message: `Scaling probe: ${steps} steps as given from ${REDRAWS} fresh draws of the initial weights` });
-    const lows = redraw ? await redrawnLows(context, steps) : undefined;
-    const scaling: ScaleProbe = {
+    const lows = redraw ? (await redrawnCurves(context, steps, [batch])).map(([given]) => Math.min(...given)) : undefined;
+    let scaling: ScaleProbe = {
       standardized: inputs && targets ? 'both' : inputs ? 'inputs' : 'targets',
       losses: run,
       ...(targetRms !== undefined ? { targetRms } : {}),
@@ -100,7 +109,15 @@ export async function scaleProbe(context: ProbeContext, inputRms: number | undef
       ...(baseline !== undefined ? { baseline } : {}),
       ...(lows?.length ? { redrawnLows: lows } : {}),
     };
-    await report({ type: 'probe', kind: 'scale', factor: 1, losses: [...scaling.losses], standardized: scaling.standardized, targetRms: scaling.targetRms, givenBaseline: scaling.givenBaseline, baseline: scaling.baseline, redrawnLows: lows?.length ? lows : undefined });
+    // Standardising the inputs helps in this draw (the evidence core/inputRules.ts warns on): asked of the same fresh
+    // draws, as given and standardised, so that the verdict is the one most draws give (core/scaleRules.ts helpsOverDraws).
+    const judged = inputs ? judgeScaling(context.records, scaling) : undefined;
+    if (judged && (judged.better || judged.onlyStandardisedLearns)) {
+      await send({ type: 'phase', phase: 'profiling', message: `Scaling probe: ${steps} steps as given and standardised from ${REDRAWS} fresh draws of the initial weights` });
+      const runs: RedrawnRun[] = (await redrawnCurves(context, steps, [batch, { xs, ys }])).map(([given, standardized]) => ({ given, standardized }));
+      if (runs.length) scaling = { ...scaling, redrawnRuns: runs };
+    }
+    await report({ type: 'probe', kind: 'scale', factor: 1, losses: [...scaling.losses], standardized: scaling.standardized, targetRms: scaling.targetRms, givenBaseline: scaling.givenBaseline, baseline: scaling.baseline, redrawnLows: lows?.length ? lows : undefined, redrawnRuns: scaling.redrawnRuns?.map((r) => ({ given: [...r.given], standardized: [...r.standardized] })) });
     return scaling;
   } finally {
     xs.forEach((x, i) => x !== batch.xs[i] && x.dispose());
