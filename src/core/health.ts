@@ -10,6 +10,7 @@ import { lossFindings } from './lossRules';
 import { withInitProbe } from './initProbeRule';
 import { rateFindings } from './rateRules';
 import { planReachFinding } from './ratePlanReach';
+import { planStartFinding } from './planStartRule';
 import { overRegularization } from './regularizationRules';
 import { rateAtHorizon } from './rateHorizon';
 import { atMomentumPace, rateBeyondCurvature, settlesExactly } from './rateCurvature';
@@ -99,6 +100,10 @@ export function evaluateHealth(
     inputSite: context.dataLocations?.inputs?.[0],
     optimizer: context.optimizer,
   });
+  // Units that die later in the plan, from a start written in the program (planStartRule.ts): where the profiled steps
+  // saw no dead layer worth a warning.
+  const startDead = gradient.some((f) => f.code === 'dead-relu' && f.severity !== 'info') ? undefined : planStartFinding(context.planStart, layers, context.plannedSteps, t);
+  if (startDead) gradient.splice(0, gradient.length, ...gradient.filter((f) => !(f.code === 'dead-relu' && f.layer === startDead.layer)), startDead);
   data.push(...outputBirthFindings(layers, context.outputs ?? [], [...gradient, ...loss.findings, ...data]));
   const unscaled = unscaledInput(layers, steps, t, context) ?? smallInput(layers, steps, context);
   if (unscaled) data.push(unscaled);

@@ -4,6 +4,7 @@ import type { InitProbe } from './initProbeRule';
 import type { ScaleProbe } from './scaleRules';
 import type { LinearFit } from './linearFitRule';
 import type { PlanReachRun } from './ratePlanReach';
+import type { PlanStartRun } from './planStartRule';
 import type { DataLocations, FindingCode, LayerStepStats, OutputInfo, RateScheduleSummary, Severity, SourceLocation, SourceOrigin } from './protocol';
 
 /** Severity of each rule when its condition holds at the end of the profiled steps (resolved ones are info). */
@@ -90,6 +91,8 @@ export interface HealthContext {
   planPreview?: { factor: number; losses: readonly number[] };
   /** The script's plan run at the model's rate and at ten times it, with the uninformed guess's loss (ratePlanReach.ts). */
   planReach?: readonly PlanReachRun[];
+  /** The plan from the initial weights written in the program and from fresh draws, when units died on it (planStartRule.ts). */
+  planStart?: PlanStartRun;
   /** Held-out rows' loss along runs from the user's initial weights and from a default-initialised copy (initProbeRule.ts). */
   initProbes?: readonly InitProbe[];
   /** A model linear in its weights under the mean squared error: its loss's largest curvature over the script's

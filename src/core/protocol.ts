@@ -225,10 +225,14 @@ export const RunnerMessage = v.variant('type', [
    * `reach` (core/ratePlanReach.ts): the script's plan compressed in gradient-flow time (`every` steps) at the model's rate
    * × factor (1 or 10) from the initial weights on the profiled batch — `losses` = its loss at the start and the end;
    * `baseline`, the batch's loss at the labels' mean.
+   * `start` (core/planStartRule.ts): the plan compressed as `reach`'s (`every` steps at the rate × factor) from the initial
+   * weights written in the program — `losses` = its loss at the start, three quarters through and at the end; `layers` /
+   * `shares`: the ReLU layers with units dead on every row at its end and their dead share; `redrawnLows`: the end loss of
+   * the same plan from each fresh draw of the model's own initializers.
    */
   v.object({
     type: v.literal('probe'),
-    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan', 'init', 'scale', 'linear', 'reach']),
+    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan', 'init', 'scale', 'linear', 'reach', 'start']),
     factor: num,
     losses: v.array(num),
     every: v.optional(v.pipe(v.number(), v.integer())),

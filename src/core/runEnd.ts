@@ -229,7 +229,7 @@ export class ProfileEvidence {
         classCounts: classCounts?.map((c) => c ?? undefined),
         inputTokenCounts,
         batchSize,
-      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'scaleProbe' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes' | 'linearFit' | 'planReach'>>;
+      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'scaleProbe' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes' | 'linearFit' | 'planReach' | 'planStart'>>;
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;
@@ -242,6 +242,8 @@ export class ProfileEvidence {
         if (rows !== undefined && features !== undefined) this.context.linearFit = { explained: losses, rows, features, ...(shares ? { shares } : {}), ...(errors?.length === 3 ? { errors: { chance: errors[0], linear: errors[1], neighbours: errors[2] } } : {}) };
       } else if (kind === 'plan') {
         this.context.planPreview = { factor, losses };
+      } else if (kind === 'start') {
+        if (every !== undefined && layers && shares && redrawnLows) this.context.planStart = { steps: every, factor, losses, layers, shares, drawEnds: redrawnLows };
       } else if (kind === 'reach') {
         if (every !== undefined) this.planReach.push({ factor, losses, steps: every, ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}) });
       } else if (kind === 'curvature') {

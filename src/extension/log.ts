@@ -20,6 +20,7 @@ const PROBE_NAMES: Record<Exclude<RunnerMessageOf<'probe'>['kind'], 'penalty' | 
   init: 'initialisation (fresh batches)',
   scale: 'standardised-scale',
   reach: 'learning-rate over the plan',
+  start: 'plan from the written start',
 };
 
 export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMessage): void {

@@ -24,6 +24,7 @@ import { horizonProbes } from './horizonProbe';
 import { initProbes } from './initProbe';
 import { chargedClock, isOutOfTime } from './probePace';
 import { planPreview } from './planPreview';
+import { planStart } from './planStart';
 import { planReach } from './planReach';
 import { followSchedule, scheduleSummary, scriptRateSchedule, stepFactors } from './rateSchedule';
 import type { ProbeContext } from './probeContext';
@@ -173,6 +174,8 @@ async function profile(request: ProfileRequest): Promise<void> {
     await planPreview(probes, last);
     // A slow loss under SGD or momentum: does the script's own plan train the model at its rate, and at ten times it (core/ratePlanReach.ts)?
     await planReach(probes);
+    // Initial weights written in the program, a ReLU layer: does the plan from them end with dead units where fresh draws train (core/planStartRule.ts)?
+    await planStart(probes);
     // A quadratic loss (a model linear in its weights, MSE): gradient descent's stable range in closed form, over every
     // training row (core/rateCurvature.ts).
     const curvature = curvatureOfLinearModel(tf, model, lossNames(model), batch.trainingInputs);

@@ -10,11 +10,10 @@ import { judgeScaling, MIN_GAP_SHARE, type RedrawnRun, type ScaleProbe } from '.
 import type { StepRecord } from '../core/healthModel';
 import { inputBlindLoss } from './labelProbe';
 import { lossNames, scaledInputs } from './modelShapes';
-import { leavingModelAsFound, PROBE_SEED, WeightSnapshot } from './modelState';
 import type { ProbeContext } from './probeContext';
 import { featureScale, rateProbe, type ProbeRows } from './rateProbe';
 import type { Tf } from './tfjsResolve';
-import { WeightReset } from './weightDraws';
+import { fromFreshDraws } from './weightDraws';
 
 /**
  * Fresh draws of the model's own initializers the inputs as given are re-run from when neither run learns from them in
@@ -35,31 +34,16 @@ const lowest = (records: readonly StepRecord[], steps: number) => Math.min(...re
  */
 async function redrawnCurves(context: ProbeContext, steps: number, batches: readonly ProbeBatch[]): Promise<number[][][]> {
   const { tf, model, initial, stochastic } = context;
-  return leavingModelAsFound(tf, model, async () => {
-    // Weights with no known initializer start every draw from their values before profiling.
-    initial.restore();
-    const draws = new WeightReset(tf, model);
-    const curves: number[][][] = [];
-    try {
-      for (let draw = 1; draw <= REDRAWS; draw++) {
-        draws.reset(PROBE_SEED + draw);
-        const start = WeightSnapshot.ofModel(tf, model);
-        try {
-          const runs: number[][] = [];
-          for (const batch of batches) {
-            const run = await rateProbe(tf, model, start, batch, 1, steps, stochastic);
-            if (run) runs.push(run);
-          }
-          if (runs.length === batches.length) curves.push(runs);
-        } finally {
-          start.dispose();
-        }
-      }
-    } finally {
-      draws.dispose();
+  // A draw whose runs return nothing (no learning rate in the optimizer's config) adds no curves.
+  const curves = await fromFreshDraws(tf, model, initial, REDRAWS, async (start) => {
+    const runs: number[][] = [];
+    for (const batch of batches) {
+      const run = await rateProbe(tf, model, start, batch, 1, steps, stochastic);
+      if (run) runs.push(run);
     }
-    return curves;
+    return runs.length === batches.length ? [runs] : [];
   });
+  return (curves ?? []).flat();
 }
 
 /** Per feature (the last axis): zero mean and unit variance over the batch's rows; a constant feature becomes 0. */

@@ -3,6 +3,7 @@
 // one each (./lrSweep.ts), and the scaling probe asks whether a verdict holds over draws (./scaleProbe.ts).
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import { seededRandom } from '../core/random';
+import { leavingModelAsFound, PROBE_SEED, WeightSnapshot } from './modelState';
 import type { Tf } from './tfjsResolve';
 
 /** Weight-name suffix → the layer (or RNN cell) attribute holding its initializer. */
@@ -85,4 +86,33 @@ export class WeightReset {
       Math.random = random;
     }
   }
+}
+
+/**
+ * `work` from each of `count` seeded fresh draws (seeds PROBE_SEED + 1 … + count: every profile draws the same ones),
+ * the weights with no known initializer starting every draw from `initial`; the model is left as it was found. A draw
+ * whose `work` gives undefined ends them all (a probe out of time): undefined.
+ */
+export async function fromFreshDraws<T>(tf: Tf, model: LayersModel, initial: WeightSnapshot, count: number, work: (start: WeightSnapshot, draw: number) => Promise<T | undefined>): Promise<T[] | undefined> {
+  return leavingModelAsFound(tf, model, async () => {
+    initial.restore();
+    const draws = new WeightReset(tf, model);
+    const results: T[] = [];
+    try {
+      for (let draw = 1; draw <= count; draw++) {
+        draws.reset(PROBE_SEED + draw);
+        const start = WeightSnapshot.ofModel(tf, model);
+        try {
+          const result = await work(start, draw);
+          if (result === undefined) return undefined;
+          results.push(result);
+        } finally {
+          start.dispose();
+        }
+      }
+    } finally {
+      draws.dispose();
+    }
+    return results;
+  });
 }

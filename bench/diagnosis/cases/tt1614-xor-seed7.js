@@ -1,5 +1,6 @@
 // @case tt1614-xor-seed7
-// @set heldout13
+// @set tuned
+// @moved-from heldout13 (held-out protocol: developed on by the plan-start dead-ReLU rule, core/planStartRule.ts, branch localmin)
 // @label buggy
 // @bug dead-relu
 // @fault TinyTorch's "XOR Solved" milestone with its layers' weights drawn from the module-level generator at its import
