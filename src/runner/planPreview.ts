@@ -52,6 +52,21 @@ export function lossIsMeanOverBatches(tf: Tf, batch: Pick<Batch, 'xs' | 'ys'>, m
 const CHECK = "whether the script's planned steps leave the loss's plateau";
 
 /**
+ * The script's plan as the preview can follow it (core/plateau.ts planPreviewPlan: SGD or momentum, every row the script's
+ * fit() trains on in the profiled batch — fit's rows are batch.inputs — and a loss that is the mean of the script's
+ * batches), or undefined. The step cap is a function of the program alone, so the plan is settled before the forward
+ * passes of the mean check. Shared by the preview and the written-start probe (./planStart.ts).
+ */
+export function previewablePlan(context: Pick<ProbeContext, 'tf' | 'model' | 'batch'>, stepCap: (params: number, rows: number) => number): { steps: number; factor: number } | undefined {
+  const { tf, model, batch } = context;
+  const inner = innerModel(model);
+  const rows = batch.xs[0].shape[0] ?? 0;
+  const holdsEveryRow = (batch.inputs?.[0]?.shape[0] ?? Infinity) <= rows;
+  const plan = planPreviewPlan(batch.plannedSteps, stepCap(inner.countParams(), rows), inner.optimizer.getClassName(), holdsEveryRow);
+  return plan && lossIsMeanOverBatches(tf, batch, model, batch.scriptBatch) ? plan : undefined;
+}
+
+/**
  * Runs and reports the preview when the profiled steps left the loss undecided and the plan is one the preview can follow.
  * Its steps are min(the plan, `stepCap`(the model's weights, the batch's rows)) — the same on a free machine and a busy
  * one (core/plateau.ts previewStepCap; tests pass their own cap, as they pass a clock). Its budget is charged time
@@ -60,15 +75,9 @@ const CHECK = "whether the script's planned steps leave the loss's plateau";
  */
 export async function planPreview(context: ProbeContext, steps: number, stepCap: (params: number, rows: number) => number = previewStepCap): Promise<void> {
   const { tf, model, initial, batch, records, thresholds, stochastic, send, report, probeClock } = context;
-  const inner = innerModel(model);
-  const optimizer = inner.optimizer.getClassName();
-  // Every row the script's fit() trains on is in the profiled batch (fit's rows: batch.inputs).
-  const rows = batch.xs[0].shape[0] ?? 0;
-  const holdsEveryRow = (batch.inputs?.[0]?.shape[0] ?? Infinity) <= rows;
   if (!lossUndecided(records, thresholds)) return;
-  // The cap is a function of the program alone, so the plan is settled once, before the forward passes of the mean check.
-  const preview = planPreviewPlan(batch.plannedSteps, stepCap(inner.countParams(), rows), optimizer, holdsEveryRow);
-  if (!preview || !lossIsMeanOverBatches(tf, batch, model, batch.scriptBatch)) return;
+  const preview = previewablePlan(context, stepCap);
+  if (!preview) return;
   // The script's own schedule, when its callbacks set one (./rateSchedule.ts): each preview step takes the rates of the planned
   // steps it stands for; the reported factor is their mean (the whole plan's time over the preview's steps).
   const factors = batch.rateSchedule ? compressedFactors(batch.rateSchedule, preview.steps) : undefined;
@@ -87,7 +96,7 @@ export async function planPreview(context: ProbeContext, steps: number, stepCap:
   // each standing for more of the plan at a larger rate — a coarser picture, which the user is told of (a `shortened`
   // stop: core/probeStops.ts), as its verdict may be the coarseness's.
   const wanted = Math.min(steps, batch.plannedSteps ?? Infinity);
-  if (batch.batchesPerEpoch === 1 && optimizer === 'SGD' && preview.steps < wanted) {
+  if (batch.batchesPerEpoch === 1 && innerModel(model).optimizer.getClassName() === 'SGD' && preview.steps < wanted) {
     await report({ type: 'probeStop', probe: 'plan', reason: 'shortened', limitMs: PREVIEW_MAX_MS, spentMs: clock(), steps: preview.steps, plannedSteps: wanted, check: CHECK });
   }
 }

@@ -7,17 +7,16 @@
 // time budget (PREVIEW_MAX_MS); out of time, it says so and judges nothing.
 import type { LayersModel, SymbolicTensor, Tensor } from '@tensorflow/tfjs';
 import { HARD_ZERO } from '../core/activations';
-import { planPreviewPlan, PREVIEW_MAX_MS, previewStepCap } from '../core/plateau';
+import { PREVIEW_MAX_MS, previewStepCap } from '../core/plateau';
 import { startStalled } from '../core/planStartRule';
 import { innerModel } from './data';
 import type { WeightSnapshot } from './modelState';
-import { lossIsMeanOverBatches } from './planPreview';
+import { previewablePlan } from './planPreview';
 import { paceGuard } from './probePace';
 import type { ProbeContext } from './probeContext';
 import { rateProbe } from './rateProbe';
-import { REDRAWS } from './scaleProbe';
 import type { Tf } from './tfjsResolve';
-import { fromFreshDraws } from './weightDraws';
+import { fromFreshDraws, REDRAWS } from './weightDraws';
 
 const CHECK = "whether the script's plan from the initial weights written in the program ends with dead ReLU units where fresh draws train";
 
@@ -64,10 +63,8 @@ export async function planStart(context: ProbeContext, stepCap: (params: number,
   if (stochastic || !writtenStart(layers)) return;
   const relu = hardZeroLayers(layers);
   if (!relu.length) return;
-  const rows = batch.xs[0].shape[0] ?? 0;
-  const holdsEveryRow = (batch.inputs?.[0]?.shape[0] ?? Infinity) <= rows;
-  const plan = planPreviewPlan(batch.plannedSteps, stepCap(inner.countParams(), rows), inner.optimizer.getClassName(), holdsEveryRow);
-  if (!plan || !lossIsMeanOverBatches(tf, batch, model, batch.scriptBatch)) return;
+  const plan = previewablePlan(context, stepCap);
+  if (!plan) return;
   const clock = probeClock();
   const runs = 1 + REDRAWS;
   const stop = (done: number, step: number) =>

@@ -13,15 +13,12 @@ import { lossNames, scaledInputs } from './modelShapes';
 import type { ProbeContext } from './probeContext';
 import { featureScale, rateProbe, type ProbeRows } from './rateProbe';
 import type { Tf } from './tfjsResolve';
-import { fromFreshDraws } from './weightDraws';
+import { fromFreshDraws, REDRAWS } from './weightDraws';
 
-/**
- * Fresh draws of the model's own initializers the inputs as given are re-run from when neither run learns from them in
- * the profile's draw (core/inputRules.ts: the first-layer pattern is then the only evidence, and whether the loss falls
- * 5 % below the no-input loss within the steps can be the draw's). Seeded: every profile draws the same four, so the
- * verdict over draws (most of the five, the profile's counted) is the program's, not the run's.
- */
-export const REDRAWS = 4;
+// REDRAWS (./weightDraws.ts): the inputs as given are re-run from that many fresh draws when neither run learns from
+// them in the profile's draw (core/inputRules.ts: the first-layer pattern is then the only evidence, and whether the loss
+// falls 5 % below the no-input loss within the steps can be the draw's) — the verdict over draws (most of the five, the
+// profile's counted) is the program's, not the run's.
 
 type ProbeBatch = Exclude<ProbeRows, (step: number) => unknown>;
 

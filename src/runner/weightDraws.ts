@@ -88,6 +88,9 @@ export class WeightReset {
   }
 }
 
+/** How many fresh draws a verdict over draws reads (./scaleProbe.ts, ./planStart.ts): seeded, so every profile draws the same ones. */
+export const REDRAWS = 4;
+
 /**
  * `work` from each of `count` seeded fresh draws (seeds PROBE_SEED + 1 … + count: every profile draws the same ones),
  * the weights with no known initializer starting every draw from `initial`; the model is left as it was found. A draw
