@@ -11,7 +11,8 @@
 //  - the makemore names and the CTA ridership series of the sixth held-out set, from the `fetch` mirrors (prepareHeldout6.ts);
 //  - the seeded numpy/scikit-learn data of the seventh held-out set (circles, XOR, Raschka's iris split; prepareHeldout7.ts);
 //  - the scikit-learn generator output of the eighth held-out set's tutorials (circles, moons, blobs, regression; prepareHeldout8.ts);
-//  - micrograd's seeded make_moons draw for the fifteenth held-out set (prepareHeldout15.ts).
+//  - micrograd's seeded make_moons draw for the fifteenth held-out set (prepareHeldout15.ts);
+//  - the standardised scikit-learn digits split of the seventeenth held-out set's lectures-labs programs (prepareHeldout17.ts).
 // What cannot be built is skipped with the reason; the cases that need it then fail with a clear message.
 //
 //   node --import tsx bench/diagnosis/prepare.ts
@@ -27,6 +28,7 @@ import { prepareHeldout6 } from './prepareHeldout6';
 import { HELDOUT7_SCRIPT, prepareHeldout7 } from './prepareHeldout7';
 import { HELDOUT8_SCRIPT } from './prepareHeldout8';
 import { HELDOUT15_SCRIPT } from './prepareHeldout15';
+import { HELDOUT17_SCRIPT } from './prepareHeldout17';
 
 export const DEEPCHECKER = { repo: 'thedeepchecker/thedeepchecker', commit: 'd0a2b3a5339b50c3f0b147231e295d3db25017fb' };
 
@@ -108,6 +110,7 @@ export function prepare(): void {
   pythonTables(HELDOUT7_SCRIPT, 'circles, xor, iris-rasbt, moons-1000, moons-2000');
   pythonTables(HELDOUT8_SCRIPT, 'mlm-circles-1000, mlm-circles-100, mlm-moons-100, mlm-blobs-3, mlm-blobs-20, mlm-regression');
   pythonTables(HELDOUT15_SCRIPT, 'mg-moons-100');
+  pythonTables(HELDOUT17_SCRIPT, 'lectures-digits-train');
 }
 
 if (require.main === module) prepare();
