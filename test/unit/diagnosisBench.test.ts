@@ -114,9 +114,9 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   assert.ok(heldout16.length === 0 || (ported('heldout16').filter((c) => sourceLabel(c) === 'healthy').length >= 5 && ported('heldout16').filter((c) => sourceLabel(c) === 'buggy').length >= 7));
   const heldout17 = cases.filter((c) => c.set === 'heldout17');
   for (const c of heldout17) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/(issues|pull)\/\d+)/, `${c.id}: held-out @source without repo@commit, issue or pull-request URL`);
-  // Ported with 5 buggy and 4 healthy by their sources' labels (docs/diagnosis-heldout17.md: nine programs from four sources; sources
-  // that print a failing run of a small program were again the bottleneck; the set leans buggy because recall is the goal furthest off).
-  assert.ok(heldout17.length === 0 || (ported('heldout17').filter((c) => sourceLabel(c) === 'healthy').length >= 4 && ported('heldout17').filter((c) => sourceLabel(c) === 'buggy').length >= 5));
+  // Ported with 6 buggy and 4 healthy by their sources' labels (docs/diagnosis-heldout17.md: ten programs from three sources after the
+  // training checks dropped three; sources that print a failing run of a small program were again the bottleneck).
+  assert.ok(heldout17.length === 0 || (ported('heldout17').filter((c) => sourceLabel(c) === 'healthy').length >= 4 && ported('heldout17').filter((c) => sourceLabel(c) === 'buggy').length >= 6));
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 
