@@ -1,6 +1,7 @@
 // The shared vocabulary of the health rules (health.ts, layerRules.ts, lossRules.ts): step records, where
 // a NaN appeared, what is known about the outputs, and each rule's severity.
 import type { InitProbe } from './initProbeRule';
+import type { InitialDraws } from './initialLossDraws';
 import type { ScaleProbe } from './scaleRules';
 import type { LinearFit } from './linearFitRule';
 import type { PlanReachRun } from './ratePlanReach';
@@ -95,6 +96,8 @@ export interface HealthContext {
   planStart?: PlanStartRun;
   /** Held-out rows' loss along runs from the user's initial weights and from a default-initialised copy (initProbeRule.ts). */
   initProbes?: readonly InitProbe[];
+  /** The loss at step 0 (and after the profiled steps) from fresh seeded draws of the model's own initializers (initialLossDraws.ts). */
+  initialDraws?: InitialDraws;
   /** A model linear in its weights under the mean squared error: its loss's largest curvature over the script's
    *  training rows and the step's settings (rateCurvature.ts). */
   curvature?: Curvature;

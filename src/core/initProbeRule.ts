@@ -11,6 +11,7 @@ import type { Finding, LayerInfo, OutputInfo, SourceLocation, Thresholds } from 
 import { formatNumber as fmt } from './format';
 import { dataLoss, RULE_SEVERITY, type StepRecord } from './healthModel';
 import { initialLossLimit } from './lossRules';
+import { initialLossOverDraws, type InitialDraws } from './initialLossDraws';
 import { HORIZON_EVERY, HORIZON_STEPS } from './rateHorizon';
 
 /**
@@ -47,12 +48,17 @@ export interface InitProbe {
   accuracies?: number[];
 }
 
-/** What makes the probe worth its time: the initial loss far from its expected value, or a re-drawn layer saturated at step 0. */
-export function initProbeReason(steps: readonly StepRecord[], outputs: readonly OutputInfo[], userInitialised: readonly string[], t: Thresholds): string | undefined {
+/**
+ * What makes the probe worth its time: the initial loss far from its expected value — in most draws of the program's
+ * initializers when fresh draws were measured (`draws`: ./initialLossDraws.ts), else in the profile's — or a re-drawn
+ * layer saturated at step 0.
+ */
+export function initProbeReason(steps: readonly StepRecord[], outputs: readonly OutputInfo[], userInitialised: readonly string[], t: Thresholds, draws?: InitialDraws): string | undefined {
   if (!userInitialised.length || steps.length === 0 || !steps.every((s) => Number.isFinite(s.loss))) return undefined;
   const first = steps[0].evalLoss ?? dataLoss(steps[0]);
   const limit = initialLossLimit(outputs, t);
-  if (limit && first > limit.limit) return `the loss at initialization is ${fmt(first)}, ${fmt(first / limit.expected)}× its expected ${fmt(limit.expected)} (${limit.basis})`;
+  const over = limit ? initialLossOverDraws(first, false, draws, limit.limit, t.lossImprovement) : undefined;
+  if (limit && (over ? over.mostFar : first > limit.limit)) return `the loss at initialization is ${fmt(first)}, ${fmt(first / limit.expected)}× its expected ${fmt(limit.expected)} (${limit.basis}${over ? `; ${over.text}` : ''})`;
   const saturated = steps[0].layers.find((l) => userInitialised.includes(l.name) && (l.saturatedShare ?? 0) >= t.saturatedShare);
   if (saturated) return `${fmt((saturated.saturatedShare ?? 0) * 100)} % of ${saturated.name}'s outputs start in the flat tails of its activation`;
   return undefined;

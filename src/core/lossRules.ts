@@ -9,6 +9,7 @@ import { dataLoss, RULE_SEVERITY, type HealthContext, type NonFiniteOrigin, type
 import type { LossEvidence } from './layerHits';
 import { fixedBatchWords, notDecreasingFinding, oscillationFinding, type LossCurve } from './lossCurveRules';
 import { judgeOscillation } from './oscillationProbe';
+import { initialLossOverDraws, repairText } from './initialLossDraws';
 
 /** tfjs clips probabilities to [1e-7, 1 − 1e-7] in its cross-entropies: a confidently wrong example costs −ln 1e-7. */
 export const CLIP_FLOOR_LOSS = -Math.log(1e-7);
@@ -212,9 +213,23 @@ export function lossFindings(
   const initial = initialLossLimit(outputs, t);
   if (!suppressed.has('initial-loss') && initial && Number.isFinite(first)) {
     const { expected, isMse, limit, basis } = initial;
-    if (first > limit) {
-      // A start that the first steps repair (e.g. std-1 initialization with a high learning rate) is info.
-      const resolved = lossFalls.falls === true && last <= limit;
+    // A start that the first steps repair (e.g. std-1 initialization with a high learning rate) is info.
+    const resolvedHere = lossFalls.falls === true && last <= limit;
+    // Judged over the initialisation the program wrote when the runner drew it afresh (./initialLossDraws.ts): most draws
+    // far, and most of the far ones not repaired by the same steps, for a warning; else the profile's one draw decides.
+    const over = initialLossOverDraws(first, resolvedHere, context.initialDraws, limit, t.lossImprovement);
+    const overText = over ? ` Over draws: ${over.text}; ${repairText(over, context.initialDraws?.steps)}.` : '';
+    if (over && !over.mostFar && first > limit) {
+      findings.push({
+        code: 'initial-loss',
+        severity: 'info',
+        step: 0,
+        ...(outputs.length === 1 ? { layer: outputs[0].layer, location: info.get(outputs[0].layer)?.location } : {}),
+        message: `The loss at initialization is ${fmt(first)} in this run's draw of the weights, ${fmt(first / expected)}× its expected value ≈ ${fmt(expected)} (${basis}), but most draws of the same initializers start near it:${overText.replace(' Over draws:', '')} No action needed.`,
+      });
+    }
+    if (over ? over.mostFar : first > limit) {
+      const resolved = over ? !over.mostUnrepaired : resolvedHere;
       const scale = context.inputScale;
       const entry = scale && scale.rms >= UNSCALED_INPUT_RMS ? layers.find((l) => l.weights.length > 0) : undefined;
       const at = entry ? { layer: entry.name, location: entry.location } : outputs.length === 1 ? { layer: outputs[0].layer, location: info.get(outputs[0].layer)?.location } : {};
@@ -227,12 +242,12 @@ export function lossFindings(
         ...at,
         ...(inputSite.length ? { related: inputSite } : {}),
         message:
-          `The loss at initialization is ${fmt(first)}, ${fmt(first / expected)}× its expected value ≈ ${fmt(expected)} (${basis}); above ${fmt(limit)} counts as far. ` +
+          `The loss at initialization is ${fmt(first)}, ${fmt(first / expected)}× its expected value ≈ ${fmt(expected)} (${basis}); above ${fmt(limit)} counts as far.${overText} ` +
           (entry && scale && !resolved
             ? `The inputs are unscaled: input feature ${scale.feature} has RMS ${fmt(scale.rms)} (largest |x| ${fmt(scale.maxAbs)}), so ${entry.name}, the first layer that reads them, starts with outputs far too large. Standardise the inputs (zero mean, unit variance per feature) before fit(). `
             : '') +
           (resolved
-            ? `It resolved within the profiled steps (${lossFalls.text}): no action needed, though a better-scaled initialization would save those steps.`
+            ? `It resolved within the profiled steps (${over ? 'in most draws' : lossFalls.text}): no action needed, though a better-scaled initialization would save those steps.`
             : isMse
               ? `The outputs start far from the targets' scale: scale the targets (or the inputs), or check the output layer's initialization.`
               : `The model starts out confidently wrong: check the output layer's initialization and bias, the input scaling, and that the labels match the outputs.`),

@@ -229,10 +229,13 @@ export const RunnerMessage = v.variant('type', [
    * weights written in the program — `losses` = its loss at the start, three quarters through and at the end; `layers` /
    * `shares`: the ReLU layers with units dead on every row at its end and their dead share; `redrawnLows`: the end loss of
    * the same plan from each fresh draw of the model's own initializers.
+   * `draws` (core/initialLossDraws.ts): `losses` = the data loss at step 0 on the profiled batch from each of the fresh
+   * seeded draws of the model's own initializers (runner/weightDraws.ts); `ends`, when most draws start far, each
+   * draw's loss after `every` steps on the same batch at the model's rate; `factor` 1.
    */
   v.object({
     type: v.literal('probe'),
-    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan', 'init', 'scale', 'linear', 'reach', 'start']),
+    kind: v.picklist(['rate', 'input', 'labels', 'penalty', 'horizon', 'curvature', 'plan', 'init', 'scale', 'linear', 'reach', 'start', 'draws']),
     factor: num,
     losses: v.array(num),
     every: v.optional(v.pipe(v.number(), v.integer())),
@@ -269,6 +272,8 @@ export const RunnerMessage = v.variant('type', [
     /** `scale`, inputs standardised, when standardising helped in the profile's draw: the same steps from each fresh draw,
      *  as given and standardised (core/scaleRules.ts helpsOverDraws). */
     redrawnRuns: v.optional(v.array(v.object({ given: v.array(num), standardized: v.array(num) }))),
+    /** `draws`: the loss after `every` steps on the profiled batch from each fresh draw (aligned with `losses`). */
+    ends: v.optional(v.array(num)),
     /** `linear`: the input features the fit used, and each class column's share of ones. */
     features: v.optional(v.pipe(v.number(), v.integer())),
     shares: v.optional(v.array(num)),

@@ -229,17 +229,19 @@ export class ProfileEvidence {
         classCounts: classCounts?.map((c) => c ?? undefined),
         inputTokenCounts,
         batchSize,
-      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'scaleProbe' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes' | 'linearFit' | 'planReach' | 'planStart'>>;
+      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'scaleProbe' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes' | 'linearFit' | 'planReach' | 'planStart' | 'initialDraws'>>;
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, layers, standardized, targetRms, givenBaseline, redrawnLows, redrawnRuns, features, shares, errors, ...labelParts } = message;
+      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, layers, standardized, targetRms, givenBaseline, redrawnLows, redrawnRuns, features, shares, errors, ends, ...labelParts } = message;
       if (kind === 'scale') {
         if (standardized) this.context.scaleProbe = { standardized, losses, ...(targetRms !== undefined ? { targetRms } : {}), ...(givenBaseline !== undefined ? { givenBaseline } : {}), ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}), ...(redrawnLows ? { redrawnLows } : {}), ...(redrawnRuns ? { redrawnRuns } : {}) };
       } else if (kind === 'linear') {
         if (rows !== undefined && features !== undefined) this.context.linearFit = { explained: losses, rows, features, ...(shares ? { shares } : {}), ...(errors?.length === 3 ? { errors: { chance: errors[0], linear: errors[1], neighbours: errors[2] } } : {}) };
+      } else if (kind === 'draws') {
+        this.context.initialDraws = { starts: losses, ...(ends && every !== undefined ? { ends, steps: every } : {}) };
       } else if (kind === 'plan') {
         this.context.planPreview = { factor, losses };
       } else if (kind === 'start') {

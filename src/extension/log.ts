@@ -21,6 +21,7 @@ const PROBE_NAMES: Record<Exclude<RunnerMessageOf<'probe'>['kind'], 'penalty' | 
   scale: 'standardised-scale',
   reach: 'learning-rate over the plan',
   start: 'plan from the written start',
+  draws: 'initial loss over fresh draws',
 };
 
 export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMessage): void {
@@ -70,6 +71,8 @@ export function logRunnerMessage(log: vscode.LogOutputChannel, message: RunnerMe
           ? `best linear fit of the labels on ${message.features} input features over ${message.rows} rows: R² ${losses.map((r) => r.toFixed(3)).join(', ')}`
           : kind === 'curvature'
           ? `curvature of the quadratic loss over ${message.rows} training rows: λmax ${losses[0]} (stable below a rate of ${stableRateLimit({ lambdaMax: losses[0], momentum: message.momentum ?? 0, nesterov: message.nesterov })}); rate ${factor}`
+          : kind === 'draws'
+          ? `${PROBE_NAMES[kind]}: step-0 loss ${losses.join(', ')}${message.ends ? `; after ${message.every} steps ${message.ends.join(', ')}` : ''}`
           : kind === 'penalty'
           ? `regularization probe (${factor ? 'with' : 'without'} penalties): validation loss ${losses[0]} → ${losses[losses.length - 1]} over ${steps} steps`
           : `${PROBE_NAMES[kind]} probe ×${factor}: ${kind === 'rate' || kind === 'input' ? 'loss' : 'held-out loss'} ${losses[0]} → ${losses[losses.length - 1]} over ${steps} steps`,

@@ -7,6 +7,7 @@
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import { INIT_PROBE_EVERY, INIT_PROBE_MAX_MS, INIT_PROBE_PACE_FACTOR, INIT_PROBE_STEPS, initProbeReason } from '../core/initProbeRule';
 import type { OutputInfo } from '../core/protocol';
+import type { InitialDraws } from '../core/initialLossDraws';
 import { horizonProbe, type HorizonRun } from './horizonProbe';
 import { isOutOfTime } from './probePace';
 import type { ProbeContext } from './probeContext';
@@ -68,13 +69,13 @@ async function defaultCopy(tf: Tf, model: LayersModel, initial: WeightSnapshot, 
  * horizon probe's run at the model's rate when it ran, is the run from the user's weights already measured (the same
  * steps, rows, seed and readings) and is not run again.
  */
-export async function initProbes(context: ProbeContext, layers: readonly { layer: unknown }[], outputs: readonly OutputInfo[], atRate?: HorizonRun): Promise<void> {
+export async function initProbes(context: ProbeContext, layers: readonly { layer: unknown }[], outputs: readonly OutputInfo[], atRate?: HorizonRun, draws?: InitialDraws): Promise<void> {
   const { tf, model, initial, batch, records, profilingMs, thresholds, stochastic, send, report, probeClock } = context;
   if (!batch.heldOut) return;
   const runs = atRate ? 1 : 2;
   const redrawn = userInitialised(layers);
   const names = [...redrawn.keys()];
-  const reason = initProbeReason(records, outputs, names, thresholds);
+  const reason = initProbeReason(records, outputs, names, thresholds, draws);
   if (!reason) return;
   // The profiled steps' pace (charged as the probes are: ./probePace.ts; they also read gradient statistics, so they
   // overstate a plain step's cost), scaled to the

@@ -22,6 +22,7 @@ import { penaltyDominates } from '../core/regularizationRules';
 import { penaltyProbes } from './validationRows';
 import { horizonProbes } from './horizonProbe';
 import { initProbes } from './initProbe';
+import { initialLossDraws } from './initialDraws';
 import { chargedClock, isOutOfTime } from './probePace';
 import { planPreview } from './planPreview';
 import { planStart } from './planStart';
@@ -170,6 +171,8 @@ async function profile(request: ProfileRequest): Promise<void> {
       if (losses) await report({ type: 'probe', kind: 'rate', factor, losses });
     }
     const probes: ProbeContext = { tf, model, initial: initialWeights, batch, records: profiler.records, profilingMs, probeClock: chargedClock, stochastic: profiler.stochastic, thresholds: { ...DEFAULT_THRESHOLDS, ...request.thresholds }, send, report };
+    // The initial loss over fresh draws of the program's own initializers, not only this run's one (core/initialLossDraws.ts).
+    const draws = await initialLossDraws(probes, outputs, last);
     // A loss still flat after the extra steps, under SGD or momentum on every row: its plan previewed in gradient-flow time (core/plateau.ts).
     await planPreview(probes, last);
     // A slow loss under SGD or momentum: does the script's own plan train the model at its rate, and at ten times it (core/ratePlanReach.ts)?
@@ -187,7 +190,7 @@ async function profile(request: ProfileRequest): Promise<void> {
     // Large steps whose loss still falls: does a third of the rate end lower on the script's own batches (core/rateHorizon.ts)?
     const atRate = await horizonProbes(probes);
     // Initializers set away from the default and a start far off: does the default initialisation train further (core/initProbeRule.ts)?
-    await initProbes(probes, profiler.layers, outputs, atRate);
+    await initProbes(probes, profiler.layers, outputs, atRate, draws);
     // Inputs far below unit scale: would the same steps get further with them at unit scale (core/inputRules)?
     await inputScaleProbes(probes, scale, plan.steps);
     // Inputs or regression targets far from unit scale: would the same steps train better standardised (core/scaleRules)?
