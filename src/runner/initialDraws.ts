@@ -43,14 +43,14 @@ export async function initialLossDraws(context: ProbeContext, outputs: readonly 
   const limit = initialLossLimit(outputs, thresholds);
   const first = records[0] && (records[0].evalLoss ?? dataLoss(records[0]));
   if (!limit || first === undefined || !Number.isFinite(first)) return undefined;
-  await send({ type: 'phase', phase: 'profiling', message: `Initial loss from ${REDRAWS} fresh draws of the initializers` });
+  await send({ type: 'phase', phase: 'profiling', message: `Initial loss from ${REDRAWS} seeded draws of the initializers` });
   const starts = await fromFreshDraws(tf, model, initial, REDRAWS, async () => batchLoss(context));
   if (!starts) return undefined;
   let draws: InitialDraws = { starts };
   const over = initialLossOverDraws(first, false, draws, limit.limit, thresholds.lossImprovement);
   const projected = (profilingMs / Math.max(records.length, 1)) * steps * REDRAWS;
   if (over?.mostFar && steps >= 1 && projected <= REPAIR_RUNS_MAX_MS) {
-    await send({ type: 'phase', phase: 'profiling', message: `Initial loss: the ${steps} profiled steps from ${REDRAWS} fresh draws of the initializers` });
+    await send({ type: 'phase', phase: 'profiling', message: `Initial loss: the ${steps} profiled steps from ${REDRAWS} seeded draws of the initializers` });
     const factors = stepFactors(batch.rateSchedule, steps, 1);
     const runs = await fromFreshDraws(tf, model, initial, REDRAWS, (start) => rateProbe(tf, model, start, batch, factors, steps, stochastic));
     // A run stops at its first non-finite loss: that draw was not repaired (core/initialLossDraws.ts repairs).
