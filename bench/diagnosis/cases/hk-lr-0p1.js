@@ -1,5 +1,5 @@
 // @case hk-lr-0p1
-// @set heldout9
+// @set tuned
 // @label healthy
 // @source Sung Kim, "Deep Learning Zero to All" (lecture labs, 2017), lab 7-1 "Learning rate and Evaluation":
 //   github.com/hunkim/DeepLearningZeroToAll@60c707e, lab-07-1-learning_rate_and_evaluation.py — softmax regression W (3×3) and b (3) from random_normal,

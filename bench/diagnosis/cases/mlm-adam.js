@@ -1,5 +1,5 @@
 // @case mlm-adam
-// @set heldout8
+// @set tuned
 // @label healthy
 // @source J. Brownlee, Machine Learning Mastery, "Understand the Impact of Learning Rate on Neural Network Performance"
 //   (January 2019, updated August 2020),
