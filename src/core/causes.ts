@@ -104,7 +104,8 @@ function breakages(finding: Finding, layers: readonly LayerInfo[], steps: readon
  * Gradient warnings whose layers a too-large update broke — ReLU units alive at step 0 and dead right after an update
  * that moved a weight layer at or below them by ‖Δw‖/‖w‖ ≥ 1, or a layer that saturated so (and the layers below it it
  * cuts off) — name their cause: one learning-rate-high warning on `rateSite`, the broken layers related with their
- * history and their own verdicts, the layers cut off related as vanishing. The other findings are returned unchanged.
+ * history and their own verdicts, the layers cut off related as vanishing. When one of the broken layers is a ReLU output
+ * that died, the cause named is the output's activation instead (deadOutputFinding). The other findings are returned unchanged.
  */
 export function brokenByRate(findings: readonly Finding[], layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, rateSite: SourceLocation | undefined, outputLayers: ReadonlySet<string>, optimizer?: string): Finding[] {
   if (!rateSite) return [...findings];
@@ -128,20 +129,49 @@ export function brokenByRate(findings: readonly Finding[], layers: readonly Laye
   };
   const anyDead = all.some((b) => b.verdict === 'dead-relu');
   const names = cutOff.map((c) => c.layer);
+  const severity = broken.some(({ f }) => f.severity === 'error') ? 'error' : 'warning';
+  const related = [...victims, ...cutOff.filter((c) => !byLayer.has(c.layer))];
+  const rest = moved.filter((m) => m.b === undefined).map((m) => m.f);
+  const deadOutput = all.find((b) => b.verdict === 'dead-relu' && outputLayers.has(b.layer));
+  if (deadOutput) return [deadOutputFinding(deadOutput, info.get(deadOutput.layer), severity, related.filter((r) => r.layer !== deadOutput.layer), names), ...rest];
   const finding: Finding = {
     code: 'learning-rate-high',
-    severity: broken.some(({ f }) => f.severity === 'error') ? 'error' : 'warning',
+    severity,
     location: rateSite,
     step: first.step,
-    related: [...victims, ...cutOff.filter((c) => !byLayer.has(c.layer))],
+    related,
     message:
       `The learning rate is too high: a step broke ${all.length > 1 ? `${all.length} layers that worked at step 0` : 'a layer that worked at step 0'} — ${all.map((b) => `from step ${b.step} ${describe(b)}`).join('; ')} — ` +
       `right after an update that moved ${first.mover}'s weights by ${fmt(first.ratio)}× their norm (‖Δw‖/‖w‖; ~1e-3 is healthy): the step overshot. ` +
       `${anyDead ? 'Dead units get no gradient to come back' : 'A saturated layer passes almost no gradient back'}${names.length ? `, so no gradient reaches ${names.join(', ')} below it` : ''}. ` +
       `Lower the learning rate set here (run the LR finder), or clip gradients (clipNorm)${anyDead ? '; LeakyReLU/ELU would keep units alive' : ''}.${optimizerRateNote(optimizer)}`,
   };
-  const rest = moved.filter((m) => m.b === undefined).map((m) => m.f);
   return [finding, ...rest];
+}
+
+/**
+ * A ReLU output layer alive at step 0 and dead on every row of the batch after a step: an output unit ≤ 0 for every row
+ * passes no gradient to itself or to any layer below, so the whole model stops learning for good, and any step that
+ * pushes it there ends training — a smaller rate makes that rarer, not impossible (Lu, Shin, Su & Karniadakis 2019,
+ * "Dying ReLU and Initialization"; Goodfellow, Bengio & Courville 2016 §6.3.1: ReLUs "cannot learn via gradient-based
+ * methods on examples for which their activation is zero"). What removes the failure is the output's activation (§6.2.2:
+ * a linear output unit for a regression), so the finding is output-activation on the output layer's line, with the step
+ * that killed it as its evidence. docs/rules/output-activation.md ("A ReLU output that dies during the steps").
+ */
+function deadOutputFinding(b: Breakage, layer: LayerInfo | undefined, severity: 'error' | 'warning', related: RelatedLayer[], cutOff: readonly string[]): Finding {
+  return {
+    code: 'output-activation',
+    severity,
+    layer: b.layer,
+    location: layer?.location,
+    step: b.step,
+    ...(related.length ? { related } : {}),
+    message:
+      `The output layer's ${layer?.activation ?? 'relu'} died during training: ${b.history} (its units output 0 for every example), right after an update that moved ${b.mover}'s weights by ${fmt(b.ratio)}× their norm. ` +
+      `A dead output passes no gradient to itself or to any layer below${cutOff.length ? ` (${cutOff.join(', ')})` : ''}, so the whole model stops learning for good: ` +
+      `any step that pushes the output's pre-activation below 0 on every row ends training, and a smaller rate only makes that rarer. ` +
+      `A regression output takes no activation (linear; softplus if it must stay positive); a classifier's takes softmax or sigmoid.`,
+  };
 }
 
 /**

@@ -89,6 +89,27 @@ test('the dead layers and the layers they cut off make one learning-rate-high fi
   assert.match(found[0].message, /Dead units get no gradient to come back, so no gradient reaches d1 below it/);
 });
 
+/** r1 is the model's output (a ReLU output unit, as in a regression whose last layer is relu). */
+const reluOutput = new Set(['r1']);
+
+test('a ReLU output alive at step 0 and dead right after a large update: output-activation on the output layer, not learning-rate-high; the layers it cuts off related', () => {
+  const below: Finding = { ...cutOff, cause: { layer: 'r1', location: at(21), message: 'the activation layer r1 (line 21) is dead' } };
+  const found = brokenByRate([dead, below], layers, history(0, 7.8), DEFAULT_THRESHOLDS, rate, reluOutput);
+  assert.equal(found.length, 1);
+  const [named] = found;
+  assert.equal(named.code, 'output-activation');
+  assert.equal(named.layer, 'r1');
+  assert.equal(named.location?.line, 21);
+  assert.equal(named.step, 2);
+  assert.deepEqual(named.related?.map((r) => [r.layer, r.verdict]), [['d1', 'vanishing']]);
+  assert.match(named.message, /^The output layer's relu died during training: 0 % of units dead at step 0, 70 % or more from step 2 \(its units output 0 for every example\), right after an update that moved d1's weights by 7\.8× their norm\. A dead output passes no gradient to itself or to any layer below \(d1\)/);
+});
+
+test('near misses for a ReLU output: dead from step 0 (left to the born-dead rule), an update below the weights: unchanged', () => {
+  assert.deepEqual(brokenByRate([dead], layers, history(0.9, 7.8), DEFAULT_THRESHOLDS, rate, reluOutput), [dead]);
+  assert.deepEqual(brokenByRate([dead], layers, history(0, UPDATE_REPLACES_WEIGHTS * 0.9), DEFAULT_THRESHOLDS, rate, reluOutput), [dead]);
+});
+
 const targetsLine = at(17);
 const mse = (labelMeanSquare: number, loss = 'meanSquaredError'): OutputInfo => ({ layer: 'd2', loss, units: 1, labelMeanSquare, labelVariance: labelMeanSquare, labelMin: 0, labelMax: 1e8 });
 const exploding: Finding = { code: 'exploding', severity: 'error', layer: 'd2', location: at(22), step: 2, message: 'Exploding gradient: ‖g‖ = 5e8 …', related: [{ layer: 'd1', location: at(20), message: '‖g‖ 6e7' }] };
