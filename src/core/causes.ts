@@ -8,9 +8,9 @@
 import type { DataLocations, Finding, LayerInfo, LayerStepStats, OutputInfo, RelatedLayer, SourceLocation, Thresholds } from './protocol';
 import { SATURATING } from './activations';
 import { formatNumber as fmt } from './format';
-import type { StepRecord } from './healthModel';
+import type { StepRecord, TenthRateGradients } from './healthModel';
 import { normalizeLoss, SQUARED_LOSSES, UNSCALED_INPUT_RMS } from './lossRules';
-import { optimizerRateNote } from './rateRules';
+import { optimizerRateNote, PROBE_FACTOR } from './rateRules';
 
 /**
  * ‖Δw‖/‖w‖ at or above 1: one update moved the weights by more than their own size. CS231n ("Neural
@@ -43,6 +43,47 @@ function broken(stats: LayerStepStats | undefined, layer: LayerInfo | undefined,
   return output ? share >= t.confidentOutputShare : share > t.saturatedShare && SATURATING.has(layer?.activation);
 }
 
+/** Layers that worked at step 0 and are broken at a later profiled step: the runner then reads the ÷10 run's gradients (below). */
+export function brokenAfterStart(layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, outputLayers: ReadonlySet<string>): string[] {
+  if (steps.length < 2) return [];
+  return layers
+    .filter((l) => {
+      const at = (r: StepRecord) => broken(r.layers.find((x) => x.name === l.name), l, outputLayers.has(l.name), t);
+      return !at(steps[0]) && steps.slice(1).some(at);
+    })
+    .map((l) => l.name);
+}
+
+/** A layer the warning names, cut off at the model's rate and still reached by gradient at a tenth of it. */
+interface FlowAtTenth {
+  layer: string;
+  own: number;
+  tenth: number;
+  steps: number;
+}
+
+/**
+ * The counterfactual for a vanishing or saturation warning: after the same steps from the same weights at a tenth of the
+ * rate, every layer the warning names still gets ‖g‖ at or above the vanishing rule's absolute floor, and the warning's own
+ * layer at least PROBE_FACTOR× the ‖g‖ it ends the profiled steps with at the model's rate — the large rate does not even
+ * buy that layer larger steps (rate × ‖g‖). The only change was the rate, so the rate threw the pre-activations into the
+ * flat tails (LeCun, Bottou, Orr & Müller 1998, "Efficient BackProp" §4.4-4.6; Goodfellow et al. 2016 §8.2.4, §6.3.2).
+ * docs/rules/learning-rate-high.md ("A tenth of the rate keeps the gradient").
+ */
+function flowAtTenth(finding: Finding, steps: readonly StepRecord[], t: Thresholds, tenth: TenthRateGradients | undefined): FlowAtTenth | undefined {
+  if (!tenth || (finding.code !== 'vanishing' && finding.code !== 'saturation') || !finding.layer) return undefined;
+  const end = steps[steps.length - 1];
+  if (tenth.steps < end.step) return undefined;
+  const own = end.layers.find((l) => l.name === finding.layer)?.gradNorm;
+  const atTenth = (name: string) => {
+    const i = tenth.layers.indexOf(name);
+    return i >= 0 ? tenth.gradNorms[i] : 0;
+  };
+  if (own === undefined || !Number.isFinite(own) || !(own * PROBE_FACTOR <= atTenth(finding.layer))) return undefined;
+  const reached = namedLayers(finding).every((n) => atTenth(n) >= t.vanishingAbsolute);
+  return reached ? { layer: finding.layer, own, tenth: atTenth(finding.layer), steps: end.step } : undefined;
+}
+
 /** A layer that worked at step 0 and broke right after an update larger than the weights of a layer at or below it. */
 interface Breakage {
   layer: string;
@@ -51,11 +92,13 @@ interface Breakage {
   history: string;
   ratio: number;
   mover: string;
+  /** The warning's layers still got gradient at a tenth of the rate: the evidence when `ratio` < 1. */
+  flow?: FlowAtTenth;
   /** Its own verdict: what a user sees on its line. */
   verdict: 'dead-relu' | 'saturated-output' | 'saturation';
 }
 
-function brokenByUpdate(name: string, layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, outputLayers: ReadonlySet<string>): Breakage | undefined {
+function brokenByUpdate(name: string, layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, outputLayers: ReadonlySet<string>, flow?: FlowAtTenth): Breakage | undefined {
   const order = new Map(layers.map((l, i) => [l.name, i]));
   const layer = layers.find((l) => l.name === name);
   const output = outputLayers.has(name);
@@ -70,7 +113,7 @@ function brokenByUpdate(name: string, layers: readonly LayerInfo[], steps: reado
   // The update that led to this step's weights, on the weight layers that feed this one (at or below it).
   const below = died.layers.filter((l) => l.updateRatio !== undefined && (order.get(l.name) ?? Infinity) <= (order.get(name) ?? -1));
   const mover = below.sort((a, b) => b.updateRatio! - a.updateRatio!)[0];
-  if (!mover || mover.updateRatio! < UPDATE_REPLACES_WEIGHTS) return undefined;
+  if (!mover || (mover.updateRatio! < UPDATE_REPLACES_WEIGHTS && !flow)) return undefined;
   const dead = died.layers.find((l) => l.name === name)?.deadShare !== undefined;
   const unit = dead ? 'of units dead' : output ? 'of the examples above 0.99' : 'of outputs in the flat tails';
   const bar = dead ? t.deadShare : output ? t.confidentOutputShare : t.saturatedShare;
@@ -80,20 +123,23 @@ function brokenByUpdate(name: string, layers: readonly LayerInfo[], steps: reado
     history: `${fmt(share(steps[0])! * 100)} % ${unit} at step 0, ${fmt(bar * 100)} % or more from step ${died.step}`,
     ratio: mover.updateRatio!,
     mover: mover.name,
+    ...(flow ? { flow } : {}),
     verdict: dead ? 'dead-relu' : output ? 'saturated-output' : 'saturation',
   };
 }
 
 /**
- * The layers a finding says are broken by a too-large update, when every one of them is: a dead-relu warning's dead
- * layers, or the layer whose dead or saturated units cut a vanishing warning's layers off (not when the vanishing
- * began before it broke).
+ * The layers a finding says are broken by a too-large update, when every one of them is: a dead-relu or saturation
+ * warning's layers, or the layer whose dead or saturated units cut a vanishing warning's layers off (not when the
+ * vanishing began before it broke). A too-large update: one larger than the weights, or (vanishing, saturation) one
+ * after which a tenth of the rate still passes gradient to the warning's layers (flowAtTenth).
  */
-function breakages(finding: Finding, layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, outputLayers: ReadonlySet<string>): Breakage[] | undefined {
+function breakages(finding: Finding, layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, outputLayers: ReadonlySet<string>, tenth?: TenthRateGradients): Breakage[] | undefined {
   if (finding.severity === 'info' || steps.length < 2) return undefined;
-  const names = finding.code === 'dead-relu' ? namedLayers(finding) : finding.code === 'vanishing' && finding.cause ? [finding.cause.layer] : [];
+  const names = finding.code === 'dead-relu' || finding.code === 'saturation' ? namedLayers(finding) : finding.code === 'vanishing' && finding.cause ? [finding.cause.layer] : [];
   if (names.length === 0) return undefined;
-  const found = names.map((n) => brokenByUpdate(n, layers, steps, t, outputLayers));
+  const flow = flowAtTenth(finding, steps, t, tenth);
+  const found = names.map((n) => brokenByUpdate(n, layers, steps, t, outputLayers, flow));
   if (found.some((b) => b === undefined)) return undefined;
   const all = found as Breakage[];
   if (finding.code === 'vanishing' && (finding.step ?? 0) < all[0].step) return undefined;
@@ -103,13 +149,13 @@ function breakages(finding: Finding, layers: readonly LayerInfo[], steps: readon
 /**
  * Gradient warnings whose layers a too-large update broke — ReLU units alive at step 0 and dead right after an update
  * that moved a weight layer at or below them by ‖Δw‖/‖w‖ ≥ 1, or a layer that saturated so (and the layers below it it
- * cuts off) — name their cause: one learning-rate-high warning on `rateSite`, the broken layers related with their
+ * cuts off), or a layer broken so where a tenth of the rate still passes gradient to the warning's layers — name their cause: one learning-rate-high warning on `rateSite`, the broken layers related with their
  * history and their own verdicts, the layers cut off related as vanishing. When one of the broken layers is a ReLU output
  * that died, the cause named is the output's activation instead (deadOutputFinding). The other findings are returned unchanged.
  */
-export function brokenByRate(findings: readonly Finding[], layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, rateSite: SourceLocation | undefined, outputLayers: ReadonlySet<string>, optimizer?: string): Finding[] {
+export function brokenByRate(findings: readonly Finding[], layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, rateSite: SourceLocation | undefined, outputLayers: ReadonlySet<string>, optimizer?: string, tenth?: TenthRateGradients): Finding[] {
   if (!rateSite) return [...findings];
-  const moved = findings.map((f) => ({ f, b: breakages(f, layers, steps, t, outputLayers) }));
+  const moved = findings.map((f) => ({ f, b: breakages(f, layers, steps, t, outputLayers, tenth) }));
   const broken = moved.filter((m) => m.b !== undefined);
   if (broken.length === 0) return [...findings];
   const info = new Map(layers.map((l) => [l.name, l]));
@@ -142,11 +188,21 @@ export function brokenByRate(findings: readonly Finding[], layers: readonly Laye
     related,
     message:
       `The learning rate is too high: a step broke ${all.length > 1 ? `${all.length} layers that worked at step 0` : 'a layer that worked at step 0'} — ${all.map((b) => `from step ${b.step} ${describe(b)}`).join('; ')} — ` +
-      `right after an update that moved ${first.mover}'s weights by ${fmt(first.ratio)}× their norm (‖Δw‖/‖w‖; ~1e-3 is healthy): the step overshot. ` +
+      overshootEvidence(first, all) +
       `${anyDead ? 'Dead units get no gradient to come back' : 'A saturated layer passes almost no gradient back'}${names.length ? `, so no gradient reaches ${names.join(', ')} below it` : ''}. ` +
       `Lower the learning rate set here (run the LR finder), or clip gradients (clipNorm)${anyDead ? '; LeakyReLU/ELU would keep units alive' : ''}.${optimizerRateNote(optimizer)}`,
   };
   return [finding, ...rest];
+}
+
+/** What shows the step overshot: an update larger than the weights, else the tenth of the rate that kept the gradient flowing. */
+function overshootEvidence(first: Breakage, all: readonly Breakage[]): string {
+  const flow = all.find((b) => b.flow)?.flow;
+  if (first.ratio >= UPDATE_REPLACES_WEIGHTS || !flow) return `right after an update that moved ${first.mover}'s weights by ${fmt(first.ratio)}× their norm (‖Δw‖/‖w‖; ~1e-3 is healthy): the step overshot. `;
+  return (
+    `after an update that moved ${first.mover}'s weights by ${fmt(first.ratio)}× their norm (‖Δw‖/‖w‖; ~1e-3 is healthy), while from the same initial weights the same ${flow.steps} steps at a tenth of the rate ` +
+    `still pass gradient to ${flow.layer} (‖g‖ ${fmt(flow.tenth)} there against ${fmt(flow.own)} at this rate): the large steps threw the pre-activations into the flat tails. `
+  );
 }
 
 /**

@@ -123,7 +123,8 @@ export function evaluateHealth(
   const rateSite = context.optimizerLocation ?? context.compileLocation;
   // Causes outside the named layers (the learning rate, the targets' scale): the finding moves to where the fix goes.
   // Layers a too-large update broke become one learning-rate-high finding: the rate rules below add none on top.
-  const located = brokenByRate(gradient, layers, steps, t, rateSite, loss.outputLayers, context.optimizer).map((f) => explodingFromTargets(f, layers, steps, context.outputs ?? [], context.dataLocations));
+  // With the ÷10 probe's reading of the layers: whether gradient still reaches them after the same steps at a tenth of the rate.
+  const located = brokenByRate(gradient, layers, steps, t, rateSite, loss.outputLayers, context.optimizer, context.tenthRate).map((f) => explodingFromTargets(f, layers, steps, context.outputs ?? [], context.dataLocations));
   const overshootReported = [...alarms, ...located].some((f) => f.severity !== 'info' && ['loss-diverging', 'loss-oscillating', 'non-finite', 'learning-rate-high'].includes(f.code));
   const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, momentumRings: atMomentumPace(context.curvature), optimizer: context.optimizer, plannedSteps: context.plannedSteps, planSite: context.dataLocations?.call, ...(context.rateSchedule ? { schedule: context.rateSchedule } : {}) });
   // Too high although the profiled batch's loss falls: in closed form for a quadratic loss (rateCurvature.ts), else

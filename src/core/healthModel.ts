@@ -51,6 +51,16 @@ export interface StepRecord {
   layers: LayerStepStats[];
 }
 
+/**
+ * The ÷10 rate probe's end (runner/main.ts), read when a layer broke during the profiled steps: from the same initial weights
+ * and batch, `steps` steps at a tenth of the rate, then each weight layer's ‖g‖ of the data loss (causes.ts brokenByRate).
+ */
+export interface TenthRateGradients {
+  steps: number;
+  layers: readonly string[];
+  gradNorms: readonly number[];
+}
+
 /** Where a non-finite value first appeared, found by the runner's diagnostic pass. */
 export interface NonFiniteOrigin {
   step: number;
@@ -86,6 +96,8 @@ export interface HealthContext {
   scaleProbe?: ScaleProbe;
   /** Short runs from the initial weights at the model's rate × factor (rateRules.probesToRun). */
   rateProbes?: readonly { factor: number; losses: readonly number[] }[];
+  /** A layer broke during the profiled steps: each weight layer's ‖g‖ after the ÷10 run's steps (causes.ts brokenByRate). */
+  tenthRate?: TenthRateGradients;
   /** Held-out rows' loss along runs on fresh batches at the model's rate × factor (rateHorizon.ts). */
   horizonProbes?: readonly HorizonProbe[];
   /** A flat full-batch SGD run previewed over its plan: the fixed batch's loss along steps at the rate × factor (core/plateau.ts). */

@@ -260,7 +260,7 @@ export const RunnerMessage = v.variant('type', [
     /** `curvature`: the optimizer's momentum (0 for plain SGD), and whether it is Nesterov's (tfjs useNesterov). */
     momentum: v.optional(num),
     nesterov: v.optional(v.boolean()),
-    /** `init`: the layers whose kernel or bias the default-initialised copy re-drew. */
+    /** `init`: the layers whose kernel or bias the default-initialised copy re-drew; `rate`: the weight layers `gradNorms` measures. */
     layers: v.optional(v.array(v.string())),
     /** `scale`: what was standardised, the targets' scale and the as-given targets' no-input loss. */
     standardized: v.optional(v.picklist(['inputs', 'targets', 'both'])),
@@ -279,6 +279,10 @@ export const RunnerMessage = v.variant('type', [
     shares: v.optional(v.array(num)),
     /** `linear`, class labels: training error rates [a constant, the best linear classifier, the ⌈√n⌉-nearest neighbours (leave-one-out)]. */
     errors: v.optional(v.array(num)),
+    /** `rate`, the ÷10 run after a layer broke during the profiled steps: `layers`' ‖g‖ (data loss) at the weights its last step left (core/causes.ts). */
+    gradNorms: v.optional(v.array(num)),
+    /** `rate`: run only to read `gradNorms` (no loss spike called the ÷10 probe), so the loss rules do not read its losses. */
+    layersOnly: v.optional(v.boolean()),
   }),
   /** A check after the profiled steps that stopped before it decided (protocol/profile.ts ProbeStop). */
   v.object({ type: v.literal('probeStop'), ...ProbeStop.entries }),

@@ -229,13 +229,13 @@ export class ProfileEvidence {
         classCounts: classCounts?.map((c) => c ?? undefined),
         inputTokenCounts,
         batchSize,
-      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'scaleProbe' | 'rateProbes' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes' | 'linearFit' | 'planReach' | 'planStart' | 'initialDraws'>>;
+      } satisfies Carried<Omit<HealthContext, 'overfit' | 'curvature' | 'scaleProbe' | 'rateProbes' | 'tenthRate' | 'inputProbes' | 'labelProbes' | 'penaltyProbes' | 'horizonProbes' | 'planPreview' | 'initProbes' | 'linearFit' | 'planReach' | 'planStart' | 'initialDraws'>>;
     } else if (message.type === 'step') {
       const { type: _type, nonFiniteOrigin, ...record } = message;
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, layers, standardized, targetRms, givenBaseline, redrawnLows, redrawnRuns, features, shares, errors, ends, ...labelParts } = message;
+      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, layers, standardized, targetRms, givenBaseline, redrawnLows, redrawnRuns, features, shares, errors, ends, gradNorms, layersOnly, ...labelParts } = message;
       if (kind === 'scale') {
         if (standardized) this.context.scaleProbe = { standardized, losses, ...(targetRms !== undefined ? { targetRms } : {}), ...(givenBaseline !== undefined ? { givenBaseline } : {}), ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}), ...(redrawnLows ? { redrawnLows } : {}), ...(redrawnRuns ? { redrawnRuns } : {}) };
       } else if (kind === 'linear') {
@@ -256,6 +256,10 @@ export class ProfileEvidence {
         if (every !== undefined && rows !== undefined && batchSize !== undefined) this.horizonProbes.push({ factor, losses, every, rows, batchSize });
       } else if (kind === 'init') {
         if (every !== undefined && rows !== undefined && batchSize !== undefined && layers) this.initProbes.push({ factor, losses, every, rows, batchSize, layers, ...(labelParts.accuracies ? { accuracies: labelParts.accuracies } : {}) });
+      } else if (kind === 'rate') {
+        if (layers && gradNorms && layers.length === gradNorms.length) this.context.tenthRate = { steps: losses.length - 1, layers, gradNorms };
+        // A run made only to read the layers (no spike called it): the loss rules judge as if it had not run.
+        if (!layersOnly) this.probes.rate.push({ factor, losses });
       } else if (kind !== 'labels') this.probes[kind].push({ factor, losses });
       else if (every !== undefined && rows !== undefined) this.labelProbes.push({ factor, losses, every, rows, ...labelParts });
     } else if (message.type === 'overfit') {

@@ -237,6 +237,26 @@ export class GradientProfiler {
     return record;
   }
 
+  /**
+   * Each weight layer's ‖g‖ of the data loss on `batch` at the model's current weights, as step() measures it (training
+   * mode; moving statistics put back): what the ÷10 rate probe reads at its end (core/causes.ts brokenByRate).
+   */
+  gradNorms(batch: Pick<Batch, 'xs' | 'ys'>): { name: string; gradNorm: number }[] {
+    const tf = this.tf;
+    const reads = this.variables.map((v) => v.read());
+    const norms = new Map<string, number>();
+    leavingWeightsAsFound(tf, this.allWeights(), () =>
+      tf.tidy(() => {
+        const { grads } = tf.variableGrads(() => {
+          const result = this.inner.apply(batch.xs, { training: true });
+          return this.dataLoss(batch.ys, (Array.isArray(result) ? result : [result]) as Tensor[]);
+        }, reads as never);
+        for (const r of reads) norms.set(r.name, grads[r.name] ? l2Norm(grads[r.name].dataSync() as Float32Array) : 0);
+      }),
+    );
+    return this.layers.filter((l) => l.weights.length).map((l) => ({ name: l.info.name, gradNorm: combinedNorm(l.weights.map((w) => norms.get(w.read().name) ?? 0)) }));
+  }
+
   /** Every weight of the model, trainable or not (BatchNormalization's moving statistics). */
   private allWeights(): Weight[] {
     return this.inner.weights;

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { decodeHostMessage, type GradcheckRequest, type LrRequest, type ProfileRequest, type RunnerMessage } from '../core/protocol';
 import { DEFAULT_THRESHOLDS } from '../core/health';
+import { brokenAfterStart } from '../core/causes';
 import { ProfileEvidence } from '../core/runEnd';
 import { lossUndecided, PLATEAU_STEP_FACTOR } from '../core/plateau';
 import { compileSiteOf, optimizerSiteOf } from './callSites';
@@ -162,13 +163,19 @@ async function profile(request: ProfileRequest): Promise<void> {
       await send({ type: 'phase', phase: 'profiling', message: `Regularization probe: the validation loss, and ${last} steps without the penalties` });
       for (const probe of await penaltyProbes(tf, model, initialWeights, batch, last, profiler.stochastic)) await report(probe);
     }
-    const plan = probesToRun(profiler.records);
+    // A layer that worked at step 0 and broke during the steps: the ÷10 run reads whether gradient still reaches the layers at a tenth of the rate (core/causes.ts).
+    const brokeLater = brokenAfterStart(profiler.layers.map((l) => l.info), profiler.records, { ...DEFAULT_THRESHOLDS, ...request.thresholds }, new Set(outputs.map((o) => o.layer))).length > 0;
+    const plan = probesToRun(profiler.records, brokeLater);
     for (const factor of plan.factors) {
       const probeSteps = factor < 1 ? plan.tenthSteps : plan.steps;
       await send({ type: 'phase', phase: 'profiling', message: `Learning-rate probe: ${probeSteps} steps at ${factor >= 1 ? `${factor}×` : `1/${Math.round(1 / factor)} of`} the model's rate` });
+      // Each weight layer's ‖g‖ at the weights the ÷10 run ends with (atStep sees the weights after each of its steps).
+      let ends: { name: string; gradNorm: number }[] = [];
+      const readLayers = factor < 1 && brokeLater ? (step: number) => void (step === probeSteps && (ends = profiler.gradNorms(batch))) : undefined;
       // At `factor` × the rates the profiled steps took: the script's schedule when its callbacks set one.
-      const losses = await rateProbe(tf, model, initialWeights, batch, stepFactors(batch.rateSchedule, probeSteps, factor), probeSteps, profiler.stochastic);
-      if (losses) await report({ type: 'probe', kind: 'rate', factor, losses });
+      const losses = await rateProbe(tf, model, initialWeights, batch, stepFactors(batch.rateSchedule, probeSteps, factor), probeSteps, profiler.stochastic, readLayers);
+      const layersOnly = factor < 1 && !probesToRun(profiler.records).factors.includes(factor);
+      if (losses) await report({ type: 'probe', kind: 'rate', factor, losses, ...(ends.length ? { layers: ends.map((e) => e.name), gradNorms: ends.map((e) => (Number.isFinite(e.gradNorm) ? e.gradNorm : 0)) } : {}), ...(layersOnly ? { layersOnly } : {}) });
     }
     const probes: ProbeContext = { tf, model, initial: initialWeights, batch, records: profiler.records, profilingMs, probeClock: chargedClock, stochastic: profiler.stochastic, thresholds: { ...DEFAULT_THRESHOLDS, ...request.thresholds }, send, report };
     // The initial loss over fresh draws of the program's own initializers, not only this run's one (core/initialLossDraws.ts).
