@@ -1,5 +1,5 @@
 // Causes outside the layers a gradient finding names (src/core/causes.ts), read off real profiles: ReLU
-// units killed, or a softmax saturated, by a too-large update name the learning rate on the line that set it
+// units killed, or a softmax or tanh layer saturated, by a too-large update name the learning rate on the line that set it
 // (learning-rate-high, the broken layers related with their own verdicts), an explosion caused by unscaled
 // targets goes to the line that made them; their near misses stay where they were (or go quiet).
 import { test } from 'node:test';
@@ -18,6 +18,8 @@ const RUNS: [string, string[]][] = [
   ['rate-saturates-softmax.js', ['--huge-init']],
   ['rate-constant.js', []],
   ['rate-constant.js', ['--inline']],
+  ['rate-saturates-tanh.js', []],
+  ['rate-saturates-tanh.js', ['--gentle']],
 ];
 const runs = pool(RUNS, 2, ([f, scriptArgs]) => profileOk(FIX(f), { steps: 20, backend: 'wasm', scriptArgs }));
 const outcome = async (i: number): Promise<RunOutcome> => (await runs)[i];
@@ -113,4 +115,23 @@ test('near miss: the same rate written in the tf.train call: the finding stays o
   const found = report.findings.filter((f) => STEP_SIZE.has(f.code) && f.severity !== 'info');
   assert.ok(found.length > 0, summary(report));
   for (const f of found) assert.equal(f.line, lineOf(FIX('rate-constant.js'), 'L:inline'), summary(report));
+});
+
+test('Adagrad 0.06 throws a tanh layer into its tails with an update below its weights, where a tenth of the rate still passes it gradient: learning-rate-high on the optimizer line, the layer related as saturation', async () => {
+  const { report } = await outcome(9);
+  const file = FIX('rate-saturates-tanh.js');
+  const f = report.findings.find((x) => x.code === 'learning-rate-high');
+  assert.ok(f, summary(report));
+  assert.equal(f.line, lineOf(file, 'L:rate'));
+  assert.deepEqual(f.related?.map((r) => [r.line, r.verdict]), [[lineOf(file, 'L:hidden'), 'saturation']]);
+  assert.match(f.message, /after an update that moved dense_Dense1's weights by 0\.\d+× their norm .* at a tenth of the rate still pass gradient to dense_Dense1 \(‖g‖ [\d.e-]+ there against [\d.e-]+ at this rate\)/);
+  // The evidence: in range at step 0, in the tails from step 1, after an update below the weights' own norm.
+  const hidden = layer(report, 'dense_Dense1');
+  assert.ok((hidden.steps[1].updateRatio ?? 1) < 1, JSON.stringify(hidden.steps[1].updateRatio));
+  assert.ok(!report.findings.some((x) => x.severity !== 'info' && (x.code === 'saturation' || x.code === 'vanishing')), summary(report));
+});
+
+test('near miss: the same net at Adagrad 0.003: no alarm', async () => {
+  const { report } = await outcome(10);
+  assert.deepEqual(report.findings.filter((f) => f.severity !== 'info'), [], summary(report));
 });

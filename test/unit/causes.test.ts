@@ -110,6 +110,37 @@ test('near misses for a ReLU output: dead from step 0 (left to the born-dead rul
   assert.deepEqual(brokenByRate([dead], layers, history(0, UPDATE_REPLACES_WEIGHTS * 0.9), DEFAULT_THRESHOLDS, rate, reluOutput), [dead]);
 });
 
+/** A tanh layer t1 (3 % in the tails at step 0) saturated from step 1 after an update of 0.75 of its weights, ‖g‖ `end` at the last step. */
+const tanhLayers: LayerInfo[] = [{ ...dense('t1', 20), activation: 'tanh' }, { ...dense('t2', 22), activation: 'tanh' }];
+const tanh = (saturatedShare: number, gradNorm: number, updateRatio?: number): LayerStepStats => ({ ...weighted('t1', updateRatio, gradNorm), saturatedShare });
+const tanhHistory = (end: number): StepRecord[] => [
+  { step: 0, loss: 1, layers: [tanh(0.03, 6.8), weighted('t2')] },
+  { step: 1, loss: 0.5, layers: [tanh(1, 1e-3, 0.75), weighted('t2', 0.26)] },
+  { step: 2, loss: 0.5, layers: [tanh(1, end, 1e-3), weighted('t2', 0.1)] },
+];
+const saturated: Finding = { code: 'saturation', severity: 'warning', layer: 't1', location: at(20), step: 1, message: 'Saturated activations: …' };
+const tenthRun = (t1: number, steps = 2) => ({ steps, layers: ['t1', 't2'], gradNorms: [t1, 0.5] });
+const byTenth = (f: Finding, steps: StepRecord[], tenth?: ReturnType<typeof tenthRun>) => brokenByRate([f], tanhLayers, steps, DEFAULT_THRESHOLDS, rate, new Set(['t2']), undefined, tenth);
+
+test('a tanh layer saturated from step 1 by an update below its weights, where a tenth of the rate still passes it 10× the gradient: learning-rate-high, the layer related as saturation', () => {
+  const [moved, ...rest] = byTenth(saturated, tanhHistory(0), tenthRun(0.39));
+  assert.deepEqual(rest, []);
+  assert.equal(moved.code, 'learning-rate-high');
+  assert.equal(moved.location?.line, 30);
+  assert.deepEqual(moved.related?.map((r) => [r.layer, r.verdict]), [['t1', 'saturation']]);
+  assert.match(moved.message, /after an update that moved t1's weights by 0\.75× their norm .*, while from the same initial weights the same 2 steps at a tenth of the rate still pass gradient to t1 \(‖g‖ 0\.39 there against 0 at this rate\)/);
+});
+
+test('near misses for the tenth of the rate: no probe, a probe shorter than the profile, the tenth no 10× above the own ‖g‖, a named layer below the floor there, saturated from step 0: unchanged', () => {
+  assert.deepEqual(byTenth(saturated, tanhHistory(0)), [saturated]);
+  assert.deepEqual(byTenth(saturated, tanhHistory(0), tenthRun(0.39, 1)), [saturated]);
+  // Own ‖g‖ 0.05 at the end, a tenth of the rate 0.39 (< 10×): the large rate still moves the layer as far.
+  assert.deepEqual(byTenth(saturated, tanhHistory(0.05), tenthRun(0.39)), [saturated]);
+  assert.deepEqual(byTenth(saturated, tanhHistory(0), tenthRun(DEFAULT_THRESHOLDS.vanishingAbsolute / 2)), [saturated]);
+  const fromStart = tanhHistory(0).map((r) => ({ ...r, layers: [{ ...r.layers[0], saturatedShare: 1 }, r.layers[1]] }));
+  assert.deepEqual(byTenth(saturated, fromStart, tenthRun(0.39)), [saturated]);
+});
+
 const targetsLine = at(17);
 const mse = (labelMeanSquare: number, loss = 'meanSquaredError'): OutputInfo => ({ layer: 'd2', loss, units: 1, labelMeanSquare, labelVariance: labelMeanSquare, labelMin: 0, labelMax: 1e8 });
 const exploding: Finding = { code: 'exploding', severity: 'error', layer: 'd2', location: at(22), step: 2, message: 'Exploding gradient: ‖g‖ = 5e8 …', related: [{ layer: 'd1', location: at(20), message: '‖g‖ 6e7' }] };

@@ -1,5 +1,5 @@
 // @case cntk876-cos-relu-output
-// @set heldout16
+// @set tuned
 // @label buggy
 // @bug dead-relu, output-activation
 // @fault a 1-200-1 regression of y = 5·(1 + cos(2πx/10)) on x in [0, 10] whose output layer is a ReLU like its hidden layer

@@ -1,5 +1,5 @@
 // @case dlt12-dropout-alpha10
-// @set heldout16
+// @set tuned
 // @label buggy
 // @bug lr-high
 // @fault DeepLearnToolbox's example 3 (a 784-800-800-10 sigmoid net with dropout 0.5, squared error) at nn.alpha = 1e1: within the

@@ -1,5 +1,5 @@
 // @case tinydnn318-fc-adagrad
-// @set heldout16
+// @set tuned
 // @label buggy
 // @bug lr-high
 // @fault a fully connected 1024-128-10 tanh net trained with tiny-dnn's MNIST example settings (Adagrad at 0.01 × √minibatch): Adagrad
