@@ -1,5 +1,5 @@
 // @case cntk876-cos-relu-output
-// @set tuned
+// @moved-from heldout16 (held-out protocol: the tenth-of-the-rate reading of saturation/vanishing and the dying ReLU output were developed with this program's profiles in view, branch symptom)
 // @label buggy
 // @bug dead-relu, output-activation
 // @fault a 1-200-1 regression of y = 5·(1 + cos(2πx/10)) on x in [0, 10] whose output layer is a ReLU like its hidden layer

@@ -1,5 +1,5 @@
 // @case dlt12-dropout-alpha10
-// @set tuned
+// @moved-from heldout16 (held-out protocol: the tenth-of-the-rate reading of saturation/vanishing and the dying ReLU output were developed with this program's profiles in view, branch symptom)
 // @label buggy
 // @bug lr-high
 // @fault DeepLearnToolbox's example 3 (a 784-800-800-10 sigmoid net with dropout 0.5, squared error) at nn.alpha = 1e1: within the

@@ -1,5 +1,5 @@
 // @case tinydnn318-fc-adagrad
-// @set tuned
+// @moved-from heldout16 (held-out protocol: the tenth-of-the-rate reading of saturation/vanishing and the dying ReLU output were developed with this program's profiles in view, branch symptom)
 // @label buggy
 // @bug lr-high
 // @fault a fully connected 1024-128-10 tanh net trained with tiny-dnn's MNIST example settings (Adagrad at 0.01 × √minibatch): Adagrad
