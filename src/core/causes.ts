@@ -223,7 +223,11 @@ function deadOutputFinding(b: Breakage, layer: LayerInfo | undefined, severity: 
     step: b.step,
     ...(related.length ? { related } : {}),
     message:
-      `The output layer's ${layer?.activation ?? 'relu'} died during training: ${b.history} (its units output 0 for every example), right after an update that moved ${b.mover}'s weights by ${fmt(b.ratio)}× their norm. ` +
+      `The output layer's ${layer?.activation ?? 'relu'} died during training: ${b.history} (its units output 0 for every example), ${
+        b.ratio >= UPDATE_REPLACES_WEIGHTS || !b.flow
+          ? `right after an update that moved ${b.mover}'s weights by ${fmt(b.ratio)}× their norm`
+          : `while the same ${b.flow.steps} steps at a tenth of the rate still pass gradient to ${b.flow.layer} (‖g‖ ${fmt(b.flow.tenth)} there against ${fmt(b.flow.own)} at this rate)`
+      }. ` +
       `A dead output passes no gradient to itself or to any layer below${cutOff.length ? ` (${cutOff.join(', ')})` : ''}, so the whole model stops learning for good: ` +
       `any step that pushes the output's pre-activation below 0 on every row ends training, and a smaller rate only makes that rarer. ` +
       `A regression output takes no activation (linear; softplus if it must stay positive); a classifier's takes softmax or sigmoid.`,

@@ -141,6 +141,15 @@ test('near misses for the tenth of the rate: no probe, a probe shorter than the 
   assert.deepEqual(byTenth(saturated, fromStart, tenthRun(0.39)), [saturated]);
 });
 
+test('a ReLU output dead after an update below the weights, where a tenth of the rate still passes gradient below it: output-activation citing the tenth, not an update size', () => {
+  const below: Finding = { ...cutOff, cause: { layer: 'r1', location: at(21), message: 'the activation layer r1 (line 21) is dead' } };
+  const steps = history(0, 0.5).map((r) => ({ ...r, layers: r.layers.map((l) => (l.name === 'd1' && r.step === 2 ? { ...l, gradNorm: 0 } : l)) }));
+  const [named] = brokenByRate([below], layers, steps, DEFAULT_THRESHOLDS, rate, reluOutput, undefined, { steps: 2, layers: ['d1', 'd2'], gradNorms: [0.2, 0.3] });
+  assert.equal(named.code, 'output-activation');
+  assert.equal(named.location?.line, 21);
+  assert.match(named.message, /70 % or more from step 2 \(its units output 0 for every example\), while the same 2 steps at a tenth of the rate still pass gradient to d1 \(‖g‖ 0\.2 there against 0 at this rate\)\./);
+});
+
 const targetsLine = at(17);
 const mse = (labelMeanSquare: number, loss = 'meanSquaredError'): OutputInfo => ({ layer: 'd2', loss, units: 1, labelMeanSquare, labelVariance: labelMeanSquare, labelMin: 0, labelMax: 1e8 });
 const exploding: Finding = { code: 'exploding', severity: 'error', layer: 'd2', location: at(22), step: 2, message: 'Exploding gradient: ‖g‖ = 5e8 …', related: [{ layer: 'd1', location: at(20), message: '‖g‖ 6e7' }] };
