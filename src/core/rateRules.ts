@@ -127,9 +127,13 @@ function largestRise(losses: readonly number[], keep: (i: number) => boolean = (
  * that worked at step 0 broke during the steps (`brokeLater`: causes.ts brokenAfterStart; the ÷10 run then also reads each
  * layer's ‖g‖ after its last step: does gradient still reach the layers at a tenth of the rate). The ×10 probe runs `steps` (PROBE_STEPS); the ÷10 probe
  * `tenthSteps`, every profiled step: a spike is judged by the lowest loss each rate reached over the whole profiled
- * horizon, so a catapult that recovers after step PROBE_STEPS is seen.
+ * horizon, so a catapult that recovers after step PROBE_STEPS is seen. `tenthForLayersOnly`: the ÷10 run was asked only by
+ * `brokeLater`, so the loss rules must not read its losses as a spike's confirmation.
  */
-export function probesToRun(steps: readonly StepRecord[], brokeLater = false): { factors: number[]; steps: number; tenthSteps: number } {
+export function probesToRun(
+  steps: readonly StepRecord[],
+  brokeLater = false,
+): { factors: number[]; steps: number; tenthSteps: number; tenthForLayersOnly?: true } {
   const losses = curve(steps);
   const k = Math.min(PROBE_STEPS, losses.length - 1);
   const tenthSteps = losses.length - 1;
@@ -137,8 +141,9 @@ export function probesToRun(steps: readonly StepRecord[], brokeLater = false): {
   const factors: number[] = [];
   const fall = (losses[0] - losses[losses.length - 1]) / losses[0];
   if (fall < SLOW_FALL && medianUpdateRatio(steps) < UPDATE_RATIO_LOW) factors.push(PROBE_FACTOR);
-  if (largestRise(losses).ratio >= SPIKE || brokeLater) factors.push(1 / PROBE_FACTOR);
-  return { factors, steps: k, tenthSteps };
+  const spiked = largestRise(losses).ratio >= SPIKE;
+  if (spiked || brokeLater) factors.push(1 / PROBE_FACTOR);
+  return { factors, steps: k, tenthSteps, ...(brokeLater && !spiked ? { tenthForLayersOnly: true as const } : {}) };
 }
 
 export interface RateContext {

@@ -174,7 +174,7 @@ async function profile(request: ProfileRequest): Promise<void> {
       const readLayers = factor < 1 && brokeLater ? (step: number) => void (step === probeSteps && (ends = profiler.gradNorms(batch))) : undefined;
       // At `factor` × the rates the profiled steps took: the script's schedule when its callbacks set one.
       const losses = await rateProbe(tf, model, initialWeights, batch, stepFactors(batch.rateSchedule, probeSteps, factor), probeSteps, profiler.stochastic, readLayers);
-      const layersOnly = factor < 1 && !probesToRun(profiler.records).factors.includes(factor);
+      const layersOnly = factor < 1 && plan.tenthForLayersOnly === true;
       if (losses) await report({ type: 'probe', kind: 'rate', factor, losses, ...(ends.length ? { layers: ends.map((e) => e.name), gradNorms: ends.map((e) => (Number.isFinite(e.gradNorm) ? e.gradNorm : 0)) } : {}), ...(layersOnly ? { layersOnly } : {}) });
     }
     const probes: ProbeContext = { tf, model, initial: initialWeights, batch, records: profiler.records, profilingMs, probeClock: chargedClock, stochastic: profiler.stochastic, thresholds: { ...DEFAULT_THRESHOLDS, ...request.thresholds }, send, report };

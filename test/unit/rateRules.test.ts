@@ -109,6 +109,13 @@ test('learning rate too low: near misses stay quiet', () => {
   assert.deepEqual(rateFindings(slow, { probes: [{ factor: PROBE_FACTOR, losses: linear(0.18, 0.005, 10) }], slowExplained: true }), []);
 });
 
+test('a layer broken after step 0 asks the ÷10 run for its layer reading; a spike on top makes the run the loss rules\' too', () => {
+  const smooth = curve(linear(1, 0.03), 5e-5);
+  assert.deepEqual(probesToRun(smooth, true), { factors: [1 / PROBE_FACTOR], steps: 10, tenthSteps: 20, tenthForLayersOnly: true });
+  const spiking = curve([0.44, 138, 2.1, 0.58, 0.8, 0.54, 0.3, 0.22, 0.17, 0.19, 0.14, 0.11, 0.09, 0.1, 0.2, 0.9, 0.07, 0.4, 0.09, 0.2, 0.25], 6e-2);
+  assert.deepEqual(probesToRun(spiking, true), { factors: [1 / PROBE_FACTOR], steps: 10, tenthSteps: 20 });
+});
+
 test('learning rate too high: a spike on the fixed batch, and a tenth of the rate ends lower', () => {
   const losses = [0.44, 138, 2.1, 0.58, 0.8, 0.54, 0.3, 0.22, 0.17, 0.19, 0.14, 0.11, 0.09, 0.1, 0.2, 0.9, 0.07, 0.4, 0.09, 0.2, 0.25];
   const steps = curve(losses, 6e-2);
