@@ -21,7 +21,7 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
     assert.ok(!ids.has(c.id), `duplicate case id ${c.id}`);
     ids.add(c.id);
     assert.equal(c.id, path.basename(c.file, '.js'), `${c.file}: @case differs from the file name`);
-    assert.match(c.tags.source, /github\.com\/|issue \d+|seed articles|https:\/\/machinelearningmastery\.com\/|discuss\.pytorch\.org\/t\/\d+/, `${c.id}: @source names no repository, issue or tutorial page`);
+    assert.match(c.tags.source, /github\.com\/|issue \d+|seed articles|https:\/\/machinelearningmastery\.com\/|discuss\.pytorch\.org\/t\/\d+|stackexchange\.com\/questions\/\d+|https:\/\/www\.randallsutton\.com\/articles\/|https:\/\/geeksmental\.com\/question\//, `${c.id}: @source names no repository, issue, question or tutorial page`);
     assert.ok(c.tags.license, `${c.id}: no @license note`);
     const lines = fs.readFileSync(c.file, 'utf8').split('\n');
     for (const line of c.faultLines) assert.ok(lines[line - 1].includes('// FAULT'), `${c.id}: FAULT line ${line}`);
@@ -117,6 +117,12 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   // Ported with 6 buggy and 4 healthy by their sources' labels (docs/diagnosis-heldout17.md: ten programs from three sources after the
   // training checks dropped three; sources that print a failing run of a small program were again the bottleneck).
   assert.ok(heldout17.length === 0 || (ported('heldout17').filter((c) => sourceLabel(c) === 'healthy').length >= 4 && ported('heldout17').filter((c) => sourceLabel(c) === 'buggy').length >= 6));
+  const heldout18 = cases.filter((c) => c.set === 'heldout18');
+  // Repo@commit, a Stack Exchange question, or the article's address (two programs come from a blog post, one from a mirror of a
+  // Data Science Stack Exchange question whose number the mirror does not give).
+  for (const c of heldout18) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+@[0-9a-f]{7}|stackexchange\.com\/questions\/\d+|https:\/\/\S+/, `${c.id}: held-out @source without repo@commit, question or article URL`);
+  // Ported with 6 buggy and 6 healthy by their sources' labels (docs/diagnosis-heldout18.md).
+  assert.ok(heldout18.length === 0 || (ported('heldout18').filter((c) => sourceLabel(c) === 'healthy').length >= 6 && ported('heldout18').filter((c) => sourceLabel(c) === 'buggy').length >= 6));
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 
