@@ -38,8 +38,8 @@ const torchLinear = (units, fanIn, config) => {
   return tf.layers.dense({ units, kernelInitializer: init(), biasInitializer: init(), kernelRegularizer: decay(), biasRegularizer: decay(), ...config });
 };
 const model = tf.sequential();
-model.add(torchLinear(H, D, { inputShape: [D] }));
-model.add(torchLinear(C, H, {})); // FAULT
+model.add(torchLinear(H, D, { inputShape: [D] })); // FAULT
+model.add(torchLinear(C, H, {}));
 
 model.compile({ optimizer: tf.train.sgd(1e-3), loss: 'meanSquaredError' });
 model.fit(X, y, { batchSize: 100, epochs: 1000, shuffle: false });

@@ -5,7 +5,7 @@
 // @fault the NYU Deep Learning course's "linear model" for three interleaved spirals: Linear(2, 100) → Linear(100, 3) with no
 //   non-linearity between them, so the two layers compose to one affine map and the decision boundaries stay straight lines —
 //   the course: "without a non-linearity between them — the best we can achieve is an accuracy of 50%". The FAULT line is the
-//   second Linear stacked on the first with nothing between them (the twin atcold-spiral-relu puts a ReLU there and reaches 95 %).
+//   first Linear (the fix's line: the twin sets its activation there) (the twin atcold-spiral-relu puts a ReLU there and reaches 95 %).
 // @source Atcold/pytorch-Deep-Learning (NYU Deep Learning, A. Canziani and Y. LeCun), 04-spiral_classification.ipynb, section
 //   "Linear model", at github.com/Atcold/pytorch-Deep-Learning@bc404ef (2021-07-21), and its lecture notes
 //   docs/en/week02/02-3.md ("Spiral classification", Fig. 9); the notebook run with saved outputs is the repository's commit
@@ -48,8 +48,8 @@ const torchLinear = (units, fanIn, config) => {
   return tf.layers.dense({ units, kernelInitializer: init(), biasInitializer: init(), kernelRegularizer: decay(), biasRegularizer: decay(), ...config });
 };
 const model = tf.sequential();
-model.add(torchLinear(H, 2, { inputShape: [2] }));
-model.add(torchLinear(C, H, {})); // FAULT
+model.add(torchLinear(H, 2, { inputShape: [2] })); // FAULT
+model.add(torchLinear(C, H, {}));
 
 const crossEntropyOnLogits = (labels, logits) => tf.losses.softmaxCrossEntropy(labels, logits);
 model.compile({ optimizer: tf.train.sgd(1e-3), loss: crossEntropyOnLogits, metrics: ['accuracy'] });
