@@ -113,7 +113,9 @@ export function dataFindings(
           : readsProbabilities && !producesProbabilities
             ? `The loss reads its predictions as probabilities but the output layer's activation is ${output.activation ?? 'none'}: ${evidence} — a log of probabilities. ` +
               `Raw outputs are not probabilities: negative values give NaN, values above 1 are clipped and get no gradient. Use activation '${squash}' on the output layer (or a loss that takes logits, e.g. tf.losses.${squash}CrossEntropy).`
-            : undefined;
+            : readsLogits && !producesProbabilities
+              ? clampedLogitsMessage(output.activation, squash, output.units, evidence)
+              : undefined;
       // Only the log of a non-probability output makes NaN/Inf (a log of a value ≤ 0): then it is the cause of that NaN.
       const nan = message && readsProbabilities && !producesProbabilities && lossNanStep !== undefined;
       if (message) {
@@ -168,6 +170,41 @@ export function dataFindings(
     });
   }
   return findings;
+}
+
+/** Activations whose derivative is exactly 0 below 0: a logit there gets no gradient from its own example. */
+const ZERO_GRADIENT_BELOW_ZERO = new Set(['relu', 'relu6']);
+
+/**
+ * A loss that applies its own softmax/sigmoid reads the output as logits, which must be able to take every real value
+ * (Goodfellow, Bengio & Courville 2016, §6.2.2: the logits z = Wᵀh + b are a linear layer's). A bounded output
+ * activation puts a floor under the loss: under a softmax the best a row can do with logits in [a, b] is
+ * ln(1 + (C − 1)·e^(a − b)); under a sigmoid a 0 label costs at least ln(1 + e^a) and a 1 label ln(1 + e^(−b)).
+ * A ReLU also passes no gradient below 0, so a row whose true class's logit is clamped there gets nothing that
+ * raises it and cannot fall below ln C (softmax) or ln 2 (sigmoid, 0 label). Reported for a ReLU, or for a floor of at
+ * least LOGIT_FLOOR (elu, selu and softplus under a softmax have no floor and a gradient everywhere: left alone).
+ */
+function clampedLogitsMessage(activation: string | undefined, squash: 'softmax' | 'sigmoid', units: number, evidence: string): string | undefined {
+  const range = activation ? OUTPUT_RANGE[activation] : undefined;
+  if (!range) return undefined;
+  const [a, b] = range;
+  const classes = Math.max(2, units);
+  const floor =
+    squash === 'softmax'
+      ? Math.log1p((classes - 1) * Math.exp(a - b))
+      : Math.max(Number.isFinite(a) ? Math.log1p(Math.exp(a)) : 0, Number.isFinite(b) ? Math.log1p(Math.exp(-b)) : 0);
+  const dead = ZERO_GRADIENT_BELOW_ZERO.has(activation!);
+  if (!dead && !(floor >= LOGIT_FLOOR)) return undefined;
+  const span = `[${fmt(a)}, ${Number.isFinite(b) ? `${fmt(b)}]` : '∞)'}`;
+  const why = dead
+    ? squash === 'softmax'
+      ? `no logit can go below 0, and a unit whose input is negative passes no gradient (${activation}'s derivative is 0 there): an example whose true class's logit is clamped at 0 gets nothing that raises it, and its loss cannot fall below ln ${classes} = ${fmt(Math.log(classes))}`
+      : `every logit is ≥ 0, so every prediction is ≥ 0.5: a 0 label costs at least ln 2 = ${fmt(Math.LN2)}, and a unit whose input is negative passes no gradient (${activation}'s derivative is 0 there)`
+    : `logits confined to ${span} keep the loss above ${fmt(floor)} even for perfect predictions`;
+  return (
+    `The loss applies its own ${squash} (it reads logits: ${evidence}), but the output layer's ${activation} confines the logits to ${span}: ${why}. ` +
+    `Logits must be able to take any value: remove the output activation (a linear output layer) and keep the logits loss.`
+  );
 }
 
 /**

@@ -145,6 +145,28 @@ test('custom loss probe: a logits loss behind a softmax output (redundant softma
   assert.deepEqual(dataFindings(linear, [withProbe('linear', probe(0, 1.6, 0.2))], compile), []);
 });
 
+test('custom loss probe: a logits loss behind a ReLU output (clamped logits) warns with the floor; activations that leave logits free stay quiet', () => {
+  // tf.losses.softmaxCrossEntropy over 10 classes, as the probe reads it (see the test above).
+  const logits = { atLabels: Math.log(1 + 9 / Math.E), atScaled: Math.log(1 + 9 * Math.exp(-5)), atWrong: Math.log(Math.E + 9) };
+  const head = (activation: string) => [layer('hidden', 'relu', 21), layer('head', activation, 23)];
+  const withProbe = (activation: string): OutputInfo => ({ ...out(activation, 'custom', 10, 0, 1), lossProbe: logits });
+  const [relu] = dataFindings(head('relu'), [withProbe('relu')], compile);
+  assert.equal(relu?.code, 'output-activation');
+  assert.equal(relu.location?.line, 23, 'the activation is what to change');
+  assert.equal(relu.severity, 'warning');
+  assert.match(relu.message, /applies its own softmax .* relu confines the logits to \[0, ∞\): .* cannot fall below ln 10 = 2\.3/);
+  // tanh: logits in [−1, 1] floor a 10-class softmax at ln(1 + 9e^−2) = 0.80.
+  assert.match(dataFindings(head('tanh'), [withProbe('tanh')], compile)[0]?.message ?? '', /above 0\.8 /);
+  // Near misses: logits bounded only below with a gradient everywhere (elu, selu, softplus) lose nothing under a softmax.
+  for (const free of ['elu', 'selu', 'softplus', 'linear']) assert.deepEqual(dataFindings(head(free), [withProbe(free)], compile), [], free);
+  // Under a sigmoid loss (0/1 labels) a ReLU makes every prediction ≥ 0.5: a 0 label costs ≥ ln 2.
+  const binary = { atLabels: 0.5032, atScaled: 0.0067, atWrong: 1.0032, binary: true };
+  const [sig] = dataFindings(head('relu'), [{ ...out('relu', 'custom', 1, 0, 1), lossProbe: binary }], compile);
+  assert.match(sig?.message ?? '', /applies its own sigmoid .* a 0 label costs at least ln 2 = 0\.69/);
+  // A squared error behind a ReLU (0 at the labels: not a logits loss) stays quiet.
+  assert.deepEqual(dataFindings(head('relu'), [{ ...out('relu', 'custom', 10, 0, 1), lossProbe: { atLabels: 0, atScaled: 1.6, atWrong: 0.2 } }], compile), []);
+});
+
 test('custom loss probe on 0/1 labels of one sigmoid unit: a sigmoid output into a logits loss, a linear output into a probability loss', () => {
   // The probe's own readings (runner/gradientProfiler readLoss, binary labels half 0, half 1) of tfjs's losses:
   // tf.losses.sigmoidCrossEntropy ((ln(1 + 1/e) + ln 2)/2 = 0.503 at the labels, ln(1 + e^-5) = 0.0067 at ±5, 1.003 flipped),
