@@ -1,5 +1,5 @@
 // @case tfsummit3-relu-logits
-// @set heldout17
+// @moved-from heldout17 (held-out protocol: the clamped-logits reading of output-activation was developed with this program's profile in view, branch misses)
 // @label buggy
 // @bug output-activation
 // @fault the TensorBoard dev-summit MNIST convnet built as the talk's video shows it, with a ReLU after each fully connected layer —
