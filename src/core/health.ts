@@ -8,7 +8,7 @@ import { layerFindings } from './layerRules';
 import { withOriginSites } from './originSites';
 import { lossFindings } from './lossRules';
 import { withInitProbe } from './initProbeRule';
-import { rateFindings } from './rateRules';
+import { narrowestHiddenWidth, rateFindings } from './rateRules';
 import { planReachFinding } from './ratePlanReach';
 import { planStartFinding } from './planStartRule';
 import { overRegularization } from './regularizationRules';
@@ -126,7 +126,7 @@ export function evaluateHealth(
   // With the ÷10 probe's reading of the layers: whether gradient still reaches them after the same steps at a tenth of the rate.
   const located = brokenByRate(gradient, layers, steps, t, rateSite, loss.outputLayers, context.optimizer, context.tenthRate).map((f) => explodingFromTargets(f, layers, steps, context.outputs ?? [], context.dataLocations));
   const overshootReported = [...alarms, ...located].some((f) => f.severity !== 'info' && ['loss-diverging', 'loss-oscillating', 'non-finite', 'learning-rate-high'].includes(f.code));
-  const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, momentumRings: atMomentumPace(context.curvature), optimizer: context.optimizer, plannedSteps: context.plannedSteps, planSite: context.dataLocations?.call, ...(context.rateSchedule ? { schedule: context.rateSchedule } : {}) });
+  const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, momentumRings: atMomentumPace(context.curvature), optimizer: context.optimizer, plannedSteps: context.plannedSteps, hiddenWidth: narrowestHiddenWidth(layers, loss.outputLayers), planSite: context.dataLocations?.call, ...(context.rateSchedule ? { schedule: context.rateSchedule } : {}) });
   // Too high although the profiled batch's loss falls: in closed form for a quadratic loss (rateCurvature.ts), else
   // judged on the script's own batches (rateHorizon.ts) — unless the quadratic's rows leave no noise level to judge.
   const horizon =

@@ -45,15 +45,53 @@ export function probeGotMuchFurther(start: number, own: number, probe: number): 
 export const PLAN_TRAVEL = 0.1;
 
 /**
- * How far the script's planned steps take a slow rate, at the pace the profile measured: the share of the loss the plan
- * would take off (linear, core/plateau.ts) and how far it can move the weights (PLAN_TRAVEL). Undefined when the plan is
- * unknown (a sampleBatch export, a hand-written loop).
+ * The distance training needs, for a net whose narrowest hidden layer has `width` units: PLAN_TRAVEL, or 1/√width when
+ * that is smaller. Gradient descent fits a wide net by moving each hidden layer's weights by O(1/√width) of their norm
+ * (the lazy / kernel regime: Jacot, Gabriel & Hongler, NeurIPS 2018; Lee et al., NeurIPS 2019, Theorem 2.1 and its figure
+ * of ‖W_t − W_0‖/‖W_0‖ against width), so a fixed tenth overstates what a 1,024-unit net must travel ~3×. The two agree
+ * at 100 units, so nets no wider than that keep the tenth (docs/rules/learning-rate-low.md, "Wide nets travel less").
  */
-export function planReach(losses: readonly number[], updateRatio: number, plannedSteps: number | undefined): { share: number; travel: number; covers: boolean } | undefined {
+export function planTravelBar(width: number | undefined): number {
+  return width !== undefined && width > 0 ? Math.min(PLAN_TRAVEL, 1 / Math.sqrt(width)) : PLAN_TRAVEL;
+}
+
+/**
+ * How far the script's planned steps take a slow rate, at the pace the profile measured: the share of the loss the plan
+ * would take off (linear, core/plateau.ts) and how far it can move the weights (planTravelBar of the net's hidden width).
+ * Undefined when the plan is unknown (a sampleBatch export, a hand-written loop).
+ */
+export function planReach(
+  losses: readonly number[],
+  updateRatio: number,
+  plannedSteps: number | undefined,
+  hiddenWidth?: number,
+): { share: number; travel: number; bar: number; covers: boolean } | undefined {
   if (!plannedSteps || !(plannedSteps > 0) || !Number.isFinite(updateRatio)) return undefined;
   const share = shareOverPlan(losses, plannedSteps) ?? 0;
   const travel = updateRatio * plannedSteps;
-  return { share, travel, covers: share >= PLAN_COVERS && travel >= PLAN_TRAVEL };
+  const bar = planTravelBar(hiddenWidth);
+  return { share, travel, bar, covers: share >= PLAN_COVERS && travel >= bar };
+}
+
+/** Layer classes whose kernel's last axis is the layer's width (units or filters). */
+const WIDTH_BY_KERNEL = /^(Dense|Conv1D|Conv2D|Conv3D|SeparableConv2D|DepthwiseConv2D|Conv2DTranspose)$/;
+
+/**
+ * The narrowest hidden layer's width: units of a Dense layer, filters of a convolution, over the weight layers that are
+ * not outputs. Undefined when there is no hidden weight layer or one whose width its kernel does not give (recurrent
+ * layers stack their gates along that axis, embeddings are lookups): planTravelBar then keeps PLAN_TRAVEL.
+ */
+export function narrowestHiddenWidth(layers: readonly { name: string; className: string; weights: readonly { shape: readonly number[] }[] }[], outputLayers: ReadonlySet<string>): number | undefined {
+  let narrowest: number | undefined;
+  for (const layer of layers) {
+    if (outputLayers.has(layer.name)) continue;
+    const kernel = layer.weights.find((w) => w.shape.length >= 2);
+    if (!kernel) continue;
+    if (!WIDTH_BY_KERNEL.test(layer.className)) return undefined;
+    const width = kernel.shape[kernel.shape.length - 1];
+    narrowest = narrowest === undefined ? width : Math.min(narrowest, width);
+  }
+  return narrowest;
 }
 
 /** A step after which the fixed batch's loss is at least this multiple of the step before: worth probing ÷10. */
@@ -163,6 +201,8 @@ export interface RateContext {
   optimizer?: string;
   /** The optimizer steps the script's own training plans (epochs × batches per epoch), when the profile could read them. */
   plannedSteps?: number;
+  /** The narrowest hidden layer's units (narrowestHiddenWidth): how far the plan must move the weights (planTravelBar). */
+  hiddenWidth?: number;
   /** Where the plan is written (the training call's line): related to a warning judged over the plan. */
   planSite?: SourceLocation;
   /** The rate schedule the script's fit() callbacks set, which the profiled steps and the rate probes followed (runner/rateSchedule.ts). */
@@ -199,7 +239,7 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
       // Judged over the horizon that matters: the script's own planned steps when known, else the profile's.
       // Under a schedule set in callbacks the pace carries over in gradient-flow time, not in steps (core/rateSchedule.ts).
       const planLength = context.schedule && context.plannedSteps ? planInProfiledSteps(context.schedule, n) : context.plannedSteps;
-      const reach = planReach(losses, ratio, planLength);
+      const reach = planReach(losses, ratio, planLength, context.hiddenWidth);
       const asTime = context.schedule && planLength !== undefined ? ` (at its own schedule's rates, the time of ${fmt(planLength)} of the profiled steps)` : '';
       const schedule = scheduled(context.schedule, context.rateSite, 'The profiled steps and the probe followed', context.plannedSteps);
       const planText = reach
@@ -220,7 +260,7 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
               ? `${planText} (${
                   reach.share < PLAN_COVERS
                     ? `less than ${fmt(PLAN_COVERS * 100)} % of the loss): the plan ends before the model trains. `
-                    : `less than ${fmt(PLAN_TRAVEL)} of their norm, an order of magnitude below the scale initialisation sets): the plan ends before the small steps have gone as far as training needs. `
+                    : `less than ${fmt(reach.bar)} of their norm, ${reach.bar < PLAN_TRAVEL ? `the distance a net whose narrowest hidden layer has ${context.hiddenWidth!.toLocaleString('en-US')} units moves in training (1/√width)` : 'an order of magnitude below the scale initialisation sets'}): the plan ends before the small steps have gone as far as training needs. `
                 }`
               : `The script's planned training is unknown (no fit() call with epochs was seen), so this is judged over the ${n} profiled steps. `) +
             (context.schedule ? `${schedule.words}${schedule.advice}` : `Raise the learning rate: run the LR finder (Gradient Lens: Find learning rate) and apply its suggestion.`) +
