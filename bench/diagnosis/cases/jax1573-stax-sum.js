@@ -1,5 +1,5 @@
 // @case jax1573-stax-sum
-// @set heldout12
+// @moved-from heldout12 (held-out protocol: learning-rate-low's travel bar scaled with width was developed with this program's profile in view — travel 0.051 of the weights' norm over its 240 planned steps, bar 1/√1024 = 0.031; branch falsealarm, docs/rules/learning-rate-low.md)
 // @label healthy
 // @source jax-ml/jax pull request #1573 ("fixed cross-entropy losses in mnist examples (fixes #1023)", 2019-10-27):
 //   github.com/jax-ml/jax/pull/1573 — examples/mnist_classifier.py with the loss −mean over the batch of Σ over classes of
