@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { narrowestHiddenWidth, planReach, planTravelBar, PLAN_TRAVEL, PROBE_FACTOR, rateFindings } from '../../src/core/rateRules';
-import type { StepRecord } from '../../src/core/health';
+import { evaluateHealth, type StepRecord } from '../../src/core/health';
 
 const dense = (name: string, inputs: number, units: number, className = 'Dense') => ({ name, className, weights: [{ shape: [inputs, units] }, { shape: [units] }] });
 
@@ -60,4 +60,19 @@ test('near misses: the same numbers on a net of 100 units or of unknown width, a
   const [slow] = judge(3.5e-5, 1024);
   assert.equal(slow.severity, 'warning');
   assert.match(slow.message, /less than 0\.031 of their norm, the distance a net whose narrowest hidden layer has 1,024 units moves in training \(1\/√width\)/);
+});
+
+test('through evaluateHealth: the width is the hidden layers\', the output layer left out — unknown outputs keep the tenth', () => {
+  const kernel = (name: string, shape: number[]) => ({ name: `${name}/kernel`, shape, trainable: true });
+  const layers = [
+    { name: 'd1', className: 'Dense', activation: 'relu', weights: [kernel('d1', [784, 1024])] },
+    { name: 'd2', className: 'Dense', activation: 'relu', weights: [kernel('d2', [1024, 1024])] },
+    { name: 'out', className: 'Dense', activation: 'softmax', weights: [kernel('out', [1024, 10])] },
+  ];
+  const stats = (name: string, i: number) => ({ name, gradNorm: 0.9, weights: [{ ...steps(2.1e-4)[0].layers[0].weights[0], name: `${name}/kernel` }], ...(i ? { updateRatio: 2.1e-4 } : {}) });
+  const profile: StepRecord[] = steps(2.1e-4).map((s, i) => ({ ...s, layers: ['d1', 'd2', 'out'].map((name) => stats(name, i)) }));
+  const output = { layer: 'out', activation: 'softmax', loss: 'categoricalCrossentropy', units: 10, labelMeanSquare: 0.1, labelVariance: 0.09 };
+  const low = (outputs?: (typeof output)[]) => evaluateHealth(layers, profile, {}, undefined, { rateProbes: probes, plannedSteps: 240, ...(outputs ? { outputs } : {}) }).find((f) => f.code === 'learning-rate-low');
+  assert.equal(low([output])?.severity, 'info');
+  assert.equal(low()?.severity, 'warning');
 });
