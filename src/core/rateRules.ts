@@ -260,7 +260,7 @@ export function rateFindings(steps: readonly StepRecord[], context: RateContext)
               ? `${planText} (${
                   reach.share < PLAN_COVERS
                     ? `less than ${fmt(PLAN_COVERS * 100)} % of the loss): the plan ends before the model trains. `
-                    : `less than ${fmt(reach.bar)} of their norm, ${reach.bar < PLAN_TRAVEL ? `the distance a net whose narrowest hidden layer has ${context.hiddenWidth!.toLocaleString('en-US')} units moves in training (1/√width)` : 'an order of magnitude below the scale initialisation sets'}): the plan ends before the small steps have gone as far as training needs. `
+                    : `less than ${fmt(reach.bar)} of their norm, ${reach.bar < PLAN_TRAVEL ? `1/√width, the distance training moves a net whose narrowest hidden layer has ${context.hiddenWidth!.toLocaleString('en-US')} units` : 'an order of magnitude below the scale initialisation sets'}): the plan ends before the small steps have gone as far as training needs. `
                 }`
               : `The script's planned training is unknown (no fit() call with epochs was seen), so this is judged over the ${n} profiled steps. `) +
             (context.schedule ? `${schedule.words}${schedule.advice}` : `Raise the learning rate: run the LR finder (Gradient Lens: Find learning rate) and apply its suggestion.`) +

@@ -59,7 +59,7 @@ test('near misses: the same numbers on a net of 100 units or of unknown width, a
   // Plain SGD at the same rate (jax1573-scratch-sum: no momentum, ~1/6 of the step over 20 steps): 0.0084 < 0.031.
   const [slow] = judge(3.5e-5, 1024);
   assert.equal(slow.severity, 'warning');
-  assert.match(slow.message, /less than 0\.031 of their norm, the distance a net whose narrowest hidden layer has 1,024 units moves in training \(1\/√width\)/);
+  assert.match(slow.message, /less than 0\.031 of their norm, 1\/√width, the distance training moves a net whose narrowest hidden layer has 1,024 units\)/);
 });
 
 test('through evaluateHealth: the width is the hidden layers\', the output layer left out — unknown outputs keep the tenth', () => {
