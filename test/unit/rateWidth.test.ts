@@ -50,14 +50,14 @@ test('wide net: a plan that takes off the loss and moves the weights past 1/√w
   assert.match(wide.message, /could move the weights by at most 0\.05 of their norm: the planned training outlasts the small steps/);
 });
 
-test('near misses: the same numbers on a net of 100 units or of unknown width, and a 1,024-unit net six times slower, stay warnings', () => {
+test('near misses: the same numbers on a net of 100 units or of unknown width, and a 1,024-unit net at plain SGD\'s pace, stay warnings', () => {
   for (const width of [100, undefined]) {
     const [narrow] = judge(2.1e-4, width);
     assert.equal(narrow.severity, 'warning');
     assert.match(narrow.message, /less than 0\.1 of their norm, an order of magnitude below the scale initialisation sets/);
   }
-  // Plain SGD at the same rate (jax1573-scratch-sum: no momentum, ~1/6 of the step over 20 steps): 0.0084 < 0.031.
-  const [slow] = judge(3.5e-5, 1024);
+  // Plain SGD at the same rate (jax1573-scratch-sum, buggy, one wasm profile: ‖Δw‖/‖w‖ 6.8e-5): 240 × 6.8e-5 = 0.016 < 0.031.
+  const [slow] = judge(6.8e-5, 1024);
   assert.equal(slow.severity, 'warning');
   assert.match(slow.message, /less than 0\.031 of their norm, 1\/√width, the distance training moves a net whose narrowest hidden layer has 1,024 units\)/);
 });
