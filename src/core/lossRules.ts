@@ -215,8 +215,9 @@ export function lossFindings(
     const { expected, isMse, limit, basis } = initial;
     // A start that the first steps repair (e.g. std-1 initialization with a high learning rate) is info.
     const resolvedHere = lossFalls.falls === true && last <= limit;
-    // Judged over the initialisation the program wrote when the runner drew it afresh (./initialLossDraws.ts): most draws
-    // far, and most of the far ones not repaired by the same steps, for a warning; else the profile's one draw decides.
+    // Judged over the initialisation the program wrote when the runner drew it afresh (./initialLossDraws.ts): most of the
+    // seeded fresh draws far and not repaired by the same steps, for a warning; this run's draw is reported beside them.
+    // Without fresh draws the profile's one draw decides.
     const over = initialLossOverDraws(first, resolvedHere, context.initialDraws, limit, t.lossImprovement);
     const overText = over ? ` Over draws: ${over.text}; ${repairText(over, context.initialDraws?.steps)}.` : '';
     if (over && !over.mostFar && first > limit) {
@@ -225,7 +226,7 @@ export function lossFindings(
         severity: 'info',
         step: 0,
         ...(outputs.length === 1 ? { layer: outputs[0].layer, location: info.get(outputs[0].layer)?.location } : {}),
-        message: `The loss at initialization is ${fmt(first)} in this run's draw of the weights, ${fmt(first / expected)}× its expected value ≈ ${fmt(expected)} (${basis}), but most draws of the same initializers start near it:${overText.replace(' Over draws:', '')} No action needed.`,
+        message: `The loss at initialization is ${fmt(first)} in this run's draw of the weights, ${fmt(first / expected)}× its expected value ≈ ${fmt(expected)} (${basis}), but no majority of the seeded fresh draws of the same initializers starts far:${overText.replace(' Over draws:', '')} No action needed.`,
       });
     }
     if (over ? over.mostFar : first > limit) {
@@ -247,7 +248,7 @@ export function lossFindings(
             ? `The inputs are unscaled: input feature ${scale.feature} has RMS ${fmt(scale.rms)} (largest |x| ${fmt(scale.maxAbs)}), so ${entry.name}, the first layer that reads them, starts with outputs far too large. Standardise the inputs (zero mean, unit variance per feature) before fit(). `
             : '') +
           (resolved
-            ? `It resolved within the profiled steps (${over ? 'in most draws' : lossFalls.text}): no action needed, though a better-scaled initialization would save those steps.`
+            ? `It resolved within the profiled steps (${over ? 'no majority of the seeded draws stays far' : lossFalls.text}): no action needed, though a better-scaled initialization would save those steps.`
             : isMse
               ? `The outputs start far from the targets' scale: scale the targets (or the inputs), or check the output layer's initialization.`
               : `The model starts out confidently wrong: check the output layer's initialization and bias, the input scaling, and that the labels match the outputs.`),
