@@ -10,6 +10,7 @@ import { dataLoss } from '../core/healthModel';
 import type { OutputInfo } from '../core/protocol';
 import { innerModel } from './data';
 import type { ProbeContext } from './probeContext';
+import { paceGuard } from './probePace';
 import { quietOutputs } from './quietLoss';
 import { rateProbe } from './rateProbe';
 import { stepFactors } from './rateSchedule';
@@ -17,8 +18,10 @@ import { fromFreshDraws, REDRAWS } from './weightDraws';
 
 /**
  * The repair runs (REDRAWS runs of the profiled steps) are not started when the profiled steps' pace says they would take
- * longer than this: the re-initialisation probe's budget (core/initProbeRule.ts INIT_PROBE_MAX_MS), a user's patience.
- * The verdict then reads the repair on the profile's draw only, and says so.
+ * longer than this, and stop once their own pace says so: the re-initialisation probe's budget (core/initProbeRule.ts
+ * INIT_PROBE_MAX_MS), a user's patience. Both are charged as every probe is, min(CPU, wall-clock) time (./probePace.ts:
+ * the profiled steps' `profilingMs` and the runs' `probeClock`), so another process's load on the machine does not
+ * decide whether the draws' repair is read. The verdict then reads the repair on the profile's draw only, and says so.
  */
 export const REPAIR_RUNS_MAX_MS = 15_000;
 
@@ -39,7 +42,7 @@ function batchLoss(context: ProbeContext): number {
  * known expectation, the profile's step 0 is not finite, or the model has no initializer to draw from.
  */
 export async function initialLossDraws(context: ProbeContext, outputs: readonly OutputInfo[], steps: number): Promise<InitialDraws | undefined> {
-  const { tf, model, initial, batch, records, profilingMs, thresholds, stochastic, send, report } = context;
+  const { tf, model, initial, batch, records, profilingMs, probeClock, thresholds, stochastic, send, report } = context;
   const limit = initialLossLimit(outputs, thresholds);
   const first = records[0] && (records[0].evalLoss ?? dataLoss(records[0]));
   if (!limit || first === undefined || !Number.isFinite(first)) return undefined;
@@ -52,7 +55,13 @@ export async function initialLossDraws(context: ProbeContext, outputs: readonly 
   if (over?.mostFar && steps >= 1 && projected <= REPAIR_RUNS_MAX_MS) {
     await send({ type: 'phase', phase: 'profiling', message: `Initial loss: the ${steps} profiled steps from ${REDRAWS} seeded draws of the initializers` });
     const factors = stepFactors(batch.rateSchedule, steps, 1);
-    const runs = await fromFreshDraws(tf, model, initial, REDRAWS, (start) => rateProbe(tf, model, start, batch, factors, steps, stochastic));
+    const clock = probeClock();
+    const runs = await fromFreshDraws(tf, model, initial, REDRAWS, async (start, draw) => {
+      const guard = paceGuard(steps, REPAIR_RUNS_MAX_MS, REDRAWS - draw + 1, clock);
+      const run = await rateProbe(tf, model, start, batch, factors, steps, stochastic, (step) => !guard.overdue(step));
+      // Out of its budget: no draw's repair is read (fromFreshDraws ends on undefined), the profile's draw's is.
+      return guard.outOfTime ? undefined : run;
+    });
     // A run stops at its first non-finite loss: that draw was not repaired (core/initialLossDraws.ts repairs).
     if (runs) draws = { starts, ends: runs.map((run) => (run.length === steps + 1 ? run[run.length - 1] : Infinity)), steps };
   }

@@ -69,3 +69,38 @@ test('in process: the draws leave every weight as the profile left it, and a see
   assert.equal(reported.length, 1);
   initial.dispose();
 });
+
+test('in process: the repair runs are charged on the probe clock — within budget all four end, past it none is read', async () => {
+  const tfjs = await import('@tensorflow/tfjs');
+  const { initialLossDraws, REPAIR_RUNS_MAX_MS } = await import('../../src/runner/initialDraws');
+  const { WeightSnapshot } = await import('../../src/runner/modelState');
+  const { DEFAULT_THRESHOLDS } = await import('../../src/core/health');
+  assert.ok(await tfjs.setBackend('cpu'));
+  // N(0, 10²) weights on inputs up to 7: every draw starts far above 2 × ln 3.
+  const model = tfjs.sequential();
+  model.add(tfjs.layers.dense({ inputShape: [3], units: 3, activation: 'softmax', kernelInitializer: tfjs.initializers.randomNormal({ stddev: 10 }) }));
+  model.compile({ loss: 'categoricalCrossentropy', optimizer: tfjs.train.sgd(0.1) });
+  const xs = tfjs.tensor2d([[1, 2, 1], [1, 7, 7], [1, 5, 5], [1, 3, 4]]);
+  const ys = tfjs.tensor2d([[0, 0, 1], [1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+  const initial = WeightSnapshot.ofModel(tfjs as never, model);
+  const outputs = [{ layer: model.layers[0].name, loss: 'categoricalCrossentropy', activation: 'softmax', units: 3, labelMeanSquare: 1 / 3, labelVariance: 0.2 }];
+  const measure = async (probeClock: () => () => number) => {
+    const reported: { ends?: number[] }[] = [];
+    const context = {
+      tf: tfjs as never, model, initial, batch: { xs: [xs], ys: [ys] } as never, profilingMs: 10, stochastic: false, thresholds: DEFAULT_THRESHOLDS,
+      records: [{ step: 0, loss: 50, layers: [] }], probeClock, send: async () => undefined, report: async (m: unknown) => reported.push(m as never),
+    };
+    const draws = await initialLossDraws(context as never, outputs as never, 20);
+    assert.equal(reported.length, 1, 'one draws probe, with or without the repair runs');
+    return draws!;
+  };
+  const free = await measure(() => () => 0);
+  assert.ok(free.starts.every((s) => s > 2 * Math.log(3)), String(free.starts));
+  assert.equal(free.ends?.length, 4, 'a clock that never advances: the four repair runs');
+  // A clock charged 1 s a call: the first run's pace projects its 20 steps and the three runs after it past the 15 s budget.
+  const slow = () => { let calls = 0; return () => 1000 * calls++; };
+  const stopped = await measure(slow);
+  assert.deepEqual(stopped.starts, free.starts, 'the starts are read whatever the budget');
+  assert.equal(stopped.ends, undefined, `past ${REPAIR_RUNS_MAX_MS} ms no draw's repair is read (the profile's draw's is)`);
+  initial.dispose();
+});
