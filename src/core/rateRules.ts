@@ -73,8 +73,12 @@ export function planReach(
   return { share, travel, bar, covers: share >= PLAN_COVERS && travel >= bar };
 }
 
-/** Layer classes whose kernel's last axis is the layer's width (units or filters). */
-const WIDTH_BY_KERNEL = /^(Dense|Conv1D|Conv2D|Conv3D|SeparableConv2D|DepthwiseConv2D|Conv2DTranspose)$/;
+/**
+ * Layer classes whose first kernel's last axis is the layer's width (units or filters). Not the others: a transposed
+ * convolution's kernel is [h, w, filters, in], a depthwise one's ends in its depth multiplier, and a separable one's
+ * first kernel is the depthwise one — read there, the width would be the inputs' channels or 1.
+ */
+const WIDTH_BY_KERNEL = /^(Dense|Conv1D|Conv2D|Conv3D)$/;
 
 /**
  * The narrowest hidden layer's width: units of a Dense layer, filters of a convolution, over the weight layers that are

@@ -24,6 +24,12 @@ test('the narrowest hidden width: units and filters of the hidden weight layers;
   const conv = { name: 'c1', className: 'Conv2D', weights: [{ shape: [3, 3, 1, 32] }, { shape: [32] }] };
   const norm = { name: 'bn', className: 'BatchNormalization', weights: [{ shape: [32] }, { shape: [32] }] };
   assert.equal(narrowestHiddenWidth([conv, norm, dense('d1', 5408, 512), dense('out', 512, 10)], outputs), 32);
+  // Kernels whose last axis is not the layer's filters: a transposed convolution's [h, w, filters, in] (64 inputs here, not
+  // its 8 filters) and a depthwise one's depth multiplier: the width is unknown, not misread.
+  const transposed = { name: 't1', className: 'Conv2DTranspose', weights: [{ shape: [3, 3, 8, 64] }, { shape: [8] }] };
+  const depthwise = { name: 'dw', className: 'DepthwiseConv2D', weights: [{ shape: [3, 3, 32, 1] }, { shape: [32] }] };
+  assert.equal(narrowestHiddenWidth([conv, transposed, dense('out', 512, 10)], outputs), undefined);
+  assert.equal(narrowestHiddenWidth([conv, depthwise, dense('out', 512, 10)], outputs), undefined);
   // An LSTM's kernel holds its four gates along the last axis: its width is not read there, so no bar but the tenth.
   assert.equal(narrowestHiddenWidth([dense('lstm', 8, 4 * 256, 'LSTM'), dense('out', 256, 1)], outputs), undefined);
   // No hidden weight layer (a linear or logistic regression), or outputs unknown (the output counts as hidden: narrower).
