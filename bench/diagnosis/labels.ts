@@ -74,12 +74,13 @@ export interface Case {
    * `heldout15` (`// @set heldout15`): a fifteenth, from sources none of the fourteen used, scored the same way.
    * `heldout16` (`// @set heldout16`): a sixteenth, from sources none of the fifteen used, scored the same way.
    * `heldout17` (`// @set heldout17`): a seventeenth, from sources none of the sixteen used, scored the same way;
-   * `heldout18` (`// @set heldout18`): an eighteenth, from sources none of the seventeen used, scored the same way.
+   * `heldout18` (`// @set heldout18`): an eighteenth, from sources none of the seventeen used, scored the same way;
+   * `heldout19` (`// @set heldout19`): a nineteenth, from sources none of the eighteen used, scored the same way.
    */
-  set: 'tuned' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18';
+  set: 'tuned' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19';
 }
 
-export const SETS = ['tuned', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18'] as const;
+export const SETS = ['tuned', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19'] as const;
 
 /** Reads `// @tag value` header lines (continuation lines start with `//   `) and the FAULT markers. */
 export function readCase(file: string): Case {
@@ -113,7 +114,7 @@ export function readCase(file: string): Case {
   }
   const set = tags.set ?? 'tuned';
   if (!(SETS as readonly string[]).includes(set)) {
-    throw new Error(`${file}: @set must be heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17 or heldout18 (or absent for the tuned set), not "${set}"`);
+    throw new Error(`${file}: @set must be heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18 or heldout19 (or absent for the tuned set), not "${set}"`);
   }
   const source = tags['source-label'] === 'buggy' ? { sourceBugs, sourceFaultLines } : {};
   return { id, file, label: tags.label, bugs, faultLines, ...source, tags, set: set as Case['set'] };

@@ -21,7 +21,7 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
     assert.ok(!ids.has(c.id), `duplicate case id ${c.id}`);
     ids.add(c.id);
     assert.equal(c.id, path.basename(c.file, '.js'), `${c.file}: @case differs from the file name`);
-    assert.match(c.tags.source, /github\.com\/|issue \d+|seed articles|https:\/\/machinelearningmastery\.com\/|discuss\.pytorch\.org\/t\/\d+|stackexchange\.com\/questions\/\d+|https:\/\/www\.randallsutton\.com\/articles\/|https:\/\/geeksmental\.com\/question\//, `${c.id}: @source names no repository, issue, question or tutorial page`);
+    assert.match(c.tags.source, /github\.com\/|issue \d+|seed articles|https:\/\/machinelearningmastery\.com\/|discuss\.pytorch\.org\/t\/\d+|stackexchange\.com\/questions\/\d+|stackoverflow\.com\/questions\/\d+|community\.deeplearning\.ai\/t\/[\w-]+\/\d+|https:\/\/www\.randallsutton\.com\/articles\/|https:\/\/geeksmental\.com\/question\//, `${c.id}: @source names no repository, issue, question or tutorial page`);
     assert.ok(c.tags.license, `${c.id}: no @license note`);
     const lines = fs.readFileSync(c.file, 'utf8').split('\n');
     for (const line of c.faultLines) assert.ok(lines[line - 1].includes('// FAULT'), `${c.id}: FAULT line ${line}`);
@@ -123,6 +123,11 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   for (const c of heldout18) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+@[0-9a-f]{7}|stackexchange\.com\/questions\/\d+|https:\/\/\S+/, `${c.id}: held-out @source without repo@commit, question or article URL`);
   // Ported with 7 buggy and 7 healthy by their sources' labels (docs/diagnosis-heldout18.md: fourteen programs from six sources).
   assert.ok(heldout18.length === 0 || (ported('heldout18').filter((c) => sourceLabel(c) === 'healthy').length >= 7 && ported('heldout18').filter((c) => sourceLabel(c) === 'buggy').length >= 7));
+  const heldout19 = cases.filter((c) => c.set === 'heldout19');
+  // Repo@commit, or a question's or forum thread's address (Stack Overflow, Cross Validated, the DeepLearning.AI forum).
+  for (const c of heldout19) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+@[0-9a-f]{7}|stackexchange\.com\/questions\/\d+|stackoverflow\.com\/questions\/\d+|community\.deeplearning\.ai\/t\/[\w-]+\/\d+/, `${c.id}: held-out @source without repo@commit, question or forum URL`);
+  // Ported with 6 buggy and 6 healthy by their sources' labels (docs/diagnosis-heldout19.md: twelve programs from five sources).
+  assert.ok(heldout19.length === 0 || (ported('heldout19').filter((c) => sourceLabel(c) === 'healthy').length >= 6 && ported('heldout19').filter((c) => sourceLabel(c) === 'buggy').length >= 6));
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 
