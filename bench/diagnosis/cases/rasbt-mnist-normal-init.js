@@ -6,7 +6,7 @@
 //   Every layer's output is ~1,000 times smaller than its input's scale, so the logits start at ~1e-9, the loss sits at ln 10 and
 //   the backward signal through three such layers is ~1e-6 of what a fan-in-scaled draw gives: the run stays at chance for 17
 //   epochs (3,570 SGD steps) before it escapes. The lecture's twin (rasbt-mnist-kaiming-init) changes only this draw and is at
-//   90.8 % after one epoch. The FAULT line is the initializer every Linear uses.
+//   90.8 % after one epoch. The FAULT lines: the initializer and the three Linear layers built with it (the wrong-init convention).
 // @source S. Raschka, STAT 453 Deep Learning (University of Wisconsin–Madison, spring 2021), lecture 11 "weight initialization",
 //   L11/code/weight_normal.ipynb (outputs saved) at github.com/rasbt/stat453-deep-learning-ss21@2202699: RANDOM_SEED 123,
 //   BATCH_SIZE 256, NUM_HIDDEN_1 75, NUM_HIDDEN_2 45, NUM_EPOCHS 50, validation_fraction 0.1, torch.optim.SGD(lr=0.1),
@@ -30,9 +30,9 @@ const targets = tf.tensor2d(oneHot(labels, 10));
 const tinyNormal = () => tf.initializers.randomNormal({ mean: 0, stddev: 0.001 }); // FAULT
 const linear = (units, config) => tf.layers.dense({ units, kernelInitializer: tinyNormal(), biasInitializer: 'zeros', ...config });
 const model = tf.sequential();
-model.add(linear(75, { inputShape: [784], activation: 'relu' }));
-model.add(linear(45, { activation: 'relu' }));
-model.add(linear(10, {}));
+model.add(linear(75, { inputShape: [784], activation: 'relu' })); // FAULT
+model.add(linear(45, { activation: 'relu' })); // FAULT
+model.add(linear(10, {})); // FAULT
 
 const crossEntropyOnLogits = (y, logits) => tf.losses.softmaxCrossEntropy(y, logits);
 model.compile({ optimizer: tf.train.sgd(0.1), loss: crossEntropyOnLogits, metrics: ['accuracy'] });
