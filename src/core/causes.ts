@@ -35,7 +35,7 @@ function ownLayerAsRelated(f: Finding, info: ReadonlyMap<string, LayerInfo>, mes
 }
 
 /** Whether a layer is broken at one step: dead (ReLU), an output saturated beyond 0.99, or a sigmoid/tanh in its flat tails. */
-function broken(stats: LayerStepStats | undefined, layer: LayerInfo | undefined, output: boolean, t: Thresholds): boolean {
+export function broken(stats: LayerStepStats | undefined, layer: LayerInfo | undefined, output: boolean, t: Thresholds): boolean {
   if (!stats) return false;
   if (stats.deadShare !== undefined) return stats.deadShare >= t.deadShare;
   const share = stats.saturatedShare;
@@ -85,7 +85,7 @@ function flowAtTenth(finding: Finding, steps: readonly StepRecord[], t: Threshol
 }
 
 /** A layer that worked at step 0 and broke right after an update larger than the weights of a layer at or below it. */
-interface Breakage {
+export interface Breakage {
   layer: string;
   step: number;
   /** Its state at step 0 and from `step` on, for its related entry. */
@@ -98,7 +98,7 @@ interface Breakage {
   verdict: 'dead-relu' | 'saturated-output' | 'saturation';
 }
 
-function brokenByUpdate(name: string, layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, outputLayers: ReadonlySet<string>, flow?: FlowAtTenth): Breakage | undefined {
+export function brokenByUpdate(name: string, layers: readonly LayerInfo[], steps: readonly StepRecord[], t: Thresholds, outputLayers: ReadonlySet<string>, flow?: FlowAtTenth): Breakage | undefined {
   const order = new Map(layers.map((l, i) => [l.name, i]));
   const layer = layers.find((l) => l.name === name);
   const output = outputLayers.has(name);

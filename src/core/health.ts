@@ -21,6 +21,7 @@ import { lossFunctionFindings } from './lossFunctionRule';
 import { classImbalance } from './classBalance';
 import { nanProneLossFindings } from './lossSaturationRule';
 import { brokenByRate, explodingFromTargets } from './causes';
+import { lossStalledByRate } from './stalledByRate';
 import { labelsUnrelated } from './labelRules';
 import { outputBirthFindings } from './outputBirthRule';
 import { capacityBottleneck } from './capacityRules';
@@ -125,7 +126,9 @@ export function evaluateHealth(
   // Layers a too-large update broke become one learning-rate-high finding: the rate rules below add none on top.
   // With the ÷10 probe's reading of the layers: whether gradient still reaches them after the same steps at a tenth of the rate.
   const located = brokenByRate(gradient, layers, steps, t, rateSite, loss.outputLayers, context.optimizer, context.tenthRate).map((f) => explodingFromTargets(f, layers, steps, context.outputs ?? [], context.dataLocations));
-  const overshootReported = [...alarms, ...located].some((f) => f.severity !== 'info' && ['loss-diverging', 'loss-oscillating', 'non-finite', 'learning-rate-high'].includes(f.code));
+  // A loss stuck or rising after a too-large step broke the output: the same cause, named where the fix goes (stalledByRate.ts).
+  if (!located.some((f) => f.code === 'learning-rate-high' && f.severity !== 'info')) loss.findings = lossStalledByRate(loss.findings, layers, steps, t, rateSite, loss.outputLayers, context.optimizer, context.tenthRate);
+  const overshootReported = [...alarms, ...loss.findings, ...located].some((f) => f.severity !== 'info' && ['loss-diverging', 'loss-oscillating', 'non-finite', 'learning-rate-high'].includes(f.code));
   const rate = rateFindings(steps, { probes: context.rateProbes, rateSite, slowExplained, overshootReported, momentumRings: atMomentumPace(context.curvature), optimizer: context.optimizer, plannedSteps: context.plannedSteps, hiddenWidth: narrowestHiddenWidth(layers, loss.outputLayers), planSite: context.dataLocations?.call, ...(context.rateSchedule ? { schedule: context.rateSchedule } : {}) });
   // Too high although the profiled batch's loss falls: in closed form for a quadratic loss (rateCurvature.ts), else
   // judged on the script's own batches (rateHorizon.ts) — unless the quadratic's rows leave no noise level to judge.
@@ -139,7 +142,7 @@ export function evaluateHealth(
   const reach = rate.some((f) => f.code === 'learning-rate-low' && f.severity !== 'info') ? undefined : planReachFinding(context.planReach ?? [], { plannedSteps: context.plannedSteps, rateSite, planSite: context.dataLocations?.call, slowExplained, ...(context.rateSchedule ? { schedule: context.rateSchedule } : {}) });
   if (reach) rate.splice(0, rate.length, ...rate.filter((f) => f.code !== 'learning-rate-low'), reach);
   // A summed loss is judged by the step it produces, so after every finding that says the steps overshoot.
-  const overshoot = [...alarms, ...located, ...rate].find((f) => f.severity !== 'info' && OVERSHOOT.has(f.code))?.code ?? (nonFiniteOrigin ? 'non-finite' : undefined);
+  const overshoot = [...alarms, ...loss.findings, ...located, ...rate].find((f) => f.severity !== 'info' && OVERSHOOT.has(f.code))?.code ?? (nonFiniteOrigin ? 'non-finite' : undefined);
   data.push(
     ...lossFunctionFindings(context.outputs ?? [], context.compileLocation, {
       optimizer: context.optimizer,

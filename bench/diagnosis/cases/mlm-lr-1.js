@@ -1,5 +1,5 @@
 // @case mlm-lr-1
-// @set heldout8
+// @moved-from heldout8 (held-out protocol: the loss that stopped falling after a too-large step saturated the output, read as learning-rate-high, was developed with this program's profiles in view, branch lrhigh)
 // @label buggy
 // @bug lr-high
 // @fault SGD learning rate 1.0: the weight updates overshoot and the accuracy oscillates instead of converging (the
