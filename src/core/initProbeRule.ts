@@ -34,6 +34,13 @@ export const INIT_PROBE_PACE_FACTOR = 3;
  * spread of two draws of the same initializer measured on the benchmark (docs/rules/initial-loss.md).
  */
 export const INIT_MARGIN = 0.8;
+/**
+ * The seeded fresh draws of the program's initializers the probe runs from, the same ones the step-0 vote reads
+ * (runner/weightDraws.ts REDRAWS, seeds PROBE_SEED + 1 … + 4): the verdict is the majority's, a tie no majority
+ * (./initialLossDraws.ts). One draw's verdict is one sample of the initializer's: from the run's own draw the probe warned
+ * on healthy `mlm-adam` in some runs and not in others (docs/rules/initial-loss.md, "Over draws").
+ */
+export const INIT_PROBE_DRAWS = 4;
 
 /** One run of the probe: factor 1 from the user's initial weights, 0 from the default-initialised copy. */
 export interface InitProbe {
@@ -46,6 +53,8 @@ export interface InitProbe {
   layers: readonly string[];
   /** The first output's held-out accuracy at the same readings as `losses`, when its outputs read as classes. */
   accuracies?: number[];
+  /** The seeded fresh draw (1 … INIT_PROBE_DRAWS) both runs of the pair started from; absent: the profile's own draw. */
+  draw?: number;
 }
 
 /**
@@ -109,22 +118,69 @@ export function initCost(
   return { own, copy, ownBest, copyBest, copyStart, repairing, costs, ...(accuracy ? { accuracy } : {}), aheadInAccuracy };
 }
 
+type InitCost = NonNullable<ReturnType<typeof initCost>>;
+
+/** The loss is a cross-entropy on one class output: the runs' held-out accuracies count too (initCost's `classes`). */
+export const judgesAccuracy = (outputs: readonly OutputInfo[], t: Thresholds) => {
+  const limit = initialLossLimit(outputs, t);
+  return outputs.length === 1 && limit !== undefined && !limit.isMse;
+};
+
+/**
+ * The majority over the seeded draws is settled once `costing` or `sparing` draws of `measured` could not be outvoted by
+ * the draws left: more than half of INIT_PROBE_DRAWS cost (a warning), or so many spare that the rest cannot make a
+ * majority (a tie is no majority). The runner stops there (runner/initProbe.ts).
+ */
+export function drawsDecided(costing: number, sparing: number): boolean {
+  return 2 * costing > INIT_PROBE_DRAWS || 2 * (INIT_PROBE_DRAWS - sparing) <= INIT_PROBE_DRAWS;
+}
+
+/**
+ * The verdict over the seeded draws: each draw's pair judged as one (initCost), a warning when more than half of
+ * INIT_PROBE_DRAWS cost training. Probes without a draw number are the profile's own pair, judged alone. `shown` is the
+ * pair the finding quotes: a costing one for a warning, else a sparing one.
+ */
+export function initCostOverDraws(probes: readonly InitProbe[] | undefined, classes = false): { shown: InitCost; verdicts: InitCost[]; costing: number; costs: boolean } | undefined {
+  const numbers = [...new Set((probes ?? []).map((p) => p.draw))];
+  if (numbers.length === 1 && numbers[0] === undefined) {
+    const one = initCost(probes, classes);
+    return one && { shown: one, verdicts: [one], costing: one.costs ? 1 : 0, costs: one.costs };
+  }
+  const verdicts = numbers
+    .filter((n): n is number => n !== undefined)
+    .sort((a, b) => a - b)
+    .map((n) => initCost(probes!.filter((p) => p.draw === n), classes))
+    .filter((v): v is InitCost => v !== undefined);
+  if (!verdicts.length) return undefined;
+  const costing = verdicts.filter((v) => v.costs).length;
+  const costs = 2 * costing > INIT_PROBE_DRAWS;
+  return { shown: verdicts.find((v) => v.costs === costs) ?? verdicts[0], verdicts, costing, costs };
+}
+
 /**
  * The finding: a warning on the re-drawn layers' lines when the default-initialised copy gets clearly further, else
  * information with the same numbers. `reason`: what made the probe run (initProbeReason).
  */
 export function initProbeFinding(steps: readonly StepRecord[], layers: readonly LayerInfo[], outputs: readonly OutputInfo[], probes: readonly InitProbe[] | undefined, t: Thresholds): Finding | undefined {
-  const limit = initialLossLimit(outputs, t);
-  const verdict = initCost(probes, outputs.length === 1 && limit !== undefined && !limit.isMse);
-  if (!verdict) return undefined;
-  const { own, copy, ownBest, copyBest, copyStart, repairing, costs, accuracy, aheadInAccuracy } = verdict;
+  const over = initCostOverDraws(probes, judgesAccuracy(outputs, t));
+  if (!over) return undefined;
+  const { own, copy, ownBest, copyBest, copyStart, repairing, accuracy, aheadInAccuracy } = over.shown;
+  const { costs } = over;
   const reason = initProbeReason(steps, outputs, copy.layers, t) ?? 'the initial weights are user-set';
   const info = new Map(layers.map((l) => [l.name, l]));
   const placed = copy.layers.map((name) => ({ layer: name, location: info.get(name)?.location })).filter((l): l is { layer: string; location: SourceLocation } => l.location !== undefined);
   const [first, ...others] = placed;
   const runSteps = (own.losses.length - 1) * own.every;
   const names = copy.layers.join(', ');
+  const drawn = own.draw !== undefined;
+  const measured = over.verdicts.length;
+  const perDraw = over.verdicts.map((v) => `${fmt(v.ownBest)} / ${fmt(v.copyBest)}${v.costs ? ' (costs)' : ''}`).join(', ');
+  const overDraws = drawn
+    ? `Over seeded draws of your initializers (the draws the initial-loss vote reads), ${over.costing} of ${measured} measured cost training — ` +
+      `${costs ? 'more than half of' : 'no majority of'} ${INIT_PROBE_DRAWS}${measured < INIT_PROBE_DRAWS ? `, settled after ${measured}` : ''}; lowest held-out loss yours / default per draw: ${perDraw}. Draw ${own.draw}: `
+    : '';
   const evidence =
+    overDraws +
     `From the same fresh batches of ${own.batchSize} of the script's rows, ${runSteps} steps took the loss of ${own.rows} rows neither run trained on ` +
     `no lower than ${fmt(ownBest)} from your initial weights, and to ${fmt(copyBest)} with ${names} drawn from tfjs's defaults instead (Glorot-normal kernels, zero biases; ${fmt(copyBest / ownBest)}×), ` +
     `which start at ${fmt(copyStart)}: ${repairing ? `your run spent all ${runSteps} steps above where the default initialisation starts` : `your run got below that start within the ${runSteps} steps`}.` +

@@ -262,6 +262,8 @@ export const RunnerMessage = v.variant('type', [
     nesterov: v.optional(v.boolean()),
     /** `init`: the layers whose kernel or bias the default-initialised copy re-drew; `rate`: the weight layers `gradNorms` measures. */
     layers: v.optional(v.array(v.string())),
+    /** `init`: the seeded fresh draw of the program's initializers the pair started from (runner/weightDraws.ts; core/initProbeRule.ts). */
+    draw: v.optional(v.pipe(v.number(), v.integer())),
     /** `scale`: what was standardised, the targets' scale and the as-given targets' no-input loss. */
     standardized: v.optional(v.picklist(['inputs', 'targets', 'both'])),
     targetRms: v.optional(num),

@@ -235,7 +235,7 @@ export class ProfileEvidence {
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, layers, standardized, targetRms, givenBaseline, redrawnLows, redrawnRuns, features, shares, errors, ends, gradNorms, layersOnly, ...labelParts } = message;
+      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, layers, standardized, targetRms, givenBaseline, redrawnLows, redrawnRuns, features, shares, errors, ends, gradNorms, layersOnly, draw, ...labelParts } = message;
       if (kind === 'scale') {
         if (standardized) this.context.scaleProbe = { standardized, losses, ...(targetRms !== undefined ? { targetRms } : {}), ...(givenBaseline !== undefined ? { givenBaseline } : {}), ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}), ...(redrawnLows ? { redrawnLows } : {}), ...(redrawnRuns ? { redrawnRuns } : {}) };
       } else if (kind === 'linear') {
@@ -255,7 +255,7 @@ export class ProfileEvidence {
       } else if (kind === 'horizon') {
         if (every !== undefined && rows !== undefined && batchSize !== undefined) this.horizonProbes.push({ factor, losses, every, rows, batchSize });
       } else if (kind === 'init') {
-        if (every !== undefined && rows !== undefined && batchSize !== undefined && layers) this.initProbes.push({ factor, losses, every, rows, batchSize, layers, ...(labelParts.accuracies ? { accuracies: labelParts.accuracies } : {}) });
+        if (every !== undefined && rows !== undefined && batchSize !== undefined && layers) this.initProbes.push({ factor, losses, every, rows, batchSize, layers, ...(labelParts.accuracies ? { accuracies: labelParts.accuracies } : {}), ...(draw !== undefined ? { draw } : {}) });
       } else if (kind === 'rate') {
         if (layers && gradNorms && layers.length === gradNorms.length) this.context.tenthRate = { steps: losses.length - 1, layers, gradNorms };
         // A run made only to read the layers (no spike called it): the loss rules judge as if it had not run.

@@ -5,7 +5,7 @@
 // random seed — the same. Nothing runs where every layer keeps the default initializers (the common case), nor
 // unless the profiled steps show a start worth judging (an initial loss far off, a re-drawn layer saturated).
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
-import { INIT_PROBE_EVERY, INIT_PROBE_MAX_MS, INIT_PROBE_PACE_FACTOR, INIT_PROBE_STEPS, initProbeReason } from '../core/initProbeRule';
+import { drawsDecided, initCost, INIT_PROBE_DRAWS, INIT_PROBE_EVERY, INIT_PROBE_MAX_MS, INIT_PROBE_PACE_FACTOR, INIT_PROBE_STEPS, initProbeReason, judgesAccuracy, type InitProbe } from '../core/initProbeRule';
 import type { OutputInfo } from '../core/protocol';
 import type { InitialDraws } from '../core/initialLossDraws';
 import { horizonProbe, type HorizonRun } from './horizonProbe';
@@ -13,6 +13,7 @@ import { isOutOfTime } from './probePace';
 import type { ProbeContext } from './probeContext';
 import { leavingModelAsFound, withProbeRandom, WeightSnapshot } from './modelState';
 import type { Tf } from './tfjsResolve';
+import { fromFreshDraws } from './weightDraws';
 
 type Initializer = { getClassName(): string; getConfig?(): Record<string, unknown> };
 type Variable = { originalName: string; shape: number[]; read(): Tensor & { assign(value: Tensor): void } };
@@ -64,49 +65,93 @@ async function defaultCopy(tf: Tf, model: LayersModel, initial: WeightSnapshot, 
   });
 }
 
+/** The values of `variables`, to tell whether two draws differ in them. */
+const valuesOf = (variables: readonly Variable[]) => variables.map((v) => Array.from(v.read().dataSync()));
+const sameValues = (a: number[][], b: number[][]) => a.length === b.length && a.every((x, i) => x.length === b[i].length && x.every((y, j) => y === b[i][j]));
+
 /**
- * The two runs, each sent as an `init` probe once measured, when the profiled steps call for them. `atRate`, the
- * horizon probe's run at the model's rate when it ran, is the run from the user's weights already measured (the same
- * steps, rows, seed and readings) and is not run again.
+ * The runs' pairs, from each seeded fresh draw of the program's initializers in turn (./weightDraws.ts: the draws the
+ * step-0 vote reads, seeds PROBE_SEED + 1 … + INIT_PROBE_DRAWS): the user's run from the draw, and the copy — the same
+ * draw with the user-initialised weights from tfjs's defaults. The verdict is the majority's (core/initProbeRule.ts
+ * initCostOverDraws), so the pairs stop as soon as it is settled (drawsDecided); each pair is sent as two `init` probes
+ * with its draw's number, all of them once the majority is settled. Where the draws differ only in the weights the copy
+ * re-draws (every weighted layer user-initialised) the copies are the same weights and the copy's run is made once.
  */
-export async function initProbes(context: ProbeContext, layers: readonly { layer: unknown }[], outputs: readonly OutputInfo[], atRate?: HorizonRun, draws?: InitialDraws): Promise<void> {
+export async function initProbes(context: ProbeContext, layers: readonly { layer: unknown }[], outputs: readonly OutputInfo[], draws?: InitialDraws): Promise<void> {
   const { tf, model, initial, batch, records, profilingMs, thresholds, stochastic, send, report, probeClock } = context;
   if (!batch.heldOut) return;
-  const runs = atRate ? 1 : 2;
   const redrawn = userInitialised(layers);
   const names = [...redrawn.keys()];
   const reason = initProbeReason(records, outputs, names, thresholds, draws);
   if (!reason) return;
+  const redrawnVariables = [...redrawn.values()].flat();
+  const kept = (model.weights as unknown as Variable[]).filter((v) => !redrawnVariables.includes(v));
   // The profiled steps' pace (charged as the probes are: ./probePace.ts; they also read gradient statistics, so they
-  // overstate a plain step's cost), scaled to the
-  // script's batch size: runs that would take several times their budget are not started at all — a conv net at the
-  // script's batch size would only spend its first steps finding out (./horizonProbe.ts stops a run by its own pace).
+  // overstate a plain step's cost), scaled to the script's batch size: runs that would take several times their budget
+  // are not started at all — a conv net at the script's batch size would only spend its first steps finding out
+  // (./horizonProbe.ts stops a run by its own pace). Projected on the fewest runs that can settle the majority: two draws'
+  // pairs that both spare.
   const profiledRows = batch.xs[0].shape[0] ?? 1;
   const size = batch.scriptBatch ?? profiledRows;
-  const projected = (profilingMs / Math.max(records.length, 1)) * (size / profiledRows) * runs * INIT_PROBE_STEPS;
+  const fewest = 2 * (INIT_PROBE_DRAWS - Math.floor(INIT_PROBE_DRAWS / 2) - 1);
+  const projected = (profilingMs / Math.max(records.length, 1)) * (size / profiledRows) * fewest * INIT_PROBE_STEPS;
   const check = `whether ${reason} costs training`;
+  const planned = 2 * INIT_PROBE_DRAWS * INIT_PROBE_STEPS;
   if (projected > INIT_PROBE_PACE_FACTOR * INIT_PROBE_MAX_MS) {
-    await report({ type: 'probeStop', probe: 'init', reason: 'not started', limitMs: INIT_PROBE_MAX_MS, spentMs: projected, steps: 0, plannedSteps: runs * INIT_PROBE_STEPS, check });
+    await report({ type: 'probeStop', probe: 'init', reason: 'not started', limitMs: INIT_PROBE_MAX_MS, spentMs: projected, steps: 0, plannedSteps: planned, check });
     return;
   }
   const clock = probeClock();
-  const copy = await defaultCopy(tf, model, initial, [...redrawn.values()].flat());
-  const initRun = async (factor: number) => {
-    await send({ type: 'phase', phase: 'profiling', message: `Initialisation probe: ${INIT_PROBE_STEPS} steps on fresh batches ${factor ? 'from your initial weights' : `with ${names.join(', ')} default-initialised`}` });
-    return horizonProbe(tf, model, factor ? initial : copy, batch, 1, INIT_PROBE_STEPS, INIT_PROBE_EVERY, stochastic, INIT_PROBE_MAX_MS, factor ? 2 : 1, clock);
+  const classes = judgesAccuracy(outputs, thresholds);
+  const pairs: InitProbe[][] = [];
+  let shared: { kept: number[][]; run: HorizonRun } | undefined;
+  let stepsTaken = 0;
+  let stopped: number | undefined;
+  const tally = () => {
+    const costing = pairs.filter((pair) => initCost(pair, classes)?.costs === true).length;
+    return { costing, sparing: pairs.length - costing };
   };
-  try {
-    for (const factor of [1, 0]) {
-      const run = factor && atRate ? atRate : await initRun(factor);
-      if (isOutOfTime(run)) {
-        const before = factor || atRate ? 0 : INIT_PROBE_STEPS;
-        await report({ type: 'probeStop', probe: 'init', reason: 'budget', limitMs: INIT_PROBE_MAX_MS, spentMs: clock(), steps: before + run.steps, plannedSteps: runs * INIT_PROBE_STEPS, check });
-        return;
+  // The runs still needed at the least to settle the majority: the pace guard projects those, not the worst case.
+  const runsToSettle = (copyRuns: number) => {
+    const { costing, sparing } = tally();
+    const drawsLeft = Math.min(Math.floor(INIT_PROBE_DRAWS / 2) + 1 - costing, INIT_PROBE_DRAWS - Math.floor(INIT_PROBE_DRAWS / 2) - sparing);
+    return drawsLeft * (1 + copyRuns);
+  };
+  const probe = (start: WeightSnapshot, runsLeft: number) => horizonProbe(tf, model, start, batch, 1, INIT_PROBE_STEPS, INIT_PROBE_EVERY, stochastic, INIT_PROBE_MAX_MS, runsLeft, clock);
+  const message = (run: HorizonRun, factor: number, draw: number): InitProbe => ({ factor, losses: run.losses, every: INIT_PROBE_EVERY, rows: run.rows, batchSize: run.batchSize, layers: names, ...(run.accuracies ? { accuracies: run.accuracies } : {}), draw });
+  await fromFreshDraws(tf, model, initial, INIT_PROBE_DRAWS, async (start, draw) => {
+    const keptValues = valuesOf(kept);
+    const copyShared = shared !== undefined && sameValues(shared.kept, keptValues);
+    await send({ type: 'phase', phase: 'profiling', message: `Initialisation probe, seeded draw ${draw} of ${INIT_PROBE_DRAWS}: ${INIT_PROBE_STEPS} steps on fresh batches from your initializers` });
+    const own = await probe(start, runsToSettle(copyShared ? 0 : 1));
+    if (isOutOfTime(own)) return void (stopped = stepsTaken + own.steps);
+    if (!own) return undefined;
+    stepsTaken += INIT_PROBE_STEPS;
+    let copyRun = copyShared ? shared!.run : undefined;
+    if (!copyRun) {
+      await send({ type: 'phase', phase: 'profiling', message: `Initialisation probe, seeded draw ${draw}: ${INIT_PROBE_STEPS} steps with ${names.join(', ')} default-initialised` });
+      const copy = await defaultCopy(tf, model, start, redrawnVariables);
+      try {
+        const run = await probe(copy, runsToSettle(1) - 1);
+        if (isOutOfTime(run)) return void (stopped = stepsTaken + run.steps);
+        if (!run) return undefined;
+        copyRun = run;
+      } finally {
+        copy.dispose();
       }
-      if (!run) return;
-      await report({ type: 'probe', kind: 'init', factor, losses: run.losses, every: INIT_PROBE_EVERY, rows: run.rows, batchSize: run.batchSize, layers: names, ...(run.accuracies ? { accuracies: run.accuracies } : {}) });
+      stepsTaken += INIT_PROBE_STEPS;
+      shared ??= { kept: keptValues, run: copyRun };
     }
-  } finally {
-    copy.dispose();
+    pairs.push([message(own, 1, draw), message(copyRun, 0, draw)]);
+    const { costing, sparing } = tally();
+    // Settled: no more draws (fromFreshDraws ends on undefined).
+    return drawsDecided(costing, sparing) ? undefined : true;
+  });
+  if (stopped !== undefined) {
+    await report({ type: 'probeStop', probe: 'init', reason: 'budget', limitMs: INIT_PROBE_MAX_MS, spentMs: clock(), steps: stopped, plannedSteps: planned, check });
+    return;
   }
+  const { costing, sparing } = tally();
+  if (!drawsDecided(costing, sparing)) return;
+  for (const run of pairs.flat()) await report({ type: 'probe', kind: 'init', ...run, losses: [...run.losses], layers: [...run.layers] });
 }

@@ -195,9 +195,10 @@ async function profile(request: ProfileRequest): Promise<void> {
     const fit = linearOutput && batch.inputs?.length === 1 ? linearFit(tf, batch.inputs[0], batch.labels?.[0], outputs[0].units) : undefined;
     if (fit) await report({ type: 'probe', kind: 'linear', factor: 1, losses: [...fit.explained], rows: fit.rows, features: fit.features, ...(fit.shares ? { shares: [...fit.shares] } : {}), ...(fit.errors ? { errors: [fit.errors.chance, fit.errors.linear, fit.errors.neighbours] } : {}) });
     // Large steps whose loss still falls: does a third of the rate end lower on the script's own batches (core/rateHorizon.ts)?
-    const atRate = await horizonProbes(probes);
-    // Initializers set away from the default and a start far off: does the default initialisation train further (core/initProbeRule.ts)?
-    await initProbes(probes, profiler.layers, outputs, atRate, draws);
+    await horizonProbes(probes);
+    // Initializers set away from the default and a start far off: does the default initialisation train further, over the
+    // seeded draws of the initializers (core/initProbeRule.ts)?
+    await initProbes(probes, profiler.layers, outputs, draws);
     // Inputs far below unit scale: would the same steps get further with them at unit scale (core/inputRules)?
     await inputScaleProbes(probes, scale, plan.steps);
     // Inputs or regression targets far from unit scale: would the same steps train better standardised (core/scaleRules)?
