@@ -1,5 +1,5 @@
 // @case ud-init-centered
-// @set heldout10
+// @set tuned
 // @label buggy
 // @bug wrong-init
 // @fault weights from U(−0.5, 0.5) (weights_init_uniform_center), biases 0: centred, but the scale does not depend on the fan-in —
