@@ -88,13 +88,12 @@ export async function initProbes(context: ProbeContext, layers: readonly { layer
   const kept = (model.weights as unknown as Variable[]).filter((v) => !redrawnVariables.includes(v));
   // The profiled steps' pace (charged as the probes are: ./probePace.ts; they also read gradient statistics, so they
   // overstate a plain step's cost), scaled to the script's batch size: runs that would take several times their budget
-  // are not started at all — a conv net at the script's batch size would only spend its first steps finding out
-  // (./horizonProbe.ts stops a run by its own pace). Projected on the fewest runs that can settle the majority: two draws'
-  // pairs that both spare.
+  // are not started at all — a conv net at the script's batch size would only spend its first steps finding out. The gate
+  // projects one draw's pair, as it did the one pair before the draws; each run's own pace then stops the pairs once the
+  // runs still needed to settle the majority would end past the budget (./horizonProbe.ts, runsToSettle below).
   const profiledRows = batch.xs[0].shape[0] ?? 1;
   const size = batch.scriptBatch ?? profiledRows;
-  const fewest = 2 * (INIT_PROBE_DRAWS - Math.floor(INIT_PROBE_DRAWS / 2) - 1);
-  const projected = (profilingMs / Math.max(records.length, 1)) * (size / profiledRows) * fewest * INIT_PROBE_STEPS;
+  const projected = (profilingMs / Math.max(records.length, 1)) * (size / profiledRows) * 2 * INIT_PROBE_STEPS;
   const check = `whether ${reason} costs training`;
   const planned = 2 * INIT_PROBE_DRAWS * INIT_PROBE_STEPS;
   if (projected > INIT_PROBE_PACE_FACTOR * INIT_PROBE_MAX_MS) {
