@@ -140,11 +140,11 @@ export function drawsDecided(costing: number, sparing: number): boolean {
  * INIT_PROBE_DRAWS cost training. Probes without a draw number are the profile's own pair, judged alone. `shown` is the
  * pair the finding quotes: a costing one for a warning, else a sparing one.
  */
-export function initCostOverDraws(probes: readonly InitProbe[] | undefined, classes = false): { shown: InitCost; verdicts: InitCost[]; costing: number; costs: boolean } | undefined {
+export function initCostOverDraws(probes: readonly InitProbe[] | undefined, classes = false): { shown: InitCost; verdicts: InitCost[]; drawsRun: number; costing: number; costs: boolean } | undefined {
   const numbers = [...new Set((probes ?? []).map((p) => p.draw))];
   if (numbers.length === 1 && numbers[0] === undefined) {
     const one = initCost(probes, classes);
-    return one && { shown: one, verdicts: [one], costing: one.costs ? 1 : 0, costs: one.costs };
+    return one && { shown: one, verdicts: [one], drawsRun: 1, costing: one.costs ? 1 : 0, costs: one.costs };
   }
   const verdicts = numbers
     .filter((n): n is number => n !== undefined)
@@ -154,7 +154,8 @@ export function initCostOverDraws(probes: readonly InitProbe[] | undefined, clas
   if (!verdicts.length) return undefined;
   const costing = verdicts.filter((v) => v.costs).length;
   const costs = 2 * costing > INIT_PROBE_DRAWS;
-  return { shown: verdicts.find((v) => v.costs === costs) ?? verdicts[0], verdicts, costing, costs };
+  // A pair that cannot be judged (the copy's run not finite: initCost) counts for neither side.
+  return { shown: verdicts.find((v) => v.costs === costs) ?? verdicts[0], verdicts, drawsRun: numbers.length, costing, costs };
 }
 
 /**
@@ -173,11 +174,13 @@ export function initProbeFinding(steps: readonly StepRecord[], layers: readonly 
   const runSteps = (own.losses.length - 1) * own.every;
   const names = copy.layers.join(', ');
   const drawn = own.draw !== undefined;
-  const measured = over.verdicts.length;
+  const judged = over.verdicts.length;
+  const unjudged = over.drawsRun - judged;
   const perDraw = over.verdicts.map((v) => `${fmt(v.ownBest)} / ${fmt(v.copyBest)}${v.costs ? ' (costs)' : ''}`).join(', ');
   const overDraws = drawn
-    ? `Over seeded draws of your initializers (the draws the initial-loss vote reads), ${over.costing} of ${measured} measured cost training — ` +
-      `${costs ? 'more than half of' : 'no majority of'} ${INIT_PROBE_DRAWS}${measured < INIT_PROBE_DRAWS ? `, settled after ${measured}` : ''}; lowest held-out loss yours / default per draw: ${perDraw}. Draw ${own.draw}: `
+    ? `Over seeded draws of your initializers (the draws the initial-loss vote reads), ${over.costing} of ${judged} measured cost training — ` +
+      `${costs ? 'more than half of' : 'no majority of'} ${INIT_PROBE_DRAWS}${over.drawsRun < INIT_PROBE_DRAWS ? `, settled after ${over.drawsRun}` : ''}` +
+      `${unjudged ? ` (${unjudged} not judged: a run not finite)` : ''}; lowest held-out loss yours / default per draw: ${perDraw}. Draw ${own.draw}: `
     : '';
   const evidence =
     overDraws +

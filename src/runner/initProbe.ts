@@ -74,7 +74,7 @@ const sameValues = (a: number[][], b: number[][]) => a.length === b.length && a.
  * step-0 vote reads, seeds PROBE_SEED + 1 … + INIT_PROBE_DRAWS): the user's run from the draw, and the copy — the same
  * draw with the user-initialised weights from tfjs's defaults. The verdict is the majority's (core/initProbeRule.ts
  * initCostOverDraws), so the pairs stop as soon as it is settled (drawsDecided); each pair is sent as two `init` probes
- * with its draw's number, all of them once the majority is settled. Where the draws differ only in the weights the copy
+ * with its draw's number, all of them once the majority is settled or every draw has run. Where the draws differ only in the weights the copy
  * re-draws (every weighted layer user-initialised) the copies are the same weights and the copy's run is made once.
  */
 export async function initProbes(context: ProbeContext, layers: readonly { layer: unknown }[], outputs: readonly OutputInfo[], draws?: InitialDraws): Promise<void> {
@@ -106,9 +106,10 @@ export async function initProbes(context: ProbeContext, layers: readonly { layer
   let shared: { kept: number[][]; run: HorizonRun } | undefined;
   let stepsTaken = 0;
   let stopped: number | undefined;
+  // A pair the rule cannot judge (the copy's run not finite) counts for neither side, as in core's initCostOverDraws.
   const tally = () => {
-    const costing = pairs.filter((pair) => initCost(pair, classes)?.costs === true).length;
-    return { costing, sparing: pairs.length - costing };
+    const verdicts = pairs.map((pair) => initCost(pair, classes)?.costs);
+    return { costing: verdicts.filter((costs) => costs === true).length, sparing: verdicts.filter((costs) => costs === false).length };
   };
   // The runs still needed at the least to settle the majority: the pace guard projects those, not the worst case.
   const runsToSettle = (copyRuns: number) => {
@@ -150,7 +151,6 @@ export async function initProbes(context: ProbeContext, layers: readonly { layer
     await report({ type: 'probeStop', probe: 'init', reason: 'budget', limitMs: INIT_PROBE_MAX_MS, spentMs: clock(), steps: stopped, plannedSteps: planned, check });
     return;
   }
-  const { costing, sparing } = tally();
-  if (!drawsDecided(costing, sparing)) return;
+  // Settled, or all draws run without a majority (pairs not judged): either way the verdict is the majority's or none.
   for (const run of pairs.flat()) await report({ type: 'probe', kind: 'init', ...run, losses: [...run.losses], layers: [...run.layers] });
 }

@@ -68,6 +68,10 @@ test('the profile\'s own pair (no draw number) is judged alone, as before the dr
   assert.deepEqual([initCostOverDraws(own)?.costing, initCostOverDraws(own)?.costs], [1, true]);
   assert.doesNotMatch(initProbeMessage(own), /seeded draws/);
   assert.equal(initCostOverDraws([run(1, stuck, 1)]), undefined, 'no copy measured for the draw');
+  // A draw whose copy went non-finite cannot be judged: it counts for neither side, and the message says so.
+  const unjudged = [run(1, stuck, 1), run(0, copy.map(() => NaN), 1), ...pair(2, repairs), ...pair(3, repairs)];
+  assert.deepEqual([initCostOverDraws(unjudged)?.verdicts.length, initCostOverDraws(unjudged)?.drawsRun, initCostOverDraws(unjudged)?.costs], [2, 3, false]);
+  assert.match(initProbeMessage(unjudged), /0 of 2 measured cost training — no majority of 4, settled after 3 \(1 not judged: a run not finite\);/);
 });
 
 test('through the profile\'s messages: the draw numbers travel with the runs', () => {
