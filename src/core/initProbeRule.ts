@@ -16,8 +16,8 @@ import { HORIZON_EVERY, HORIZON_STEPS } from './rateHorizon';
 
 /**
  * Steps of each run, each on the next batch of the script's rows, and the held-out rows read every INIT_PROBE_EVERY
- * steps (and after the last): the learning-rate horizon probe's, so its run at the model's rate, when it ran, is the run
- * from the user's weights (runner/initProbe.ts reuses it).
+ * steps (and after the last): the learning-rate horizon probe's runs (runner/horizonProbe.ts), from each seeded draw
+ * of the program's initializers and from its default copy (runner/initProbe.ts).
  */
 export const INIT_PROBE_STEPS = HORIZON_STEPS;
 export const INIT_PROBE_EVERY = HORIZON_EVERY;

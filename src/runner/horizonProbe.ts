@@ -93,12 +93,10 @@ export type HorizonRun = { losses: number[]; rows: number; batchSize: number; ac
  * The two horizon runs (the model's rate, a third of it) when the profiled steps call for them, each sent as a `horizon`
  * probe once measured. Together they may be charged HORIZON_MAX_MS (./probePace.ts): past it they stop, say so (a
  * `probeStop`), and nothing is judged.
- * Returns the run at the model's rate (the initialisation probe's run from the user's weights is the same run).
  */
-export async function horizonProbes(context: ProbeContext): Promise<HorizonRun | undefined> {
+export async function horizonProbes(context: ProbeContext): Promise<void> {
   const { tf, model, initial, batch, records, stochastic, send, report, probeClock } = context;
-  if (!batch.heldOut || !horizonProbeWanted(records)) return undefined;
-  let atRate: HorizonRun | undefined;
+  if (!batch.heldOut || !horizonProbeWanted(records)) return;
   const clock = probeClock();
   for (const [index, factor] of [1, HORIZON_FACTOR].entries()) {
     await send({ type: 'phase', phase: 'profiling', message: `Learning-rate probe: ${HORIZON_STEPS} steps on fresh batches at ${factor === 1 ? "the model's rate" : 'a third of it'}` });
@@ -106,11 +104,9 @@ export async function horizonProbes(context: ProbeContext): Promise<HorizonRun |
     const run = await horizonProbe(tf, model, initial, batch, factor, HORIZON_STEPS, HORIZON_EVERY, stochastic, HORIZON_MAX_MS, factor === 1 ? 2 : 1, clock);
     if (isOutOfTime(run)) {
       await report({ type: 'probeStop', probe: 'horizon', reason: 'budget', limitMs: HORIZON_MAX_MS, spentMs: clock(), steps: index * HORIZON_STEPS + run.steps, plannedSteps: 2 * HORIZON_STEPS, check: "whether the model's rate is past the best one on the script's batches" });
-      return atRate;
+      return;
     }
-    if (!run) return atRate;
-    if (factor === 1) atRate = run;
+    if (!run) return;
     await report({ type: 'probe', kind: 'horizon', factor, losses: run.losses, every: HORIZON_EVERY, rows: run.rows, batchSize: run.batchSize });
   }
-  return atRate;
 }
