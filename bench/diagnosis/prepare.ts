@@ -12,8 +12,7 @@
 //  - the seeded numpy/scikit-learn data of the seventh held-out set (circles, XOR, Raschka's iris split; prepareHeldout7.ts);
 //  - the scikit-learn generator output of the eighth held-out set's tutorials (circles, moons, blobs, regression; prepareHeldout8.ts);
 //  - micrograd's seeded make_moons draw for the fifteenth held-out set (prepareHeldout15.ts);
-//  - the standardised scikit-learn digits split of the seventeenth held-out set's lectures-labs programs (prepareHeldout17.ts);
-//  - the unscaled scikit-learn digits and skorch's stratified split for the twentieth held-out set (prepareHeldout20.ts).
+//  - the standardised scikit-learn digits split of the seventeenth held-out set's lectures-labs programs (prepareHeldout17.ts).
 // What cannot be built is skipped with the reason; the cases that need it then fail with a clear message.
 //
 //   node --import tsx bench/diagnosis/prepare.ts
@@ -30,7 +29,6 @@ import { HELDOUT7_SCRIPT, prepareHeldout7 } from './prepareHeldout7';
 import { HELDOUT8_SCRIPT } from './prepareHeldout8';
 import { HELDOUT15_SCRIPT } from './prepareHeldout15';
 import { HELDOUT17_SCRIPT } from './prepareHeldout17';
-import { HELDOUT20_SCRIPT } from './prepareHeldout20';
 
 export const DEEPCHECKER = { repo: 'thedeepchecker/thedeepchecker', commit: 'd0a2b3a5339b50c3f0b147231e295d3db25017fb' };
 
@@ -113,7 +111,6 @@ export function prepare(): void {
   pythonTables(HELDOUT8_SCRIPT, 'mlm-circles-1000, mlm-circles-100, mlm-moons-100, mlm-blobs-3, mlm-blobs-20, mlm-regression');
   pythonTables(HELDOUT15_SCRIPT, 'mg-moons-100');
   pythonTables(HELDOUT17_SCRIPT, 'lectures-digits-train');
-  pythonTables(HELDOUT20_SCRIPT, 'skorch-digits-train, skorch-digits-valid');
 }
 
 if (require.main === module) prepare();

@@ -131,8 +131,9 @@ test('every case has a label, a source, its data, and FAULT lines that exist whe
   const heldout20 = cases.filter((c) => c.set === 'heldout20');
   // Repo@commit, or an issue's or pull request's address (apache/mxnet, skorch and jax threads).
   for (const c of heldout20) assert.match(c.tags.source, /github\.com\/[\w.-]+\/[\w.-]+(@[0-9a-f]{7}|\/(issues|pull)\/\d+)/, `${c.id}: held-out @source without repo@commit, issue or pull-request URL`);
-  // Ported with 6 buggy and 6 healthy by their sources' labels (docs/diagnosis-heldout20.md: twelve programs from five projects).
-  assert.ok(heldout20.length === 0 || (ported('heldout20').filter((c) => sourceLabel(c) === 'healthy').length >= 6 && ported('heldout20').filter((c) => sourceLabel(c) === 'buggy').length >= 6));
+  // Ported with 5 buggy and 6 healthy by their sources' labels (docs/diagnosis-heldout20.md: eleven programs from five projects after
+  // the training check dropped skorch issue #332's port, which did not reach the NaN its source reports).
+  assert.ok(heldout20.length === 0 || (ported('heldout20').filter((c) => sourceLabel(c) === 'healthy').length >= 6 && ported('heldout20').filter((c) => sourceLabel(c) === 'buggy').length >= 5));
   assert.ok(cases.filter((c) => c.label === 'buggy').length >= 20);
 });
 
