@@ -26,7 +26,7 @@ import { labelsUnrelated } from './labelRules';
 import { outputBirthFindings } from './outputBirthRule';
 import { capacityBottleneck } from './capacityRules';
 import { linearCapacity } from './linearFitRule';
-import { linearReach } from './linearReachRule';
+import { linearCurve, linearReach } from './linearReachRule';
 import { lossTargetFindings } from './lossTargetRule';
 import { onChosenOptimizer } from './chosenOptimizer';
 
@@ -113,7 +113,7 @@ export function evaluateHealth(
   const unrelated = labelsUnrelated(steps, context);
   if (unrelated) data.push(unrelated);
   // Two readings of one fault: no linear fit beats the constant (R²), or the neighbours reach far more (class errors).
-  const linear = linearCapacity(layers, context.outputs ?? [], context.linearFit) ?? linearReach(layers, context.outputs ?? [], context.linearFit);
+  const linear = linearCapacity(layers, context.outputs ?? [], context.linearFit) ?? linearReach(layers, context.outputs ?? [], context.linearFit) ?? linearCurve(layers, context.outputs ?? [], context.linearFit);
   if (linear) data.push(linear);
   const alarms = [...gradient, ...loss.findings, ...data].filter((f) => f.severity !== 'info');
   const overReg = overRegularization(layers, steps, context.penaltyProbes);

@@ -12,7 +12,7 @@
 import type { Finding, LayerInfo, OutputInfo } from './protocol';
 import { RULE_SEVERITY } from './healthModel';
 import { MIN_GAP_SHARE } from './scaleRules';
-import type { ClassErrors } from './linearReachRule';
+import type { ClassErrors, SquaredErrors } from './linearReachRule';
 
 export const LINEAR_FIT = {
   /** The best linear fit must explain at least this share of the targets' variance: the bar "learns from the inputs"
@@ -54,6 +54,24 @@ export function linearOutputLayer(layers: readonly LayerInfo[], outputs: readonl
   return dense;
 }
 
+/**
+ * The Dense layer whose missing activation is the fix. A stack of Dense layers with nothing non-linear between them is
+ * one affine map (W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂)), and what makes it a network is a non-linearity after its
+ * first, hidden layer (Goodfellow et al. 2016 §6.1: XOR is solved by a ReLU on the hidden layer h = g(W·x + c)): the
+ * line to edit is that first Dense. A model of one Dense (a logistic or softmax regression) has no hidden layer to
+ * edit: the fix is one added before it, and its line is that Dense's.
+ */
+export function missingActivationLayer(layers: readonly LayerInfo[], output: LayerInfo): LayerInfo {
+  return layers.find((l) => l.parent === undefined && l.className === 'Dense') ?? output;
+}
+
+/** The fix, worded for the layer `missingActivationLayer` names. */
+export function hiddenActivationAdvice(at: LayerInfo, output: LayerInfo): string {
+  return at !== output
+    ? `${at.name} has no activation and nothing after it before the output is non-linear, so the layers collapse into one linear map; add an activation such as 'relu' to ${at.name}.`
+    : `Nothing in this model before its output is non-linear; add a hidden layer with a non-linear activation, such as Dense(16, relu), before ${at.name}.`;
+}
+
 /** The least-squares fit of each target column on [inputs, 1] over `rows` rows (runner/linearFit.ts). */
 export interface LinearFit {
   /** R² of each target column (one per class for one-hot or sparse class labels). */
@@ -66,6 +84,9 @@ export interface LinearFit {
   /** Class labels (one class per row): the training error rates of a constant, the best linear classifier and the
    *  k-nearest-neighbour rule on the same rows (core/linearReachRule.ts). */
   errors?: ClassErrors;
+  /** Regression targets: the mean squared errors of a constant, the least-squares affine fit and the k-NN regression on
+   *  the same rows (core/linearReachRule.ts linearCurve). */
+  squaredErrors?: SquaredErrors;
 }
 
 /**
@@ -99,19 +120,20 @@ export function linearCapacity(layers: readonly LayerInfo[], outputs: readonly O
   const classes = fit.shares !== undefined;
   const r2 = Math.max(...fit.explained);
   const rounded = (x: number) => (x < 0.005 ? '0.00' : x.toFixed(2));
+  const at = missingActivationLayer(layers, dense);
   return {
     code: 'capacity-linear',
     severity: RULE_SEVERITY['capacity-linear'],
     step: 0,
-    layer: dense.name,
-    location: dense.location,
+    layer: at.name,
+    location: at.location,
     message:
-      `No linear function of the inputs fits these labels (best linear fit R² = ${rounded(r2)} on ${fit.rows.toLocaleString('en-US')} rows of ${fit.features} feature${fit.features === 1 ? '' : 's'}): ` +
-      `add a hidden layer with a non-linear activation before ${dense.name}. ` +
-      `Nothing in this model before its output is non-linear, so its output is ${outputs[0].activation && outputs[0].activation !== 'linear' ? `${outputs[0].activation}(W·x + b)` : 'W·x + b'} — a linear model — ` +
+      `No linear function of the inputs fits these labels (best linear fit R² = ${rounded(r2)} on ${fit.rows.toLocaleString('en-US')} rows of ${fit.features} feature${fit.features === 1 ? '' : 's'}). ` +
+      `${hiddenActivationAdvice(at, dense)} ` +
+      `Its output is then ${outputs[0].activation && outputs[0].activation !== 'linear' ? `${outputs[0].activation}(W·x + b)` : 'W·x + b'} — a linear model — ` +
       `and the least-squares fit of the ${classes ? 'class labels (one column per class)' : 'targets'} on the inputs and a constant explains ${percent(best)} of their variance` +
       `${classes ? ' (the best-separated class, read at balanced class frequencies)' : ''} beyond what chance explains, below ${Math.round(LINEAR_FIT.explainedShare * 100)} %: ` +
       `the best it can learn is little better than predicting the labels' mean for every row. Goodfellow et al. §6.1 (learning XOR): the normal equations give w = 0, b = ½ — ` +
-      `no line separates the classes. A hidden layer such as Dense(16, relu) lets the model bend its boundary.`,
+      `no line separates the classes.`,
   };
 }

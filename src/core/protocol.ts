@@ -221,7 +221,8 @@ export const RunnerMessage = v.variant('type', [
    * `linear` (core/linearFitRule.ts): a model with no hidden non-linearity — `losses` = the R² of the least-squares fit of
    * each target column on the inputs and a constant over `rows` of fit()'s rows and `features` non-constant features;
    * `shares`: each 0/1 column's share of ones (class labels); `errors` (class labels, one class per row): the training
-   * error rates of the most frequent class, the best linear classifier and the nearest-neighbour rule (core/linearReachRule.ts); `factor` 1.
+   * error rates of the most frequent class, the best linear classifier and the nearest-neighbour rule (core/linearReachRule.ts);
+   * `squaredErrors` (regression targets): the same three readings as mean squared errors, with the standard error of the gap; `factor` 1.
    * `reach` (core/ratePlanReach.ts): the script's plan compressed in gradient-flow time (`every` steps) at the model's rate
    * × factor (1 or 10) from the initial weights on the profiled batch — `losses` = its loss at the start and the end;
    * `baseline`, the batch's loss at the labels' mean.
@@ -281,6 +282,8 @@ export const RunnerMessage = v.variant('type', [
     shares: v.optional(v.array(num)),
     /** `linear`, class labels: training error rates [a constant, the best linear classifier, the ⌈√n⌉-nearest neighbours (leave-one-out)]. */
     errors: v.optional(v.array(num)),
+    /** `linear`, regression targets: mean squared errors [a constant, the least-squares affine fit, the ⌈√n⌉-nearest neighbours' mean (leave-one-out), the paired gap's standard error]. */
+    squaredErrors: v.optional(v.array(num)),
     /** `rate`, the ÷10 run after a layer broke during the profiled steps: `layers`' ‖g‖ (data loss) at the weights its last step left (core/causes.ts). */
     gradNorms: v.optional(v.array(num)),
     /** `rate`: run only to read `gradNorms` (no loss spike called the ÷10 probe), so the loss rules do not read its losses. */

@@ -235,11 +235,11 @@ export class ProfileEvidence {
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, layers, standardized, targetRms, givenBaseline, redrawnLows, redrawnRuns, features, shares, errors, ends, gradNorms, layersOnly, draw, ...labelParts } = message;
+      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, layers, standardized, targetRms, givenBaseline, redrawnLows, redrawnRuns, features, shares, errors, squaredErrors, ends, gradNorms, layersOnly, draw, ...labelParts } = message;
       if (kind === 'scale') {
         if (standardized) this.context.scaleProbe = { standardized, losses, ...(targetRms !== undefined ? { targetRms } : {}), ...(givenBaseline !== undefined ? { givenBaseline } : {}), ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}), ...(redrawnLows ? { redrawnLows } : {}), ...(redrawnRuns ? { redrawnRuns } : {}) };
       } else if (kind === 'linear') {
-        if (rows !== undefined && features !== undefined) this.context.linearFit = { explained: losses, rows, features, ...(shares ? { shares } : {}), ...(errors?.length === 3 ? { errors: { chance: errors[0], linear: errors[1], neighbours: errors[2] } } : {}) };
+        if (rows !== undefined && features !== undefined) this.context.linearFit = { explained: losses, rows, features, ...(shares ? { shares } : {}), ...(errors?.length === 3 ? { errors: { chance: errors[0], linear: errors[1], neighbours: errors[2] } } : {}), ...(squaredErrors?.length === 4 ? { squaredErrors: { constant: squaredErrors[0], linear: squaredErrors[1], neighbours: squaredErrors[2], gapError: squaredErrors[3] } } : {}) };
       } else if (kind === 'draws') {
         this.context.initialDraws = { starts: losses, ...(ends && every !== undefined ? { ends, steps: every } : {}) };
       } else if (kind === 'plan') {

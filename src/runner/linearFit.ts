@@ -6,11 +6,26 @@
 import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
 import { LINEAR_FIT, type LinearFit } from '../core/linearFitRule';
 import { seededOrder } from './data';
-import { classErrors } from './linearReach';
+import { classErrors, squaredErrors } from './linearReach';
 import type { Tf } from './tfjsResolve';
 
 /** Features whose spread is below this share of the largest feature's are constant for the fit (a black border pixel). */
 const CONSTANT_SHARE = 1e-6;
+
+/** The least-squares affine fit's residuals (centred targets minus their projection on the centred inputs' columns), and
+ *  the squared errors of the fit, a constant and the nearest neighbours (runner/linearReach.ts). */
+function regressionErrors(tf: Tf, centred: Tensor2D, targets: Tensor2D) {
+  const residuals = tf.tidy(() => {
+    const y = tf.sub(targets, tf.mean(targets, 0));
+    const basis = tf.linalg.gramSchmidt(tf.transpose(centred) as Tensor2D) as Tensor2D;
+    return tf.sub(y, tf.matMul(basis, tf.matMul(basis, y), true, false)) as Tensor2D;
+  });
+  try {
+    return squaredErrors(tf, centred, targets, residuals);
+  } finally {
+    residuals.dispose();
+  }
+}
 
 /**
  * R² of each target column on the inputs and a constant, with each 0/1 column's share of ones; undefined when the rows
@@ -55,14 +70,17 @@ export function linearFit(tf: Tf, inputs: Tensor | undefined, labels: Tensor | u
     const explained = result.fitted.map((f, i) => (result.spread[i] > 0 ? Math.min(1, f / result.spread[i]) : NaN));
     const used = explained.flatMap((_, i) => (result.spread[i] > 0 ? [i] : []));
     if (!used.length || used.some((i) => !Number.isFinite(explained[i]))) return undefined;
-    // Class labels: how far a linear classifier gets against the rows' nearest neighbours (core/linearReachRule.ts).
-    const centred = indicator ? tf.tidy(() => { const x = tf.gather(xFlat, kept, 1); return tf.sub(x, tf.mean(x, 0)) as Tensor2D; }) : undefined;
-    const errors = centred && classErrors(tf, centred, yFlat as Tensor2D);
-    centred?.dispose();
+    // How far the linear model gets against the rows' nearest neighbours (core/linearReachRule.ts): class errors for
+    // class labels, squared errors for regression targets.
+    const centred = tf.tidy(() => { const x = tf.gather(xFlat, kept, 1); return tf.sub(x, tf.mean(x, 0)) as Tensor2D; });
+    const errors = indicator ? classErrors(tf, centred, yFlat as Tensor2D) : undefined;
+    const squared = indicator ? undefined : regressionErrors(tf, centred, yFlat as Tensor2D);
+    centred.dispose();
     return {
       explained: used.map((i) => explained[i]),
       ...(indicator ? { shares: used.map((i) => result.shares[i]) } : {}),
       ...(errors ? { errors } : {}),
+      ...(squared ? { squaredErrors: squared } : {}),
       rows,
       features,
     };

@@ -1,9 +1,10 @@
-// What a linear classifier reaches on the script's rows against what the rows allow (core/linearReachRule.ts judges it):
-// the training error of a softmax regression fitted to convergence, and the leave-one-out error of the ⌈√n⌉-nearest-
-// neighbour rule, both on the inputs standardised per feature (the neighbours' distances must not be set by one
-// feature's units; the regression's optimum is the same affine map either way).
+// What a linear model reaches on the script's rows against what the rows allow (core/linearReachRule.ts judges it):
+// for classes, the training error of a softmax regression fitted to convergence, and the leave-one-out error of the
+// ⌈√n⌉-nearest-neighbour rule; for regression targets, the least-squares fit's squared error and the ⌈√n⌉-nearest-
+// neighbour regression's leave-one-out squared error. The neighbours read the inputs standardised per feature (their
+// distances must not be set by one feature's units; a linear model's optimum is the same affine map either way).
 import type { Scalar, Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
-import { LINEAR_REACH, type ClassErrors } from '../core/linearReachRule';
+import { LINEAR_REACH, type ClassErrors, type SquaredErrors } from '../core/linearReachRule';
 import type { Tf } from './tfjsResolve';
 
 /** One class index per row from 0/1 label columns: a single column is two classes; several must be one-hot. */
@@ -37,8 +38,8 @@ function linearError(tf: Tf, x: Tensor2D, classes: Tensor1D, count: number): num
   }
 }
 
-/** Leave-one-out error of the majority vote of each row's k nearest other rows (Euclidean, ties to the lower class). */
-function neighboursError(tf: Tf, x: Tensor2D, classes: Tensor1D, count: number): number {
+/** Each row's k = ⌈√n⌉ nearest other rows (Euclidean), [rows, k] indices: a row is never its own neighbour (leave-one-out). */
+function nearestOthers(tf: Tf, x: Tensor2D): Tensor2D {
   const rows = x.shape[0];
   const k = Math.min(LINEAR_REACH.neighbours(rows), rows - 1);
   return tf.tidy(() => {
@@ -46,9 +47,41 @@ function neighboursError(tf: Tf, x: Tensor2D, classes: Tensor1D, count: number):
     const distances = tf.add(tf.sub(norms, tf.mul(2, tf.matMul(x, x, false, true))), tf.transpose(norms));
     // A row is not its own neighbour: its distance is set beyond every other.
     const others = tf.add(distances, tf.mul(tf.eye(rows), tf.add(tf.max(distances), 1)));
-    const { indices } = tf.topk(tf.neg(others), k);
-    const votes = tf.sum(tf.oneHot(tf.gather(classes, indices), count), 1);
+    return tf.topk(tf.neg(others), k).indices as Tensor2D;
+  });
+}
+
+/** Leave-one-out error of the majority vote of each row's k nearest other rows (ties to the lower class). */
+function neighboursError(tf: Tf, x: Tensor2D, classes: Tensor1D, count: number): number {
+  return tf.tidy(() => {
+    const votes = tf.sum(tf.oneHot(tf.gather(classes, nearestOthers(tf, x)), count), 1);
     return errorOf(tf, votes, classes);
+  });
+}
+
+/** The inputs standardised per feature (centred inputs in): no feature's units set the neighbours' distances. */
+const standardise = (tf: Tf, x: Tensor2D) => tf.tidy(() => tf.div(x, tf.sqrt(tf.moments(x, 0).variance)) as Tensor2D);
+
+/**
+ * Regression targets: the mean squared error (per row, averaged over the target columns) of the best constant, of the
+ * least-squares affine fit (`linearResiduals`, the fit's residuals from runner/linearFit.ts) and of the k-NN
+ * regression, each row predicted by the mean of its k nearest other rows' targets (leave-one-out); with the standard
+ * error of the mean of the per-row differences linear − neighbours (the two errors are read on the same rows: paired).
+ */
+export function squaredErrors(tf: Tf, x: Tensor2D, y: Tensor2D, linearResiduals: Tensor2D): SquaredErrors | undefined {
+  const rows = x.shape[0];
+  if (rows < 3) return undefined;
+  return tf.tidy(() => {
+    const standardised = standardise(tf, x);
+    // [rows, k, columns] → each row's neighbours' mean target.
+    const predicted = tf.mean(tf.gather(y, nearestOthers(tf, standardised)), 1);
+    const perRow = (residuals: Tensor) => tf.mean(tf.square(residuals), 1);
+    const linear = perRow(linearResiduals);
+    const neighbours = perRow(tf.sub(y, predicted));
+    const constant = perRow(tf.sub(y, tf.mean(y, 0)));
+    const gap = tf.sub(linear, neighbours);
+    const read = (t: Tensor) => tf.mean(t).dataSync()[0];
+    return { constant: read(constant), linear: read(linear), neighbours: read(neighbours), gapError: Math.sqrt(tf.moments(gap).variance.dataSync()[0] / rows) };
   });
 }
 
@@ -57,7 +90,7 @@ export function classErrors(tf: Tf, x: Tensor2D, y: Tensor2D): ClassErrors | und
   const labels = classIndices(tf, y);
   if (!labels || x.shape[0] < 3) return undefined;
   const { classes, count } = labels;
-  const standardised = tf.tidy(() => tf.div(x, tf.sqrt(tf.moments(x, 0).variance)) as Tensor2D);
+  const standardised = standardise(tf, x);
   try {
     const frequent = tf.tidy(() => tf.max(tf.sum(tf.oneHot(classes, count), 0)).dataSync()[0]);
     return {

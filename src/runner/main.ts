@@ -193,7 +193,7 @@ async function profile(request: ProfileRequest): Promise<void> {
     // No hidden non-linearity: does any linear function of the inputs fit fit()'s labels (core/linearFitRule.ts)?
     const linearOutput = linearOutputLayer(profiler.layers.map((l) => l.info), outputs);
     const fit = linearOutput && batch.inputs?.length === 1 ? linearFit(tf, batch.inputs[0], batch.labels?.[0], outputs[0].units) : undefined;
-    if (fit) await report({ type: 'probe', kind: 'linear', factor: 1, losses: [...fit.explained], rows: fit.rows, features: fit.features, ...(fit.shares ? { shares: [...fit.shares] } : {}), ...(fit.errors ? { errors: [fit.errors.chance, fit.errors.linear, fit.errors.neighbours] } : {}) });
+    if (fit) await report({ type: 'probe', kind: 'linear', factor: 1, losses: [...fit.explained], rows: fit.rows, features: fit.features, ...(fit.shares ? { shares: [...fit.shares] } : {}), ...(fit.errors ? { errors: [fit.errors.chance, fit.errors.linear, fit.errors.neighbours] } : {}), ...(fit.squaredErrors ? { squaredErrors: [fit.squaredErrors.constant, fit.squaredErrors.linear, fit.squaredErrors.neighbours, fit.squaredErrors.gapError] } : {}) });
     // Large steps whose loss still falls: does a third of the rate end lower on the script's own batches (core/rateHorizon.ts)?
     await horizonProbes(probes);
     // Initializers set away from the default and a start far off: does the default initialisation train further, over the

@@ -1,5 +1,5 @@
 // @case atcold-regression-linear
-// @set heldout18
+// @set tuned
 // @label buggy
 // @bug hidden-activation
 // @fault the NYU Deep Learning course's linear regression of a cubic: Linear(1, 100) → Linear(100, 1) with no non-linearity

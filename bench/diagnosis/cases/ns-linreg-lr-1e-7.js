@@ -1,5 +1,5 @@
 // @case ns-linreg-lr-1e-7
-// @set heldout10
+// @set tuned
 // @label buggy
 // @bug lr-low
 // @fault learning rate 1e-7 for a one-feature linear regression whose inputs are 0–9 and targets 10–28, one example per step:

@@ -1,5 +1,5 @@
 // @case rasbt-xor-linear
-// @set heldout19
+// @set tuned
 // @label buggy
 // @bug hidden-activation
 // @fault STAT 453's XOR notebook, "Multilayer Perceptron with Linear Activations": Linear(2, 50) → Linear(50, 2) with the ReLU
