@@ -50,8 +50,20 @@ test('XOR under logistic regression: capacity-linear (warning) on the output lay
   assert.equal(f?.code, 'capacity-linear');
   assert.equal(f.severity, 'warning');
   assert.equal(f.location?.line, 22);
-  assert.match(f.message, /^No linear function of the inputs fits these labels \(best linear fit R² = 0\.00 on 4 rows of 2 features\): add a hidden layer with a non-linear activation before head\./);
+  assert.match(f.message, /^No linear function of the inputs fits these labels \(best linear fit R² = 0\.00 on 4 rows of 2 features\)\. Nothing in this model before its output is non-linear; add a hidden layer with a non-linear activation, such as Dense\(16, relu\), before head\./);
   assert.match(f.message, /sigmoid\(W·x \+ b\)/);
+});
+
+test('XOR through a linear stack: capacity-linear on the first Dense, the hidden layer whose activation is missing (W₂W₁ is one map)', () => {
+  // STAT 453's XOR notebook without its ReLU: Linear(2, 50) → Linear(50, 2) on the logits; the fix is the ReLU on the first.
+  const stack = [layer('fc1', 'Dense', 'linear', 42), layer('drop', 'Dropout'), layer('head', 'Dense', 'softmax', 43)];
+  const f = linearCapacity(stack, [head('softmax', 2)], { explained: [0.001, 0.001], shares: [0.5, 0.5], rows: 750, features: 2 });
+  assert.equal(f?.layer, 'fc1');
+  assert.equal(f.location?.line, 42);
+  assert.match(f.message, /\(best linear fit R² = 0\.00 on 750 rows of 2 features\)\. fc1 has no activation and nothing after it before the output is non-linear, so the layers collapse into one linear map; add an activation such as 'relu' to fc1\./);
+  // Three linear Dense layers (ZTM's circles model 3): still the first.
+  const three = [layer('d1', 'Dense', 'linear', 26), layer('d2', 'Dense', 'linear', 27), layer('head', 'Dense', 'linear', 28)];
+  assert.equal(linearCapacity(three, [head('linear')], { explained: [0], shares: [0.5], rows: 1000, features: 2 })?.location?.line, 26);
 });
 
 test('near misses: a noisy regression (R² 0.2), a three-class fit with one class separated, a rare separable class, a hidden tanh layer, no fit measured', () => {

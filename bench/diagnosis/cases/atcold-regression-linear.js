@@ -1,5 +1,5 @@
 // @case atcold-regression-linear
-// @set tuned
+// @moved-from heldout18 (held-out protocol: the regression reading of capacity-linear (least-squares affine fit against the nearest neighbours) was developed with this program's data in view, branch capacity)
 // @label buggy
 // @bug hidden-activation
 // @fault the NYU Deep Learning course's linear regression of a cubic: Linear(1, 100) → Linear(100, 1) with no non-linearity

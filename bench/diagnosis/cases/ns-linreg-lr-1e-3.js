@@ -1,5 +1,5 @@
 // @case ns-linreg-lr-1e-3
-// @set tuned
+// @moved-from heldout10 (held-out protocol: its linear-probe numbers (a noise-free line) made the regression reading of capacity-linear require a gap of 5 % of the targets' variance, branch capacity)
 // @label healthy
 // @source nethsix/gentle_tensorflow (a TensorFlow tutorial repository), code/linear_regression_one_feature_using_mini_batch_with_
 //   tensorboard.py at github.com/nethsix/gentle_tensorflow@00ec1ad (the fix of its issue

@@ -1,5 +1,5 @@
 // @case ns-linreg-lr-1e-7
-// @set tuned
+// @moved-from heldout10 (held-out protocol: its linear-probe numbers (a noise-free line) made the regression reading of capacity-linear require a gap of 5 % of the targets' variance, branch capacity)
 // @label buggy
 // @bug lr-low
 // @fault learning rate 1e-7 for a one-feature linear regression whose inputs are 0–9 and targets 10–28, one example per step:

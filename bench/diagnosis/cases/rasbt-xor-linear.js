@@ -1,5 +1,5 @@
 // @case rasbt-xor-linear
-// @set tuned
+// @moved-from heldout19 (held-out protocol: capacity-linear's choice of line (the stack's first Dense) was developed with this program's profile in view, branch capacity)
 // @label buggy
 // @bug hidden-activation
 // @fault STAT 453's XOR notebook, "Multilayer Perceptron with Linear Activations": Linear(2, 50) → Linear(50, 2) with the ReLU

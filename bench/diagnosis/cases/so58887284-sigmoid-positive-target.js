@@ -1,5 +1,5 @@
 // @case so58887284-sigmoid-positive-target
-// @set tuned
+// @moved-from heldout19 (held-out protocol: its linear-probe numbers made the regression reading of capacity-linear require an identity output, branch capacity)
 // @label healthy
 // @fault none by the source's statement: the answer to Stack Overflow question 58887284 — the same one-unit sigmoid model fitting the
 //   positive curve f(x) = 1/(e^{10x} + 1) = sigmoid(−10x), which the unit represents exactly (weight −10, bias 0): "simply learning
