@@ -72,6 +72,12 @@ export function hiddenActivationAdvice(at: LayerInfo, output: LayerInfo): string
     : `Nothing in this model before its output is non-linear; add a hidden layer with a non-linear activation, such as Dense(16, relu), before ${at.name}.`;
 }
 
+/** A capacity-linear finding on the layer `missingActivationLayer` names, its message worded for that layer. */
+export function linearModelFinding(layers: readonly LayerInfo[], output: LayerInfo, message: (at: LayerInfo) => string): Finding {
+  const at = missingActivationLayer(layers, output);
+  return { code: 'capacity-linear', severity: RULE_SEVERITY['capacity-linear'], step: 0, layer: at.name, location: at.location, message: message(at) };
+}
+
 /** The least-squares fit of each target column on [inputs, 1] over `rows` rows (runner/linearFit.ts). */
 export interface LinearFit {
   /** R² of each target column (one per class for one-hot or sparse class labels). */
@@ -120,14 +126,7 @@ export function linearCapacity(layers: readonly LayerInfo[], outputs: readonly O
   const classes = fit.shares !== undefined;
   const r2 = Math.max(...fit.explained);
   const rounded = (x: number) => (x < 0.005 ? '0.00' : x.toFixed(2));
-  const at = missingActivationLayer(layers, dense);
-  return {
-    code: 'capacity-linear',
-    severity: RULE_SEVERITY['capacity-linear'],
-    step: 0,
-    layer: at.name,
-    location: at.location,
-    message:
+  return linearModelFinding(layers, dense, (at) =>
       `No linear function of the inputs fits these labels (best linear fit R² = ${rounded(r2)} on ${fit.rows.toLocaleString('en-US')} rows of ${fit.features} feature${fit.features === 1 ? '' : 's'}). ` +
       `${hiddenActivationAdvice(at, dense)} ` +
       `Its output is then ${outputs[0].activation && outputs[0].activation !== 'linear' ? `${outputs[0].activation}(W·x + b)` : 'W·x + b'} — a linear model — ` +
@@ -135,5 +134,5 @@ export function linearCapacity(layers: readonly LayerInfo[], outputs: readonly O
       `${classes ? ' (the best-separated class, read at balanced class frequencies)' : ''} beyond what chance explains, below ${Math.round(LINEAR_FIT.explainedShare * 100)} %: ` +
       `the best it can learn is little better than predicting the labels' mean for every row. Goodfellow et al. §6.1 (learning XOR): the normal equations give w = 0, b = ½ — ` +
       `no line separates the classes.`,
-  };
+  );
 }

@@ -10,9 +10,8 @@
 // (1969): no linear boundary separates classes that are not linearly separable. Sources and thresholds:
 // docs/rules/capacity-linear.md, "The neighbours' reading".
 import type { Finding, LayerInfo, OutputInfo } from './protocol';
-import { RULE_SEVERITY } from './healthModel';
 import { MIN_GAP_SHARE } from './scaleRules';
-import { hiddenActivationAdvice, linearOutputLayer, missingActivationLayer, type LinearFit } from './linearFitRule';
+import { hiddenActivationAdvice, linearModelFinding, linearOutputLayer, type LinearFit } from './linearFitRule';
 
 /** Training error rates on the same rows: a constant (the most frequent class), the best linear classifier, the k-NN rule. */
 export interface ClassErrors {
@@ -67,21 +66,14 @@ export function linearReach(layers: readonly LayerInfo[], outputs: readonly Outp
   if (!fit || !errors || !dense) return undefined;
   const shortfall = linearShortfall(errors, fit.rows);
   if (!shortfall) return undefined;
-  const at = missingActivationLayer(layers, dense);
   const k = LINEAR_REACH.neighbours(fit.rows);
-  return {
-    code: 'capacity-linear',
-    severity: RULE_SEVERITY['capacity-linear'],
-    step: 0,
-    layer: at.name,
-    location: at.location,
-    message:
+  return linearModelFinding(layers, dense, (at) =>
       `A linear model cannot separate these classes: the best linear classifier misclassifies ${percent(errors.linear)} of the ${fit.rows.toLocaleString('en-US')} training rows, ` +
       `while the ${k} nearest neighbours of each row (leave-one-out) misclassify ${percent(errors.neighbours)} (a constant guess: ${percent(errors.chance)}). ` +
       `${hiddenActivationAdvice(at, dense)} ` +
       `However long it trains, a linear model reaches only ${percent(Math.max(0, shortfall.reached))} of the neighbours' gain over the constant guess: ` +
       `the classes' boundary in these inputs is not a hyperplane (Goodfellow et al. 2016 §6.1; Minsky & Papert 1969).`,
-  };
+  );
 }
 
 /** Regression: the linear fit's squared error, when most of it is structure the neighbours find, that structure is at
@@ -115,19 +107,12 @@ export function linearCurve(layers: readonly LayerInfo[], outputs: readonly Outp
   if (!fit || !errors || !dense) return undefined;
   const shortfall = curveShortfall(errors);
   if (!shortfall) return undefined;
-  const at = missingActivationLayer(layers, dense);
   const k = LINEAR_REACH.neighbours(fit.rows);
-  return {
-    code: 'capacity-linear',
-    severity: RULE_SEVERITY['capacity-linear'],
-    step: 0,
-    layer: at.name,
-    location: at.location,
-    message:
+  return linearModelFinding(layers, dense, (at) =>
       `A linear model cannot follow these targets: the best affine fit of the inputs (least squares) leaves a mean squared error of ${digits(errors.linear)} on the ${fit.rows.toLocaleString('en-US')} training rows, ` +
       `while the mean of each row's ${k} nearest neighbours' targets (leave-one-out) leaves ${digits(errors.neighbours)} (the targets' mean: ${digits(errors.constant)}). ` +
       `${hiddenActivationAdvice(at, dense)} ` +
       `However long it trains, this model's squared error cannot go below the affine fit's, and ${percent(shortfall.structure)} of that floor is structure a function of the inputs fits, not noise: ` +
       `the targets follow a curve in these inputs, not a plane (Goodfellow et al. 2016 §6.1: a composition of linear maps is linear).`,
-  };
+  );
 }
