@@ -4,8 +4,8 @@
 // @bug hidden-activation
 // @fault the NYU Deep Learning course's linear regression of a cubic: Linear(1, 100) → Linear(100, 1) with no non-linearity
 //   between them collapses to one straight line, which cannot follow y = x³; the saved run ends at MSE 0.0297 where the same
-//   widths with a ReLU or tanh between them reach 0.0075 (the noise's own variance, 0.3²/12). The FAULT line is the second
-//   Linear stacked on the first with nothing between them.
+//   widths with a ReLU or tanh between them reach 0.0075 (the noise's own variance, 0.3²/12). The FAULT line is the first
+//   Linear (the fix's line: the twin sets its activation there; the mark moved from the second, see diagnosis-heldout18.md).
 // @source Atcold/pytorch-Deep-Learning (NYU Deep Learning, A. Canziani and Y. LeCun), 05-regression.ipynb, first model, at
 //   github.com/Atcold/pytorch-Deep-Learning@bc404ef (2021-07-21); the run with saved outputs is the repository's commit
 //   github.com/Atcold/pytorch-Deep-Learning@8962c67 (2021-04-25): seed 1, X = linspace(-1, 1, 100), y = X³ + 0.3·U(0, 1),
