@@ -46,7 +46,23 @@ export interface LossScaleContext {
  * or learning-rate-high) is that consequence-free case.
  */
 function fullBatchWithoutHarm(scale: LossScaleContext): boolean {
-  return scale.fullBatch === true && !scale.penalised && scale.rate !== undefined && scale.rate.lossFalls && scale.rate.overshoot === undefined;
+  return scale.fullBatch === true && rateWithoutHarm(scale);
+}
+
+/** No penalty for the sum to outweigh, and the profiled steps fall with no overshoot: the rate the sum makes is not too large. */
+function rateWithoutHarm(scale: LossScaleContext): boolean {
+  return !scale.penalised && scale.rate !== undefined && scale.rate.lossFalls && scale.rate.overshoot === undefined;
+}
+
+/**
+ * Mini-batches of the script's fixed batch size B: every full step is the mean loss's at B× the rate, and an epoch's
+ * last, smaller batch of r < B rows steps at r× — smaller, never larger. Within the program's own plan the sum is only
+ * a rescaled learning rate (Goodfellow et al. 2016 §8.1.3: the minibatch gradient is the mean's estimate, its scale is
+ * the rate's), so its fault, when there is one, is a rate fault the profiled steps show (overshoot). Needs the script's
+ * own step rows (unknown for an exported model).
+ */
+function fixedBatchWithoutHarm(scale: LossScaleContext): boolean {
+  return scale.stepRows !== undefined && scale.stepRows > 1 && rateWithoutHarm(scale);
 }
 
 export function lossFunctionFindings(outputs: readonly OutputInfo[], lossSite: SourceLocation | undefined, scale: LossScaleContext = { penalised: false }): Finding[] {
@@ -81,6 +97,15 @@ export function lossFunctionFindings(outputs: readonly OutputInfo[], lossSite: S
             summed +
             `The script's fit() takes every training row in each step (one batch per epoch), so this is the mean loss at N× the learning rate, N the number of rows (${r.batch} in the profiled batch) — a factor that never changes; at that rate ${scale.rate!.lossText} with no sign of overshooting, so the steps are not too large. ` +
             `It starts to matter if you train in mini-batches or on more rows (the step grows with the rows in the batch), add a kernelRegularizer (weighed N× less against this loss) or compare loss values across data sizes: averaging over the examples (tf.mean over the batch axis, with the learning rate × N) avoids all three.`,
+        });
+      } else if (!harmless && fixedBatchWithoutHarm(scale)) {
+        findings.push({
+          ...base,
+          severity: 'info',
+          message:
+            summed +
+            `Every step of the script's fit() takes ${rows} rows (the last batch of an epoch fewer), so this is the mean loss at ${rows}× the learning rate — smaller in that last batch, never larger; at that rate ${scale.rate!.lossText} with no sign of overshooting, so the steps are not too large. ` +
+            `It starts to matter if you change the batch size (the step grows with it: retune the rate), add a kernelRegularizer (weighed ${rows}× less against this loss) or compare loss values across batch sizes: averaging over the examples (tf.mean over the batch axis, with the learning rate × ${rows}) avoids all three.`,
         });
       } else if (harmless) {
         findings.push({

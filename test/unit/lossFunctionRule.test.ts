@@ -52,7 +52,7 @@ test('a summed loss under SGD with full-batch steps is an info when the loss fal
   assert.deepEqual(info.location, compile);
   assert.match(info.message, /every training row in each step .* mean loss at N× the learning rate.* the loss fell from 98 to 0\.16 over 20 steps with no sign of overshooting/);
   // Near misses: each missing piece of evidence keeps the warning.
-  assert.equal(judge({ fullBatch: false })[0].severity, 'warning', 'mini-batches: the step grows with the batch');
+  assert.equal(judge({ fullBatch: false })[0].severity, 'warning', 'mini-batches of a size the script does not state');
   assert.equal(judge({ fullBatch: undefined })[0].severity, 'warning', 'batches per epoch unknown');
   assert.equal(judge({ rate: { ...falls, overshoot: 'learning-rate-high' } })[0].severity, 'warning', 'the steps overshoot');
   assert.equal(judge({ rate: { ...falls, overshoot: 'loss-diverging' } })[0].severity, 'warning');
@@ -62,6 +62,32 @@ test('a summed loss under SGD with full-batch steps is an info when the loss fal
   // Mixing examples is not a scale: full batch does not quiet it.
   const mixed = out({ batch: 4, rows: 2, batchRatio: 1, crossExample: 0.2 });
   assert.deepEqual(lossFunctionFindings([mixed], compile, { optimizer: 'SGD', penalised: false, fullBatch: true, rate: falls }).map((f) => f.severity), ['warning']);
+});
+
+test('a summed loss in fixed mini-batches of the script is the mean at B× the rate: info when the loss falls with no overshoot; a warning with an overshoot, a flat loss, a penalty or unknown step rows', () => {
+  // jax-nn-step-1e-4's shape: Σ cross-entropy over batches of 128 under plain SGD, the loss falling 323 → 3.3 without overshoot.
+  const summed = out({ batch: 128, rows: 64, batchRatio: 2, crossExample: 0 });
+  const falls = { lossFalls: true, lossText: 'the loss fell from 323 to 3.3 over 20 steps' };
+  const judge = (scale: Partial<Parameters<typeof lossFunctionFindings>[2]>) =>
+    lossFunctionFindings([summed], compile, { optimizer: 'SGD', penalised: false, fullBatch: false, stepRows: 128, rate: falls, ...scale });
+  const [info, ...rest] = judge({});
+  assert.equal(rest.length, 0);
+  assert.equal(info.severity, 'info');
+  assert.deepEqual(info.location, compile);
+  assert.match(info.message, /Every step of the script's fit\(\) takes 128 rows .* the mean loss at 128× the learning rate .* the loss fell from 323 to 3\.3 over 20 steps with no sign of overshooting/);
+  for (const optimizer of ['SGD', 'Momentum', 'Adagrad', 'Adadelta', undefined]) assert.equal(judge({ optimizer })[0].severity, 'info', String(optimizer));
+  // Near misses: each missing piece of evidence keeps the warning (jax-nn-step-1e-3, 10× the step, overshoots).
+  for (const overshoot of ['learning-rate-high', 'loss-diverging', 'loss-oscillating', 'non-finite', 'exploding']) {
+    assert.equal(judge({ rate: { ...falls, overshoot } })[0].severity, 'warning', overshoot);
+  }
+  assert.equal(judge({ rate: { lossFalls: false, lossText: 'the loss went from 2.3 to 2.3 over 20 steps' } })[0].severity, 'warning', 'no progress');
+  assert.equal(judge({ rate: undefined })[0].severity, 'warning', 'no evidence about the rate');
+  assert.equal(judge({ penalised: true })[0].severity, 'warning', 'a penalty weighed 128× less');
+  assert.equal(judge({ stepRows: undefined })[0].severity, 'warning', 'the script\'s steps unknown (an exported model)');
+  assert.match(judge({ stepRows: undefined })[0].message, /at the profiled batch of 128, 128× a mean loss's/);
+  // Mixing examples is not a scale: fixed batches do not quiet it.
+  const mixed = out({ batch: 128, rows: 64, batchRatio: 1, crossExample: 0.2 });
+  assert.deepEqual(lossFunctionFindings([mixed], compile, { optimizer: 'SGD', penalised: false, stepRows: 128, rate: falls }).map((f) => f.severity), ['warning']);
 });
 
 test('a sum judged at the script\'s own steps: one example per step is the mean (info under any optimizer, with a penalty too); two or more warn, naming the script\'s batch', () => {
