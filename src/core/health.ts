@@ -150,6 +150,7 @@ export function evaluateHealth(
       fullBatch: context.batchesPerEpoch === 1,
       stepRows: context.stepRows,
       rate: { lossFalls: loss.lossFalls.falls === true, lossText: loss.lossFalls.text, overshoot },
+      nanProne: data.some((f) => f.code === 'nan-prone-loss' && f.severity !== 'info'),
     }),
   );
   // Where a finding's data or loss was made, beside where it was consumed (core/originSites.ts).

@@ -37,6 +37,8 @@ export interface LossScaleContext {
   stepRows?: number;
   /** What the profiled steps say about the step size the sum produces (health.ts fills it from the other findings). */
   rate?: { lossFalls: boolean; lossText: string; overshoot?: string };
+  /** The loss turns non-finite at outputs the profiled steps already drive it towards (a nan-prone-loss warning). */
+  nanProne?: boolean;
 }
 
 /**
@@ -62,7 +64,9 @@ function rateWithoutHarm(scale: LossScaleContext): boolean {
  * own step rows (unknown for an exported model).
  */
 function fixedBatchWithoutHarm(scale: LossScaleContext): boolean {
-  return scale.stepRows !== undefined && scale.stepRows > 1 && rateWithoutHarm(scale);
+  // A loss that breaks at saturated outputs is harmed by the sum beyond the profiled steps: B× larger steps drive the
+  // outputs to exactly 0 or 1 sooner (so-33641799-buggy: NaN in its first epoch while 20 profiled steps fall steadily).
+  return scale.stepRows !== undefined && scale.stepRows > 1 && scale.nanProne !== true && rateWithoutHarm(scale);
 }
 
 export function lossFunctionFindings(outputs: readonly OutputInfo[], lossSite: SourceLocation | undefined, scale: LossScaleContext = { penalised: false }): Finding[] {

@@ -84,6 +84,9 @@ test('a summed loss in fixed mini-batches of the script is the mean at B× the r
   assert.equal(judge({ rate: undefined })[0].severity, 'warning', 'no evidence about the rate');
   assert.equal(judge({ penalised: true })[0].severity, 'warning', 'a penalty weighed 128× less');
   assert.equal(judge({ stepRows: undefined })[0].severity, 'warning', 'the script\'s steps unknown (an exported model)');
+  // so-33641799-buggy's shape: the log of a softmax that reaches 0 (nan-prone-loss) — larger steps get there sooner.
+  assert.equal(judge({ nanProne: true })[0].severity, 'warning', 'a loss that breaks at saturated outputs');
+  assert.equal(judge({ nanProne: false })[0].severity, 'info');
   assert.match(judge({ stepRows: undefined })[0].message, /at the profiled batch of 128, 128× a mean loss's/);
   // Mixing examples is not a scale: fixed batches do not quiet it.
   const mixed = out({ batch: 128, rows: 64, batchRatio: 1, crossExample: 0.2 });

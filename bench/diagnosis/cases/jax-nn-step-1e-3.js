@@ -1,5 +1,5 @@
 // @case jax-nn-step-1e-3
-// @set heldout20
+// @set tuned
 // @label buggy
 // @bug lr-high
 // @fault JAX's first "Training a Simple Neural Network" notebook: a 784-512-512-10 ReLU MLP on raw MNIST pixel values (0–255) with

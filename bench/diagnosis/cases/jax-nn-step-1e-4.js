@@ -1,5 +1,5 @@
 // @case jax-nn-step-1e-4
-// @set heldout20
+// @set tuned
 // @label healthy
 // @fault none by the source's statement: JAX's "Training a Simple Neural Network" notebook after the maintainers lowered its step
 //   size tenfold "to fix divergence" — the same 784-512-512-10 ReLU MLP on raw MNIST pixel values with a loss summed over each
