@@ -1,5 +1,5 @@
 // @case jax-nn-step-1e-3
-// @set tuned
+// @moved-from heldout20 (held-out protocol: loss-function judges a sum in fixed mini-batches by its rate readings, written with this pair in view, branch healthy20)
 // @label buggy
 // @bug lr-high
 // @fault JAX's first "Training a Simple Neural Network" notebook: a 784-512-512-10 ReLU MLP on raw MNIST pixel values (0–255) with

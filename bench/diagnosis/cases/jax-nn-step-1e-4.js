@@ -1,5 +1,5 @@
 // @case jax-nn-step-1e-4
-// @set tuned
+// @moved-from heldout20 (held-out protocol: loss-function judges a sum in fixed mini-batches by its rate readings, written with this pair in view, branch healthy20)
 // @label healthy
 // @fault none by the source's statement: JAX's "Training a Simple Neural Network" notebook after the maintainers lowered its step
 //   size tenfold "to fix divergence" — the same 784-512-512-10 ReLU MLP on raw MNIST pixel values with a loss summed over each
