@@ -68,7 +68,9 @@ interface FlowAtTenth {
  * layer at least PROBE_FACTOR× the ‖g‖ it ends the profiled steps with at the model's rate — the large rate does not even
  * buy that layer larger steps (rate × ‖g‖). The only change was the rate, so the rate threw the pre-activations into the
  * flat tails (LeCun, Bottou, Orr & Müller 1998, "Efficient BackProp" §4.4-4.6; Goodfellow et al. 2016 §8.2.4, §6.3.2).
- * docs/rules/learning-rate-high.md ("A tenth of the rate keeps the gradient").
+ * rate × ‖g‖ is SGD's step; under Adagrad/Adam the optimizer's measured steps on the three tiny-dnn cases agree with it, and
+ * ‖Δw‖ alone misreads Adam's momentum after a layer broke ("Under adaptive optimizers" on the same page).
+ * docs/rules/learning-rate-high-broken-layers.md ("A tenth of the rate keeps the gradient").
  */
 function flowAtTenth(finding: Finding, steps: readonly StepRecord[], t: Thresholds, tenth: TenthRateGradients | undefined): FlowAtTenth | undefined {
   if (!tenth || (finding.code !== 'vanishing' && finding.code !== 'saturation') || !finding.layer) return undefined;
