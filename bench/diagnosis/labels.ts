@@ -76,12 +76,13 @@ export interface Case {
    * `heldout17` (`// @set heldout17`): a seventeenth, from sources none of the sixteen used, scored the same way;
    * `heldout18` (`// @set heldout18`): an eighteenth, from sources none of the seventeen used, scored the same way;
    * `heldout19` (`// @set heldout19`): a nineteenth, from sources none of the eighteen used, scored the same way;
-   * `heldout20` (`// @set heldout20`): a twentieth, from sources none of the nineteen used, scored the same way.
+   * `heldout20` (`// @set heldout20`): a twentieth, from sources none of the nineteen used, scored the same way;
+   * `heldout21` (`// @set heldout21`): a twenty-first, from programs none of the twenty used, scored the same way.
    */
-  set: 'tuned' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20';
+  set: 'tuned' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20' | 'heldout21';
 }
 
-export const SETS = ['tuned', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20'] as const;
+export const SETS = ['tuned', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21'] as const;
 
 /** Reads `// @tag value` header lines (continuation lines start with `//   `) and the FAULT markers. */
 export function readCase(file: string): Case {
@@ -115,7 +116,7 @@ export function readCase(file: string): Case {
   }
   const set = tags.set ?? 'tuned';
   if (!(SETS as readonly string[]).includes(set)) {
-    throw new Error(`${file}: @set must be heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19 or heldout20 (or absent for the tuned set), not "${set}"`);
+    throw new Error(`${file}: @set must be heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20 or heldout21 (or absent for the tuned set), not "${set}"`);
   }
   const source = tags['source-label'] === 'buggy' ? { sourceBugs, sourceFaultLines } : {};
   return { id, file, label: tags.label, bugs, faultLines, ...source, tags, set: set as Case['set'] };

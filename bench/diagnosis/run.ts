@@ -5,7 +5,7 @@
 // localisation, the analyzer's precision/recall per rule, and the published figures beside ours.
 //
 //   npm run build && node --import tsx bench/diagnosis/prepare.ts   (once: third-party data → ~/.cache)
-//   node --import tsx bench/diagnosis/run.ts [--filter REGEX] [--set tuned|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|heldout19|heldout20] [--backend wasm|cpu|tensorflow|auto] [--steps N] [--repeat N] [--out FILE]
+//   node --import tsx bench/diagnosis/run.ts [--filter REGEX] [--set tuned|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|heldout19|heldout20|heldout21] [--backend wasm|cpu|tensorflow|auto] [--steps N] [--repeat N] [--out FILE]
 //     --repeat N profiles each case N times (fresh weights each time): a case is alarmed when most runs alarmed (any kind),
 //     its symptom and line are what most alarmed runs gave (score.ts repeatedVerdict); the findings most runs share are listed
 //   node --import tsx bench/diagnosis/run.ts --list      (the case list with sources, as a Markdown table)

@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const { values } = parseArgs({ options: { filter: { type: 'string' }, repeat: { type: 'string', default: '1' } } });
 const pattern = new RegExp(values.filter ?? '.');
 // Never the blind sets: their cases are scored only by their own engineers.
-const cases = listCases(path.join(__dirname, 'cases')).filter((c) => pattern.test(c.id) && c.set !== 'heldout8' && c.set !== 'heldout9' && c.set !== 'heldout10' && c.set !== 'heldout11' && c.set !== 'heldout12' && c.set !== 'heldout13' && c.set !== 'heldout14' && c.set !== 'heldout15' && c.set !== 'heldout16' && c.set !== 'heldout17' && c.set !== 'heldout18' && c.set !== 'heldout19' && c.set !== 'heldout20');
+const cases = listCases(path.join(__dirname, 'cases')).filter((c) => pattern.test(c.id) && c.set !== 'heldout8' && c.set !== 'heldout9' && c.set !== 'heldout10' && c.set !== 'heldout11' && c.set !== 'heldout12' && c.set !== 'heldout13' && c.set !== 'heldout14' && c.set !== 'heldout15' && c.set !== 'heldout16' && c.set !== 'heldout17' && c.set !== 'heldout18' && c.set !== 'heldout19' && c.set !== 'heldout20' && c.set !== 'heldout21');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 

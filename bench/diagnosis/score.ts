@@ -334,7 +334,7 @@ export function scoreCases(results: CaseResult[]): Scored {
  * hold more than one set (undefined otherwise): a held-out column is what the rules do on models nobody tuned them on.
  */
 export function scoreBySet(results: CaseResult[]): { name: string; scored: Scored }[] | undefined {
-  const names: Record<Case['set'], string> = { tuned: 'tuned', heldout: 'held-out', heldout2: 'held-out 2', heldout3: 'held-out 3', heldout4: 'held-out 4', heldout5: 'held-out 5', heldout6: 'held-out 6', heldout7: 'held-out 7', heldout8: 'held-out 8', heldout9: 'held-out 9', heldout10: 'held-out 10', heldout11: 'held-out 11', heldout12: 'held-out 12', heldout13: 'held-out 13', heldout14: 'held-out 14', heldout15: 'held-out 15', heldout16: 'held-out 16', heldout17: 'held-out 17', heldout18: 'held-out 18', heldout19: 'held-out 19', heldout20: 'held-out 20' };
+  const names: Record<Case['set'], string> = { tuned: 'tuned', heldout: 'held-out', heldout2: 'held-out 2', heldout3: 'held-out 3', heldout4: 'held-out 4', heldout5: 'held-out 5', heldout6: 'held-out 6', heldout7: 'held-out 7', heldout8: 'held-out 8', heldout9: 'held-out 9', heldout10: 'held-out 10', heldout11: 'held-out 11', heldout12: 'held-out 12', heldout13: 'held-out 13', heldout14: 'held-out 14', heldout15: 'held-out 15', heldout16: 'held-out 16', heldout17: 'held-out 17', heldout18: 'held-out 18', heldout19: 'held-out 19', heldout20: 'held-out 20', heldout21: 'held-out 21' };
   const sets = (Object.keys(names) as Case['set'][])
     .map((set) => ({ set, cases: results.filter((r) => r.case.set === set) }))
     .filter((s) => s.cases.length > 0);

@@ -10,7 +10,7 @@
 // Bound: a run stops after --max-steps optimizer steps (default 300) or --time seconds (default 30, module loading
 // and data included), whichever comes first; the loss-curve rules weigh a cut run against the script's planned steps
 // (docs/watch.md). --beside prints the profile's figures (run.ts --out) on the same cases next to watch's.
-// The seventh held-out set (`// @set heldout7`), the eighth to twentieth (`// @set heldout8` … `heldout20`: blind sets) are never
+// The seventh held-out set (`// @set heldout7`), the eighth to twenty-first (`// @set heldout8` … `heldout21`: blind sets) are never
 // read, run or printed (the seventh stays out so that the watch benchmark's figures keep the cases they were measured on).
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
