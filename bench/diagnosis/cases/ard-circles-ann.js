@@ -1,0 +1,39 @@
+// @case ard-circles-ann
+// @set heldout21
+// @label healthy
+// @fault none by the source's numbers: Dense(4, tanh) → Dense(2, tanh) → Dense(1, sigmoid) with Adam at 0.01 separates the two
+//   circles, "Just like above we get 100% accuracy". The twin of ard-circles-logreg.
+// @source A. Dertat, "Applied Deep Learning" (a tutorial series with its notebooks):
+//   github.com/ardendertat/Applied-Deep-Learning-with-Keras@53bb2f8,
+//   notebooks/Part 1 - Artificial Neural Networks.ipynb (outputs saved; Keras 2 on TensorFlow, 2017) —
+//   section "Training a Deep Neural Network", "Complex Data - Circles": the same make_circles data; Dense(4, input_shape=(2,),
+//   activation='tanh'), Dense(2, activation='tanh'), Dense(1, activation='sigmoid'); compile(Adam(lr=0.01),
+//   'binary_crossentropy'); fit(X, y, epochs=50).
+// @training the notebook's classification report on its 1,000 training points: "avg / total 1.00 1.00 1.00 1000".
+// @data make_circles(n_samples=1000, noise=0.05, factor=0.3, random_state=0) regenerated with our seeded generator (sklearn's draws
+//   are not reproducible here): 500 points on the unit circle and 500 on the circle of radius 0.3, at evenly spaced angles, plus
+//   N(0, 0.05²) noise on each coordinate; label 1 for the inner circle.
+// @settings 2 → Dense(4, tanh) → Dense(2, tanh) → Dense(1, sigmoid), Glorot-uniform kernels, zero biases, binary cross-entropy,
+//   Adam at 0.01, batches of 32, shuffled, 50 epochs.
+// @license the repository states no licence; this is our TensorFlow.js translation of the notebook's settings.
+const tf = require('@tensorflow/tfjs');
+const { rng, shuffled } = require('./data.ts');
+
+// make_circles(n_samples=1000, noise=0.05, factor=0.3): an outer circle (label 0) and an inner one (label 1)
+const draw = rng(0);
+const points = [];
+for (let i = 0; i < 500; i++) {
+  const angle = (2 * Math.PI * i) / 500;
+  points.push([Math.cos(angle) + 0.05 * draw.normal(), Math.sin(angle) + 0.05 * draw.normal(), 0]);
+  points.push([0.3 * Math.cos(angle) + 0.05 * draw.normal(), 0.3 * Math.sin(angle) + 0.05 * draw.normal(), 1]);
+}
+const rows = shuffled(points, 0);
+const X = tf.tensor2d(rows.map((r) => [r[0], r[1]]));
+const y = tf.tensor2d(rows.map((r) => [r[2]]));
+
+const model = tf.sequential();
+model.add(tf.layers.dense({ units: 4, inputShape: [2], activation: 'tanh' }));
+model.add(tf.layers.dense({ units: 2, activation: 'tanh' }));
+model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+model.compile({ optimizer: tf.train.adam(0.01), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+model.fit(X, y, { epochs: 50, batchSize: 32, shuffle: true });
