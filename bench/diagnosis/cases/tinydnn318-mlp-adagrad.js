@@ -1,5 +1,5 @@
 // @case tinydnn318-mlp-adagrad
-// @moved-from heldout16 (held-out protocol: the ÷10 probe's broken-layer reading under Adagrad — measured steps, the program's training at its rate and a tenth — was studied with this program's profiles in view, branch adagrad)
+// @set heldout16
 // @label buggy
 // @bug lr-high
 // @fault the same example with the reporter's second try, make_mlp<tan_h> — a 1024-300-10 tanh net as the README builds it: Adagrad at
