@@ -16,6 +16,7 @@ import { rateAtHorizon } from './rateHorizon';
 import { atMomentumPace, rateBeyondCurvature, settlesExactly } from './rateCurvature';
 import { dataFindings, symmetricUnits } from './dataRules';
 import { smallInput, unscaledInput } from './inputRules';
+import { inputConditioning } from './conditioningRule';
 import { unscaledTarget } from './scaleRules';
 import { lossFunctionFindings } from './lossFunctionRule';
 import { classImbalance } from './classBalance';
@@ -106,7 +107,7 @@ export function evaluateHealth(
   const startDead = gradient.some((f) => f.code === 'dead-relu' && f.severity !== 'info') ? undefined : planStartFinding(context.planStart, layers, context.plannedSteps, t);
   if (startDead) gradient.splice(0, gradient.length, ...gradient.filter((f) => !(f.code === 'dead-relu' && f.layer === startDead.layer)), startDead);
   data.push(...outputBirthFindings(layers, context.outputs ?? [], [...gradient, ...loss.findings, ...data]));
-  const unscaled = unscaledInput(layers, steps, t, context) ?? smallInput(layers, steps, context);
+  const unscaled = inputConditioning(layers, context) ?? unscaledInput(layers, steps, t, context) ?? smallInput(layers, steps, context);
   if (unscaled) data.push(unscaled);
   const target = unscaledTarget(layers, steps, context);
   if (target) data.push(target);

@@ -1,5 +1,6 @@
 // The shared vocabulary of the health rules (health.ts, layerRules.ts, lossRules.ts): step records, where
 // a NaN appeared, what is known about the outputs, and each rule's severity.
+import type { PlanConditioning } from './quadraticPlan';
 import type { InitProbe } from './initProbeRule';
 import type { InitialDraws } from './initialLossDraws';
 import type { ScaleProbe } from './scaleRules';
@@ -141,6 +142,8 @@ export interface Curvature {
   /** The largest single row's curvature 2/U·max ‖x̃ᵢ‖²: an upper bound on the λmax of any batch of the rows. */
   rowLambdaMax?: number;
   rows: number;
+  /** The script's plan on this quadratic in closed form: as given, at the best stable rate, inputs standardised (quadraticPlan.ts). */
+  plan?: PlanConditioning;
 }
 
 /** The held-out rows' loss at every `every`-th step of a run on fresh batches of `batchSize` rows at the rate × factor. */

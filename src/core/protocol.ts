@@ -261,6 +261,8 @@ export const RunnerMessage = v.variant('type', [
     /** `curvature`: the optimizer's momentum (0 for plain SGD), and whether it is Nesterov's (tfjs useNesterov). */
     momentum: v.optional(num),
     nesterov: v.optional(v.boolean()),
+    /** `curvature`, with the script's plan known: the plan's end on the quadratic in closed form (core/quadraticPlan.ts PlanConditioning). */
+    conditioning: v.optional(v.object({ steps: num, start: num, optimum: num, noInput: num, given: num, best: num, bestRate: num, kappa: num, standardizedKappa: num, standardizedBest: num, standardizedRate: num })),
     /** `init`: the layers whose kernel or bias the default-initialised copy re-drew; `rate`: the weight layers `gradNorms` measures. */
     layers: v.optional(v.array(v.string())),
     /** `init`: the seeded fresh draw of the program's initializers the pair started from (runner/weightDraws.ts; core/initProbeRule.ts). */

@@ -235,7 +235,7 @@ export class ProfileEvidence {
       this.nonFiniteOrigin ??= nonFiniteOrigin;
       this.records.push(record);
     } else if (message.type === 'probe') {
-      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, layers, standardized, targetRms, givenBaseline, redrawnLows, redrawnRuns, features, shares, errors, squaredErrors, ends, gradNorms, layersOnly, draw, ...labelParts } = message;
+      const { type: _type, kind, factor, losses, every, rows, source, batchSize, momentum, nesterov, conditioning, layers, standardized, targetRms, givenBaseline, redrawnLows, redrawnRuns, features, shares, errors, squaredErrors, ends, gradNorms, layersOnly, draw, ...labelParts } = message;
       if (kind === 'scale') {
         if (standardized) this.context.scaleProbe = { standardized, losses, ...(targetRms !== undefined ? { targetRms } : {}), ...(givenBaseline !== undefined ? { givenBaseline } : {}), ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}), ...(redrawnLows ? { redrawnLows } : {}), ...(redrawnRuns ? { redrawnRuns } : {}) };
       } else if (kind === 'linear') {
@@ -249,7 +249,7 @@ export class ProfileEvidence {
       } else if (kind === 'reach') {
         if (every !== undefined) this.planReach.push({ factor, losses, steps: every, ...(labelParts.baseline !== undefined ? { baseline: labelParts.baseline } : {}) });
       } else if (kind === 'curvature') {
-        if (rows !== undefined && (losses.length === 1 || losses.length === 2)) this.context.curvature = { lambdaMax: losses[0], ...(losses.length === 2 ? { rowLambdaMax: losses[1] } : {}), learningRate: factor, momentum: momentum ?? 0, ...(nesterov ? { nesterov } : {}), rows };
+        if (rows !== undefined && (losses.length === 1 || losses.length === 2)) this.context.curvature = { lambdaMax: losses[0], ...(losses.length === 2 ? { rowLambdaMax: losses[1] } : {}), learningRate: factor, momentum: momentum ?? 0, ...(nesterov ? { nesterov } : {}), rows, ...(conditioning ? { plan: conditioning } : {}) };
       } else if (kind === 'penalty') {
         if (every !== undefined && rows !== undefined && source) this.penaltyProbes.push({ factor, losses, steps: every, rows, source, ...(labelParts.fresh ? { fresh: true } : {}) });
       } else if (kind === 'horizon') {

@@ -5,7 +5,9 @@
 // (core/rateCurvature.ts). The profiled batch can miss it: a batch of the first rows in file order (fit(…, {shuffle:
 // false})) may hold only the small inputs, where the rate is stable, while the rows after it diverge.
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import type { LayerVariable } from './modelState';
 import { normalizeLoss, SQUARED_LOSSES } from '../core/lossRules';
+import { planConditioning, type PlanConditioning, type Quadratic } from '../core/quadraticPlan';
 import { innerModel } from './innerModel';
 import type { Tf } from './tfjsResolve';
 
@@ -32,7 +34,20 @@ export interface CurvatureMeasure {
   /** Momentum with useNesterov (core/rateCurvature.ts: its own stable range). */
   nesterov: boolean;
   rows: number;
+  /** The script's plan on this quadratic in closed form (core/quadraticPlan.ts), when its steps, labels and initial weights are known. */
+  conditioning?: PlanConditioning;
 }
+
+/** What the plan's closed form needs beyond the inputs: fit()'s labels (all its rows), the weights before profiling, the plan's steps. */
+export interface PlanInputs {
+  labels: Tensor | undefined;
+  /** These weights' values as initialised (the profile has moved them since): the Dense layer's kernel and bias. */
+  initialValues: (variables: readonly LayerVariable[]) => Tensor[];
+  plannedSteps: number | undefined;
+}
+
+/** Features (with the bias column) up to which the quadratic is read in full: Jacobi's O(d³) rotations stay milliseconds. */
+const MAX_PLAN_FEATURES = 64;
 
 type DescentSettings = Pick<CurvatureMeasure, 'learningRate' | 'momentum' | 'nesterov'>;
 
@@ -78,7 +93,7 @@ function squaredLossScale(tf: Tf, model: LayersModel, losses: readonly string[],
 }
 
 /** The one Dense layer of a model linear in its weights, with its bias and units; undefined for anything else. */
-function linearDense(model: LayersModel): { units: number; useBias: boolean } | undefined {
+function linearDense(model: LayersModel): { units: number; useBias: boolean; weights: LayerVariable[] } | undefined {
   const inner = innerModel(model);
   if (inner.inputs.length !== 1 || inner.outputs.length !== 1) return undefined;
   const layers = inner.layers as unknown as Layerish[];
@@ -88,7 +103,7 @@ function linearDense(model: LayersModel): { units: number; useBias: boolean } | 
   // A penalty adds its own curvature and a trainable reshaping layer would not be linear: leave those alone.
   if ((config.activation ?? 'linear') !== 'linear' || config.kernelRegularizer || config.biasRegularizer) return undefined;
   if (layers.some((l) => l !== dense[0] && l.trainableWeights.length)) return undefined;
-  return { units: Number(config.units), useBias: config.useBias !== false };
+  return { units: Number(config.units), useBias: config.useBias !== false, weights: dense[0].trainableWeights as LayerVariable[] };
 }
 
 /**
@@ -96,14 +111,17 @@ function linearDense(model: LayersModel): { units: number; useBias: boolean } | 
  * X̃ the inputs flattened to rows (and a column of ones for the bias), mean over the R rows and U units of (y − X̃w)²
  * has the Hessian 2/(R·U)·X̃ᵀX̃ for each unit's weights. λmax by power iteration (from below: never an overestimate).
  */
-export function curvatureOfLinearModel(tf: Tf, model: LayersModel, losses: readonly string[], trainingInputs: (() => Tensor[]) | undefined): CurvatureMeasure | undefined {
+export function curvatureOfLinearModel(tf: Tf, model: LayersModel, losses: readonly string[], trainingInputs: (() => Tensor[]) | undefined, plan?: PlanInputs): CurvatureMeasure | undefined {
   const settings = descentSettings(model);
   const dense = settings && trainingInputs ? linearDense(model) : undefined;
   const scale = dense ? squaredLossScale(tf, model, losses, dense.units) : undefined;
   if (!settings || !dense || !scale || !trainingInputs || !(dense.units > 0)) return undefined;
   const inputs = trainingInputs();
   try {
-    return inputs.length === 1 && inputs[0].dtype === 'float32' ? largestCurvature(tf, model, inputs[0], dense, settings, scale) : undefined;
+    if (inputs.length !== 1 || inputs[0].dtype !== 'float32') return undefined;
+    const measure = largestCurvature(tf, model, inputs[0], dense, settings, scale);
+    const conditioning = measure && plan ? planOnQuadratic(tf, model, inputs[0], dense, settings, scale, plan) : undefined;
+    return measure && conditioning ? { ...measure, conditioning } : measure;
   } finally {
     tf.dispose(inputs);
   }
@@ -142,5 +160,49 @@ function largestCurvature(tf: Tf, model: LayersModel, x: Tensor, dense: { units:
     return { lambdaMax: ((2 * scale) / dense.units) * estimate, rowLambdaMax: ((2 * scale) / dense.units) * rowMax, ...settings, rows };
   } finally {
     gram.dispose();
+  }
+}
+
+/**
+ * The quadratic's moments over the training rows in float64 (G = X̃ᵀX̃/R, X̃ᵀy/R, mean y², mean y) and the plan's end on it
+ * from the initial weights (core/quadraticPlan.ts). Only with a bias (standardising re-centres the inputs) and at most
+ * MAX_PLAN_FEATURES columns; labels row-aligned with the inputs (validationSplit's rows are the last ones).
+ */
+function planOnQuadratic(tf: Tf, model: LayersModel, x: Tensor, dense: { units: number; useBias: boolean; weights: LayerVariable[] }, settings: DescentSettings, scale: number, plan: PlanInputs): PlanConditioning | undefined {
+  if (!dense.useBias || !plan.labels || !(plan.plannedSteps && plan.plannedSteps >= 1)) return undefined;
+  const reshaped = (innerModel(model).layers as unknown as Layerish[]).some((l) => l.getClassName() === 'Flatten' || l.getClassName() === 'Reshape');
+  const features = reshaped ? x.size / Math.max(x.shape[0] ?? 1, 1) : (x.shape[x.shape.length - 1] ?? 0);
+  const rows = x.size / Math.max(features, 1);
+  const units = dense.units;
+  if (!(features > 0) || features + 1 > MAX_PLAN_FEATURES || plan.labels.size < rows * units) return undefined;
+  const inputs = x.dataSync();
+  const labels = plan.labels.dataSync();
+  const weights = plan.initialValues(dense.weights);
+  try {
+    if (weights.length !== 2 || weights[0].size !== features * units || weights[1].size !== units) return undefined;
+    const [kernel, bias] = [weights[0].dataSync(), weights[1].dataSync()];
+    const d = features + 1;
+    const gram = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    const cross = Array.from({ length: units }, () => new Array<number>(d).fill(0));
+    const targetSquares = new Array<number>(units).fill(0);
+    const targetMeans = new Array<number>(units).fill(0);
+    const row = new Array<number>(d).fill(1);
+    for (let r = 0; r < rows; r++) {
+      for (let k = 0; k < features; k++) row[k] = inputs[r * features + k];
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) gram[i][j] += (row[i] * row[j]) / rows;
+      for (let u = 0; u < units; u++) {
+        const y = labels[r * units + u];
+        for (let i = 0; i < d; i++) cross[u][i] += (row[i] * y) / rows;
+        targetSquares[u] += (y * y) / rows;
+        targetMeans[u] += y / rows;
+      }
+    }
+    // Each unit's weights: its kernel column, then its bias (the design's last column is the ones).
+    const start = Array.from({ length: units }, (_, u) => [...Array.from({ length: features }, (__, k) => kernel[k * units + u]), bias[u]]);
+    const quadratic: Quadratic = { gram, cross, targetSquares, targetMeans, scale };
+    const all = [gram.flat(), cross.flat(), targetSquares, start.flat()].flat();
+    return all.every(Number.isFinite) ? planConditioning(quadratic, start, { momentum: settings.momentum, nesterov: settings.nesterov }, settings.learningRate, plan.plannedSteps) : undefined;
+  } finally {
+    tf.dispose(weights);
   }
 }

@@ -188,8 +188,9 @@ async function profile(request: ProfileRequest): Promise<void> {
     await planStart(probes);
     // A quadratic loss (a model linear in its weights, MSE): gradient descent's stable range in closed form, over every
     // training row (core/rateCurvature.ts).
-    const curvature = curvatureOfLinearModel(tf, model, lossNames(model), batch.trainingInputs);
-    if (curvature) await report({ type: 'probe', kind: 'curvature', factor: curvature.learningRate, losses: [curvature.lambdaMax, curvature.rowLambdaMax], rows: curvature.rows, momentum: curvature.momentum, ...(curvature.nesterov ? { nesterov: true } : {}) });
+    // Its plan's end in closed form too, from the initial weights: does any rate reach the least-squares fit (core/conditioningRule.ts)?
+    const curvature = curvatureOfLinearModel(tf, model, lossNames(model), batch.trainingInputs, batch.rateSchedule ? undefined : { labels: batch.labels?.[0], initialValues: (variables) => initialWeights.valuesOf(variables), plannedSteps: batch.plannedSteps });
+    if (curvature) await report({ type: 'probe', kind: 'curvature', factor: curvature.learningRate, losses: [curvature.lambdaMax, curvature.rowLambdaMax], rows: curvature.rows, momentum: curvature.momentum, ...(curvature.nesterov ? { nesterov: true } : {}), ...(curvature.conditioning ? { conditioning: curvature.conditioning } : {}) });
     // No hidden non-linearity: does any linear function of the inputs fit fit()'s labels (core/linearFitRule.ts)?
     const linearOutput = linearOutputLayer(profiler.layers.map((l) => l.info), outputs);
     const fit = linearOutput && batch.inputs?.length === 1 ? linearFit(tf, batch.inputs[0], batch.labels?.[0], outputs[0].units) : undefined;

@@ -27,6 +27,12 @@ export class WeightSnapshot {
     return new WeightSnapshot(tf, model.weights);
   }
 
+  /** Copies of the saved values of `variables` (the caller disposes them); an empty list if any is not in the snapshot. */
+  valuesOf(variables: readonly LayerVariable[]): Tensor[] {
+    const indices = variables.map((v) => this.variables.indexOf(v));
+    return indices.some((i) => i < 0) ? [] : indices.map((i) => this.values[i].clone());
+  }
+
   /** Writes the saved values back, exactly (no constraint applied). */
   restore(): void {
     this.variables.forEach((v, i) => (v.read() as Assignable).assign(this.values[i]));
