@@ -1,5 +1,5 @@
 // @case dlwpt-ch5-lr-1e-4
-// @set heldout7
+// @moved-from heldout7 (held-out protocol: unscaled-input's closed-form plan reading (no stable rate reaches the least-squares fit, standardised inputs do) was developed on this program's numbers, branch misses)
 // @label buggy
 // @bug lr-low, unscaled-input
 // @fault on raw inputs (up to 81.9) the weight's gradient is ~50× the bias's, so the stable rate 1e-4 leaves the bias all

@@ -1,5 +1,5 @@
 // @case dlwpt-ch5-normalized
-// @set heldout7
+// @moved-from heldout7 (held-out protocol: its plan is the near miss of unscaled-input's closed-form plan reading, developed with this pair in view, branch misses)
 // @label healthy
 // @source E. Stevens, L. Antiga & T. Viehmann, Deep Learning with PyTorch (Manning 2020), chapter 5 "The mechanics of
 //   learning", its code at github.com/deep-learning-with-pytorch/dlwpt-code@d6c0210, p1ch5/1_parameter_estimation.ipynb
