@@ -10,38 +10,14 @@ import { curvatureOfLinearModel } from '../../src/runner/curvatureProbe';
 import { ProfileEvidence } from '../../src/core/runEnd';
 import type { StepRecord } from '../../src/core/healthModel';
 import type { Tf } from '../../src/runner/tfjsResolve';
+import { symmetricEigen } from '../../src/core/quadraticPlan';
 
 const TF = tf as unknown as Tf;
 const site = { file: '/m.js', line: 7, column: 21 };
 const falling: StepRecord[] = Array.from({ length: 21 }, (_, i) => ({ step: i, loss: 37 * 0.85 ** i, layers: [] }));
 
-/** The largest eigenvalue of a small symmetric matrix in float64: Jacobi rotations until the off-diagonal vanishes. */
-function largestEigenvalue(matrix: number[][]): number {
-  const a = matrix.map((row) => [...row]);
-  const n = a.length;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        if (Math.abs(a[p][q]) < 1e-15) continue;
-        const theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const [akp, akq] = [a[k][p], a[k][q]];
-          a[k][p] = c * akp - s * akq;
-          a[k][q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const [apk, aqk] = [a[p][k], a[q][k]];
-          a[p][k] = c * apk - s * aqk;
-          a[q][k] = s * apk + c * aqk;
-        }
-      }
-    }
-  }
-  return Math.max(...a.map((row, i) => row[i]));
-}
+/** The largest eigenvalue of a small symmetric matrix in float64 (core/quadraticPlan.ts's Jacobi rotations, checked there on a closed form). */
+const largestEigenvalue = (matrix: number[][]): number => Math.max(...symmetricEigen(matrix).values);
 
 test('the stable range: 2/λmax for SGD, 2(1 + β)/λmax with heavy-ball momentum; growth |1 − ηλ| and the heavy-ball root', () => {
   assert.equal(stableRateLimit({ lambdaMax: 4, momentum: 0 }), 0.5);
