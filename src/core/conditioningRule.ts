@@ -4,7 +4,7 @@
 // 1998, §4.3 and §5.1): a stable rate is capped by the steepest direction and the flattest one then barely moves, so no
 // learning rate reaches the least-squares fit within the plan, while the same plan on standardised inputs does. The finding
 // is the inputs' scale, not the rate: ten times the rate diverges, a tenth of it goes slower still.
-// Thresholds (the bars the other probes use): docs/rules/unscaled-input.md ("No rate reaches the plan's end").
+// Thresholds (the bars the other probes use): docs/rules/unscaled-input-plan.md.
 import type { Finding, LayerInfo } from './protocol';
 import { formatNumber as fmt } from './format';
 import { RULE_SEVERITY, type HealthContext } from './healthModel';

@@ -8,7 +8,8 @@
 // (LeCun, Bottou, Orr & Müller, "Efficient BackProp" 1998, §5.1 and §4.3: inputs with a large mean or unequal variances
 // make H ill-conditioned, and standardising them is the fix; Goodfellow, Bengio & Courville 2016, §4.3.1 and §8.2.3).
 // Mini-batch SGD follows the full-batch step in expectation, so the full-batch plan is the optimistic reading of it.
-// docs/rules/unscaled-input.md ("No rate reaches the plan's end").
+// docs/rules/unscaled-input-plan.md.
+import { stableRateLimit } from './rateCurvature';
 
 /** The quadratic: G (d × d), the cross-moments X̃ᵀy_u/R per output unit, mean y_u² and mean y_u, the loss's scale c. */
 export interface Quadratic {
@@ -166,14 +167,8 @@ export interface PlanConditioning {
 /** Stable rates tried: the stable limit × 10^(−k/8), k = 1 … 48 (six decades below it). */
 const RATE_GRID = Array.from({ length: 48 }, (_, k) => 10 ** (-(k + 1) / 8));
 
-/** The largest stable rate of gradient descent with (heavy-ball or Nesterov) momentum β on a quadratic of top curvature λmax. */
-function stableLimit(lambdaMax: number, descent: Descent): number {
-  const beta = descent.momentum;
-  return (2 * (1 + beta)) / ((descent.nesterov ? 1 + 2 * beta : 1) * lambdaMax);
-}
-
 function bestOverRates(reading: PlanReading, descent: Descent, steps: number): { loss: number; rate: number } {
-  const limit = stableLimit(reading.lambdaMax, descent);
+  const limit = stableRateLimit({ lambdaMax: reading.lambdaMax, momentum: descent.momentum, nesterov: descent.nesterov });
   return RATE_GRID.map((k) => ({ rate: k * limit, loss: reading.after(k * limit, steps) })).reduce((a, b) => (b.loss < a.loss ? b : a));
 }
 
